@@ -1,0 +1,88 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { ColumnName, LocalId, strict } from './common.ts';
+
+const ParameterName = Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]{0,2047}$', description: 'Parameter name: letters and digits.' });
+const DatasetAlias = Type.String({ pattern: '^[a-z0-9-]+$', description: 'Dataset alias (from `datasets`); default the only one.' });
+const Scalar = Type.Union([Type.String(), Type.Number()]);
+
+export const Parameter = strict(
+  {
+    name: ParameterName,
+    type: Type.Union([Type.Literal('string'), Type.Literal('integer'), Type.Literal('decimal'), Type.Literal('datetime')], {
+      description: 'Parameter type.',
+    }),
+    default: Type.Optional(Type.Union([Scalar, Type.Array(Scalar)], { description: 'Default value (a list for multi-value parameters).' })),
+    multiValue: Type.Optional(Type.Boolean({ description: 'Accept several values (default false).' })),
+  },
+  'A dashboard parameter, set by a control.',
+);
+export type ParameterSpec = Static<typeof Parameter>;
+
+const ParameterRef = strict({ parameter: ParameterName }, 'The value of a parameter.');
+
+export const Filter = strict(
+  {
+    id: LocalId,
+    dataset: Type.Optional(DatasetAlias),
+    column: ColumnName,
+    equals: Type.Optional(Type.Union([Type.Array(Scalar, { minItems: 1 }), ParameterRef], { description: 'Keep rows whose column is one of these values, or equals a parameter.' })),
+    notEquals: Type.Optional(Type.Array(Scalar, { minItems: 1, description: 'Drop rows whose column is one of these values.' })),
+    between: Type.Optional(
+      strict(
+        {
+          min: Type.Optional(Type.Union([Type.Number(), ParameterRef], { description: 'Lower bound (inclusive).' })),
+          max: Type.Optional(Type.Union([Type.Number(), ParameterRef], { description: 'Upper bound (inclusive).' })),
+        },
+        'Numeric range.',
+      ),
+    ),
+    timeRange: Type.Optional(
+      strict(
+        {
+          from: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), ParameterRef], { description: 'Start (inclusive).' })),
+          to: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), ParameterRef], { description: 'End (inclusive).' })),
+        },
+        'Date-time range, fixed or from parameters.',
+      ),
+    ),
+    lastDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3660, description: 'Keep the last N days (relative date filter).' })),
+    nullOption: Type.Optional(
+      Type.Union([Type.Literal('all'), Type.Literal('non-null'), Type.Literal('null')], { description: 'Which null values pass (default all for equals, non-null otherwise).' }),
+    ),
+    scope: Type.Optional(
+      Type.Union(
+        [
+          Type.Literal('all', { description: 'Every visual using the dataset on every sheet.' }),
+          strict({ sheets: Type.Array(LocalId, { minItems: 1, description: 'Sheet ids.' }) }, 'Every visual on these sheets.'),
+          strict({ visuals: Type.Array(LocalId, { minItems: 1, description: 'Visual ids.' }) }, 'Only these visuals.'),
+        ],
+        { description: 'Where the filter applies (default all).' },
+      ),
+    ),
+  },
+  'A filter: exactly one of equals, notEquals, between, timeRange, lastDays.',
+);
+export type FilterSpec = Static<typeof Filter>;
+
+export const Control = strict(
+  {
+    type: Type.Union(
+      [Type.Literal('dropdown'), Type.Literal('text'), Type.Literal('date-range'), Type.Literal('date'), Type.Literal('slider')],
+      { description: 'Control widget.' },
+    ),
+    parameter: Type.Optional(ParameterName),
+    filter: Type.Optional(LocalId),
+    title: Type.String({ minLength: 1, maxLength: 2048, description: 'Label of the control.' }),
+    values: Type.Optional(
+      Type.Union(
+        [
+          Type.Array(Scalar, { minItems: 1, description: 'Fixed list of values.' }),
+          strict({ dataset: Type.Optional(DatasetAlias), column: ColumnName }, 'Values of a dataset column.'),
+        ],
+        { description: 'Dropdown values: a list, or linked to a dataset column.' },
+      ),
+    ),
+  },
+  'A sheet control bound to a parameter or a filter (exactly one).',
+);
+export type ControlSpec = Static<typeof Control>;

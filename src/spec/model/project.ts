@@ -1,0 +1,82 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { header, strict, Tags } from './common.ts';
+
+const AccountId = Type.String({ pattern: '^[0-9]{12}$', description: 'AWS account ID, 12 digits.' });
+const Region = Type.String({ pattern: '^[a-z]{2}(-gov)?-[a-z]+-[0-9]$', description: 'AWS Region code, e.g. us-east-1.' });
+const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'A day, YYYY-MM-DD.' });
+const S3Uri = Type.String({ pattern: '^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$', description: 'An s3:// location.' });
+const GlueName = Type.String({ pattern: '^[a-z0-9_]{1,255}$', description: 'Glue name: lower-case letters, digits, underscores.' });
+const PrincipalArn = Type.String({
+  pattern: '^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$',
+  description: 'A QuickSight user, group or namespace ARN.',
+});
+
+export const Principals = strict(
+  {
+    owners: Type.Optional(Type.Array(PrincipalArn, { description: 'Principals who own (can edit, share and delete) what is published.' })),
+    viewers: Type.Optional(Type.Array(PrincipalArn, { description: 'Principals who can view the published dashboards.' })),
+  },
+  'QuickSight principals and their access.',
+);
+
+export const Source = strict(
+  {
+    bucket: Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$', description: 'S3 bucket the trail delivers to.' }),
+    prefix: Type.Optional(Type.String({ pattern: '^([^/].*/)?$', description: 'Key prefix before AWSLogs/, ending with a slash (empty for none).' })),
+    accounts: Type.Array(AccountId, { minItems: 1, description: 'Accounts whose logs the table covers (partition projection values).' }),
+    regions: Type.Array(Region, { minItems: 1, description: 'Regions whose logs the table covers (partition projection values).' }),
+    firstDay: Day,
+  },
+  'Where CloudTrail delivers the logs: s3://bucket/prefix/AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/.',
+);
+
+export const Target = strict(
+  {
+    account: Type.Optional(AccountId),
+    region: Type.Optional(Region),
+    profile: Type.Optional(Type.String({ minLength: 1, description: 'Named AWS profile to take credentials from.' })),
+    idPrefix: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{0,32}$', description: 'Prefix put before every resource id in this target (e.g. "staging-").' })),
+    principals: Type.Optional(Principals),
+  },
+  'A place to publish to: an AWS account and Region.',
+);
+
+export const ProjectSpec = strict(
+  {
+    ...header('Project', 'the CloudTrail source, Glue, Athena and QuickSight settings, and the targets'),
+    source: Source,
+    glue: strict(
+      {
+        database: GlueName,
+        table: GlueName,
+      },
+      'The Glue database and CloudTrail table trailsight creates.',
+    ),
+    athena: strict(
+      {
+        workgroup: Type.String({ pattern: '^[a-zA-Z0-9._-]{1,128}$', description: 'Athena workgroup the data source queries with.' }),
+        createWorkgroup: Type.Optional(Type.Boolean({ description: 'Create and manage the workgroup (default false: use an existing one).' })),
+        outputLocation: Type.Optional(S3Uri),
+      },
+      'Athena settings.',
+    ),
+    quicksight: strict(
+      {
+        namespace: Type.Optional(Type.String({ pattern: '^[a-zA-Z0-9._-]{1,64}$', description: 'QuickSight namespace (default "default").' })),
+        principals: Type.Optional(Principals),
+      },
+      'QuickSight settings.',
+    ),
+    tags: Type.Optional(Tags),
+    targets: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$' }), Target, {
+        description: 'Named targets. "local" always exists and is the default.',
+      }),
+    ),
+  },
+  'The project: one per repository.',
+);
+
+export type ProjectSpec = Static<typeof ProjectSpec>;
+export type TargetSpec = Static<typeof Target>;
+export type Principals = Static<typeof Principals>;
