@@ -1,0 +1,159 @@
+import type { AwsModel, Shape, ShapeRef } from './model.ts';
+
+export type ViolationRule = 'required' | 'type' | 'enum' | 'length' | 'range' | 'pattern' | 'union' | 'unknown-member' | 'unknown-operation';
+
+/** One way a request breaks the service model, at a JSON path such as `Definition.Sheets[0].Name`. */
+export interface Violation {
+  readonly path: string;
+  readonly rule: ViolationRule;
+  readonly message: string;
+}
+
+/** Checks an SDK command input against the operation's input shape, as the service would. */
+export function validateOperationInput(model: AwsModel, operation: string, input: unknown): Violation[] {
+  const op = model.operations[operation];
+  if (!op) return [{ path: '', rule: 'unknown-operation', message: `${model.metadata.endpointPrefix} has no operation ${operation}` }];
+  if (!op.input) return [];
+  return validateShape(model, op.input.shape, input ?? {});
+}
+
+/** Checks a value against a named shape; returns every violation found. */
+export function validateShape(model: AwsModel, shapeName: string, value: unknown, path = ''): Violation[] {
+  const violations: Violation[] = [];
+  new Walker(model, violations).visit(shapeName, value, path);
+  return violations;
+}
+
+const patternCache = new Map<string, RegExp>();
+
+function compilePattern(pattern: string): RegExp {
+  let re = patternCache.get(pattern);
+  if (!re) {
+    try {
+      re = new RegExp(pattern, 'u');
+    } catch {
+      re = new RegExp(pattern);
+    }
+    patternCache.set(pattern, re);
+  }
+  return re;
+}
+
+class Walker {
+  constructor(
+    private readonly model: AwsModel,
+    private readonly out: Violation[],
+  ) {}
+
+  private report(path: string, rule: ViolationRule, message: string): void {
+    this.out.push({ path: path || '(input)', rule, message });
+  }
+
+  visit(shapeName: string, value: unknown, path: string): void {
+    const shape = this.model.shapes[shapeName];
+    if (!shape) throw new Error(`model has no shape ${shapeName}`);
+    if (value === undefined || value === null) return;
+    if (shape.document) return;
+    switch (shape.type) {
+      case 'structure':
+        return this.structure(shapeName, shape, value, path);
+      case 'list':
+        return this.list(shape, value, path);
+      case 'map':
+        return this.map(shape, value, path);
+      case 'string':
+        return this.string(shape, value, path);
+      case 'integer':
+      case 'long':
+      case 'double':
+      case 'float':
+        return this.number(shape, value, path);
+      case 'boolean':
+        if (typeof value !== 'boolean') this.report(path, 'type', `expected a boolean, got ${describe(value)}`);
+        return;
+      case 'timestamp':
+        if (!(value instanceof Date) && typeof value !== 'number' && typeof value !== 'string')
+          this.report(path, 'type', `expected a timestamp, got ${describe(value)}`);
+        return;
+      case 'blob':
+        if (!(value instanceof Uint8Array) && typeof value !== 'string') this.report(path, 'type', `expected a blob, got ${describe(value)}`);
+        return;
+    }
+  }
+
+  private structure(name: string, shape: Shape, value: unknown, path: string): void {
+    if (!isPlainObject(value)) return this.report(path, 'type', `expected a ${name} object, got ${describe(value)}`);
+    const members = shape.members ?? {};
+    for (const required of shape.required ?? []) {
+      if (value[required] === undefined || value[required] === null)
+        this.report(join(path, required), 'required', `${required} is required in ${name}`);
+    }
+    const present = Object.keys(value).filter((key) => value[key] !== undefined && value[key] !== null);
+    if (shape.union && present.length !== 1)
+      this.report(path, 'union', `${name} is a union: set exactly one member, got ${present.length ? present.join(', ') : 'none'}`);
+    for (const key of present) {
+      const ref: ShapeRef | undefined = members[key];
+      if (!ref) {
+        this.report(join(path, key), 'unknown-member', `${name} has no member ${key}`);
+        continue;
+      }
+      this.visit(ref.shape, value[key], join(path, key));
+    }
+  }
+
+  private list(shape: Shape, value: unknown, path: string): void {
+    if (!Array.isArray(value)) return this.report(path, 'type', `expected a list, got ${describe(value)}`);
+    this.length(shape, value.length, path, 'items');
+    value.forEach((item, i) => this.visit(shape.member!.shape, item, `${path}[${i}]`));
+  }
+
+  private map(shape: Shape, value: unknown, path: string): void {
+    if (!isPlainObject(value)) return this.report(path, 'type', `expected a map, got ${describe(value)}`);
+    const keys = Object.keys(value);
+    this.length(shape, keys.length, path, 'entries');
+    for (const key of keys) {
+      this.visit(shape.key!.shape, key, `${path}{${key}}`);
+      this.visit(shape.value!.shape, value[key], `${path}.${key}`);
+    }
+  }
+
+  private string(shape: Shape, value: unknown, path: string): void {
+    if (typeof value !== 'string') return this.report(path, 'type', `expected a string, got ${describe(value)}`);
+    if (shape.enum && !shape.enum.includes(value))
+      this.report(path, 'enum', `${JSON.stringify(value)} is not one of ${shape.enum.join(', ')}`);
+    this.length(shape, [...value].length, path, 'characters');
+    if (shape.pattern && !compilePattern(shape.pattern).test(value))
+      this.report(path, 'pattern', `${JSON.stringify(truncate(value))} does not match the pattern ${shape.pattern}`);
+  }
+
+  private number(shape: Shape, value: unknown, path: string): void {
+    if (typeof value !== 'number' || Number.isNaN(value)) return this.report(path, 'type', `expected a number, got ${describe(value)}`);
+    if ((shape.type === 'integer' || shape.type === 'long') && !Number.isInteger(value))
+      this.report(path, 'type', `expected an integer, got ${value}`);
+    if (shape.min !== undefined && value < shape.min) this.report(path, 'range', `${value} is below the minimum ${shape.min}`);
+    if (shape.max !== undefined && value > shape.max) this.report(path, 'range', `${value} is above the maximum ${shape.max}`);
+  }
+
+  private length(shape: Shape, length: number, path: string, unit: string): void {
+    if (shape.min !== undefined && length < shape.min) this.report(path, 'length', `has ${length} ${unit}, at least ${shape.min} required`);
+    if (shape.max !== undefined && length > shape.max) this.report(path, 'length', `has ${length} ${unit}, at most ${shape.max} allowed`);
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof Date) return 'a date';
+  return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(truncate(String(value)))}`;
+}
+
+function truncate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
