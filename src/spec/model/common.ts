@@ -39,8 +39,9 @@ export function header<K extends string>(kind: K, what: string) {
   };
 }
 
-export const Tags = Type.Record(Type.String({ pattern: '^[A-Za-z0-9 _.:/=+@-]{1,128}$' }), Type.String({ maxLength: 256 }), {
+export const Tags = Type.Record(Type.String({ pattern: '^[A-Za-z0-9 _.:/=+@-]{1,128}$' }), Type.String({ maxLength: 256, description: 'Tag value.' }), {
   description: 'Tags applied to every published resource, besides the ones trailsight adds itself.',
+  additionalProperties: false,
 });
 
 export type Tags = Static<typeof Tags>;

@@ -21,6 +21,7 @@ function analysisProperties<K extends 'Dashboard' | 'Analysis'>(kind: K, what: s
     datasets: Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), ResourceId, {
       description: 'Datasets used, as alias: dataset id.',
       minProperties: 1,
+      additionalProperties: false,
     }),
     parameters: Type.Optional(Type.Array(Parameter, { description: 'Parameters.' })),
     filters: Type.Optional(Type.Array(Filter, { description: 'Filters, each scoped to sheets or visuals.' })),

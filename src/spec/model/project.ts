@@ -71,6 +71,7 @@ export const ProjectSpec = strict(
     targets: Type.Optional(
       Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]{0,31}$' }), Target, {
         description: 'Named targets. "local" always exists and is the default.',
+        additionalProperties: false,
       }),
     ),
   },

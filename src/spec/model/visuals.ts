@@ -79,8 +79,9 @@ export const Raw = strict(
     width: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, description: 'Width in grid columns (default 18).' })),
     height: Type.Optional(Type.Integer({ minimum: 1, maximum: 21, description: 'Height in grid rows (default 8).' })),
     grid: Type.Optional(Grid),
-    visual: Type.Record(Type.String(), Type.Unknown(), {
+    visual: Type.Record(Type.String(), Type.Unknown({ description: 'Passed to QuickSight as is.' }), {
       description: 'A QuickSight Visual object (e.g. {"BarChartVisual": {...}}); its VisualId must equal `id`.',
+      additionalProperties: false,
     }),
   },
   'Escape hatch: a QuickSight visual definition passed through untouched.',

@@ -1,0 +1,11 @@
+// Writes schemas/*.schema.json from the spec model (src/spec/model). Run: npm run schemas
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildSchemaFiles } from '../src/spec/json-schema.ts';
+
+const folder = join(import.meta.dirname, '..', 'schemas');
+await mkdir(folder, { recursive: true });
+for (const [name, text] of Object.entries(buildSchemaFiles())) {
+  await writeFile(join(folder, name), text);
+  process.stdout.write(`wrote schemas/${name}\n`);
+}

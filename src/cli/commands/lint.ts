@@ -1,0 +1,33 @@
+import { Command, Option } from 'commander';
+import { DEFAULT_SPEC_PATHS, formatFinding, hasErrors, loadSpecs, MissingPathError } from '../../spec/index.ts';
+import { UserError } from '../errors.ts';
+
+/** `trailsight lint [PATH...]`: YAML syntax, schemas, then meaning; exit 0 clean, 1 findings, 2 usage. */
+export function register(program: Command): void {
+  program
+    .command('lint')
+    .description('Check the specs: YAML syntax, schemas, then meaning (references, fields, SQL).')
+    .argument('[paths...]', 'spec files or folders (searched for *.yaml, *.yml)', DEFAULT_SPEC_PATHS)
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (paths: string[], options: { format: 'text' | 'json' }) => {
+      const result = await loadSpecs(paths.length > 0 ? paths : DEFAULT_SPEC_PATHS).catch((error: unknown) => {
+        if (error instanceof MissingPathError) throw new UserError(error.message, 2);
+        throw error;
+      });
+      const { findings } = result;
+      if (options.format === 'json') {
+        process.stdout.write(`${JSON.stringify({ ok: !hasErrors(findings), findings }, null, 2)}\n`);
+      } else {
+        for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
+        const errors = findings.filter((f) => f.severity === 'error').length;
+        const warnings = findings.length - errors;
+        const files = new Set(findings.map((f) => f.file)).size;
+        process.stdout.write(
+          findings.length === 0
+            ? 'lint: no problems found\n'
+            : `lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`,
+        );
+      }
+      process.exitCode = hasErrors(findings) ? 1 : 0;
+    });
+}

@@ -1,0 +1,56 @@
+import { hasErrors, sortFindings, type Finding } from './finding.ts';
+import { decodeSpec } from './load/decode.ts';
+import type { YamlLocated } from './load/located.ts';
+import { parseYaml } from './load/parse-yaml.ts';
+import type { SpecSource } from './load/source.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetSpec, Kind, ProjectSpec } from './model/index.ts';
+import { RULES } from './rules/index.ts';
+import type { LintContext } from './rules/rule.ts';
+import type { SpecSet } from './specset.ts';
+import { validateSpec } from './validate/validate-spec.ts';
+
+export interface LintResult {
+  /** Present when there are no error findings (warnings allowed). */
+  readonly specSet?: SpecSet;
+  /** Every finding, sorted by file, line and column. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The whole check, pure: YAML syntax, then each spec against its kind's schema, then the lint
+ * rules over the specs that passed. Collects every problem; never throws on bad input.
+ */
+export function lintSpecs(sources: readonly SpecSource[], options: { root?: string } = {}): LintResult {
+  const findings: Finding[] = [];
+  const valid: { kind: Kind; located: YamlLocated<unknown> }[] = [];
+  for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const decoded = decodeSpec(source);
+    if ('finding' in decoded) {
+      findings.push(decoded.finding);
+      continue;
+    }
+    const { parsed, findings: yamlFindings } = parseYaml(source.file, decoded.text);
+    findings.push(...yamlFindings);
+    if (!parsed) continue;
+    const { kind, findings: schemaFindings } = validateSpec(parsed.located);
+    findings.push(...schemaFindings);
+    if (kind) valid.push({ kind, located: parsed.located });
+  }
+  const of = <T>(...kinds: Kind[]) => valid.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
+  const context: LintContext = {
+    root: options.root ?? (sources.length === 1 ? sources[0].file : '.'),
+    projects: of<ProjectSpec>('Project'),
+    datasets: of<DataSetSpec>('DataSet'),
+    boards: of<DashboardSpec | AnalysisSpec>('Dashboard', 'Analysis'),
+  };
+  for (const rule of RULES) findings.push(...rule.check(context));
+  const sorted = sortFindings(findings);
+  if (hasErrors(sorted) || context.projects.length !== 1) return { findings: sorted };
+  const specSet: SpecSet = {
+    project: context.projects[0],
+    datasets: context.datasets,
+    dashboards: of<DashboardSpec>('Dashboard'),
+    analyses: of<AnalysisSpec>('Analysis'),
+  };
+  return { specSet, findings: sorted };
+}

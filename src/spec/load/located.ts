@@ -1,0 +1,68 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Located, SourcePosition } from '../specset.ts';
+
+export type JsonPath = readonly (string | number)[];
+
+/** A spec with the YAML document it came from, mapping JSON paths back to `file:line:col`. */
+export class YamlLocated<T> implements Located<T> {
+  constructor(
+    readonly spec: T,
+    readonly file: string,
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+  ) {}
+
+  at(path: JsonPath): SourcePosition {
+    const { node, key } = this.walk(path);
+    return this.position(node ?? key);
+  }
+
+  /** Position of the key of the value at `path` (of the item, for a list item): where an unknown key is reported. */
+  keyAt(path: JsonPath): SourcePosition {
+    const { node, key, reached } = this.walk(path);
+    return this.position(reached === path.length ? (key ?? node) : (node ?? key));
+  }
+
+  /** Same-typed view, after the spec was checked against its schema. */
+  as<U>(): YamlLocated<U> {
+    return this as unknown as YamlLocated<U>;
+  }
+
+  private walk(path: JsonPath): { node: Node | null; key: Node | null; reached: number } {
+    let node = resolve(this.doc, this.doc.contents as Node | null);
+    let key: Node | null = null;
+    let reached = 0;
+    for (const segment of path) {
+      let next: Node | null | undefined;
+      let nextKey: Node | null = null;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && (isScalar(p.key) ? p.key.value : p.key) === segment);
+        if (pair) {
+          next = resolve(this.doc, pair.value as Node | null);
+          nextKey = pair.key as Node | null;
+          // A key with no value: the position of the key is the best there is.
+          if (next === null) next = nextKey;
+        }
+      } else if (isSeq(node) && typeof segment === 'number') {
+        next = resolve(this.doc, node.items[segment] as Node | null);
+      }
+      if (!next) break;
+      node = next;
+      key = nextKey;
+      reached++;
+    }
+    if (reached < path.length) key = null;
+    return { node, key, reached };
+  }
+
+  private position(node: Node | null): SourcePosition {
+    const offset = node?.range?.[0] ?? 0;
+    const { line, col } = this.lines.linePos(offset);
+    return { file: this.file, line, col };
+  }
+}
+
+function resolve(doc: Document.Parsed, node: Node | null): Node | null {
+  if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? node;
+  return node;
+}
