@@ -10,6 +10,7 @@ export class YamlLocated<T> implements Located<T> {
     readonly file: string,
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
+    private readonly source: string,
   ) {}
 
   at(path: JsonPath): SourcePosition {
@@ -21,6 +22,26 @@ export class YamlLocated<T> implements Located<T> {
   keyAt(path: JsonPath): SourcePosition {
     const { node, key, reached } = this.walk(path);
     return this.position(reached === path.length ? (key ?? node) : (node ?? key));
+  }
+
+  /**
+   * Position of a piece of a string value: the word at `offset` in the value at `path` (e.g. a column
+   * inside an SQL expression). Folding and indentation change whitespace only, so the n-th occurrence of
+   * the word in the value is the n-th in the source; falls back to the value's start.
+   */
+  atText(path: JsonPath, offset: number): SourcePosition {
+    const { node, reached } = this.walk(path);
+    const value = isScalar(node) ? node.value : undefined;
+    if (reached < path.length || typeof value !== 'string' || !node?.range) return this.at(path);
+    const word = /^("[^"]*"|'[^']*'|[A-Za-z0-9_]+|.)/s.exec(value.slice(offset))?.[0] ?? '';
+    const occurrence = count(value.slice(0, offset), word);
+    const text = this.source.slice(node.range[0], node.range[1]);
+    let index = -1;
+    for (let n = 0; n <= occurrence; n++) {
+      index = text.indexOf(word, index + 1);
+      if (index < 0) return this.at(path);
+    }
+    return this.position({ range: [node.range[0] + index] } as unknown as Node);
   }
 
   /** Same-typed view, after the spec was checked against its schema. */
@@ -60,6 +81,13 @@ export class YamlLocated<T> implements Located<T> {
     const { line, col } = this.lines.linePos(offset);
     return { file: this.file, line, col };
   }
+}
+
+function count(text: string, word: string): number {
+  if (word === '') return 0;
+  let n = 0;
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) n++;
+  return n;
 }
 
 function resolve(doc: Document.Parsed, node: Node | null): Node | null {

@@ -40,7 +40,7 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; fi
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { parsed: { data, located: new YamlLocated(data, file, doc, lines) }, findings: [] };
+    return { parsed: { data, located: new YamlLocated(data, file, doc, lines, text) }, findings: [] };
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
       return { findings: [finding(firstAliasOffset(doc), `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}): refusing a possible YAML alias bomb`)] };

@@ -12,7 +12,7 @@ const Grid = strict(
   'Position in the sheet grid; omitted, visuals flow left to right.',
 );
 
-function visual<T extends TProperties>(type: string, what: string, roles: T) {
+function visual<K extends string, T extends TProperties>(type: K, what: string, roles: T) {
   return strict(
     {
       type: Type.Literal(type, { description: `Visual type: ${what}.` }),

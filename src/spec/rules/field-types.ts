@@ -1,0 +1,42 @@
+import type { Finding } from '../finding.ts';
+import type { Aggregation, DataType } from '../model/index.ts';
+import { fieldUses } from './field-uses.ts';
+import type { Rule } from './rule.ts';
+import { findingAt } from './rule.ts';
+
+/** Which column types each aggregation accepts; count and distinct_count take any. */
+const ACCEPTS: Record<Aggregation, readonly DataType[] | 'any'> = {
+  count: 'any',
+  distinct_count: 'any',
+  sum: ['integer', 'decimal'],
+  avg: ['integer', 'decimal'],
+  median: ['integer', 'decimal'],
+  min: ['integer', 'decimal', 'datetime'],
+  max: ['integer', 'decimal', 'datetime'],
+};
+
+/** Aggregations fit the column's type; date granularity is only for datetime columns. */
+export const fieldTypes: Rule = {
+  name: 'field-types',
+  check(context) {
+    return context.boards.flatMap((located) =>
+      fieldUses(context, located).flatMap((use): Finding[] => {
+        const type = use.columns.get(use.ref.column)?.type;
+        if (type === undefined) return [];
+        const { aggregation, granularity, column } = use.ref;
+        const accepts = aggregation ? ACCEPTS[aggregation] : 'any';
+        if (accepts !== 'any' && !accepts.includes(type)) {
+          return [findingAt(located, use.path, this.name, `${aggregation}(${column}): '${column}' is ${article(type)} column; ${aggregation} needs ${accepts.join(' or ')} (count or distinct_count work on any column)`)];
+        }
+        if (granularity && type !== 'datetime') {
+          return [findingAt(located, use.path, this.name, `granularity '${granularity}' needs a datetime column; '${column}' is ${article(type)}`)];
+        }
+        return [];
+      }),
+    );
+  },
+};
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
