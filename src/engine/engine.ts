@@ -1,0 +1,187 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Database } from './sql/database.ts';
+import { quoteIdent, quoteString } from './sql/quote.ts';
+import { scanLogFiles, type ScannedFile } from './files/scan.ts';
+import {
+  cachedFiles, diffWithCache, ensureCatalog, ensureRecordsTable, forgetFiles, nextFileId, recordsTableName,
+} from './cache/catalog.ts';
+import { ingestFiles } from './ingest/ingest.ts';
+import { viewColumns } from './ingest/read-sql.ts';
+import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
+import { installTrinoFunctions } from './query/trino-functions.ts';
+import { toQueryError } from './query/errors.ts';
+import { readResult, type QueryResult } from './query/result.ts';
+import { filesNeeded } from './query/prune.ts';
+
+/** The catalog name Athena gives the Glue Data Catalog, so `awsdatacatalog.db.table` resolves too. */
+export const CATALOG = 'awsdatacatalog';
+
+export interface OpenOptions {
+  /** Folder of the cache database; default `.trailsight` in the working directory; `':memory:'` keeps nothing. */
+  cacheDir?: string;
+}
+
+export interface AttachOptions {
+  /** Folder holding the logs (e.g. the `AWSLogs/` tree after `aws s3 sync`), or one log file. */
+  root: string;
+  /** Schema (Athena database) of the table; default `main`. */
+  schema?: string;
+  /** Table name; default `cloudtrail_logs`. */
+  table?: string;
+  /** Called as files are read: `done` of `total` files. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Defer reading new files until a query needs them: a query then reads only the files of the
+   * partitions its WHERE clause selects (account, region, timestamp). Default false: read all now.
+   */
+  lazy?: boolean;
+}
+
+export interface QueryOptions {
+  /** Schema unqualified table names resolve in first (Athena's QueryExecutionContext.Database). */
+  database?: string;
+  /** Progress of the files a lazy table must read before the query runs. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What the engine has done since it was opened; lets tests prove partition pruning. */
+export interface EngineCounters {
+  /** Log files opened for reading (sniffed and handed to DuckDB). */
+  filesOpened: number;
+}
+
+/** The log files under one root: several tables may show the same root. */
+interface AttachedRoot {
+  root: string;
+  recordsTable: string;
+  /** Files found new or changed, not read yet (lazy attach). */
+  pending: ScannedFile[];
+  report: IngestReport;
+}
+
+interface AttachedTable {
+  schema: string;
+  table: string;
+  root: AttachedRoot;
+}
+
+export class CloudTrailEngine {
+  readonly counters: EngineCounters = { filesOpened: 0 };
+  private readonly tables = new Map<string, AttachedTable>();
+  private fileIds = 1;
+
+  private constructor(private readonly db: Database) {}
+
+  static async open(options: OpenOptions = {}): Promise<CloudTrailEngine> {
+    const db = await Database.open();
+    const cacheDir = options.cacheDir ?? '.trailsight';
+    let file = ':memory:';
+    if (cacheDir !== ':memory:') {
+      await mkdir(cacheDir, { recursive: true });
+      file = join(resolve(cacheDir), 'cache.duckdb');
+    }
+    try {
+      await db.run(`ATTACH ${quoteString(file)} AS ${CATALOG}`);
+    } catch (error) {
+      db.close();
+      throw new Error(`cannot open the cache ${file}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    await db.run(`USE ${CATALOG}`);
+    await db.run(`SET TimeZone = 'UTC'`);
+    await installTrinoFunctions(db);
+    await ensureCatalog(db);
+    const engine = new CloudTrailEngine(db);
+    engine.fileIds = await nextFileId(db);
+    return engine;
+  }
+
+  /** Makes `schema.table` a view over the CloudTrail files under `root`; reads only new or changed files. */
+  attach(options: AttachOptions): Promise<IngestReport> {
+    return this.db.exclusive(async () => {
+      const root = resolve(options.root);
+      const schema = options.schema ?? 'main';
+      const table = options.table ?? 'cloudtrail_logs';
+      const recordsTable = recordsTableName(root);
+      await ensureRecordsTable(this.db, recordsTable);
+      const scanned = await scanLogFiles(root);
+      const diff = diffWithCache(scanned, await cachedFiles(this.db, root));
+      await forgetFiles(this.db, root, recordsTable, diff.stale);
+      const report = emptyReport();
+      report.filesScanned = scanned.length;
+      for (const known of diff.unchanged) {
+        if (known.badReason === null) {
+          report.filesSkippedUnchanged += 1;
+        } else {
+          report.recordsFound += known.records;
+          report.badFiles.push({ path: known.path, reason: known.badReason, records: known.records });
+        }
+      }
+      await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await this.db.run(
+        `CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(table)} AS SELECT ${viewColumns()} FROM ${recordsTable}`,
+      );
+      const attachedRoot: AttachedRoot = { root, recordsTable, pending: diff.pending, report };
+      for (const [key, other] of this.tables) {
+        if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
+      }
+      this.tables.set(tableKey(schema, table), { schema, table, root: attachedRoot });
+      if (!options.lazy) await this.readPending(attachedRoot, attachedRoot.pending, options.onProgress);
+      return cloneReport(report);
+    });
+  }
+
+  /** The cumulative ingest report of an attached table (lazy tables grow it as queries read files). */
+  report(options: { schema?: string; table?: string } = {}): IngestReport | undefined {
+    const attached = this.tables.get(tableKey(options.schema ?? 'main', options.table ?? 'cloudtrail_logs'));
+    return attached && cloneReport(attached.root.report);
+  }
+
+  /** Runs Athena/Trino SQL over the attached tables. Errors are `EngineQueryError`s with Athena-like messages. */
+  query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    return this.db.exclusive(async () => {
+      const database = options.database ?? 'main';
+      for (const attached of this.tables.values()) {
+        if (attached.root.pending.length === 0) continue;
+        const needed = await filesNeeded(this.db, sql, {
+          schema: attached.schema, table: attached.table, defaultSchema: database, files: attached.root.pending,
+        });
+        await this.readPending(attached.root, needed, options.onProgress);
+      }
+      try {
+        await this.db.run(`SET search_path = ${quoteString(`${CATALOG}.${quoteIdent(database)},${CATALOG}.main`)}`);
+        return await readResult(await this.db.connection.run(sql));
+      } catch (error) {
+        throw toQueryError(error as Error, sql);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.exclusive(async () => {
+      await this.db.run('CHECKPOINT').catch(() => undefined);
+      this.db.close();
+    });
+  }
+
+  private async readPending(attached: AttachedRoot, files: readonly ScannedFile[], onProgress?: (done: number, total: number) => void): Promise<void> {
+    if (files.length === 0) return;
+    const reading = new Set(files);
+    attached.pending = attached.pending.filter((f) => !reading.has(f));
+    this.counters.filesOpened += files.length;
+    const result = await ingestFiles(
+      { db: this.db, root: attached.root, recordsTable: attached.recordsTable, allocateFileId: () => this.fileIds++ },
+      files,
+      onProgress,
+    );
+    addIngest(attached.report, result);
+  }
+}
+
+function tableKey(schema: string, table: string): string {
+  return `${schema.toLowerCase()}.${table.toLowerCase()}`;
+}
+
+function cloneReport(report: IngestReport): IngestReport {
+  return { ...report, badFiles: report.badFiles.map((b) => ({ ...b })) };
+}

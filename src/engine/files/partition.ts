@@ -1,0 +1,30 @@
+/** Partition values Athena projects from a CloudTrail S3 key. */
+export interface PartitionValues {
+  account: string | null;
+  region: string | null;
+  /** The delivery day as `yyyy/MM/dd`. */
+  timestamp: string | null;
+}
+
+// AWSLogs/[o-orgid/]<account>/CloudTrail/<region>/<yyyy>/<MM>/<dd>/<file>
+const LAYOUT = /(?:^|\/)AWSLogs\/(?:o-[a-z0-9]+\/)?([^/]+)\/CloudTrail\/([^/]+)\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+$/;
+
+/** Partition values from a file path in the S3 layout; all null when the path does not follow it. */
+export function partitionOf(path: string): PartitionValues {
+  const match = LAYOUT.exec(path.split('\\').join('/'));
+  if (!match) return { account: null, region: null, timestamp: null };
+  const [, account, region, year, month, day] = match;
+  return { account, region, timestamp: `${year}/${month}/${day}` };
+}
+
+/** CloudTrail digest files (`CloudTrail-Digest/` folders, `_CloudTrail-Digest_` names) hold no events. */
+export function isDigestPath(path: string): boolean {
+  return /CloudTrail-Digest/.test(path);
+}
+
+const LOG_FILE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
+
+/** Whether a file name looks like a CloudTrail log file (plain or gzip JSON, JSON Lines). */
+export function isLogFileName(name: string): boolean {
+  return LOG_FILE.test(name);
+}

@@ -1,0 +1,45 @@
+import { open } from 'node:fs/promises';
+import { constants, gunzipSync } from 'node:zlib';
+import type { Compression, LogFormat } from '../ingest/read-sql.ts';
+
+export type Sniffed =
+  | { ok: true; format: LogFormat; compression: Compression }
+  | { ok: false; reason: string };
+
+const PEEK_BYTES = 16 * 1024;
+
+/**
+ * Looks at the first bytes of a file (decompressing them when gzip) to tell how it holds events:
+ * a `{"Records":[…]}` envelope, a top-level array, or one event per line. Catches empty files and
+ * files that are not JSON at all; anything deeper is left to DuckDB's reader.
+ */
+export async function sniffLogFile(path: string): Promise<Sniffed> {
+  const handle = await open(path, 'r');
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(PEEK_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, PEEK_BYTES, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (head.length === 0) return { ok: false, reason: 'empty file' };
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  let text: string;
+  if (gzip) {
+    try {
+      text = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+    } catch (error) {
+      return { ok: false, reason: `not a valid gzip file (${(error as Error).message})` };
+    }
+  } else {
+    text = head.toString('utf8');
+  }
+  const compression: Compression = gzip ? 'gzip' : 'none';
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.length === 0) return { ok: false, reason: gzip ? 'empty file (gzip holds no data)' : 'empty file' };
+  if (start[0] === '[') return { ok: true, format: 'array', compression };
+  if (start[0] !== '{') return { ok: false, reason: `not JSON (starts with ${JSON.stringify(start.slice(0, 20))})` };
+  const format: LogFormat = /^\{\s*"Records"\s*:/.test(start) ? 'envelope' : 'lines';
+  return { ok: true, format, compression };
+}

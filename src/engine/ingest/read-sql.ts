@@ -1,0 +1,79 @@
+/**
+ * The SQL that lets DuckDB read CloudTrail files itself: `read_json` with explicit column types
+ * (record keys in camelCase, as the files spell them), then a projection to Athena's lower-case
+ * columns. DuckDB matches JSON keys case-sensitively but casts structs by name case-insensitively,
+ * so `resources[].ARN` and `userIdentity.sessionContext` land in Athena's `arn` / `sessioncontext`.
+ */
+import { CLOUDTRAIL_COLUMNS, JSON_TEXT_COLUMNS, PARTITION_COLUMNS, duckdbType, type Column, type ColumnType } from '../../cloudtrail/index.ts';
+import { quoteIdent, quoteString } from '../sql/quote.ts';
+
+/** How a file holds its events. */
+export type LogFormat = 'envelope' | 'lines' | 'array';
+export type Compression = 'gzip' | 'none';
+
+/** The DuckDB type for reading a column's JSON value: struct fields named by their record keys. */
+function readType(type: ColumnType): string {
+  switch (type.kind) {
+    case 'string':
+      return 'VARCHAR';
+    case 'map':
+      return 'MAP(VARCHAR, VARCHAR)';
+    case 'array':
+      return `${readType(type.element)}[]`;
+    case 'struct':
+      return `STRUCT(${type.fields.map((f) => `${quoteIdent(f.key)} ${readType(f.type)}`).join(', ')})`;
+  }
+}
+
+function columnReadType(column: Column): string {
+  return JSON_TEXT_COLUMNS.has(column.name) ? 'JSON' : readType(column.type);
+}
+
+/** The stored DuckDB type of a data column: JSON text is kept as text (Athena's `string`). */
+export function storedType(column: Column): string {
+  return JSON_TEXT_COLUMNS.has(column.name) ? 'VARCHAR' : duckdbType(column.type);
+}
+
+/** `CREATE TABLE` column list of the records table: data columns, partition columns, then the file id. */
+export function recordsTableColumns(): string {
+  const data = CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdent(c.name)} ${storedType(c)}`);
+  const partitions = PARTITION_COLUMNS.map((c) => `${quoteIdent(c.name)} VARCHAR`);
+  return [...data, ...partitions, '_file_id INTEGER'].join(', ');
+}
+
+/** The user-facing column list (what the view exposes). */
+export function viewColumns(): string {
+  return [...CLOUDTRAIL_COLUMNS, ...PARTITION_COLUMNS].map((c) => quoteIdent(c.name)).join(', ');
+}
+
+function projection(prefix: string): string {
+  return CLOUDTRAIL_COLUMNS.map((c) => {
+    const source = `${prefix}${quoteIdent(c.key)}`;
+    const value = c.type.kind === 'string' ? `${source}::VARCHAR` : `CAST(${source} AS ${duckdbType(c.type)})`;
+    return `${value} AS ${quoteIdent(c.name)}`;
+  }).join(', ');
+}
+
+/** Large enough for any single CloudTrail file (AWS caps them far below this). */
+const MAX_OBJECT_SIZE = 2 ** 31 - 1;
+
+function readJson(paths: readonly string[], format: LogFormat, compression: Compression, columns: string): string {
+  const jsonFormat = format === 'envelope' ? 'unstructured' : format === 'array' ? 'array' : 'auto';
+  return `read_json([${paths.map(quoteString).join(', ')}], columns = {${columns}}, format = '${jsonFormat}', ` +
+    `compression = '${compression === 'gzip' ? 'gzip' : 'uncompressed'}', filename = '_path', ` +
+    `maximum_object_size = ${MAX_OBJECT_SIZE}, records = 'true')`;
+}
+
+/**
+ * A SELECT yielding one row per event with the stored columns (minus partitions and file id)
+ * plus `_path`, for files that all share one format and compression.
+ */
+export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression): string {
+  if (format === 'envelope') {
+    const recordType = `STRUCT(${CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdent(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
+    const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`);
+    return `SELECT ${projection('r.')}, _path FROM (SELECT unnest("Records") AS r, _path FROM ${source})`;
+  }
+  const columns = CLOUDTRAIL_COLUMNS.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(c))}`).join(', ');
+  return `SELECT ${projection('')}, _path FROM ${readJson(paths, format, compression, columns)}`;
+}

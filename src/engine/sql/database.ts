@@ -1,0 +1,45 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { readResult, type QueryResult } from '../query/result.ts';
+
+/** One DuckDB connection, used by one caller at a time (DuckDB connections are not re-entrant). */
+export class Database {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(): Promise<Database> {
+    const instance = await DuckDBInstance.create(':memory:');
+    return new Database(instance, await instance.connect());
+  }
+
+  /** Runs `work` after every earlier exclusive task has finished. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Runs statements, discarding results. */
+  async run(sql: string): Promise<void> {
+    await this.connection.run(sql);
+  }
+
+  /** Runs a query and reads every row as plain JS values. */
+  async all(sql: string): Promise<QueryResult> {
+    return readResult(await this.connection.run(sql));
+  }
+
+  /** Rows as objects keyed by column name. */
+  async objects<T extends Record<string, unknown>>(sql: string): Promise<T[]> {
+    const { columns, rows } = await this.all(sql);
+    return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c.name, row[i]])) as T);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
