@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { Operations, ServiceContext } from '../service.ts';
+import type { EngineHost } from './engine-host.ts';
+import { invalidRequest } from './errors.ts';
+import { describeExecution, effective, type ExecutionRecord } from './execution-record.ts';
+import { executionKey, executionsKey, PRIMARY_WORKGROUP, resultKey } from './keys.ts';
+import { columnInfo } from './result-format.ts';
+import { runExecution, type StoredResult } from './runner.ts';
+import { statementType } from './sql-text.ts';
+import { requireWorkGroup } from './workgroups.ts';
+
+interface StartInput {
+  QueryString: string;
+  ClientRequestToken?: string;
+  QueryExecutionContext?: { Database?: string; Catalog?: string };
+  ResultConfiguration?: { OutputLocation?: string };
+  WorkGroup?: string;
+  ExecutionParameters?: string[];
+}
+
+const tokenKey = (c: ServiceContext, token: string) => ['athena', c.settings.account, c.region, 'tokens', token];
+
+async function requireExecution(context: ServiceContext, id: string): Promise<ExecutionRecord> {
+  const record = await context.store.get<ExecutionRecord>(executionKey(context.settings.account, context.region, id));
+  if (!record) throw invalidRequest(`QueryExecution ${id} was not found`);
+  return record;
+}
+
+function offsetToken(token: string | undefined): number {
+  if (!token) return 0;
+  const match = /^r(\d+)$/.exec(Buffer.from(token, 'base64url').toString());
+  if (!match) throw invalidRequest('The NextToken is not valid.');
+  return Number(match[1]);
+}
+
+const nextToken = (end: number, total: number) => (end < total ? Buffer.from(`r${end}`).toString('base64url') : undefined);
+
+/** Query executions: start (run on the engine in the background), describe, results, stop, list. */
+export function executionOperations(host: EngineHost, instance: string): Operations {
+  return {
+    async StartQueryExecution(input: StartInput, context) {
+      const workGroup = await requireWorkGroup(context, input.WorkGroup ?? PRIMARY_WORKGROUP);
+      if (workGroup.State === 'DISABLED') throw invalidRequest(`WorkGroup ${workGroup.Name} is disabled.`);
+      const configured = workGroup.Configuration.ResultConfiguration?.OutputLocation as string | undefined;
+      const location = workGroup.Configuration.EnforceWorkGroupConfiguration ? configured : (input.ResultConfiguration?.OutputLocation ?? configured);
+      if (!location)
+        throw invalidRequest('No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.');
+      const id = await context.store.transact(async (tx) => {
+        if (input.ClientRequestToken) {
+          const earlier = await tx.get<{ id: string }>(tokenKey(context, input.ClientRequestToken));
+          if (earlier) return { id: earlier.id, started: false };
+        }
+        const QueryExecutionId = randomUUID();
+        const record: ExecutionRecord = {
+          QueryExecutionId,
+          Query: input.QueryString,
+          StatementType: statementType(input.QueryString),
+          WorkGroup: workGroup.Name,
+          QueryExecutionContext: { Database: (input.QueryExecutionContext?.Database ?? 'default').toLowerCase(), Catalog: input.QueryExecutionContext?.Catalog ?? 'AwsDataCatalog' },
+          ResultConfiguration: { OutputLocation: `${location.replace(/\/?$/, '/')}${QueryExecutionId}.csv` },
+          ExecutionParameters: input.ExecutionParameters,
+          State: 'QUEUED',
+          SubmissionDateTime: Date.now(),
+          owner: { pid: process.pid, instance },
+        };
+        tx.put(executionKey(context.settings.account, context.region, QueryExecutionId), record);
+        if (input.ClientRequestToken) tx.put(tokenKey(context, input.ClientRequestToken), { id: QueryExecutionId });
+        return { id: QueryExecutionId, started: true };
+      });
+      if (id.started) void runExecution(context, host, id.id);
+      return { QueryExecutionId: id.id };
+    },
+    async GetQueryExecution(input: { QueryExecutionId: string }, context) {
+      return { QueryExecution: describeExecution(await requireExecution(context, input.QueryExecutionId)) };
+    },
+    async BatchGetQueryExecution(input: { QueryExecutionIds: string[] }, context) {
+      const found = await Promise.all(input.QueryExecutionIds.map((id) => context.store.get<ExecutionRecord>(executionKey(context.settings.account, context.region, id))));
+      return {
+        QueryExecutions: found.filter((r): r is ExecutionRecord => !!r).map(describeExecution),
+        UnprocessedQueryExecutionIds: input.QueryExecutionIds.filter((_, i) => !found[i]).map((QueryExecutionId) => ({ QueryExecutionId, ErrorCode: 'INVALID_INPUT', ErrorMessage: 'QueryExecution was not found' })),
+      };
+    },
+    async GetQueryResults(input: { QueryExecutionId: string; NextToken?: string; MaxResults?: number }, context) {
+      const execution = effective(await requireExecution(context, input.QueryExecutionId));
+      if (execution.State === 'FAILED') throw invalidRequest(execution.StateChangeReason ?? 'Query failed.');
+      if (execution.State !== 'SUCCEEDED') throw invalidRequest(`Query has not yet finished. Current state: ${execution.State}`);
+      const result = await context.store.get<StoredResult>(resultKey(context.settings.account, context.region, execution.QueryExecutionId));
+      if (!result) throw invalidRequest(`The result of query ${execution.QueryExecutionId} is no longer available.`);
+      // As Athena does: the header row comes first, on the first page, and counts towards MaxResults.
+      const all = [result.columns.map((c) => c.name), ...result.rows];
+      const start = offsetToken(input.NextToken);
+      const end = start + (input.MaxResults ?? 1000);
+      return {
+        UpdateCount: 0,
+        ResultSet: {
+          Rows: all.slice(start, end).map((row) => ({ Data: row.map((v) => (v === null ? {} : { VarCharValue: v })) })),
+          ResultSetMetadata: { ColumnInfo: columnInfo(result.columns) },
+        },
+        NextToken: nextToken(end, all.length),
+      };
+    },
+    async StopQueryExecution(input: { QueryExecutionId: string }, context) {
+      const key = executionKey(context.settings.account, context.region, input.QueryExecutionId);
+      await context.store.transact(async (tx) => {
+        const record = await tx.get<ExecutionRecord>(key);
+        if (!record) throw invalidRequest(`QueryExecution ${input.QueryExecutionId} was not found`);
+        if (record.State === 'QUEUED' || record.State === 'RUNNING') {
+          tx.put(key, { ...record, State: 'CANCELLED', StateChangeReason: 'Query was cancelled by user', CompletionDateTime: Date.now() });
+        }
+      });
+      return {};
+    },
+    async ListQueryExecutions(input: { WorkGroup?: string; MaxResults?: number; NextToken?: string }, context) {
+      const workGroup = input.WorkGroup ?? PRIMARY_WORKGROUP;
+      await requireWorkGroup(context, workGroup);
+      const all = (await context.store.list<ExecutionRecord>(executionsKey(context.settings.account, context.region)))
+        .filter((r) => r.WorkGroup === workGroup)
+        .sort((a, b) => b.SubmissionDateTime - a.SubmissionDateTime || a.QueryExecutionId.localeCompare(b.QueryExecutionId));
+      const start = offsetToken(input.NextToken);
+      const end = start + (input.MaxResults ?? 50);
+      return { QueryExecutionIds: all.slice(start, end).map((r) => r.QueryExecutionId), NextToken: nextToken(end, all.length) };
+    },
+  };
+}

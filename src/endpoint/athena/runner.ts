@@ -1,0 +1,80 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { EngineQueryError } from '../../engine/index.ts';
+import { tablesKey, type GlueTable } from '../glue/keys.ts';
+import { findTable } from '../glue/tables.ts';
+import type { ServiceContext } from '../service.ts';
+import type { EngineHost } from './engine-host.ts';
+import type { ExecutionRecord } from './execution-record.ts';
+import { executionKey, resultKey } from './keys.ts';
+import { formatValue, toCsv } from './result-format.ts';
+import { s3ToPath } from './s3-path.ts';
+import { bindParameters, qualifiedNames } from './sql-text.ts';
+
+/** A finished query's result as stored: Athena column types and every value as Athena's text. */
+export interface StoredResult {
+  columns: { name: string; type: string }[];
+  rows: (string | null)[][];
+}
+
+/** The Glue tables a query may name: those of its database, and `db.table` names it spells out. */
+async function tablesFor(context: ServiceContext, sql: string, database: string): Promise<GlueTable[]> {
+  const tables = await context.store.list<GlueTable>(tablesKey(context.settings.account, context.region, database));
+  for (const { database: db, table } of qualifiedNames(sql)) {
+    if (tables.some((t) => t.DatabaseName === db && t.Name === table)) continue;
+    const found = await findTable(context, db, table);
+    if (found) tables.push(found);
+  }
+  return tables;
+}
+
+/** Runs a QUEUED execution to its end: RUNNING, then SUCCEEDED with its result and CSV, or FAILED. */
+export async function runExecution(context: ServiceContext, host: EngineHost, id: string): Promise<void> {
+  const key = executionKey(context.settings.account, context.region, id);
+  const change = (fn: (r: ExecutionRecord) => boolean) =>
+    context.store.transact(async (tx) => {
+      const record = await tx.get<ExecutionRecord>(key);
+      if (record && fn(record)) tx.put(key, record);
+      return record;
+    });
+  const started = await change((r) => {
+    if (r.State !== 'QUEUED') return false;
+    r.State = 'RUNNING';
+    r.StartedAt = Date.now();
+    return true;
+  });
+  if (!started || started.State !== 'RUNNING') return;
+  try {
+    const sql = bindParameters(started.Query, started.ExecutionParameters);
+    const database = started.QueryExecutionContext.Database;
+    const result = await host.query(sql, database, await tablesFor(context, sql, database));
+    const stored: StoredResult = {
+      columns: result.columns,
+      rows: result.rows.map((row) => row.map((value, i) => formatValue(value, result.columns[i].type))),
+    };
+    const csv = toCsv(stored.columns, stored.rows);
+    const file = s3ToPath(context.settings.s3Root, started.ResultConfiguration.OutputLocation);
+    if (file) {
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, csv);
+    }
+    await context.store.transact((tx) => tx.put(resultKey(context.settings.account, context.region, id), stored));
+    await change((r) => {
+      if (r.State !== 'RUNNING') return false;
+      r.State = 'SUCCEEDED';
+      r.CompletionDateTime = Date.now();
+      return true;
+    });
+  } catch (error) {
+    const user = error instanceof EngineQueryError || (error as { name?: string }).name === 'InvalidRequestException';
+    const message = (error as Error).message;
+    await change((r) => {
+      if (r.State !== 'RUNNING') return false;
+      r.State = 'FAILED';
+      r.StateChangeReason = message;
+      r.AthenaError = { ErrorCategory: user ? 2 : 1, Retryable: !user, ErrorMessage: message };
+      r.CompletionDateTime = Date.now();
+      return true;
+    });
+  }
+}

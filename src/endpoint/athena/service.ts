@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import { parseJson11, writeJson11, writeJson11Error } from '../protocols/json11.ts';
+import type { ServiceHandler } from '../service.ts';
+import { EngineHost } from './engine-host.ts';
+import { invalidRequest } from './errors.ts';
+import { LIVE_INSTANCES } from './execution-record.ts';
+import { executionOperations } from './executions.ts';
+import { athenaTagOperations } from './tags.ts';
+import { workGroupOperations } from './workgroups.ts';
+
+export interface AthenaServiceOptions {
+  readonly cacheDir: string;
+  readonly s3Root: string;
+  readonly log: (line: string) => void;
+}
+
+/** Athena over JSON 1.1: workgroups and query executions, the SQL running on the local DuckDB engine. */
+export function athenaService(options: AthenaServiceOptions): ServiceHandler {
+  const instance = randomUUID();
+  LIVE_INSTANCES.add(instance);
+  const host = new EngineHost(options.cacheDir, options.s3Root, options.log);
+  const operations = { ...workGroupOperations, ...executionOperations(host, instance), ...athenaTagOperations };
+  return {
+    name: 'athena',
+    errors: { invalidInput: 'InvalidRequestException', throttling: { type: 'ThrottlingException', status: 400 }, internal: 'InternalServerException' },
+    parse: (request) => parseJson11(request, 'AmazonAthena'),
+    async execute(operation, input, context) {
+      const run = operations[operation];
+      if (!run) throw invalidRequest(`trailsight's endpoint does not support Athena ${operation}.`);
+      return run(input, context);
+    },
+    write: (response, _operation, output, requestId) => writeJson11(response, output, requestId),
+    writeError: writeJson11Error,
+    async close() {
+      LIVE_INSTANCES.delete(instance);
+      await host.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { Operations, ServiceContext } from '../service.ts';
+import { databaseKey, databasesKey, tablesKey, type GlueDatabase } from './keys.ts';
+import { gluePage } from './paging.ts';
+import { alreadyExists, entityNotFound } from './errors.ts';
+
+const account = (c: ServiceContext) => c.settings.account;
+
+export async function requireDatabase(context: ServiceContext, name: string): Promise<GlueDatabase> {
+  const database = await context.store.get<GlueDatabase>(databaseKey(account(context), context.region, name));
+  if (!database) throw entityNotFound(`Database ${name} not found.`);
+  return database;
+}
+
+const toSeconds = (d: GlueDatabase) => ({ ...d, CreateTime: d.CreateTime / 1000 });
+
+export const databaseOperations: Operations = {
+  async CreateDatabase(input: { DatabaseInput: Record<string, unknown> & { Name: string } }, context) {
+    const key = databaseKey(account(context), context.region, input.DatabaseInput.Name);
+    await context.store.transact(async (tx) => {
+      if (await tx.get(key)) throw alreadyExists(`Database already exists.`);
+      tx.put(key, { ...input.DatabaseInput, Name: input.DatabaseInput.Name.toLowerCase(), CatalogId: account(context), CreateTime: Date.now() });
+    });
+    return {};
+  },
+  async GetDatabase(input: { Name: string }, context) {
+    return { Database: toSeconds(await requireDatabase(context, input.Name)) };
+  },
+  async GetDatabases(input: { MaxResults?: number; NextToken?: string }, context) {
+    const all = await context.store.list<GlueDatabase>(databasesKey(account(context), context.region));
+    const { items, NextToken } = gluePage(all, input);
+    return { DatabaseList: items.map(toSeconds), NextToken };
+  },
+  async UpdateDatabase(input: { Name: string; DatabaseInput: Record<string, unknown> & { Name: string } }, context) {
+    const key = databaseKey(account(context), context.region, input.Name);
+    await context.store.transact(async (tx) => {
+      const current = await tx.get<GlueDatabase>(key);
+      if (!current) throw entityNotFound(`Database ${input.Name} not found.`);
+      tx.put(key, { ...input.DatabaseInput, Name: current.Name, CatalogId: current.CatalogId, CreateTime: current.CreateTime });
+    });
+    return {};
+  },
+  async DeleteDatabase(input: { Name: string }, context) {
+    await context.store.transact(async (tx) => {
+      const key = databaseKey(account(context), context.region, input.Name);
+      if (!(await tx.get(key))) throw entityNotFound(`Database ${input.Name} not found.`);
+      tx.delete(key);
+      const tables = await tx.list<{ Name: string }>(tablesKey(account(context), context.region, input.Name));
+      for (const table of tables) tx.delete([...tablesKey(account(context), context.region, input.Name), table.Name.toLowerCase()]);
+    });
+    return {};
+  },
+};

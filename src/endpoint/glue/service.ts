@@ -1,0 +1,25 @@
+import { ServiceError } from '../errors.ts';
+import { parseJson11, writeJson11, writeJson11Error } from '../protocols/json11.ts';
+import type { Operations, ServiceHandler } from '../service.ts';
+import { databaseOperations } from './databases.ts';
+import { tableOperations } from './tables.ts';
+
+const OPERATIONS: Operations = { ...databaseOperations, ...tableOperations };
+
+/** The Glue Data Catalog over JSON 1.1: databases and tables. */
+export function glueService(): ServiceHandler {
+  return {
+    name: 'glue',
+    errors: { invalidInput: 'InvalidInputException', throttling: { type: 'ThrottlingException', status: 400 }, internal: 'InternalServiceException' },
+    parse: (request) => parseJson11(request, 'AWSGlue'),
+    async execute(operation, input, context) {
+      const run = OPERATIONS[operation];
+      if (!run) throw new ServiceError('UnknownOperationException', `trailsight's endpoint does not support Glue ${operation}.`);
+      if (input.CatalogId !== undefined && input.CatalogId !== context.settings.account)
+        throw new ServiceError('AccessDeniedException', `Catalog ${String(input.CatalogId)} is not this endpoint's account (${context.settings.account}).`);
+      return run(input, context);
+    },
+    write: (response, _operation, output, requestId) => writeJson11(response, output, requestId),
+    writeError: writeJson11Error,
+  };
+}

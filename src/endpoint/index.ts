@@ -1,0 +1,3 @@
+export { startEndpoint, type EndpointOptions, type RunningEndpoint } from './start.ts';
+export type { FaultConfig, ThrottleRate } from './faults/config.ts';
+export { parseErrorRate, parseLatency, parseThrottle } from './faults/config.ts';

@@ -1,0 +1,37 @@
+import type { Transaction } from '../state/store.ts';
+import { invalid } from './errors.ts';
+import { parseArn, type DefinitionError } from './records.ts';
+import { checkDefinition } from './rules/check-definition.ts';
+import type { QuickSightState } from './state.ts';
+
+export interface EvaluatedDefinition {
+  readonly errors: DefinitionError[];
+  readonly dataSetArns: string[];
+  readonly sheets: { SheetId: string; Name?: string }[];
+}
+
+/**
+ * Checks the definition of an analysis or dashboard against the data sets that exist now; the
+ * errors become the CREATION_FAILED / UPDATE_FAILED outcome, as QuickSight reports them later.
+ */
+export async function evaluateDefinition(state: QuickSightState, input: Record<string, any>, tx: Transaction): Promise<EvaluatedDefinition> {
+  const definition = input.Definition as Record<string, any> | undefined;
+  if (!definition) {
+    throw invalid(input.SourceEntity
+      ? "trailsight's endpoint creates analyses and dashboards from a Definition only, not from a SourceEntity (template or analysis)."
+      : 'Either a SourceEntity or a Definition is required.');
+  }
+  const dataSetArns: string[] = (definition.DataSetIdentifierDeclarations ?? []).map((d: { DataSetArn: string }) => d.DataSetArn);
+  const columns = new Map<string, string[]>();
+  for (const arn of new Set(dataSetArns)) {
+    const parsed = parseArn(arn);
+    if (parsed?.kind !== 'dataset' || parsed.account !== state.account || parsed.region !== state.region) continue;
+    const dataSet = await state.get('dataset', parsed.id, tx);
+    if (dataSet) columns.set(arn, dataSet.outputColumns.map((c) => c.Name));
+  }
+  return {
+    errors: checkDefinition(definition, (arn) => columns.get(arn)),
+    dataSetArns: [...new Set(dataSetArns)],
+    sheets: (definition.Sheets ?? []).map((s: { SheetId: string; Name?: string }) => ({ SheetId: s.SheetId, ...(s.Name ? { Name: s.Name } : {}) })),
+  };
+}

@@ -1,0 +1,70 @@
+import type { RestRoute } from '../protocols/rest-json.ts';
+
+const A = '/accounts/{AwsAccountId}';
+const page = { MaxResults: ['max-results', 'integer'], NextToken: ['next-token', 'string'] } as const;
+const version = { VersionNumber: ['version-number', 'long'], AliasName: ['alias-name', 'string'] } as const;
+
+/**
+ * The QuickSight operations the endpoint serves, with their HTTP bindings as QuickSight's API model
+ * declares them (a test checks each one against `quicksight.service-2.json`).
+ */
+export const QUICKSIGHT_ROUTES: readonly RestRoute[] = [
+  { operation: 'CreateDataSource', method: 'POST', uri: `${A}/data-sources` },
+  { operation: 'ListDataSources', method: 'GET', uri: `${A}/data-sources`, query: page },
+  { operation: 'DescribeDataSource', method: 'GET', uri: `${A}/data-sources/{DataSourceId}` },
+  { operation: 'UpdateDataSource', method: 'PUT', uri: `${A}/data-sources/{DataSourceId}` },
+  { operation: 'DeleteDataSource', method: 'DELETE', uri: `${A}/data-sources/{DataSourceId}` },
+  { operation: 'DescribeDataSourcePermissions', method: 'GET', uri: `${A}/data-sources/{DataSourceId}/permissions` },
+  { operation: 'UpdateDataSourcePermissions', method: 'POST', uri: `${A}/data-sources/{DataSourceId}/permissions` },
+
+  { operation: 'CreateDataSet', method: 'POST', uri: `${A}/data-sets` },
+  { operation: 'ListDataSets', method: 'GET', uri: `${A}/data-sets`, query: page },
+  { operation: 'DescribeDataSet', method: 'GET', uri: `${A}/data-sets/{DataSetId}` },
+  { operation: 'UpdateDataSet', method: 'PUT', uri: `${A}/data-sets/{DataSetId}` },
+  { operation: 'DeleteDataSet', method: 'DELETE', uri: `${A}/data-sets/{DataSetId}` },
+  { operation: 'DescribeDataSetPermissions', method: 'GET', uri: `${A}/data-sets/{DataSetId}/permissions` },
+  { operation: 'UpdateDataSetPermissions', method: 'POST', uri: `${A}/data-sets/{DataSetId}/permissions` },
+  { operation: 'CreateRefreshSchedule', method: 'POST', uri: `${A}/data-sets/{DataSetId}/refresh-schedules` },
+  { operation: 'ListRefreshSchedules', method: 'GET', uri: `${A}/data-sets/{DataSetId}/refresh-schedules` },
+  { operation: 'UpdateRefreshSchedule', method: 'PUT', uri: `${A}/data-sets/{DataSetId}/refresh-schedules` },
+  { operation: 'DescribeRefreshSchedule', method: 'GET', uri: `${A}/data-sets/{DataSetId}/refresh-schedules/{ScheduleId}` },
+  { operation: 'DeleteRefreshSchedule', method: 'DELETE', uri: `${A}/data-sets/{DataSetId}/refresh-schedules/{ScheduleId}` },
+  { operation: 'DescribeDataSetRefreshProperties', method: 'GET', uri: `${A}/data-sets/{DataSetId}/refresh-properties` },
+  { operation: 'PutDataSetRefreshProperties', method: 'PUT', uri: `${A}/data-sets/{DataSetId}/refresh-properties` },
+  { operation: 'DeleteDataSetRefreshProperties', method: 'DELETE', uri: `${A}/data-sets/{DataSetId}/refresh-properties` },
+
+  { operation: 'ListAnalyses', method: 'GET', uri: `${A}/analyses`, query: page },
+  { operation: 'CreateAnalysis', method: 'POST', uri: `${A}/analyses/{AnalysisId}` },
+  { operation: 'DescribeAnalysis', method: 'GET', uri: `${A}/analyses/{AnalysisId}` },
+  { operation: 'UpdateAnalysis', method: 'PUT', uri: `${A}/analyses/{AnalysisId}` },
+  {
+    operation: 'DeleteAnalysis',
+    method: 'DELETE',
+    uri: `${A}/analyses/{AnalysisId}`,
+    query: { RecoveryWindowInDays: ['recovery-window-in-days', 'long'], ForceDeleteWithoutRecovery: ['force-delete-without-recovery', 'boolean'] },
+  },
+  { operation: 'DescribeAnalysisDefinition', method: 'GET', uri: `${A}/analyses/{AnalysisId}/definition` },
+  { operation: 'DescribeAnalysisPermissions', method: 'GET', uri: `${A}/analyses/{AnalysisId}/permissions` },
+  { operation: 'UpdateAnalysisPermissions', method: 'PUT', uri: `${A}/analyses/{AnalysisId}/permissions` },
+  { operation: 'RestoreAnalysis', method: 'POST', uri: `${A}/restore/analyses/{AnalysisId}`, query: { RestoreToFolders: ['restore-to-folders', 'boolean'] } },
+
+  { operation: 'ListDashboards', method: 'GET', uri: `${A}/dashboards`, query: page },
+  { operation: 'CreateDashboard', method: 'POST', uri: `${A}/dashboards/{DashboardId}` },
+  { operation: 'DescribeDashboard', method: 'GET', uri: `${A}/dashboards/{DashboardId}`, query: version },
+  { operation: 'UpdateDashboard', method: 'PUT', uri: `${A}/dashboards/{DashboardId}` },
+  { operation: 'DeleteDashboard', method: 'DELETE', uri: `${A}/dashboards/{DashboardId}`, query: { VersionNumber: ['version-number', 'long'] } },
+  { operation: 'DescribeDashboardDefinition', method: 'GET', uri: `${A}/dashboards/{DashboardId}/definition`, query: version },
+  { operation: 'ListDashboardVersions', method: 'GET', uri: `${A}/dashboards/{DashboardId}/versions`, query: page },
+  {
+    operation: 'UpdateDashboardPublishedVersion',
+    method: 'PUT',
+    uri: `${A}/dashboards/{DashboardId}/versions/{VersionNumber}`,
+    uriTypes: { VersionNumber: 'long' },
+  },
+  { operation: 'DescribeDashboardPermissions', method: 'GET', uri: `${A}/dashboards/{DashboardId}/permissions` },
+  { operation: 'UpdateDashboardPermissions', method: 'PUT', uri: `${A}/dashboards/{DashboardId}/permissions` },
+
+  { operation: 'TagResource', method: 'POST', uri: '/resources/{ResourceArn}/tags' },
+  { operation: 'UntagResource', method: 'DELETE', uri: '/resources/{ResourceArn}/tags', query: { TagKeys: ['keys', 'list'] } },
+  { operation: 'ListTagsForResource', method: 'GET', uri: '/resources/{ResourceArn}/tags' },
+];

@@ -1,0 +1,46 @@
+import type { ServerResponse } from 'node:http';
+import type { ServiceName } from './detect-service.ts';
+import type { ServiceError, ServiceErrorTypes } from './errors.ts';
+import type { EndpointRequest, SigningScope } from './request.ts';
+import type { StateStore } from './state/store.ts';
+
+/** What every handler may use: the state, who and where the caller is, the endpoint's settings. */
+export interface ServiceContext {
+  readonly store: StateStore;
+  readonly settings: EndpointSettings;
+  /** The region the caller signed for, else the endpoint's default region. */
+  readonly region: string;
+  readonly requestId: string;
+  /** The caller's SigV4 credential scope, when the request was signed. */
+  readonly caller?: SigningScope;
+}
+
+/** The endpoint's resolved settings. */
+export interface EndpointSettings {
+  /** The account every caller belongs to (12 digits). */
+  readonly account: string;
+  /** Region used when a request carries no signature. */
+  readonly region: string;
+  /** `s3://BUCKET/KEY` is the file `<s3Root>/BUCKET/KEY`. */
+  readonly s3Root: string;
+  readonly stateDir: string;
+  /** How long QuickSight's asynchronous creations and updates stay `*_IN_PROGRESS`. */
+  readonly creationDelayMs: number;
+  /** Where the DuckDB engine keeps its cache. */
+  readonly cacheDir: string;
+}
+
+/** One AWS service: how it reads requests, runs operations and writes answers. */
+export interface ServiceHandler {
+  readonly name: ServiceName;
+  readonly errors: ServiceErrorTypes;
+  parse(request: EndpointRequest): { operation: string; input: Record<string, unknown> };
+  execute(operation: string, input: Record<string, unknown>, context: ServiceContext): Promise<unknown>;
+  write(response: ServerResponse, operation: string, output: unknown, requestId: string): void;
+  writeError(response: ServerResponse, error: ServiceError, requestId: string): void;
+  /** Releases what the service holds (e.g. the query engine). */
+  close?(): Promise<void>;
+}
+
+/** A table of operation implementations; an unlisted operation is refused as unsupported. */
+export type Operations = Readonly<Record<string, (input: any, context: ServiceContext) => Promise<unknown> | unknown>>;

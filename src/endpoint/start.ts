@@ -1,0 +1,94 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { findModelsDir } from '../awsmodel/index.ts';
+import { athenaService } from './athena/service.ts';
+import type { ServiceName } from './detect-service.ts';
+import type { FaultConfig } from './faults/config.ts';
+import { FaultInjector } from './faults/injector.ts';
+import { glueService } from './glue/service.ts';
+import { quicksightService } from './quicksight/service.ts';
+import { createEndpointServer } from './server.ts';
+import type { EndpointSettings, ServiceHandler } from './service.ts';
+import { StateStore } from './state/store.ts';
+import { stsService } from './sts/service.ts';
+import { ShapeValidator } from './validation.ts';
+
+export interface EndpointOptions {
+  /** Directory of the persistent state (created if missing). */
+  readonly stateDir: string;
+  /** `s3://BUCKET/KEY` is read from and written to `<s3Root>/BUCKET/KEY`. */
+  readonly s3Root: string;
+  /** TCP port; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Interface to listen on (default 127.0.0.1: loopback only). */
+  readonly host?: string;
+  /** The account every caller is in (12 digits; default 000000000000). */
+  readonly account?: string;
+  /** Region for unsigned requests (default us-east-1); signed requests use the region they signed for. */
+  readonly region?: string;
+  /** AWS API models for shape validation; default: found beside the repository; `false`: no shape validation. */
+  readonly modelsDir?: string | false;
+  /** Latency, throttling and server errors to inject. */
+  readonly faults?: FaultConfig;
+  /** How long QuickSight creations and updates stay in progress (default 200 ms). */
+  readonly creationDelayMs?: number;
+  /** Where the query engine caches ingested logs (default `<stateDir>/engine-cache`). */
+  readonly cacheDir?: string;
+  /** Where the endpoint's notes go (default: standard error). */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningEndpoint {
+  /** e.g. `http://127.0.0.1:4566`: give it to SDK clients as `endpoint` or `AWS_ENDPOINT_URL`. */
+  readonly url: string;
+  readonly port: number;
+  readonly settings: EndpointSettings;
+  /** Change the injected faults while running. */
+  readonly faults: FaultInjector;
+  close(): Promise<void>;
+}
+
+/** Starts the loopback AWS endpoint (QuickSight, Athena, Glue, STS) and resolves once it listens. */
+export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
+  const account = options.account ?? '000000000000';
+  if (!/^\d{12}$/.test(account)) throw new Error(`account ${JSON.stringify(account)} must be 12 digits`);
+  const stateDir = resolve(options.stateDir);
+  const settings: EndpointSettings = {
+    account,
+    region: options.region ?? 'us-east-1',
+    s3Root: resolve(options.s3Root),
+    stateDir,
+    creationDelayMs: options.creationDelayMs ?? 200,
+    cacheDir: resolve(options.cacheDir ?? join(stateDir, 'engine-cache')),
+  };
+  await mkdir(stateDir, { recursive: true });
+  const log = options.log ?? ((line: string) => process.stderr.write(`trailsight serve: ${line}\n`));
+  const modelsDir = options.modelsDir === false ? undefined : (options.modelsDir ?? findModelsDir());
+  if (!modelsDir) log('shape validation is off: no AWS API models found (pass --models DIR or set TRAILSIGHT_AWS_MODELS)');
+  const services = new Map<ServiceName, ServiceHandler>(
+    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, log }), glueService(), stsService()].map((s) => [s.name, s]),
+  );
+  const faults = new FaultInjector(options.faults);
+  const server = createEndpointServer({ services, store: new StateStore(stateDir), settings, faults, validator: new ShapeValidator(modelsDir), log });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    settings,
+    faults,
+    async close() {
+      await new Promise<void>((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections();
+      });
+      for (const service of services.values()) await service.close?.();
+    },
+  };
+}
