@@ -1,0 +1,85 @@
+import { filterApplies } from './definition/index.ts';
+import type { ColumnRef, ControlModel, DashboardModel, Scalar, VisualModel } from './model.ts';
+import type { QueryResult } from './query/athena-runner.ts';
+import { choicesQuery } from './query/choices-query.ts';
+import type { DatasetSource } from './query/dataset-source.ts';
+import { buildVisualQuery } from './query/visual-query.ts';
+import type { PagePayload, VisualData } from './shipped.ts';
+
+export interface DashboardDataInput {
+  readonly model: DashboardModel;
+  readonly problems: readonly string[];
+  /** DataSetIdentifier → the dataset as the preview queries it (missing: it could not be read). */
+  readonly datasets: ReadonlyMap<string, DatasetSource>;
+  /** Runs one query; several may run at once (the caller bounds them). */
+  readonly run: (sql: string, workGroup: string | undefined) => Promise<QueryResult>;
+  readonly rowCap: number;
+}
+
+/** Runs every visual's query and every linked control's choices query: what the page embeds. */
+export async function loadDashboardData(input: DashboardDataInput): Promise<PagePayload> {
+  const { model } = input;
+  const problems = [...input.problems];
+  for (const [identifier, source] of input.datasets) for (const p of source.problems) problems.push(`dataset ${identifier}: ${p}`);
+  const visuals = model.sheets.flatMap((sheet) => sheet.visuals).filter((v): v is VisualModel => v.kind !== 'unsupported');
+  const data: Record<string, VisualData> = {};
+  const choices: Record<string, Scalar[]> = {};
+  await Promise.all([
+    ...visuals.map(async (visual) => {
+      data[visual.id] = await visualData(input, visual);
+      if (data[visual.id]!.error) problems.push(`visual ${visual.id}: ${data[visual.id]!.error}`);
+    }),
+    ...model.sheets.flatMap((sheet) => sheet.controls).map(async (control) => {
+      const from = choicesColumn(model, control);
+      if (!from) return;
+      const source = input.datasets.get(from.dataset);
+      if (!source) return;
+      try {
+        const result = await input.run(choicesQuery(source.sql, from.column), source.workGroup);
+        choices[control.id] = result.rows.map((row) => row[0]).filter((v): v is Scalar => typeof v === 'string' || typeof v === 'number');
+      } catch (error) {
+        problems.push(`control ${control.id}: ${(error as Error).message}`);
+      }
+    }),
+  ]);
+  return { dashboard: model, data: sortedRecord(data), choices: sortedRecord(choices), problems: [...new Set(problems)].sort() };
+}
+
+async function visualData(input: DashboardDataInput, visual: VisualModel): Promise<VisualData> {
+  const source = input.datasets.get(visual.dataset);
+  if (!source) return failed(`dataset ${visual.dataset} could not be read`);
+  const filters = input.model.filters.filter((filter) => filterApplies(filter, visual, new Set(source.columns.keys())));
+  let query;
+  try {
+    query = buildVisualQuery({ visual, datasetSql: source.sql, datasetColumns: source.columns, filters, rowCap: input.rowCap });
+  } catch (error) {
+    return failed((error as Error).message);
+  }
+  try {
+    const result = await input.run(query.sql, source.workGroup);
+    const truncated = result.rows.length > input.rowCap;
+    return { columns: query.columns, rows: truncated ? result.rows.slice(0, input.rowCap) : result.rows, filterKeys: query.filterKeys, truncated };
+  } catch (error) {
+    return { ...failed(`Athena: ${(error as Error).message}`), columns: query.columns, filterKeys: query.filterKeys };
+  }
+}
+
+function failed(error: string): VisualData {
+  return { columns: [], rows: [], filterKeys: {}, truncated: false, error };
+}
+
+/** Where a dropdown's choices come from: its linked column, else the column of the filter it sets. */
+function choicesColumn(model: DashboardModel, control: ControlModel): ColumnRef | undefined {
+  if (control.kind !== 'dropdown' || control.values) return undefined;
+  if (control.valuesFrom) return control.valuesFrom;
+  if ('filter' in control.target) {
+    const filterId = control.target.filter;
+    const filter = model.filters.find((f) => f.id === filterId);
+    if (filter) return { dataset: filter.dataset, column: filter.column };
+  }
+  return undefined;
+}
+
+function sortedRecord<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,85 @@
+import type {
+  DimensionField as QsDimensionField,
+  FieldSortOptions,
+  ItemsLimitConfiguration,
+  MeasureField as QsMeasureField,
+} from '@aws-sdk/client-quicksight';
+import type { Aggregation, DimensionField, Granularity, MeasureField, SortKey } from '../model.ts';
+
+/** Field ids → labels, from the visual's field options (table and pivot headers, axis titles). */
+export type Labels = ReadonlyMap<string, string>;
+
+export function dimensionField(field: QsDimensionField, labels: Labels): DimensionField {
+  const date = field.DateDimensionField;
+  if (date) {
+    const column = columnRef(date.Column);
+    return { fieldId: date.FieldId!, ...column, type: 'date', granularity: (date.DateGranularity as Granularity) ?? 'DAY', label: labels.get(date.FieldId!) ?? column.column };
+  }
+  const numeric = field.NumericalDimensionField;
+  if (numeric) {
+    const column = columnRef(numeric.Column);
+    return { fieldId: numeric.FieldId!, ...column, type: 'number', label: labels.get(numeric.FieldId!) ?? column.column };
+  }
+  const category = field.CategoricalDimensionField;
+  if (category) {
+    const column = columnRef(category.Column);
+    return { fieldId: category.FieldId!, ...column, type: 'category', label: labels.get(category.FieldId!) ?? column.column };
+  }
+  throw new PreviewUnsupported('a dimension field of an unknown kind');
+}
+
+export function measureField(field: QsMeasureField, labels: Labels): MeasureField {
+  const numeric = field.NumericalMeasureField;
+  if (numeric) {
+    const fn = numeric.AggregationFunction;
+    if (fn?.PercentileAggregation) throw new PreviewUnsupported('percentile aggregation');
+    const aggregation = (fn?.SimpleNumericalAggregation ?? 'SUM') as Aggregation;
+    return measure(numeric.FieldId!, numeric.Column, aggregation, labels);
+  }
+  const category = field.CategoricalMeasureField;
+  if (category) return measure(category.FieldId!, category.Column, (category.AggregationFunction ?? 'COUNT') as Aggregation, labels);
+  const date = field.DateMeasureField;
+  if (date) return measure(date.FieldId!, date.Column, (date.AggregationFunction ?? 'COUNT') as Aggregation, labels);
+  if (field.CalculatedMeasureField) throw new PreviewUnsupported(`the calculated measure ${field.CalculatedMeasureField.FieldId}`);
+  throw new PreviewUnsupported('a measure field of an unknown kind');
+}
+
+function measure(fieldId: string, column: { DataSetIdentifier?: string; ColumnName?: string } | undefined, aggregation: Aggregation, labels: Labels): MeasureField {
+  const ref = columnRef(column);
+  return { fieldId, ...ref, aggregation, label: labels.get(fieldId) ?? defaultMeasureLabel(aggregation, ref.column) };
+}
+
+function defaultMeasureLabel(aggregation: Aggregation, column: string): string {
+  const words: Record<Aggregation, string> = {
+    SUM: 'Sum', COUNT: 'Count', DISTINCT_COUNT: 'Count distinct', AVERAGE: 'Average', MIN: 'Min', MAX: 'Max',
+    MEDIAN: 'Median', STDEV: 'Std dev', STDEVP: 'Std dev (pop.)', VAR: 'Variance', VARP: 'Variance (pop.)',
+  };
+  return `${column} (${words[aggregation]})`;
+}
+
+export function columnRef(column: { DataSetIdentifier?: string; ColumnName?: string } | undefined): { dataset: string; column: string } {
+  if (!column?.DataSetIdentifier || !column.ColumnName) throw new PreviewUnsupported('a field without a column');
+  return { dataset: column.DataSetIdentifier, column: column.ColumnName };
+}
+
+/** Sort keys by field id; column sorts (by a column not in the wells) are not drawn and are dropped. */
+export function sortKeys(options: readonly FieldSortOptions[] | undefined): SortKey[] {
+  const keys: SortKey[] = [];
+  for (const option of options ?? []) {
+    if (option.FieldSort?.FieldId) keys.push({ fieldId: option.FieldSort.FieldId, direction: option.FieldSort.Direction === 'ASC' ? 'ASC' : 'DESC' });
+  }
+  return keys;
+}
+
+export function itemsLimit(config: ItemsLimitConfiguration | undefined): number | undefined {
+  const limit = config?.ItemsLimit;
+  return typeof limit === 'number' && limit > 0 ? limit : undefined;
+}
+
+/** A part of a definition the preview cannot draw; the visual shows the reason instead. */
+export class PreviewUnsupported extends Error {
+  constructor(what: string) {
+    super(`the preview cannot draw ${what}`);
+    this.name = 'PreviewUnsupported';
+  }
+}

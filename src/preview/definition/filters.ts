@@ -1,0 +1,165 @@
+import type { Filter, FilterGroup } from '@aws-sdk/client-quicksight';
+import type { Bound, CategoryMatch, FilterModel, FilterScope, NullOption, Scalar } from '../model.ts';
+import { columnRef } from './fields.ts';
+
+export interface FilterProblem {
+  readonly filterId: string;
+  readonly message: string;
+}
+
+/**
+ * Reads the enabled filter groups. `controlledFilterIds` are the filters a sheet control sets;
+ * those and the ones bound to a parameter are evaluated in the page, the others in the SQL.
+ */
+export function readFilters(groups: readonly FilterGroup[], controlledFilterIds: ReadonlySet<string>): { filters: FilterModel[]; problems: FilterProblem[] } {
+  const filters: FilterModel[] = [];
+  const problems: FilterProblem[] = [];
+  for (const group of groups) {
+    if (group.Status === 'DISABLED') continue;
+    const scope = readScope(group);
+    const crossDataset = group.CrossDataset === 'ALL_DATASETS';
+    for (const filter of group.Filters ?? []) {
+      const read = readFilter(filter);
+      if ('problem' in read) {
+        problems.push({ filterId: read.id, message: read.problem });
+        continue;
+      }
+      const interactive = controlledFilterIds.has(read.id) || usesParameter(read.condition);
+      filters.push({ ...read, scope, crossDataset, interactive });
+    }
+  }
+  return { filters, problems };
+}
+
+type ReadFilter = Omit<FilterModel, 'scope' | 'crossDataset' | 'interactive'> | { id: string; problem: string };
+
+function readFilter(filter: Filter): ReadFilter {
+  const category = filter.CategoryFilter;
+  if (category) {
+    const config = category.Configuration ?? {};
+    const list = config.FilterListConfiguration ?? config.CustomFilterListConfiguration;
+    const custom = config.CustomFilterConfiguration;
+    const base = { id: category.FilterId!, ...columnRef(category.Column), columnType: 'category' as const };
+    if (list) {
+      const values = list.SelectAllOptions === 'FILTER_ALL_VALUES' ? undefined : list.CategoryValues;
+      return { ...base, condition: { kind: 'category', match: (list.MatchOperator ?? 'EQUALS') as CategoryMatch, ...(values ? { values } : {}) }, nullOption: nullOption(list.NullOption, 'ALL_VALUES') };
+    }
+    if (custom) {
+      const condition = custom.ParameterName
+        ? { kind: 'category' as const, match: (custom.MatchOperator ?? 'EQUALS') as CategoryMatch, parameter: custom.ParameterName }
+        : { kind: 'category' as const, match: (custom.MatchOperator ?? 'EQUALS') as CategoryMatch, ...(custom.CategoryValue === undefined ? {} : { values: [custom.CategoryValue] }) };
+      return { ...base, condition, nullOption: nullOption(custom.NullOption, 'ALL_VALUES') };
+    }
+    return { id: category.FilterId!, problem: 'a category filter without a configuration' };
+  }
+  const range = filter.NumericRangeFilter;
+  if (range) {
+    return {
+      id: range.FilterId!,
+      ...columnRef(range.Column),
+      columnType: 'number',
+      condition: {
+        kind: 'range',
+        ...bound('min', range.RangeMinimum?.StaticValue, range.RangeMinimum?.Parameter),
+        ...bound('max', range.RangeMaximum?.StaticValue, range.RangeMaximum?.Parameter),
+        includeMin: range.IncludeMinimum ?? true,
+        includeMax: range.IncludeMaximum ?? true,
+      },
+      nullOption: nullOption(range.NullOption, 'NON_NULLS_ONLY'),
+    };
+  }
+  const equality = filter.NumericEqualityFilter;
+  if (equality) {
+    return {
+      id: equality.FilterId!,
+      ...columnRef(equality.Column),
+      columnType: 'number',
+      condition: {
+        kind: 'equals',
+        match: equality.MatchOperator === 'DOES_NOT_EQUAL' ? 'DOES_NOT_EQUAL' : 'EQUALS',
+        ...(equality.Value === undefined ? {} : { value: equality.Value }),
+        ...(equality.ParameterName ? { parameter: equality.ParameterName } : {}),
+      },
+      nullOption: nullOption(equality.NullOption, 'NON_NULLS_ONLY'),
+    };
+  }
+  const time = filter.TimeRangeFilter;
+  if (time) {
+    return {
+      id: time.FilterId!,
+      ...columnRef(time.Column),
+      columnType: 'date',
+      condition: {
+        kind: 'range',
+        ...bound('min', dateValue(time.RangeMinimumValue?.StaticValue), time.RangeMinimumValue?.Parameter),
+        ...bound('max', dateValue(time.RangeMaximumValue?.StaticValue), time.RangeMaximumValue?.Parameter),
+        includeMin: time.IncludeMinimum ?? true,
+        includeMax: time.IncludeMaximum ?? true,
+      },
+      nullOption: nullOption(time.NullOption, 'NON_NULLS_ONLY'),
+    };
+  }
+  const relative = filter.RelativeDatesFilter;
+  if (relative) {
+    const days = relativeDays(relative.TimeGranularity, relative.RelativeDateValue, relative.RelativeDateType);
+    if (days === undefined) return { id: relative.FilterId!, problem: `a relative date filter ${relative.RelativeDateType} ${relative.RelativeDateValue ?? ''} ${relative.TimeGranularity}` };
+    return { id: relative.FilterId!, ...columnRef(relative.Column), columnType: 'date', condition: { kind: 'relative-days', days }, nullOption: nullOption(relative.NullOption, 'NON_NULLS_ONLY') };
+  }
+  const [kind, body] = Object.entries(filter).find(([, value]) => value !== undefined) ?? ['unknown', {}];
+  return { id: (body as { FilterId?: string })?.FilterId ?? 'unknown', problem: `the preview cannot apply ${kind} filters` };
+}
+
+function bound(side: 'min' | 'max', value: Scalar | undefined, parameter: string | undefined): { min?: Bound } | { max?: Bound } {
+  if (parameter) return { [side]: { parameter } };
+  if (value !== undefined) return { [side]: { value } };
+  return {};
+}
+
+/** A static date as `YYYY-MM-DD HH:MM:SS.sss`, the form Athena prints and the page compares. */
+function dateValue(value: Date | undefined): string | undefined {
+  return value === undefined ? undefined : value.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+const DAYS_PER: Record<string, number> = { DAY: 1, WEEK: 7, MONTH: 31, QUARTER: 92, YEAR: 366, HOUR: 1 / 24, MINUTE: 1 / 1440 };
+
+function relativeDays(granularity: string | undefined, value: number | undefined, type: string | undefined): number | undefined {
+  const per = DAYS_PER[granularity ?? ''];
+  if (per === undefined) return undefined;
+  if (type === 'LAST' || type === 'PREVIOUS') return Math.max(per * (value ?? 1), per);
+  if (type === 'THIS') return per;
+  return undefined;
+}
+
+function nullOption(option: string | undefined, fallback: NullOption): NullOption {
+  return option === 'ALL_VALUES' || option === 'NULLS_ONLY' || option === 'NON_NULLS_ONLY' ? option : fallback;
+}
+
+function readScope(group: FilterGroup): FilterScope {
+  const config = group.ScopeConfiguration;
+  if (!config || config.AllSheets) return { all: true };
+  const sheets = (config.SelectedSheets?.SheetVisualScopingConfigurations ?? []).map((sheet) => ({
+    sheetId: sheet.SheetId!,
+    ...(sheet.Scope === 'SELECTED_VISUALS' ? { visualIds: sheet.VisualIds ?? [] } : {}),
+  }));
+  return { all: false, sheets };
+}
+
+function usesParameter(condition: FilterModel['condition']): boolean {
+  switch (condition.kind) {
+    case 'category':
+    case 'equals':
+      return condition.parameter !== undefined;
+    case 'range':
+      return [condition.min, condition.max].some((b) => b !== undefined && 'parameter' in b);
+    case 'relative-days':
+      return false;
+  }
+}
+
+/** Whether the filter applies to a visual on a sheet over a dataset with these columns. */
+export function filterApplies(filter: FilterModel, visual: { id: string; sheetId: string; dataset: string }, datasetColumns: ReadonlySet<string>): boolean {
+  const inScope = filter.scope.all || filter.scope.sheets.some((s) => s.sheetId === visual.sheetId && (s.visualIds === undefined || s.visualIds.includes(visual.id)));
+  if (!inScope) return false;
+  if (filter.dataset === visual.dataset) return true;
+  return filter.crossDataset && datasetColumns.has(filter.column);
+}

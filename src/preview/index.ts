@@ -1,0 +1,96 @@
+import type { AthenaClient } from '@aws-sdk/client-athena';
+import type { QuickSightClient } from '@aws-sdk/client-quicksight';
+import pLimit from 'p-limit';
+import { loadDashboardData } from './dashboard-data.ts';
+import { readDefinition } from './definition/index.ts';
+import { runAthenaQuery } from './query/athena-runner.ts';
+import { type DatasetSource, datasetSource } from './query/dataset-source.ts';
+import { DataSetReader, describeDashboard, listDashboardIds } from './read/quicksight-reader.ts';
+import { writeSite } from './render/write-site.ts';
+import type { PagePayload } from './shipped.ts';
+
+export interface PreviewProgress {
+  readonly phase: 'read' | 'query' | 'write';
+  readonly done: number;
+  readonly total: number;
+  readonly message: string;
+}
+
+export interface RenderPreviewOptions {
+  readonly quicksight: QuickSightClient;
+  readonly athena: AthenaClient;
+  readonly awsAccountId: string;
+  /** Default: every dashboard in the account. */
+  readonly dashboardIds?: readonly string[];
+  /** Output folder (created). */
+  readonly out: string;
+  /** Athena workgroup when a data source names none. */
+  readonly workGroup?: string;
+  readonly onProgress?: (progress: PreviewProgress) => void;
+  /** Most rows shipped per visual when the page filters or regroups them (default 20,000). */
+  readonly rowCap?: number;
+  /** Queries run at once (default 4). */
+  readonly concurrency?: number;
+}
+
+export interface RenderPreviewResult {
+  readonly indexPath: string;
+  readonly pages: string[];
+  /** What the pages could not show (unsupported visuals, failed queries), each naming the dashboard. */
+  readonly problems: string[];
+}
+
+/**
+ * Renders dashboards to a static site, reading them only through the QuickSight and Athena
+ * APIs: DescribeDashboardDefinition, DescribeDataSet/DataSource, then one Athena query per visual.
+ */
+export async function renderPreview(options: RenderPreviewOptions): Promise<RenderPreviewResult> {
+  const { quicksight, athena, awsAccountId } = options;
+  const limit = pLimit(options.concurrency ?? 4);
+  const progress = options.onProgress ?? (() => {});
+  const ids = options.dashboardIds ? [...options.dashboardIds] : await listDashboardIds(quicksight, awsAccountId);
+  const reader = new DataSetReader(quicksight, awsAccountId);
+  let read = 0;
+  const definitions = await Promise.all(
+    ids.map((id) =>
+      limit(async () => {
+        const dashboard = await describeDashboard(quicksight, awsAccountId, id);
+        progress({ phase: 'read', done: ++read, total: ids.length, message: id });
+        return dashboard;
+      }),
+    ),
+  );
+  const payloads: PagePayload[] = [];
+  let queried = 0;
+  for (const dashboard of definitions) {
+    const { model, problems } = readDefinition(dashboard);
+    const datasets = new Map<string, DatasetSource>();
+    for (const [identifier, arn] of Object.entries(model.datasets)) {
+      try {
+        const dataSet = await reader.dataSet(arn);
+        datasets.set(identifier, datasetSource(dataSet, await reader.dataSourcesOf(dataSet)));
+      } catch (error) {
+        problems.push(`dataset ${identifier}: ${(error as Error).message}`);
+      }
+    }
+    const payload = await loadDashboardData({
+      model,
+      problems,
+      datasets,
+      rowCap: options.rowCap ?? 20_000,
+      run: (sql, workGroup) => {
+        const group = workGroup ?? options.workGroup;
+        return limit(() => runAthenaQuery(athena, sql, { ...(group ? { workGroup: group } : {}), maxRows: (options.rowCap ?? 20_000) + 1 }));
+      },
+    });
+    progress({ phase: 'query', done: ++queried, total: definitions.length, message: dashboard.id });
+    payloads.push(payload);
+  }
+  progress({ phase: 'write', done: 0, total: 1, message: options.out });
+  const written = await writeSite(options.out, payloads, `the QuickSight account ${awsAccountId}`);
+  progress({ phase: 'write', done: 1, total: 1, message: written.indexPath });
+  return {
+    ...written,
+    problems: payloads.flatMap((p) => p.problems.map((problem) => `${p.dashboard.id}: ${problem}`)),
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The preview's own model of a dashboard, read from its QuickSight definition.
+ * Plain data: built in Node, shipped to the page as JSON, read by the browser code.
+ */
+
+export type VisualKind = 'kpi' | 'bar' | 'line' | 'pie' | 'table' | 'pivot' | 'heatmap';
+
+/** Date granularities as QuickSight names them. */
+export type Granularity = 'YEAR' | 'QUARTER' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND' | 'MILLISECOND';
+
+export type Aggregation =
+  | 'SUM'
+  | 'COUNT'
+  | 'DISTINCT_COUNT'
+  | 'AVERAGE'
+  | 'MIN'
+  | 'MAX'
+  | 'MEDIAN'
+  | 'STDEV'
+  | 'STDEVP'
+  | 'VAR'
+  | 'VARP';
+
+export interface ColumnRef {
+  /** The DataSetIdentifier of the definition. */
+  readonly dataset: string;
+  readonly column: string;
+}
+
+export interface DimensionField extends ColumnRef {
+  readonly fieldId: string;
+  readonly type: 'category' | 'number' | 'date';
+  readonly granularity?: Granularity;
+  readonly label: string;
+}
+
+export interface MeasureField extends ColumnRef {
+  readonly fieldId: string;
+  readonly aggregation: Aggregation;
+  readonly label: string;
+}
+
+export interface SortKey {
+  readonly fieldId: string;
+  readonly direction: 'ASC' | 'DESC';
+}
+
+/** Which fields play which part in the drawing; ids of `dimensions` and `measures`. */
+export interface VisualRoles {
+  /** Bar/line/pie categories (x axis), heat map and pivot rows, table group-by columns. */
+  readonly category: readonly string[];
+  /** Bar/line series split, heat map and pivot columns. */
+  readonly color: readonly string[];
+  readonly values: readonly string[];
+}
+
+export interface VisualOptions {
+  readonly horizontal?: boolean;
+  readonly stacked?: boolean;
+  readonly donut?: boolean;
+}
+
+export interface GridPlacement {
+  readonly col: number;
+  readonly row: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface VisualModel {
+  readonly id: string;
+  readonly sheetId: string;
+  readonly kind: VisualKind;
+  readonly title?: string;
+  readonly subtitle?: string;
+  /** The dataset identifier every field of the visual comes from. */
+  readonly dataset: string;
+  readonly dimensions: readonly DimensionField[];
+  readonly measures: readonly MeasureField[];
+  readonly roles: VisualRoles;
+  readonly sort: readonly SortKey[];
+  readonly limit?: number;
+  /** A table of rows as they are (no grouping): `dimensions` are its columns. */
+  readonly unaggregated: boolean;
+  readonly options: VisualOptions;
+}
+
+/** A visual the preview cannot draw: shown as a placeholder with the reason. */
+export interface UnsupportedVisual {
+  readonly id: string;
+  readonly sheetId: string;
+  readonly kind: 'unsupported';
+  readonly title?: string;
+  readonly reason: string;
+}
+
+export type AnyVisual = VisualModel | UnsupportedVisual;
+
+export type ParameterType = 'string' | 'integer' | 'decimal' | 'datetime';
+export type Scalar = string | number;
+
+export interface ParameterModel {
+  readonly name: string;
+  readonly type: ParameterType;
+  readonly multiValue: boolean;
+  /** Initial values; empty means unset (filters using it let everything through). */
+  readonly defaults: readonly Scalar[];
+}
+
+/** Where a filter group applies. */
+export type FilterScope =
+  | { readonly all: true }
+  | { readonly all: false; readonly sheets: readonly { readonly sheetId: string; readonly visualIds?: readonly string[] }[] };
+
+export type NullOption = 'ALL_VALUES' | 'NULLS_ONLY' | 'NON_NULLS_ONLY';
+
+export type Bound = { readonly value: Scalar } | { readonly parameter: string };
+
+export type FilterCondition =
+  | { readonly kind: 'category'; readonly match: CategoryMatch; readonly values?: readonly Scalar[]; readonly parameter?: string }
+  | { readonly kind: 'range'; readonly min?: Bound; readonly max?: Bound; readonly includeMin: boolean; readonly includeMax: boolean }
+  | { readonly kind: 'equals'; readonly match: 'EQUALS' | 'DOES_NOT_EQUAL'; readonly value?: Scalar; readonly parameter?: string }
+  | { readonly kind: 'relative-days'; readonly days: number };
+
+export type CategoryMatch = 'EQUALS' | 'DOES_NOT_EQUAL' | 'CONTAINS' | 'DOES_NOT_CONTAIN' | 'STARTS_WITH' | 'ENDS_WITH';
+
+export interface FilterModel extends ColumnRef {
+  readonly id: string;
+  readonly columnType: 'category' | 'number' | 'date';
+  readonly condition: FilterCondition;
+  readonly nullOption: NullOption;
+  readonly scope: FilterScope;
+  /** Applies to every dataset that has a column of the same name. */
+  readonly crossDataset: boolean;
+  /** Evaluated in the page (bound to a parameter or a control), else in the SQL. */
+  readonly interactive: boolean;
+}
+
+export type ControlKind = 'dropdown' | 'text' | 'date-range' | 'date' | 'slider';
+
+export interface ControlModel {
+  readonly id: string;
+  readonly sheetId: string;
+  readonly title: string;
+  readonly kind: ControlKind;
+  readonly multi: boolean;
+  /** What the control sets: a parameter, or a filter's values directly. */
+  readonly target: { readonly parameter: string } | { readonly filter: string };
+  /** Fixed choices, or a column whose distinct values are the choices. */
+  readonly values?: readonly Scalar[];
+  readonly valuesFrom?: ColumnRef;
+}
+
+export interface SheetModel {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly visuals: readonly AnyVisual[];
+  readonly controls: readonly ControlModel[];
+  /** Grid placement per visual id; visuals without one flow after the placed ones. */
+  readonly layout: Readonly<Record<string, GridPlacement>>;
+}
+
+export interface DashboardModel {
+  readonly id: string;
+  readonly name: string;
+  readonly sheets: readonly SheetModel[];
+  readonly parameters: readonly ParameterModel[];
+  readonly filters: readonly FilterModel[];
+  /** DataSetIdentifier → dataset ARN. */
+  readonly datasets: Readonly<Record<string, string>>;
+}

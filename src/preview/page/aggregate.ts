@@ -1,0 +1,159 @@
+import type { MeasureField, VisualModel } from '../model.ts';
+import type { Cell, MeasurePart, VisualData } from '../shipped.ts';
+import { effectiveSort, limitCountsRows } from '../visual-rules.ts';
+import { compare } from './filter-eval.ts';
+
+/** A drawn row: dimension values in `visual.dimensions` order, measure values in `visual.measures` order. */
+export interface ResultRow {
+  readonly dims: readonly Cell[];
+  readonly measures: readonly Cell[];
+}
+
+interface Accumulator {
+  dims: Cell[];
+  sum: number[];
+  count: number[];
+  sumsq: number[];
+  min: Cell[];
+  max: Cell[];
+  exact: Cell[];
+  values: Map<string, number>[];
+}
+
+/**
+ * The visual's result from its shipped rows: keep the rows `keep` accepts, group them by the
+ * visual's dimensions, recombine the measure parts, sort and cut as the visual says.
+ */
+export function computeResult(visual: VisualModel, data: VisualData, keep: (row: readonly Cell[]) => boolean): ResultRow[] {
+  const dimIndex = visual.dimensions.map((d) => data.columns.findIndex((c) => c.role === 'dimension' && c.fieldId === d.fieldId));
+  const kept = data.rows.filter(keep);
+  let rows: ResultRow[];
+  if (visual.unaggregated) {
+    rows = kept.map((row) => ({ dims: dimIndex.map((i) => row[i] ?? null), measures: [] }));
+  } else {
+    const parts = visual.measures.map((m) => partIndexes(data, m));
+    const groups = new Map<string, Accumulator>();
+    for (const row of kept) {
+      const dims = dimIndex.map((i) => row[i] ?? null);
+      const key = JSON.stringify(dims);
+      let acc = groups.get(key);
+      if (!acc) {
+        const n = visual.measures.length;
+        acc = { dims, sum: Array(n).fill(0), count: Array(n).fill(0), sumsq: Array(n).fill(0), min: Array(n).fill(null), max: Array(n).fill(null), exact: Array(n).fill(null), values: visual.measures.map(() => new Map()) };
+        groups.set(key, acc);
+      }
+      parts.forEach((p, m) => accumulate(acc!, m, p, row));
+    }
+    rows = [...groups.values()].map((acc) => ({ dims: acc.dims, measures: visual.measures.map((m, i) => finish(m, acc, i)) }));
+  }
+  return cut(visual, sortRows(visual, rows));
+}
+
+function partIndexes(data: VisualData, measure: MeasureField): Partial<Record<MeasurePart, number>> {
+  const indexes: Partial<Record<MeasurePart, number>> = {};
+  data.columns.forEach((c, i) => {
+    if (c.role === 'part' && c.fieldId === measure.fieldId) indexes[c.part] = i;
+  });
+  return indexes;
+}
+
+function accumulate(acc: Accumulator, m: number, parts: Partial<Record<MeasurePart, number>>, row: readonly Cell[]): void {
+  const num = (part: MeasurePart) => (parts[part] === undefined ? 0 : Number(row[parts[part]!] ?? 0));
+  acc.sum[m]! += num('sum');
+  acc.count[m]! += num('count');
+  acc.sumsq[m]! += num('sumsq');
+  for (const side of ['min', 'max'] as const) {
+    const index = parts[side];
+    if (index === undefined || row[index] === null || row[index] === undefined) continue;
+    const value = row[index]!;
+    const current = acc[side][m];
+    if (current === null || current === undefined || (side === 'min' ? compare(value, current) < 0 : compare(value, current) > 0)) acc[side][m] = value;
+  }
+  if (parts.exact !== undefined) acc.exact[m] = row[parts.exact] ?? null;
+  if (parts.value !== undefined && row[parts.value] !== null && row[parts.value] !== undefined) {
+    const key = JSON.stringify(row[parts.value]);
+    acc.values[m]!.set(key, (acc.values[m]!.get(key) ?? 0) + (parts.weight === undefined ? 1 : num('weight')));
+  }
+}
+
+function finish(measure: MeasureField, acc: Accumulator, m: number): Cell {
+  const sum = acc.sum[m]!;
+  const count = acc.count[m]!;
+  switch (measure.aggregation) {
+    case 'SUM':
+    case 'COUNT':
+      return sum;
+    case 'MIN':
+      return acc.min[m] ?? null;
+    case 'MAX':
+      return acc.max[m] ?? null;
+    case 'AVERAGE':
+      return count === 0 ? null : sum / count;
+    case 'DISTINCT_COUNT':
+      return acc.exact[m] ?? acc.values[m]!.size;
+    case 'MEDIAN':
+      return weightedMedian(acc.values[m]!);
+    case 'VAR':
+    case 'VARP':
+    case 'STDEV':
+    case 'STDEVP': {
+      const sample = measure.aggregation === 'VAR' || measure.aggregation === 'STDEV';
+      const n = sample ? count - 1 : count;
+      if (n <= 0) return null;
+      const variance = Math.max(0, (acc.sumsq[m]! - (sum * sum) / count) / n);
+      return measure.aggregation.startsWith('STDEV') ? Math.sqrt(variance) : variance;
+    }
+  }
+}
+
+function weightedMedian(values: Map<string, number>): Cell {
+  const entries = [...values].map(([key, weight]) => [JSON.parse(key) as Cell, weight] as const).sort((a, b) => compare(a[0]!, b[0]!));
+  const total = entries.reduce((n, [, w]) => n + w, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (const [value, weight] of entries) {
+    seen += weight;
+    if (seen * 2 >= total) return value;
+  }
+  return null;
+}
+
+/** Sort keys first, then every dimension ascending (as the SQL does); nulls last. */
+export function sortRows(visual: VisualModel, rows: ResultRow[]): ResultRow[] {
+  const keys = effectiveSort(visual).flatMap((key) => {
+    const d = visual.dimensions.findIndex((f) => f.fieldId === key.fieldId);
+    if (d >= 0) return [{ get: (r: ResultRow) => r.dims[d], sign: key.direction === 'ASC' ? 1 : -1, dim: d }];
+    const m = visual.measures.findIndex((f) => f.fieldId === key.fieldId);
+    return m >= 0 ? [{ get: (r: ResultRow) => r.measures[m], sign: key.direction === 'ASC' ? 1 : -1, dim: -1 }] : [];
+  });
+  visual.dimensions.forEach((_, d) => {
+    if (!keys.some((k) => k.dim === d)) keys.push({ get: (r) => r.dims[d], sign: 1, dim: d });
+  });
+  return [...rows].sort((a, b) => {
+    for (const key of keys) {
+      const x = key.get(a) ?? null;
+      const y = key.get(b) ?? null;
+      if (x === null && y === null) continue;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      const c = compare(x, y) * key.sign;
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+}
+
+/** The item limit: rows, or (with a colour split) the first categories in sorted order. */
+function cut(visual: VisualModel, rows: ResultRow[]): ResultRow[] {
+  if (visual.limit === undefined) return rows;
+  if (limitCountsRows(visual)) return rows.slice(0, visual.limit);
+  const categoryIndexes = visual.roles.category.map((id) => visual.dimensions.findIndex((d) => d.fieldId === id));
+  const kept = new Set<string>();
+  return rows.filter((row) => {
+    const key = JSON.stringify(categoryIndexes.map((i) => row.dims[i]));
+    if (kept.has(key)) return true;
+    if (kept.size >= visual.limit!) return false;
+    kept.add(key);
+    return true;
+  });
+}

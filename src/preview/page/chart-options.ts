@@ -1,0 +1,131 @@
+import type { EChartsOption } from 'echarts';
+import type { VisualModel } from '../model.ts';
+import { escapeHtml } from '../render/html-text.ts';
+import type { Cell } from '../shipped.ts';
+import type { ResultRow } from './aggregate.ts';
+import { formatCell } from './format.ts';
+
+/**
+ * ECharts options for bar, line, pie and heat map visuals. Chart text is drawn on canvas; the
+ * only HTML ECharts builds is the tooltip, and our formatter escapes every piece of it.
+ */
+export function chartOptions(visual: VisualModel, rows: readonly ResultRow[]): EChartsOption {
+  switch (visual.kind) {
+    case 'bar':
+    case 'line':
+      return axisChart(visual, rows);
+    case 'pie':
+      return pieChart(visual, rows);
+    case 'heatmap':
+      return heatMap(visual, rows);
+    default:
+      throw new Error(`${visual.kind} visuals are not charts`);
+  }
+}
+
+const BASE = { animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } } as const;
+
+function labelOf(visual: VisualModel, fieldIds: readonly string[], row: ResultRow): string {
+  return fieldIds
+    .map((id) => {
+      const index = visual.dimensions.findIndex((d) => d.fieldId === id);
+      return formatCell(row.dims[index] ?? null, visual.dimensions[index]?.granularity);
+    })
+    .join(' / ');
+}
+
+function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOption {
+  const categories = [...new Set(rows.map((r) => labelOf(visual, visual.roles.category, r)))];
+  const position = new Map(categories.map((c, i) => [c, i]));
+  const series = new Map<string, (number | null)[]>();
+  const add = (name: string, category: string, value: Cell) => {
+    if (!series.has(name)) series.set(name, Array(categories.length).fill(null));
+    series.get(name)![position.get(category)!] = typeof value === 'number' ? value : null;
+  };
+  for (const row of rows) {
+    const category = labelOf(visual, visual.roles.category, row);
+    if (visual.roles.color.length > 0) add(labelOf(visual, visual.roles.color, row), category, row.measures[0] ?? null);
+    else visual.measures.forEach((m, i) => add(m.label, category, row.measures[i] ?? null));
+  }
+  const type = visual.kind === 'line' ? 'line' : 'bar';
+  const horizontal = visual.kind === 'bar' && visual.options.horizontal === true;
+  const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: { width: 140, overflow: 'truncate' as const, hideOverlap: true } };
+  const valueAxis = { type: 'value' as const };
+  return {
+    ...BASE,
+    grid: { containLabel: true, left: 8, right: 16, top: series.size > 1 ? 32 : 12, bottom: 8 },
+    ...(series.size > 1 ? { legend: { type: 'scroll', top: 0 } } : {}),
+    tooltip: { trigger: 'axis', formatter: axisTooltip, confine: true },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxis,
+    series: [...series].map(([name, data]) => ({
+      type,
+      name,
+      data,
+      ...(visual.options.stacked ? { stack: 'total' } : {}),
+      ...(type === 'line' ? { showSymbol: categories.length < 40, connectNulls: true } : {}),
+    })),
+  } as EChartsOption;
+}
+
+function pieChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOption {
+  return {
+    ...BASE,
+    tooltip: { trigger: 'item', formatter: itemTooltip, confine: true },
+    legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
+    series: [
+      {
+        type: 'pie',
+        name: visual.measures[0]?.label ?? '',
+        radius: visual.options.donut ? ['40%', '70%'] : '70%',
+        center: ['40%', '50%'],
+        label: { show: false },
+        data: rows.map((row) => ({ name: labelOf(visual, visual.roles.category, row), value: typeof row.measures[0] === 'number' ? row.measures[0] : 0 })),
+      },
+    ],
+  } as EChartsOption;
+}
+
+function heatMap(visual: VisualModel, rows: readonly ResultRow[]): EChartsOption {
+  const ys = [...new Set(rows.map((r) => labelOf(visual, visual.roles.category, r)))];
+  const xs = [...new Set(rows.map((r) => labelOf(visual, visual.roles.color, r)))].sort();
+  const values = rows.map((r) => (typeof r.measures[0] === 'number' ? r.measures[0] : 0));
+  const data = rows.map((r, i) => [xs.indexOf(labelOf(visual, visual.roles.color, r)), ys.indexOf(labelOf(visual, visual.roles.category, r)), values[i]!]);
+  return {
+    ...BASE,
+    tooltip: { trigger: 'item', formatter: (p: unknown) => heatTooltip(p, xs, ys), confine: true },
+    grid: { containLabel: true, left: 8, right: 16, top: 8, bottom: 48 },
+    xAxis: { type: 'category', data: xs, axisLabel: { width: 100, overflow: 'truncate', hideOverlap: true } },
+    yAxis: { type: 'category', data: ys, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
+    visualMap: { min: Math.min(0, ...values), max: Math.max(1, ...values), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+    series: [{ type: 'heatmap', name: visual.measures[0]?.label ?? '', data }],
+  } as EChartsOption;
+}
+
+interface TooltipParam {
+  seriesName?: string;
+  name?: string;
+  value?: unknown;
+  percent?: number;
+}
+
+function valueText(value: unknown): string {
+  return typeof value === 'number' || value === null ? formatCell(value as number | null) : String(value);
+}
+
+export function axisTooltip(params: unknown): string {
+  const list = (Array.isArray(params) ? params : [params]) as TooltipParam[];
+  const head = escapeHtml(String(list[0]?.name ?? ''));
+  return [head, ...list.map((p) => `${escapeHtml(String(p.seriesName ?? ''))}: ${escapeHtml(valueText(p.value))}`)].join('<br>');
+}
+
+export function itemTooltip(params: unknown): string {
+  const p = params as TooltipParam;
+  const percent = p.percent === undefined ? '' : ` (${escapeHtml(formatCell(p.percent))}%)`;
+  return `${escapeHtml(String(p.name ?? ''))}: ${escapeHtml(valueText(p.value))}${percent}`;
+}
+
+function heatTooltip(params: unknown, xs: readonly string[], ys: readonly string[]): string {
+  const value = (params as TooltipParam).value as [number, number, number];
+  return `${escapeHtml(ys[value[1]] ?? '')} / ${escapeHtml(xs[value[0]] ?? '')}: ${escapeHtml(formatCell(value[2]))}`;
+}

@@ -1,0 +1,82 @@
+import type { ControlModel, FilterModel, ParameterModel, Scalar } from '../model.ts';
+import type { FilterChoice } from './filter-eval.ts';
+import { formatCell } from './format.ts';
+
+/** How a control reports a change: a parameter's new values, or a filter's new choice. */
+export interface ControlSink {
+  setParameter(name: string, values: Scalar[]): void;
+  setChoice(filterId: string, choice: FilterChoice): void;
+}
+
+export interface ControlContext {
+  readonly parameters: readonly ParameterModel[];
+  readonly filters: readonly FilterModel[];
+  /** Choices read from the data, by control id. */
+  readonly choices: Readonly<Record<string, readonly Scalar[]>>;
+  readonly initialParameter: (name: string) => readonly Scalar[];
+}
+
+/** One sheet control as a labelled form field; option texts go in as text. */
+export function buildControl(control: ControlModel, context: ControlContext, sink: ControlSink): HTMLElement {
+  const label = document.createElement('label');
+  label.className = 'control';
+  label.dataset.controlId = control.id;
+  const title = document.createElement('span');
+  title.textContent = control.title;
+  label.append(title);
+  const parameter = 'parameter' in control.target ? control.target.parameter : undefined;
+  const filterId = 'filter' in control.target ? control.target.filter : undefined;
+  const initial = parameter ? context.initialParameter(parameter).map(String) : initialFilterValues(context.filters.find((f) => f.id === filterId));
+  const emit = (values: string[]) => {
+    if (parameter) sink.setParameter(parameter, typed(values, context.parameters.find((p) => p.name === parameter)));
+    else if (filterId) sink.setChoice(filterId, { values });
+  };
+  const options = control.values ?? context.choices[control.id];
+  if (control.kind === 'dropdown' && options) {
+    const select = document.createElement('select');
+    select.multiple = control.multi;
+    if (!control.multi) select.append(option('', 'All'));
+    for (const value of options) select.append(option(String(value), formatCell(value)));
+    for (const o of select.options) o.selected = initial.includes(o.value);
+    select.addEventListener('change', () => emit([...select.selectedOptions].map((o) => o.value).filter((v) => v !== '')));
+    label.append(select);
+  } else if (control.kind === 'date-range' && filterId) {
+    const from = dateInput();
+    const to = dateInput();
+    const onChange = () => sink.setChoice(filterId, { ...(from.value ? { from: from.value } : {}), ...(to.value ? { to: to.value } : {}) });
+    from.addEventListener('change', onChange);
+    to.addEventListener('change', onChange);
+    label.append(from, to);
+  } else {
+    const input = control.kind === 'date' ? dateInput() : document.createElement('input');
+    if (control.kind === 'slider') input.type = 'number';
+    else if (control.kind !== 'date') input.type = 'text';
+    input.value = initial[0] ?? '';
+    input.addEventListener('change', () => emit(input.value === '' ? [] : [input.value]));
+    label.append(input);
+  }
+  return label;
+}
+
+function option(value: string, text: string): HTMLOptionElement {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = text;
+  return o;
+}
+
+function dateInput(): HTMLInputElement {
+  const input = document.createElement('input');
+  input.type = 'date';
+  return input;
+}
+
+function initialFilterValues(filter: FilterModel | undefined): string[] {
+  const condition = filter?.condition;
+  return condition?.kind === 'category' && condition.values ? condition.values.map(String) : [];
+}
+
+function typed(values: string[], parameter: ParameterModel | undefined): Scalar[] {
+  if (parameter?.type === 'integer' || parameter?.type === 'decimal') return values.map(Number).filter(Number.isFinite);
+  return values;
+}

@@ -1,0 +1,84 @@
+import type { DataSet, DataSource } from '@aws-sdk/client-quicksight';
+import { quoteIdentifier } from './sql-text.ts';
+
+export type ColumnKind = 'category' | 'number' | 'date';
+
+/** A dataset as the preview queries it: one SQL relation and its output columns. */
+export interface DatasetSource {
+  readonly arn: string;
+  readonly name: string;
+  /** SQL producing the dataset's rows, used as `WITH ds AS (<sql>)`. */
+  readonly sql: string;
+  readonly columns: ReadonlyMap<string, ColumnKind>;
+  readonly workGroup?: string;
+  /** What the dataset uses that the preview leaves out (calculated columns, dataset filters). */
+  readonly problems: readonly string[];
+}
+
+const KIND: Record<string, ColumnKind> = { STRING: 'category', JSON: 'category', BIT: 'number', BOOLEAN: 'category', INTEGER: 'number', DECIMAL: 'number', DATETIME: 'date' };
+
+/** Builds the dataset's SQL from its physical table (custom SQL or a table) and its logical renames and casts. */
+export function datasetSource(dataSet: DataSet, dataSources: ReadonlyMap<string, DataSource>): DatasetSource {
+  const name = dataSet.Name ?? dataSet.DataSetId ?? 'dataset';
+  const physical = Object.entries(dataSet.PhysicalTableMap ?? {});
+  if (physical.length !== 1) throw new Error(`dataset ${name}: the preview reads datasets with exactly one physical table (found ${physical.length})`);
+  const [physicalId, table] = physical[0]!;
+  let sql: string;
+  let inputColumns: { Name?: string; Type?: string }[];
+  let dataSourceArn: string | undefined;
+  if (table.CustomSql) {
+    sql = table.CustomSql.SqlQuery!.replace(/;\s*$/, '');
+    inputColumns = table.CustomSql.Columns ?? [];
+    dataSourceArn = table.CustomSql.DataSourceArn;
+  } else if (table.RelationalTable) {
+    const t = table.RelationalTable;
+    sql = `SELECT * FROM ${[t.Catalog, t.Schema, t.Name].filter((p): p is string => !!p).map(quoteIdentifier).join('.')}`;
+    inputColumns = t.InputColumns ?? [];
+    dataSourceArn = t.DataSourceArn;
+  } else {
+    throw new Error(`dataset ${name}: the preview reads custom SQL and relational tables only (physical table ${physicalId})`);
+  }
+  const columns = new Map<string, { expr: string; kind: ColumnKind }>();
+  for (const column of inputColumns) columns.set(column.Name!, { expr: quoteIdentifier(column.Name!), kind: KIND[column.Type ?? 'STRING'] ?? 'category' });
+  const problems: string[] = [];
+  let projected: string[] | undefined;
+  const logical = Object.values(dataSet.LogicalTableMap ?? {}).find((t) => t.Source?.PhysicalTableId === physicalId);
+  for (const transform of logical?.DataTransforms ?? []) {
+    const rename = transform.RenameColumnOperation;
+    const cast = transform.CastColumnTypeOperation;
+    if (rename?.ColumnName && rename.NewColumnName && columns.has(rename.ColumnName)) {
+      const column = columns.get(rename.ColumnName)!;
+      columns.delete(rename.ColumnName);
+      columns.set(rename.NewColumnName, column);
+    } else if (cast?.ColumnName && columns.has(cast.ColumnName)) {
+      const kind = KIND[cast.NewColumnType ?? 'STRING'] ?? 'category';
+      const sqlType = { category: 'varchar', number: cast.NewColumnType === 'INTEGER' ? 'bigint' : 'double', date: 'timestamp' }[kind];
+      columns.set(cast.ColumnName, { expr: `try_cast(${columns.get(cast.ColumnName)!.expr} AS ${sqlType})`, kind });
+    } else if (transform.ProjectOperation) {
+      projected = transform.ProjectOperation.ProjectedColumns ?? [];
+    } else if (transform.CreateColumnsOperation) {
+      for (const column of transform.CreateColumnsOperation.Columns ?? []) problems.push(`calculated column ${column.ColumnName} (QuickSight expression) is not evaluated by the preview`);
+    } else if (transform.FilterOperation) {
+      problems.push(`the dataset filter ${JSON.stringify(transform.FilterOperation.ConditionExpression)} is not applied by the preview`);
+    }
+  }
+  const kept = [...columns].filter(([column]) => projected === undefined || projected.includes(column));
+  const plain = kept.every(([column, c]) => c.expr === quoteIdentifier(column)) && kept.length === columns.size;
+  if (!plain) sql = `SELECT ${kept.map(([column, c]) => `${c.expr} AS ${quoteIdentifier(column)}`).join(', ')} FROM (\n${sql}\n) AS "physical"`;
+  const dataSource = dataSourceArn ? dataSources.get(dataSourceArn) : undefined;
+  const workGroup = dataSource?.DataSourceParameters?.AthenaParameters?.WorkGroup;
+  return {
+    arn: dataSet.Arn ?? '',
+    name,
+    sql,
+    columns: new Map(kept.map(([column, c]) => [column, c.kind])),
+    ...(workGroup ? { workGroup } : {}),
+    problems,
+  };
+}
+
+/** The resource id at the end of an ARN (`arn:aws:quicksight:r:a:dataset/ID` → `ID`). */
+export function idFromArn(arn: string): string {
+  const slash = arn.indexOf('/');
+  return slash === -1 ? arn : arn.slice(slash + 1);
+}

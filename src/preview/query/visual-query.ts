@@ -1,0 +1,175 @@
+import type { Aggregation, DimensionField, FilterModel, MeasureField, VisualModel } from '../model.ts';
+import type { MeasurePart, ShippedColumn } from '../shipped.ts';
+import { effectiveSort, limitCountsRows, needsValuesInGrain } from '../visual-rules.ts';
+import type { ColumnKind } from './dataset-source.ts';
+import { filterPredicate } from './filter-sql.ts';
+import { quoteIdentifier, quoteNumber } from './sql-text.ts';
+
+export interface VisualQueryInput {
+  readonly visual: VisualModel;
+  /** The dataset's SQL, used as `WITH ds AS (...)`. */
+  readonly datasetSql: string;
+  readonly datasetColumns: ReadonlyMap<string, ColumnKind>;
+  /** Filters that apply to the visual: static ones go in the SQL, interactive ones ship their column. */
+  readonly filters: readonly FilterModel[];
+  /** At most this many rows are shipped when the page filters or cuts them itself. */
+  readonly rowCap: number;
+}
+
+export interface VisualQuery {
+  readonly sql: string;
+  readonly columns: ShippedColumn[];
+  readonly filterKeys: Record<string, string>;
+  /** The SQL returns the final result (grouped, sorted, cut); else the page filters and regroups. */
+  readonly finalized: boolean;
+  /** When finalized is false, the query asks for rowCap + 1 rows to tell when it was cut. */
+  readonly rowCap: number;
+}
+
+interface Selected {
+  expr: string;
+  column: ShippedColumn;
+  grouped: boolean;
+}
+
+/** One Athena query per visual: grouped by its dimensions, measures aggregated, filters applied or shipped. */
+export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
+  const { visual, filters } = input;
+  checkColumns(input);
+  const pageFilters = filters.filter((f) => f.interactive);
+  const staticFilters = filters.filter((f) => !f.interactive);
+  const finalized = pageFilters.length === 0 && !visual.measures.some((m) => needsValuesInGrain(m.aggregation, true));
+  const selected: Selected[] = [];
+  visual.dimensions.forEach((dimension, i) => {
+    selected.push({ expr: dimensionExpr(dimension), column: { key: `d${i}`, role: 'dimension', fieldId: dimension.fieldId }, grouped: true });
+  });
+  const filterKeys: Record<string, string> = {};
+  pageFilters.forEach((filter, i) => {
+    const expr = filterColumnExpr(filter, visual.unaggregated);
+    const same = selected.find((s) => s.expr === expr);
+    if (same) filterKeys[filter.id] = same.column.key;
+    else {
+      selected.push({ expr, column: { key: `f${i}`, role: 'filter', filterId: filter.id }, grouped: true });
+      filterKeys[filter.id] = `f${i}`;
+    }
+  });
+  if (!visual.unaggregated) {
+    visual.measures.forEach((measure, i) => {
+      for (const [part, expr] of measureParts(measure, finalized)) {
+        selected.push({ expr, column: { key: `m${i}_${part}`, role: 'part', fieldId: measure.fieldId, part }, grouped: part === 'value' });
+      }
+    });
+  }
+  const where = staticFilters.map(filterPredicate).filter((p): p is string => p !== undefined);
+  const select = selected.map((s) => `${s.expr} AS ${quoteIdentifier(s.column.key)}`);
+  const lines = [`WITH ds AS (\n${input.datasetSql}\n)`];
+  const groupedPositions = selected.flatMap((s, i) => (s.grouped ? [i + 1] : []));
+  const aggregated = !visual.unaggregated && selected.some((s) => !s.grouped);
+  const limit = visual.limit !== undefined && limitCountsRows(visual) ? visual.limit : undefined;
+  const everyPageFilterPicksValues = pageFilters.every((f) => f.columnType !== 'date');
+  if (visual.unaggregated && !finalized && limit !== undefined && everyPageFilterPicksValues) {
+    // Every page filter picks values of a column: the first `limit` rows of each value are enough for any choice.
+    const partition = pageFilters.map((f) => quoteIdentifier(f.column)).join(', ');
+    const window = `row_number() OVER (PARTITION BY ${partition} ORDER BY ${orderBy(visual, selected, 'window')})`;
+    lines.push(`SELECT ${selected.map((s) => quoteIdentifier(s.column.key)).join(', ')} FROM (`);
+    lines.push(`SELECT ${[...select, `${window} AS "rank"`].join(', ')}`, 'FROM ds');
+    if (where.length) lines.push(`WHERE ${where.join('\n  AND ')}`);
+    lines.push(`) AS "ranked"`, `WHERE "rank" <= ${quoteNumber(limit)}`);
+    lines.push(`ORDER BY ${orderBy(visual, selected, 'positions')}`);
+  } else {
+    lines.push(`SELECT ${select.join(', ')}`, 'FROM ds');
+    if (where.length) lines.push(`WHERE ${where.join('\n  AND ')}`);
+    if (aggregated && groupedPositions.length) lines.push(`GROUP BY ${groupedPositions.join(', ')}`);
+    if (groupedPositions.length) lines.push(`ORDER BY ${orderBy(visual, selected, finalized ? 'final' : 'positions')}`);
+  }
+  lines.push(`LIMIT ${quoteNumber(finalized && limit !== undefined ? Math.min(limit, input.rowCap + 1) : input.rowCap + 1)}`);
+  return { sql: lines.join('\n'), columns: selected.map((s) => s.column), filterKeys, finalized, rowCap: input.rowCap };
+}
+
+function checkColumns(input: VisualQueryInput): void {
+  const missing = new Set<string>();
+  for (const field of [...input.visual.dimensions, ...input.visual.measures, ...input.filters]) {
+    if (!input.datasetColumns.has(field.column)) missing.add(field.column);
+  }
+  if (missing.size) {
+    throw new Error(`column ${[...missing].join(', ')} is not in the dataset's output (a calculated field? the preview evaluates dataset columns only)`);
+  }
+}
+
+function dimensionExpr(dimension: DimensionField): string {
+  const column = quoteIdentifier(dimension.column);
+  return dimension.type === 'date' && dimension.granularity ? `date_trunc('${dimension.granularity.toLowerCase()}', ${column})` : column;
+}
+
+/** The value a page filter tests: the column itself, dates to the day (the page's date controls pick days). */
+function filterColumnExpr(filter: FilterModel, unaggregated: boolean): string {
+  const column = quoteIdentifier(filter.column);
+  return filter.columnType === 'date' && !unaggregated ? `date_trunc('day', ${column})` : column;
+}
+
+const FINAL: Record<Aggregation, (column: string) => string> = {
+  SUM: (c) => `sum(${c})`,
+  COUNT: (c) => `count(${c})`,
+  DISTINCT_COUNT: (c) => `count(DISTINCT ${c})`,
+  AVERAGE: (c) => `avg(${c})`,
+  MIN: (c) => `min(${c})`,
+  MAX: (c) => `max(${c})`,
+  MEDIAN: (c) => `approx_percentile(${c}, 0.5)`,
+  STDEV: (c) => `stddev_samp(${c})`,
+  STDEVP: (c) => `stddev_pop(${c})`,
+  VAR: (c) => `var_samp(${c})`,
+  VARP: (c) => `var_pop(${c})`,
+};
+
+/** The partial results of a measure, as [part, SQL expression]. */
+export function measureParts(measure: MeasureField, finalized: boolean): [MeasurePart, string][] {
+  const c = quoteIdentifier(measure.column);
+  const asDouble = `CAST(${c} AS double)`;
+  switch (measure.aggregation) {
+    case 'SUM':
+      return [['sum', `sum(${c})`]];
+    case 'COUNT':
+      return [['sum', `count(${c})`]];
+    case 'MIN':
+      return [['min', `min(${c})`]];
+    case 'MAX':
+      return [['max', `max(${c})`]];
+    case 'AVERAGE':
+      return [['sum', `sum(${asDouble})`], ['count', `count(${c})`]];
+    case 'STDEV':
+    case 'STDEVP':
+    case 'VAR':
+    case 'VARP':
+      return [['sum', `sum(${asDouble})`], ['sumsq', `sum(${asDouble} * ${asDouble})`], ['count', `count(${c})`]];
+    case 'DISTINCT_COUNT':
+      return finalized ? [['exact', `count(DISTINCT ${c})`]] : [['value', c]];
+    case 'MEDIAN':
+      return [['value', c], ['weight', `count(${c})`]];
+  }
+}
+
+/**
+ * ORDER BY: the sort keys, then every grouped column ascending, so results are deterministic.
+ * `final` may sort by aggregates (the SQL returns final results), `positions` sorts by output
+ * positions only, `window` by the expressions themselves (inside a window).
+ */
+function orderBy(visual: VisualModel, selected: readonly Selected[], mode: 'final' | 'positions' | 'window'): string {
+  const keys: string[] = [];
+  const used = new Set<number>();
+  const ref = (index: number) => (mode === 'window' ? selected[index]!.expr : String(index + 1));
+  for (const key of effectiveSort(visual)) {
+    const direction = key.direction === 'ASC' ? 'ASC NULLS LAST' : 'DESC NULLS LAST';
+    const index = selected.findIndex((s) => s.column.role === 'dimension' && s.column.fieldId === key.fieldId);
+    if (index >= 0) {
+      keys.push(`${ref(index)} ${direction}`);
+      used.add(index);
+      continue;
+    }
+    const measure = visual.measures.find((m) => m.fieldId === key.fieldId);
+    if (measure && mode === 'final') keys.push(`${FINAL[measure.aggregation](quoteIdentifier(measure.column))} ${direction}`);
+  }
+  selected.forEach((s, index) => {
+    if (s.grouped && !used.has(index)) keys.push(`${ref(index)} ASC NULLS LAST`);
+  });
+  return keys.join(', ');
+}
