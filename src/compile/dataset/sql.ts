@@ -1,0 +1,59 @@
+import { ALL_COLUMNS, columnPaths } from '../../cloudtrail/index.ts';
+import type { DataSetColumnSpec, DataSetSpec } from '../../spec/model/index.ts';
+import { sqlType } from './columns.ts';
+import { qualifyTable } from './qualify.ts';
+
+/** `"database"."table"`: the Glue table as Athena (and the local engine) name it. */
+export function qualifiedTable(database: string, table: string): string {
+  return `${quoteIdentifier(database)}.${quoteIdentifier(table)}`;
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** Dotted paths of the table's string columns (`eventname`, `useridentity.arn`, `timestamp`). */
+const STRING_PATHS: ReadonlySet<string> = new Set(
+  columnPaths(ALL_COLUMNS)
+    .filter((p) => p.column.type.kind === 'string')
+    .map((p) => p.path),
+);
+
+/**
+ * The predicate that keeps the last `days` days: on the `timestamp` partition (`yyyy/MM/dd` text), so
+ * Athena reads only those days' files.
+ */
+export function windowPredicate(days: number): string {
+  return `"timestamp" >= date_format(current_date - interval '${days}' day, '%Y/%m/%d')`;
+}
+
+/**
+ * One output column: a string column of the table is selected as is; anything else is cast to the
+ * declared type, so Athena, DuckDB and QuickSight agree on it. A datetime read from a string column
+ * (`eventtime`) is parsed as ISO 8601 first.
+ */
+export function selectItem(column: DataSetColumnSpec): string {
+  const expr = (column.expr ?? column.name).trim();
+  const type = column.type ?? 'string';
+  const isStringColumn = STRING_PATHS.has(expr.toLowerCase());
+  let value: string;
+  if (type === 'string' && isStringColumn) value = expr;
+  else if (type === 'datetime' && isStringColumn) value = `CAST(from_iso8601_timestamp(${expr}) AS timestamp)`;
+  else value = `CAST(${expr} AS ${sqlType(type)})`;
+  return `${value} AS ${quoteIdentifier(column.name)}`;
+}
+
+/**
+ * The dataset's custom SQL over the CloudTrail table: its columns, row filter and time window; or its
+ * free SQL with `cloudtrail_logs` qualified to the Glue table.
+ */
+export function datasetSql(spec: DataSetSpec, table: string): string {
+  if (spec.sql) return qualifyTable(spec.sql.trim(), table);
+  const predicates = [...(spec.where ? [`(${spec.where.trim()})`] : []), ...(spec.window ? [windowPredicate(spec.window.days)] : [])];
+  return [
+    'SELECT',
+    spec.columns.map((c) => `  ${selectItem(c)}`).join(',\n'),
+    `FROM ${table}`,
+    ...(predicates.length > 0 ? [`WHERE ${predicates.join('\n  AND ')}`] : []),
+  ].join('\n');
+}

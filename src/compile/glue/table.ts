@@ -1,0 +1,57 @@
+import type { CreateTableCommandInput } from '@aws-sdk/client-glue';
+import { CLOUDTRAIL_COLUMNS, hiveType, PARTITION_COLUMNS, type Column } from '../../cloudtrail/index.ts';
+import type { ProjectSpec } from '../../spec/model/index.ts';
+
+/** How CloudTrail files are read, as AWS documents the table for Athena. */
+export const CLOUDTRAIL_INPUT_FORMAT = 'com.amazon.emr.cloudtrail.CloudTrailInputFormat';
+export const CLOUDTRAIL_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat';
+export const CLOUDTRAIL_SERDE = 'org.apache.hive.hcatalog.data.JsonSerDe';
+
+/** `s3://bucket/prefix/AWSLogs/`: where the trail's files are, above the account folders. */
+export function logsLocation(source: ProjectSpec['source']): string {
+  return `s3://${source.bucket}/${source.prefix ?? ''}AWSLogs/`;
+}
+
+function glueColumn(column: Column) {
+  return { Name: column.name, Type: hiveType(column.type), Comment: column.description };
+}
+
+/**
+ * Glue `CreateTable`: the CloudTrail table as AWS documents it ("Create the table for CloudTrail logs
+ * in Athena using partition projection"), partitioned by account, Region and day, with the partitions
+ * projected from the Project's source, so no crawler or `MSCK REPAIR TABLE` is ever needed.
+ */
+export function glueTable(options: { project: ProjectSpec; database: string }): CreateTableCommandInput {
+  const { source, glue } = options.project;
+  const location = logsLocation(source);
+  return {
+    DatabaseName: options.database,
+    TableInput: {
+      Name: glue.table,
+      Description: 'CloudTrail events, one row per event (managed by trailsight).',
+      TableType: 'EXTERNAL_TABLE',
+      PartitionKeys: PARTITION_COLUMNS.map(glueColumn),
+      StorageDescriptor: {
+        Columns: CLOUDTRAIL_COLUMNS.map(glueColumn),
+        Location: location,
+        InputFormat: CLOUDTRAIL_INPUT_FORMAT,
+        OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
+        SerdeInfo: { SerializationLibrary: CLOUDTRAIL_SERDE },
+      },
+      Parameters: {
+        EXTERNAL: 'TRUE',
+        'projection.enabled': 'true',
+        'projection.account.type': 'enum',
+        'projection.account.values': source.accounts.join(','),
+        'projection.region.type': 'enum',
+        'projection.region.values': source.regions.join(','),
+        'projection.timestamp.type': 'date',
+        'projection.timestamp.format': 'yyyy/MM/dd',
+        'projection.timestamp.range': `${source.firstDay.replace(/-/g, '/')},NOW`,
+        'projection.timestamp.interval': '1',
+        'projection.timestamp.interval.unit': 'DAYS',
+        'storage.location.template': `${location}\${account}/CloudTrail/\${region}/\${timestamp}`,
+      },
+    },
+  };
+}
