@@ -4,6 +4,7 @@ import { UserError } from './errors.ts';
 /** Each command lives in src/cli/commands/<name>.ts and registers itself here. */
 const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command): void }>> = [
   () => import('./commands/lint.ts'),
+  () => import('./commands/serve.ts'),
 ];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings or failure, 2 usage error. */

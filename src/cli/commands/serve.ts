@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { parseErrorRate, parseLatency, parseThrottle, startEndpoint, type FaultConfig } from '../../endpoint/index.ts';
+import { UserError } from '../errors.ts';
+
+interface ServeFlags {
+  port: string;
+  host: string;
+  s3Root: string;
+  state: string;
+  account: string;
+  region: string;
+  models?: string | false;
+  latencyMs?: string;
+  throttle?: string;
+  errorRate?: string;
+  seed?: string;
+  creationDelayMs: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Run a local AWS endpoint (QuickSight, Athena, Glue, STS) on loopback; Athena runs on DuckDB over the files under --s3-root.')
+    .requiredOption('--s3-root <dir>', 'folder standing for S3: s3://BUCKET/KEY is <dir>/BUCKET/KEY')
+    .requiredOption('--state <dir>', 'folder where the endpoint keeps its resources across restarts')
+    .option('--port <n>', 'TCP port (0 picks a free one)', '4566')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--account <id>', 'the 12-digit account every caller belongs to', '000000000000')
+    .option('--region <region>', 'region for unsigned requests', 'us-east-1')
+    .option('--models <dir>', 'AWS API models (service-2.json) for request shape validation (default: ../shared/aws-models or TRAILSIGHT_AWS_MODELS)')
+    .option('--no-models', 'turn request shape validation off')
+    .option('--latency-ms <spec>', 'added latency: 100, or per operation: "CreateDashboard=300,*=50"')
+    .option('--throttle <spec>', 'requests a second per operation before ThrottlingException: "CreateDashboard=2/s,*=10/s"')
+    .option('--error-rate <spec>', 'share of requests answered with a 5xx: 0.1, or "CreateDashboard=0.5,*=0"')
+    .option('--seed <n>', 'seed of the random choice of failing requests', '1')
+    .option('--creation-delay-ms <ms>', 'how long QuickSight creations and updates stay in progress', '200')
+    .action(async (flags: ServeFlags) => {
+      const endpoint = await startEndpoint({
+        port: integer(flags.port, '--port'),
+        host: flags.host,
+        s3Root: flags.s3Root,
+        stateDir: flags.state,
+        account: flags.account,
+        region: flags.region,
+        modelsDir: flags.models === false ? false : flags.models,
+        faults: faults(flags),
+        creationDelayMs: integer(flags.creationDelayMs, '--creation-delay-ms'),
+      }).catch((error: Error) => {
+        throw new UserError(`cannot start the endpoint: ${error.message}`);
+      });
+      process.stdout.write(`${endpoint.url}\n`);
+      process.stderr.write(`trailsight serve: listening; point clients at it with AWS_ENDPOINT_URL=${endpoint.url} (Ctrl-C stops)\n`);
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void endpoint.close().then(done);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+    });
+}
+
+function faults(flags: ServeFlags): FaultConfig {
+  try {
+    return {
+      seed: integer(flags.seed ?? '1', '--seed'),
+      latencyMs: flags.latencyMs ? parseLatency(flags.latencyMs) : undefined,
+      throttle: flags.throttle ? parseThrottle(flags.throttle) : undefined,
+      errorRate: flags.errorRate ? parseErrorRate(flags.errorRate) : undefined,
+    };
+  } catch (error) {
+    throw new UserError((error as Error).message, 2);
+  }
+}
+
+function integer(text: string, flag: string): number {
+  if (!/^\d+$/.test(text)) throw new UserError(`${flag}: ${JSON.stringify(text)} is not a whole number`, 2);
+  return Number(text);
+}
