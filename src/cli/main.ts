@@ -3,6 +3,7 @@ import { UserError } from './errors.ts';
 
 /** Each command lives in src/cli/commands/<name>.ts and registers itself here. */
 const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command): void }>> = [
+  () => import('./commands/compile.ts'),
   () => import('./commands/lint.ts'),
   () => import('./commands/serve.ts'),
 ];

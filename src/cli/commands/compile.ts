@@ -1,0 +1,53 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { compile, CompileError, formatProblem, requestFiles, resolveTarget, TargetError } from '../../compile/index.ts';
+import { DEFAULT_SPEC_PATHS, formatFinding, loadSpecs, MissingPathError } from '../../spec/index.ts';
+import { UserError } from '../errors.ts';
+
+/** A file this command writes: `<service>.<Operation>.<id>.json`; older ones in --out are replaced. */
+const REQUEST_FILE = /^(glue|athena|quicksight)\.[A-Za-z]+\..+\.json$/;
+
+/** `trailsight compile [PATH...] [--target NAME] --out DIR`: one JSON file per AWS request. */
+export function register(program: Command): void {
+  program
+    .command('compile')
+    .description('Compile the specs to the exact Glue, Athena and QuickSight requests, one JSON file each, for review or other deploy tools.')
+    .argument('[paths...]', 'spec files or folders', DEFAULT_SPEC_PATHS)
+    .option('--target <name>', 'target from the Project (default: local)')
+    .option('--account <id>', "AWS account id to compile for (overrides the target's)")
+    .option('--region <region>', "AWS Region to compile for (overrides the target's)")
+    .requiredOption('--out <dir>', 'folder to write the request files to')
+    .action(async (paths: string[], options: { target?: string; account?: string; region?: string; out: string }) => {
+      const result = await loadSpecs(paths.length > 0 ? paths : DEFAULT_SPEC_PATHS).catch((error: unknown) => {
+        if (error instanceof MissingPathError) throw new UserError(error.message, 2);
+        throw error;
+      });
+      if (!result.specSet) {
+        for (const finding of result.findings) process.stderr.write(`${formatFinding(finding)}\n`);
+        throw new UserError('the specs have errors (see above); run `trailsight lint` for details');
+      }
+      if (options.account !== undefined && !/^[0-9]{12}$/.test(options.account)) throw new UserError(`--account must be 12 digits, not "${options.account}"`, 2);
+      let files;
+      let target;
+      try {
+        target = resolveTarget(result.specSet.project.spec, { name: options.target, account: options.account, region: options.region });
+        files = requestFiles(compile(result.specSet, target));
+      } catch (error) {
+        if (error instanceof TargetError) throw new UserError(error.message, 2);
+        if (error instanceof CompileError) {
+          for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+          throw new UserError(`${error.problems.length} problem(s): the specs cannot become valid AWS requests`);
+        }
+        throw error;
+      }
+      await mkdir(options.out, { recursive: true });
+      const keep = new Set(files.map((f) => f.name));
+      for (const stale of (await readdir(options.out)).filter((name) => REQUEST_FILE.test(name) && !keep.has(name))) {
+        await rm(join(options.out, stale));
+      }
+      for (const file of files) await writeFile(join(options.out, file.name), file.content);
+      process.stdout.write(`compile: ${files.length} requests for target ${target.name} (account ${target.account}, ${target.region}) written to ${options.out}\n`);
+      process.exitCode = 0;
+    });
+}
