@@ -1,0 +1,47 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { GlueClient } from '@aws-sdk/client-glue';
+import { QuickSightClient } from '@aws-sdk/client-quicksight';
+import { STSClient } from '@aws-sdk/client-sts';
+import { DEFAULT_RETRY, retryStrategy, type RetryPolicy } from './retry.ts';
+
+/** Where and as whom to call AWS. */
+export interface Connection {
+  readonly region: string;
+  /** A named profile of the shared config files; otherwise the standard credential chain. */
+  readonly profile?: string;
+  /**
+   * One URL for every service (the local endpoint), called with static dummy credentials. Unset
+   * for AWS: the SDK then honours `AWS_ENDPOINT_URL` and `AWS_ENDPOINT_URL_<SERVICE>` itself.
+   */
+  readonly endpoint?: string;
+}
+
+export interface AwsClients {
+  readonly quicksight: QuickSightClient;
+  readonly athena: AthenaClient;
+  readonly glue: GlueClient;
+  readonly sts: STSClient;
+}
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'trailsight-local', secretAccessKey: 'trailsight-local' } as const;
+
+/** SDK v3 clients for a connection, sharing one retry policy. */
+export function createClients(connection: Connection, retry: RetryPolicy = DEFAULT_RETRY): AwsClients {
+  const config = {
+    region: connection.region,
+    maxAttempts: retry.maxAttempts,
+    retryStrategy: retryStrategy(retry),
+    ...(connection.profile ? { profile: connection.profile } : {}),
+    ...(connection.endpoint ? { endpoint: connection.endpoint, credentials: LOCAL_CREDENTIALS } : {}),
+  };
+  return {
+    quicksight: new QuickSightClient(config),
+    athena: new AthenaClient(config),
+    glue: new GlueClient(config),
+    sts: new STSClient(config),
+  };
+}
+
+export function destroyClients(clients: AwsClients): void {
+  for (const client of Object.values(clients)) client.destroy();
+}

@@ -1,0 +1,100 @@
+import {
+  CreateAnalysisCommand,
+  DeleteAnalysisCommand,
+  DescribeAnalysisDefinitionCommand,
+  DescribeAnalysisPermissionsCommand,
+  ListAnalysesCommand,
+  UpdateAnalysisCommand,
+  UpdateAnalysisPermissionsCommand,
+  type CreateAnalysisCommandInput,
+} from '@aws-sdk/client-quicksight';
+import { orMissing, problemsOf, ResourceFailedError } from '../errors.ts';
+import { waitWhileInProgress } from '../wait.ts';
+import type { AwsContext, KindAdapter } from './adapter.ts';
+import {
+  allPages,
+  fullActual,
+  permissionUpdate,
+  readFingerprintTag,
+  readQuickSightTags,
+  tagQuickSight,
+  tagsForCreate,
+  untagQuickSight,
+} from './quicksight-common.ts';
+
+function describeDefinition(ctx: AwsContext, id: string) {
+  return async () => {
+    const out = await ctx.clients.quicksight.send(new DescribeAnalysisDefinitionCommand({ AwsAccountId: ctx.account, AnalysisId: id }));
+    return { status: out.ResourceStatus as string | undefined, out };
+  };
+}
+
+/** Analyses are created asynchronously: the fingerprint is tagged once QuickSight reports success. */
+export const analysisAdapter: KindAdapter = {
+  readQuick: readFingerprintTag,
+  fingerprintOnCreate: false,
+
+  async readFull(ctx, { id }) {
+    const described = await orMissing(waitWhileInProgress(`Analysis/${id}`, describeDefinition(ctx, id), ctx.wait));
+    if (!described) return { kind: 'Analysis', id, exists: false };
+    const [permissions, tags] = await Promise.all([
+      ctx.clients.quicksight.send(new DescribeAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id })),
+      readQuickSightTags(ctx, 'Analysis', id),
+    ]);
+    const { Name, Definition, ThemeArn } = described.out;
+    return fullActual({
+      kind: 'Analysis',
+      id,
+      record: { Name, Definition, ThemeArn },
+      permissions: permissions.Permissions,
+      tags: tags ?? {},
+      ...(described.status ? { status: described.status } : {}),
+    });
+  },
+
+  async create(ctx, desired) {
+    const input = desired.resource.input as CreateAnalysisCommandInput;
+    await ctx.clients.quicksight.send(new CreateAnalysisCommand({ ...input, Tags: tagsForCreate(desired, false) }));
+    return {};
+  },
+
+  async update(ctx, desired) {
+    const i = desired.resource.input as CreateAnalysisCommandInput;
+    await ctx.clients.quicksight.send(
+      new UpdateAnalysisCommand({
+        AwsAccountId: i.AwsAccountId,
+        AnalysisId: i.AnalysisId,
+        Name: i.Name,
+        Parameters: i.Parameters,
+        SourceEntity: i.SourceEntity,
+        ThemeArn: i.ThemeArn,
+        Definition: i.Definition,
+        ValidationStrategy: i.ValidationStrategy,
+      }),
+    );
+    return {};
+  },
+
+  async waitReady(ctx, id) {
+    const { status, out } = await waitWhileInProgress(`Analysis/${id}`, describeDefinition(ctx, id), ctx.wait);
+    if (status?.endsWith('_FAILED')) throw new ResourceFailedError('Analysis', id, status, problemsOf(out.Errors));
+  },
+
+  async updatePermissions(ctx, id, changes) {
+    await ctx.clients.quicksight.send(new UpdateAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id, ...permissionUpdate(changes) }));
+  },
+  tag: (ctx, ref, tags) => tagQuickSight(ctx, 'Analysis', ref.id, tags),
+  untag: (ctx, ref, keys) => untagQuickSight(ctx, 'Analysis', ref.id, keys),
+
+  async remove(ctx, { id }) {
+    // Without recovery: the id is free again at once, so a recreation (or a spec brought back) works.
+    await ctx.clients.quicksight.send(new DeleteAnalysisCommand({ AwsAccountId: ctx.account, AnalysisId: id, ForceDeleteWithoutRecovery: true }));
+  },
+
+  list: (ctx) =>
+    allPages(async (token) => {
+      const out = await ctx.clients.quicksight.send(new ListAnalysesCommand({ AwsAccountId: ctx.account, NextToken: token }));
+      const live = (out.AnalysisSummaryList ?? []).filter((a) => a.Status !== 'DELETED');
+      return { items: live.map((a) => a.AnalysisId!).filter(Boolean), next: out.NextToken };
+    }),
+};

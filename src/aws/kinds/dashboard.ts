@@ -1,0 +1,123 @@
+import {
+  CreateDashboardCommand,
+  DeleteDashboardCommand,
+  DescribeDashboardCommand,
+  DescribeDashboardDefinitionCommand,
+  DescribeDashboardPermissionsCommand,
+  ListDashboardsCommand,
+  UpdateDashboardCommand,
+  UpdateDashboardPermissionsCommand,
+  UpdateDashboardPublishedVersionCommand,
+  type CreateDashboardCommandInput,
+} from '@aws-sdk/client-quicksight';
+import { fingerprintFromVersionDescription, versionDescription } from '../../plan/index.ts';
+import { orMissing, problemsOf, ResourceFailedError } from '../errors.ts';
+import { waitWhileInProgress } from '../wait.ts';
+import type { AwsContext, KindAdapter, Started } from './adapter.ts';
+import { allPages, fullActual, permissionUpdate, readQuickSightTags, tagQuickSight, tagsForCreate, untagQuickSight } from './quicksight-common.ts';
+
+/** DescribeDashboard of a version (default: the published one): its status, description and errors. */
+function describeVersion(ctx: AwsContext, id: string, version?: number) {
+  return async () => {
+    const out = await ctx.clients.quicksight.send(new DescribeDashboardCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: version }));
+    const v = out.Dashboard?.Version;
+    return { status: v?.Status as string | undefined, version: v?.VersionNumber, description: v?.Description, errors: v?.Errors };
+  };
+}
+
+function versionFromArn(arn: string | undefined, id: string): number {
+  const match = /\/version\/(\d+)$/.exec(arn ?? '');
+  if (!match) throw new Error(`Dashboard/${id}: QuickSight returned no version ARN (${arn ?? 'none'})`);
+  return Number(match[1]);
+}
+
+/**
+ * Dashboards keep their fingerprint in the description of the version trailsight published: one
+ * DescribeDashboard tells whether the published version is still trailsight's, so a version
+ * published from the console is noticed (and replaced) by the next publish.
+ */
+export const dashboardAdapter: KindAdapter = {
+  fingerprintOnCreate: true,
+
+  async readQuick(ctx, desired) {
+    const { id } = desired.model;
+    const published = await orMissing(describeVersion(ctx, id)());
+    if (!published) return { kind: 'Dashboard', id, exists: false };
+    const fingerprint = fingerprintFromVersionDescription(published.description);
+    return { kind: 'Dashboard', id, exists: true, depth: 'fingerprint', ...(published.status ? { status: published.status as never } : {}), ...(fingerprint ? { fingerprint } : {}) };
+  },
+
+  async readFull(ctx, { id }) {
+    const published = await orMissing(waitWhileInProgress(`Dashboard/${id}`, describeVersion(ctx, id), ctx.wait));
+    if (!published) return { kind: 'Dashboard', id, exists: false };
+    const [definition, permissions, tags] = await Promise.all([
+      ctx.clients.quicksight.send(new DescribeDashboardDefinitionCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: published.version })),
+      ctx.clients.quicksight.send(new DescribeDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id })),
+      readQuickSightTags(ctx, 'Dashboard', id),
+    ]);
+    const { Name, Definition, DashboardPublishOptions, ThemeArn } = definition;
+    const fingerprint = fingerprintFromVersionDescription(published.description);
+    return fullActual({
+      kind: 'Dashboard',
+      id,
+      record: { Name, Definition, DashboardPublishOptions, ThemeArn },
+      permissions: permissions.Permissions,
+      tags: tags ?? {},
+      ...(published.status ? { status: published.status } : {}),
+      ...(fingerprint ? { fingerprint } : {}),
+    });
+  },
+
+  async create(ctx, desired) {
+    const input = desired.resource.input as CreateDashboardCommandInput;
+    const out = await ctx.clients.quicksight.send(
+      new CreateDashboardCommand({ ...input, VersionDescription: versionDescription(desired.fingerprint), Tags: tagsForCreate(desired, false) }),
+    );
+    return { version: versionFromArn(out.VersionArn, input.DashboardId!) };
+  },
+
+  async update(ctx, desired) {
+    const i = desired.resource.input as CreateDashboardCommandInput;
+    const out = await ctx.clients.quicksight.send(
+      new UpdateDashboardCommand({
+        AwsAccountId: i.AwsAccountId,
+        DashboardId: i.DashboardId,
+        Name: i.Name,
+        SourceEntity: i.SourceEntity,
+        Parameters: i.Parameters,
+        VersionDescription: versionDescription(desired.fingerprint),
+        DashboardPublishOptions: i.DashboardPublishOptions,
+        ThemeArn: i.ThemeArn,
+        Definition: i.Definition,
+        ValidationStrategy: i.ValidationStrategy,
+      }),
+    );
+    return { version: versionFromArn(out.VersionArn, i.DashboardId!) };
+  },
+
+  async waitReady(ctx, id, started: Started) {
+    const state = await waitWhileInProgress(`Dashboard/${id}`, describeVersion(ctx, id, started.version), ctx.wait);
+    if (state.status?.endsWith('_FAILED')) throw new ResourceFailedError('Dashboard', id, state.status, problemsOf(state.errors));
+  },
+
+  async publish(ctx, id, started) {
+    if (started.version === undefined) throw new Error(`Dashboard/${id}: no version to publish`);
+    await ctx.clients.quicksight.send(new UpdateDashboardPublishedVersionCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: started.version }));
+  },
+
+  async updatePermissions(ctx, id, changes) {
+    await ctx.clients.quicksight.send(new UpdateDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id, ...permissionUpdate(changes) }));
+  },
+  tag: (ctx, ref, tags) => tagQuickSight(ctx, 'Dashboard', ref.id, tags),
+  untag: (ctx, ref, keys) => untagQuickSight(ctx, 'Dashboard', ref.id, keys),
+
+  async remove(ctx, { id }) {
+    await ctx.clients.quicksight.send(new DeleteDashboardCommand({ AwsAccountId: ctx.account, DashboardId: id }));
+  },
+
+  list: (ctx) =>
+    allPages(async (token) => {
+      const out = await ctx.clients.quicksight.send(new ListDashboardsCommand({ AwsAccountId: ctx.account, NextToken: token }));
+      return { items: (out.DashboardSummaryList ?? []).map((d) => d.DashboardId!).filter(Boolean), next: out.NextToken };
+    }),
+};

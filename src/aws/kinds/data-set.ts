@@ -1,0 +1,96 @@
+import {
+  CreateDataSetCommand,
+  CreateRefreshScheduleCommand,
+  DeleteDataSetCommand,
+  DescribeDataSetCommand,
+  DescribeDataSetPermissionsCommand,
+  ListDataSetsCommand,
+  ListRefreshSchedulesCommand,
+  UpdateDataSetCommand,
+  UpdateDataSetPermissionsCommand,
+  UpdateRefreshScheduleCommand,
+  type CreateDataSetCommandInput,
+} from '@aws-sdk/client-quicksight';
+import type { DesiredResource } from '../../compile/resource.ts';
+import { isNotFound, orMissing } from '../errors.ts';
+import type { AwsContext, KindAdapter } from './adapter.ts';
+import {
+  allPages,
+  fullActual,
+  permissionUpdate,
+  readFingerprintTag,
+  readQuickSightTags,
+  tagQuickSight,
+  tagsForCreate,
+  untagQuickSight,
+} from './quicksight-common.ts';
+
+type DataSetResource = Extract<DesiredResource, { kind: 'DataSet' }>;
+
+/** Datasets are created synchronously: the create request carries permissions, tags and the fingerprint. */
+export const dataSetAdapter: KindAdapter = {
+  readQuick: readFingerprintTag,
+  fingerprintOnCreate: true,
+
+  async readFull(ctx, { id, resource }) {
+    const qs = ctx.clients.quicksight;
+    const described = await orMissing(qs.send(new DescribeDataSetCommand({ AwsAccountId: ctx.account, DataSetId: id })));
+    if (!described?.DataSet) return { kind: 'DataSet', id, exists: false };
+    const wantsSchedule = !!(resource as DataSetResource | undefined)?.refreshSchedule;
+    const [permissions, tags, schedules] = await Promise.all([
+      qs.send(new DescribeDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id })),
+      readQuickSightTags(ctx, 'DataSet', id),
+      wantsSchedule ? qs.send(new ListRefreshSchedulesCommand({ AwsAccountId: ctx.account, DataSetId: id })) : undefined,
+    ]);
+    const scheduleId = (resource as DataSetResource | undefined)?.refreshSchedule?.Schedule?.ScheduleId;
+    const schedule = schedules?.RefreshSchedules?.find((s) => s.ScheduleId === scheduleId);
+    return fullActual({
+      kind: 'DataSet',
+      id,
+      record: { ...described.DataSet, ...(schedule ? { RefreshSchedule: schedule } : {}) } as Record<string, unknown>,
+      permissions: permissions.Permissions,
+      tags: tags ?? {},
+    });
+  },
+
+  async create(ctx, desired) {
+    const input = desired.resource.input as CreateDataSetCommandInput;
+    await ctx.clients.quicksight.send(new CreateDataSetCommand({ ...input, Tags: tagsForCreate(desired, true) }));
+    await putRefreshSchedule(ctx, desired.resource as DataSetResource);
+    return {};
+  },
+
+  async update(ctx, desired) {
+    const { Permissions: _p, Tags: _t, FolderArns: _f, ...input } = desired.resource.input as CreateDataSetCommandInput;
+    await ctx.clients.quicksight.send(new UpdateDataSetCommand(input));
+    await putRefreshSchedule(ctx, desired.resource as DataSetResource);
+    return {};
+  },
+
+  async updatePermissions(ctx, id, changes) {
+    await ctx.clients.quicksight.send(new UpdateDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id, ...permissionUpdate(changes) }));
+  },
+  tag: (ctx, ref, tags) => tagQuickSight(ctx, 'DataSet', ref.id, tags),
+  untag: (ctx, ref, keys) => untagQuickSight(ctx, 'DataSet', ref.id, keys),
+
+  async remove(ctx, { id }) {
+    await ctx.clients.quicksight.send(new DeleteDataSetCommand({ AwsAccountId: ctx.account, DataSetId: id }));
+  },
+
+  list: (ctx) =>
+    allPages(async (token) => {
+      const out = await ctx.clients.quicksight.send(new ListDataSetsCommand({ AwsAccountId: ctx.account, NextToken: token }));
+      return { items: (out.DataSetSummaries ?? []).map((d) => d.DataSetId!).filter(Boolean), next: out.NextToken };
+    }),
+};
+
+/** SPICE datasets: update the refresh schedule, creating it the first time. */
+async function putRefreshSchedule(ctx: AwsContext, resource: DataSetResource): Promise<void> {
+  if (!resource.refreshSchedule) return;
+  try {
+    await ctx.clients.quicksight.send(new UpdateRefreshScheduleCommand(resource.refreshSchedule));
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    await ctx.clients.quicksight.send(new CreateRefreshScheduleCommand(resource.refreshSchedule));
+  }
+}

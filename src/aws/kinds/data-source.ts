@@ -1,0 +1,98 @@
+import {
+  CreateDataSourceCommand,
+  DeleteDataSourceCommand,
+  DescribeDataSourceCommand,
+  DescribeDataSourcePermissionsCommand,
+  ListDataSourcesCommand,
+  UpdateDataSourceCommand,
+  UpdateDataSourcePermissionsCommand,
+  type CreateDataSourceCommandInput,
+} from '@aws-sdk/client-quicksight';
+import { orMissing, ResourceFailedError } from '../errors.ts';
+import { waitWhileInProgress } from '../wait.ts';
+import type { AwsContext, KindAdapter } from './adapter.ts';
+import {
+  allPages,
+  fullActual,
+  permissionUpdate,
+  readFingerprintTag,
+  readQuickSightTags,
+  tagQuickSight,
+  tagsForCreate,
+  untagQuickSight,
+} from './quicksight-common.ts';
+
+function describe(ctx: AwsContext, id: string) {
+  return async () => {
+    const out = await ctx.clients.quicksight.send(new DescribeDataSourceCommand({ AwsAccountId: ctx.account, DataSourceId: id }));
+    return { status: out.DataSource?.Status as string | undefined, dataSource: out.DataSource };
+  };
+}
+
+export const dataSourceAdapter: KindAdapter = {
+  readQuick: readFingerprintTag,
+  fingerprintOnCreate: false,
+
+  async readFull(ctx, { id }) {
+    const described = await orMissing(waitWhileInProgress(`DataSource/${id}`, describe(ctx, id), ctx.wait));
+    if (!described?.dataSource) return { kind: 'DataSource', id, exists: false };
+    const [permissions, tags] = await Promise.all([
+      ctx.clients.quicksight.send(new DescribeDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id })),
+      readQuickSightTags(ctx, 'DataSource', id),
+    ]);
+    return fullActual({
+      kind: 'DataSource',
+      id,
+      record: described.dataSource as Record<string, unknown>,
+      permissions: permissions.Permissions,
+      tags: tags ?? {},
+      ...(described.status ? { status: described.status } : {}),
+    });
+  },
+
+  async create(ctx, desired) {
+    const input = desired.resource.input as CreateDataSourceCommandInput;
+    await ctx.clients.quicksight.send(new CreateDataSourceCommand({ ...input, Tags: tagsForCreate(desired, false) }));
+    return {};
+  },
+
+  async update(ctx, desired) {
+    const i = desired.resource.input as CreateDataSourceCommandInput;
+    await ctx.clients.quicksight.send(
+      new UpdateDataSourceCommand({
+        AwsAccountId: i.AwsAccountId,
+        DataSourceId: i.DataSourceId,
+        Name: i.Name,
+        DataSourceParameters: i.DataSourceParameters,
+        Credentials: i.Credentials,
+        VpcConnectionProperties: i.VpcConnectionProperties,
+        SslProperties: i.SslProperties,
+      }),
+    );
+    return {};
+  },
+
+  async waitReady(ctx, id) {
+    const { status, dataSource } = await waitWhileInProgress(`DataSource/${id}`, describe(ctx, id), ctx.wait);
+    if (status?.endsWith('_FAILED')) {
+      const info = dataSource?.ErrorInfo;
+      throw new ResourceFailedError('DataSource', id, status, info ? [{ type: info.Type, message: info.Message, paths: [] }] : []);
+    }
+  },
+
+  async updatePermissions(ctx, id, changes) {
+    await ctx.clients.quicksight.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id, ...permissionUpdate(changes) }));
+  },
+  tag: (ctx, ref, tags) => tagQuickSight(ctx, 'DataSource', ref.id, tags),
+  untag: (ctx, ref, keys) => untagQuickSight(ctx, 'DataSource', ref.id, keys),
+
+  async remove(ctx, { id }) {
+    await ctx.clients.quicksight.send(new DeleteDataSourceCommand({ AwsAccountId: ctx.account, DataSourceId: id }));
+  },
+
+  list: (ctx) =>
+    allPages(async (token) => {
+      const out = await ctx.clients.quicksight.send(new ListDataSourcesCommand({ AwsAccountId: ctx.account, NextToken: token }));
+      return { items: (out.DataSources ?? []).map((d) => d.DataSourceId!).filter(Boolean), next: out.NextToken };
+    }),
+};

@@ -1,0 +1,71 @@
+import {
+  CreateWorkGroupCommand,
+  DeleteWorkGroupCommand,
+  GetWorkGroupCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateWorkGroupCommand,
+  type CreateWorkGroupCommandInput,
+  type WorkGroupConfigurationUpdates,
+} from '@aws-sdk/client-athena';
+import { FINGERPRINT_TAG, normaliseTags, type ActualResource } from '../../plan/index.ts';
+import { arnOf } from '../arns.ts';
+import { orMissing } from '../errors.ts';
+import type { AwsContext, KindAdapter } from './adapter.ts';
+import { fullActual, tagsForCreate } from './quicksight-common.ts';
+
+async function readTags(ctx: AwsContext, id: string): Promise<Record<string, string> | undefined> {
+  const out = await orMissing(ctx.clients.athena.send(new ListTagsForResourceCommand({ ResourceARN: arnOf(ctx, 'WorkGroup', id) })));
+  return out ? normaliseTags(out.Tags) : undefined;
+}
+
+/** UpdateWorkGroup takes `ConfigurationUpdates`, shaped like the create's `Configuration` but for its result settings. */
+function configurationUpdates(input: CreateWorkGroupCommandInput): WorkGroupConfigurationUpdates | undefined {
+  if (!input.Configuration) return undefined;
+  const { ResultConfiguration, ...rest } = input.Configuration;
+  return { ...(rest as WorkGroupConfigurationUpdates), ...(ResultConfiguration ? { ResultConfigurationUpdates: ResultConfiguration } : {}) };
+}
+
+export const workGroupAdapter: KindAdapter = {
+  fingerprintOnCreate: true,
+
+  async readQuick(ctx, desired) {
+    const { id } = desired.model;
+    const tags = await readTags(ctx, id);
+    if (!tags) return { kind: 'WorkGroup', id, exists: false };
+    return { kind: 'WorkGroup', id, exists: true, depth: 'fingerprint', ...(tags[FINGERPRINT_TAG] ? { fingerprint: tags[FINGERPRINT_TAG] } : {}) };
+  },
+
+  async readFull(ctx, { id }): Promise<ActualResource> {
+    const out = await orMissing(ctx.clients.athena.send(new GetWorkGroupCommand({ WorkGroup: id })));
+    if (!out?.WorkGroup) return { kind: 'WorkGroup', id, exists: false };
+    const tags = (await readTags(ctx, id)) ?? {};
+    return fullActual({ kind: 'WorkGroup', id, record: out.WorkGroup, tags });
+  },
+
+  async create(ctx, desired) {
+    const input = desired.resource.input as CreateWorkGroupCommandInput;
+    await ctx.clients.athena.send(new CreateWorkGroupCommand({ ...input, Tags: tagsForCreate(desired, true) }));
+    return {};
+  },
+
+  async update(ctx, desired) {
+    const input = desired.resource.input as CreateWorkGroupCommandInput;
+    await ctx.clients.athena.send(
+      new UpdateWorkGroupCommand({ WorkGroup: input.Name, Description: input.Description, ConfigurationUpdates: configurationUpdates(input) }),
+    );
+    return {};
+  },
+
+  async tag(ctx, ref, tags) {
+    const Tags = Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+    await ctx.clients.athena.send(new TagResourceCommand({ ResourceARN: arnOf(ctx, 'WorkGroup', ref.id), Tags }));
+  },
+  async untag(ctx, ref, keys) {
+    await ctx.clients.athena.send(new UntagResourceCommand({ ResourceARN: arnOf(ctx, 'WorkGroup', ref.id), TagKeys: [...keys] }));
+  },
+  async remove(ctx, { id }) {
+    await ctx.clients.athena.send(new DeleteWorkGroupCommand({ WorkGroup: id }));
+  },
+};

@@ -1,0 +1,55 @@
+import type { AwsClients } from './clients.ts';
+
+/** One HTTP request an SDK client sent (every attempt, retries included). */
+export interface ObservedCall {
+  /** `quicksight`, `athena`, `glue` or `sts`. */
+  readonly service: string;
+  readonly operation: string;
+  /** The command input, as the SDK serialised it. */
+  readonly input: unknown;
+}
+
+const SERVICE_OF_CLIENT: Record<string, string> = {
+  QuickSightClient: 'quicksight',
+  AthenaClient: 'athena',
+  GlueClient: 'glue',
+  STSClient: 'sts',
+};
+
+/**
+ * Calls `listener` for every request the clients put on the wire, retries included: a middleware
+ * in the deserialize step, which the SDK runs once per attempt, below its retry loop.
+ */
+export function observeCalls(clients: AwsClients, listener: (call: ObservedCall) => void): void {
+  type Next = (args: { input: unknown }) => Promise<unknown>;
+  const middleware = (next: Next, context: { clientName?: string; commandName?: string }) => async (args: { input: unknown }) => {
+    const service = SERVICE_OF_CLIENT[String(context.clientName)] ?? String(context.clientName);
+    listener({ service, operation: String(context.commandName).replace(/Command$/, ''), input: args.input });
+    return next(args);
+  };
+  for (const client of Object.values(clients)) {
+    const stack = client.middlewareStack as unknown as { add(middleware: unknown, options: object): void };
+    stack.add(middleware, { step: 'deserialize', name: `trailsightObserveCalls${observers++}` });
+  }
+}
+
+let observers = 0;
+
+/** Describe, Get, List and Search calls read; everything else writes. */
+export function isReadOperation(operation: string): boolean {
+  return /^(Describe|Get|List|Search)/.test(operation);
+}
+
+/** Counts of calls by kind, for summaries and benchmarks. */
+export class CallCounter {
+  reads = 0;
+  writes = 0;
+  readonly byOperation = new Map<string, number>();
+
+  readonly listener = (call: ObservedCall): void => {
+    if (isReadOperation(call.operation)) this.reads++;
+    else this.writes++;
+    const key = `${call.service}:${call.operation}`;
+    this.byOperation.set(key, (this.byOperation.get(key) ?? 0) + 1);
+  };
+}

@@ -1,0 +1,79 @@
+import type { ResourceKind } from '../compile/resource.ts';
+import type { DesiredModel } from './desired.ts';
+import type { PermissionChanges, TagChanges } from './diff-access.ts';
+import type { PropertyChange } from './diff-properties.ts';
+import type { JsonObject, LifecycleStatus } from './model.ts';
+
+/** The property half of an update: the paths that change and both sides for the text diff. */
+export interface PropertyUpdate {
+  readonly changes: readonly PropertyChange[];
+  /** What exists, seen through the desired shape. */
+  readonly before: JsonObject;
+  readonly after: JsonObject;
+  /** Why the update is sent when no property differs (e.g. a failed update, a removed setting). */
+  readonly reason?: string;
+}
+
+export interface CreateOperation {
+  readonly action: 'create';
+  readonly kind: ResourceKind;
+  readonly id: string;
+  readonly desired: DesiredModel;
+  /** A leftover in this state is deleted first (a failed creation, an analysis awaiting deletion). */
+  readonly replaces?: LifecycleStatus;
+}
+
+export interface UpdateOperation {
+  readonly action: 'update';
+  readonly kind: ResourceKind;
+  readonly id: string;
+  readonly desired: DesiredModel;
+  readonly properties?: PropertyUpdate;
+  readonly permissions?: PermissionChanges;
+  readonly tags?: TagChanges;
+  /** Dashboards: publish the new version once it is ready. */
+  readonly publish: boolean;
+  /** Changed outside trailsight since it last converged the resource (its fingerprint still matches). */
+  readonly drift: boolean;
+}
+
+export interface DeleteOperation {
+  readonly action: 'delete';
+  readonly kind: ResourceKind;
+  readonly id: string;
+  readonly reason: string;
+}
+
+export interface NoOperation {
+  readonly action: 'no-op';
+  readonly kind: ResourceKind;
+  readonly id: string;
+  readonly desired: DesiredModel;
+  /** `fingerprint`: trusted from the fingerprint (one read); `full`: compared property by property. */
+  readonly checked: 'full' | 'fingerprint';
+}
+
+export type Operation = CreateOperation | UpdateOperation | DeleteOperation | NoOperation;
+export type Action = Operation['action'];
+
+export interface Plan {
+  readonly target: string;
+  /** Creates and updates in dependency order, then deletes in reverse dependency order. */
+  readonly operations: readonly Operation[];
+}
+
+export interface PlanSummary {
+  readonly create: number;
+  readonly update: number;
+  readonly delete: number;
+  readonly unchanged: number;
+}
+
+export function summarisePlan(plan: Plan): PlanSummary {
+  const count = (action: Action) => plan.operations.filter((op) => op.action === action).length;
+  return { create: count('create'), update: count('update'), delete: count('delete'), unchanged: count('no-op') };
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.operations.some((op) => op.action !== 'no-op');
+}

@@ -1,0 +1,78 @@
+import { createTwoFilesPatch } from 'diff';
+import { prettyJson } from './canonical.ts';
+import type { Grant } from './model.ts';
+import { summarisePlan, type Operation, type Plan, type PlanSummary, type UpdateOperation } from './operations.ts';
+
+const SIGN = { create: '+', update: '~', delete: '-', 'no-op': '=' } as const;
+const VERB = { create: 'create', update: 'update', delete: 'delete', 'no-op': 'unchanged' } as const;
+
+/** The plan for people: one line per resource, a readable diff under each update, a summary. */
+export function renderPlanText(plan: Plan): string {
+  const lines = [`Plan for target ${plan.target}:`, ''];
+  for (const op of plan.operations) lines.push(...renderOperation(op));
+  lines.push('', summaryLine(summarisePlan(plan)));
+  return `${lines.join('\n')}\n`;
+}
+
+export function summaryLine(summary: PlanSummary): string {
+  if (!summary.create && !summary.update && !summary.delete) return `No changes: ${summary.unchanged} resource(s) match the specs.`;
+  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete, ${summary.unchanged} unchanged.`;
+}
+
+function renderOperation(op: Operation): string[] {
+  const head = `${SIGN[op.action]} ${VERB[op.action].padEnd(9)} ${op.kind}/${op.id}`;
+  switch (op.action) {
+    case 'create':
+      return [`${head}${from(op)}${op.replaces ? `  (replaces a leftover in ${op.replaces})` : ''}`];
+    case 'no-op':
+      return [`${head}${from(op)}`];
+    case 'delete':
+      return [`${head}  (${op.reason})`];
+    case 'update':
+      return [`${head}${from(op)}${op.drift ? '  [drift: changed outside trailsight]' : ''}`, ...updateDetails(op).map((line) => `    ${line}`)];
+    default:
+      return assertNever(op);
+  }
+}
+
+function from(op: { desired: { resource: { source: { file: string } } } }): string {
+  return `  (${op.desired.resource.source.file})`;
+}
+
+function updateDetails(op: UpdateOperation): string[] {
+  const out: string[] = [];
+  if (op.properties) {
+    const { changes, reason } = op.properties;
+    if (reason) out.push(`properties re-sent: ${reason}`);
+    if (changes.length) {
+      out.push(`properties: ${changes.length} change(s) at ${changes.slice(0, 5).map((c) => c.path).join(', ')}${changes.length > 5 ? ', …' : ''}`);
+      out.push(...unifiedDiff(prettyJson(op.properties.before), prettyJson(op.properties.after)));
+    }
+  }
+  if (op.permissions) {
+    out.push(...op.permissions.grant.map((g) => `permissions: grant ${describeGrant(g)}`));
+    out.push(...op.permissions.revoke.map((g) => `permissions: revoke ${describeGrant(g)}`));
+  }
+  if (op.tags) {
+    for (const [key, value] of Object.entries(op.tags.set)) out.push(`tags: set ${key}=${value}`);
+    for (const key of op.tags.remove) out.push(`tags: remove ${key}`);
+  }
+  if (op.publish) out.push('publish the new dashboard version');
+  return out;
+}
+
+function describeGrant(grant: Grant): string {
+  return `${grant.principal}: ${grant.actions.join(', ')}`;
+}
+
+/** A unified diff (actual → specs) without the file header lines. */
+function unifiedDiff(before: string, after: string): string[] {
+  const patch = createTwoFilesPatch('actual', 'specs', `${before}\n`, `${after}\n`, undefined, undefined, { context: 3 });
+  return patch
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('====') && !line.startsWith('Index:') && !line.startsWith('\\'));
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected ${JSON.stringify(value)}`);
+}
