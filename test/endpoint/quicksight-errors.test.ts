@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import {
+  CreateAnalysisCommand, CreateDashboardCommand, CreateDataSetCommand, CreateDataSourceCommand, DescribeAnalysisCommand,
+  DescribeDashboardCommand, DescribeDashboardDefinitionCommand, DescribeDataSourceCommand, UpdateDashboardCommand,
+  UpdateDashboardPublishedVersionCommand, type QuickSightClient,
+} from '@aws-sdk/client-quicksight';
+import { findModelsDir } from '../../src/awsmodel/index.ts';
+import { dataSetInput, dataSourceInput, definition } from './fixtures.ts';
+import { ACCOUNT, clients, failure, poll, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
+
+describe('endpoint: QuickSight refuses what AWS refuses, with its error types', function () {
+  let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
+  let qs: QuickSightClient;
+  const A = { AwsAccountId: ACCOUNT };
+
+  before(async () => {
+    endpoint = await startTestEndpoint();
+    qs = clients(endpoint.url).quicksight;
+    await qs.send(new CreateDataSourceCommand(dataSourceInput()));
+    await qs.send(new CreateDataSetCommand(dataSetInput('events')));
+  });
+  after(() => stopTestEndpoint(endpoint));
+
+  it('shape violations: InvalidParameterValueException naming each problem (needs the AWS models)', async function () {
+    if (!findModelsDir()) return this.skip();
+    const error = await failure(qs.send(new CreateDashboardCommand({
+      ...A, DashboardId: 'd'.repeat(513), Name: '', Definition: { ...definition(), Sheets: [{ SheetId: 's', Visuals: [{ KPIVisual: {} as never }] }] },
+    })));
+    assert.equal(error.name, 'InvalidParameterValueException');
+    assert.equal(error.$metadata?.httpStatusCode, 400);
+    assert.match(error.message, /DashboardId: has 513 characters, at most 512 allowed/);
+    assert.match(error.message, /Name: has 0 characters, at least 1 required/);
+    assert.match(error.message, /Definition\.Sheets\[0\]\.Visuals\[0\]\.KPIVisual\.VisualId: VisualId is required/);
+  });
+
+  it('ResourceExistsException on a second create, ResourceNotFoundException for unknown ids', async () => {
+    const exists = await failure(qs.send(new CreateDataSetCommand(dataSetInput('events'))));
+    assert.equal(exists.name, 'ResourceExistsException');
+    assert.equal(exists.$metadata?.httpStatusCode, 409);
+    const missing = await failure(qs.send(new DescribeDashboardCommand({ ...A, DashboardId: 'nope' })));
+    assert.equal(missing.name, 'ResourceNotFoundException');
+    assert.equal(missing.$metadata?.httpStatusCode, 404);
+  });
+
+  it('AccessDeniedException for another account', async () => {
+    const error = await failure(qs.send(new DescribeDataSourceCommand({ AwsAccountId: '999999999999', DataSourceId: 'cloudtrail' })));
+    assert.equal(error.name, 'AccessDeniedException');
+  });
+
+  it('a data set over a data source that does not exist is refused', async () => {
+    const error = await failure(qs.send(new CreateDataSetCommand(dataSetInput('orphan', { dataSourceId: 'missing' }))));
+    assert.equal(error.name, 'InvalidParameterValueException');
+    assert.match(error.message, /data source .*datasource\/missing does not exist/);
+  });
+
+  it('CREATION_FAILED with errors naming the sheet, visual and problem', async () => {
+    const bad = definition({ column: 'no_such_column', visualIds: ['same', 'same'], scopeVisual: 'ghost' });
+    bad.DataSetIdentifierDeclarations.push({ Identifier: 'gone', DataSetArn: bad.DataSetIdentifierDeclarations[0].DataSetArn.replace('/events', '/gone') });
+    await qs.send(new CreateAnalysisCommand({ ...A, AnalysisId: 'broken', Name: 'Broken', Definition: bad }));
+    const described = await poll(() => qs.send(new DescribeAnalysisCommand({ ...A, AnalysisId: 'broken' })), (d) => d.Analysis?.Status !== 'CREATION_IN_PROGRESS');
+    assert.equal(described.Analysis?.Status, 'CREATION_FAILED');
+    const errors = (described.Analysis?.Errors ?? []).map((e) => [e.Type, e.ViolatedEntities?.[0]?.Path, e.Message]);
+    assert.deepEqual(errors.map(([type, path]) => [type, path]), [
+      ['DATA_SET_NOT_FOUND', 'data-set-identifier/gone'],
+      ['COLUMN_REPLACEMENT_MISSING', 'sheet/overview/visual/same'],
+      ['PARAMETER_VALUE_INCOMPATIBLE', 'sheet/overview/visual/same'],
+      ['PARAMETER_VALUE_INCOMPATIBLE', 'filter-group/only-ec2/sheet/overview/visual/ghost'],
+    ]);
+    assert.match(String(errors[1][2]), /Required column 'no_such_column' is missing in data set '.*dataset\/events'/);
+    assert.match(String(errors[2][2]), /Visual id 'same' is used more than once/);
+    assert.match(String(errors[3][2]), /scoped to visual 'ghost'/);
+  });
+
+  it('dashboards: same rules, UPDATE_FAILED versions cannot be published, updates in progress conflict', async () => {
+    await qs.send(new CreateDashboardCommand({ ...A, DashboardId: 'ops', Name: 'Ops', Definition: definition() }));
+    const conflict = await failure(qs.send(new UpdateDashboardCommand({ ...A, DashboardId: 'ops', Name: 'Ops', Definition: definition() })));
+    assert.equal(conflict.name, 'ConflictException');
+    await poll(() => qs.send(new DescribeDashboardCommand({ ...A, DashboardId: 'ops' })), (d) => d.Dashboard?.Version?.Status === 'CREATION_SUCCESSFUL');
+
+    await qs.send(new UpdateDashboardCommand({ ...A, DashboardId: 'ops', Name: 'Ops', Definition: definition({ dataSetId: 'missing' }) }));
+    const v2 = await poll(() => qs.send(new DescribeDashboardDefinitionCommand({ ...A, DashboardId: 'ops', VersionNumber: 2 })), (d) => d.ResourceStatus !== 'UPDATE_IN_PROGRESS');
+    assert.equal(v2.ResourceStatus, 'UPDATE_FAILED');
+    assert.equal(v2.Errors?.[0]?.Type, 'DATA_SET_NOT_FOUND');
+    const refused = await failure(qs.send(new UpdateDashboardPublishedVersionCommand({ ...A, DashboardId: 'ops', VersionNumber: 2 })));
+    assert.equal(refused.name, 'InvalidParameterValueException');
+    assert.equal((await qs.send(new DescribeDashboardCommand({ ...A, DashboardId: 'ops' }))).Dashboard?.Version?.VersionNumber, 1);
+  });
+});
