@@ -1,11 +1,17 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CreateWorkGroupCommand, GetQueryResultsCommand, ListQueryExecutionsCommand, StartQueryExecutionCommand, type AthenaClient } from '@aws-sdk/client-athena';
-import { CreateDatabaseCommand, CreateTableCommand, DeleteTableCommand, GetTableCommand, GetTablesCommand, UpdateTableCommand, type GlueClient } from '@aws-sdk/client-glue';
+import {
+  CreateWorkGroupCommand, DeleteWorkGroupCommand, GetQueryResultsCommand, GetWorkGroupCommand, ListQueryExecutionsCommand, ListTagsForResourceCommand,
+  ListWorkGroupsCommand, StartQueryExecutionCommand, TagResourceCommand as TagWorkGroupCommand, UpdateWorkGroupCommand, type AthenaClient,
+} from '@aws-sdk/client-athena';
+import {
+  CreateDatabaseCommand, CreateTableCommand, DeleteTableCommand, GetTableCommand, GetTablesCommand, GetTagsCommand, TagResourceCommand, UntagResourceCommand,
+  UpdateTableCommand, type GlueClient,
+} from '@aws-sdk/client-glue';
 import { generateSample } from '../../src/engine/index.ts';
 import { cloudTrailTableInput, readEvents, runQuery, type LoggedEvent } from './athena-helpers.ts';
-import { clients, failure, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
+import { ACCOUNT, clients, failure, REGION, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
 
 const BUCKET = 'trail-bucket';
 
@@ -22,7 +28,7 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     events = await readEvents(join(endpoint.settings.s3Root, BUCKET));
     assert.ok(events.length >= 1500, `the sample has ${events.length} events`);
     ({ athena, glue } = clients(endpoint.url));
-    await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'security' } }));
+    await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'security' }, Tags: { 'managed-by': 'trailsight' } }));
     await glue.send(new CreateTableCommand(cloudTrailTableInput('security', BUCKET)));
     await athena.send(new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/trailsight/' } } }));
   });
@@ -119,6 +125,20 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     assert.ok((listed.QueryExecutionIds?.length ?? 0) >= 8);
   });
 
+  it('workgroups: create, update the result location, tag, list, delete', async () => {
+    await athena.send(new CreateWorkGroupCommand({ Name: 'scratch', Tags: [{ Key: 'managed-by', Value: 'trailsight' }] }));
+    await athena.send(new UpdateWorkGroupCommand({ WorkGroup: 'scratch', ConfigurationUpdates: { ResultConfigurationUpdates: { OutputLocation: 's3://scratch/' } } }));
+    const { WorkGroup } = await athena.send(new GetWorkGroupCommand({ WorkGroup: 'scratch' }));
+    assert.equal(WorkGroup?.Configuration?.ResultConfiguration?.OutputLocation, 's3://scratch/');
+    const ResourceARN = `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/scratch`;
+    await athena.send(new TagWorkGroupCommand({ ResourceARN, Tags: [{ Key: 'team', Value: 'security' }] }));
+    assert.deepEqual((await athena.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags, [{ Key: 'managed-by', Value: 'trailsight' }, { Key: 'team', Value: 'security' }]);
+    assert.deepEqual((await athena.send(new ListWorkGroupsCommand({}))).WorkGroups?.map((w) => w.Name), ['primary', 'scratch', 'trailsight']);
+    assert.equal((await failure(athena.send(new CreateWorkGroupCommand({ Name: 'scratch' })))).name, 'InvalidRequestException');
+    await athena.send(new DeleteWorkGroupCommand({ WorkGroup: 'scratch' }));
+    assert.equal((await failure(athena.send(new GetWorkGroupCommand({ WorkGroup: 'scratch' })))).name, 'InvalidRequestException');
+  });
+
   it('Glue: get, list, update and delete tables; EntityNotFound and AlreadyExists', async () => {
     const { Table } = await glue.send(new GetTableCommand({ DatabaseName: 'security', Name: 'CloudTrail_Logs' }));
     assert.equal(Table?.Name, 'cloudtrail_logs');
@@ -133,7 +153,13 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     await glue.send(new UpdateTableCommand({ DatabaseName: 'security', TableInput: { ...copy.TableInput, Description: 'changed' } }));
     const tables = await glue.send(new GetTablesCommand({ DatabaseName: 'security' }));
     assert.deepEqual(tables.TableList?.map((t) => [t.Name, t.Description ?? null]), [['cloudtrail_logs', null], ['copy', 'changed']]);
+    const tableArn = `arn:aws:glue:${REGION}:${ACCOUNT}:table/security/copy`;
+    await glue.send(new TagResourceCommand({ ResourceArn: tableArn, TagsToAdd: { team: 'security', keep: 'no' } }));
+    await glue.send(new UntagResourceCommand({ ResourceArn: tableArn, TagsToRemove: ['keep'] }));
+    assert.deepEqual((await glue.send(new GetTagsCommand({ ResourceArn: tableArn }))).Tags, { team: 'security' });
+    assert.deepEqual((await glue.send(new GetTagsCommand({ ResourceArn: `arn:aws:glue:${REGION}:${ACCOUNT}:database/security` }))).Tags, { 'managed-by': 'trailsight' });
     await glue.send(new DeleteTableCommand({ DatabaseName: 'security', Name: 'copy' }));
+    assert.equal((await failure(glue.send(new GetTagsCommand({ ResourceArn: tableArn })))).name, 'EntityNotFoundException');
     assert.equal((await failure(glue.send(new GetTableCommand({ DatabaseName: 'security', Name: 'copy' })))).name, 'EntityNotFoundException');
   });
 });

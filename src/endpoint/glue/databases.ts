@@ -1,6 +1,7 @@
 import type { Operations, ServiceContext } from '../service.ts';
 import { databaseKey, databasesKey, tablesKey, type GlueDatabase } from './keys.ts';
 import { gluePage } from './paging.ts';
+import { databaseTagsKey } from './tags.ts';
 import { alreadyExists, entityNotFound } from './errors.ts';
 
 const account = (c: ServiceContext) => c.settings.account;
@@ -14,11 +15,12 @@ export async function requireDatabase(context: ServiceContext, name: string): Pr
 const toSeconds = (d: GlueDatabase) => ({ ...d, CreateTime: d.CreateTime / 1000 });
 
 export const databaseOperations: Operations = {
-  async CreateDatabase(input: { DatabaseInput: Record<string, unknown> & { Name: string } }, context) {
+  async CreateDatabase(input: { DatabaseInput: Record<string, unknown> & { Name: string }; Tags?: Record<string, string> }, context) {
     const key = databaseKey(account(context), context.region, input.DatabaseInput.Name);
     await context.store.transact(async (tx) => {
       if (await tx.get(key)) throw alreadyExists(`Database already exists.`);
       tx.put(key, { ...input.DatabaseInput, Name: input.DatabaseInput.Name.toLowerCase(), CatalogId: account(context), CreateTime: Date.now() });
+      tx.put(databaseTagsKey(account(context), context.region, input.DatabaseInput.Name), input.Tags ?? {});
     });
     return {};
   },
@@ -44,6 +46,7 @@ export const databaseOperations: Operations = {
       const key = databaseKey(account(context), context.region, input.Name);
       if (!(await tx.get(key))) throw entityNotFound(`Database ${input.Name} not found.`);
       tx.delete(key);
+      tx.delete(databaseTagsKey(account(context), context.region, input.Name));
       const tables = await tx.list<{ Name: string }>(tablesKey(account(context), context.region, input.Name));
       for (const table of tables) tx.delete([...tablesKey(account(context), context.region, input.Name), table.Name.toLowerCase()]);
     });

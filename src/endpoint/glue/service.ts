@@ -3,8 +3,9 @@ import { parseJson11, writeJson11, writeJson11Error } from '../protocols/json11.
 import type { Operations, ServiceHandler } from '../service.ts';
 import { databaseOperations } from './databases.ts';
 import { tableOperations } from './tables.ts';
+import { glueTagOperations } from './tags.ts';
 
-const OPERATIONS: Operations = { ...databaseOperations, ...tableOperations };
+const OPERATIONS: Operations = { ...databaseOperations, ...tableOperations, ...glueTagOperations };
 
 /** The Glue Data Catalog over JSON 1.1: databases and tables. */
 export function glueService(): ServiceHandler {

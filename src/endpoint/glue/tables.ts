@@ -83,6 +83,7 @@ export const tableOperations: Operations = {
     await context.store.transact(async (tx) => {
       if (!(await tx.get(key))) throw entityNotFound(`Table ${input.Name} not found.`);
       tx.delete(key);
+      tx.delete(['glue', context.settings.account, context.region, 'tags', 'table', input.DatabaseName.toLowerCase(), input.Name.toLowerCase()]);
     });
     return {};
   },

@@ -1,0 +1,44 @@
+import { ServiceError } from '../errors.ts';
+import type { Operations, ServiceContext } from '../service.ts';
+import { entityNotFound } from './errors.ts';
+import { databaseKey, tableKey } from './keys.ts';
+
+type Tags = Record<string, string>;
+
+/** The record an ARN names (`…:database/<db>` or `…:table/<db>/<table>`), which must exist. */
+async function resolve(context: ServiceContext, arn: string): Promise<string[]> {
+  const match = /^arn:aws[a-z-]*:glue:([a-z0-9-]+):(\d{12}):(database|table)\/([^/]+)(?:\/([^/]+))?$/.exec(arn);
+  if (!match || (match[3] === 'table') !== (match[5] !== undefined))
+    throw new ServiceError('InvalidInputException', `${arn} is not the ARN of a Glue database or table.`);
+  const [, region, account, kind, database, table] = match;
+  if (account !== context.settings.account || region !== context.region) throw entityNotFound(`Resource ${arn} not found.`);
+  const key = kind === 'database' ? databaseKey(account, region, database) : tableKey(account, region, database, table!);
+  if (!(await context.store.get(key))) throw entityNotFound(`Resource ${arn} not found.`);
+  return ['glue', account, region, 'tags', kind, database.toLowerCase(), ...(table ? [table.toLowerCase()] : [])];
+}
+
+/** Tags of Glue databases and tables, by ARN. */
+export const glueTagOperations: Operations = {
+  async GetTags(input: { ResourceArn: string }, context) {
+    return { Tags: (await context.store.get<Tags>(await resolve(context, input.ResourceArn))) ?? {} };
+  },
+  async TagResource(input: { ResourceArn: string; TagsToAdd: Tags }, context) {
+    const key = await resolve(context, input.ResourceArn);
+    await context.store.transact(async (tx) => tx.put(key, { ...((await tx.get<Tags>(key)) ?? {}), ...input.TagsToAdd }));
+    return {};
+  },
+  async UntagResource(input: { ResourceArn: string; TagsToRemove: string[] }, context) {
+    const key = await resolve(context, input.ResourceArn);
+    await context.store.transact(async (tx) => {
+      const tags = { ...((await tx.get<Tags>(key)) ?? {}) };
+      for (const k of input.TagsToRemove) delete tags[k];
+      tx.put(key, tags);
+    });
+    return {};
+  },
+};
+
+/** Where a database's tags live, for CreateDatabase's `Tags`. */
+export function databaseTagsKey(account: string, region: string, database: string): string[] {
+  return ['glue', account, region, 'tags', 'database', database.toLowerCase()];
+}
