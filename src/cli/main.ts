@@ -6,6 +6,8 @@ const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command): void }
   () => import('./commands/compile.ts'),
   () => import('./commands/lint.ts'),
   () => import('./commands/serve.ts'),
+  () => import('./commands/plan.ts'),
+  () => import('./commands/publish.ts'),
 ];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings or failure, 2 usage error. */

@@ -1,0 +1,109 @@
+import { Command } from 'commander';
+import { applyPlan, type ResourceResult } from '../../aws/apply.ts';
+import { ResourceFailedError } from '../../aws/errors.ts';
+import { describeFailure } from '../../aws/failure-report.ts';
+import { CallCounter, observeCalls } from '../../aws/observe.ts';
+import { awsContext, planTarget } from '../../aws/plan-target.ts';
+import { resourceKey } from '../../compile/index.ts';
+import { renderPlanText } from '../../plan/index.ts';
+import { openSession, specLocator } from '../../targets/session.ts';
+import type { OpenTarget } from '../../targets/index.ts';
+import { UserError } from '../errors.ts';
+import { progressReporter } from '../../aws/progress.ts';
+
+interface PublishFlags {
+  target?: string;
+  prune?: boolean;
+  dryRun?: boolean;
+  refresh?: boolean;
+  concurrency: string;
+  logs?: string;
+  out: string;
+}
+
+export function parseConcurrency(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UserError(`--concurrency must be a whole number from 1 to 64, not "${text}"`, 2);
+  return n;
+}
+
+/** `trailsight publish` (`npm run publish-dashboards`): converge the target to the specs. */
+export function register(program: Command): void {
+  program
+    .command('publish')
+    .description('Converge the target to the specs: create, update (and with --prune delete) in dependency order; a second run changes nothing.')
+    .argument('[paths...]', 'spec files or folders (default: dashboards/)')
+    .option('--target <name>', 'local, aws, or a target of the Project (default: local when no AWS configuration is found)')
+    .option('--prune', 'delete resources of this target tagged managed-by: trailsight that left the specs')
+    .option('--dry-run', 'print the plan and change nothing (same as `trailsight plan`)')
+    .option('--refresh', 'read every resource in full (as `plan` does), so changes made outside trailsight to permissions, tags and analyses are restored too')
+    .option('--concurrency <n>', 'resources worked on at once', '8')
+    .option('--logs <dir>', 'local target: your CloudTrail logs (a folder with AWSLogs/…) instead of the sample logs')
+    .option('--out <dir>', 'local target: where the preview site goes', 'out')
+    .action(async (paths: string[], flags: PublishFlags) => {
+      const concurrency = parseConcurrency(flags.concurrency);
+      const note = (line: string) => process.stderr.write(`${line}\n`);
+      const { open, resources } = await openSession({ paths, target: flags.target, logs: flags.logs, note });
+      try {
+        note(`publish: target ${open.description}`);
+        const calls = new CallCounter();
+        observeCalls(open.clients, calls.listener);
+        const started = Date.now();
+        const ctx = awsContext(open.clients, open.target);
+        const depth = flags.dryRun || flags.refresh ? 'full' : 'quick';
+        const plan = await planTarget(ctx, open.target, resources, { depth, prune: !!flags.prune, concurrency });
+        if (flags.dryRun) {
+          process.stdout.write(renderPlanText(plan));
+          process.exitCode = 0;
+          return;
+        }
+        const progress = progressReporter(plan.operations.length);
+        const results = await applyPlan(ctx, plan, { concurrency, onResult: progress.onResult });
+        progress.stop();
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        process.stdout.write(`${summary(results)} in ${seconds} s (${calls.reads} reads, ${calls.writes} writes)\n`);
+        const failed = results.filter((r) => r.outcome === 'failed');
+        if (failed.length) {
+          const byKey = new Map(resources.map((r) => [resourceKey(r), r]));
+          const locate = specLocator(open.specs);
+          for (const result of failed) process.stderr.write(`\n${failureText(result, byKey.get(resourceKey(result)), locate)}\n`);
+          process.exitCode = 1;
+          return;
+        }
+        if (open.local) await preview(open, flags.out);
+        process.exitCode = 0;
+      } finally {
+        await open.close();
+      }
+    });
+}
+
+function summary(results: readonly ResourceResult[]): string {
+  const count = (outcome: ResourceResult['outcome']) => results.filter((r) => r.outcome === outcome).length;
+  const parts = [`${count('created')} created`, `${count('updated')} updated`, `${count('unchanged')} unchanged`, `${count('deleted')} deleted`];
+  if (count('failed')) parts.push(`${count('failed')} failed`);
+  if (count('skipped')) parts.push(`${count('skipped')} skipped`);
+  return `publish: ${parts.join(', ')}`;
+}
+
+function failureText(result: ResourceResult, resource: Parameters<typeof describeFailure>[0] | undefined, locate: ReturnType<typeof specLocator>): string {
+  const error = result.error;
+  if (error instanceof ResourceFailedError && resource) return describeFailure(resource, error, locate);
+  const where = resource ? ` (${resource.source.file})` : '';
+  const name = (error as Error | undefined)?.name;
+  return `${result.kind}/${result.id}${where}: ${name && name !== 'Error' ? `${name}: ` : ''}${(error as Error | undefined)?.message ?? String(error)}`;
+}
+
+/** Local target: render the published dashboards and print the index page's path. */
+async function preview(open: OpenTarget, out: string): Promise<void> {
+  let renderPreview: typeof import('../../preview/index.ts').renderPreview;
+  try {
+    ({ renderPreview } = await import('../../preview/index.ts'));
+  } catch (error) {
+    process.stderr.write(`preview: not rendered: the preview module (src/preview/index.ts) could not be loaded: ${(error as Error).message}\n`);
+    return;
+  }
+  const result = await renderPreview({ quicksight: open.clients.quicksight, athena: open.clients.athena, awsAccountId: open.target.account, out });
+  for (const problem of result.problems) process.stderr.write(`preview: ${problem}\n`);
+  process.stdout.write(`preview: ${result.indexPath}\n`);
+}

@@ -1,0 +1,66 @@
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { resolveTarget, TargetError, type ResolvedTarget } from '../compile/index.ts';
+import type { SpecSet } from '../spec/index.ts';
+import { createClients, destroyClients } from '../aws/clients.ts';
+import type { RetryPolicy } from '../aws/retry.ts';
+import type { OpenTarget } from './open-target.ts';
+
+export interface AwsTargetOptions {
+  /** A target of the Project, or `aws` for the ambient configuration. */
+  readonly name: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly retry?: RetryPolicy;
+}
+
+/**
+ * An AWS target: a named one from the Project (account, Region, profile, id prefix, principals) or
+ * `aws`, the ambient configuration. Credentials come from the standard chain (the target's profile
+ * when it names one); the account is the caller's, from STS, and must match the target's.
+ */
+export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): Promise<OpenTarget> {
+  const project = specs.project.spec;
+  const named = project.targets?.[options.name];
+  if (!named && options.name !== 'aws') resolveTarget(project, { name: options.name }); // throws TargetError naming the known targets
+  const profile = named?.profile;
+  const region = named?.region ?? (await ambientRegion(profile));
+  if (!region) {
+    throw new TargetError(`no AWS Region for target "${options.name}": set AWS_REGION, the profile's region${named ? `, or targets.${options.name}.region` : ''}`);
+  }
+  const connection = { region, ...(profile ? { profile } : {}) };
+  const clients = createClients(connection, options.retry);
+  let account: string;
+  try {
+    account = (await clients.sts.send(new GetCallerIdentityCommand({}))).Account ?? '';
+  } catch (error) {
+    destroyClients(clients);
+    throw new TargetError(`cannot reach AWS for target "${options.name}"${profile ? ` (profile ${profile})` : ''}: ${(error as Error).message}`);
+  }
+  if (named?.account && named.account !== account) {
+    destroyClients(clients);
+    throw new TargetError(`target "${options.name}" is account ${named.account}, but the credentials are for account ${account}`);
+  }
+  const target: ResolvedTarget = named
+    ? resolveTarget(project, { name: options.name, account, region })
+    : { name: 'aws', account, region, idPrefix: '', principals: { owners: project.quicksight.principals?.owners ?? [], viewers: project.quicksight.principals?.viewers ?? [] } };
+  const endpoint = options.env.AWS_ENDPOINT_URL ? `, endpoint ${options.env.AWS_ENDPOINT_URL}` : '';
+  return {
+    target,
+    specs,
+    connection,
+    clients,
+    description: `${target.name} (account ${account}, ${region}${profile ? `, profile ${profile}` : ''}${endpoint})`,
+    close: async () => destroyClients(clients),
+  };
+}
+
+/** The Region the SDK would use: AWS_REGION, then the profile's `region` in the shared config. */
+async function ambientRegion(profile: string | undefined): Promise<string | undefined> {
+  const client = new STSClient(profile ? { profile } : {});
+  try {
+    return await client.config.region();
+  } catch {
+    return undefined;
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,86 @@
+import { appendFileSync } from 'node:fs';
+import { mkdir, rm, symlink } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { resolveTarget } from '../compile/index.ts';
+import type { SpecSet } from '../spec/index.ts';
+import { createClients, destroyClients } from '../aws/clients.ts';
+import type { RetryPolicy } from '../aws/retry.ts';
+import { discoverLogs, ensureSampleLogs, type LogsLayout } from './logs.ts';
+import type { OpenTarget } from './open-target.ts';
+
+export interface LocalOptions {
+  /** trailsight's working folder (`.trailsight/` in the current directory). */
+  readonly workdir: string;
+  /** The user's own logs (a tree with `AWSLogs/…`); default: sample logs generated on first use. */
+  readonly logs?: string;
+  readonly retry?: RetryPolicy;
+  /** Progress notes for people (sample generation). */
+  readonly note?: (line: string) => void;
+}
+
+/** The QuickSight user every local resource is shared with. */
+export function localUser(region: string, account: string): string {
+  return `arn:aws:quicksight:${region}:${account}:user/default/trailsight`;
+}
+
+/**
+ * The local target: the embedded endpoint, started in-process on a free loopback port, over the
+ * user's logs or generated sample logs. Its S3 is `<workdir>/s3`, where the Project's bucket and
+ * prefix lead (by a symbolic link) to the logs, so the compiled table points at them unchanged.
+ */
+export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Promise<OpenTarget> {
+  const project = specs.project.spec;
+  const workdir = resolve(options.workdir);
+  const logsDir = resolve(options.logs ?? join(workdir, 'sample-logs'));
+  if (!options.logs) {
+    const generating = ensureSampleLogs(logsDir, { accounts: project.source.accounts, regions: project.source.regions });
+    options.note?.(`local: sample CloudTrail logs in ${relative(process.cwd(), logsDir) || '.'}`);
+    if (await generating) options.note?.('local: generated them (first use)');
+  }
+  const layout = await discoverLogs(logsDir);
+  const s3Root = join(workdir, 's3');
+  await linkLogs(s3Root, project.source, layout);
+  const localSpecs = withSource(specs, layout);
+  const resolved = resolveTarget(localSpecs.project.spec, { name: 'local' });
+  const target = { ...resolved, principals: { owners: [localUser(resolved.region, resolved.account)], viewers: [] } };
+  const { startEndpoint } = await import('../endpoint/index.ts');
+  const logFile = join(workdir, 'endpoint.log');
+  const endpoint = await startEndpoint({
+    stateDir: join(workdir, 'endpoint'),
+    s3Root,
+    account: target.account,
+    region: target.region,
+    log: (line) => appendFileSync(logFile, `${line}\n`),
+  });
+  const connection = { region: target.region, endpoint: endpoint.url };
+  const clients = createClients(connection, options.retry);
+  return {
+    target,
+    specs: localSpecs,
+    connection,
+    clients,
+    description: `local (endpoint ${endpoint.url}, account ${target.account}, ${target.region}; logs ${logsDir}: ${layout.accounts.length} account(s), ${layout.regions.length} Region(s))`,
+    local: { url: endpoint.url, logsDir },
+    close: async () => {
+      destroyClients(clients);
+      await endpoint.close();
+    },
+  };
+}
+
+/** `<s3Root>/<bucket>/<prefix>AWSLogs` → the logs' account folders. */
+async function linkLogs(s3Root: string, source: { bucket: string; prefix?: string }, layout: LogsLayout): Promise<void> {
+  const link = join(s3Root, source.bucket, source.prefix ?? '', 'AWSLogs');
+  await mkdir(dirname(link), { recursive: true });
+  await rm(link, { recursive: true, force: true });
+  await symlink(layout.accountsDir, link, 'dir');
+}
+
+/** The specs with the Project's source covering exactly the served logs' accounts, Regions and days. */
+function withSource(specs: SpecSet, layout: LogsLayout): SpecSet {
+  const project = specs.project;
+  const source = project.spec.source;
+  const firstDay = layout.firstDay && layout.firstDay < source.firstDay ? layout.firstDay : source.firstDay;
+  const spec = { ...project.spec, source: { ...source, accounts: layout.accounts, regions: layout.regions, firstDay } };
+  return { ...specs, project: { ...project, spec, at: (path) => project.at(path) } };
+}

@@ -1,0 +1,74 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { compile, CompileError, formatProblem, TargetError, type DesiredResource } from '../compile/index.ts';
+import { DEFAULT_SPEC_PATHS, formatFinding, loadSpecs, MissingPathError, type Located, type SpecSet } from '../spec/index.ts';
+import type { SpecLocator } from '../aws/failure-report.ts';
+import { UserError } from '../cli/errors.ts';
+import type { RetryPolicy } from '../aws/retry.ts';
+import { openTarget, type OpenTarget } from './index.ts';
+
+export interface SessionOptions {
+  readonly paths: readonly string[];
+  readonly target?: string;
+  readonly logs?: string;
+  readonly retry?: RetryPolicy;
+  readonly note: (line: string) => void;
+}
+
+/** Specs loaded, target open, resources compiled: what `plan` and `publish` start from. */
+export interface Session {
+  readonly open: OpenTarget;
+  readonly resources: DesiredResource[];
+}
+
+/**
+ * Loads the specs, opens the target and compiles for it, turning each failure into a UserError
+ * whose message says what to fix. The caller closes `open`.
+ */
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const loaded = await loadSpecs(options.paths.length ? [...options.paths] : DEFAULT_SPEC_PATHS).catch((error: unknown) => {
+    if (error instanceof MissingPathError) throw new UserError(error.message, 2);
+    throw error;
+  });
+  if (!loaded.specSet) {
+    for (const finding of loaded.findings) process.stderr.write(`${formatFinding(finding)}\n`);
+    throw new UserError('the specs have errors (see above); run `trailsight lint` for details');
+  }
+  let open: OpenTarget;
+  try {
+    open = await openTarget(loaded.specSet, {
+      name: options.target,
+      logs: options.logs,
+      workdir: join(process.cwd(), '.trailsight'),
+      env: process.env,
+      home: homedir(),
+      retry: options.retry,
+      note: options.note,
+    });
+  } catch (error) {
+    if (error instanceof TargetError) throw new UserError(error.message, 2);
+    if (error instanceof Error && /AWSLogs/.test(error.message)) throw new UserError(error.message, 2);
+    throw error;
+  }
+  try {
+    return { open, resources: compile(open.specs, open.target) };
+  } catch (error) {
+    await open.close();
+    if (error instanceof CompileError) {
+      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      throw new UserError(`${error.problems.length} problem(s): the specs cannot become valid AWS requests`);
+    }
+    throw error;
+  }
+}
+
+/** Finds `file:line:col` of a path inside the spec a resource came from (for QuickSight's errors). */
+export function specLocator(specs: SpecSet): SpecLocator {
+  const all = [specs.project, ...specs.datasets, ...specs.dashboards, ...specs.analyses] as Located<{ id: string }>[];
+  return (source, path) => {
+    const located = all.find((l) => l.file === source.file && l.spec.id === source.specId);
+    if (!located) return undefined;
+    const at = located.at(path);
+    return `${at.file}:${at.line}:${at.col}`;
+  };
+}
