@@ -23,6 +23,8 @@ export interface LintResult {
 export function lintSpecs(sources: readonly SpecSource[], options: { root?: string } = {}): LintResult {
   const findings: Finding[] = [];
   const valid: { kind: Kind; located: YamlLocated<unknown> }[] = [];
+  const brokenIds = new Set<string>();
+  const brokenKinds = new Set<string>();
   for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const decoded = decodeSpec(source);
     if ('finding' in decoded) {
@@ -35,6 +37,11 @@ export function lintSpecs(sources: readonly SpecSource[], options: { root?: stri
     const { kind, findings: schemaFindings } = validateSpec(parsed.located);
     findings.push(...schemaFindings);
     if (kind) valid.push({ kind, located: parsed.located });
+    else {
+      const { id, kind: brokenKind } = parsed.data as { id?: unknown; kind?: unknown };
+      if (typeof id === 'string') brokenIds.add(id);
+      if (typeof brokenKind === 'string') brokenKinds.add(brokenKind);
+    }
   }
   const of = <T>(...kinds: Kind[]) => valid.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
   const context: LintContext = {
@@ -42,6 +49,8 @@ export function lintSpecs(sources: readonly SpecSource[], options: { root?: stri
     projects: of<ProjectSpec>('Project'),
     datasets: of<DataSetSpec>('DataSet'),
     boards: of<DashboardSpec | AnalysisSpec>('Dashboard', 'Analysis'),
+    brokenIds,
+    brokenKinds,
   };
   for (const rule of RULES) findings.push(...rule.check(context));
   const sorted = sortFindings(findings);

@@ -7,13 +7,13 @@ import { findingAt } from './rule.ts';
 /** A board's datasets exist; each visual, filter and control names one of the board's aliases (or there is one). */
 export const datasetRefs: Rule = {
   name: 'dataset-refs',
-  check({ datasets, boards }) {
+  check({ datasets, boards, brokenIds }) {
     const ids = datasets.map((d) => d.spec.id);
     return boards.flatMap((located) => {
       const board = located.spec;
       const findings: Finding[] = [];
       for (const [alias, id] of Object.entries(board.datasets)) {
-        if (!ids.includes(id)) findings.push(findingAt(located, ['datasets', alias], this.name, `no DataSet with id '${id}'${didYouMean(id, ids)}`));
+        if (!ids.includes(id) && !brokenIds.has(id)) findings.push(findingAt(located, ['datasets', alias], this.name, `no DataSet with id '${id}'${didYouMean(id, ids)}`));
       }
       const uses = [
         ...boardVisuals(board).filter((v) => v.visual.type !== 'raw').map((v) => ({ alias: 'dataset' in v.visual ? v.visual.dataset : undefined, path: v.path })),

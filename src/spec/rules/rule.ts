@@ -10,6 +10,10 @@ export interface LintContext {
   readonly datasets: readonly YamlLocated<DataSetSpec>[];
   /** Dashboards and analyses: the same shape. */
   readonly boards: readonly YamlLocated<DashboardSpec | AnalysisSpec>[];
+  /** Ids of specs that failed their schema (already reported): references to them are not errors again. */
+  readonly brokenIds: ReadonlySet<string>;
+  /** Kinds of the specs that failed their schema. */
+  readonly brokenKinds: ReadonlySet<string>;
 }
 
 /** A semantic check over all specs; returns every finding, never stops at the first. */

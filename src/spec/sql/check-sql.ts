@@ -38,7 +38,7 @@ export function checkSql(sql: string, form: SqlForm): SqlProblem[] {
     const statement = tokens.find((t) => t.kind === 'ident' && (t.text === 'select' || t.text === 'from'));
     const semicolon = tokens.find((t) => t.kind === 'symbol' && t.text === ';');
     const bad = statement ?? semicolon;
-    if (bad) return [{ offset: bad.offset, message: `an ${form} cannot contain '${bad.text.toUpperCase()}'; use \`sql\` for a whole query`, severity: 'error' }];
+    if (bad) return [{ offset: bad.offset, message: `${form === 'expression' ? 'an expression' : 'a condition'} cannot contain '${bad.text.toUpperCase()}'; use \`sql\` for a whole query`, severity: 'error' }];
   }
   const { columns, tables } = findColumnRefs(tokens);
   const ctes = cteNames(tokens);
