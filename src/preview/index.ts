@@ -1,6 +1,8 @@
 import type { AthenaClient } from '@aws-sdk/client-athena';
 import type { QuickSightClient } from '@aws-sdk/client-quicksight';
 import pLimit from 'p-limit';
+import { applyCalculated, type CalculatedMeasure } from './calculated/calculated.ts';
+import { expandCalculatedMeasures } from './calculated/expand-measures.ts';
 import { loadDashboardData } from './dashboard-data.ts';
 import { readDefinition } from './definition/index.ts';
 import { runAthenaQuery } from './query/athena-runner.ts';
@@ -63,16 +65,22 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
   const payloads: PagePayload[] = [];
   let queried = 0;
   for (const dashboard of definitions) {
-    const { model, problems } = readDefinition(dashboard);
+    const { model: read, problems, calculated } = readDefinition(dashboard);
     const datasets = new Map<string, DatasetSource>();
-    for (const [identifier, arn] of Object.entries(model.datasets)) {
+    const measures = new Map<string, Map<string, CalculatedMeasure>>();
+    for (const [identifier, arn] of Object.entries(read.datasets)) {
       try {
         const dataSet = await reader.dataSet(arn);
-        datasets.set(identifier, datasetSource(dataSet, await reader.dataSourcesOf(dataSet)));
+        const source = datasetSource(dataSet, await reader.dataSourcesOf(dataSet));
+        const withCalculated = applyCalculated(source, [...source.calculated, ...(calculated.get(identifier) ?? [])]);
+        datasets.set(identifier, withCalculated.source);
+        measures.set(identifier, withCalculated.measures);
+        problems.push(...withCalculated.problems.map((p) => `dataset ${identifier}: ${p}`));
       } catch (error) {
         problems.push(`dataset ${identifier}: ${(error as Error).message}`);
       }
     }
+    const model = expandCalculatedMeasures(read, measures);
     const payload = await loadDashboardData({
       model,
       problems,

@@ -31,6 +31,8 @@ export interface DimensionField extends ColumnRef {
   readonly fieldId: string;
   readonly type: 'category' | 'number' | 'date';
   readonly granularity?: Granularity;
+  /** QuickSight date-time format of the field (e.g. `YYYY-MM-DD HH:mm`). */
+  readonly dateFormat?: string;
   readonly label: string;
 }
 
@@ -38,7 +40,21 @@ export interface MeasureField extends ColumnRef {
   readonly fieldId: string;
   readonly aggregation: Aggregation;
   readonly label: string;
+  /** An aggregated calculated field: its value is this formula over the leaves' aggregates. */
+  readonly calculated?: { readonly formula: CalculatedFormula; readonly leaves: readonly CalculatedLeaf[] };
 }
+
+/** One aggregate inside a calculated measure, e.g. `sum({error_count})`. */
+export interface CalculatedLeaf {
+  readonly aggregation: Aggregation;
+  readonly column: string;
+}
+
+export type CalculatedFormula =
+  | { readonly k: 'num'; readonly v: number }
+  | { readonly k: 'leaf'; readonly i: number }
+  | { readonly k: 'neg'; readonly e: CalculatedFormula }
+  | { readonly k: 'bin'; readonly op: '+' | '-' | '*' | '/'; readonly l: CalculatedFormula; readonly r: CalculatedFormula };
 
 export interface SortKey {
   readonly fieldId: string;

@@ -6,7 +6,7 @@ export type MeasurePart = 'sum' | 'count' | 'sumsq' | 'min' | 'max' | 'exact' | 
 export type ShippedColumn =
   | { readonly key: string; readonly role: 'dimension'; readonly fieldId: string }
   | { readonly key: string; readonly role: 'filter'; readonly filterId: string }
-  | { readonly key: string; readonly role: 'part'; readonly fieldId: string; readonly part: MeasurePart };
+  | { readonly key: string; readonly role: 'part'; readonly fieldId: string; readonly part: MeasurePart; readonly leaf?: number };
 
 export type Cell = string | number | boolean | null;
 

@@ -14,7 +14,7 @@ export const HOSTILE_USER = 'mallory';
 
 /**
  * One CloudTrail log file, in the S3 layout under `root` (the folder holding `AWSLogs/`), whose
- * StopInstances event by `mallory` carries the payloads in its user agent, request parameters
+ * TerminateInstances event by `mallory` carries the payloads in its user agent, request parameters
  * and error fields.
  */
 export async function writeHostileLog(root: string, input: { account: string; region: string; time: Date }): Promise<void> {
@@ -32,7 +32,7 @@ export async function writeHostileLog(root: string, input: { account: string; re
     },
     eventTime: iso,
     eventSource: 'ec2.amazonaws.com',
-    eventName: 'StopInstances',
+    eventName: 'TerminateInstances',
     awsRegion: input.region,
     sourceIPAddress: '203.0.113.66',
     userAgent: PAYLOADS.userAgent,

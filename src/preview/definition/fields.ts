@@ -13,7 +13,15 @@ export function dimensionField(field: QsDimensionField, labels: Labels): Dimensi
   const date = field.DateDimensionField;
   if (date) {
     const column = columnRef(date.Column);
-    return { fieldId: date.FieldId!, ...column, type: 'date', granularity: (date.DateGranularity as Granularity) ?? 'DAY', label: labels.get(date.FieldId!) ?? column.column };
+    const format = date.FormatConfiguration?.DateTimeFormat;
+    return {
+      fieldId: date.FieldId!,
+      ...column,
+      type: 'date',
+      granularity: (date.DateGranularity as Granularity) ?? 'DAY',
+      ...(format ? { dateFormat: format } : {}),
+      label: labels.get(date.FieldId!) ?? column.column,
+    };
   }
   const numeric = field.NumericalDimensionField;
   if (numeric) {
@@ -23,7 +31,9 @@ export function dimensionField(field: QsDimensionField, labels: Labels): Dimensi
   const category = field.CategoricalDimensionField;
   if (category) {
     const column = columnRef(category.Column);
-    return { fieldId: category.FieldId!, ...column, type: 'category', label: labels.get(category.FieldId!) ?? column.column };
+    // Unaggregated table columns arrive here carrying any format, date-time formats included.
+    const format = (category.FormatConfiguration as { DateTimeFormatConfiguration?: { DateTimeFormat?: string } } | undefined)?.DateTimeFormatConfiguration?.DateTimeFormat;
+    return { fieldId: category.FieldId!, ...column, type: format ? 'date' : 'category', ...(format ? { dateFormat: format } : {}), label: labels.get(category.FieldId!) ?? column.column };
   }
   throw new PreviewUnsupported('a dimension field of an unknown kind');
 }

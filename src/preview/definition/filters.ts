@@ -11,14 +11,23 @@ export interface FilterProblem {
  * Reads the enabled filter groups. `controlledFilterIds` are the filters a sheet control sets;
  * those and the ones bound to a parameter are evaluated in the page, the others in the SQL.
  */
-export function readFilters(groups: readonly FilterGroup[], controlledFilterIds: ReadonlySet<string>): { filters: FilterModel[]; problems: FilterProblem[] } {
+export function readFilters(
+  groups: readonly FilterGroup[],
+  controlledFilterIds: ReadonlySet<string>,
+): { filters: FilterModel[]; topBottom: TopBottomFilter[]; problems: FilterProblem[] } {
   const filters: FilterModel[] = [];
+  const topBottom: TopBottomFilter[] = [];
   const problems: FilterProblem[] = [];
   for (const group of groups) {
     if (group.Status === 'DISABLED') continue;
     const scope = readScope(group);
     const crossDataset = group.CrossDataset === 'ALL_DATASETS';
     for (const filter of group.Filters ?? []) {
+      const top = filter.TopBottomFilter;
+      if (top?.Limit !== undefined && !top.ParameterName && top.Column?.ColumnName) {
+        topBottom.push({ id: top.FilterId!, ...columnRef(top.Column), limit: top.Limit, scope });
+        continue;
+      }
       const read = readFilter(filter);
       if ('problem' in read) {
         problems.push({ filterId: read.id, message: read.problem });
@@ -28,7 +37,16 @@ export function readFilters(groups: readonly FilterGroup[], controlledFilterIds:
       filters.push({ ...read, scope, crossDataset, interactive });
     }
   }
-  return { filters, problems };
+  return { filters, topBottom, problems };
+}
+
+/** "Top N values of a column": the preview applies it as the item limit of visuals grouped by that column. */
+export interface TopBottomFilter {
+  readonly id: string;
+  readonly dataset: string;
+  readonly column: string;
+  readonly limit: number;
+  readonly scope: FilterScope;
 }
 
 type ReadFilter = Omit<FilterModel, 'scope' | 'crossDataset' | 'interactive'> | { id: string; problem: string };
@@ -157,7 +175,7 @@ function usesParameter(condition: FilterModel['condition']): boolean {
 }
 
 /** Whether the filter applies to a visual on a sheet over a dataset with these columns. */
-export function filterApplies(filter: FilterModel, visual: { id: string; sheetId: string; dataset: string }, datasetColumns: ReadonlySet<string>): boolean {
+export function filterApplies(filter: Pick<FilterModel, 'scope' | 'dataset' | 'column' | 'crossDataset'>, visual: { id: string; sheetId: string; dataset: string }, datasetColumns: ReadonlySet<string>): boolean {
   const inScope = filter.scope.all || filter.scope.sheets.some((s) => s.sheetId === visual.sheetId && (s.visualIds === undefined || s.visualIds.includes(visual.id)));
   if (!inScope) return false;
   if (filter.dataset === visual.dataset) return true;

@@ -1,25 +1,38 @@
 import type { DashboardVersionDefinition, SheetDefinition } from '@aws-sdk/client-quicksight';
-import type { ControlModel, DashboardModel, GridPlacement, SheetModel } from '../model.ts';
+import type { AnyVisual, ControlModel, DashboardModel, GridPlacement, SheetModel } from '../model.ts';
 import { controlledFilterIds, readFilterControl, readParameterControl, readParameters } from './controls.ts';
-import { readFilters } from './filters.ts';
+import { filterApplies, readFilters, type TopBottomFilter } from './filters.ts';
 import { readVisual } from './visuals.ts';
 
 export { filterApplies } from './filters.ts';
 
 /** Reads a dashboard definition into the preview model; `problems` name what the preview leaves out. */
-export function readDefinition(input: { id: string; name: string; definition: DashboardVersionDefinition }): { model: DashboardModel; problems: string[] } {
+export function readDefinition(input: { id: string; name: string; definition: DashboardVersionDefinition }): {
+  model: DashboardModel;
+  problems: string[];
+  /** The definition's calculated fields, by dataset identifier. */
+  calculated: Map<string, { name: string; expression: string }[]>;
+} {
   const { definition } = input;
   const sheetDefinitions = definition.Sheets ?? [];
   const filterControls = sheetDefinitions.flatMap((sheet) => sheet.FilterControls ?? []);
-  const { filters, problems: filterProblems } = readFilters(definition.FilterGroups ?? [], controlledFilterIds(filterControls));
+  const { filters, topBottom, problems: filterProblems } = readFilters(definition.FilterGroups ?? [], controlledFilterIds(filterControls));
   const problems = filterProblems.map((p) => `filter ${p.filterId}: ${p.message}`);
-  const sheets = sheetDefinitions.map((sheet) => readSheet(sheet, problems));
+  const sheets = sheetDefinitions.map((sheet) => readSheet(sheet, problems)).map((sheet) => ({
+    ...sheet,
+    visuals: sheet.visuals.map((visual) => topBottom.reduce((v, filter) => applyTopBottom(v, filter, problems), visual)),
+  }));
   const datasets: Record<string, string> = {};
   for (const declaration of definition.DataSetIdentifierDeclarations ?? []) {
     if (declaration.Identifier && declaration.DataSetArn) datasets[declaration.Identifier] = declaration.DataSetArn;
   }
   const model: DashboardModel = { id: input.id, name: input.name, sheets, parameters: readParameters(definition.ParameterDeclarations ?? []), filters, datasets };
-  return { model, problems };
+  const calculated = new Map<string, { name: string; expression: string }[]>();
+  for (const field of definition.CalculatedFields ?? []) {
+    if (!field.DataSetIdentifier || !field.Name || !field.Expression) continue;
+    calculated.set(field.DataSetIdentifier, [...(calculated.get(field.DataSetIdentifier) ?? []), { name: field.Name, expression: field.Expression }]);
+  }
+  return { model, problems, calculated };
 }
 
 function readSheet(sheet: SheetDefinition, problems: string[]): SheetModel {
@@ -61,4 +74,16 @@ function gridLayout(sheet: SheetDefinition): Record<string, GridPlacement> {
     };
   }
   return layout;
+}
+
+/** A top-N filter on the column a visual groups by is that visual's item limit; elsewhere the preview says it is left out. */
+function applyTopBottom(visual: AnyVisual, filter: TopBottomFilter, problems: string[]): AnyVisual {
+  if (visual.kind === 'unsupported') return visual;
+  if (!filterApplies({ ...filter, crossDataset: false }, visual, new Set())) return visual;
+  const categories = visual.dimensions.filter((d) => visual.roles.category.includes(d.fieldId));
+  if (!visual.unaggregated && visual.roles.color.length === 0 && categories.length === 1 && categories[0]!.column === filter.column) {
+    return { ...visual, limit: Math.min(visual.limit ?? filter.limit, filter.limit) };
+  }
+  problems.push(`filter ${filter.id}: the preview applies a top ${filter.limit} filter only to visuals grouped by ${filter.column} alone (not to ${visual.id})`);
+  return visual;
 }

@@ -99,7 +99,9 @@ const WELLS: Record<string, (body: any) => Wells> = {
     const limit = itemsLimit({ ItemsLimit: config.SortConfiguration?.PaginationConfiguration?.PageSize });
     const unaggregated = config.FieldWells?.TableUnaggregatedFieldWells;
     if (unaggregated) {
-      const columns = (unaggregated.Values ?? []).map((field: any) => ({ CategoricalDimensionField: { FieldId: field.FieldId, Column: field.Column } }));
+      const columns = (unaggregated.Values ?? []).map((field: any) => ({
+        CategoricalDimensionField: { FieldId: field.FieldId, Column: field.Column, FormatConfiguration: field.FormatConfiguration },
+      }));
       return { kind: 'table', columns, sort, limit };
     }
     const wells = config.FieldWells?.TableAggregatedFieldWells ?? {};

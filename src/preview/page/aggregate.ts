@@ -1,4 +1,5 @@
-import type { MeasureField, VisualModel } from '../model.ts';
+import { evaluateFormula } from '../calculated/formula.ts';
+import type { Aggregation, VisualModel } from '../model.ts';
 import type { Cell, MeasurePart, VisualData } from '../shipped.ts';
 import { effectiveSort, limitCountsRows } from '../visual-rules.ts';
 import { compare } from './filter-eval.ts';
@@ -31,28 +32,61 @@ export function computeResult(visual: VisualModel, data: VisualData, keep: (row:
   if (visual.unaggregated) {
     rows = kept.map((row) => ({ dims: dimIndex.map((i) => row[i] ?? null), measures: [] }));
   } else {
-    const parts = visual.measures.map((m) => partIndexes(data, m));
+    const units = aggregationUnits(visual);
+    const parts = units.map((unit) => partIndexes(data, unit));
     const groups = new Map<string, Accumulator>();
     for (const row of kept) {
       const dims = dimIndex.map((i) => row[i] ?? null);
       const key = JSON.stringify(dims);
       let acc = groups.get(key);
       if (!acc) {
-        const n = visual.measures.length;
-        acc = { dims, sum: Array(n).fill(0), count: Array(n).fill(0), sumsq: Array(n).fill(0), min: Array(n).fill(null), max: Array(n).fill(null), exact: Array(n).fill(null), values: visual.measures.map(() => new Map()) };
+        acc = emptyAccumulator(dims, units.length);
         groups.set(key, acc);
       }
-      parts.forEach((p, m) => accumulate(acc!, m, p, row));
+      parts.forEach((p, u) => accumulate(acc!, u, p, row));
     }
-    rows = [...groups.values()].map((acc) => ({ dims: acc.dims, measures: visual.measures.map((m, i) => finish(m, acc, i)) }));
+    if (groups.size === 0 && visual.dimensions.length === 0) groups.set('[]', emptyAccumulator([], units.length));
+    rows = [...groups.values()].map((acc) => {
+      const values = units.map((unit, u) => finish(unit.aggregation, acc, u));
+      return {
+        dims: acc.dims,
+        measures: visual.measures.map((measure, m) => {
+          if (!measure.calculated) return values[units.findIndex((unit) => unit.measure === m)] ?? null;
+          const leaves = units.flatMap((unit, u) => (unit.measure === m ? [values[u]] : [])).map((v) => (typeof v === 'number' ? v : null));
+          return evaluateFormula(measure.calculated.formula, leaves);
+        }),
+      };
+    });
   }
   return cut(visual, sortRows(visual, rows));
 }
 
-function partIndexes(data: VisualData, measure: MeasureField): Partial<Record<MeasurePart, number>> {
+/** A KPI over no rows still has a value: counts are 0. */
+function emptyAccumulator(dims: Cell[], n: number): Accumulator {
+  const values = Array.from({ length: n }, () => new Map<string, number>());
+  return { dims, sum: Array(n).fill(0), count: Array(n).fill(0), sumsq: Array(n).fill(0), min: Array(n).fill(null), max: Array(n).fill(null), exact: Array(n).fill(null), values };
+}
+
+/** What gets aggregated: each measure, or each leaf of a calculated measure. */
+interface Unit {
+  readonly measure: number;
+  readonly fieldId: string;
+  readonly leaf?: number;
+  readonly aggregation: Aggregation;
+}
+
+function aggregationUnits(visual: VisualModel): Unit[] {
+  return visual.measures.flatMap((m, measure): Unit[] =>
+    m.calculated
+      ? m.calculated.leaves.map((leaf, j) => ({ measure, fieldId: m.fieldId, leaf: j, aggregation: leaf.aggregation }))
+      : [{ measure, fieldId: m.fieldId, aggregation: m.aggregation }],
+  );
+}
+
+function partIndexes(data: VisualData, unit: Unit): Partial<Record<MeasurePart, number>> {
   const indexes: Partial<Record<MeasurePart, number>> = {};
   data.columns.forEach((c, i) => {
-    if (c.role === 'part' && c.fieldId === measure.fieldId) indexes[c.part] = i;
+    if (c.role === 'part' && c.fieldId === unit.fieldId && c.leaf === unit.leaf) indexes[c.part] = i;
   });
   return indexes;
 }
@@ -76,10 +110,10 @@ function accumulate(acc: Accumulator, m: number, parts: Partial<Record<MeasurePa
   }
 }
 
-function finish(measure: MeasureField, acc: Accumulator, m: number): Cell {
+function finish(aggregation: Aggregation, acc: Accumulator, m: number): Cell {
   const sum = acc.sum[m]!;
   const count = acc.count[m]!;
-  switch (measure.aggregation) {
+  switch (aggregation) {
     case 'SUM':
     case 'COUNT':
       return sum;
@@ -97,11 +131,11 @@ function finish(measure: MeasureField, acc: Accumulator, m: number): Cell {
     case 'VARP':
     case 'STDEV':
     case 'STDEVP': {
-      const sample = measure.aggregation === 'VAR' || measure.aggregation === 'STDEV';
+      const sample = aggregation === 'VAR' || aggregation === 'STDEV';
       const n = sample ? count - 1 : count;
       if (n <= 0) return null;
       const variance = Math.max(0, (acc.sumsq[m]! - (sum * sum) / count) / n);
-      return measure.aggregation.startsWith('STDEV') ? Math.sqrt(variance) : variance;
+      return aggregation.startsWith('STDEV') ? Math.sqrt(variance) : variance;
     }
   }
 }

@@ -3,7 +3,7 @@ import type { VisualModel } from '../model.ts';
 import { escapeHtml } from '../render/html-text.ts';
 import type { Cell } from '../shipped.ts';
 import type { ResultRow } from './aggregate.ts';
-import { formatCell } from './format.ts';
+import { formatCell, formatDimension } from './format.ts';
 
 /**
  * ECharts options for bar, line, pie and heat map visuals. Chart text is drawn on canvas; the
@@ -29,7 +29,7 @@ function labelOf(visual: VisualModel, fieldIds: readonly string[], row: ResultRo
   return fieldIds
     .map((id) => {
       const index = visual.dimensions.findIndex((d) => d.fieldId === id);
-      return formatCell(row.dims[index] ?? null, visual.dimensions[index]?.granularity);
+      return formatDimension(row.dims[index] ?? null, visual.dimensions[index]!, false);
     })
     .join(' / ');
 }
@@ -49,7 +49,8 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
   }
   const type = visual.kind === 'line' ? 'line' : 'bar';
   const horizontal = visual.kind === 'bar' && visual.options.horizontal === true;
-  const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: { width: 140, overflow: 'truncate' as const, hideOverlap: true } };
+  const rotate = !horizontal && categories.length > 4 && categories.some((c) => c.length > 10) ? 30 : 0;
+  const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: { width: rotate ? 110 : 140, overflow: 'truncate' as const, hideOverlap: true, rotate } };
   const valueAxis = { type: 'value' as const };
   return {
     ...BASE,

@@ -1,7 +1,7 @@
 import type { VisualModel } from '../model.ts';
 import type { Cell } from '../shipped.ts';
 import type { ResultRow } from './aggregate.ts';
-import { formatCell, formatRaw } from './format.ts';
+import { formatCell, formatDimension } from './format.ts';
 
 /** Every text goes in through textContent: CloudTrail text never becomes markup. */
 function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellElement {
@@ -12,8 +12,7 @@ function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellEle
 }
 
 function dimText(visual: VisualModel, index: number, value: Cell): string {
-  const field = visual.dimensions[index]!;
-  return field.granularity && !visual.unaggregated ? formatCell(value, field.granularity) : formatRaw(value, field.type);
+  return formatDimension(value, visual.dimensions[index]!, visual.unaggregated);
 }
 
 /** A table: the dimensions (or raw columns) then the measures. */

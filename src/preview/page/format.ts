@@ -39,3 +39,33 @@ export function formatRaw(value: Cell | undefined, type: 'category' | 'number' |
   if (type === 'date' && typeof value === 'string') return value.slice(0, 19);
   return formatCell(value);
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A `YYYY-MM-DD HH:MM:SS.sss` value in a QuickSight date-time format (YYYY, YY, MMM, MM, DD,
+ * HH, mm, ss, SSS; other characters kept). Values that are not date-times are returned as they are.
+ */
+export function formatDateTime(value: string, format: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?/.exec(value);
+  if (!m) return value;
+  const parts: Record<string, string> = {
+    YYYY: m[1]!,
+    YY: m[1]!.slice(2),
+    MMM: MONTHS[Number(m[2]) - 1] ?? m[2]!,
+    MM: m[2]!,
+    DD: m[3]!,
+    HH: m[4] ?? '00',
+    mm: m[5] ?? '00',
+    ss: m[6] ?? '00',
+    SSS: (m[7] ?? '000').padEnd(3, '0').slice(0, 3),
+  };
+  return format.replace(/YYYY|YY|MMM|MM|DD|HH|mm|ss|SSS/g, (token) => parts[token]!);
+}
+
+/** A dimension value as the visual shows it: its date-time format, else its granularity, else raw. */
+export function formatDimension(value: Cell | undefined, field: { type: string; granularity?: Granularity; dateFormat?: string }, unaggregated: boolean): string {
+  if (typeof value === 'string' && field.dateFormat) return formatDateTime(value, field.dateFormat);
+  if (field.granularity && !unaggregated) return formatCell(value, field.granularity);
+  return formatRaw(value, field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : 'category');
+}

@@ -11,7 +11,9 @@ export interface DatasetSource {
   readonly sql: string;
   readonly columns: ReadonlyMap<string, ColumnKind>;
   readonly workGroup?: string;
-  /** What the dataset uses that the preview leaves out (calculated columns, dataset filters). */
+  /** Calculated columns (QuickSight expressions), evaluated by `applyCalculated`. */
+  readonly calculated: readonly { readonly name: string; readonly expression: string }[];
+  /** What the dataset uses that the preview leaves out (dataset filters, other tables). */
   readonly problems: readonly string[];
 }
 
@@ -41,6 +43,7 @@ export function datasetSource(dataSet: DataSet, dataSources: ReadonlyMap<string,
   const columns = new Map<string, { expr: string; kind: ColumnKind }>();
   for (const column of inputColumns) columns.set(column.Name!, { expr: quoteIdentifier(column.Name!), kind: KIND[column.Type ?? 'STRING'] ?? 'category' });
   const problems: string[] = [];
+  const calculated: { name: string; expression: string }[] = [];
   let projected: string[] | undefined;
   const logical = Object.values(dataSet.LogicalTableMap ?? {}).find((t) => t.Source?.PhysicalTableId === physicalId);
   for (const transform of logical?.DataTransforms ?? []) {
@@ -57,7 +60,7 @@ export function datasetSource(dataSet: DataSet, dataSources: ReadonlyMap<string,
     } else if (transform.ProjectOperation) {
       projected = transform.ProjectOperation.ProjectedColumns ?? [];
     } else if (transform.CreateColumnsOperation) {
-      for (const column of transform.CreateColumnsOperation.Columns ?? []) problems.push(`calculated column ${column.ColumnName} (QuickSight expression) is not evaluated by the preview`);
+      for (const column of transform.CreateColumnsOperation.Columns ?? []) calculated.push({ name: column.ColumnName!, expression: column.Expression! });
     } else if (transform.FilterOperation) {
       problems.push(`the dataset filter ${JSON.stringify(transform.FilterOperation.ConditionExpression)} is not applied by the preview`);
     }
@@ -73,6 +76,7 @@ export function datasetSource(dataSet: DataSet, dataSources: ReadonlyMap<string,
     sql,
     columns: new Map(kept.map(([column, c]) => [column, c.kind])),
     ...(workGroup ? { workGroup } : {}),
+    calculated,
     problems,
   };
 }

@@ -1,4 +1,4 @@
-import type { Aggregation, DimensionField, FilterModel, MeasureField, VisualModel } from '../model.ts';
+import type { Aggregation, CalculatedFormula, DimensionField, FilterModel, MeasureField, VisualModel } from '../model.ts';
 import type { MeasurePart, ShippedColumn } from '../shipped.ts';
 import { effectiveSort, limitCountsRows, needsValuesInGrain } from '../visual-rules.ts';
 import type { ColumnKind } from './dataset-source.ts';
@@ -38,7 +38,7 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
   checkColumns(input);
   const pageFilters = filters.filter((f) => f.interactive);
   const staticFilters = filters.filter((f) => !f.interactive);
-  const finalized = pageFilters.length === 0 && !visual.measures.some((m) => needsValuesInGrain(m.aggregation, true));
+  const finalized = pageFilters.length === 0 && !visual.measures.flatMap(aggregatesOf).some((a) => needsValuesInGrain(a.aggregation, true));
   const selected: Selected[] = [];
   visual.dimensions.forEach((dimension, i) => {
     selected.push({ expr: dimensionExpr(dimension), column: { key: `d${i}`, role: 'dimension', fieldId: dimension.fieldId }, grouped: true });
@@ -55,6 +55,14 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
   });
   if (!visual.unaggregated) {
     visual.measures.forEach((measure, i) => {
+      if (measure.calculated) {
+        measure.calculated.leaves.forEach((leaf, j) => {
+          for (const [part, expr] of measureParts(leaf, finalized)) {
+            selected.push({ expr, column: { key: `m${i}_${j}_${part}`, role: 'part', fieldId: measure.fieldId, part, leaf: j }, grouped: part === 'value' });
+          }
+        });
+        return;
+      }
       for (const [part, expr] of measureParts(measure, finalized)) {
         selected.push({ expr, column: { key: `m${i}_${part}`, role: 'part', fieldId: measure.fieldId, part }, grouped: part === 'value' });
       }
@@ -88,7 +96,7 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
 
 function checkColumns(input: VisualQueryInput): void {
   const missing = new Set<string>();
-  for (const field of [...input.visual.dimensions, ...input.visual.measures, ...input.filters]) {
+  for (const field of [...input.visual.dimensions, ...input.visual.measures.flatMap(aggregatesOf), ...input.filters]) {
     if (!input.datasetColumns.has(field.column)) missing.add(field.column);
   }
   if (missing.size) {
@@ -121,8 +129,32 @@ const FINAL: Record<Aggregation, (column: string) => string> = {
   VARP: (c) => `var_pop(${c})`,
 };
 
+/** The aggregates a measure needs: itself, or the leaves of its calculated formula. */
+function aggregatesOf(measure: MeasureField): { aggregation: Aggregation; column: string }[] {
+  return measure.calculated ? [...measure.calculated.leaves] : [measure];
+}
+
+/** The final value of a measure in SQL, for ORDER BY. */
+function finalSql(measure: MeasureField): string {
+  if (!measure.calculated) return FINAL[measure.aggregation](quoteIdentifier(measure.column));
+  const leaves = measure.calculated.leaves;
+  const render = (f: CalculatedFormula): string => {
+    switch (f.k) {
+      case 'num':
+        return quoteNumber(f.v);
+      case 'leaf':
+        return FINAL[leaves[f.i]!.aggregation](quoteIdentifier(leaves[f.i]!.column));
+      case 'neg':
+        return `(-${render(f.e)})`;
+      case 'bin':
+        return f.op === '/' ? `(CAST(${render(f.l)} AS double) / NULLIF(${render(f.r)}, 0))` : `(${render(f.l)} ${f.op} ${render(f.r)})`;
+    }
+  };
+  return render(measure.calculated.formula);
+}
+
 /** The partial results of a measure, as [part, SQL expression]. */
-export function measureParts(measure: MeasureField, finalized: boolean): [MeasurePart, string][] {
+export function measureParts(measure: { aggregation: Aggregation; column: string }, finalized: boolean): [MeasurePart, string][] {
   const c = quoteIdentifier(measure.column);
   const asDouble = `CAST(${c} AS double)`;
   switch (measure.aggregation) {
@@ -166,7 +198,7 @@ function orderBy(visual: VisualModel, selected: readonly Selected[], mode: 'fina
       continue;
     }
     const measure = visual.measures.find((m) => m.fieldId === key.fieldId);
-    if (measure && mode === 'final') keys.push(`${FINAL[measure.aggregation](quoteIdentifier(measure.column))} ${direction}`);
+    if (measure && mode === 'final') keys.push(`${finalSql(measure)} ${direction}`);
   }
   selected.forEach((s, index) => {
     if (s.grouped && !used.has(index)) keys.push(`${ref(index)} ASC NULLS LAST`);

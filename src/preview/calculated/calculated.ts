@@ -1,0 +1,143 @@
+import type { CalculatedFormula, CalculatedLeaf } from '../model.ts';
+import type { ColumnKind, DatasetSource } from '../query/dataset-source.ts';
+import { quoteIdentifier } from '../query/sql-text.ts';
+import { type Expr, parseExpression } from './parse-expression.ts';
+import { AGGREGATE_FUNCTIONS, isAggregate, rowSql } from './row-sql.ts';
+
+export interface CalculatedField {
+  readonly name: string;
+  readonly expression: string;
+}
+
+/** An aggregated calculated field: a formula over aggregates of dataset columns. */
+export interface CalculatedMeasure {
+  readonly formula: CalculatedFormula;
+  readonly leaves: readonly CalculatedLeaf[];
+}
+
+/**
+ * Adds calculated fields to a dataset: row-level ones become SQL columns of `ds`; aggregated
+ * ones become formulas over aggregates (their row-level arguments become columns too).
+ */
+export function applyCalculated(
+  source: DatasetSource,
+  fields: readonly CalculatedField[],
+): { source: DatasetSource; measures: Map<string, CalculatedMeasure>; problems: string[] } {
+  const columns = new Map<string, ColumnKind>(source.columns);
+  const added: [string, string][] = [];
+  const measures = new Map<string, CalculatedMeasure>();
+  const problems: string[] = [];
+  const parsed: { name: string; expr: Expr }[] = [];
+  for (const field of fields) {
+    try {
+      parsed.push({ name: field.name, expr: parseExpression(field.expression) });
+    } catch (error) {
+      problems.push(`calculated field ${field.name}: ${(error as Error).message}`);
+    }
+  }
+  let pending = parsed;
+  for (let progress = true; progress && pending.length > 0; ) {
+    progress = false;
+    const next: typeof pending = [];
+    for (const field of pending) {
+      if (!referencesKnown(field.expr, columns, measures)) {
+        next.push(field);
+        continue;
+      }
+      progress = true;
+      try {
+        if (isAggregate(field.expr)) {
+          const leaves: CalculatedLeaf[] = [];
+          const formula = toFormula(field.expr, { name: field.name, leaves, measures, addColumn: (expr) => addSynthetic(field.name, expr) });
+          measures.set(field.name, { formula, leaves });
+        } else {
+          added.push([field.name, rowSql(field.expr)]);
+          columns.set(field.name, 'number');
+        }
+      } catch (error) {
+        problems.push(`calculated field ${field.name}: ${(error as Error).message}`);
+      }
+    }
+    pending = next;
+  }
+  for (const field of pending) problems.push(`calculated field ${field.name}: it names a column the dataset does not have`);
+
+  function addSynthetic(name: string, expr: Expr): string {
+    const column = `__calc_${name}_${added.length}`;
+    added.push([column, rowSql(expr)]);
+    columns.set(column, 'number');
+    return column;
+  }
+
+  // One layer per added column, so a calculated column may use the ones before it.
+  let sql = source.sql;
+  added.forEach(([name, expression], i) => {
+    sql = `SELECT "c${i}".*, ${expression} AS ${quoteIdentifier(name)} FROM (\n${sql}\n) AS "c${i}"`;
+  });
+  return { source: { ...source, sql, columns }, measures, problems };
+}
+
+function referencesKnown(expr: Expr, columns: ReadonlyMap<string, unknown>, measures: ReadonlyMap<string, unknown>): boolean {
+  switch (expr.k) {
+    case 'col':
+      return columns.has(expr.name) || measures.has(expr.name);
+    case 'call':
+      return expr.args.every((a) => referencesKnown(a, columns, measures));
+    case 'bin':
+      return referencesKnown(expr.l, columns, measures) && referencesKnown(expr.r, columns, measures);
+    case 'neg':
+    case 'not':
+      return referencesKnown(expr.e, columns, measures);
+    default:
+      return true;
+  }
+}
+
+interface FormulaContext {
+  readonly name: string;
+  readonly leaves: CalculatedLeaf[];
+  readonly measures: ReadonlyMap<string, CalculatedMeasure>;
+  addColumn(expr: Expr): string;
+}
+
+function toFormula(expr: Expr, context: FormulaContext): CalculatedFormula {
+  switch (expr.k) {
+    case 'num':
+      return { k: 'num', v: expr.v };
+    case 'neg':
+      return { k: 'neg', e: toFormula(expr.e, context) };
+    case 'bin':
+      if (!['+', '-', '*', '/'].includes(expr.op)) throw new Error(`the preview cannot evaluate "${expr.op}" between aggregates`);
+      return { k: 'bin', op: expr.op as '+' | '-' | '*' | '/', l: toFormula(expr.l, context), r: toFormula(expr.r, context) };
+    case 'col': {
+      const measure = context.measures.get(expr.name);
+      if (!measure) throw new Error(`the column ${expr.name} is used outside an aggregation`);
+      const offset = context.leaves.length;
+      context.leaves.push(...measure.leaves);
+      return shiftLeaves(measure.formula, offset);
+    }
+    case 'call': {
+      const aggregation = AGGREGATE_FUNCTIONS[expr.fn.toLowerCase()];
+      if (!aggregation || expr.args.length !== 1) throw new Error(`the preview cannot evaluate ${expr.fn}(...) over aggregates`);
+      const arg = expr.args[0]!;
+      const column = arg.k === 'col' ? arg.name : context.addColumn(arg);
+      context.leaves.push({ aggregation, column });
+      return { k: 'leaf', i: context.leaves.length - 1 };
+    }
+    default:
+      throw new Error('the preview cannot evaluate this expression over aggregates');
+  }
+}
+
+function shiftLeaves(formula: CalculatedFormula, offset: number): CalculatedFormula {
+  switch (formula.k) {
+    case 'leaf':
+      return { k: 'leaf', i: formula.i + offset };
+    case 'bin':
+      return { ...formula, l: shiftLeaves(formula.l, offset), r: shiftLeaves(formula.r, offset) };
+    case 'neg':
+      return { k: 'neg', e: shiftLeaves(formula.e, offset) };
+    default:
+      return formula;
+  }
+}
