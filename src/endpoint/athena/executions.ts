@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pageOf } from '../paging.ts';
 import type { Operations, ServiceContext } from '../service.ts';
 import type { EngineHost } from './engine-host.ts';
 import { invalidRequest } from './errors.ts';
@@ -26,14 +27,8 @@ async function requireExecution(context: ServiceContext, id: string): Promise<Ex
   return record;
 }
 
-function offsetToken(token: string | undefined): number {
-  if (!token) return 0;
-  const match = /^r(\d+)$/.exec(Buffer.from(token, 'base64url').toString());
-  if (!match) throw invalidRequest('The NextToken is not valid.');
-  return Number(match[1]);
-}
-
-const nextToken = (end: number, total: number) => (end < total ? Buffer.from(`r${end}`).toString('base64url') : undefined);
+const page = <T>(items: readonly T[], input: { MaxResults?: number; NextToken?: string }, defaultSize: number) =>
+  pageOf(items, input, { defaultSize, invalidToken: () => invalidRequest('The NextToken is not valid.') });
 
 /** Query executions: start (run on the engine in the background), describe, results, stop, list. */
 export function executionOperations(host: EngineHost, instance: string): Operations {
@@ -88,15 +83,14 @@ export function executionOperations(host: EngineHost, instance: string): Operati
       if (!result) throw invalidRequest(`The result of query ${execution.QueryExecutionId} is no longer available.`);
       // As Athena does: the header row comes first, on the first page, and counts towards MaxResults.
       const all = [result.columns.map((c) => c.name), ...result.rows];
-      const start = offsetToken(input.NextToken);
-      const end = start + (input.MaxResults ?? 1000);
+      const { items, NextToken } = page(all, input, 1000);
       return {
         UpdateCount: 0,
         ResultSet: {
-          Rows: all.slice(start, end).map((row) => ({ Data: row.map((v) => (v === null ? {} : { VarCharValue: v })) })),
+          Rows: items.map((row) => ({ Data: row.map((v) => (v === null ? {} : { VarCharValue: v })) })),
           ResultSetMetadata: { ColumnInfo: columnInfo(result.columns) },
         },
-        NextToken: nextToken(end, all.length),
+        NextToken,
       };
     },
     async StopQueryExecution(input: { QueryExecutionId: string }, context) {
@@ -116,9 +110,8 @@ export function executionOperations(host: EngineHost, instance: string): Operati
       const all = (await context.store.list<ExecutionRecord>(executionsKey(context.settings.account, context.region)))
         .filter((r) => r.WorkGroup === workGroup)
         .sort((a, b) => b.SubmissionDateTime - a.SubmissionDateTime || a.QueryExecutionId.localeCompare(b.QueryExecutionId));
-      const start = offsetToken(input.NextToken);
-      const end = start + (input.MaxResults ?? 50);
-      return { QueryExecutionIds: all.slice(start, end).map((r) => r.QueryExecutionId), NextToken: nextToken(end, all.length) };
+      const { items, NextToken } = page(all, input, 50);
+      return { QueryExecutionIds: items.map((r) => r.QueryExecutionId), NextToken };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { pageOf } from '../paging.ts';
 import type { Operations, ServiceContext } from '../service.ts';
 import type { Transaction } from '../state/store.ts';
 import { invalidRequest } from './errors.ts';
@@ -85,11 +86,10 @@ export const workGroupOperations: Operations = {
   async ListWorkGroups(input: { MaxResults?: number; NextToken?: string }, context) {
     const stored = await context.store.list<WorkGroupRecord>(workGroupsKey(context.settings.account, context.region));
     const all = stored.some((w) => w.Name === PRIMARY_WORKGROUP) ? stored : [primary(), ...stored];
-    const start = input.NextToken ? Number(Buffer.from(input.NextToken, 'base64url').toString()) || 0 : 0;
-    const end = start + (input.MaxResults ?? 50);
+    const { items, NextToken } = pageOf(all, input, { defaultSize: 50, invalidToken: () => invalidRequest('The NextToken is not valid.') });
     return {
-      WorkGroups: all.slice(start, end).map((w) => ({ Name: w.Name, State: w.State, Description: w.Description, CreationTime: w.CreationTime / 1000, EngineVersion: w.Configuration.EngineVersion })),
-      NextToken: end < all.length ? Buffer.from(String(end)).toString('base64url') : undefined,
+      WorkGroups: items.map((w) => ({ Name: w.Name, State: w.State, Description: w.Description, CreationTime: w.CreationTime / 1000, EngineVersion: w.Configuration.EngineVersion })),
+      NextToken,
     };
   },
   async UpdateWorkGroup(input: { WorkGroup: string; Description?: string; ConfigurationUpdates?: Record<string, any>; State?: 'ENABLED' | 'DISABLED' }, context) {

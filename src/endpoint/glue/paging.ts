@@ -1,13 +1,7 @@
 import { ServiceError } from '../errors.ts';
+import { pageOf } from '../paging.ts';
 
 /** Glue's paging: `MaxResults` (default 100) and an opaque `NextToken`. */
-export function gluePage<T>(items: readonly T[], input: { MaxResults?: number; NextToken?: string }): { items: T[]; NextToken?: string } {
-  let start = 0;
-  if (input.NextToken) {
-    const decoded = /^g(\d+)$/.exec(Buffer.from(input.NextToken, 'base64url').toString('utf8'));
-    if (!decoded) throw new ServiceError('InvalidInputException', 'The NextToken is not valid.');
-    start = Number(decoded[1]);
-  }
-  const end = start + (input.MaxResults ?? 100);
-  return { items: items.slice(start, end), NextToken: end < items.length ? Buffer.from(`g${end}`).toString('base64url') : undefined };
+export function gluePage<T>(items: readonly T[], input: { MaxResults?: number; NextToken?: string }) {
+  return pageOf(items, input, { defaultSize: 100, invalidToken: () => new ServiceError('InvalidInputException', 'The NextToken is not valid.') });
 }

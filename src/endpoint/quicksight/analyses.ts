@@ -1,4 +1,5 @@
 import type { Operations } from '../service.ts';
+import { pickMembers } from '../paging.ts';
 import { evaluateDefinition } from './definitions.ts';
 import { invalid, notFound, quicksightError } from './errors.ts';
 import { page } from './paging.ts';
@@ -11,9 +12,7 @@ import { mergeTags } from './tags.ts';
 const STORED = ['Name', 'Parameters', 'ThemeArn', 'Definition', 'ValidationStrategy'] as const;
 const DAY = 24 * 3600 * 1000;
 
-function pick(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(STORED.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
-}
+const pick = (input: Record<string, unknown>) => pickMembers(input, STORED);
 
 const status = (record: AnalysisRecord, now: number) => (record.deletedAt !== undefined ? 'DELETED' : statusOf(record.progress, now));
 

@@ -1,4 +1,5 @@
 import type { Operations } from '../service.ts';
+import { pickMembers } from '../paging.ts';
 import { evaluateDefinition } from './definitions.ts';
 import { alreadyExists, invalid, quicksightError } from './errors.ts';
 import { page } from './paging.ts';
@@ -10,9 +11,7 @@ import { mergeTags } from './tags.ts';
 
 const STORED = ['Name', 'Parameters', 'VersionDescription', 'DashboardPublishOptions', 'ThemeArn', 'Definition', 'ValidationStrategy'] as const;
 
-function pick(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(STORED.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
-}
+const pick = (input: Record<string, unknown>) => pickMembers(input, STORED);
 
 const versionArn = (record: DashboardRecord, n: number) => `${record.arn}/version/${n}`;
 const latest = (record: DashboardRecord) => record.versions[record.versions.length - 1];

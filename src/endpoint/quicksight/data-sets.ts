@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Operations } from '../service.ts';
+import { pickMembers } from '../paging.ts';
 import type { Transaction } from '../state/store.ts';
 import { outputColumns, type OutputColumn } from './dataset-columns.ts';
 import { alreadyExists, invalid } from './errors.ts';
@@ -15,9 +16,7 @@ const STORED = [
   'PerformanceConfiguration', 'UseAs', 'DataPrepConfiguration', 'SemanticModelConfiguration',
 ] as const;
 
-function pick(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(STORED.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
-}
+const pick = (input: Record<string, unknown>) => pickMembers(input, STORED);
 
 /** Checks the data set's references (data sources, parent data sets, columns) and works out its columns. */
 async function resolveColumns(state: QuickSightState, properties: Record<string, any>, tx: Transaction): Promise<OutputColumn[]> {

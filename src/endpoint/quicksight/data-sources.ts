@@ -1,4 +1,5 @@
 import type { Operations } from '../service.ts';
+import { pickMembers } from '../paging.ts';
 import { PRIMARY_WORKGROUP, workGroupKey } from '../athena/keys.ts';
 import { alreadyExists, quicksightError } from './errors.ts';
 import { page } from './paging.ts';
@@ -10,9 +11,7 @@ import { mergeTags } from './tags.ts';
 
 const STORED = ['Name', 'Type', 'DataSourceParameters', 'AlternateDataSourceParameters', 'VpcConnectionProperties', 'SslProperties'] as const;
 
-function pick(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(STORED.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
-}
+const pick = (input: Record<string, unknown>) => pickMembers(input, STORED);
 
 /** An Athena data source must name a workgroup that exists, as QuickSight checks when it connects. */
 async function connectionErrors(state: QuickSightState, properties: Record<string, unknown>): Promise<DefinitionError[]> {
