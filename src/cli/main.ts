@@ -8,6 +8,7 @@ const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command): void }
   () => import('./commands/serve.ts'),
   () => import('./commands/plan.ts'),
   () => import('./commands/publish.ts'),
+  () => import('./commands/preview.ts'),
 ];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings or failure, 2 usage error. */

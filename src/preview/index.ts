@@ -53,15 +53,22 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
   const ids = options.dashboardIds ? [...options.dashboardIds] : await listDashboardIds(quicksight, awsAccountId);
   const reader = new DataSetReader(quicksight, awsAccountId);
   let read = 0;
-  const definitions = await Promise.all(
+  const unread: string[] = [];
+  const described = await Promise.all(
     ids.map((id) =>
       limit(async () => {
-        const dashboard = await describeDashboard(quicksight, awsAccountId, id);
-        progress({ phase: 'read', done: ++read, total: ids.length, message: id });
-        return dashboard;
+        try {
+          return await describeDashboard(quicksight, awsAccountId, id);
+        } catch (error) {
+          unread.push(`${id}: the dashboard could not be read: ${(error as Error).name}: ${(error as Error).message}`);
+          return undefined;
+        } finally {
+          progress({ phase: 'read', done: ++read, total: ids.length, message: id });
+        }
       }),
     ),
   );
+  const definitions = described.filter((d) => d !== undefined);
   const payloads: PagePayload[] = [];
   let queried = 0;
   for (const dashboard of definitions) {
@@ -99,6 +106,6 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
   progress({ phase: 'write', done: 1, total: 1, message: written.indexPath });
   return {
     ...written,
-    problems: payloads.flatMap((p) => p.problems.map((problem) => `${p.dashboard.id}: ${problem}`)),
+    problems: [...unread.sort(), ...payloads.flatMap((p) => p.problems.map((problem) => `${p.dashboard.id}: ${problem}`))],
   };
 }

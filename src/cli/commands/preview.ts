@@ -1,0 +1,66 @@
+import { AthenaClient } from '@aws-sdk/client-athena';
+import { QuickSightClient } from '@aws-sdk/client-quicksight';
+import type { Command } from 'commander';
+import { renderPreview, type RenderPreviewOptions } from '../../preview/index.ts';
+import { openSession } from '../../targets/session.ts';
+import { UserError } from '../errors.ts';
+
+interface PreviewFlags {
+  target?: string;
+  logs?: string;
+  out: string;
+  endpoint?: string;
+  account: string;
+  region: string;
+  dashboard?: string[];
+  workGroup?: string;
+}
+
+/** `trailsight preview`: dashboards read back through QuickSight and Athena, rendered to a static site. */
+export function register(program: Command): void {
+  program
+    .command('preview')
+    .description('Render dashboards to a static HTML site, reading their definitions from QuickSight and their data through Athena.')
+    .argument('[paths...]', 'spec files or folders whose dashboards to render (default: dashboards/)')
+    .option('--target <name>', 'local, aws, or a target of the Project (default: local when no AWS configuration is found)')
+    .option('--logs <dir>', 'local target: your CloudTrail logs instead of the sample logs')
+    .option('--endpoint <url>', 'any QuickSight/Athena endpoint (e.g. a running `trailsight serve`): every dashboard of --account there')
+    .option('--account <id>', 'with --endpoint: the AWS account id', '000000000000')
+    .option('--region <region>', 'with --endpoint: the Region', 'us-east-1')
+    .option('--dashboard <id...>', 'only these dashboard ids')
+    .option('--work-group <name>', 'Athena workgroup for data sources that name none')
+    .option('--out <dir>', 'where the site goes', 'out')
+    .action(async (paths: string[], flags: PreviewFlags) => {
+      const note = (line: string) => process.stderr.write(`${line}\n`);
+      const onProgress: RenderPreviewOptions['onProgress'] = (p) => {
+        if (p.phase === 'query') note(`preview: ${p.message} (${p.done}/${p.total})`);
+      };
+      const common = { out: flags.out, onProgress, ...(flags.workGroup ? { workGroup: flags.workGroup } : {}) };
+      let result;
+      if (flags.endpoint) {
+        if (!/^\d{12}$/.test(flags.account)) throw new UserError(`--account must be a 12-digit AWS account id, not "${flags.account}"`, 2);
+        const config = { region: flags.region, endpoint: flags.endpoint, credentials: { accessKeyId: 'trailsight-local', secretAccessKey: 'trailsight-local' } };
+        const quicksight = new QuickSightClient(config);
+        const athena = new AthenaClient(config);
+        try {
+          result = await renderPreview({ quicksight, athena, awsAccountId: flags.account, ...(flags.dashboard ? { dashboardIds: flags.dashboard } : {}), ...common });
+        } finally {
+          quicksight.destroy();
+          athena.destroy();
+        }
+      } else {
+        const { open, resources } = await openSession({ paths, target: flags.target, logs: flags.logs, note });
+        try {
+          note(`preview: target ${open.description}`);
+          const dashboardIds = flags.dashboard ?? resources.filter((r) => r.kind === 'Dashboard').map((r) => r.id);
+          result = await renderPreview({ quicksight: open.clients.quicksight, athena: open.clients.athena, awsAccountId: open.target.account, dashboardIds, ...common });
+        } finally {
+          await open.close();
+        }
+      }
+      for (const problem of result.problems) note(`preview: ${problem}`);
+      if (result.pages.length === 0) throw new UserError('preview: no dashboard could be read (publish them first: `npm run publish-dashboards`)');
+      process.stdout.write(`${result.indexPath}\n`);
+      process.exitCode = 0;
+    });
+}
