@@ -26,6 +26,8 @@ export interface EndpointSettings {
   readonly stateDir: string;
   /** How long QuickSight's asynchronous creations and updates stay `*_IN_PROGRESS`. */
   readonly creationDelayMs: number;
+  /** How long Athena query executions stay QUEUED before they run. */
+  readonly queryDelayMs: number;
   /** Where the DuckDB engine keeps its cache. */
   readonly cacheDir: string;
 }

@@ -33,6 +33,8 @@ export interface EndpointOptions {
   readonly faults?: FaultConfig;
   /** How long QuickSight creations and updates stay in progress (default 200 ms). */
   readonly creationDelayMs?: number;
+  /** How long Athena query executions stay QUEUED before they run (default 0). */
+  readonly queryDelayMs?: number;
   /** Where the query engine caches ingested logs (default `<stateDir>/engine-cache`). */
   readonly cacheDir?: string;
   /** Where the endpoint's notes go (default: standard error). */
@@ -60,6 +62,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     s3Root: resolve(options.s3Root),
     stateDir,
     creationDelayMs: options.creationDelayMs ?? 200,
+    queryDelayMs: options.queryDelayMs ?? 0,
     cacheDir: resolve(options.cacheDir ?? join(stateDir, 'engine-cache')),
   };
   await mkdir(stateDir, { recursive: true });

@@ -15,6 +15,7 @@ interface ServeFlags {
   errorRate?: string;
   seed?: string;
   creationDelayMs: string;
+  queryDelayMs: string;
 }
 
 export function register(program: Command): void {
@@ -34,6 +35,7 @@ export function register(program: Command): void {
     .option('--error-rate <spec>', 'share of requests answered with a 5xx: 0.1, or "CreateDashboard=0.5,*=0"')
     .option('--seed <n>', 'seed of the random choice of failing requests', '1')
     .option('--creation-delay-ms <ms>', 'how long QuickSight creations and updates stay in progress', '200')
+    .option('--query-delay-ms <ms>', 'how long Athena query executions stay QUEUED before they run', '0')
     .action(async (flags: ServeFlags) => {
       const endpoint = await startEndpoint({
         port: integer(flags.port, '--port'),
@@ -45,6 +47,7 @@ export function register(program: Command): void {
         modelsDir: flags.models === false ? false : flags.models,
         faults: faults(flags),
         creationDelayMs: integer(flags.creationDelayMs, '--creation-delay-ms'),
+        queryDelayMs: integer(flags.queryDelayMs, '--query-delay-ms'),
       }).catch((error: Error) => {
         throw new UserError(`cannot start the endpoint: ${error.message}`);
       });

@@ -62,7 +62,7 @@ export function executionOperations(host: EngineHost, instance: string): Operati
         if (input.ClientRequestToken) tx.put(tokenKey(context, input.ClientRequestToken), { id: QueryExecutionId });
         return { id: QueryExecutionId, started: true };
       });
-      if (id.started) void runExecution(context, host, id.id);
+      if (id.started) setTimeout(() => void runExecution(context, host, id.id), context.settings.queryDelayMs);
       return { QueryExecutionId: id.id };
     },
     async GetQueryExecution(input: { QueryExecutionId: string }, context) {
