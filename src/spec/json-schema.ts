@@ -30,14 +30,26 @@ export function buildSchemaFiles(): Record<string, string> {
     description: `Any trailsight spec: ${KINDS.join(', ')}, chosen by its kind.`,
     type: 'object',
     required: ['kind'],
-    properties: { kind: { enum: KINDS, description: 'Resource kind.' } },
+    // Every top-level key of any kind; the kind's own schema (below) then checks the spec exactly.
+    properties: { ...topLevelKeys(), kind: { enum: KINDS, description: 'Resource kind.' } },
+    additionalProperties: false,
     allOf: KINDS.map((kind) => ({
-      if: { properties: { kind: { const: kind } }, required: ['kind'] },
+      if: { properties: { kind: { const: kind, description: `A ${kind} spec.` } }, required: ['kind'] },
       then: { $ref: `#/definitions/${kind}` },
     })),
     definitions: Object.fromEntries(KINDS.map((kind) => [kind, KIND_SCHEMAS[kind]])),
   });
   return files;
+}
+
+function topLevelKeys(): Record<string, { description: string }> {
+  const keys: Record<string, { description: string }> = {};
+  for (const kind of KINDS) {
+    for (const [key, schema] of Object.entries(KIND_SCHEMAS[kind].properties)) {
+      keys[key] ??= { description: (schema as { description?: string }).description ?? key };
+    }
+  }
+  return Object.fromEntries(Object.entries(keys).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function render(schema: object): string {

@@ -28,7 +28,11 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; fi
   if (!doc || doc.contents === null) {
     return { findings: [finding(0, 'no YAML content (only comments?): expected a spec starting with apiVersion, kind, id and name')] };
   }
-  const problems = [...doc.errors, ...doc.warnings].map((e) => finding(e.pos[0], yamlMessage(e.code, e.message)));
+  // One finding per distinct message: a stack overflow or a broken flow collection repeats itself.
+  const seen = new Set<string>();
+  const problems = [...doc.errors, ...doc.warnings]
+    .map((e) => finding(e.pos[0], yamlMessage(e.code, e.message)))
+    .filter((f) => (seen.has(f.message) ? false : (seen.add(f.message), true)));
   const extra = docs.slice(1).find((d) => d.contents !== null);
   if (extra) {
     problems.push(finding(extra.range[0], 'a second YAML document: keep one resource per file'));
@@ -50,6 +54,7 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; fi
 }
 
 function yamlMessage(code: string, message: string): string {
+  if (/call stack/i.test(message)) return 'YAML nested too deeply: refusing it';
   if (code === 'DUPLICATE_KEY') return 'duplicate key: this key is already set above in the same mapping';
   if (code === 'TAG_RESOLVE_FAILED') return `${message.replace('tag:yaml.org,2002:', '!!')} (specs use plain YAML, no tags)`;
   return `YAML syntax: ${message.split('\n')[0]}`;
