@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.ts';
+import { withArticle } from '../words.ts';
 import type { Aggregation, DataType } from '../model/index.ts';
 import { fieldUses } from './field-uses.ts';
 import type { Rule } from './rule.ts';
@@ -26,17 +27,13 @@ export const fieldTypes: Rule = {
         const { aggregation, granularity, column } = use.ref;
         const accepts = aggregation ? ACCEPTS[aggregation] : 'any';
         if (accepts !== 'any' && !accepts.includes(type)) {
-          return [findingAt(located, use.path, this.name, `${aggregation}(${column}): '${column}' is ${article(type)} column; ${aggregation} needs ${accepts.join(' or ')} (count or distinct_count work on any column)`)];
+          return [findingAt(located, use.path, this.name, `${aggregation}(${column}): '${column}' is ${withArticle(type)} column; ${aggregation} needs ${accepts.join(' or ')} (count or distinct_count work on any column)`)];
         }
         if (granularity && type !== 'datetime') {
-          return [findingAt(located, use.path, this.name, `granularity '${granularity}' needs a datetime column; '${column}' is ${article(type)}`)];
+          return [findingAt(located, use.path, this.name, `granularity '${granularity}' needs a datetime column; '${column}' is ${withArticle(type)}`)];
         }
         return [];
       }),
     );
   },
 };
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}

@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.ts';
+import { withArticle } from '../words.ts';
 import { didYouMean } from '../suggest.ts';
 import { boardVisuals, columnsFor } from './board-parts.ts';
 import type { Rule } from './rule.ts';
@@ -50,17 +51,13 @@ export const filterConditions: Rule = {
         const type = columnsFor(context, board, filter.dataset)?.columns.get(filter.column)?.type;
         const needs = filter.timeRange !== undefined || filter.lastDays !== undefined ? 'datetime' : filter.between !== undefined ? 'number' : undefined;
         if (type !== undefined && needs === 'datetime' && type !== 'datetime') {
-          findings.push(at(['column'], `${present[0]} needs a datetime column; '${filter.column}' is ${article(type)}`));
+          findings.push(at(['column'], `${present[0]} needs a datetime column; '${filter.column}' is ${withArticle(type)}`));
         }
         if (type !== undefined && needs === 'number' && type !== 'integer' && type !== 'decimal') {
-          findings.push(at(['column'], `between needs an integer or decimal column; '${filter.column}' is ${article(type)}`));
+          findings.push(at(['column'], `between needs an integer or decimal column; '${filter.column}' is ${withArticle(type)}`));
         }
         return findings;
       });
     });
   },
 };
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
