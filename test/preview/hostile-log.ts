@@ -48,8 +48,28 @@ export async function writeHostileLog(root: string, input: { account: string; re
     recipientAccountId: input.account,
     eventCategory: 'Management',
   };
+  // The root user signing in from the same hostile browser: root usage is rare in the sample logs.
+  const rootLogin = {
+    eventVersion: '1.09',
+    userIdentity: { type: 'Root', principalId: input.account, arn: `arn:aws:iam::${input.account}:root`, accountId: input.account },
+    eventTime: iso,
+    eventSource: 'signin.amazonaws.com',
+    eventName: 'ConsoleLogin',
+    awsRegion: input.region,
+    sourceIPAddress: '203.0.113.66',
+    userAgent: PAYLOADS.userAgent,
+    requestParameters: null,
+    responseElements: { ConsoleLogin: 'Success' },
+    additionalEventData: { LoginTo: PAYLOADS.instanceId, MobileVersion: 'No', MFAUsed: 'No' },
+    eventID: '66666666-7777-8888-9999-000000000001',
+    readOnly: false,
+    eventType: 'AwsConsoleSignIn',
+    managementEvent: true,
+    recipientAccountId: input.account,
+    eventCategory: 'Management',
+  };
   const dir = join(root, 'AWSLogs', input.account, 'CloudTrail', input.region, y!, m!, d!);
   await mkdir(dir, { recursive: true });
   const name = `${input.account}_CloudTrail_${input.region}_${y}${m}${d}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z_hostile0000000000.json.gz`;
-  await writeFile(join(dir, name), gzipSync(JSON.stringify({ Records: [event] })));
+  await writeFile(join(dir, name), gzipSync(JSON.stringify({ Records: [event, rootLogin] })));
 }

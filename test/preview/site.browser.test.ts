@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { renderPreview } from '../../src/preview/index.ts';
+import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './browser.ts';
+import { HOSTILE_USER, PAYLOADS, writeHostileLog } from './hostile-log.ts';
+import { type LocalAccount, publishLocally } from './local-site.ts';
+
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+const SITE = join(ARTIFACTS, 'preview-site');
+const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+
+describe('preview site in headless Chromium (dashboards/ on the local endpoint over sample logs)', function () {
+  this.timeout(300_000);
+  let browser: Browser | undefined;
+  let local: LocalAccount | undefined;
+  let pages: string[] = [];
+  let indexPath = '';
+
+  before(async function () {
+    browser = await launchChromium();
+    if (!browser) {
+      console.log(`      skipped: ${HOW_TO_ENABLE}`);
+      return this.skip();
+    }
+    const published = await publishLocally({ hostile: writeHostileLog });
+    if (typeof published === 'string') {
+      console.log(`      skipped: ${published}`);
+      return this.skip();
+    }
+    local = published;
+    await rm(SITE, { recursive: true, force: true });
+    await mkdir(SCREENSHOTS, { recursive: true });
+    const result = await renderPreview({ quicksight: local.quicksight, athena: local.athena, awsAccountId: local.account, out: SITE });
+    assert.deepEqual(result.problems, [], 'every visual, filter and control of dashboards/ is shown');
+    pages = result.pages;
+    indexPath = result.indexPath;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await local?.close();
+  });
+
+  async function open(path: string): Promise<WatchedPage> {
+    const watched = await watchedPage(browser!);
+    await watched.page.goto(pathToFileURL(path).href);
+    await watched.page.waitForSelector('body[data-ready="true"]');
+    return watched;
+  }
+
+  async function assertClean(watched: WatchedPage): Promise<void> {
+    assert.deepEqual(watched.errors, [], 'no console errors, page errors or failed requests');
+    assert.deepEqual(watched.dialogs, [], 'no dialogs opened');
+    assert.deepEqual(await watched.page.evaluate(() => (window as unknown as { __pwnedBy: unknown[] }).__pwnedBy), [], 'no injected code ran');
+  }
+
+  it('the index links every dashboard', async () => {
+    const watched = await watchedPage(browser!);
+    await watched.page.goto(pathToFileURL(indexPath).href);
+    const links = await watched.page.$$eval('ul.dashboards a', (as) => as.map((a) => a.getAttribute('href')));
+    assert.deepEqual(links, local!.dashboardIds.map((id) => `${id}.html`));
+    assert.deepEqual(watched.errors, []);
+    await watched.page.close();
+  });
+
+  it('every page loads cleanly and draws every visual of every sheet with its data; a screenshot per dashboard', async () => {
+    assert.equal(pages.length, local!.dashboardIds.length);
+    for (const path of pages) {
+      const watched = await open(path);
+      const { page } = watched;
+      const name = path.split('/').pop()!.replace(/\.html$/, '');
+      const tabs = await page.$$('[role="tab"]');
+      for (const [i, tab] of tabs.entries()) {
+        await tab.click();
+        const sheetId = await tab.getAttribute('data-sheet-id');
+        const figures = await page.$$eval(`section.sheet[data-sheet-id="${sheetId}"] figure.visual`, (fs) =>
+          fs.map((f) => {
+            const el = f as HTMLElement;
+            const kind = el.dataset.kind;
+            const drawn = kind === 'kpi' ? (el.querySelector('.kpi-value')?.textContent ?? '') !== '' : kind === 'table' || kind === 'pivot' ? el.querySelectorAll('tbody tr').length > 0 : el.querySelector('canvas') !== null;
+            return { id: el.dataset.visualId, kind, state: el.dataset.state, rows: Number(el.dataset.rows), drawn };
+          }),
+        );
+        assert.ok(figures.length > 0, `${name}/${sheetId} has visuals`);
+        for (const figure of figures) {
+          assert.equal(figure.state, 'drawn', `${name}/${sheetId}/${figure.id} (${figure.kind}) is drawn`);
+          assert.ok(figure.rows > 0 && figure.drawn, `${name}/${sheetId}/${figure.id} shows its data`);
+        }
+        await page.screenshot({ path: join(SCREENSHOTS, i === 0 ? `${name}.png` : `${name}--${sheetId}.png`), fullPage: true });
+      }
+      await assertClean(watched);
+      await page.close();
+    }
+  });
+
+  it('the EC2 page shows nicholas stopping the web server, with the time and the IP', async () => {
+    const watched = await open(join(SITE, 'ec2-state-changes.html'));
+    const rows = await watched.page.$$eval('figure[data-visual-id="changes-table"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const stop = rows.find((cells) => cells.includes('nicholas') && cells.includes('i-0abc123def4567890'));
+    assert.ok(stop, `a row for nicholas and the web server in ${JSON.stringify(rows)}`);
+    assert.ok(stop.includes('Stop'));
+    assert.ok(stop.includes('198.51.100.77'));
+    assert.match(stop[0]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await assertClean(watched);
+    await watched.page.close();
+  });
+
+  it("the principal page lists nicholas's other calls, the denied ones included", async () => {
+    const watched = await open(join(SITE, 'investigate-principal.html'));
+    const { page } = watched;
+    assert.equal(await page.$eval('.control select', (s) => (s as HTMLSelectElement).value), 'nicholas');
+    const rows = async () => page.$$eval('figure[data-visual-id="calls-timeline"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const calls = await rows();
+    for (const event of ['ConsoleLogin', 'DescribeInstances', 'ListBuckets', 'GetObject', 'StopInstances']) {
+      assert.ok(calls.some((cells) => cells[1] === event), `${event} is listed`);
+    }
+    const denied = calls.find((cells) => cells[1] === 'ListUsers');
+    assert.ok(denied?.includes('AccessDenied'), 'the denied ListUsers call shows AccessDenied');
+    assert.ok(calls.every((cells) => !cells.includes(PAYLOADS.userAgent)), "another user's calls are filtered out");
+
+    await page.selectOption('.control select', HOSTILE_USER);
+    const hostile = await rows();
+    assert.ok(hostile.some((cells) => cells.includes(PAYLOADS.userAgent) && cells.includes(PAYLOADS.errorCode)), 'the payloads show as text');
+    assert.notEqual(await page.$eval('figure[data-visual-id="calls"] .kpi-value', (el) => el.textContent), '0');
+    await assertClean(watched);
+    await page.close();
+  });
+
+  it('hostile user agents, parameters and error fields render as text and run nothing, tooltips included', async () => {
+    const watched = await open(join(SITE, 'ec2-state-changes.html'));
+    const { page } = watched;
+    const text = await page.$eval('section.sheet', (s) => s.textContent ?? '');
+    assert.ok(text.includes(PAYLOADS.instanceId), 'the instance id payload is shown as text');
+    assert.ok(text.includes(PAYLOADS.errorCode), 'the error code payload is shown as text');
+    assert.equal(await page.$$eval('section.sheet img, section.sheet svg[onload], section.sheet script', (els) => els.length), 0);
+    for (const id of ['changes-by-actor', 'changes-over-time']) {
+      const box = (await page.$(`figure[data-visual-id="${id}"] canvas`))!.boundingBox();
+      const b = (await box)!;
+      for (let x = b.x + 10; x < b.x + b.width; x += b.width / 12) await page.mouse.move(x, b.y + b.height * 0.7);
+    }
+    await page.waitForTimeout(200);
+    await assertClean(watched);
+    await page.close();
+  });
+});
