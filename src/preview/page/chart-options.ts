@@ -49,7 +49,7 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
   }
   const type = visual.kind === 'line' ? 'line' : 'bar';
   const horizontal = visual.kind === 'bar' && visual.options.horizontal === true;
-  const rotate = !horizontal && categories.length > 4 && categories.some((c) => c.length > 10) ? 30 : 0;
+  const rotate = visual.kind === 'bar' && !horizontal && categories.length > 4 && categories.some((c) => c.length > 10) ? 30 : 0;
   const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: { width: rotate ? 110 : 140, overflow: 'truncate' as const, hideOverlap: true, rotate } };
   const valueAxis = { type: 'value' as const };
   return {
@@ -95,7 +95,7 @@ function heatMap(visual: VisualModel, rows: readonly ResultRow[]): EChartsOption
   return {
     ...BASE,
     tooltip: { trigger: 'item', formatter: (p: unknown) => heatTooltip(p, xs, ys), confine: true },
-    grid: { containLabel: true, left: 8, right: 16, top: 8, bottom: 48 },
+    grid: { containLabel: true, left: 8, right: 16, top: 8, bottom: 64 },
     xAxis: { type: 'category', data: xs, axisLabel: { width: 100, overflow: 'truncate', hideOverlap: true } },
     yAxis: { type: 'category', data: ys, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
     visualMap: { min: Math.min(0, ...values), max: Math.max(1, ...values), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
