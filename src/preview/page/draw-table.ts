@@ -24,7 +24,11 @@ export function drawTable(body: HTMLElement, visual: VisualModel, rows: readonly
   const tbody = table.createTBody();
   for (const row of rows) {
     const tr = tbody.insertRow();
-    row.dims.forEach((value, i) => tr.append(cell('td', dimText(visual, i, value))));
+    row.dims.forEach((value, i) => {
+      const td = cell('td', dimText(visual, i, value));
+      if (visual.dimensions[i]!.type === 'date') td.className = 'time';
+      tr.append(td);
+    });
     row.measures.forEach((value) => tr.append(cell('td', formatCell(value), typeof value === 'number')));
   }
   body.replaceChildren(wrap(table));
