@@ -77,6 +77,18 @@ describe('trailsight lint (CLI)', function () {
     assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /);
   });
 
+  it('a single file is checked against dashboards/ (its Project and datasets), findings only for that file', async () => {
+    const file = join(dir, 'extra.yaml');
+    await writeFile(
+      file,
+      'apiVersion: trailsight/v1\nkind: Dashboard\nid: extra\nname: Extra\ndatasets: { events: cloudtrail-events }\n' +
+        'sheets: [{ id: s, title: S, visuals: [{ type: kpi, id: k, value: count(event_idd) }] }]\n',
+    );
+    const result = await lint(file);
+    assert.equal(result.code, 1);
+    assert.equal(result.stdout, `${file}:6:66  no column 'event_idd' in dataset 'cloudtrail-events' (did you mean 'event_id'?)\nlint: 1 error, 0 warnings in 1 file\n`);
+  });
+
   it('usage errors exit 2: an unknown flag, a path that does not exist, an unknown format', async () => {
     const [flag, missing, format] = await Promise.all([lint('--bogus'), lint('no/such/folder'), lint('--format', 'xml')]);
     assert.equal(flag.code, 2);

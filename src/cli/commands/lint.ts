@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DEFAULT_SPEC_PATHS, formatFinding, hasErrors, loadSpecs, MissingPathError } from '../../spec/index.ts';
 import { UserError } from '../errors.ts';
@@ -7,10 +8,13 @@ export function register(program: Command): void {
   program
     .command('lint')
     .description('Check the specs: YAML syntax, schemas, then meaning (references, fields, SQL).')
-    .argument('[paths...]', 'spec files or folders (searched for *.yaml, *.yml)', DEFAULT_SPEC_PATHS)
+    .argument('[paths...]', 'spec files or folders (searched for *.yaml, *.yml); single files are checked against dashboards/', DEFAULT_SPEC_PATHS)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (paths: string[], options: { format: 'text' | 'json' }) => {
-      const result = await loadSpecs(paths.length > 0 ? paths : DEFAULT_SPEC_PATHS).catch((error: unknown) => {
+      // Single files are checked against the repository's specs (their Project, the datasets they use).
+      const onlyFiles = paths !== DEFAULT_SPEC_PATHS && paths.every((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
+      const context = onlyFiles ? DEFAULT_SPEC_PATHS.filter((p) => existsSync(p)) : [];
+      const result = await loadSpecs(paths.length > 0 ? paths : DEFAULT_SPEC_PATHS, { context }).catch((error: unknown) => {
         if (error instanceof MissingPathError) throw new UserError(error.message, 2);
         throw error;
       });

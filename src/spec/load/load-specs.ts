@@ -4,12 +4,24 @@ import { readSpecSources } from './read-files.ts';
 /** The default place specs live. */
 export const DEFAULT_SPEC_PATHS = ['dashboards'];
 
+export interface LoadOptions {
+  /**
+   * More spec files or folders read for context only (the Project, the datasets a dashboard uses):
+   * findings are reported for the files under `paths` alone. Lint uses it to check single files.
+   */
+  readonly context?: readonly string[];
+}
+
 /**
  * Reads and lints the specs under `paths` (files or folders, default `dashboards/`). Callers that go on
  * to compile or publish must refuse when `specSet` is absent (there are error findings).
  * Throws `MissingPathError` for a path that does not exist.
  */
-export async function loadSpecs(paths: readonly string[] = DEFAULT_SPEC_PATHS): Promise<LintResult> {
+export async function loadSpecs(paths: readonly string[] = DEFAULT_SPEC_PATHS, options: LoadOptions = {}): Promise<LintResult> {
   const sources = await readSpecSources(paths);
-  return lintSpecs(sources, { root: paths.join(' ') });
+  if (!options.context?.length) return lintSpecs(sources, { root: paths.join(' ') });
+  const mine = new Set(sources.map((s) => s.file));
+  const extra = (await readSpecSources(options.context)).filter((s) => !mine.has(s.file));
+  const result = lintSpecs([...sources, ...extra], { root: paths.join(' ') });
+  return { ...result, findings: result.findings.filter((f) => mine.has(f.file)) };
 }
