@@ -20,12 +20,12 @@ export function sheetControls(
     } else if (control.parameter !== undefined) {
       const parameter = ctx.spec.parameters?.find((p) => p.name === control.parameter);
       if (!parameter) ctx.report([...path, 'parameter'], `no parameter "${control.parameter}"`);
-      const built = parameter && parameterControl(ctx, control, parameter, `${sheet.id}-parameter-${parameter.name}`, path);
+      const built = parameter && parameterControl(ctx, control, parameter, `${sheet.id}-parameter-${parameter.name}-${control.type}`, path);
       if (built) ParameterControls.push(built);
     } else {
       const filter = filters.get(control.filter!);
       if (!filter) ctx.report([...path, 'filter'], `no filter "${control.filter}"`);
-      const built = filter && filterControl(ctx, control, filter, `${sheet.id}-filter-${filter.spec.id}`, path);
+      const built = filter && filterControl(ctx, control, filter, `${sheet.id}-filter-${filter.spec.id}-${control.type}`, path);
       if (built) FilterControls.push(built);
     }
   });
@@ -64,7 +64,7 @@ function parameterControl(ctx: BoardContext, control: ControlSpec, parameter: Pa
 
 function filterControl(ctx: BoardContext, control: ControlSpec, filter: CompiledFilter, id: string, path: JsonPath): FilterControl | undefined {
   const base = { FilterControlId: id, Title: control.title, SourceFilterId: filter.spec.id };
-  const category = filter.kind === 'category-list' || filter.kind === 'category-parameter';
+  const category = filter.kind === 'category-list';
   switch (control.type) {
     case 'dropdown':
       if (!category) break;

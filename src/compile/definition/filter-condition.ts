@@ -4,7 +4,7 @@ import type { BoardContext, DatasetRef, JsonPath } from './context.ts';
 import { columnIdentifier } from './fields.ts';
 
 /** What a compiled filter is, for the controls that drive it. */
-export type FilterKind = 'category-list' | 'category-parameter' | 'numeric-equality' | 'numeric-range' | 'time-equality' | 'time-range' | 'relative-dates';
+export type FilterKind = 'category-list' | 'category-exclude' | 'category-parameter' | 'numeric-equality' | 'numeric-range' | 'time-equality' | 'time-range' | 'relative-dates';
 
 const CONDITIONS = ['equals', 'notEquals', 'between', 'timeRange', 'lastDays'] as const;
 
@@ -87,7 +87,7 @@ export function filterCondition(ctx: BoardContext, spec: FilterSpec, dataset: Da
   const values = spec.equals ?? spec.notEquals;
   if (values) {
     return {
-      kind: 'category-list',
+      kind: spec.equals ? 'category-list' : 'category-exclude',
       filter: {
         CategoryFilter: {
           ...base,

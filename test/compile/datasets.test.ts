@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { compile, CompileError, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
+import { qualifyTable } from '../../src/compile/dataset/qualify.ts';
+import { selectItem, windowPredicate } from '../../src/compile/dataset/sql.ts';
+import { fixtureSpecs, withSpec } from './helpers.ts';
+
+const specs = fixtureSpecs();
+const local = resolveTarget(specs.project.spec);
+type DataSetResource = Extract<DesiredResource, { kind: 'DataSet' }>;
+const dataset = (resources: DesiredResource[], id: string) => resources.find((r): r is DataSetResource => r.kind === 'DataSet' && r.id === id)!;
+const customSql = (r: DataSetResource) => r.input.PhysicalTableMap!['cloudtrail-sql'].CustomSql!;
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CompileError) return error.problems.map((p) => p.message);
+    throw error;
+  }
+  assert.fail('expected a CompileError');
+}
+
+describe('compile: datasets', () => {
+  const resources = compile(specs, local);
+
+  it('selects the columns over the qualified Glue table, with the row filter and the time window on the partition', () => {
+    const sql = customSql(dataset(resources, 'events')).SqlQuery!;
+    assert.match(sql, /^SELECT\n  eventid AS "event_id",\n/);
+    assert.match(sql, /\nFROM "fixture_db"\."cloudtrail_logs"\n/);
+    assert.match(sql, /\nWHERE \(eventtype = 'AwsApiCall'\)\n  AND "timestamp" >= date_format\(current_date - interval '30' day, '%Y\/%m\/%d'\)$/);
+  });
+
+  it('declares every column with its QuickSight type', () => {
+    const columns = customSql(dataset(resources, 'events')).Columns!;
+    const types = Object.fromEntries(columns.map((c) => [c.Name, c.SubType ? `${c.Type}/${c.SubType}` : c.Type]));
+    assert.deepEqual(types, {
+      event_id: 'STRING',
+      event_time: 'DATETIME',
+      event_name: 'STRING',
+      aws_region: 'STRING',
+      user_name: 'STRING',
+      principal_type: 'STRING',
+      error_code: 'STRING',
+      is_error: 'BOOLEAN',
+      error_count: 'INTEGER',
+      bucket_name: 'STRING',
+      latency: 'DECIMAL/FLOAT',
+      account: 'STRING',
+    });
+  });
+
+  it('casts every column that is not a plain string column to its declared type', () => {
+    assert.equal(selectItem({ name: 'event_name', expr: 'eventname' }), 'eventname AS "event_name"');
+    assert.equal(selectItem({ name: 'arn', expr: 'useridentity.arn' }), 'useridentity.arn AS "arn"');
+    assert.equal(selectItem({ name: 'account' }), 'account AS "account"');
+    assert.equal(selectItem({ name: 't', expr: 'eventtime', type: 'datetime' }), 'CAST(from_iso8601_timestamp(eventtime) AS timestamp) AS "t"');
+    assert.equal(selectItem({ name: 't', expr: 'from_iso8601_timestamp(eventtime)', type: 'datetime' }), 'CAST(from_iso8601_timestamp(eventtime) AS timestamp) AS "t"');
+    assert.equal(selectItem({ name: 'n', expr: 'length(eventname)', type: 'integer' }), 'CAST(length(eventname) AS bigint) AS "n"');
+    assert.equal(selectItem({ name: 'x', expr: 'length(eventname) / 3.0', type: 'decimal' }), 'CAST(length(eventname) / 3.0 AS double) AS "x"');
+    assert.equal(selectItem({ name: 'b', expr: 'errorcode IS NULL', type: 'boolean' }), 'CAST(errorcode IS NULL AS boolean) AS "b"');
+    assert.equal(selectItem({ name: 's', expr: "json_extract_scalar(requestparameters, '$.a')" }), `CAST(json_extract_scalar(requestparameters, '$.a') AS varchar) AS "s"`);
+  });
+
+  it('keeps a time window as a predicate Athena prunes partitions with', () => {
+    assert.equal(windowPredicate(7), `"timestamp" >= date_format(current_date - interval '7' day, '%Y/%m/%d')`);
+  });
+
+  it('adds calculated fields and column descriptions in the logical table', () => {
+    const logical = dataset(resources, 'events').input.LogicalTableMap!.cloudtrail;
+    assert.deepEqual(logical.Source, { PhysicalTableId: 'cloudtrail-sql' });
+    assert.deepEqual(logical.DataTransforms![0].CreateColumnsOperation!.Columns, [
+      { ColumnName: 'error_rate', ColumnId: 'calculated-error_rate', Expression: 'sum({error_count}) / count({event_id})' },
+      { ColumnName: 'service', ColumnId: 'calculated-service', Expression: "split({event_name}, ':', 1)" },
+    ]);
+    assert.deepEqual(logical.DataTransforms![1].TagColumnOperation, { ColumnName: 'event_time', Tags: [{ ColumnDescription: { Text: 'When the call completed.' } }] });
+  });
+
+  it('queries directly by default; SPICE datasets get their refresh schedule', () => {
+    assert.equal(dataset(resources, 'events').input.ImportMode, 'DIRECT_QUERY');
+    assert.equal(dataset(resources, 'events').refreshSchedule, undefined);
+    const logins = dataset(resources, 'logins');
+    assert.equal(logins.input.ImportMode, 'SPICE');
+    assert.deepEqual(logins.refreshSchedule, {
+      AwsAccountId: '000000000000',
+      DataSetId: 'logins',
+      Schedule: {
+        ScheduleId: 'logins-refresh',
+        RefreshType: 'FULL_REFRESH',
+        ScheduleFrequency: { Interval: 'WEEKLY', Timezone: 'Europe/Berlin', TimeOfTheDay: '06:30', RefreshOnDay: { DayOfWeek: 'MONDAY' } },
+      },
+    });
+  });
+
+  it('qualifies the table in free SQL and takes the columns as declared', () => {
+    const sql = customSql(dataset(resources, 'services'));
+    assert.match(sql.SqlQuery!, /FROM "fixture_db"\."cloudtrail_logs"\n/);
+    assert.match(sql.SqlQuery!, /the name cloudtrail_logs in this comment stays/);
+    assert.match(sql.SqlQuery!, /eventsource <> 'cloudtrail_logs'/);
+    assert.deepEqual(sql.Columns, [
+      { Name: 'service', Type: 'STRING' },
+      { Name: 'calls', Type: 'INTEGER' },
+      { Name: 'last_call', Type: 'DATETIME' },
+    ]);
+  });
+
+  it('points at the data source and depends on it and on the table', () => {
+    const prod = resolveTarget(specs.project.spec, { name: 'prod' });
+    const events = dataset(compile(specs, prod), 'prod-events');
+    assert.equal(customSql(events).DataSourceArn, 'arn:aws:quicksight:eu-central-1:333333333333:datasource/prod-fixture');
+    assert.match(customSql(events).SqlQuery!, /FROM "prod_fixture_db"\."cloudtrail_logs"/);
+    assert.deepEqual(events.dependsOn, ['DataSource/prod-fixture', 'GlueTable/prod_fixture_db.cloudtrail_logs']);
+  });
+
+  it('refuses what cannot become a valid request, every problem at once', () => {
+    let broken = withSpec(specs, 'logins', (d) => (d.import.refresh = { interval: 'MONTHLY', dayOfMonth: '31', timeOfDay: '01:00' }));
+    broken = withSpec(broken, 'services', (d) => {
+      d.where = "eventname = 'x'";
+      d.window = { days: 3 };
+    });
+    assert.deepEqual(problemsOf(() => compile(broken, local)), [
+      'QuickSight refreshes monthly on days 1–28 or LAST_DAY_OF_MONTH, not 31',
+      'a dataset with `sql` cannot also have `where`: put the condition in the SQL',
+      'a dataset with `sql` cannot also have `window`: filter on the "timestamp" partition in the SQL',
+    ]);
+    const weekly = withSpec(specs, 'logins', (d) => (d.import.refresh = { interval: 'WEEKLY' }));
+    assert.deepEqual(problemsOf(() => compile(weekly, local)), ['a WEEKLY refresh needs `dayOfWeek`']);
+  });
+});
+
+describe('qualifyTable', () => {
+  const q = (sql: string) => qualifyTable(sql, '"db"."t"');
+  it('replaces bare and quoted references to cloudtrail_logs, in any case', () => {
+    assert.equal(q('SELECT * FROM cloudtrail_logs'), 'SELECT * FROM "db"."t"');
+    assert.equal(q('select * from "cloudtrail_logs" c join CloudTrail_Logs d on true'), 'select * from "db"."t" c join "db"."t" d on true');
+  });
+  it('leaves literals, comments, other identifiers and qualified names alone', () => {
+    const sql = "SELECT 'cloudtrail_logs', cloudtrail_logs_old.x -- cloudtrail_logs\n/* cloudtrail_logs */ FROM other.cloudtrail_logs, my_cloudtrail_logs";
+    assert.equal(q(sql), sql);
+  });
+});

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { CLOUDTRAIL_COLUMNS, hiveType } from '../../src/cloudtrail/index.ts';
+import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
+import { fixtureSpecs, withSpec } from './helpers.ts';
+
+const specs = fixtureSpecs();
+const local = resolveTarget(specs.project.spec);
+const byKind = <K extends DesiredResource['kind']>(resources: DesiredResource[], kind: K) =>
+  resources.filter((r): r is Extract<DesiredResource, { kind: K }> => r.kind === kind);
+
+describe('compile: Glue database and the CloudTrail table', () => {
+  const resources = compile(specs, local);
+
+  it('creates the database with trailsight tags', () => {
+    const [db] = byKind(resources, 'GlueDatabase');
+    assert.equal(db.id, 'fixture_db');
+    assert.equal(db.input.DatabaseInput?.Name, 'fixture_db');
+    assert.equal(db.input.Tags?.['managed-by'], 'trailsight');
+    assert.equal(db.input.Tags?.['trailsight:spec-id'], 'fixture');
+    assert.equal(db.input.Tags?.team, 'security');
+  });
+
+  it('creates the table as AWS documents it: every CloudTrail column, its format and SerDe', () => {
+    const [table] = byKind(resources, 'GlueTable');
+    const input = table.input.TableInput!;
+    assert.equal(table.input.DatabaseName, 'fixture_db');
+    assert.equal(input.Name, 'cloudtrail_logs');
+    assert.equal(input.TableType, 'EXTERNAL_TABLE');
+    assert.equal(input.Parameters?.EXTERNAL, 'TRUE');
+    const sd = input.StorageDescriptor!;
+    assert.deepEqual(
+      sd.Columns!.map((c) => [c.Name, c.Type]),
+      CLOUDTRAIL_COLUMNS.map((c) => [c.name, hiveType(c.type)]),
+    );
+    assert.equal(sd.InputFormat, 'com.amazon.emr.cloudtrail.CloudTrailInputFormat');
+    assert.equal(sd.OutputFormat, 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat');
+    assert.equal(sd.SerdeInfo?.SerializationLibrary, 'org.apache.hive.hcatalog.data.JsonSerDe');
+    assert.equal(sd.Location, 's3://fixture-trail-bucket/trails/org/AWSLogs/');
+    const userIdentity = sd.Columns!.find((c) => c.Name === 'useridentity')!;
+    assert.match(userIdentity.Type!, /^struct<type:string,principalid:string,arn:string,.*sessionissuer:struct<type:string,/);
+  });
+
+  it('projects the account, region and day partitions from the Project source', () => {
+    const input = byKind(resources, 'GlueTable')[0].input.TableInput!;
+    assert.deepEqual(input.PartitionKeys!.map((k) => [k.Name, k.Type]), [
+      ['account', 'string'],
+      ['region', 'string'],
+      ['timestamp', 'string'],
+    ]);
+    const p = input.Parameters!;
+    assert.equal(p['projection.enabled'], 'true');
+    assert.equal(p['projection.account.type'], 'enum');
+    assert.equal(p['projection.account.values'], '111111111111,222222222222');
+    assert.equal(p['projection.region.type'], 'enum');
+    assert.equal(p['projection.region.values'], 'us-east-1,eu-central-1');
+    assert.equal(p['projection.timestamp.type'], 'date');
+    assert.equal(p['projection.timestamp.format'], 'yyyy/MM/dd');
+    assert.equal(p['projection.timestamp.range'], '2025/06/01,NOW');
+    assert.equal(p['projection.timestamp.interval'], '1');
+    assert.equal(p['projection.timestamp.interval.unit'], 'DAYS');
+    assert.equal(p['storage.location.template'], 's3://fixture-trail-bucket/trails/org/AWSLogs/${account}/CloudTrail/${region}/${timestamp}');
+  });
+
+  it('puts no prefix folder in the location when the source has none', () => {
+    const bare = compile(withSpec(specs, 'fixture', (p) => delete p.source.prefix), local);
+    const input = byKind(bare, 'GlueTable')[0].input.TableInput!;
+    assert.equal(input.StorageDescriptor!.Location, 's3://fixture-trail-bucket/AWSLogs/');
+    assert.equal(input.Parameters!['storage.location.template'], 's3://fixture-trail-bucket/AWSLogs/${account}/CloudTrail/${region}/${timestamp}');
+  });
+});
+
+describe('compile: Athena workgroup and QuickSight data source', () => {
+  it('creates the workgroup when the Project asks, with its result location enforced', () => {
+    const [wg] = byKind(compile(specs, local), 'WorkGroup');
+    assert.equal(wg.input.Name, 'fixture-wg');
+    assert.equal(wg.input.Configuration?.ResultConfiguration?.OutputLocation, 's3://fixture-athena-results/queries/');
+    assert.equal(wg.input.Configuration?.EnforceWorkGroupConfiguration, true);
+    assert.ok(wg.input.Tags?.some((t) => t.Key === 'managed-by' && t.Value === 'trailsight'));
+  });
+
+  it('uses an existing workgroup as is when the Project does not create one', () => {
+    const prod = resolveTarget(specs.project.spec, { name: 'prod' });
+    const resources = compile(withSpec(specs, 'fixture', (p) => (p.athena.createWorkgroup = false)), prod);
+    assert.equal(byKind(resources, 'WorkGroup').length, 0);
+    const [ds] = byKind(resources, 'DataSource');
+    assert.equal(ds.input.DataSourceParameters?.AthenaParameters?.WorkGroup, 'fixture-wg');
+    assert.deepEqual(ds.dependsOn, []);
+  });
+
+  it('creates an ATHENA data source on the (prefixed) managed workgroup, owned by the owners only', () => {
+    const prod = resolveTarget(specs.project.spec, { name: 'prod' });
+    const [ds] = byKind(compile(specs, prod), 'DataSource');
+    assert.equal(ds.id, 'prod-fixture');
+    assert.equal(ds.input.Type, 'ATHENA');
+    assert.equal(ds.input.AwsAccountId, '333333333333');
+    assert.equal(ds.input.DataSourceParameters?.AthenaParameters?.WorkGroup, 'prod-fixture-wg');
+    assert.deepEqual(ds.dependsOn, ['WorkGroup/prod-fixture-wg']);
+    assert.deepEqual(ds.input.Permissions?.map((p) => p.Principal), ['arn:aws:quicksight:eu-central-1:333333333333:user/default/admin']);
+    assert.ok(ds.input.Permissions![0].Actions!.includes('quicksight:PassDataSource'));
+  });
+});
