@@ -1,15 +1,26 @@
 import { Command, CommanderError } from 'commander';
 import { UserError } from './errors.ts';
 
-/** Each command lives in src/cli/commands/<name>.ts and registers itself here. */
-const COMMANDS: ReadonlyArray<() => Promise<{ register(program: Command): void }>> = [
-  () => import('./commands/compile.ts'),
-  () => import('./commands/lint.ts'),
-  () => import('./commands/serve.ts'),
-  () => import('./commands/plan.ts'),
-  () => import('./commands/publish.ts'),
-  () => import('./commands/preview.ts'),
-];
+type CommandModule = { register(program: Command): void };
+
+/**
+ * Each command lives in src/cli/commands/<name>.ts and registers itself; the key is the command's
+ * name. Only the command being run is loaded (the others pull in DuckDB, the SDK, …), except for help.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  compile: () => import('./commands/compile.ts'),
+  lint: () => import('./commands/lint.ts'),
+  serve: () => import('./commands/serve.ts'),
+  plan: () => import('./commands/plan.ts'),
+  publish: () => import('./commands/publish.ts'),
+  preview: () => import('./commands/preview.ts'),
+};
+
+async function loadCommands(argv: readonly string[]): Promise<CommandModule[]> {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const wanted = name && name !== 'help' && COMMANDS[name] ? [COMMANDS[name]] : Object.values(COMMANDS);
+  return Promise.all(wanted.map((load) => load()));
+}
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings or failure, 2 usage error. */
 export async function main(argv: string[]): Promise<number> {
@@ -18,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  for (const load of COMMANDS) (await load()).register(program);
+  for (const command of await loadCommands(argv)) command.register(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     // Commands report their outcome through process.exitCode.
