@@ -34,10 +34,12 @@ export function compileBoard(located: Located<DashboardSpec | AnalysisSpec>, inp
     }
     refs.set(alias, { identifier: alias, datasetId: resourceId(target, datasetId), columns: datasetColumns(dataset.spec) });
   }
+  const before = problems.count;
   const ctx = new BoardContext(located, refs, problems);
   const definition = boardDefinition(ctx, (id) => quicksightArn(target, 'dataset', id));
+  // Once the spec itself is sound, QuickSight's rules catch what remains (raw visuals, clashing ids).
   const columns = [...refs.values()].map((r) => ({ identifier: r.identifier, columns: [...r.columns.values()] }));
-  for (const problem of checkDefinition(definition, columns)) {
+  for (const problem of problems.count === before ? checkDefinition(definition, columns) : []) {
     problems.report(located, [], `QuickSight would refuse ${spec.kind.toLowerCase()} ${spec.id}: ${problem.message} (at Definition.${problem.path})`);
   }
   const id = resourceId(target, spec.id);

@@ -25,6 +25,10 @@ export class Problems {
     this.list.push({ ...located.at(path), message });
   }
 
+  get count(): number {
+    return this.list.length;
+  }
+
   get all(): readonly CompileProblem[] {
     return this.list;
   }

@@ -25,8 +25,9 @@ export function filterGroups(ctx: BoardContext): { groups: FilterGroup[]; filter
     if (!dataset) return;
     const compiled = filterCondition(ctx, spec, dataset, path);
     const scope = scopeConfiguration(ctx, spec.scope, [...path, 'scope']);
-    if (!compiled || !scope) return;
+    if (!compiled) return;
     filters.set(spec.id, { spec, kind: compiled.kind, dataset });
+    if (!scope) return;
     groups.push({
       FilterGroupId: filterGroupId(spec.id),
       CrossDataset: 'SINGLE_DATASET',

@@ -1,5 +1,6 @@
 import type { FilterGroup, TableConfiguration, TableFieldOptions, TopBottomFilter } from '@aws-sdk/client-quicksight';
 import { aggregationFunction, columnIdentifier, GRANULARITY, parseField } from '../definition/fields.ts';
+import { filterGroupId } from '../definition/filters.ts';
 import type { VisualFields } from './visual-fields.ts';
 import { defined, overDataset, titles, type SpecOf, type VisualSite, type VisualType } from './visual-type.ts';
 
@@ -73,7 +74,7 @@ function topGroups(spec: TableSpec, fields: VisualFields, site: VisualSite): Fil
   const rankType = fields.dataset.columns.get(rank.ref.column)?.type;
   const filterId = `${spec.id}-limit`;
   return {
-    FilterGroupId: filterId,
+    FilterGroupId: filterGroupId(filterId),
     CrossDataset: 'SINGLE_DATASET',
     Status: 'ENABLED',
     ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: site.sheetId, Scope: 'SELECTED_VISUALS', VisualIds: [spec.id] }] } },

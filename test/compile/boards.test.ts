@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import type { AnalysisDefinition } from '@aws-sdk/client-quicksight';
+import { ACTIONS, compile, CompileError, KIND_ORDER, resolveTarget, resourceKey, type DesiredResource } from '../../src/compile/index.ts';
+import { fixtureSpecs, withSpec } from './helpers.ts';
+
+const specs = fixtureSpecs();
+const local = resolveTarget(specs.project.spec);
+const prod = resolveTarget(specs.project.spec, { name: 'prod' });
+type Of<K extends DesiredResource['kind']> = Extract<DesiredResource, { kind: K }>;
+const find = <K extends DesiredResource['kind']>(resources: DesiredResource[], kind: K, id: string) =>
+  resources.find((r): r is Of<K> => r.kind === kind && r.id === id)!;
+const resources = compile(specs, local);
+const dashboard = find(resources, 'Dashboard', 'all-visuals');
+const definition = dashboard.input.Definition as AnalysisDefinition;
+const group = (filterId: string) => definition.FilterGroups!.find((g) => g.Filters![0] && Object.values(g.Filters![0])[0]!.FilterId === filterId)!;
+const filter = (filterId: string) => Object.entries(group(filterId).Filters![0])[0] as [string, any];
+
+function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CompileError) return error.problems.map((p) => p.message);
+    throw error;
+  }
+  assert.fail('expected a CompileError');
+}
+
+describe('compile: analyses and dashboards', () => {
+  it('compiles a Dashboard to an analysis and a dashboard with the same definition; an Analysis to an analysis only', () => {
+    const analysis = find(resources, 'Analysis', 'all-visuals');
+    assert.deepEqual(analysis.input.Definition, dashboard.input.Definition);
+    assert.ok(find(resources, 'Analysis', 'explore'));
+    assert.equal(find(resources, 'Dashboard', 'explore'), undefined);
+    assert.equal((dashboard.input as { SourceEntity?: unknown }).SourceEntity, undefined);
+  });
+
+  it('declares each dataset by its alias with the ARN in the target account and Region', () => {
+    const explore = find(compile(specs, prod), 'Analysis', 'prod-explore');
+    assert.deepEqual(explore.input.Definition!.DataSetIdentifierDeclarations, [
+      { Identifier: 'calls', DataSetArn: 'arn:aws:quicksight:eu-central-1:333333333333:dataset/prod-events' },
+      { Identifier: 'logins', DataSetArn: 'arn:aws:quicksight:eu-central-1:333333333333:dataset/prod-logins' },
+      { Identifier: 'svc', DataSetArn: 'arn:aws:quicksight:eu-central-1:333333333333:dataset/prod-services' },
+    ]);
+    assert.deepEqual(explore.dependsOn, ['DataSet/prod-events', 'DataSet/prod-logins', 'DataSet/prod-services']);
+  });
+
+  it('publishes with the spec options', () => {
+    assert.deepEqual(dashboard.input.DashboardPublishOptions, {
+      AdHocFilteringOption: { AvailabilityStatus: 'DISABLED' },
+      ExportToCSVOption: { AvailabilityStatus: 'DISABLED' },
+      SheetControlsOption: { VisibilityState: 'COLLAPSED' },
+    });
+  });
+
+  it('declares parameters by type with their defaults', () => {
+    assert.deepEqual(definition.ParameterDeclarations, [
+      { StringParameterDeclaration: { Name: 'user', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: ['alice'] } } },
+      { StringParameterDeclaration: { Name: 'regions', ParameterValueType: 'MULTI_VALUED', DefaultValues: { StaticValues: ['us-east-1', 'eu-central-1'] } } },
+      { IntegerParameterDeclaration: { Name: 'minErrors', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: [0] } } },
+      { DecimalParameterDeclaration: { Name: 'maxLatency', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: [10.5] } } },
+      { DateTimeParameterDeclaration: { Name: 'day', TimeGranularity: 'DAY', DefaultValues: { StaticValues: [new Date('2026-01-01T00:00:00Z')] } } },
+    ]);
+  });
+
+  it('compiles each filter by its condition and column type', () => {
+    assert.deepEqual(filter('by-user'), [
+      'CategoryFilter',
+      { FilterId: 'by-user', Column: { DataSetIdentifier: 'events', ColumnName: 'user_name' }, Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', ParameterName: 'user', NullOption: 'ALL_VALUES' } } },
+    ]);
+    assert.deepEqual(filter('principal-types')[1].Configuration, { FilterListConfiguration: { MatchOperator: 'EQUALS', CategoryValues: ['IAMUser', 'AssumedRole'], NullOption: 'ALL_VALUES' } });
+    assert.deepEqual(filter('not-denied')[1].Configuration.FilterListConfiguration.MatchOperator, 'DOES_NOT_EQUAL');
+    assert.deepEqual(filter('errors-only'), ['NumericEqualityFilter', { FilterId: 'errors-only', Column: { DataSetIdentifier: 'events', ColumnName: 'error_count' }, NullOption: 'ALL_VALUES', MatchOperator: 'EQUALS', Value: 1 }]);
+    assert.deepEqual(filter('error-range')[1].RangeMinimum, { StaticValue: 0 });
+    assert.deepEqual(filter('latency-range')[1].RangeMaximum, { Parameter: 'maxLatency' });
+    assert.equal(filter('error-range')[1].NullOption, 'NON_NULLS_ONLY');
+    assert.deepEqual(filter('period')[0], 'TimeRangeFilter');
+    assert.deepEqual(filter('period')[1].RangeMinimumValue, { StaticValue: new Date('2026-01-01T00:00:00Z') });
+    assert.deepEqual(filter('recent'), [
+      'RelativeDatesFilter',
+      {
+        FilterId: 'recent',
+        Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' },
+        NullOption: 'NON_NULLS_ONLY',
+        AnchorDateConfiguration: { AnchorOption: 'NOW' },
+        TimeGranularity: 'DAY',
+        RelativeDateType: 'LAST',
+        RelativeDateValue: 7,
+      },
+    ]);
+    assert.deepEqual(filter('on-day'), ['TimeEqualityFilter', { FilterId: 'on-day', Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' }, ParameterName: 'day' }]);
+  });
+
+  it('scopes filters to every sheet, some sheets, or the visuals named (on their sheets)', () => {
+    assert.deepEqual(group('by-region').ScopeConfiguration, { AllSheets: {} });
+    assert.deepEqual(group('principal-types').ScopeConfiguration, { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 'overview', Scope: 'ALL_VISUALS' }] } });
+    assert.deepEqual(group('errors-only').ScopeConfiguration, {
+      SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 'overview', Scope: 'SELECTED_VISUALS', VisualIds: ['errors-kpi', 'errors-by-name'] }] },
+    });
+    assert.equal(group('by-region').FilterGroupId, 'by-region-group');
+    assert.equal(group('by-region').CrossDataset, 'SINGLE_DATASET');
+  });
+
+  it('binds controls to parameters (dropdown linked to a column) and filters (date range, relative, slider)', () => {
+    const [overview, details] = definition.Sheets!;
+    assert.deepEqual(overview.ParameterControls![0], {
+      Dropdown: {
+        ParameterControlId: 'overview-parameter-user-dropdown',
+        Title: 'User',
+        SourceParameterName: 'user',
+        Type: 'SINGLE_SELECT',
+        SelectableValues: { LinkToDataSetColumn: { DataSetIdentifier: 'events', ColumnName: 'user_name' } },
+      },
+    });
+    assert.deepEqual(overview.ParameterControls![1].Dropdown!.SelectableValues, { Values: ['us-east-1', 'eu-central-1'] });
+    assert.equal(overview.ParameterControls![1].Dropdown!.Type, 'MULTI_SELECT');
+    assert.ok(overview.ParameterControls![2].TextField);
+    assert.deepEqual(overview.FilterControls, [
+      { Dropdown: { FilterControlId: 'overview-filter-principal-types-dropdown', Title: 'Principal type', SourceFilterId: 'principal-types', Type: 'MULTI_SELECT', SelectableValues: { Values: ['IAMUser', 'AssumedRole', 'Root'] } } },
+      { DateTimePicker: { FilterControlId: 'overview-filter-period-date-range', Title: 'Period', SourceFilterId: 'period', Type: 'DATE_RANGE' } },
+    ]);
+    assert.deepEqual(details.FilterControls!.map((c) => Object.keys(c)[0]), ['Slider', 'RelativeDateTime', 'TextField']);
+    assert.deepEqual(details.FilterControls![0].Slider, { FilterControlId: 'details-filter-error-range-slider', Title: 'Errors', SourceFilterId: 'error-range', Type: 'RANGE', MinimumValue: 0, MaximumValue: 5, StepSize: 1 });
+    assert.ok(details.ParameterControls![0].DateTimePicker);
+  });
+
+  it('lays visuals out on the 36-column grid: flowing left to right, or where `grid` says', () => {
+    const elements = definition.Sheets![0].Layouts![0].Configuration!.GridLayout!.Elements!;
+    const at = (id: string) => {
+      const e = elements.find((x) => x.ElementId === id)!;
+      return [e.ColumnIndex, e.RowIndex, e.ColumnSpan, e.RowSpan];
+    };
+    assert.deepEqual(at('calls-kpi'), [0, 46, 12, 4]);
+    assert.deepEqual(at('errors-kpi'), [12, 46, 12, 4]);
+    assert.deepEqual(at('rate-kpi'), [24, 46, 12, 4]);
+    assert.deepEqual(at('errors-by-name'), [0, 50, 18, 8]);
+    assert.deepEqual(at('top-regions'), [18, 50, 18, 8]);
+    assert.deepEqual(at('by-service'), [0, 58, 18, 8]);
+    assert.deepEqual(at('calls-over-time'), [0, 66, 36, 8]);
+    assert.deepEqual(at('first-seen'), [0, 40, 18, 6]);
+    assert.ok(elements.every((e) => e.ElementType === 'VISUAL'));
+  });
+
+  it('grants owners the owner actions everywhere and viewers only dashboards and analysis-only specs', () => {
+    const owners = 'arn:aws:quicksight:us-east-1:111111111111:group/default/owners';
+    const viewers = 'arn:aws:quicksight:us-east-1:111111111111:group/default/viewers';
+    assert.deepEqual(dashboard.input.Permissions, [
+      { Principal: owners, Actions: [...ACTIONS.Dashboard.owner] },
+      { Principal: viewers, Actions: [...ACTIONS.Dashboard.viewer] },
+    ]);
+    assert.deepEqual(find(resources, 'Analysis', 'all-visuals').input.Permissions, [{ Principal: owners, Actions: [...ACTIONS.Analysis.owner] }]);
+    assert.deepEqual(find(resources, 'Analysis', 'explore').input.Permissions!.map((p) => p.Principal), [owners, viewers]);
+    assert.deepEqual(find(resources, 'DataSet', 'events').input.Permissions, [{ Principal: owners, Actions: [...ACTIONS.DataSet.owner] }]);
+  });
+
+  it('tags everything with trailsight, the spec id and a hash of the spec that changes with it', () => {
+    const tags = Object.fromEntries(dashboard.input.Tags!.map((t) => [t.Key, t.Value]));
+    assert.equal(tags['managed-by'], 'trailsight');
+    assert.equal(tags['trailsight:spec-id'], 'all-visuals');
+    assert.match(tags['trailsight:spec-hash'], /^[0-9a-f]{16}$/);
+    assert.equal(tags.team, 'security');
+    const renamed = compile(withSpec(specs, 'all-visuals', (d) => (d.name = 'Renamed')), local);
+    const after = find(renamed, 'Dashboard', 'all-visuals').input.Tags!.find((t) => t.Key === 'trailsight:spec-hash')!.Value;
+    assert.notEqual(after, tags['trailsight:spec-hash']);
+    const otherHash = find(renamed, 'DataSet', 'events').input.Tags!.find((t) => t.Key === 'trailsight:spec-hash')!.Value;
+    assert.equal(otherHash, find(resources, 'DataSet', 'events').input.Tags!.find((t) => t.Key === 'trailsight:spec-hash')!.Value);
+  });
+
+  it('orders resources by dependency: each depends only on resources before it', () => {
+    const seen = new Set<string>();
+    let lastKind = 0;
+    for (const r of resources) {
+      assert.ok(KIND_ORDER.indexOf(r.kind) >= lastKind, `${resourceKey(r)} is out of kind order`);
+      lastKind = KIND_ORDER.indexOf(r.kind);
+      for (const d of r.dependsOn) assert.ok(seen.has(d), `${resourceKey(r)} depends on ${d}, which is not before it`);
+      seen.add(resourceKey(r));
+    }
+  });
+
+  it('applies QuickSight\'s own rules to what the spec cannot see (a raw visual reusing an id)', () => {
+    const clash = withSpec(specs, 'all-visuals', (d) => {
+      const raw = d.sheets[1].visuals.find((v: { id: string }) => v.id === 'raw-gauge');
+      raw.visual.GaugeChartVisual.ChartConfiguration.FieldWells.Values[0].NumericalMeasureField.FieldId = 'heat.value.0';
+    });
+    assert.deepEqual(problemsOf(() => compile(clash, local)), [
+      'QuickSight would refuse dashboard all-visuals: field id "heat.value.0" is already used at Sheets[1].Visuals[7].HeatMapVisual.ChartConfiguration.FieldWells.HeatMapAggregatedFieldWells.Values[0].CategoricalMeasureField.FieldId (at Definition.Sheets[1].Visuals[8].GaugeChartVisual.ChartConfiguration.FieldWells.Values[0].NumericalMeasureField.FieldId)',
+    ]);
+  });
+
+  it('reports every problem of a board at once', () => {
+    const broken = withSpec(specs, 'all-visuals', (d) => {
+      d.sheets[0].visuals[0].value = 'sum(event_name)';
+      d.sheets[0].visuals[3].x = 'no_such_column';
+      d.filters[2].scope = { sheets: ['nowhere'] };
+      d.sheets[1].controls[0] = { type: 'slider', filter: 'principal-types', title: 'Types' };
+      d.sheets[0].controls[3] = { type: 'date-range', parameter: 'user', title: 'Range' };
+    });
+    assert.deepEqual(problemsOf(() => compile(broken, local)).sort(), [
+      'a parameter holds one value: bind a date-range control to a timeRange or lastDays filter, or use `date`',
+      'a slider needs a filter with `between` numeric min and max (its bounds)',
+      'dataset events has no column "no_such_column"',
+      'no sheet "nowhere" in this dashboard',
+      'sum needs a numeric column; event_name is string (use count or distinct_count)',
+    ].sort());
+  });
+});
