@@ -1,0 +1,157 @@
+import assert from 'node:assert/strict';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  CreateDashboardCommand,
+  DescribeDashboardCommand,
+  DescribeDashboardDefinitionCommand,
+  ListTagsForResourceCommand,
+  UpdateDashboardCommand,
+  UpdateDashboardPublishedVersionCommand,
+  UpdateDataSetPermissionsCommand,
+} from '@aws-sdk/client-quicksight';
+import { hasChanges, renderPlanJson, renderPlanText, summarisePlan } from '../../src/plan/index.ts';
+import { ACCOUNT, Harness, MODELS_MISSING, modelViolations, outcomes } from './harness.ts';
+
+describe('publish converges the local endpoint to the specs', function () {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await Harness.start();
+  });
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('creates every resource, and a plan afterwards finds nothing to change', async () => {
+    const { value, writes } = await h.record(() => h.publish());
+    const { resources } = await h.compile();
+    assert.equal(value.results.length, resources.length);
+    assert.ok(value.results.every((r) => r.outcome === 'created'), JSON.stringify(outcomes(value.results)));
+    assert.ok(writes >= resources.length);
+    const after = await h.plan();
+    assert.equal(hasChanges(after), false, renderPlanText(after));
+    assert.equal(summarisePlan(after).unchanged, resources.length);
+  });
+
+  it('a second publish makes zero write calls and one read per resource', async () => {
+    await h.publish();
+    const { value, reads, writes, calls } = await h.record(() => h.publish());
+    assert.equal(writes, 0, calls.map((c) => c.operation).join(', '));
+    assert.equal(reads, value.results.length, calls.map((c) => c.operation).join(', '));
+    assert.ok(value.results.every((r) => r.outcome === 'unchanged'));
+  });
+
+  it('a changed spec updates only what it compiles to, and publishes the new dashboard version', async () => {
+    await h.publish();
+    const file = join(h.specsDir, 'activity.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: Top event names', 'title: Most frequent calls'));
+    const plan = await h.plan();
+    const changed = plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`);
+    assert.deepEqual(changed, ['Analysis/activity', 'Dashboard/activity']);
+    const text = renderPlanText(plan);
+    assert.match(text, /~ update\s+Dashboard\/activity/);
+    assert.match(text, /-\s+"PlainText": "Top event names"/);
+    assert.match(text, /\+\s+"PlainText": "Most frequent calls"/);
+    const json = JSON.parse(renderPlanJson(plan)) as { changes: { id: string; action: string }[] };
+    assert.deepEqual(json.changes.map((c) => `${c.action} ${c.id}`), ['update activity', 'update activity']);
+
+    const { value } = await h.record(() => h.publish());
+    assert.deepEqual(
+      Object.entries(outcomes(value.results)).filter(([, o]) => o !== 'unchanged'),
+      [['Analysis/activity', 'updated'], ['Dashboard/activity', 'updated']],
+    );
+    const dashboard = await h.clients.quicksight.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'activity' }));
+    assert.equal(dashboard.Dashboard?.Version?.VersionNumber, 2, 'the new version is the published one');
+    assert.equal(hasChanges(await h.plan()), false);
+  });
+
+  it('drift: a dashboard republished from elsewhere shows in plan and the next publish restores it', async () => {
+    await h.publish();
+    const qs = h.clients.quicksight;
+    const current = await qs.send(new DescribeDashboardDefinitionCommand({ AwsAccountId: ACCOUNT, DashboardId: 'ec2' }));
+    const definition = structuredClone(current.Definition!);
+    (definition.Sheets![0].Visuals![0].KPIVisual!.Title!.FormatText as { PlainText?: string }).PlainText = 'Edited in the console';
+    const updated = await qs.send(new UpdateDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'ec2', Name: current.Name!, Definition: definition }));
+    const version = Number(/\/version\/(\d+)$/.exec(updated.VersionArn!)![1]);
+    await new Promise((r) => setTimeout(r, 150));
+    await qs.send(new UpdateDashboardPublishedVersionCommand({ AwsAccountId: ACCOUNT, DashboardId: 'ec2', VersionNumber: version }));
+
+    const plan = await h.plan();
+    const drifted = plan.operations.filter((op) => op.action !== 'no-op');
+    assert.deepEqual(drifted.map((op) => `${op.action} ${op.kind}/${op.id}`), ['update Dashboard/ec2']);
+    assert.match(renderPlanText(plan), /\+\s+"PlainText": "Calls"/);
+    assert.match(renderPlanText(plan), /-\s+"PlainText": "Edited in the console"/);
+
+    const { value } = await h.record(() => h.publish());
+    assert.equal(outcomes(value.results)['Dashboard/ec2'], 'updated');
+    const restored = await qs.send(new DescribeDashboardDefinitionCommand({ AwsAccountId: ACCOUNT, DashboardId: 'ec2' }));
+    assert.equal((restored.Definition!.Sheets![0].Visuals![0].KPIVisual!.Title!.FormatText as { PlainText?: string }).PlainText, 'Calls');
+    assert.equal(hasChanges(await h.plan()), false);
+  });
+
+  it('drift in permissions shows in plan; publish --refresh revokes what the specs do not grant', async () => {
+    await h.publish();
+    const stranger = `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/stranger`;
+    await h.clients.quicksight.send(
+      new UpdateDataSetPermissionsCommand({ AwsAccountId: ACCOUNT, DataSetId: 'events', GrantPermissions: [{ Principal: stranger, Actions: ['quicksight:DescribeDataSet'] }] }),
+    );
+    const plan = await h.plan();
+    const update = plan.operations.find((op) => op.action === 'update');
+    assert.ok(update && update.action === 'update' && update.drift, renderPlanText(plan));
+    assert.deepEqual(update.permissions?.revoke, [{ principal: stranger, actions: ['quicksight:DescribeDataSet'] }]);
+    assert.match(renderPlanText(plan), /revoke arn:aws:quicksight:us-east-1:000000000000:user\/default\/stranger/);
+    // The quick publish trusts the fingerprint (one read per resource) and does not see it…
+    assert.equal((await h.publish()).results.filter((r) => r.outcome !== 'unchanged').length, 0);
+    // …the full one restores it.
+    const { value } = await h.record(() => h.publish({ refresh: true }));
+    assert.equal(outcomes(value.results)['DataSet/events'], 'updated');
+    assert.equal(hasChanges(await h.plan()), false);
+  });
+
+  it('prune deletes only trailsight resources of this target that left the specs', async () => {
+    await h.publish();
+    const qs = h.clients.quicksight;
+    const { resources } = await h.compile();
+    const definition = (resources.find((r) => r.kind === 'Dashboard' && r.id === 'principals')!.input as { Definition: object }).Definition;
+    // A dashboard made by hand (no trailsight tag) and one trailsight published for another target.
+    await qs.send(new CreateDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'hand-made', Name: 'Hand made', Definition: definition as never }));
+    await qs.send(
+      new CreateDashboardCommand({
+        AwsAccountId: ACCOUNT,
+        DashboardId: 'other-target',
+        Name: 'Other target',
+        Definition: definition as never,
+        Tags: [{ Key: 'managed-by', Value: 'trailsight' }, { Key: 'trailsight:target', Value: 'staging' }],
+      }),
+    );
+    await rm(join(h.specsDir, 'principals.yaml'));
+    const withoutPrune = await h.plan();
+    assert.ok(!withoutPrune.operations.some((op) => op.action === 'delete'), 'nothing is deleted without --prune');
+    const plan = await h.plan({ prune: true });
+    assert.deepEqual(
+      plan.operations.filter((op) => op.action === 'delete').map((op) => `${op.kind}/${op.id}`),
+      ['Dashboard/principals', 'Analysis/principals'],
+    );
+    const { value } = await h.record(() => h.publish({ prune: true }));
+    assert.deepEqual(value.results.filter((r) => r.outcome === 'deleted').map((r) => `${r.kind}/${r.id}`), ['Dashboard/principals', 'Analysis/principals']);
+    const tags = await qs.send(new ListTagsForResourceCommand({ ResourceArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:dashboard/hand-made` }));
+    assert.ok(tags, 'the hand-made dashboard is still there');
+    await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'other-target' }));
+    assert.equal(hasChanges(await h.plan({ prune: true })), false);
+  });
+
+  it('every request sent satisfies the AWS API models', async function () {
+    await h.publish();
+    const file = join(h.specsDir, 'ec2.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: Calls\n    visuals', 'title: EC2 calls\n    visuals'));
+    await rm(join(h.specsDir, 'principals.yaml'));
+    await h.publish({ prune: true });
+    await h.publish({ refresh: true });
+    const violations = modelViolations(h.calls);
+    if (!violations) this.skip();
+    assert.ok(h.calls.length > 30);
+    assert.deepEqual(violations, []);
+  });
+});
+
+void MODELS_MISSING;

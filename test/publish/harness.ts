@@ -1,0 +1,111 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applyPlan, type ResourceResult } from '../../src/aws/apply.ts';
+import { createClients, destroyClients, type AwsClients } from '../../src/aws/clients.ts';
+import { observeCalls, isReadOperation, type ObservedCall } from '../../src/aws/observe.ts';
+import { awsContext, planTarget } from '../../src/aws/plan-target.ts';
+import type { RetryPolicy } from '../../src/aws/retry.ts';
+import { findModelsDir, loadModel, validateOperationInput, type ServiceName } from '../../src/awsmodel/index.ts';
+import { compile, resolveTarget, type DesiredResource, type ResolvedTarget } from '../../src/compile/index.ts';
+import { startEndpoint, type FaultConfig, type RunningEndpoint } from '../../src/endpoint/index.ts';
+import type { Plan } from '../../src/plan/index.ts';
+import { loadSpecs } from '../../src/spec/index.ts';
+
+export const FIXTURE_SPECS = fileURLToPath(new URL('./fixtures/specs', import.meta.url));
+export const ACCOUNT = '000000000000';
+export const REGION = 'us-east-1';
+
+/** Retries quick enough for tests, as patient as the real policy about throttling. */
+export const TEST_RETRY: RetryPolicy = { maxAttempts: 12, throttleBaseMs: 20, errorBaseMs: 10, maxDelayMs: 200 };
+
+/** A fresh local endpoint, a copy of the fixture specs to edit, and recorded SDK clients. */
+export class Harness {
+  readonly calls: ObservedCall[] = [];
+  private constructor(
+    readonly dir: string,
+    readonly endpoint: RunningEndpoint,
+    readonly clients: AwsClients,
+  ) {}
+
+  static async start(options: { faults?: FaultConfig; specs?: string } = {}): Promise<Harness> {
+    const dir = await mkdtemp(join(tmpdir(), 'trailsight-publish-'));
+    await cp(options.specs ?? FIXTURE_SPECS, join(dir, 'specs'), { recursive: true });
+    const endpoint = await startEndpoint({
+      stateDir: join(dir, 'state'),
+      s3Root: join(dir, 's3'),
+      account: ACCOUNT,
+      region: REGION,
+      creationDelayMs: 50,
+      log: () => undefined,
+      ...(options.faults ? { faults: options.faults } : {}),
+    });
+    const clients = createClients({ region: REGION, endpoint: endpoint.url }, TEST_RETRY);
+    const harness = new Harness(dir, endpoint, clients);
+    observeCalls(clients, (call) => harness.calls.push(call));
+    return harness;
+  }
+
+  get specsDir(): string {
+    return join(this.dir, 'specs');
+  }
+
+  async stop(): Promise<void> {
+    destroyClients(this.clients);
+    await this.endpoint.close();
+    await rm(this.dir, { recursive: true, force: true });
+  }
+
+  /** The specs as they are now in `specsDir`, compiled for the local target (or `name`). */
+  async compile(name = 'local'): Promise<{ target: ResolvedTarget; resources: DesiredResource[] }> {
+    const loaded = await loadSpecs([this.specsDir]);
+    if (!loaded.specSet) throw new Error(`fixture specs do not load: ${JSON.stringify(loaded.findings)}`);
+    const target = resolveTarget(loaded.specSet.project.spec, { name, account: ACCOUNT, region: REGION });
+    return { target, resources: compile(loaded.specSet, target) };
+  }
+
+  async plan(options: { depth?: 'quick' | 'full'; prune?: boolean; target?: string } = {}): Promise<Plan> {
+    const { target, resources } = await this.compile(options.target);
+    return planTarget(awsContext(this.clients, target), target, resources, { depth: options.depth ?? 'full', prune: !!options.prune, concurrency: 8 });
+  }
+
+  /** What `trailsight publish` does: plan (quick reads unless `refresh`), then apply. */
+  async publish(options: { refresh?: boolean; prune?: boolean; target?: string } = {}): Promise<{ plan: Plan; results: ResourceResult[] }> {
+    const { target, resources } = await this.compile(options.target);
+    const ctx = awsContext(this.clients, target);
+    const plan = await planTarget(ctx, target, resources, { depth: options.refresh ? 'full' : 'quick', prune: !!options.prune, concurrency: 8 });
+    return { plan, results: await applyPlan(ctx, plan, { concurrency: 8 }) };
+  }
+
+  /** Calls recorded while `run` ran. */
+  async record<T>(run: () => Promise<T>): Promise<{ value: T; calls: ObservedCall[]; reads: number; writes: number }> {
+    const start = this.calls.length;
+    const value = await run();
+    const calls = this.calls.slice(start);
+    const reads = calls.filter((c) => isReadOperation(c.operation)).length;
+    return { value, calls, reads, writes: calls.length - reads };
+  }
+}
+
+/** Outcomes as `{ 'Dashboard/x': 'created', … }`. */
+export function outcomes(results: readonly ResourceResult[]): Record<string, string> {
+  return Object.fromEntries(results.map((r) => [`${r.kind}/${r.id}`, r.outcome]));
+}
+
+/**
+ * Every recorded request checked against AWS's API models; the violations, one line each.
+ * Undefined when the models are not there (../shared/aws-models), so the caller can skip.
+ */
+export function modelViolations(calls: readonly ObservedCall[]): string[] | undefined {
+  if (!findModelsDir()) return undefined;
+  const out: string[] = [];
+  for (const call of calls) {
+    const model = loadModel(call.service as ServiceName);
+    if (!model) continue;
+    for (const v of validateOperationInput(model, call.operation, call.input)) out.push(`${call.service}:${call.operation} ${v.path}: ${v.message}`);
+  }
+  return out;
+}
+
+export const MODELS_MISSING = 'AWS API models not found (../shared/aws-models or TRAILSIGHT_AWS_MODELS): request validation skipped';
