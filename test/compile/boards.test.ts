@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AnalysisDefinition } from '@aws-sdk/client-quicksight';
-import { ACTIONS, compile, CompileError, KIND_ORDER, resolveTarget, resourceKey, type DesiredResource } from '../../src/compile/index.ts';
-import { fixtureSpecs, withSpec } from './helpers.ts';
+import { ACTIONS, compile, KIND_ORDER, resolveTarget, resourceKey, type DesiredResource } from '../../src/compile/index.ts';
+import { fixtureSpecs, problemsOf, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();
 const local = resolveTarget(specs.project.spec);
@@ -15,15 +15,6 @@ const definition = dashboard.input.Definition as AnalysisDefinition;
 const group = (filterId: string) => definition.FilterGroups!.find((g) => g.Filters![0] && Object.values(g.Filters![0])[0]!.FilterId === filterId)!;
 const filter = (filterId: string) => Object.entries(group(filterId).Filters![0])[0] as [string, any];
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompileError) return error.problems.map((p) => p.message);
-    throw error;
-  }
-  assert.fail('expected a CompileError');
-}
 
 describe('compile: analyses and dashboards', () => {
   it('compiles a Dashboard to an analysis and a dashboard with the same definition; an Analysis to an analysis only', () => {

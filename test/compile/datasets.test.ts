@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { compile, CompileError, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
+import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
 import { qualifyTable } from '../../src/compile/dataset/qualify.ts';
 import { selectItem, windowPredicate } from '../../src/compile/dataset/sql.ts';
-import { fixtureSpecs, withSpec } from './helpers.ts';
+import { fixtureSpecs, problemsOf, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();
 const local = resolveTarget(specs.project.spec);
@@ -10,15 +10,6 @@ type DataSetResource = Extract<DesiredResource, { kind: 'DataSet' }>;
 const dataset = (resources: DesiredResource[], id: string) => resources.find((r): r is DataSetResource => r.kind === 'DataSet' && r.id === id)!;
 const customSql = (r: DataSetResource) => r.input.PhysicalTableMap!['cloudtrail-sql'].CustomSql!;
 
-function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompileError) return error.problems.map((p) => p.message);
-    throw error;
-  }
-  assert.fail('expected a CompileError');
-}
 
 describe('compile: datasets', () => {
   const resources = compile(specs, local);

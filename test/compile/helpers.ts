@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import type { AnalysisSpec, DashboardSpec, DataSetSpec, ProjectSpec } from '../../src/spec/model/index.ts';
 import type { Located, SpecSet } from '../../src/spec/specset.ts';
 import { loadSpecs } from '../../src/spec/index.ts';
+import { CompileError } from '../../src/compile/index.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -50,4 +51,15 @@ export async function dashboardSpecs(): Promise<SpecSet> {
   const result = await loadSpecs([join(REPO, 'dashboards')]);
   if (!result.specSet) throw new Error(`dashboards/ does not lint clean:\n${result.findings.map((f) => `${f.file}:${f.line}:${f.col} ${f.message}`).join('\n')}`);
   return result.specSet;
+}
+
+/** The messages of the CompileError `run` throws; fails when it throws none. */
+export function problemsOf(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CompileError) return error.problems.map((p) => p.message);
+    throw error;
+  }
+  throw new Error('expected a CompileError');
 }

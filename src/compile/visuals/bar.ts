@@ -1,6 +1,5 @@
-import type { BarChartConfiguration } from '@aws-sdk/client-quicksight';
 import { categorySort, itemsLimit } from './limits.ts';
-import { defined, legendTitle, overDataset, titles, type SpecOf, type VisualType } from './visual-type.ts';
+import { chart, defined, legendTitle, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
 
 /** `bar` → BarChartVisual: x categories, y measures, optional color groups; top-N by `limit`. */
 export const bar: VisualType<SpecOf<'bar'>> = {
@@ -12,21 +11,15 @@ export const bar: VisualType<SpecOf<'bar'>> = {
     const CategorySort = categorySort(fields, spec.sort, spec.limit, 'y');
     const CategoryItemsLimit = itemsLimit(spec.limit);
     return {
-      visual: {
-        BarChartVisual: {
-          VisualId: spec.id,
-          ...titles(spec, site),
-          ChartConfiguration: defined<BarChartConfiguration>({
-            FieldWells: { BarChartAggregatedFieldWells: defined({ Category, Values, Colors }) },
-            SortConfiguration: CategorySort || CategoryItemsLimit ? defined({ CategorySort, CategoryItemsLimit }) : undefined,
-            Orientation: spec.horizontal ? 'HORIZONTAL' : 'VERTICAL',
-            BarsArrangement: spec.stacked ? 'STACKED' : 'CLUSTERED',
-            CategoryLabelOptions: fields.axisLabels('x'),
-            ValueLabelOptions: fields.axisLabels('y'),
-            ...legendTitle(fields.label('color')),
-          }),
-        },
-      },
+      visual: chart('BarChartVisual', spec, site, {
+        FieldWells: { BarChartAggregatedFieldWells: defined({ Category, Values, Colors }) },
+        SortConfiguration: CategorySort || CategoryItemsLimit ? defined({ CategorySort, CategoryItemsLimit }) : undefined,
+        Orientation: spec.horizontal ? 'HORIZONTAL' : 'VERTICAL',
+        BarsArrangement: spec.stacked ? 'STACKED' : 'CLUSTERED',
+        CategoryLabelOptions: fields.axisLabels('x'),
+        ValueLabelOptions: fields.axisLabels('y'),
+        ...legendTitle(fields.label('color')),
+      }),
     };
   }),
 };

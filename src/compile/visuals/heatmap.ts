@@ -1,6 +1,6 @@
-import type { HeatMapConfiguration, HeatMapSortConfiguration } from '@aws-sdk/client-quicksight';
+import type { HeatMapSortConfiguration } from '@aws-sdk/client-quicksight';
 import { itemsLimit } from './limits.ts';
-import { defined, legendTitle, overDataset, titles, type SpecOf, type VisualType } from './visual-type.ts';
+import { chart, legendTitle, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
 
 /** `heatmap` → HeatMapVisual: rows × columns colored by a measure; `limit` keeps the top rows and columns. */
 export const heatmap: VisualType<SpecOf<'heatmap'>> = {
@@ -19,19 +19,13 @@ export const heatmap: VisualType<SpecOf<'heatmap'>> = {
         }
       : undefined;
     return {
-      visual: {
-        HeatMapVisual: {
-          VisualId: spec.id,
-          ...titles(spec, site),
-          ChartConfiguration: defined<HeatMapConfiguration>({
-            FieldWells: { HeatMapAggregatedFieldWells: { Rows, Columns, Values } },
-            SortConfiguration,
-            RowLabelOptions: fields.axisLabels('rows'),
-            ColumnLabelOptions: fields.axisLabels('columns'),
-            ...legendTitle(fields.label('value')),
-          }),
-        },
-      },
+      visual: chart('HeatMapVisual', spec, site, {
+        FieldWells: { HeatMapAggregatedFieldWells: { Rows, Columns, Values } },
+        SortConfiguration,
+        RowLabelOptions: fields.axisLabels('rows'),
+        ColumnLabelOptions: fields.axisLabels('columns'),
+        ...legendTitle(fields.label('value')),
+      }),
     };
   }),
 };

@@ -1,5 +1,4 @@
-import type { LineChartConfiguration } from '@aws-sdk/client-quicksight';
-import { defined, legendTitle, overDataset, titles, type SpecOf, type VisualType } from './visual-type.ts';
+import { chart, defined, legendTitle, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
 
 /** `line` → LineChartVisual: x (a datetime at `granularity`, usually), y measures, optional color groups. */
 export const line: VisualType<SpecOf<'line'>> = {
@@ -9,19 +8,13 @@ export const line: VisualType<SpecOf<'line'>> = {
     const Values = fields.measures(spec.y, 'y');
     const Colors = spec.color ? [fields.dimension(spec.color, 'color')] : undefined;
     return {
-      visual: {
-        LineChartVisual: {
-          VisualId: spec.id,
-          ...titles(spec, site),
-          ChartConfiguration: defined<LineChartConfiguration>({
-            FieldWells: { LineChartAggregatedFieldWells: defined({ Category, Values, Colors }) },
-            Type: 'LINE',
-            XAxisLabelOptions: fields.axisLabels('x'),
-            PrimaryYAxisLabelOptions: fields.axisLabels('y'),
-            ...legendTitle(fields.label('color')),
-          }),
-        },
-      },
+      visual: chart('LineChartVisual', spec, site, {
+        FieldWells: { LineChartAggregatedFieldWells: defined({ Category, Values, Colors }) },
+        Type: 'LINE',
+        XAxisLabelOptions: fields.axisLabels('x'),
+        PrimaryYAxisLabelOptions: fields.axisLabels('y'),
+        ...legendTitle(fields.label('color')),
+      }),
     };
   }),
 };

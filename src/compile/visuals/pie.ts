@@ -1,6 +1,5 @@
-import type { PieChartConfiguration } from '@aws-sdk/client-quicksight';
 import { categorySort, itemsLimit } from './limits.ts';
-import { defined, overDataset, titles, type SpecOf, type VisualType } from './visual-type.ts';
+import { chart, defined, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
 
 /** `pie` → PieChartVisual; `donut: true` draws it as a donut (DonutOptions). */
 export const pie: VisualType<SpecOf<'pie'>> = {
@@ -11,19 +10,13 @@ export const pie: VisualType<SpecOf<'pie'>> = {
     const CategorySort = categorySort(fields, spec.sort, spec.limit, 'value');
     const CategoryItemsLimit = itemsLimit(spec.limit);
     return {
-      visual: {
-        PieChartVisual: {
-          VisualId: spec.id,
-          ...titles(spec, site),
-          ChartConfiguration: defined<PieChartConfiguration>({
-            FieldWells: { PieChartAggregatedFieldWells: { Category, Values } },
-            SortConfiguration: CategorySort || CategoryItemsLimit ? defined({ CategorySort, CategoryItemsLimit }) : undefined,
-            DonutOptions: { ArcOptions: { ArcThickness: spec.donut ? 'MEDIUM' : 'WHOLE' } },
-            CategoryLabelOptions: fields.axisLabels('group'),
-            ValueLabelOptions: fields.axisLabels('value'),
-          }),
-        },
-      },
+      visual: chart('PieChartVisual', spec, site, {
+        FieldWells: { PieChartAggregatedFieldWells: { Category, Values } },
+        SortConfiguration: CategorySort || CategoryItemsLimit ? defined({ CategorySort, CategoryItemsLimit }) : undefined,
+        DonutOptions: { ArcOptions: { ArcThickness: spec.donut ? 'MEDIUM' : 'WHOLE' } },
+        CategoryLabelOptions: fields.axisLabels('group'),
+        ValueLabelOptions: fields.axisLabels('value'),
+      }),
     };
   }),
 };

@@ -1,5 +1,4 @@
-import type { PivotTableConfiguration } from '@aws-sdk/client-quicksight';
-import { defined, overDataset, titles, type SpecOf, type VisualType } from './visual-type.ts';
+import { chart, defined, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
 
 /** `pivot` → PivotTableVisual: row and column dimensions, value measures; labels as headers. */
 export const pivot: VisualType<SpecOf<'pivot'>> = {
@@ -10,16 +9,10 @@ export const pivot: VisualType<SpecOf<'pivot'>> = {
     const Values = spec.values.map((f, i) => fields.measure(f, 'values', i));
     const labelled = fields.labelled();
     return {
-      visual: {
-        PivotTableVisual: {
-          VisualId: spec.id,
-          ...titles(spec, site),
-          ChartConfiguration: defined<PivotTableConfiguration>({
-            FieldWells: { PivotTableAggregatedFieldWells: defined({ Rows, Columns, Values }) },
-            FieldOptions: labelled.length > 0 ? { SelectedFieldOptions: labelled.map((l) => ({ FieldId: l.fieldId, CustomLabel: l.label })) } : undefined,
-          }),
-        },
-      },
+      visual: chart('PivotTableVisual', spec, site, {
+        FieldWells: { PivotTableAggregatedFieldWells: defined({ Rows, Columns, Values }) },
+        FieldOptions: labelled.length > 0 ? { SelectedFieldOptions: labelled.map((l) => ({ FieldId: l.fieldId, CustomLabel: l.label })) } : undefined,
+      }),
     };
   }),
 };

@@ -2,7 +2,7 @@ import type { FilterGroup, TableConfiguration, TableFieldOptions, TopBottomFilte
 import { aggregationFunction, columnIdentifier, GRANULARITY, parseField } from '../definition/fields.ts';
 import { filterGroupId } from '../definition/filters.ts';
 import type { VisualFields } from './visual-fields.ts';
-import { defined, overDataset, titles, type SpecOf, type VisualSite, type VisualType } from './visual-type.ts';
+import { chart, defined, overDataset, type SpecOf, type VisualSite, type VisualType } from './visual-type.ts';
 
 type TableSpec = SpecOf<'table'>;
 
@@ -37,7 +37,7 @@ export const table: VisualType<TableSpec> = {
     }
     const topN = aggregated && spec.limit ? topGroups(spec, fields, site) : undefined;
     return {
-      visual: { TableVisual: { VisualId: spec.id, ...titles(spec, site), ChartConfiguration: configuration } },
+      visual: chart('TableVisual', spec, site, configuration),
       ...(topN ? { filterGroups: [topN] } : {}),
     };
   }),

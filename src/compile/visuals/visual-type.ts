@@ -60,3 +60,16 @@ export function legendTitle(label: string | undefined) {
 export function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+type ChartMember = 'KPIVisual' | 'BarChartVisual' | 'LineChartVisual' | 'PieChartVisual' | 'TableVisual' | 'PivotTableVisual' | 'HeatMapVisual';
+type ChartConfigurationOf<K extends ChartMember> = NonNullable<NonNullable<Visual[K]>['ChartConfiguration']>;
+
+/** A QuickSight visual of type `member`: the spec's id and titles, and its chart configuration (unset members dropped). */
+export function chart<K extends ChartMember>(
+  member: K,
+  spec: { id: string; title?: string; subtitle?: string },
+  site: VisualSite,
+  configuration: ChartConfigurationOf<K>,
+): Visual {
+  return { [member]: { VisualId: spec.id, ...titles(spec, site), ChartConfiguration: defined(configuration) } } as Visual;
+}
