@@ -64,7 +64,7 @@ export function compileBoard(located: Located<DashboardSpec | AnalysisSpec>, inp
       source,
       service: 'quicksight',
       operation: 'CreateDashboard',
-      input: quicksightDashboard({ spec, target, id, definition, tags }),
+      input: quicksightDashboard({ spec, target, id, definition: structuredClone(definition), tags }),
       dependsOn,
     });
   }
