@@ -23,13 +23,14 @@ export interface AwsClients {
   readonly sts: STSClient;
 }
 
+// trailsight supports Node 20 (package.json engines); the SDK's notice about its own future Node 22
+// requirement is not for trailsight's users. Set before any client exists: the SDK's own switch.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export const LOCAL_CREDENTIALS = { accessKeyId: 'trailsight-local', secretAccessKey: 'trailsight-local' } as const;
 
 /** SDK v3 clients for a connection, sharing one retry policy. */
 export function createClients(connection: Connection, retry: RetryPolicy = DEFAULT_RETRY): AwsClients {
-  // trailsight supports Node 20 (package.json engines); the SDK's notice about its own future
-  // Node 22 requirement is not for trailsight's users. The SDK's documented switch turns it off.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const config = {
     region: connection.region,
     maxAttempts: retry.maxAttempts,

@@ -14,7 +14,10 @@ export function isNotFound(error: unknown): boolean {
 }
 
 export function isAlreadyExists(error: unknown): boolean {
-  return EXISTS.has(nameOf(error));
+  const name = nameOf(error);
+  if (EXISTS.has(name)) return true;
+  // Athena answers CreateWorkGroup for an existing workgroup with InvalidRequestException "... is already created".
+  return name === 'InvalidRequestException' && /already (created|exists)/i.test(String((error as Error).message));
 }
 
 /** Runs a read; undefined when the resource does not exist. */

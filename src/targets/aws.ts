@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { resolveTarget, TargetError, type ResolvedTarget } from '../compile/index.ts';
-import type { SpecSet } from '../spec/index.ts';
+import type { ProjectSpec, SpecSet } from '../spec/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import type { OpenTarget } from './open-target.ts';
@@ -39,9 +39,7 @@ export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): 
     destroyClients(clients);
     throw new TargetError(`target "${options.name}" is account ${named.account}, but the credentials are for account ${account}`);
   }
-  const target: ResolvedTarget = named
-    ? resolveTarget(project, { name: options.name, account, region })
-    : { name: 'aws', account, region, idPrefix: '', principals: { owners: project.quicksight.principals?.owners ?? [], viewers: project.quicksight.principals?.viewers ?? [] } };
+  const target = named ? resolveTarget(project, { name: options.name, account, region }) : ambientTarget(project, account, region);
   const endpoint = options.env.AWS_ENDPOINT_URL ? `, endpoint ${options.env.AWS_ENDPOINT_URL}` : '';
   return {
     target,
@@ -51,6 +49,12 @@ export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): 
     description: `${target.name} (account ${account}, ${region}${profile ? `, profile ${profile}` : ''}${endpoint})`,
     close: async () => destroyClients(clients),
   };
+}
+
+/** The `aws` target: the caller's account and Region, no id prefix, the Project's principals. */
+export function ambientTarget(project: ProjectSpec, account: string, region: string): ResolvedTarget {
+  const principals = project.quicksight.principals;
+  return { name: 'aws', account, region, idPrefix: '', principals: { owners: principals?.owners ?? [], viewers: principals?.viewers ?? [] } };
 }
 
 /** The Region the SDK would use: AWS_REGION, then the profile's `region` in the shared config. */

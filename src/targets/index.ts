@@ -2,12 +2,12 @@ import { TargetError } from '../compile/index.ts';
 import type { SpecSet } from '../spec/index.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { hasAwsConfig } from './ambient.ts';
-import { openAwsTarget } from './aws.ts';
+import { ambientTarget, openAwsTarget } from './aws.ts';
 import { openLocalTarget, localUser } from './local.ts';
 import type { OpenTarget } from './open-target.ts';
 
 export type { OpenTarget } from './open-target.ts';
-export { hasAwsConfig, localUser };
+export { ambientTarget, hasAwsConfig, localUser };
 export { discoverLogs, ensureSampleLogs, type LogsLayout } from './logs.ts';
 
 export interface TargetOptions {

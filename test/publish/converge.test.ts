@@ -10,6 +10,8 @@ import {
   UpdateDashboardPublishedVersionCommand,
   UpdateDataSetPermissionsCommand,
 } from '@aws-sdk/client-quicksight';
+import { applyPlan } from '../../src/aws/apply.ts';
+import { awsContext, planTarget } from '../../src/aws/plan-target.ts';
 import { hasChanges, renderPlanJson, renderPlanText, summarisePlan } from '../../src/plan/index.ts';
 import { ACCOUNT, Harness, MODELS_MISSING, modelViolations, outcomes } from './harness.ts';
 
@@ -140,6 +142,18 @@ describe('publish converges the local endpoint to the specs', function () {
     assert.equal(hasChanges(await h.plan({ prune: true })), false);
   });
 
+  it('a create that meets the resource already there (a concurrent or interrupted publish) converges by update', async () => {
+    const { target, resources } = await h.compile();
+    const ctx = awsContext(h.clients, target);
+    const stale = await planTarget(ctx, target, resources, { depth: 'quick', prune: false, concurrency: 8 });
+    assert.ok(stale.operations.every((op) => op.action === 'create'));
+    await h.publish();
+    const results = await applyPlan(ctx, stale, { concurrency: 8 });
+    assert.deepEqual(results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped'), []);
+    assert.ok(results.every((r) => r.outcome === 'unchanged' || r.outcome === 'updated'), JSON.stringify(outcomes(results)));
+    assert.equal(hasChanges(await h.plan()), false);
+  });
+
   it('every request sent satisfies the AWS API models', async function () {
     await h.publish();
     const file = join(h.specsDir, 'ec2.yaml');
@@ -148,10 +162,12 @@ describe('publish converges the local endpoint to the specs', function () {
     await h.publish({ prune: true });
     await h.publish({ refresh: true });
     const violations = modelViolations(h.calls);
-    if (!violations) this.skip();
+    if (!violations) {
+      process.stderr.write(`      skipped: ${MODELS_MISSING}\n`);
+      this.skip();
+    }
     assert.ok(h.calls.length > 30);
     assert.deepEqual(violations, []);
   });
 });
 
-void MODELS_MISSING;

@@ -12,6 +12,7 @@ import { compile, resolveTarget, type DesiredResource, type ResolvedTarget } fro
 import { startEndpoint, type FaultConfig, type RunningEndpoint } from '../../src/endpoint/index.ts';
 import type { Plan } from '../../src/plan/index.ts';
 import { loadSpecs } from '../../src/spec/index.ts';
+import { ambientTarget } from '../../src/targets/index.ts';
 
 export const FIXTURE_SPECS = fileURLToPath(new URL('./fixtures/specs', import.meta.url));
 export const ACCOUNT = '000000000000';
@@ -61,7 +62,8 @@ export class Harness {
   async compile(name = 'local'): Promise<{ target: ResolvedTarget; resources: DesiredResource[] }> {
     const loaded = await loadSpecs([this.specsDir]);
     if (!loaded.specSet) throw new Error(`fixture specs do not load: ${JSON.stringify(loaded.findings)}`);
-    const target = resolveTarget(loaded.specSet.project.spec, { name, account: ACCOUNT, region: REGION });
+    const project = loaded.specSet.project.spec;
+    const target = name === 'aws' ? ambientTarget(project, ACCOUNT, REGION) : resolveTarget(project, { name, account: ACCOUNT, region: REGION });
     return { target, resources: compile(loaded.specSet, target) };
   }
 
