@@ -90,6 +90,7 @@ function filterControl(ctx: BoardContext, control: ControlSpec, filter: Compiled
       return { Slider: { ...base, Type: 'RANGE', MinimumValue: between.min, MaximumValue: between.max, StepSize: 1 } };
     }
     case 'date':
+      if (filter.kind === 'time-range') return { DateTimePicker: { ...base, Type: 'SINGLE_VALUED' } };
       break;
   }
   ctx.report([...path, 'type'], `a ${control.type} control does not fit the filter ${filter.spec.id} (${filter.kind.replace('-', ' ')} on ${filter.spec.column})`);
