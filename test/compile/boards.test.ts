@@ -114,6 +114,14 @@ describe('compile: analyses and dashboards', () => {
     assert.ok(details.ParameterControls![0].DateTimePicker);
   });
 
+  it('shows a single date picker for a date control on a time-range filter', () => {
+    const dated = withSpec(specs, 'all-visuals', (d) => (d.sheets[0].controls[3].type = 'date'));
+    const d = find(compile(dated, local), 'Dashboard', 'all-visuals').input.Definition!;
+    assert.deepEqual(d.Sheets![0].FilterControls![1], {
+      DateTimePicker: { FilterControlId: 'overview-filter-period-date', Title: 'Period', SourceFilterId: 'period', Type: 'SINGLE_VALUED' },
+    });
+  });
+
   it('lays visuals out on the 36-column grid: flowing left to right, or where `grid` says', () => {
     const elements = definition.Sheets![0].Layouts![0].Configuration!.GridLayout!.Elements!;
     const at = (id: string) => {
