@@ -6,7 +6,7 @@ export type Sniffed =
   | { ok: true; format: LogFormat; compression: Compression }
   | { ok: false; reason: string };
 
-const PEEK_BYTES = 16 * 1024;
+const PEEK_BYTES = 1024;
 
 /**
  * Looks at the first bytes of a file (decompressing them when gzip) to tell how it holds events:
@@ -37,7 +37,11 @@ export async function sniffLogFile(path: string): Promise<Sniffed> {
   }
   const compression: Compression = gzip ? 'gzip' : 'none';
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start.length === 0) return { ok: false, reason: gzip ? 'empty file (gzip holds no data)' : 'empty file' };
+  if (start.length === 0) {
+    // Only whitespace so far: empty if that was the whole file, else let the reader look further.
+    if (head.length < PEEK_BYTES) return { ok: false, reason: gzip ? 'empty file (gzip holds no data)' : 'empty file' };
+    return { ok: true, format: 'lines', compression };
+  }
   if (start[0] === '[') return { ok: true, format: 'array', compression };
   if (start[0] !== '{') return { ok: false, reason: `not JSON (starts with ${JSON.stringify(start.slice(0, 20))})` };
   const format: LogFormat = /^\{\s*"Records"\s*:/.test(start) ? 'envelope' : 'lines';

@@ -29,8 +29,8 @@ interface Candidate {
 }
 
 /** Files per DuckDB read: big enough to keep every core busy, small enough for steady progress. */
-const BATCH_BYTES = 64 * 1024 * 1024;
-const BATCH_FILES = 2000;
+const BATCH_BYTES = 256 * 1024 * 1024;
+const BATCH_FILES = 5000;
 
 export async function ingestFiles(
   target: IngestTarget,
@@ -120,11 +120,14 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
   const maxId = Math.max(...ids);
   await db.run('BEGIN TRANSACTION');
   try {
+    // Rows of one insert may land in any order: lets DuckDB insert on every core.
+    await db.run('SET preserve_insertion_order = false');
     await db.run(
       `INSERT INTO ${recordsTable} SELECT e.* EXCLUDE (_path), f.account, f.region, f.ts, f.file_id ` +
         `FROM (${selectEvents(group.map((c) => c.file.path), format, compression)}) e ` +
         `JOIN (VALUES ${batchFiles}) f(path, file_id, account, region, ts) ON e._path = f.path`,
     );
+    await db.run('RESET preserve_insertion_order');
     const counts = await db.objects<{ file_id: number; total: number; strangers: number }>(
       `SELECT _file_id AS file_id, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
         `FROM ${recordsTable} WHERE _file_id BETWEEN ${minId} AND ${maxId} GROUP BY _file_id`,
@@ -162,6 +165,7 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
     }
   } catch (error) {
     await db.run('ROLLBACK').catch(() => undefined);
+    await db.run('RESET preserve_insertion_order').catch(() => undefined);
     throw error;
   }
 }

@@ -1,10 +1,15 @@
 /**
  * The SQL that lets DuckDB read CloudTrail files itself: `read_json` with explicit column types
- * (record keys in camelCase, as the files spell them), then a projection to Athena's lower-case
- * columns. DuckDB matches JSON keys case-sensitively but casts structs by name case-insensitively,
- * so `resources[].ARN` and `userIdentity.sessionContext` land in Athena's `arn` / `sessioncontext`.
+ * (record keys in camelCase, as the files spell them, since DuckDB matches JSON keys
+ * case-sensitively), then a projection to Athena's lower-case column names.
+ *
+ * Struct fields keep the record's spelling in storage (`userIdentity.sessionContext.sessionIssuer.userName`,
+ * `resources[].ARN`): DuckDB resolves struct fields case-insensitively, so
+ * `useridentity.sessioncontext.sessionissuer.username` works, and results present every name in
+ * lower case as Athena does (query/result.ts). Renaming the fields at ingest would cost a struct
+ * cast of every record for nothing a query can see.
  */
-import { CLOUDTRAIL_COLUMNS, JSON_TEXT_COLUMNS, PARTITION_COLUMNS, duckdbType, type Column, type ColumnType } from '../../cloudtrail/index.ts';
+import { CLOUDTRAIL_COLUMNS, JSON_TEXT_COLUMNS, PARTITION_COLUMNS, type Column, type ColumnType } from '../../cloudtrail/index.ts';
 import { quoteIdent, quoteString } from '../sql/quote.ts';
 
 /** How a file holds its events. */
@@ -31,7 +36,7 @@ function columnReadType(column: Column): string {
 
 /** The stored DuckDB type of a data column: JSON text is kept as text (Athena's `string`). */
 export function storedType(column: Column): string {
-  return JSON_TEXT_COLUMNS.has(column.name) ? 'VARCHAR' : duckdbType(column.type);
+  return JSON_TEXT_COLUMNS.has(column.name) ? 'VARCHAR' : readType(column.type);
 }
 
 /** `CREATE TABLE` column list of the records table: data columns, partition columns, then the file id. */
@@ -49,8 +54,7 @@ export function viewColumns(): string {
 function projection(prefix: string): string {
   return CLOUDTRAIL_COLUMNS.map((c) => {
     const source = `${prefix}${quoteIdent(c.key)}`;
-    const value = c.type.kind === 'string' ? `${source}::VARCHAR` : `CAST(${source} AS ${duckdbType(c.type)})`;
-    return `${value} AS ${quoteIdent(c.name)}`;
+    return `${JSON_TEXT_COLUMNS.has(c.name) ? `${source}::VARCHAR` : source} AS ${quoteIdent(c.name)}`;
   }).join(', ');
 }
 

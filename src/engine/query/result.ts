@@ -44,7 +44,7 @@ export function trinoTypeName(type: DuckDBType): string {
     case DuckDBTypeId.LIST: case DuckDBTypeId.ARRAY: return `array(${trinoTypeName(type.valueType)})`;
     case DuckDBTypeId.MAP: return `map(${trinoTypeName(type.keyType)}, ${trinoTypeName(type.valueType)})`;
     case DuckDBTypeId.STRUCT:
-      return `row(${type.entryNames.map((name, i) => `${name} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
+      return `row(${type.entryNames.map((name, i) => `${name.toLowerCase()} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
     case DuckDBTypeId.SQLNULL: return 'unknown';
     default: return type.toString().toLowerCase();
   }
@@ -71,7 +71,8 @@ export function plainValue(value: unknown, type: DuckDBType): unknown {
       return (value as unknown[]).map((item) => plainValue(item, type.valueType));
     case DuckDBTypeId.STRUCT: {
       const entries = value as Record<string, unknown>;
-      return Object.fromEntries(type.entryNames.map((name, i) => [name, plainValue(entries[name], type.entryTypes[i])]));
+      // Lower case, as Athena names every field (storage keeps CloudTrail's camelCase).
+      return Object.fromEntries(type.entryNames.map((name, i) => [name.toLowerCase(), plainValue(entries[name], type.entryTypes[i])]));
     }
     case DuckDBTypeId.MAP:
       return Object.fromEntries(
@@ -89,7 +90,8 @@ export function plainValue(value: unknown, type: DuckDBType): unknown {
 export async function readResult(result: DuckDBMaterializedResult): Promise<QueryResult> {
   const names = result.columnNames();
   const types = result.columnTypes();
-  const columns = names.map((name, i) => ({ name, type: trinoTypeName(types[i]) }));
+  // Athena reports column names in lower case.
+  const columns = names.map((name, i) => ({ name: name.toLowerCase(), type: trinoTypeName(types[i]) }));
   const rows: unknown[][] = [];
   for (const chunk of await result.fetchAllChunks()) {
     for (const row of chunk.convertRows(JSDuckDBValueConverter)) {

@@ -1,0 +1,94 @@
+/**
+ * The classic scenario: an administrator creates the trail and the IAM user `nicholas`;
+ * nicholas signs in to the console without MFA from an address no one else uses, looks around
+ * (EC2, S3), is denied listing IAM users and reading a bucket object, and stops the web server.
+ */
+import type { CallDetails } from './actions.ts';
+import { apiCall, consoleLogin } from './event.ts';
+import { Random } from './random.ts';
+import { principalId, SCENARIO, type AccountWorld } from './world.ts';
+
+export interface PlacedEvent {
+  time: number;
+  account: string;
+  region: string;
+  record: Record<string, unknown>;
+}
+
+const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
+const MINUTE = 60_000;
+
+/** The scenario's events in account `world`, starting at `start` (ms since the epoch). */
+export function scenarioEvents(world: AccountWorld, start: number, seed: number): PlacedEvent[] {
+  const rng = new Random(seed ^ 0x5ce7a210);
+  const account = world.id;
+  const region = SCENARIO.region;
+  const events: PlacedEvent[] = [];
+  const admin = {
+    type: 'IAMUser', principalId: principalId(world, 'AIDA', SCENARIO.adminName), arn: `arn:aws:iam::${account}:user/${SCENARIO.adminName}`,
+    accountId: account, accessKeyId: `ASIA${rng.alnum(16)}`, userName: SCENARIO.adminName,
+    sessionContext: { attributes: { creationDate: new Date(start - 5 * MINUTE).toISOString().replace(/\.\d{3}Z$/, 'Z'), mfaAuthenticated: 'true' } },
+  };
+  const nicholasArn = `arn:aws:iam::${account}:user/${SCENARIO.userName}`;
+  const nicholasBase = { type: 'IAMUser', principalId: principalId(world, 'AIDA', SCENARIO.userName), arn: nicholasArn, accountId: account, userName: SCENARIO.userName };
+  const loginAt = start + 95 * MINUTE;
+  const nicholas = {
+    ...nicholasBase, accessKeyId: `ASIA${rng.alnum(16)}`,
+    sessionContext: { attributes: { creationDate: new Date(loginAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), mfaAuthenticated: 'false' } },
+  };
+  const adminCall = (minutes: number, service: string, name: string, details: CallDetails) =>
+    events.push({ time: start + minutes * MINUTE, account, region, record: apiCall({
+      rng, time: start + minutes * MINUTE, account, region, identity: admin, sourceIp: '203.0.113.10', userAgent: CHROME, console: true,
+      action: { service, name, readOnly: false }, details }) });
+  const nicholasCall = (minutes: number, service: string, name: string, readOnly: boolean, details: CallDetails, error?: { code: string; message: string }) =>
+    events.push({ time: loginAt + minutes * MINUTE, account, region, record: apiCall({
+      rng, time: loginAt + minutes * MINUTE, account, region, identity: nicholas, sourceIp: SCENARIO.sourceIp, userAgent: CHROME, console: true,
+      action: { service, name, readOnly }, details, error }) });
+
+  const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/${SCENARIO.trailName}`;
+  adminCall(0, 'cloudtrail', 'CreateTrail', {
+    request: { name: SCENARIO.trailName, s3BucketName: `trailsight-cloudtrail-logs-${account}`, isMultiRegionTrail: true, includeGlobalServiceEvents: true, enableLogFileValidation: true },
+    response: { name: SCENARIO.trailName, trailARN: trailArn, s3BucketName: `trailsight-cloudtrail-logs-${account}`, isMultiRegionTrail: true, logFileValidationEnabled: true },
+  });
+  adminCall(1, 'cloudtrail', 'StartLogging', { request: { name: trailArn }, resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }] });
+  adminCall(12, 'iam', 'CreateUser', {
+    request: { userName: SCENARIO.userName },
+    response: { user: { path: '/', userName: SCENARIO.userName, userId: nicholasBase.principalId, arn: nicholasArn, createDate: 'Jan 1, 2024 9:12:00 AM' } },
+  });
+  adminCall(13, 'iam', 'CreateLoginProfile', {
+    request: { userName: SCENARIO.userName, password: 'HIDDEN_DUE_TO_SECURITY_REASONS', passwordResetRequired: false },
+    response: { loginProfile: { userName: SCENARIO.userName, passwordResetRequired: false } },
+  });
+  for (const [minute, policy] of [[14, 'AmazonEC2FullAccess'], [15, 'AmazonS3ReadOnlyAccess']] as const) {
+    adminCall(minute, 'iam', 'AttachUserPolicy', { request: { userName: SCENARIO.userName, policyArn: `arn:aws:iam::aws:policy/${policy}` } });
+  }
+
+  events.push({ time: loginAt, account, region, record: consoleLogin({
+    rng, time: loginAt, account, region, identity: { ...nicholasBase }, sourceIp: SCENARIO.sourceIp, userAgent: CHROME, console: true, success: true, mfa: false }) });
+  nicholasCall(2, 'ec2', 'DescribeInstances', true, { request: { instancesSet: {}, filterSet: {} } });
+  nicholasCall(3, 'ec2', 'DescribeSecurityGroups', true, { request: { securityGroupSet: {}, filterSet: {} } });
+  nicholasCall(5, 's3', 'ListBuckets', true, { request: { Host: 's3.amazonaws.com' } });
+  const bucketArn = `arn:aws:s3:::${SCENARIO.bucket}`;
+  nicholasCall(6, 's3', 'GetBucketAcl', true, {
+    request: { bucketName: SCENARIO.bucket, Host: `${SCENARIO.bucket}.s3.amazonaws.com`, acl: '' },
+    resources: [{ ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }],
+  });
+  nicholasCall(7, 's3', 'GetBucketPolicy', true, { request: { bucketName: SCENARIO.bucket, policy: '' }, resources: [{ ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }] });
+  nicholasCall(9, 'iam', 'ListUsers', true, { request: null }, {
+    code: 'AccessDenied',
+    message: `User: ${nicholasArn} is not authorized to perform: iam:${SCENARIO.deniedAction} on resource: arn:aws:iam::${account}:user/ because no identity-based policy allows the iam:${SCENARIO.deniedAction} action`,
+  });
+  nicholasCall(11, 's3', 'GetObject', true, {
+    request: { bucketName: SCENARIO.bucket, key: 'exports/customers.csv' },
+    resources: [{ ARN: `${bucketArn}/exports/customers.csv`, accountId: account, type: 'AWS::S3::Object' }, { ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }],
+  }, { code: 'AccessDenied', message: 'Access Denied' });
+  nicholasCall(14, 'ec2', 'DescribeInstanceStatus', true, { request: { instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId }] }, filterSet: {}, includeAllInstances: false } });
+  nicholasCall(16, 'ec2', 'StopInstances', false, {
+    request: { instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId }] }, force: false },
+    response: {
+      requestId: rng.uuid(),
+      instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId, currentState: { code: 64, name: 'stopping' }, previousState: { code: 16, name: 'running' } }] },
+    },
+  });
+  return events;
+}

@@ -1,0 +1,69 @@
+/**
+ * The fixed cast of the sample logs: accounts, their resources, and the scenario's names.
+ * Everything here is derived from the seed, so the same seed names the same things.
+ */
+import { Random, seedOf } from './random.ts';
+
+export const DEFAULT_ACCOUNTS = ['111122223333', '444455556666', '777788889999'];
+export const DEFAULT_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2'];
+
+/** The classic scenario's constants, exported so tests and docs can name them. */
+export const SCENARIO = {
+  userName: 'nicholas',
+  adminName: 'admin',
+  /** Where nicholas signs in from: used by no one else in the logs. */
+  sourceIp: '198.51.100.77',
+  webServerInstanceId: 'i-0abc123def4567890',
+  region: 'us-east-1',
+  trailName: 'management-events',
+  deniedAction: 'ListUsers',
+  bucket: 'customer-data-prod',
+} as const;
+
+export interface AccountWorld {
+  id: string;
+  buckets: string[];
+  functions: string[];
+  tables: string[];
+  secrets: string[];
+  parameters: string[];
+  /** Instance ids per region. */
+  instances: Record<string, string[]>;
+  securityGroups: Record<string, string[]>;
+  kmsKeys: Record<string, string>;
+  /** Stable principal ids (AIDA…/AROA…) per user or role name. */
+  principalIds: Map<string, string>;
+}
+
+export function buildWorld(seed: number, accounts: readonly string[], regions: readonly string[]): AccountWorld[] {
+  return accounts.map((id, index) => {
+    const rng = new Random(seed ^ seedOf(id));
+    const perRegion = <T>(make: (region: string) => T): Record<string, T> =>
+      Object.fromEntries(regions.map((region) => [region, make(region)]));
+    const world: AccountWorld = {
+      id,
+      buckets: [`app-assets-${id}`, `logs-archive-${id}`, `trailsight-cloudtrail-logs-${id}`, ...(index === 0 ? [SCENARIO.bucket] : [`backups-${id}`])],
+      functions: ['order-processor', 'image-resizer', 'nightly-report', 'slack-notifier'],
+      tables: ['orders', 'sessions', 'inventory'],
+      secrets: ['prod/db/password', 'prod/stripe/api-key', 'staging/db/password'],
+      parameters: ['/app/prod/feature-flags', '/app/prod/db-host', '/app/staging/db-host'],
+      instances: perRegion(() => Array.from({ length: 6 }, () => `i-0${rng.hex(16)}`)),
+      securityGroups: perRegion(() => Array.from({ length: 3 }, () => `sg-0${rng.hex(16)}`)),
+      kmsKeys: perRegion(() => rng.uuid()),
+      principalIds: new Map(),
+    };
+    if (index === 0 && world.instances[SCENARIO.region]) world.instances[SCENARIO.region][0] = SCENARIO.webServerInstanceId;
+    return world;
+  });
+}
+
+/** A stable principal id for a user (AIDA…) or role (AROA…) of an account. */
+export function principalId(world: AccountWorld, prefix: 'AIDA' | 'AROA', name: string): string {
+  const key = `${prefix}:${name}`;
+  let id = world.principalIds.get(key);
+  if (!id) {
+    id = prefix + new Random(seedOf(world.id + key)).alnum(17);
+    world.principalIds.set(key, id);
+  }
+  return id;
+}
