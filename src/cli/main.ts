@@ -13,7 +13,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
   serve: () => import('./commands/serve.ts'),
   plan: () => import('./commands/plan.ts'),
   publish: () => import('./commands/publish.ts'),
+  'iam-policy': () => import('./commands/iam-policy.ts'),
   preview: () => import('./commands/preview.ts'),
+  sample: () => import('./commands/sample.ts'),
+  query: () => import('./commands/query.ts'),
 };
 
 async function loadCommands(argv: readonly string[]): Promise<CommandModule[]> {

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { CloudTrailEngine, EngineQueryError, type IngestReport } from '../../engine/index.ts';
+import { renderCsv, renderTable, rowObjects } from '../../engine/query/render.ts';
+import { UserError } from '../errors.ts';
+
+interface QueryOptions {
+  logs: string;
+  sql: string;
+  format: 'table' | 'json' | 'csv';
+  cache: string;
+}
+
+/** A progress bar on a terminal; nothing when stderr is piped. */
+function progress(): { update: (done: number, total: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'reading logs [{bar}] {value}/{total} files', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (total < 20) return;
+      if (!started) bar.start(total, done);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+function reportBadFiles(report: IngestReport | undefined): void {
+  if (!report || report.badFiles.length === 0) return;
+  for (const bad of report.badFiles) process.stderr.write(`trailsight: skipped ${bad.path}: ${bad.reason}\n`);
+  process.stderr.write(`trailsight: ${report.badFiles.length} bad file(s) skipped; ${report.recordsLoaded} records loaded now, ${report.badFiles.reduce((n, b) => n + b.records, 0)} in skipped files\n`);
+}
+
+/** `trailsight query --logs DIR --sql SQL`: Athena SQL over the table `cloudtrail_logs`, on DuckDB. */
+export function register(program: Command): void {
+  program
+    .command('query')
+    .description('Run Athena/Trino SQL over CloudTrail logs on disk, as the table cloudtrail_logs (cached in DuckDB; only new files are read).')
+    .requiredOption('--logs <dir>', 'folder of CloudTrail logs (an AWSLogs/ tree, .json or .json.gz files)')
+    .requiredOption('--sql <sql>', 'the query, e.g. "SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1"')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--cache <dir>', 'cache folder (a DuckDB database)', '.trailsight')
+    .action(async (options: QueryOptions) => {
+      if (!existsSync(options.logs)) throw new UserError(`--logs ${options.logs}: no such file or folder`, 2);
+      const engine = await CloudTrailEngine.open({ cacheDir: options.cache }).catch((error: Error) => {
+        throw new UserError(error.message);
+      });
+      const bar = progress();
+      try {
+        await engine.attach({ root: options.logs, lazy: true });
+        const result = await engine.query(options.sql, { onProgress: bar.update }).finally(bar.stop);
+        reportBadFiles(engine.report());
+        const out =
+          options.format === 'json' ? `${JSON.stringify(rowObjects(result), null, 2)}\n`
+          : options.format === 'csv' ? renderCsv(result)
+          : renderTable(result);
+        process.stdout.write(out);
+        process.exitCode = 0;
+      } catch (error) {
+        if (error instanceof EngineQueryError) throw new UserError(error.message);
+        throw error;
+      } finally {
+        await engine.close();
+      }
+    });
+}

@@ -1,0 +1,31 @@
+/** Query results as people and programs read them: an aligned table, CSV, JSON row objects. */
+import type { QueryResult } from './result.ts';
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Rows as objects keyed by column name (later duplicates win, as in Athena's JSON output). */
+export function rowObjects(result: QueryResult): Record<string, unknown>[] {
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c.name, row[i]])));
+}
+
+/** An aligned text table with a header rule and a row count; long cells are cut at `maxWidth`. */
+export function renderTable(result: QueryResult, maxWidth = 80): string {
+  const cut = (text: string) => (text.length > maxWidth ? `${text.slice(0, maxWidth - 1)}…` : text);
+  const header = result.columns.map((c) => c.name);
+  const body = result.rows.map((row) => row.map((v) => cut(cellText(v).replace(/\s+/g, ' '))));
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
+  const count = `(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`;
+  return [line(header), rule, ...body.map(line), count].join('\n') + '\n';
+}
+
+/** RFC 4180 CSV with a header row; nested values as JSON text. */
+export function renderCsv(result: QueryResult): string {
+  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  const lines = [result.columns.map((c) => quote(c.name)), ...result.rows.map((row) => row.map((v) => quote(cellText(v))))];
+  return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+}
