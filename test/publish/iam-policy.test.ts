@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { iamPolicy, type IamPolicy } from '../../src/aws/iam-policy.ts';
+import type { ObservedCall } from '../../src/aws/observe.ts';
+import { loadSpecs } from '../../src/spec/index.ts';
+import { ACCOUNT, Harness, REGION } from './harness.ts';
+
+const QUICKSIGHT_IDS: Record<string, string> = { DashboardId: 'dashboard', AnalysisId: 'analysis', DataSetId: 'dataset', DataSourceId: 'datasource' };
+
+/** The ARN an IAM evaluation would check a call against, from its input. */
+function resourceOf(call: ObservedCall): string {
+  const input = call.input as Record<string, any>;
+  const arn = input.ResourceArn ?? input.ResourceARN;
+  if (arn) return arn;
+  const prefix = `arn:aws:${call.service}:${REGION}:${ACCOUNT}`;
+  if (call.service === 'quicksight') {
+    const key = Object.keys(QUICKSIGHT_IDS).find((k) => input[k]);
+    return key ? `${prefix}:${QUICKSIGHT_IDS[key]}/${input[key]}` : '*';
+  }
+  if (call.service === 'athena') return `${prefix}:workgroup/${input.WorkGroup ?? input.Name}`;
+  if (call.service === 'glue') {
+    const table = input.TableInput?.Name ?? (call.operation.includes('Table') ? input.Name : undefined);
+    if (table) return `${prefix}:table/${input.DatabaseName}/${table}`;
+    return `${prefix}:database/${input.DatabaseInput?.Name ?? input.Name}`;
+  }
+  return '*';
+}
+
+function matches(pattern: string, value: string): boolean {
+  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+}
+
+function allowed(policy: IamPolicy, action: string, resource: string): boolean {
+  return policy.Statement.some((s) => s.Action.includes(action) && [s.Resource].flat().some((r) => matches(r, resource)));
+}
+
+describe('trailsight iam-policy', function () {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('allows every call a publish makes (create, update, refresh, prune), on the exact resources', async () => {
+    h = await Harness.start();
+    const loaded = await loadSpecs([h.specsDir]);
+    const { target, resources } = await h.compile();
+    const policy = iamPolicy(loaded.specSet!.project.spec, target, resources);
+    await h.publish();
+    const file = join(h.specsDir, 'ec2.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: Calls\n    visuals', 'title: EC2 calls\n    visuals'));
+    await rm(join(h.specsDir, 'principals.yaml'));
+    await h.publish({ prune: true });
+    await h.publish({ refresh: true });
+    const denied = h.calls
+      .filter((c) => c.service !== 'sts')
+      .map((c) => `${c.service}:${c.operation} ${resourceOf(c)}`)
+      .filter((line) => {
+        const [action, resource] = line.split(' ');
+        return !allowed(policy, action, resource);
+      });
+    assert.deepEqual([...new Set(denied)], []);
+  });
+
+  it('names no resource beyond the Project: exact ARNs, wildcards only for listing and tag-gated pruning', async () => {
+    h = await Harness.start();
+    const loaded = await loadSpecs([h.specsDir]);
+    const { target, resources } = await h.compile();
+    const policy = iamPolicy(loaded.specSet!.project.spec, target, resources);
+    const broad = policy.Statement.filter((s) => [s.Resource].flat().some((r) => r.includes('*')));
+    assert.deepEqual(broad.map((s) => s.Sid), ['PruneListQuickSight', 'PruneReadTags', 'PruneDeleteOwnResources']);
+    const prune = policy.Statement.find((s) => s.Sid === 'PruneDeleteOwnResources')!;
+    assert.deepEqual(prune.Condition, { StringEquals: { 'aws:ResourceTag/managed-by': 'trailsight', 'aws:ResourceTag/trailsight:target': 'local' } });
+    assert.ok(policy.Statement.every((s) => s.Action.every((a) => /^(glue|athena|quicksight|s3):[A-Za-z]+$/.test(a))));
+  });
+});
