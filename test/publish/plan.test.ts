@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
+import {
+  buildPlan,
+  desiredModel,
+  diffPermissions,
+  diffTags,
+  diffValues,
+  fingerprintOf,
+  normaliseTags,
+  projectOnto,
+  renderPlanJson,
+  renderPlanText,
+  type ActualResource,
+  type DesiredModel,
+  type Json,
+} from '../../src/plan/index.ts';
+import { loadSpecs } from '../../src/spec/index.ts';
+import { FIXTURE_SPECS } from './harness.ts';
+
+async function fixtureResources(): Promise<DesiredResource[]> {
+  const loaded = await loadSpecs([FIXTURE_SPECS]);
+  return compile(loaded.specSet!, resolveTarget(loaded.specSet!.project.spec, { name: 'local' }));
+}
+
+/** What a full describe of an unchanged resource gives back: the same model, plus what AWS adds. */
+function echoed(d: DesiredModel, extra: Partial<Extract<ActualResource, { depth: 'full' }>> = {}): ActualResource {
+  return {
+    kind: d.model.kind,
+    id: d.model.id,
+    exists: true,
+    depth: 'full',
+    model: { ...d.model, properties: { ...d.model.properties, Arn: 'arn:aws:quicksight:…', CreatedTime: '2026-01-01T00:00:00Z' } },
+    fingerprint: d.fingerprint,
+    managed: true,
+    ...extra,
+  };
+}
+
+describe('plan (pure): normalise, diff, plan', function () {
+  let desired: DesiredModel[];
+  before(async () => {
+    desired = (await fixtureResources()).map((r) => desiredModel(r, 'local'));
+  });
+
+  it('sees actual values through the desired shape: AWS defaults ignored, extra array elements and changed values kept', () => {
+    const want = { Name: 'x', Sheets: [{ SheetId: 's1', Visuals: [] }], Options: {} };
+    const have: Json = { Name: 'x', Arn: 'arn', Sheets: [{ SheetId: 's1', ContentType: 'INTERACTIVE' }, { SheetId: 's2' }] };
+    const seen = projectOnto(have, want);
+    assert.deepEqual(seen, { Name: 'x', Sheets: [{ SheetId: 's1', Visuals: [] }, { SheetId: 's2' }], Options: {} });
+    assert.deepEqual(diffValues(seen, want), [{ path: 'Sheets[1]', before: { SheetId: 's2' } }]);
+  });
+
+  it('permissions: grants what is missing, revokes what the specs do not give; tags ignore aws:*', () => {
+    const changes = diffPermissions(
+      [{ principal: 'a', actions: ['x', 'y'] }, { principal: 'stranger', actions: ['x'] }],
+      [{ principal: 'a', actions: ['x', 'z'] }],
+    );
+    assert.deepEqual(changes, { grant: [{ principal: 'a', actions: ['z'] }], revoke: [{ principal: 'a', actions: ['y'] }, { principal: 'stranger', actions: ['x'] }] });
+    const actual = normaliseTags([{ Key: 'aws:cloudformation:stack', Value: 's' }, { Key: 'team', Value: 'old' }, { Key: 'extra', Value: '1' }]);
+    assert.deepEqual(diffTags(actual, { team: 'security' }), { set: { team: 'security' }, remove: ['extra'] });
+  });
+
+  it('fingerprints are deterministic and tell which half changed', () => {
+    const d = desired.find((x) => x.model.kind === 'DataSet')!;
+    assert.equal(fingerprintOf(d.model), d.fingerprint);
+    const moreTags = fingerprintOf({ ...d.model, tags: { ...d.model.tags, owner: 'me' } });
+    assert.equal(moreTags.split(':')[1], d.fingerprint.split(':')[1]);
+    assert.notEqual(moreTags, d.fingerprint);
+    assert.ok(d.model.tags?.['trailsight:fingerprint'] === d.fingerprint, 'tag-kept fingerprints are part of the desired tags');
+  });
+
+  it('plans create, unchanged (by fingerprint or in full), drift, replacement of failed creations, and prunes last', () => {
+    const [database, table, ...rest] = desired;
+    const dashboard = rest.find((d) => d.model.kind === 'Dashboard')!;
+    const dataSet = rest.find((d) => d.model.kind === 'DataSet')!;
+    const analysis = rest.find((d) => d.model.kind === 'Analysis')!;
+    const actual = new Map<string, ActualResource>();
+    actual.set(`GlueDatabase/${database.model.id}`, echoed(database));
+    actual.set(`GlueTable/${table.model.id}`, echoed(table));
+    actual.set(`DataSet/${dataSet.model.id}`, { kind: 'DataSet', id: dataSet.model.id, exists: true, depth: 'fingerprint', fingerprint: dataSet.fingerprint });
+    actual.set(`Analysis/${analysis.model.id}`, echoed(analysis, { status: 'CREATION_FAILED' }));
+    const drifted = structuredClone(dashboard.model.properties) as { Name: string };
+    drifted.Name = 'Renamed in the console';
+    actual.set(`Dashboard/${dashboard.model.id}`, echoed(dashboard, { model: { ...dashboard.model, properties: drifted } }));
+    const plan = buildPlan({ target: 'local', desired: [database, table, dataSet, analysis, dashboard], actual, prune: [{ kind: 'Analysis', id: 'old' }, { kind: 'Dashboard', id: 'old' }] });
+    assert.deepEqual(
+      plan.operations.map((op) => `${op.action} ${op.kind}`),
+      ['no-op GlueDatabase', 'no-op GlueTable', 'no-op DataSet', 'create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis'],
+    );
+    const update = plan.operations[4];
+    assert.ok(update.action === 'update' && update.drift && update.publish);
+    assert.deepEqual(update.properties?.changes, [{ path: 'Name', before: 'Renamed in the console', after: 'Activity' }]);
+    assert.ok(plan.operations[3].action === 'create' && plan.operations[3].replaces === 'CREATION_FAILED');
+    const text = renderPlanText(plan);
+    assert.match(text, /~ update\s+Dashboard\/activity .*\[drift: changed outside trailsight\]/);
+    assert.match(text, /-\s+"Name": "Renamed in the console"\n/);
+    assert.match(text, /Plan: 1 to create, 1 to update, 2 to delete, 3 unchanged\./);
+    const json = JSON.parse(renderPlanJson(plan)) as { changes: { action: string; kind: string }[] };
+    assert.deepEqual(json.changes.map((c) => `${c.action} ${c.kind}`), ['create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis']);
+  });
+
+  it('the same specs give byte-identical plans', async () => {
+    const again = (await fixtureResources()).map((r) => desiredModel(r, 'local'));
+    const plan = (d: DesiredModel[]) => renderPlanJson(buildPlan({ target: 'local', desired: d, actual: new Map() }));
+    assert.equal(plan(again), plan(desired));
+  });
+});
