@@ -13,6 +13,8 @@ import { installTrinoFunctions } from './query/trino-functions.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
 import { filesNeeded } from './query/prune.ts';
+import { rewriteTrinoSql } from './query/rewrite.ts';
+import { athenaColumnNames } from './query/labels.ts';
 
 /** The catalog name Athena gives the Glue Data Catalog, so `awsdatacatalog.db.table` resolves too. */
 export const CATALOG = 'awsdatacatalog';
@@ -138,19 +140,24 @@ export class CloudTrailEngine {
   }
 
   /** Runs Athena/Trino SQL over the attached tables. Errors are `EngineQueryError`s with Athena-like messages. */
-  query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+  query(trinoSql: string, options: QueryOptions = {}): Promise<QueryResult> {
     return this.db.exclusive(async () => {
       const database = options.database ?? 'main';
+      const sql = rewriteTrinoSql(trinoSql);
       for (const attached of this.tables.values()) {
         if (attached.root.pending.length === 0) continue;
+        const ownViews = new Set([...this.tables.values()].map((t) => t.table.toLowerCase()));
         const needed = await filesNeeded(this.db, sql, {
-          schema: attached.schema, table: attached.table, defaultSchema: database, files: attached.root.pending,
+          schema: attached.schema, table: attached.table, defaultSchema: database, ownViews, files: attached.root.pending,
         });
         await this.readPending(attached.root, needed, options.onProgress);
       }
       try {
         await this.db.run(`SET search_path = ${quoteString(`${CATALOG}.${quoteIdent(database)},${CATALOG}.main`)}`);
-        return await readResult(await this.db.connection.run(sql));
+        const result = await readResult(await this.db.connection.run(sql));
+        const names = await athenaColumnNames(this.db, sql);
+        if (names?.length === result.columns.length) result.columns.forEach((c, i) => (c.name = names[i].toLowerCase()));
+        return result;
       } catch (error) {
         throw toQueryError(error as Error, sql);
       }

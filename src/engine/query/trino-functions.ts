@@ -8,23 +8,9 @@
  * split, json_array_length, count_if, max_by, starts_with…) are not redefined.
  */
 import type { Database } from '../sql/database.ts';
+import { JODA_TO_STRFTIME, JODA_TOKENS, MYSQL_TO_STRFTIME } from './datetime-format.ts';
 
-/** `%Y-%m-%d %H:%i:%s` (Trino/MySQL date_format, date_parse) → strftime/strptime specifiers. */
-const MYSQL_TO_STRFTIME: Record<string, string> = {
-  '%a': '%a', '%b': '%b', '%c': '%-m', '%D': '%-d', '%d': '%d', '%e': '%-d', '%f': '%f', '%H': '%H', '%h': '%I',
-  '%I': '%I', '%i': '%M', '%j': '%j', '%k': '%-H', '%l': '%-I', '%M': '%B', '%m': '%m', '%p': '%p',
-  '%r': '%I:%M:%S %p', '%S': '%S', '%s': '%S', '%T': '%H:%M:%S', '%U': '%U', '%u': '%W', '%v': '%V',
-  '%W': '%A', '%w': '%w', '%x': '%G', '%Y': '%Y', '%y': '%y', '%%': '%%',
-};
-
-/** Joda-Time patterns (Trino format_datetime, parse_datetime) → strftime/strptime specifiers. */
-const JODA_TO_STRFTIME: Record<string, string> = {
-  yyyy: '%Y', yy: '%y', y: '%Y', YYYY: '%Y', xxxx: '%G', MMMM: '%B', MMM: '%b', MM: '%m', M: '%-m', dd: '%d', d: '%-d',
-  DDD: '%j', HH: '%H', H: '%-H', hh: '%I', h: '%-I', kk: '%H', mm: '%M', m: '%-M', ss: '%S', s: '%-S',
-  SSS: '%g', SSSSSS: '%f', a: '%p', EEEE: '%A', EEE: '%a', E: '%a', ZZ: '%z', Z: '%z', z: '%Z', zzzz: '%Z',
-};
-
-function caseMapping(token: string, mapping: Record<string, string>, otherwise: string): string {
+function caseMapping(token: string, mapping: Readonly<Record<string, string>>, otherwise: string): string {
   const arms = Object.entries(mapping).map(([from, to]) => `WHEN '${from}' THEN '${to}'`).join(' ');
   return `CASE ${token} ${arms} ELSE ${otherwise} END`;
 }
@@ -34,7 +20,7 @@ const MACROS: string[] = [
   `_trino_mysql_format(f) AS array_to_string(list_transform(regexp_extract_all(f, '%.|[^%]+'),
      t -> ${caseMapping('t', MYSQL_TO_STRFTIME, "CASE WHEN t[1] = '%' THEN t[2] ELSE t END")}), '')`,
   `_trino_joda_format(f) AS array_to_string(list_transform(
-     regexp_extract_all(f, 'y+|Y+|x+|M+|d+|D+|H+|h+|k+|m+|s+|S+|a+|E+|Z+|z+|''[^'']*''|[^a-zA-Z'']+|[a-zA-Z]'),
+     regexp_extract_all(f, '${JODA_TOKENS.replace(/'/g, "''")}'),
      t -> CASE WHEN t[1] = '''' THEN replace(t[2:-2], '%', '%%') ELSE ${caseMapping('t', JODA_TO_STRFTIME, "replace(t, '%', '%%')")} END), '')`,
   // date_parse / parse_datetime: DuckDB's strptime needs a constant format, so rewrite.ts
   // translates literal formats in the SQL text and calls these with the strptime format.
