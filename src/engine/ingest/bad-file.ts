@@ -27,6 +27,7 @@ export async function describeReadError(message: string, path: string): Promise<
   const reason = firstLine
     .replace(/^[A-Za-z ]+ Error: /, '')
     .replace(` in file "${path}"`, '')
+    .replace(/,? in record\/value \d+/, '')
     .replace(/^Malformed JSON,?/, 'invalid JSON')
     .replace(/^JSON transform error,?/, 'not the CloudTrail record shape')
     .trim();

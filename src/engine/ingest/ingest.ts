@@ -140,7 +140,8 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       const count = byId.get(candidate.fileId) ?? { total: 0, strangers: 0 };
       if (count.strangers > 0) {
         const reason = `not a CloudTrail log: ${count.strangers} of ${count.total} JSON objects have no eventTime, eventName or eventSource`;
-        bad.push({ candidate, reason, records: count.total });
+        // Its records are the objects that are CloudTrail events; the others are not records at all.
+        bad.push({ candidate, reason, records: count.total - count.strangers });
         continue;
       }
       rows.push(fileRow(target.root, candidate.file, candidate.fileId, count.total, null));

@@ -15,7 +15,8 @@ function label(expression: Node, position: number): string | undefined {
     const names = expression.column_names as string[];
     return names[names.length - 1];
   }
-  if (expression.class === 'FUNCTION' && expression.function_name === 'struct_extract') {
+  const structExtract = expression.type === 'STRUCT_EXTRACT' || (expression.class === 'FUNCTION' && expression.function_name === 'struct_extract');
+  if (structExtract) {
     const key = (expression.children as Node[])[1];
     const value = key?.class === 'CONSTANT' ? (key.value as { value?: unknown }).value : undefined;
     if (typeof value === 'string') return value;

@@ -26,8 +26,8 @@ export function trinoTypeName(type: DuckDBType): string {
     case DuckDBTypeId.SMALLINT: case DuckDBTypeId.UTINYINT: return 'smallint';
     case DuckDBTypeId.INTEGER: case DuckDBTypeId.USMALLINT: return 'integer';
     // DuckDB widens sums and counts to HUGEINT where Trino keeps bigint.
-    case DuckDBTypeId.BIGINT: case DuckDBTypeId.UINTEGER: case DuckDBTypeId.HUGEINT: return 'bigint';
-    case DuckDBTypeId.UBIGINT: case DuckDBTypeId.UHUGEINT: case DuckDBTypeId.BIGNUM: return 'decimal(38,0)';
+    case DuckDBTypeId.BIGINT: case DuckDBTypeId.UINTEGER: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.HUGEINT: return 'bigint';
+    case DuckDBTypeId.UHUGEINT: case DuckDBTypeId.BIGNUM: return 'decimal(38,0)';
     case DuckDBTypeId.FLOAT: return 'real';
     case DuckDBTypeId.DOUBLE: return 'double';
     case DuckDBTypeId.DECIMAL: return `decimal(${type.width},${type.scale})`;

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CloudTrailEngine, type IngestReport } from '../../src/engine/index.ts';
+import { scalar, tempDir } from './helpers.ts';
+
+const event = (id: string, extra: Record<string, unknown> = {}) => ({
+  eventVersion: '1.08', eventTime: '2024-11-20T10:00:00Z', eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances',
+  awsRegion: 'us-east-1', eventID: id, userIdentity: { type: 'IAMUser', userName: 'alice' }, ...extra,
+});
+const envelope = (...records: unknown[]) => JSON.stringify({ Records: records });
+
+describe('engine: bad files are reported and skipped, good records all load', () => {
+  const dir = tempDir('bad-files');
+  const day = join(dir.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  const file = (name: string) => join(day, name);
+  let report: IngestReport;
+  let engine: CloudTrailEngine;
+
+  before(async () => {
+    mkdirSync(day, { recursive: true });
+    writeFileSync(file('good-1.json.gz'), gzipSync(envelope(event('g1'), event('g2'), event('g3'))));
+    writeFileSync(file('good-2.json'), envelope(event('g4'), event('g5')));
+    writeFileSync(file('good-3.jsonl'), `${JSON.stringify(event('g6'))}\n${JSON.stringify(event('g7'))}\n`);
+    writeFileSync(file('good-empty-records.json'), envelope());
+    const big = gzipSync(envelope(...Array.from({ length: 400 }, (_, i) => event(`t${i}`, { requestParameters: { filler: 'x'.repeat(200 + i) } }))));
+    writeFileSync(file('truncated.json.gz'), big.subarray(0, Math.floor(big.length / 2)));
+    writeFileSync(file('invalid.json'), '{"Records":[{"eventVersion":"1.08",');
+    writeFileSync(file('not-cloudtrail.json'), JSON.stringify({ hello: 'world', items: [1, 2, 3] }));
+    writeFileSync(file('wrong-shape.json'), envelope(event('w1'), event('w2', { userIdentity: 'not-an-object' })));
+    writeFileSync(file('empty.json'), '');
+    writeFileSync(file('empty.json.gz'), gzipSync(''));
+    writeFileSync(file('text.json'), 'this is not json');
+    writeFileSync(file('notes.txt'), 'ignored: not a log file name');
+    const digest = join(dir.path, 'AWSLogs', '111122223333', 'CloudTrail-Digest', 'us-east-1', '2024', '11', '20');
+    mkdirSync(digest, { recursive: true });
+    writeFileSync(join(digest, '111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20241120T100000Z.json.gz'), gzipSync('{"awsAccountId":"111122223333","logFiles":[]}'));
+    engine = await CloudTrailEngine.open({ cacheDir: ':memory:' });
+    report = await engine.attach({ root: dir.path });
+  });
+  after(async () => {
+    await engine?.close();
+    dir.remove();
+  });
+
+  it('loads every record of the good files', async () => {
+    assert.equal(report.filesScanned, 11, "notes.txt and the digest file are not log files");
+    assert.equal(report.filesIngested, 4);
+    assert.equal(report.recordsLoaded, 7);
+    assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 7);
+    const ids = await engine.query('SELECT list(eventid ORDER BY eventid) FROM cloudtrail_logs');
+    assert.deepEqual(scalar(ids), ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7']);
+  });
+
+  it('reports each bad file with its path and a reason', () => {
+    const reasons = Object.fromEntries(report.badFiles.map((b) => [b.path.slice(day.length + 1), b.reason]));
+    assert.deepEqual(Object.keys(reasons).sort(), ['empty.json', 'empty.json.gz', 'invalid.json', 'not-cloudtrail.json', 'text.json', 'truncated.json.gz', 'wrong-shape.json']);
+    assert.match(reasons['truncated.json.gz'], /truncated gzip/);
+    assert.match(reasons['invalid.json'], /invalid JSON/);
+    assert.match(reasons['not-cloudtrail.json'], /not a CloudTrail log/);
+    assert.match(reasons['wrong-shape.json'], /not the CloudTrail record shape/);
+    assert.match(reasons['empty.json'], /empty file/);
+    assert.match(reasons['empty.json.gz'], /empty file/);
+    assert.match(reasons['text.json'], /not JSON/);
+  });
+
+  it('reconciles: records found = records loaded + records in the reported files', () => {
+    const inBadFiles = report.badFiles.reduce((sum, b) => sum + b.records, 0);
+    assert.equal(report.recordsFound, report.recordsLoaded + inBadFiles);
+    const wrongShape = report.badFiles.find((b) => b.path.endsWith('wrong-shape.json'));
+    assert.equal(wrongShape?.records, 2, 'the records of a file that cannot be loaded are still counted');
+    assert.equal(report.badFiles.find((b) => b.path.endsWith('not-cloudtrail.json'))?.records, 0);
+  });
+
+  it('remembers bad files: a rerun reports them again without reading anything', async () => {
+    const opened = engine.counters.filesOpened;
+    const again = await engine.attach({ root: dir.path });
+    assert.equal(engine.counters.filesOpened, opened);
+    assert.equal(again.filesIngested, 0);
+    assert.equal(again.filesSkippedUnchanged, 4);
+    assert.equal(again.badFiles.length, 7);
+    assert.equal(again.recordsFound, again.recordsLoaded + again.badFiles.reduce((sum, b) => sum + b.records, 0));
+  });
+});

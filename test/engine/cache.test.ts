@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { column, sampleLogs, scalar, tempDir, withEngine } from './helpers.ts';
+
+/** The log files of a sample, sorted. */
+function logFiles(root: string): string[] {
+  return (readdirSync(root, { recursive: true }) as string[])
+    .filter((p) => p.endsWith('.json.gz') && !p.includes('CloudTrail-Digest'))
+    .map((p) => join(root, p))
+    .sort();
+}
+
+describe('engine: the incremental cache', () => {
+  let logs: Awaited<ReturnType<typeof sampleLogs>>;
+  const cache = tempDir('cache');
+
+  before(async () => {
+    logs = await sampleLogs(1500);
+  });
+  after(() => {
+    logs?.remove();
+    cache.remove();
+  });
+
+  it('a cold run reads every file; a rerun reads none and answers the same', async () => {
+    const first = await withEngine(cache.path, async (engine) => ({
+      report: await engine.attach({ root: logs.root }),
+      count: scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')),
+    }));
+    assert.equal(first.report.filesIngested, logs.files);
+    assert.equal(first.count, 1500);
+    await withEngine(cache.path, async (engine) => {
+      const report = await engine.attach({ root: logs.root });
+      assert.deepEqual(
+        { ingested: report.filesIngested, skipped: report.filesSkippedUnchanged, found: report.recordsFound },
+        { ingested: 0, skipped: logs.files, found: 0 },
+      );
+      assert.equal(engine.counters.filesOpened, 0);
+      assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 1500);
+    });
+  });
+
+  it('a changed file replaces its records; a removed file takes its records along; a new file is read alone', async () => {
+    const [changed, removed] = logFiles(logs.root);
+    const record = (id: string) => ({ eventVersion: '1.10', eventTime: '2024-11-14T00:30:00Z', eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', awsRegion: 'us-east-1', eventID: id });
+    const countOf = async (path: string) =>
+      withEngine(':memory:', async (engine) => {
+        await engine.attach({ root: path });
+        return scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')) as number;
+      });
+    const changedCount = await countOf(changed);
+    const removedCount = await countOf(removed);
+    writeFileSync(changed, gzipSync(JSON.stringify({ Records: [record('replacement-1'), record('replacement-2')] })));
+    utimesSync(changed, new Date(), new Date(Date.now() + 5000));
+    rmSync(removed);
+    const added = join(logs.root, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20', 'added.json.gz');
+    writeFileSync(added, gzipSync(JSON.stringify({ Records: [record('added-1')] })));
+    await withEngine(cache.path, async (engine) => {
+      const report = await engine.attach({ root: logs.root });
+      assert.equal(report.filesIngested, 2, 'the changed file and the new one');
+      assert.equal(report.filesSkippedUnchanged, logs.files - 2);
+      assert.equal(report.recordsLoaded, 3);
+      assert.equal(engine.counters.filesOpened, 2);
+      assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 1500 - changedCount - removedCount + 3);
+      const ids = column(await engine.query(`SELECT eventid FROM cloudtrail_logs WHERE eventid LIKE 'replacement-%' OR eventid LIKE 'added-%' ORDER BY 1`));
+      assert.deepEqual(ids, ['added-1', 'replacement-1', 'replacement-2']);
+    });
+  });
+});
