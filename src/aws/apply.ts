@@ -46,7 +46,7 @@ export async function applyPlan(ctx: AwsContext, plan: Plan, options: ApplyOptio
     return result.outcome !== 'failed' && result.outcome !== 'skipped';
   };
   const done = new Map<string, Promise<boolean>>();
-  for (const op of plan.operations) {
+  for (const op of startOrder(plan.operations)) {
     if (op.action === 'delete') continue;
     if (op.action === 'no-op') {
       done.set(resourceKey(op), Promise.resolve(true));
@@ -75,6 +75,23 @@ export async function applyPlan(ctx: AwsContext, plan: Plan, options: ApplyOptio
     );
   }
   return results;
+}
+
+/**
+ * The order resources queue for a slot: by kind as planned, but with independent kinds that share
+ * a dependency level (analyses and dashboards) taken in turn, so each kind's throttle is used at
+ * once instead of one kind's creations waiting behind the other's. Dependencies are still awaited.
+ */
+function startOrder(operations: readonly Operation[]): Operation[] {
+  const rank = new Map<string, number>();
+  const seen = new Map<string, number>();
+  for (const op of operations) {
+    const n = seen.get(op.kind) ?? 0;
+    seen.set(op.kind, n + 1);
+    rank.set(resourceKey(op), n);
+  }
+  const level = (op: Operation) => (op.kind === 'Analysis' || op.kind === 'Dashboard' ? KIND_ORDER.indexOf('Analysis') : KIND_ORDER.indexOf(op.kind));
+  return [...operations].sort((a, b) => level(a) - level(b) || rank.get(resourceKey(a))! - rank.get(resourceKey(b))! || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
 async function run(ctx: AwsContext, op: CreateOperation | UpdateOperation | DeleteOperation): Promise<ResourceResult> {

@@ -2,6 +2,7 @@ import { AthenaClient } from '@aws-sdk/client-athena';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { QuickSightClient } from '@aws-sdk/client-quicksight';
 import { STSClient } from '@aws-sdk/client-sts';
+import { Pacers } from './pacer.ts';
 import { DEFAULT_RETRY, retryStrategy, type RetryPolicy } from './retry.ts';
 
 /** Where and as whom to call AWS. */
@@ -29,7 +30,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'trailsight-local', secretAccessKey: 'trailsight-local' } as const;
 
-/** SDK v3 clients for a connection, sharing one retry policy. */
+/** SDK v3 clients for a connection: one retry policy, and calls paced per operation to what the service accepts. */
 export function createClients(connection: Connection, retry: RetryPolicy = DEFAULT_RETRY): AwsClients {
   const config = {
     region: connection.region,
@@ -38,12 +39,18 @@ export function createClients(connection: Connection, retry: RetryPolicy = DEFAU
     ...(connection.profile ? { profile: connection.profile } : {}),
     ...(connection.endpoint ? { endpoint: connection.endpoint, credentials: LOCAL_CREDENTIALS } : {}),
   };
-  return {
+  const clients = {
     quicksight: new QuickSightClient(config),
     athena: new AthenaClient(config),
     glue: new GlueClient(config),
     sts: new STSClient(config),
   };
+  const pacers = new Pacers();
+  for (const client of Object.values(clients)) {
+    const stack = client.middlewareStack as unknown as { add(middleware: unknown, options: object): void };
+    stack.add(pacers.middleware(), { step: 'deserialize', priority: 'high', name: 'trailsightPacer' });
+  }
+  return clients;
 }
 
 export function destroyClients(clients: AwsClients): void {

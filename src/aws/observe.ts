@@ -1,4 +1,5 @@
 import type { AwsClients } from './clients.ts';
+import { isThrottling } from './pacer.ts';
 
 /** One HTTP request an SDK client sent (every attempt, retries included). */
 export interface ObservedCall {
@@ -7,6 +8,8 @@ export interface ObservedCall {
   readonly operation: string;
   /** The command input, as the SDK serialised it. */
   readonly input: unknown;
+  /** `throttled`: refused with a throttling error (and retried); `error`: any other error. */
+  readonly outcome: 'ok' | 'throttled' | 'error';
 }
 
 const SERVICE_OF_CLIENT: Record<string, string> = {
@@ -24,12 +27,20 @@ export function observeCalls(clients: AwsClients, listener: (call: ObservedCall)
   type Next = (args: { input: unknown }) => Promise<unknown>;
   const middleware = (next: Next, context: { clientName?: string; commandName?: string }) => async (args: { input: unknown }) => {
     const service = SERVICE_OF_CLIENT[String(context.clientName)] ?? String(context.clientName);
-    listener({ service, operation: String(context.commandName).replace(/Command$/, ''), input: args.input });
-    return next(args);
+    const call = { service, operation: String(context.commandName).replace(/Command$/, ''), input: args.input };
+    try {
+      const result = await next(args);
+      listener({ ...call, outcome: 'ok' });
+      return result;
+    } catch (error) {
+      listener({ ...call, outcome: isThrottling(error) ? 'throttled' : 'error' });
+      throw error;
+    }
   };
   for (const client of Object.values(clients)) {
     const stack = client.middlewareStack as unknown as { add(middleware: unknown, options: object): void };
-    stack.add(middleware, { step: 'deserialize', name: `trailsightObserveCalls${observers++}` });
+    // High priority, added after the pacer: runs once the call is paced, around the deserializer (so it sees the service's errors).
+    stack.add(middleware, { step: 'deserialize', priority: 'high', name: `trailsightObserveCalls${observers++}` });
   }
 }
 
@@ -40,14 +51,16 @@ export function isReadOperation(operation: string): boolean {
   return /^(Describe|Get|List|Search)/.test(operation);
 }
 
-/** Counts of calls by kind, for summaries and benchmarks. */
+/** Counts of calls, for summaries and benchmarks: reads and writes the service answered, and throttled attempts. */
 export class CallCounter {
   reads = 0;
   writes = 0;
+  throttled = 0;
   readonly byOperation = new Map<string, number>();
 
   readonly listener = (call: ObservedCall): void => {
-    if (isReadOperation(call.operation)) this.reads++;
+    if (call.outcome === 'throttled') this.throttled++;
+    else if (isReadOperation(call.operation)) this.reads++;
     else this.writes++;
     const key = `${call.service}:${call.operation}`;
     this.byOperation.set(key, (this.byOperation.get(key) ?? 0) + 1);

@@ -4,6 +4,9 @@ import { isManaged, settledByFingerprint, TARGET_TAG, type ActualResource, type 
 import { ADAPTERS, type AwsContext } from './kinds/index.ts';
 import { readQuickSightTags } from './kinds/quicksight-common.ts';
 
+/** How many more resources are read at once than written. */
+const READ_FAN_OUT = 4;
+
 export interface ReadOptions {
   /**
    * `full`: describe every property, permission and tag (what `plan` and `publish --refresh` do:
@@ -14,6 +17,10 @@ export interface ReadOptions {
   /** Also find trailsight's resources of this target that left the specs. */
   readonly prune: boolean;
   readonly target: { readonly name: string; readonly idPrefix: string };
+  /**
+   * Resources read at once. Reads are many, small and paced per operation (see pacer.ts), so they
+   * run wider than writes: different operations' throttles then fill in parallel.
+   */
   readonly concurrency: number;
 }
 
@@ -24,7 +31,7 @@ export interface ActualState {
 
 /** Reads what exists for the desired resources (and, for --prune, what trailsight left behind). */
 export async function readActualState(ctx: AwsContext, desired: readonly DesiredModel[], options: ReadOptions): Promise<ActualState> {
-  const limit = pLimit(options.concurrency);
+  const limit = pLimit(options.concurrency * READ_FAN_OUT);
   const actual = new Map<string, ActualResource>();
   await Promise.all(
     desired.map((d) =>

@@ -8,7 +8,7 @@ export interface WaitPolicy {
   readonly timeoutMs: number;
 }
 
-export const DEFAULT_WAIT: WaitPolicy = { firstDelayMs: 100, maxDelayMs: 2_000, timeoutMs: 15 * 60_000 };
+export const DEFAULT_WAIT: WaitPolicy = { firstDelayMs: 250, maxDelayMs: 2_000, timeoutMs: 15 * 60_000 };
 
 const IN_PROGRESS = new Set(['CREATION_IN_PROGRESS', 'UPDATE_IN_PROGRESS']);
 
@@ -16,10 +16,22 @@ export function isInProgress(status: string | undefined): boolean {
   return !!status && IN_PROGRESS.has(status);
 }
 
-/** Polls `read` until the status it returns is no longer `*_IN_PROGRESS`; returns that last read. */
-export async function waitWhileInProgress<T extends { status?: string }>(what: string, read: () => Promise<T>, policy: WaitPolicy = DEFAULT_WAIT): Promise<T> {
+/**
+ * Polls `read` until the status it returns is no longer `*_IN_PROGRESS`; returns that last read.
+ * `pauseFirst`: right after a create or update, whose answer already said "in progress".
+ */
+export async function waitWhileInProgress<T extends { status?: string }>(
+  what: string,
+  read: () => Promise<T>,
+  policy: WaitPolicy = DEFAULT_WAIT,
+  pauseFirst = false,
+): Promise<T> {
   const started = Date.now();
   let delay = policy.firstDelayMs;
+  if (pauseFirst) {
+    await sleep(delay);
+    delay = Math.min(policy.maxDelayMs, Math.round(delay * 1.5));
+  }
   for (;;) {
     const state = await read();
     if (!isInProgress(state.status)) return state;

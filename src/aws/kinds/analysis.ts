@@ -76,7 +76,7 @@ export const analysisAdapter: KindAdapter = {
   },
 
   async waitReady(ctx, id) {
-    const { status, out } = await waitWhileInProgress(`Analysis/${id}`, describeDefinition(ctx, id), ctx.wait);
+    const { status, out } = await waitWhileInProgress(`Analysis/${id}`, describeDefinition(ctx, id), ctx.wait, true);
     if (status?.endsWith('_FAILED')) throw new ResourceFailedError('Analysis', id, status, problemsOf(out.Errors));
   },
 

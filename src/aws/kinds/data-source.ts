@@ -73,7 +73,7 @@ export const dataSourceAdapter: KindAdapter = {
   },
 
   async waitReady(ctx, id) {
-    const { status, dataSource } = await waitWhileInProgress(`DataSource/${id}`, describe(ctx, id), ctx.wait);
+    const { status, dataSource } = await waitWhileInProgress(`DataSource/${id}`, describe(ctx, id), ctx.wait, true);
     if (status?.endsWith('_FAILED')) {
       const info = dataSource?.ErrorInfo;
       throw new ResourceFailedError('DataSource', id, status, info ? [{ type: info.Type, message: info.Message, paths: [] }] : []);
