@@ -42,11 +42,14 @@ const ACTIONS: Readonly<Record<ResourceKind, readonly string[]>> = {
 };
 const QUICKSIGHT_TAGGING = ['quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource'];
 const REFRESH_SCHEDULES = ['quicksight:ListRefreshSchedules', 'quicksight:CreateRefreshSchedule', 'quicksight:UpdateRefreshSchedule'];
+const STATEMENT_ID = { DataSource: 'QuickSightDataSource', DataSet: 'QuickSightDataSets', Analysis: 'QuickSightAnalyses', Dashboard: 'QuickSightDashboards' } as const;
 const QUICKSIGHT_KINDS = { DataSource: 'datasource', DataSet: 'dataset', Analysis: 'analysis', Dashboard: 'dashboard' } as const;
 
 export interface IamPolicyOptions {
   /** Also what `trailsight preview --target T` needs: Athena queries over the logs. */
   readonly preview?: boolean;
+  /** Only what `trailsight plan` needs (Describe, Get, List): for the role pull requests run with. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -67,11 +70,19 @@ export function iamPolicy(project: ProjectSpec, target: ResolvedTarget, resource
   add('AthenaWorkGroup', ['WorkGroup']);
   for (const kind of ['DataSource', 'DataSet', 'Analysis', 'Dashboard'] as const) {
     const schedules = kind === 'DataSet' && resources.some((r) => r.kind === 'DataSet' && r.refreshSchedule);
-    add(`QuickSight${kind}s`, [kind], { actions: [...QUICKSIGHT_TAGGING, ...(schedules ? REFRESH_SCHEDULES : [])] });
+    add(STATEMENT_ID[kind], [kind], { actions: [...QUICKSIGHT_TAGGING, ...(schedules ? REFRESH_SCHEDULES : [])] });
   }
   statements.push(...pruneStatements(target));
   if (options.preview) statements.push(...previewStatements(project, target, resources));
-  return { Version: '2012-10-17', Statement: statements };
+  return { Version: '2012-10-17', Statement: options.readOnly ? readOnly(statements) : statements };
+}
+
+const READ_ACTION = /^[a-z0-9]+:(Describe|Get|List)[A-Za-z]*$/;
+
+function readOnly(statements: readonly Statement[]): Statement[] {
+  return statements
+    .map((s) => ({ ...s, Action: s.Action.filter((a) => READ_ACTION.test(a) && !/^s3:|^athena:GetQuery/.test(a)) }))
+    .filter((s) => s.Action.length > 0);
 }
 
 /** `publish --prune`: list each kind, read tags, delete only what carries this target's trailsight tags. */

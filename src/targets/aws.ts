@@ -5,6 +5,9 @@ import { createClients, destroyClients } from '../aws/clients.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import type { OpenTarget } from './open-target.ts';
 
+/** Credentials the environment itself provides (as a CI job with an OIDC role has them). */
+const ENV_CREDENTIALS = ['AWS_ACCESS_KEY_ID', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI'];
+
 export interface AwsTargetOptions {
   /** A target of the Project, or `aws` for the ambient configuration. */
   readonly name: string;
@@ -14,14 +17,17 @@ export interface AwsTargetOptions {
 
 /**
  * An AWS target: a named one from the Project (account, Region, profile, id prefix, principals) or
- * `aws`, the ambient configuration. Credentials come from the standard chain (the target's profile
- * when it names one); the account is the caller's, from STS, and must match the target's.
+ * `aws`, the ambient configuration. Credentials come from the standard chain — the target's profile
+ * when it names one, unless the environment carries credentials (a CI role); the account is the
+ * caller's, from STS, and must match the target's.
  */
 export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): Promise<OpenTarget> {
   const project = specs.project.spec;
   const named = project.targets?.[options.name];
   if (!named && options.name !== 'aws') resolveTarget(project, { name: options.name }); // throws TargetError naming the known targets
-  const profile = named?.profile;
+  // A CI job's role (OIDC, env credentials) wins over the profile a target names for laptops.
+  const envCredentials = ENV_CREDENTIALS.some((name) => !!options.env[name]);
+  const profile = envCredentials ? undefined : named?.profile;
   const region = named?.region ?? (await ambientRegion(profile));
   if (!region) {
     throw new TargetError(`no AWS Region for target "${options.name}": set AWS_REGION, the profile's region${named ? `, or targets.${options.name}.region` : ''}`);
@@ -46,7 +52,7 @@ export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): 
     specs,
     connection,
     clients,
-    description: `${target.name} (account ${account}, ${region}${profile ? `, profile ${profile}` : ''}${endpoint})`,
+    description: `${target.name} (account ${account}, ${region}${profile ? `, profile ${profile}` : named?.profile ? ', credentials from the environment' : ''}${endpoint})`,
     close: async () => destroyClients(clients),
   };
 }

@@ -63,6 +63,19 @@ describe('trailsight iam-policy', function () {
     assert.deepEqual([...new Set(denied)], []);
   });
 
+  it('--read-only allows every call plan makes (full reads, prune discovery) and no write', async () => {
+    h = await Harness.start();
+    await h.publish();
+    await rm(join(h.specsDir, 'principals.yaml'));
+    const loaded = await loadSpecs([h.specsDir]);
+    const { target, resources } = await h.compile();
+    const policy = iamPolicy(loaded.specSet!.project.spec, target, resources, { readOnly: true });
+    const { calls } = await h.record(() => h!.plan({ prune: true }));
+    const denied = calls.filter((c) => !allowed(policy, `${c.service}:${c.operation}`, resourceOf(c))).map((c) => `${c.service}:${c.operation} ${resourceOf(c)}`);
+    assert.deepEqual([...new Set(denied)], []);
+    assert.ok(policy.Statement.every((s) => s.Action.every((a) => /:(Describe|Get|List)/.test(a))));
+  });
+
   it('names no resource beyond the Project: exact ARNs, wildcards only for listing and tag-gated pruning', async () => {
     h = await Harness.start();
     const loaded = await loadSpecs([h.specsDir]);

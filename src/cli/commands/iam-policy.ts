@@ -10,6 +10,7 @@ interface Flags {
   account?: string;
   region?: string;
   preview?: boolean;
+  readOnly?: boolean;
 }
 
 /** `trailsight iam-policy`: the least-privilege IAM policy the publishing role needs. Works offline. */
@@ -22,6 +23,7 @@ export function register(program: Command): void {
     .option('--account <id>', "AWS account id (overrides the target's)")
     .option('--region <region>', "AWS Region (overrides the target's; default AWS_REGION for aws)")
     .option('--preview', 'also allow `trailsight preview --target`: Athena queries, the Glue table, the logs in S3')
+    .option('--read-only', 'only what `trailsight plan` needs (for the role pull requests run with)')
     .action(async (paths: string[], flags: Flags) => {
       const loaded = await loadSpecs(paths.length ? paths : DEFAULT_SPEC_PATHS).catch((error: unknown) => {
         if (error instanceof MissingPathError) throw new UserError(error.message, 2);
@@ -43,7 +45,7 @@ export function register(program: Command): void {
         } else {
           target = resolveTarget(project, { name, account: flags.account, region: flags.region });
         }
-        const policy = iamPolicy(project, target, compile(loaded.specSet, target), { preview: !!flags.preview });
+        const policy = iamPolicy(project, target, compile(loaded.specSet, target), { preview: !!flags.preview, readOnly: !!flags.readOnly });
         process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
         process.exitCode = 0;
       } catch (error) {
