@@ -33,9 +33,12 @@ export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Pr
   const workdir = resolve(options.workdir);
   const logsDir = resolve(options.logs ?? join(workdir, 'sample-logs'));
   if (!options.logs) {
-    const generating = ensureSampleLogs(logsDir, { accounts: project.source.accounts, regions: project.source.regions });
-    options.note?.(`local: sample CloudTrail logs in ${relative(process.cwd(), logsDir) || '.'}`);
-    if (await generating) options.note?.('local: generated them (first use)');
+    const where = relative(process.cwd(), logsDir) || '.';
+    await ensureSampleLogs(logsDir, {
+      accounts: project.source.accounts,
+      regions: project.source.regions,
+      onGenerate: () => options.note?.(`local: generating sample CloudTrail logs in ${where} (first use; --logs DIR for your own)`),
+    });
   }
   const layout = await discoverLogs(logsDir);
   const s3Root = join(workdir, 's3');

@@ -62,9 +62,10 @@ async function earliestDay(regionDir: string): Promise<string | undefined> {
 const DONE = '.trailsight-sample-complete';
 
 /** Generates sample logs into `dir` unless a complete sample for these accounts and Regions is there. Returns whether it generated. */
-export async function ensureSampleLogs(dir: string, options: { accounts: string[]; regions: string[] }): Promise<boolean> {
-  const marker = `${JSON.stringify(options)}\n`;
+export async function ensureSampleLogs(dir: string, options: { accounts: string[]; regions: string[]; onGenerate?: () => void }): Promise<boolean> {
+  const marker = `${JSON.stringify({ accounts: options.accounts, regions: options.regions })}\n`;
   if ((await readFile(join(dir, DONE), 'utf8').catch(() => '')) === marker) return false;
+  options.onGenerate?.();
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const { generateSample } = await import('../engine/index.ts');
