@@ -50,7 +50,12 @@ export const Refresh = strict(
         description: 'Day of week, for WEEKLY.',
       }),
     ),
-    dayOfMonth: Type.Optional(Type.String({ pattern: '^([1-9]|[12][0-9]|3[01]|LAST_DAY_OF_MONTH)$', description: 'Day of month, for MONTHLY.' })),
+    dayOfMonth: Type.Optional(
+      Type.String({
+        pattern: '^([1-9]|1[0-9]|2[0-8]|LAST_DAY_OF_MONTH)$',
+        description: 'Day of month, for MONTHLY: 1 to 28 or LAST_DAY_OF_MONTH (QuickSight refreshes on no other day).',
+      }),
+    ),
   },
   'SPICE refresh schedule.',
 );

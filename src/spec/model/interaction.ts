@@ -82,6 +82,9 @@ export const Control = strict(
         { description: 'Dropdown values: a list, or linked to a dataset column.' },
       ),
     ),
+    min: Type.Optional(Type.Number({ description: "Slider: lowest value (needed for a parameter; a filter's `between` min is the default)." })),
+    max: Type.Optional(Type.Number({ description: "Slider: highest value (needed for a parameter; a filter's `between` max is the default)." })),
+    step: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'Slider: step between values (default 1).' })),
   },
   'A sheet control bound to a parameter or a filter (exactly one).',
 );

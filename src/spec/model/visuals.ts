@@ -17,7 +17,7 @@ function visual<K extends string, T extends TProperties>(type: K, what: string, 
     {
       type: Type.Literal(type, { description: `Visual type: ${what}.` }),
       id: LocalId,
-      title: Type.Optional(Type.String({ maxLength: 1024, description: 'Title shown above the visual.' })),
+      title: Type.Optional(Type.String({ maxLength: 512, description: 'Title shown above the visual (at most 512 characters, as QuickSight allows).' })),
       subtitle: Type.Optional(Type.String({ maxLength: 1024, description: 'Subtitle shown under the title.' })),
       dataset: Type.Optional(Type.String({ pattern: '^[a-z0-9-]+$', description: 'Dataset alias (from `datasets`); default the only one.' })),
       width: Type.Optional(Type.Integer({ minimum: 1, maximum: 36, description: 'Width in grid columns (default 18; 36 is the full sheet).' })),
