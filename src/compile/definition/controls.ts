@@ -1,5 +1,6 @@
 import type { FilterControl, ParameterControl } from '@aws-sdk/client-quicksight';
 import type { ControlSpec, ParameterSpec, SheetSpec } from '../../spec/model/index.ts';
+import { sliderBounds } from '../../spec/slider-bounds.ts';
 import type { BoardContext, JsonPath } from './context.ts';
 import { columnIdentifier } from './fields.ts';
 import type { CompiledFilter } from './filters.ts';
@@ -54,9 +55,15 @@ function parameterControl(ctx: BoardContext, control: ControlSpec, parameter: Pa
     case 'date-range':
       ctx.report([...path, 'type'], 'a parameter holds one value: bind a date-range control to a timeRange or lastDays filter, or use `date`');
       return undefined;
-    case 'slider':
-      ctx.report([...path, 'type'], 'a slider has bounds: bind it to a filter with `between` min and max');
-      return undefined;
+    case 'slider': {
+      if (parameter.type !== 'integer' && parameter.type !== 'decimal') break;
+      const { min, max, step } = sliderBounds(control);
+      if (min === undefined || max === undefined) {
+        ctx.report([...path, 'type'], 'a slider on a parameter needs its range: give the control `min` and `max`');
+        return undefined;
+      }
+      return { Slider: { ...base, MinimumValue: min, MaximumValue: max, StepSize: step } };
+    }
   }
   ctx.report([...path, 'type'], `a ${control.type} control does not fit the ${parameter.type} parameter ${parameter.name}`);
   return undefined;
@@ -82,12 +89,12 @@ function filterControl(ctx: BoardContext, control: ControlSpec, filter: Compiled
       if (filter.kind === 'relative-dates') return { RelativeDateTime: base };
       break;
     case 'slider': {
-      const between = filter.spec.between;
-      if (filter.kind !== 'numeric-range' || typeof between?.min !== 'number' || typeof between?.max !== 'number') {
+      const { min, max, step } = sliderBounds(control, filter.spec);
+      if (filter.kind !== 'numeric-range' || min === undefined || max === undefined) {
         ctx.report([...path, 'type'], 'a slider needs a filter with `between` numeric min and max (its bounds)');
         return undefined;
       }
-      return { Slider: { ...base, Type: 'RANGE', MinimumValue: between.min, MaximumValue: between.max, StepSize: 1 } };
+      return { Slider: { ...base, Type: 'RANGE', MinimumValue: min, MaximumValue: max, StepSize: step } };
     }
     case 'date':
       if (filter.kind === 'time-range') return { DateTimePicker: { ...base, Type: 'SINGLE_VALUED' } };

@@ -1,6 +1,7 @@
 import { datasetColumns, type OutputColumn } from '../dataset-columns.ts';
 import type { JsonPath } from '../load/located.ts';
 import type { AnalysisSpec, ControlSpec, DashboardSpec, DataSetSpec, Visual } from '../model/index.ts';
+import { rawColumnRefs } from '../raw-columns.ts';
 import { didYouMean } from '../suggest.ts';
 import type { LintContext } from './rule.ts';
 
@@ -11,9 +12,9 @@ export function boardVisuals(board: Board): { visual: Visual; path: JsonPath; sh
   return board.sheets.flatMap((sheet, i) => sheet.visuals.map((visual, j) => ({ visual, path: ['sheets', i, 'visuals', j], sheetId: sheet.id })));
 }
 
-/** Every control of a board with its path. */
-export function boardControls(board: Board): { control: ControlSpec; path: JsonPath }[] {
-  return board.sheets.flatMap((sheet, i) => (sheet.controls ?? []).map((control, j) => ({ control, path: ['sheets', i, 'controls', j] })));
+/** Every control of a board with its path and sheet. */
+export function boardControls(board: Board): { control: ControlSpec; path: JsonPath; sheetId: string }[] {
+  return board.sheets.flatMap((sheet, i) => (sheet.controls ?? []).map((control, j) => ({ control, path: ['sheets', i, 'controls', j], sheetId: sheet.id })));
 }
 
 /** The dataset a visual, filter or control reads: its alias, or the board's only dataset. */
@@ -32,4 +33,12 @@ export function columnsFor(context: LintContext, board: Board, alias: string | u
   const { id } = resolveAlias(board, alias);
   const dataset = context.datasets.find((d) => d.spec.id === id)?.spec;
   return dataset ? { dataset, columns: datasetColumns(dataset) } : undefined;
+}
+
+/** The dataset aliases a visual shows: its own (or the board's only one), or those a raw visual's columns name. */
+export function visualAliases(board: Board, visual: Visual): string[] {
+  if (visual.type === 'raw') return [...new Set(rawColumnRefs(visual.visual).map((ref) => ref.dataset))];
+  const aliases = Object.keys(board.datasets);
+  const alias = visual.dataset ?? (aliases.length === 1 ? aliases[0] : undefined);
+  return alias !== undefined && alias in board.datasets ? [alias] : [];
 }

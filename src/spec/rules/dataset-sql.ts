@@ -5,7 +5,10 @@ import { checkSql, type SqlForm } from '../sql/check-sql.ts';
 import type { Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
 
-/** Column expressions, `where` and free `sql` are Athena SQL naming only CloudTrail columns. */
+/**
+ * Column expressions, `where` and free `sql` are Athena SQL naming only CloudTrail columns; free `sql`
+ * comes without `where`, `window` or column `expr` (compile would have to ignore them).
+ */
 export const datasetSql: Rule = {
   name: 'dataset-sql',
   check({ datasets }) {
@@ -25,9 +28,14 @@ function checkDataset(located: YamlLocated<DataSetSpec>, rule: string): Finding[
   if (spec.sql !== undefined) {
     check(spec.sql, 'query', ['sql'], 'sql');
     spec.columns.forEach((c, i) => {
-      if (c.expr !== undefined) findings.push(findingAt(located, ['columns', i, 'expr'], rule, `column '${c.name}': with \`sql\`, columns declare its output (name and type); put the expression in the SQL`));
+      if (c.expr !== undefined) {
+        findings.push(findingAt(located, ['columns', i, 'expr'], rule, `column '${c.name}': \`expr\` cannot go with \`sql\` (columns then declare its output, name and type): compute it in the SQL`, { atKey: true }));
+      }
     });
-    if (spec.where !== undefined) findings.push(findingAt(located, ['where'], rule, 'with `sql`, put the row filter in the SQL itself'));
+    if (spec.where !== undefined) findings.push(findingAt(located, ['where'], rule, '`where` cannot go with `sql`: put the row filter in the SQL itself', { atKey: true }));
+    if (spec.window !== undefined) {
+      findings.push(findingAt(located, ['window'], rule, '`window` cannot go with `sql`: filter on the "timestamp" partition in the SQL itself', { atKey: true }));
+    }
     return findings;
   }
   spec.columns.forEach((c, i) => {

@@ -22,9 +22,15 @@ export const fieldTypes: Rule = {
   check(context) {
     return context.boards.flatMap((located) =>
       fieldUses(context, located).flatMap((use): Finding[] => {
-        const type = use.columns.get(use.ref.column)?.type;
-        if (type === undefined) return [];
+        const output = use.columns.get(use.ref.column);
+        if (output === undefined) return [];
+        const { type } = output;
         const { aggregation, granularity, column } = use.ref;
+        if (type === undefined) {
+          // A calculated field without a type: QuickSight treats it as a number.
+          if (!granularity) return [];
+          return [findingAt(located, use.path, this.name, `granularity '${granularity}' needs a datetime column; '${column}' is a calculated field without a type: give it \`type: datetime\``)];
+        }
         const accepts = aggregation ? ACCEPTS[aggregation] : 'any';
         if (accepts !== 'any' && !accepts.includes(type)) {
           return [findingAt(located, use.path, this.name, `${aggregation}(${column}): '${column}' is ${withArticle(type)} column; ${aggregation} needs ${accepts.join(' or ')} (count or distinct_count work on any column)`)];

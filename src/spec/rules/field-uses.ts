@@ -4,7 +4,7 @@ import type { JsonPath, YamlLocated } from '../load/located.ts';
 import type { DataSetSpec } from '../model/index.ts';
 import { boardControls, boardVisuals, columnsFor, type Board } from './board-parts.ts';
 import type { LintContext } from './rule.ts';
-import { visualFields as visualFieldsOf } from '../visual-fields.ts';
+import { visualFields as visualFieldsOf, type FieldPlacement } from '../visual-fields.ts';
 
 /** A column a board uses somewhere, with the dataset it must come from. */
 export interface FieldUse {
@@ -12,6 +12,9 @@ export interface FieldUse {
   readonly path: JsonPath;
   /** `visual` fields can carry aggregations; filter and control columns cannot. */
   readonly where: 'visual' | 'filter' | 'control';
+  /** For visual fields: the role (x, y, value…, or sort) and whether it groups, is aggregated, or either. */
+  readonly role?: string;
+  readonly placement?: FieldPlacement;
   readonly dataset: DataSetSpec;
   readonly columns: Map<string, OutputColumn>;
 }
@@ -28,7 +31,7 @@ export function fieldUses(context: LintContext, located: YamlLocated<Board>): Fi
       const ref = parseField(f.field);
       // A line's granularity applies to its x axis.
       const granularity = ref.granularity ?? (visual.type === 'line' && f.role === 'x' ? visual.granularity : undefined);
-      uses.push({ ref: { ...ref, granularity }, path: [...path, ...f.path], where: 'visual', ...source });
+      uses.push({ ref: { ...ref, granularity }, path: [...path, ...f.path], where: 'visual', role: f.role, placement: f.placement, ...source });
     }
   }
   (board.filters ?? []).forEach((filter, i) => {

@@ -1,63 +1,71 @@
 import type { Finding } from '../finding.ts';
-import { withArticle } from '../words.ts';
+import { FILTER_CONDITIONS, filterKind, presentConditions, type FilterKind } from '../filter-kind.ts';
+import type { FilterSpec, ParameterSpec } from '../model/index.ts';
 import { didYouMean } from '../suggest.ts';
-import { boardVisuals, columnsFor } from './board-parts.ts';
+import { withArticle } from '../words.ts';
+import { columnsFor } from './board-parts.ts';
 import type { Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
 
-const CONDITIONS = ['equals', 'notEquals', 'between', 'timeRange', 'lastDays'] as const;
+/** The parameter types each place a filter names a parameter accepts. */
+const PARAMETER_TYPES: Readonly<Record<'equals' | 'between' | 'timeRange', Partial<Record<FilterKind, readonly ParameterSpec['type'][]>>>> = {
+  equals: { 'category-parameter': ['string'], 'numeric-equality': ['integer', 'decimal'], 'time-equality': ['datetime'] },
+  between: { 'numeric-range': ['integer', 'decimal'] },
+  timeRange: { 'time-range': ['datetime'] },
+};
 
 /**
- * Each filter has exactly one condition that fits its column's type, names parameters that exist,
- * and is scoped to sheets and visuals that exist.
+ * Each filter has exactly one condition, which fits its column's type (src/spec/filter-kind.ts, the
+ * same decision compile makes), and names parameters that exist and have a fitting type.
  */
 export const filterConditions: Rule = {
   name: 'filter-conditions',
   check(context) {
     return context.boards.flatMap((located) => {
       const board = located.spec;
-      const parameters = (board.parameters ?? []).map((p) => p.name);
-      const sheets = board.sheets.map((s) => s.id);
-      const visuals = boardVisuals(board).map((v) => v.visual.id);
+      const parameters = board.parameters ?? [];
       return (board.filters ?? []).flatMap((filter, i): Finding[] => {
         const at = (path: (string | number)[], message: string, atKey = false) =>
           findingAt(located, ['filters', i, ...path], this.name, `filter '${filter.id}': ${message}`, { atKey });
         const findings: Finding[] = [];
-        const present = CONDITIONS.filter((c) => filter[c] !== undefined);
+        const present = presentConditions(filter);
         if (present.length !== 1) {
           const found = present.length === 0 ? 'none' : present.join(' and ');
-          findings.push(at(present.length > 1 ? [present[1]] : [], `needs exactly one of ${CONDITIONS.join(', ')}; found ${found}`, present.length > 1));
+          findings.push(at(present.length > 1 ? [present[1]] : [], `needs exactly one of ${FILTER_CONDITIONS.join(', ')}; found ${found}`, present.length > 1));
         }
-        const refs: { path: (string | number)[]; value: unknown }[] = [
-          { path: ['equals'], value: filter.equals },
-          { path: ['between', 'min'], value: filter.between?.min },
-          { path: ['between', 'max'], value: filter.between?.max },
-          { path: ['timeRange', 'from'], value: filter.timeRange?.from },
-          { path: ['timeRange', 'to'], value: filter.timeRange?.to },
-        ];
-        for (const { path, value } of refs) {
-          const name = (value as { parameter?: string } | undefined)?.parameter;
-          if (name !== undefined && !parameters.includes(name)) {
-            findings.push(at([...path, 'parameter'], `no parameter '${name}' in this ${board.kind.toLowerCase()}${didYouMean(name, parameters)}`));
+        const columns = columnsFor(context, board, filter.dataset)?.columns;
+        const column = columns?.get(filter.column);
+        const fit = present.length === 1 && column ? filterKind(filter, column.type) : undefined;
+        if (fit && !('kind' in fit)) findings.push(at(fit.at === 'column' ? ['column'] : [present[0]], fit.problem));
+        for (const { path, name, place } of parameterRefs(filter)) {
+          const parameter = parameters.find((p) => p.name === name);
+          if (!parameter) {
+            const names = parameters.map((p) => p.name);
+            findings.push(at([...path, 'parameter'], `no parameter '${name}' in this ${board.kind.toLowerCase()}${didYouMean(name, names)}`));
+            continue;
           }
-        }
-        const scope = filter.scope;
-        if (scope !== undefined && scope !== 'all') {
-          const [key, ids, known] = 'sheets' in scope ? ['sheets', scope.sheets, sheets] as const : ['visuals', scope.visuals, visuals] as const;
-          ids.forEach((id, j) => {
-            if (!known.includes(id)) findings.push(at(['scope', key, j], `no ${key === 'sheets' ? 'sheet' : 'visual'} '${id}' to scope to${didYouMean(id, known)}`));
-          });
-        }
-        const type = columnsFor(context, board, filter.dataset)?.columns.get(filter.column)?.type;
-        const needs = filter.timeRange !== undefined || filter.lastDays !== undefined ? 'datetime' : filter.between !== undefined ? 'number' : undefined;
-        if (type !== undefined && needs === 'datetime' && type !== 'datetime') {
-          findings.push(at(['column'], `${present[0]} needs a datetime column; '${filter.column}' is ${withArticle(type)}`));
-        }
-        if (type !== undefined && needs === 'number' && type !== 'integer' && type !== 'decimal') {
-          findings.push(at(['column'], `between needs an integer or decimal column; '${filter.column}' is ${withArticle(type)}`));
+          const wanted = fit && 'kind' in fit ? PARAMETER_TYPES[place][fit.kind] : undefined;
+          if (wanted && !wanted.includes(parameter.type)) {
+            const what = `${withArticle(wanted.join(' or '))} parameter`;
+            findings.push(at([...path, 'parameter'], `${place} on '${filter.column}' needs ${what}; '${name}' is ${withArticle(parameter.type)}`));
+          }
         }
         return findings;
       });
     });
   },
 };
+
+function parameterRefs(filter: FilterSpec): { path: (string | number)[]; name: string; place: keyof typeof PARAMETER_TYPES }[] {
+  const refs = [
+    { path: ['equals'], value: filter.equals, place: 'equals' as const },
+    { path: ['between', 'min'], value: filter.between?.min, place: 'between' as const },
+    { path: ['between', 'max'], value: filter.between?.max, place: 'between' as const },
+    { path: ['timeRange', 'from'], value: filter.timeRange?.from, place: 'timeRange' as const },
+    { path: ['timeRange', 'to'], value: filter.timeRange?.to, place: 'timeRange' as const },
+  ];
+  return refs.flatMap(({ path, value, place }) => {
+    const name = (value as { parameter?: string } | undefined)?.parameter;
+    return name === undefined ? [] : [{ path, name, place }];
+  });
+}

@@ -2,13 +2,17 @@ import { calculatedFieldRefs } from './calculated-refs.ts';
 import { controlBindings } from './control-bindings.ts';
 import { datasetRefs } from './dataset-refs.ts';
 import { datasetSql } from './dataset-sql.ts';
+import { fieldRoles } from './field-roles.ts';
 import { fieldTypes } from './field-types.ts';
 import { fieldsExist } from './fields-exist.ts';
 import { filterConditions } from './filter-conditions.ts';
+import { filterScopes } from './filter-scopes.ts';
+import { gridLayout } from './grid-layout.ts';
 import { localIds } from './local-ids.ts';
-import { parameterDefaults } from './parameter-defaults.ts';
+import { parameters } from './parameters.ts';
 import { projectCount } from './project-count.ts';
 import { rawVisual } from './raw-visual.ts';
+import { refreshSchedule } from './refresh-schedule.ts';
 import type { Rule } from './rule.ts';
 import { uniqueIds } from './unique-ids.ts';
 
@@ -17,13 +21,17 @@ export const RULES: readonly Rule[] = [
   projectCount,
   uniqueIds,
   datasetSql,
+  refreshSchedule,
   calculatedFieldRefs,
   datasetRefs,
   fieldsExist,
   fieldTypes,
+  fieldRoles,
   localIds,
   filterConditions,
+  filterScopes,
   controlBindings,
-  parameterDefaults,
+  parameters,
+  gridLayout,
   rawVisual,
 ];

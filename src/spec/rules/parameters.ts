@@ -2,12 +2,15 @@ import type { Finding } from '../finding.ts';
 import type { Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
 
-/** A parameter's default fits its type, and is a list only for multi-value parameters. */
-export const parameterDefaults: Rule = {
-  name: 'parameter-defaults',
+/** A datetime parameter holds one value; a parameter's default fits its type, and is a list only for multi-value parameters. */
+export const parameters: Rule = {
+  name: 'parameters',
   check({ boards }) {
     return boards.flatMap((located) =>
       (located.spec.parameters ?? []).flatMap((parameter, i): Finding[] => {
+        if (parameter.type === 'datetime' && parameter.multiValue) {
+          return [findingAt(located, ['parameters', i, 'multiValue'], this.name, `parameter '${parameter.name}': a datetime parameter holds one value: drop \`multiValue\``, { atKey: true })];
+        }
         const value = parameter.default;
         if (value === undefined) return [];
         const at = (message: string) => findingAt(located, ['parameters', i, 'default'], this.name, `parameter '${parameter.name}': ${message}`);
