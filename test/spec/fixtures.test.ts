@@ -15,9 +15,9 @@ describe('spec fixtures', () => {
     assert.ok(specSet);
     assert.equal(specSet.project.spec.id, 'fixture');
     assert.deepEqual(specSet.datasets.map((d) => d.spec.id), ['events', 'resources-touched']);
-    assert.deepEqual(specSet.dashboards.map((d) => d.spec.id), ['two-datasets']);
+    assert.deepEqual(specSet.dashboards.map((d) => d.spec.id), ['controls', 'two-datasets']);
     assert.deepEqual(specSet.analyses.map((d) => d.spec.id), ['raw-analysis']);
-    assert.deepEqual(specSet.dashboards[0].at(['sheets', 0, 'visuals', 1]), { file: 'test/spec/fixtures/valid/two-datasets.yaml', line: 22, col: 9 });
+    assert.deepEqual(specSet.dashboards[1].at(['sheets', 0, 'visuals', 1]), { file: 'test/spec/fixtures/valid/two-datasets.yaml', line: 22, col: 9 });
   });
 
   for (const invalid of sourcesIn('invalid')) {
