@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { UserError } from './errors.ts';
+import { isUserError } from './errors.ts';
 
 type CommandModule = { register(program: Command): void };
 
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UserError) {
+    if (isUserError(error)) {
       process.stderr.write(`trailsight: ${error.message}\n`);
       return error.exitCode;
     }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { main } from '../../src/cli/main.ts';
 import { REPO } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -97,5 +98,17 @@ describe('trailsight lint (CLI)', function () {
     assert.equal(missing.stderr, 'trailsight: no such file or folder: no/such/folder\n');
     assert.equal(format.code, 2);
     assert.match(format.stderr, /xml/);
+  });
+
+  it('in-process too: main() reports a user error without a stack (the CLI modules may be loaded twice under mocha)', async () => {
+    const written: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      assert.equal(await main(['lint', 'no/such/folder']), 2);
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.equal(written.join(''), 'trailsight: no such file or folder: no/such/folder\n');
   });
 });
