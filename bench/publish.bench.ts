@@ -76,15 +76,12 @@ sheets:
   }
 }
 
-const rateOf = (op: string): ThrottleRate | undefined => THROTTLE[`quicksight:${op}`] ?? (op.startsWith('quicksight:') ? THROTTLE['quicksight:*'] : undefined);
-
 /** Least time `n` calls of one operation need under its token bucket (all others unthrottled), plus their latency. */
 function throttleTime(qualified: string, n: number): number {
   const [service, op] = qualified.split(':');
   const limit = service === 'quicksight' ? (THROTTLE[`quicksight:${op}`] ?? THROTTLE['quicksight:*']) : undefined;
   return (limit ? Math.max(0, n - (limit.burst ?? limit.rate)) / limit.rate : 0) * 1000 + LATENCY_MS;
 }
-void rateOf;
 
 const dir = mkdtempSync(join(tmpdir(), 'trailsight-bench-publish-'));
 const specsDir = join(dir, 'specs');
@@ -125,7 +122,6 @@ try {
   // The bound: what any publisher that reads each resource once and then creates it in dependency
   // order must spend, given the throttle and 100 ms a call.
   // 1. Reading: one read per resource, each operation under its own bucket, CONCURRENCY calls at a time.
-  const reads = [...coldCalls.byOperation].filter(([op]) => /:(Describe|Get|List)/.test(op));
   const quickReads: Record<string, number> = {};
   for (const r of resources) {
     const op = r.kind === 'Dashboard' ? 'quicksight:DescribeDashboard' : r.kind === 'GlueDatabase' ? 'glue:GetDatabase' : r.kind === 'GlueTable' ? 'glue:GetTable' : r.kind === 'WorkGroup' ? 'athena:ListTagsForResource' : 'quicksight:ListTagsForResource';
@@ -151,7 +147,6 @@ try {
   console.log(
     `no-op publish: ${s(noop.ms)}, ${counter.reads} reads for ${resources.length} resources = ${(counter.reads / resources.length).toFixed(2)} reads per resource (target ≤ 1), ${counter.writes} writes (target 0); ${counter.throttled} attempts throttled and retried`,
   );
-  void reads;
 } finally {
   await endpoint.close();
   rmSync(dir, { recursive: true, force: true });
