@@ -6,6 +6,9 @@ import { filterMisfit, parameterMisfit } from './control-fit.ts';
 import type { Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
 
+/** QuickSight's limit for a control id (compile makes it from the sheet, the binding and the type). */
+const MAX_CONTROL_ID = 512;
+
 /**
  * Each control binds exactly one existing parameter or filter, of a kind the control can drive; a
  * filter control sits on a sheet the filter applies to; a sheet has one control of a type per binding.
@@ -34,6 +37,7 @@ export const controlBindings: Rule = {
         const first = seen.get(id);
         if (first !== undefined) return [at([], `same control id '${id}' as the control at line ${first}: a sheet has one ${control.type} control per parameter or filter`)];
         seen.set(id, located.at(path).line);
+        if (id.length > MAX_CONTROL_ID) return [at([], `its control id '${id.slice(0, 40)}…' has ${id.length} characters, QuickSight allows ${MAX_CONTROL_ID}: shorten the name it is bound to`)];
         if (control.filter !== undefined) {
           const filter = filters.find((f) => f.id === control.filter);
           if (!filter) return [at(['filter'], `no filter '${control.filter}'${didYouMean(control.filter, filters.map((f) => f.id))}`)];
