@@ -1,5 +1,5 @@
 import type { Operation, Plan } from './operations.ts';
-import { assertNever } from './render-text.ts';
+import { assertNever } from './never.ts';
 
 /** `--json`: `{"changes": [...]}`, only the resources that would change, in plan order. */
 export function renderPlanJson(plan: Plan): string {

@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import { prettyJson } from './canonical.ts';
+import { assertNever } from './never.ts';
 import type { Grant } from './model.ts';
 import { summarisePlan, type Operation, type Plan, type PlanSummary, type UpdateOperation } from './operations.ts';
 
@@ -71,8 +72,4 @@ function unifiedDiff(before: string, after: string): string[] {
   return patch
     .split('\n')
     .filter((line) => line !== '' && !line.startsWith('====') && !line.startsWith('Index:') && !line.startsWith('\\'));
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
 }

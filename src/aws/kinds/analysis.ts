@@ -11,16 +11,8 @@ import {
 import { orMissing, problemsOf, ResourceFailedError } from '../errors.ts';
 import { waitWhileInProgress } from '../wait.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
-import {
-  allPages,
-  fullActual,
-  permissionUpdate,
-  readFingerprintTag,
-  readQuickSightTags,
-  tagQuickSight,
-  tagsForCreate,
-  untagQuickSight,
-} from './quicksight-common.ts';
+import { allPages, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
+import { fullActual, tagsForCreate } from './resource-state.ts';
 
 function describeDefinition(ctx: AwsContext, id: string) {
   return async () => {
@@ -37,19 +29,11 @@ export const analysisAdapter: KindAdapter = {
   async readFull(ctx, { id }) {
     const described = await orMissing(waitWhileInProgress(`Analysis/${id}`, describeDefinition(ctx, id), ctx.wait));
     if (!described) return { kind: 'Analysis', id, exists: false };
-    const [permissions, tags] = await Promise.all([
+    const access = await readAccess(ctx, 'Analysis', id, () =>
       ctx.clients.quicksight.send(new DescribeAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id })),
-      readQuickSightTags(ctx, 'Analysis', id),
-    ]);
+    );
     const { Name, Definition, ThemeArn } = described.out;
-    return fullActual({
-      kind: 'Analysis',
-      id,
-      record: { Name, Definition, ThemeArn },
-      permissions: permissions.Permissions,
-      tags: tags ?? {},
-      ...(described.status ? { status: described.status } : {}),
-    });
+    return fullActual({ kind: 'Analysis', id, record: { Name, Definition, ThemeArn }, ...access, ...(described.status ? { status: described.status } : {}) });
   },
 
   async create(ctx, desired) {
@@ -80,11 +64,9 @@ export const analysisAdapter: KindAdapter = {
     if (status?.endsWith('_FAILED')) throw new ResourceFailedError('Analysis', id, status, problemsOf(out.Errors));
   },
 
-  async updatePermissions(ctx, id, changes) {
-    await ctx.clients.quicksight.send(new UpdateAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id, ...permissionUpdate(changes) }));
-  },
-  tag: (ctx, ref, tags) => tagQuickSight(ctx, 'Analysis', ref.id, tags),
-  untag: (ctx, ref, keys) => untagQuickSight(ctx, 'Analysis', ref.id, keys),
+  ...quicksightAccess('Analysis', (ctx, id, request) =>
+    ctx.clients.quicksight.send(new UpdateAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id, ...request })),
+  ),
 
   async remove(ctx, { id }) {
     // Without recovery: the id is free again at once, so a recreation (or a spec brought back) works.

@@ -14,7 +14,8 @@ import { fingerprintFromVersionDescription, versionDescription } from '../../pla
 import { orMissing, problemsOf, ResourceFailedError } from '../errors.ts';
 import { waitWhileInProgress } from '../wait.ts';
 import type { AwsContext, KindAdapter, Started } from './adapter.ts';
-import { allPages, fullActual, permissionUpdate, readQuickSightTags, tagQuickSight, tagsForCreate, untagQuickSight } from './quicksight-common.ts';
+import { allPages, quicksightAccess, readAccess } from './quicksight-common.ts';
+import { fullActual, tagsForCreate } from './resource-state.ts';
 
 /** DescribeDashboard of a version (default: the published one): its status, description and errors. */
 function describeVersion(ctx: AwsContext, id: string, version?: number) {
@@ -50,10 +51,9 @@ export const dashboardAdapter: KindAdapter = {
   async readFull(ctx, { id }) {
     const published = await orMissing(waitWhileInProgress(`Dashboard/${id}`, describeVersion(ctx, id), ctx.wait));
     if (!published) return { kind: 'Dashboard', id, exists: false };
-    const [definition, permissions, tags] = await Promise.all([
+    const [definition, access] = await Promise.all([
       ctx.clients.quicksight.send(new DescribeDashboardDefinitionCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: published.version })),
-      ctx.clients.quicksight.send(new DescribeDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id })),
-      readQuickSightTags(ctx, 'Dashboard', id),
+      readAccess(ctx, 'Dashboard', id, () => ctx.clients.quicksight.send(new DescribeDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id }))),
     ]);
     const { Name, Definition, DashboardPublishOptions, ThemeArn } = definition;
     const fingerprint = fingerprintFromVersionDescription(published.description);
@@ -61,8 +61,7 @@ export const dashboardAdapter: KindAdapter = {
       kind: 'Dashboard',
       id,
       record: { Name, Definition, DashboardPublishOptions, ThemeArn },
-      permissions: permissions.Permissions,
-      tags: tags ?? {},
+      ...access,
       ...(published.status ? { status: published.status } : {}),
       ...(fingerprint ? { fingerprint } : {}),
     });
@@ -105,11 +104,9 @@ export const dashboardAdapter: KindAdapter = {
     await ctx.clients.quicksight.send(new UpdateDashboardPublishedVersionCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: started.version }));
   },
 
-  async updatePermissions(ctx, id, changes) {
-    await ctx.clients.quicksight.send(new UpdateDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id, ...permissionUpdate(changes) }));
-  },
-  tag: (ctx, ref, tags) => tagQuickSight(ctx, 'Dashboard', ref.id, tags),
-  untag: (ctx, ref, keys) => untagQuickSight(ctx, 'Dashboard', ref.id, keys),
+  ...quicksightAccess('Dashboard', (ctx, id, request) =>
+    ctx.clients.quicksight.send(new UpdateDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id, ...request })),
+  ),
 
   async remove(ctx, { id }) {
     await ctx.clients.quicksight.send(new DeleteDashboardCommand({ AwsAccountId: ctx.account, DashboardId: id }));

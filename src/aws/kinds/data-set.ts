@@ -14,16 +14,8 @@ import {
 import type { DesiredResource } from '../../compile/resource.ts';
 import { isNotFound, orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
-import {
-  allPages,
-  fullActual,
-  permissionUpdate,
-  readFingerprintTag,
-  readQuickSightTags,
-  tagQuickSight,
-  tagsForCreate,
-  untagQuickSight,
-} from './quicksight-common.ts';
+import { allPages, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
+import { fullActual, tagsForCreate } from './resource-state.ts';
 
 type DataSetResource = Extract<DesiredResource, { kind: 'DataSet' }>;
 
@@ -37,9 +29,8 @@ export const dataSetAdapter: KindAdapter = {
     const described = await orMissing(qs.send(new DescribeDataSetCommand({ AwsAccountId: ctx.account, DataSetId: id })));
     if (!described?.DataSet) return { kind: 'DataSet', id, exists: false };
     const wantsSchedule = !!(resource as DataSetResource | undefined)?.refreshSchedule;
-    const [permissions, tags, schedules] = await Promise.all([
-      qs.send(new DescribeDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id })),
-      readQuickSightTags(ctx, 'DataSet', id),
+    const [access, schedules] = await Promise.all([
+      readAccess(ctx, 'DataSet', id, () => qs.send(new DescribeDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id }))),
       wantsSchedule ? qs.send(new ListRefreshSchedulesCommand({ AwsAccountId: ctx.account, DataSetId: id })) : undefined,
     ]);
     const scheduleId = (resource as DataSetResource | undefined)?.refreshSchedule?.Schedule?.ScheduleId;
@@ -47,9 +38,8 @@ export const dataSetAdapter: KindAdapter = {
     return fullActual({
       kind: 'DataSet',
       id,
-      record: { ...described.DataSet, ...(schedule ? { RefreshSchedule: schedule } : {}) } as Record<string, unknown>,
-      permissions: permissions.Permissions,
-      tags: tags ?? {},
+      record: { ...described.DataSet, ...(schedule ? { RefreshSchedule: schedule } : {}) },
+      ...access,
     });
   },
 
@@ -67,11 +57,9 @@ export const dataSetAdapter: KindAdapter = {
     return {};
   },
 
-  async updatePermissions(ctx, id, changes) {
-    await ctx.clients.quicksight.send(new UpdateDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id, ...permissionUpdate(changes) }));
-  },
-  tag: (ctx, ref, tags) => tagQuickSight(ctx, 'DataSet', ref.id, tags),
-  untag: (ctx, ref, keys) => untagQuickSight(ctx, 'DataSet', ref.id, keys),
+  ...quicksightAccess('DataSet', (ctx, id, request) =>
+    ctx.clients.quicksight.send(new UpdateDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id, ...request })),
+  ),
 
   async remove(ctx, { id }) {
     await ctx.clients.quicksight.send(new DeleteDataSetCommand({ AwsAccountId: ctx.account, DataSetId: id }));

@@ -11,16 +11,8 @@ import {
 import { orMissing, ResourceFailedError } from '../errors.ts';
 import { waitWhileInProgress } from '../wait.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
-import {
-  allPages,
-  fullActual,
-  permissionUpdate,
-  readFingerprintTag,
-  readQuickSightTags,
-  tagQuickSight,
-  tagsForCreate,
-  untagQuickSight,
-} from './quicksight-common.ts';
+import { allPages, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
+import { fullActual, tagsForCreate } from './resource-state.ts';
 
 function describe(ctx: AwsContext, id: string) {
   return async () => {
@@ -36,18 +28,10 @@ export const dataSourceAdapter: KindAdapter = {
   async readFull(ctx, { id }) {
     const described = await orMissing(waitWhileInProgress(`DataSource/${id}`, describe(ctx, id), ctx.wait));
     if (!described?.dataSource) return { kind: 'DataSource', id, exists: false };
-    const [permissions, tags] = await Promise.all([
+    const access = await readAccess(ctx, 'DataSource', id, () =>
       ctx.clients.quicksight.send(new DescribeDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id })),
-      readQuickSightTags(ctx, 'DataSource', id),
-    ]);
-    return fullActual({
-      kind: 'DataSource',
-      id,
-      record: described.dataSource as Record<string, unknown>,
-      permissions: permissions.Permissions,
-      tags: tags ?? {},
-      ...(described.status ? { status: described.status } : {}),
-    });
+    );
+    return fullActual({ kind: 'DataSource', id, record: described.dataSource, ...access, ...(described.status ? { status: described.status } : {}) });
   },
 
   async create(ctx, desired) {
@@ -80,11 +64,9 @@ export const dataSourceAdapter: KindAdapter = {
     }
   },
 
-  async updatePermissions(ctx, id, changes) {
-    await ctx.clients.quicksight.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id, ...permissionUpdate(changes) }));
-  },
-  tag: (ctx, ref, tags) => tagQuickSight(ctx, 'DataSource', ref.id, tags),
-  untag: (ctx, ref, keys) => untagQuickSight(ctx, 'DataSource', ref.id, keys),
+  ...quicksightAccess('DataSource', (ctx, id, request) =>
+    ctx.clients.quicksight.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id, ...request })),
+  ),
 
   async remove(ctx, { id }) {
     await ctx.clients.quicksight.send(new DeleteDataSourceCommand({ AwsAccountId: ctx.account, DataSourceId: id }));

@@ -1,18 +1,9 @@
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-quicksight';
 import type { ResourceKind } from '../../compile/resource.ts';
-import {
-  FINGERPRINT_TAG,
-  isManaged,
-  KIND_RULES,
-  normalisePermissions,
-  normaliseTags,
-  type ActualResource,
-  type DesiredModel,
-  type LifecycleStatus,
-} from '../../plan/index.ts';
+import { FINGERPRINT_TAG, normaliseTags, type ActualResource, type DesiredModel, type PermissionChanges } from '../../plan/index.ts';
 import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
-import type { AwsContext } from './adapter.ts';
+import type { AwsContext, KindAdapter } from './adapter.ts';
 
 export function quicksightArn(ctx: AwsContext, kind: ResourceKind, id: string): string {
   return arnOf(ctx, kind, id);
@@ -34,49 +25,12 @@ export async function untagQuickSight(ctx: AwsContext, kind: ResourceKind, id: s
   await ctx.clients.quicksight.send(new UntagResourceCommand({ ResourceArn: quicksightArn(ctx, kind, id), TagKeys: [...keys] }));
 }
 
-/** The tags a create request carries: the desired ones, the fingerprint only if `withFingerprint`. */
-export function tagsForCreate(desired: DesiredModel, withFingerprint: boolean): { Key: string; Value: string }[] | undefined {
-  const entries = Object.entries(desired.model.tags ?? {}).filter(([key]) => withFingerprint || key !== FINGERPRINT_TAG);
-  return entries.length ? entries.map(([Key, Value]) => ({ Key, Value })) : undefined;
-}
-
 /** The fast read of a kind that keeps its fingerprint in a tag: one ListTagsForResource. */
 export async function readFingerprintTag(ctx: AwsContext, desired: DesiredModel): Promise<ActualResource> {
   const { kind, id } = desired.model;
   const tags = await readQuickSightTags(ctx, kind, id);
   if (!tags) return { kind, id, exists: false };
   return { kind, id, exists: true, depth: 'fingerprint', ...(tags[FINGERPRINT_TAG] ? { fingerprint: tags[FINGERPRINT_TAG] } : {}) };
-}
-
-/** Assembles a full read into the compared model. */
-export function fullActual(options: {
-  kind: ResourceKind;
-  id: string;
-  record: object;
-  permissions?: unknown;
-  tags: Record<string, string>;
-  status?: string;
-  fingerprint?: string;
-}): ActualResource {
-  const { kind, id, tags } = options;
-  const rules = KIND_RULES[kind];
-  const fingerprint = options.fingerprint ?? (rules.fingerprint === 'tag' ? tags[FINGERPRINT_TAG] : undefined);
-  return {
-    kind,
-    id,
-    exists: true,
-    depth: 'full',
-    model: {
-      kind,
-      id,
-      properties: rules.actualProperties(options.record),
-      ...(rules.permissions ? { permissions: normalisePermissions(options.permissions) } : {}),
-      tags,
-    },
-    ...(options.status ? { status: options.status as LifecycleStatus } : {}),
-    ...(fingerprint ? { fingerprint } : {}),
-    managed: isManaged(tags),
-  };
 }
 
 /** Grant/Revoke members of an `Update*Permissions` request; empty lists left out. */
@@ -98,4 +52,29 @@ export async function allPages<T>(page: (token: string | undefined) => Promise<{
     token = next;
   } while (token);
   return out;
+}
+
+/** The permissions and tags of a QuickSight resource, read together (after its describe). */
+export async function readAccess(
+  ctx: AwsContext,
+  kind: ResourceKind,
+  id: string,
+  describePermissions: () => Promise<{ Permissions?: unknown }>,
+): Promise<{ permissions: unknown; tags: Record<string, string> }> {
+  const [permissions, tags] = await Promise.all([describePermissions(), readQuickSightTags(ctx, kind, id)]);
+  return { permissions: permissions.Permissions, tags: tags ?? {} };
+}
+
+type PermissionRequest = ReturnType<typeof permissionUpdate>;
+
+/** The adapter members every QuickSight kind has alike: its permission update, tagging, untagging. */
+export function quicksightAccess(
+  kind: ResourceKind,
+  sendPermissionUpdate: (ctx: AwsContext, id: string, request: PermissionRequest) => Promise<unknown>,
+): Required<Pick<KindAdapter, 'updatePermissions' | 'tag' | 'untag'>> {
+  return {
+    updatePermissions: async (ctx, id, changes: PermissionChanges) => void (await sendPermissionUpdate(ctx, id, permissionUpdate(changes))),
+    tag: (ctx, ref, tags) => tagQuickSight(ctx, kind, ref.id, tags),
+    untag: (ctx, ref, keys) => untagQuickSight(ctx, kind, ref.id, keys),
+  };
 }

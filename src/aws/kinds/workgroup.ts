@@ -13,7 +13,7 @@ import { FINGERPRINT_TAG, normaliseTags, type ActualResource } from '../../plan/
 import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
-import { fullActual, tagsForCreate } from './quicksight-common.ts';
+import { fullActual, tagsForCreate } from './resource-state.ts';
 
 async function readTags(ctx: AwsContext, id: string): Promise<Record<string, string> | undefined> {
   const out = await orMissing(ctx.clients.athena.send(new ListTagsForResourceCommand({ ResourceARN: arnOf(ctx, 'WorkGroup', id) })));
