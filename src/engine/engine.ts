@@ -4,7 +4,7 @@ import { Database } from './sql/database.ts';
 import { quoteIdent, quoteString } from './sql/quote.ts';
 import { scanLogFiles, type ScannedFile } from './files/scan.ts';
 import {
-  cachedFiles, diffWithCache, ensureCatalog, ensureRecordsTable, forgetFiles, nextFileId, recordsTableName,
+  cachedFiles, diffWithCache, ensureCatalog, ensureRecordsTable, forgetFiles, recordsTableName,
 } from './cache/catalog.ts';
 import { ingestFiles } from './ingest/ingest.ts';
 import { viewColumns } from './ingest/read-sql.ts';
@@ -71,7 +71,6 @@ interface AttachedTable {
 export class CloudTrailEngine {
   readonly counters: EngineCounters = { filesOpened: 0 };
   private readonly tables = new Map<string, AttachedTable>();
-  private fileIds = 1;
 
   private constructor(private readonly db: Database) {}
 
@@ -93,9 +92,7 @@ export class CloudTrailEngine {
     await db.run(`SET TimeZone = 'UTC'`);
     await installTrinoFunctions(db);
     await ensureCatalog(db);
-    const engine = new CloudTrailEngine(db);
-    engine.fileIds = await nextFileId(db);
-    return engine;
+    return new CloudTrailEngine(db);
   }
 
   /** Makes `schema.table` a view over the CloudTrail files under `root`; reads only new or changed files. */
@@ -177,7 +174,7 @@ export class CloudTrailEngine {
     attached.pending = attached.pending.filter((f) => !reading.has(f));
     this.counters.filesOpened += files.length;
     const result = await ingestFiles(
-      { db: this.db, root: attached.root, recordsTable: attached.recordsTable, allocateFileId: () => this.fileIds++ },
+      { db: this.db, root: attached.root, recordsTable: attached.recordsTable },
       files,
       onProgress,
     );

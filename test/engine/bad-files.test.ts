@@ -26,6 +26,9 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     writeFileSync(file('good-empty-records.json'), envelope());
     const big = gzipSync(envelope(...Array.from({ length: 400 }, (_, i) => event(`t${i}`, { requestParameters: { filler: 'x'.repeat(200 + i) } }))));
     writeFileSync(file('truncated.json.gz'), big.subarray(0, Math.floor(big.length / 2)));
+    // Named as CloudTrail names its files (read without sniffing), but one is truncated and one is not gzip at all.
+    writeFileSync(file('111122223333_CloudTrail_us-east-1_20241120T1000Z_TRUNCATEDAAAAAAA.json.gz'), big.subarray(0, Math.floor(big.length / 3)));
+    writeFileSync(file('111122223333_CloudTrail_us-east-1_20241120T1005Z_PLAINJSONAAAAAAA.json.gz'), envelope(...Array.from({ length: 10 }, (_, i) => event(`p${i}`, { userAgent: 'x'.repeat(100) }))));
     writeFileSync(file('invalid.json'), '{"Records":[{"eventVersion":"1.08",');
     writeFileSync(file('not-cloudtrail.json'), JSON.stringify({ hello: 'world', items: [1, 2, 3] }));
     writeFileSync(file('wrong-shape.json'), envelope(event('w1'), event('w2', { userIdentity: 'not-an-object' })));
@@ -45,18 +48,21 @@ describe('engine: bad files are reported and skipped, good records all load', ()
   });
 
   it('loads every record of the good files', async () => {
-    assert.equal(report.filesScanned, 11, "notes.txt and the digest file are not log files");
-    assert.equal(report.filesIngested, 4);
-    assert.equal(report.recordsLoaded, 7);
-    assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 7);
-    const ids = await engine.query('SELECT list(eventid ORDER BY eventid) FROM cloudtrail_logs');
+    assert.equal(report.filesScanned, 13, 'notes.txt and the digest file are not log files');
+    assert.equal(report.filesIngested, 5);
+    assert.equal(report.recordsLoaded, 17);
+    assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 17);
+    const ids = await engine.query(`SELECT list(eventid ORDER BY eventid) FROM cloudtrail_logs WHERE eventid LIKE 'g%'`);
     assert.deepEqual(scalar(ids), ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7']);
+    assert.equal(scalar(await engine.query(`SELECT count(*) FROM cloudtrail_logs WHERE eventid LIKE 'p%'`)), 10, 'a .json.gz that is plain JSON still loads');
   });
 
   it('reports each bad file with its path and a reason', () => {
     const reasons = Object.fromEntries(report.badFiles.map((b) => [b.path.slice(day.length + 1), b.reason]));
-    assert.deepEqual(Object.keys(reasons).sort(), ['empty.json', 'empty.json.gz', 'invalid.json', 'not-cloudtrail.json', 'text.json', 'truncated.json.gz', 'wrong-shape.json']);
+    const truncatedName = '111122223333_CloudTrail_us-east-1_20241120T1000Z_TRUNCATEDAAAAAAA.json.gz';
+    assert.deepEqual(Object.keys(reasons).sort(), [truncatedName, 'empty.json', 'empty.json.gz', 'invalid.json', 'not-cloudtrail.json', 'text.json', 'truncated.json.gz', 'wrong-shape.json']);
     assert.match(reasons['truncated.json.gz'], /truncated gzip/);
+    assert.match(reasons[truncatedName], /truncated gzip/);
     assert.match(reasons['invalid.json'], /invalid JSON/);
     assert.match(reasons['not-cloudtrail.json'], /not a CloudTrail log/);
     assert.match(reasons['wrong-shape.json'], /not the CloudTrail record shape/);
@@ -78,8 +84,8 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     const again = await engine.attach({ root: dir.path });
     assert.equal(engine.counters.filesOpened, opened);
     assert.equal(again.filesIngested, 0);
-    assert.equal(again.filesSkippedUnchanged, 4);
-    assert.equal(again.badFiles.length, 7);
+    assert.equal(again.filesSkippedUnchanged, 5);
+    assert.equal(again.badFiles.length, 8);
     assert.equal(again.recordsFound, again.recordsLoaded + again.badFiles.reduce((sum, b) => sum + b.records, 0));
   });
 });

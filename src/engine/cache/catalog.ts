@@ -10,14 +10,13 @@ import { recordsTableColumns } from '../ingest/read-sql.ts';
 
 export const CACHE_SCHEMA = '_trailsight';
 /** Bump when the records table layout changes: older caches are then rebuilt. */
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 /** A file the cache knows. `badReason` set means it was reported bad and holds no records here. */
 export interface CachedFile {
   path: string;
   size: number;
   mtimeMs: number;
-  fileId: number;
   records: number;
   badReason: string | null;
 }
@@ -34,7 +33,7 @@ export async function ensureCatalog(db: Database): Promise<void> {
   await db.run(`INSERT OR REPLACE INTO ${CACHE_SCHEMA}.meta VALUES ('layout', '${LAYOUT_VERSION}')`);
   await db.run(
     `CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.files (root VARCHAR, path VARCHAR, size BIGINT, mtime DOUBLE, ` +
-      `file_id INTEGER, records BIGINT, bad_reason VARCHAR)`,
+      `records BIGINT, bad_reason VARCHAR)`,
   );
 }
 
@@ -48,17 +47,10 @@ export async function ensureRecordsTable(db: Database, table: string): Promise<v
 }
 
 export async function cachedFiles(db: Database, root: string): Promise<Map<string, CachedFile>> {
-  const rows = await db.objects<{ path: string; size: number; mtime: number; file_id: number; records: number; bad_reason: string | null }>(
-    `SELECT path, size, mtime, file_id, records, bad_reason FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)}`,
+  const rows = await db.objects<{ path: string; size: number; mtime: number; records: number; bad_reason: string | null }>(
+    `SELECT path, size, mtime, records, bad_reason FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)}`,
   );
-  return new Map(
-    rows.map((r) => [r.path, { path: r.path, size: r.size, mtimeMs: r.mtime, fileId: r.file_id, records: r.records, badReason: r.bad_reason }]),
-  );
-}
-
-export async function nextFileId(db: Database): Promise<number> {
-  const [row] = await db.objects<{ id: number }>(`SELECT coalesce(max(file_id), 0) + 1 AS id FROM ${CACHE_SCHEMA}.files`);
-  return row.id;
+  return new Map(rows.map((r) => [r.path, { path: r.path, size: r.size, mtimeMs: r.mtime, records: r.records, badReason: r.bad_reason }]));
 }
 
 /** How the files on disk compare with what the cache holds. */
@@ -90,11 +82,11 @@ export function diffWithCache(scanned: readonly ScannedFile[], cached: ReadonlyM
 /** Removes stale files and their records. */
 export async function forgetFiles(db: Database, root: string, recordsTable: string, files: readonly CachedFile[]): Promise<void> {
   if (files.length === 0) return;
-  const ids = files.map((f) => f.fileId).join(', ');
+  const paths = files.map((f) => quoteString(f.path)).join(', ');
   await db.run('BEGIN TRANSACTION');
   try {
-    await db.run(`DELETE FROM ${recordsTable} WHERE _file_id IN (${ids})`);
-    await db.run(`DELETE FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)} AND file_id IN (${ids})`);
+    await db.run(`DELETE FROM ${recordsTable} WHERE _path IN (${paths})`);
+    await db.run(`DELETE FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)} AND path IN (${paths})`);
     await db.run('COMMIT');
   } catch (error) {
     await db.run('ROLLBACK');

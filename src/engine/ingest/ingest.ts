@@ -17,16 +17,20 @@ export interface IngestTarget {
   db: Database;
   root: string;
   recordsTable: string;
-  /** Hands out file ids, never reused. */
-  allocateFileId: () => number;
 }
 
 interface Candidate {
   file: ScannedFile;
-  fileId: number;
   format: LogFormat;
   compression: Compression;
+  /** Format taken from the name alone (not sniffed): checked only if reading fails. */
+  presumed: boolean;
 }
+
+/** CloudTrail's own file names: `<account>_CloudTrail_<region>_<stamp>_<suffix>.json.gz`. */
+const CLOUDTRAIL_NAME = /_CloudTrail_[^/\\]*\.json\.gz$/;
+/** Small files are always sniffed: that is where empty gzip members and stubs hide. */
+const SNIFF_BELOW_BYTES = 1024;
 
 /** Files per DuckDB read: big enough to keep every core busy, small enough for steady progress. */
 const BATCH_BYTES = 256 * 1024 * 1024;
@@ -67,16 +71,25 @@ function batches(files: readonly ScannedFile[]): ScannedFile[][] {
 
 async function ingestBatch(target: IngestTarget, files: readonly ScannedFile[], report: IngestReport): Promise<void> {
   const limit = pLimit(16);
-  const sniffed = await Promise.all(files.map((file) => limit(async () => ({ file, sniff: await sniffLogFile(file.path) }))));
+  const presumed = (file: ScannedFile) => CLOUDTRAIL_NAME.test(file.path) && file.size >= SNIFF_BELOW_BYTES;
+  const sniffed = await Promise.all(
+    files.map((file) =>
+      limit(async () => ({
+        file,
+        presumed: presumed(file),
+        sniff: presumed(file) ? ({ ok: true, format: 'envelope', compression: 'gzip' } as const) : await sniffLogFile(file.path),
+      })),
+    ),
+  );
   const groups = new Map<string, Candidate[]>();
-  for (const { file, sniff } of sniffed) {
+  for (const { file, sniff, presumed } of sniffed) {
     if (!sniff.ok) {
-      await recordBad(target, file, target.allocateFileId(), sniff.reason, 0, report);
+      await recordBad(target, file, sniff.reason, 0, report);
       continue;
     }
     const key = `${sniff.format}/${sniff.compression}`;
     const group = groups.get(key) ?? [];
-    group.push({ file, fileId: target.allocateFileId(), format: sniff.format, compression: sniff.compression });
+    group.push({ file, format: sniff.format, compression: sniff.compression, presumed });
     groups.set(key, group);
   }
   for (const group of groups.values()) await loadIsolating(target, group, report);
@@ -95,9 +108,21 @@ async function loadIsolating(target: IngestTarget, group: Candidate[], report: I
     if (!named && !isReadError(message)) throw error;
     if (named || group.length === 1) {
       const culprit = named ?? group[0];
+      const rest = group.filter((c) => c !== culprit);
+      if (culprit.presumed) {
+        // Named like CloudTrail's files but not read as one: look at what it really holds.
+        const sniff = await sniffLogFile(culprit.file.path);
+        if (!sniff.ok) {
+          await recordBad(target, culprit.file, sniff.reason, 0, report);
+        } else {
+          await loadIsolating(target, [{ ...culprit, ...sniff, presumed: false }], report);
+        }
+        await loadIsolating(target, rest, report);
+        return;
+      }
       const records = await countRecords(target.db, culprit.file.path, culprit.format, culprit.compression);
-      await recordBad(target, culprit.file, culprit.fileId, await describeReadError(message, culprit.file.path), records, report);
-      await loadIsolating(target, group.filter((c) => c !== culprit), report);
+      await recordBad(target, culprit.file, await describeReadError(message, culprit.file.path), records, report);
+      await loadIsolating(target, rest, report);
       return;
     }
     const half = Math.ceil(group.length / 2);
@@ -112,45 +137,36 @@ const NOT_AN_EVENT = 'eventtime IS NULL AND eventname IS NULL AND eventsource IS
 async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
   const { db, recordsTable } = target;
   const { format, compression } = group[0];
-  const batchFiles = group
-    .map((c) => `(${quoteString(c.file.path)}, ${c.fileId}, ${sqlOrNull(c.file.account)}, ${sqlOrNull(c.file.region)}, ${sqlOrNull(c.file.timestamp)})`)
-    .join(', ');
-  const ids = group.map((c) => c.fileId);
-  const minId = Math.min(...ids);
-  const maxId = Math.max(...ids);
+  const paths = group.map((c) => quoteString(c.file.path)).join(', ');
   await db.run('BEGIN TRANSACTION');
   try {
     // Rows of one insert may land in any order: lets DuckDB insert on every core.
     await db.run('SET preserve_insertion_order = false');
-    await db.run(
-      `INSERT INTO ${recordsTable} SELECT e.* EXCLUDE (_path), f.account, f.region, f.ts, f.file_id ` +
-        `FROM (${selectEvents(group.map((c) => c.file.path), format, compression)}) e ` +
-        `JOIN (VALUES ${batchFiles}) f(path, file_id, account, region, ts) ON e._path = f.path`,
-    );
+    await db.run(`INSERT INTO ${recordsTable} ${selectEvents(group.map((c) => c.file.path), format, compression)}`);
     await db.run('RESET preserve_insertion_order');
-    const counts = await db.objects<{ file_id: number; total: number; strangers: number }>(
-      `SELECT _file_id AS file_id, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
-        `FROM ${recordsTable} WHERE _file_id BETWEEN ${minId} AND ${maxId} GROUP BY _file_id`,
+    const counts = await db.objects<{ path: string; total: number; strangers: number }>(
+      `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
+        `FROM ${recordsTable} WHERE _path IN (${paths}) GROUP BY _path`,
     );
-    const byId = new Map(counts.map((c) => [c.file_id, c]));
+    const byPath = new Map(counts.map((c) => [c.path, c]));
     const rows: string[] = [];
     const bad: { candidate: Candidate; reason: string; records: number }[] = [];
     const loaded: number[] = [];
     for (const candidate of group) {
-      const count = byId.get(candidate.fileId) ?? { total: 0, strangers: 0 };
+      const count = byPath.get(candidate.file.path) ?? { total: 0, strangers: 0 };
       if (count.strangers > 0) {
         const reason = `not a CloudTrail log: ${count.strangers} of ${count.total} JSON objects have no eventTime, eventName or eventSource`;
         // Its records are the objects that are CloudTrail events; the others are not records at all.
         bad.push({ candidate, reason, records: count.total - count.strangers });
         continue;
       }
-      rows.push(fileRow(target.root, candidate.file, candidate.fileId, count.total, null));
+      rows.push(fileRow(target.root, candidate.file, count.total, null));
       loaded.push(count.total);
     }
     if (bad.length > 0) {
-      await db.run(`DELETE FROM ${recordsTable} WHERE _file_id IN (${bad.map((b) => b.candidate.fileId).join(', ')})`);
+      await db.run(`DELETE FROM ${recordsTable} WHERE _path IN (${bad.map((b) => quoteString(b.candidate.file.path)).join(', ')})`);
       for (const b of bad) {
-        rows.push(fileRow(target.root, b.candidate.file, b.candidate.fileId, b.records, b.reason));
+        rows.push(fileRow(target.root, b.candidate.file, b.records, b.reason));
       }
     }
     await db.run(`INSERT INTO ${CACHE_SCHEMA}.files VALUES ${rows.join(', ')}`);
@@ -171,14 +187,14 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
   }
 }
 
-async function recordBad(target: IngestTarget, file: ScannedFile, fileId: number, reason: string, records: number, report: IngestReport): Promise<void> {
-  await target.db.run(`INSERT INTO ${CACHE_SCHEMA}.files VALUES ${fileRow(target.root, file, fileId, records, reason)}`);
+async function recordBad(target: IngestTarget, file: ScannedFile, reason: string, records: number, report: IngestReport): Promise<void> {
+  await target.db.run(`INSERT INTO ${CACHE_SCHEMA}.files VALUES ${fileRow(target.root, file, records, reason)}`);
   report.recordsFound += records;
   report.badFiles.push({ path: file.path, reason, records });
 }
 
-function fileRow(root: string, file: ScannedFile, fileId: number, records: number, badReason: string | null): string {
-  return `(${quoteString(root)}, ${quoteString(file.path)}, ${file.size}, ${file.mtimeMs}, ${fileId}, ${records}, ${sqlOrNull(badReason)})`;
+function fileRow(root: string, file: ScannedFile, records: number, badReason: string | null): string {
+  return `(${quoteString(root)}, ${quoteString(file.path)}, ${file.size}, ${file.mtimeMs}, ${records}, ${sqlOrNull(badReason)})`;
 }
 
 function sqlOrNull(value: string | null): string {

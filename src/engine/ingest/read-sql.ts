@@ -11,6 +11,7 @@
  */
 import { CLOUDTRAIL_COLUMNS, JSON_TEXT_COLUMNS, PARTITION_COLUMNS, type Column, type ColumnType } from '../../cloudtrail/index.ts';
 import { quoteIdent, quoteString } from '../sql/quote.ts';
+import { partitionSql } from '../files/partition.ts';
 
 /** How a file holds its events. */
 export type LogFormat = 'envelope' | 'lines' | 'array';
@@ -39,11 +40,11 @@ export function storedType(column: Column): string {
   return JSON_TEXT_COLUMNS.has(column.name) ? 'VARCHAR' : readType(column.type);
 }
 
-/** `CREATE TABLE` column list of the records table: data columns, partition columns, then the file id. */
+/** `CREATE TABLE` column list of the records table: data columns, partition columns, then the file's path. */
 export function recordsTableColumns(): string {
   const data = CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdent(c.name)} ${storedType(c)}`);
   const partitions = PARTITION_COLUMNS.map((c) => `${quoteIdent(c.name)} VARCHAR`);
-  return [...data, ...partitions, '_file_id INTEGER'].join(', ');
+  return [...data, ...partitions, '_path VARCHAR'].join(', ');
 }
 
 /** The user-facing column list (what the view exposes). */
@@ -69,15 +70,18 @@ function readJson(paths: readonly string[], format: LogFormat, compression: Comp
 }
 
 /**
- * A SELECT yielding one row per event with the stored columns (minus partitions and file id)
- * plus `_path`, for files that all share one format and compression.
+ * A SELECT yielding one row per event with the stored columns (partitions from the path, which
+ * is kept as `_path`), for files that all share one format and compression. No join: joining the
+ * file list in would slice every wide row and cost DuckDB as much as the reading.
  */
 export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression): string {
+  const sql = partitionSql('_path');
+  const partitions = PARTITION_COLUMNS.map((c) => `${sql[c.name as keyof typeof sql]} AS ${quoteIdent(c.name)}`).join(', ');
   if (format === 'envelope') {
     const recordType = `STRUCT(${CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdent(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
     const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`);
-    return `SELECT ${projection('r.')}, _path FROM (SELECT unnest("Records") AS r, _path FROM ${source})`;
+    return `SELECT ${projection('r.')}, ${partitions}, _path FROM (SELECT unnest("Records") AS r, _path FROM ${source})`;
   }
   const columns = CLOUDTRAIL_COLUMNS.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(c))}`).join(', ');
-  return `SELECT ${projection('')}, _path FROM ${readJson(paths, format, compression, columns)}`;
+  return `SELECT ${projection('')}, ${partitions}, _path FROM ${readJson(paths, format, compression, columns)}`;
 }
