@@ -61,7 +61,8 @@ export function register(program: Command): void {
         const results = await applyPlan(ctx, plan, { concurrency, onResult: progress.onResult });
         progress.stop();
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        process.stdout.write(`${summary(results)} in ${seconds} s (${calls.reads} reads, ${calls.writes} writes)\n`);
+        const throttled = calls.throttled ? `, ${calls.throttled} throttled and retried` : '';
+        process.stdout.write(`${summary(results)} in ${seconds} s (${calls.reads} reads, ${calls.writes} writes${throttled})\n`);
         const failed = results.filter((r) => r.outcome === 'failed');
         if (failed.length) {
           const byKey = new Map(resources.map((r) => [resourceKey(r), r]));
