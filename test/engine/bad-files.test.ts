@@ -24,6 +24,8 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     writeFileSync(file('good-2.json'), envelope(event('g4'), event('g5')));
     writeFileSync(file('good-3.jsonl'), `${JSON.stringify(event('g6'))}\n${JSON.stringify(event('g7'))}\n`);
     writeFileSync(file('good-empty-records.json'), envelope());
+    writeFileSync(file('good-pretty.json'), JSON.stringify({ Records: [event('g8'), event('g9')] }, null, 2));
+    writeFileSync(file('good-pretty-event.json'), JSON.stringify(event('g10'), null, 2));
     const big = gzipSync(envelope(...Array.from({ length: 400 }, (_, i) => event(`t${i}`, { requestParameters: { filler: 'x'.repeat(200 + i) } }))));
     writeFileSync(file('truncated.json.gz'), big.subarray(0, Math.floor(big.length / 2)));
     // Named as CloudTrail names its files (read without sniffing), but one is truncated and one is not gzip at all.
@@ -48,12 +50,12 @@ describe('engine: bad files are reported and skipped, good records all load', ()
   });
 
   it('loads every record of the good files', async () => {
-    assert.equal(report.filesScanned, 13, 'notes.txt and the digest file are not log files');
-    assert.equal(report.filesIngested, 5);
-    assert.equal(report.recordsLoaded, 17);
-    assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 17);
+    assert.equal(report.filesScanned, 15, 'notes.txt and the digest file are not log files');
+    assert.equal(report.filesIngested, 7);
+    assert.equal(report.recordsLoaded, 20);
+    assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 20);
     const ids = await engine.query(`SELECT list(eventid ORDER BY eventid) FROM cloudtrail_logs WHERE eventid LIKE 'g%'`);
-    assert.deepEqual(scalar(ids), ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7']);
+    assert.deepEqual(scalar(ids), ['g1', 'g10', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'], 'pretty-printed files load too');
     assert.equal(scalar(await engine.query(`SELECT count(*) FROM cloudtrail_logs WHERE eventid LIKE 'p%'`)), 10, 'a .json.gz that is plain JSON still loads');
   });
 
@@ -84,7 +86,7 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     const again = await engine.attach({ root: dir.path });
     assert.equal(engine.counters.filesOpened, opened);
     assert.equal(again.filesIngested, 0);
-    assert.equal(again.filesSkippedUnchanged, 5);
+    assert.equal(again.filesSkippedUnchanged, 7);
     assert.equal(again.badFiles.length, 8);
     assert.equal(again.recordsFound, again.recordsLoaded + again.badFiles.reduce((sum, b) => sum + b.records, 0));
   });

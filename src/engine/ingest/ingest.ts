@@ -25,6 +25,8 @@ interface Candidate {
   compression: Compression;
   /** Format taken from the name alone (not sniffed): checked only if reading fails. */
   presumed: boolean;
+  /** Read as one JSON value per line (fast); false after that failed, for pretty-printed files. */
+  oneValuePerLine: boolean;
 }
 
 /** CloudTrail's own file names: `<account>_CloudTrail_<region>_<stamp>_<suffix>.json.gz`. */
@@ -89,7 +91,7 @@ async function ingestBatch(target: IngestTarget, files: readonly ScannedFile[], 
     }
     const key = `${sniff.format}/${sniff.compression}`;
     const group = groups.get(key) ?? [];
-    group.push({ file, format: sniff.format, compression: sniff.compression, presumed });
+    group.push({ file, format: sniff.format, compression: sniff.compression, presumed, oneValuePerLine: true });
     groups.set(key, group);
   }
   for (const group of groups.values()) await loadIsolating(target, group, report);
@@ -120,6 +122,11 @@ async function loadIsolating(target: IngestTarget, group: Candidate[], report: I
         await loadIsolating(target, rest, report);
         return;
       }
+      if (culprit.oneValuePerLine && culprit.format !== 'array') {
+        await loadIsolating(target, [{ ...culprit, oneValuePerLine: false }], report);
+        await loadIsolating(target, rest, report);
+        return;
+      }
       const records = await countRecords(target.db, culprit.file.path, culprit.format, culprit.compression);
       await recordBad(target, culprit.file, await describeReadError(message, culprit.file.path), records, report);
       await loadIsolating(target, rest, report);
@@ -136,13 +143,13 @@ const NOT_AN_EVENT = 'eventtime IS NULL AND eventname IS NULL AND eventsource IS
 
 async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
   const { db, recordsTable } = target;
-  const { format, compression } = group[0];
+  const { format, compression, oneValuePerLine } = group[0];
   const paths = group.map((c) => quoteString(c.file.path)).join(', ');
   await db.run('BEGIN TRANSACTION');
   try {
     // Rows of one insert may land in any order: lets DuckDB insert on every core.
     await db.run('SET preserve_insertion_order = false');
-    await db.run(`INSERT INTO ${recordsTable} ${selectEvents(group.map((c) => c.file.path), format, compression)}`);
+    await db.run(`INSERT INTO ${recordsTable} ${selectEvents(group.map((c) => c.file.path), format, compression, oneValuePerLine)}`);
     await db.run('RESET preserve_insertion_order');
     const counts = await db.objects<{ path: string; total: number; strangers: number }>(
       `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +

@@ -62,8 +62,13 @@ function projection(prefix: string): string {
 /** Large enough for any single CloudTrail file (AWS caps them far below this). */
 const MAX_OBJECT_SIZE = 2 ** 31 - 1;
 
-function readJson(paths: readonly string[], format: LogFormat, compression: Compression, columns: string): string {
-  const jsonFormat = format === 'envelope' ? 'unstructured' : format === 'array' ? 'array' : 'auto';
+/**
+ * One JSON value per line (`newline_delimited`) is how CloudTrail writes its files — the whole
+ * envelope on one line — and DuckDB reads it much faster than `unstructured`, so it is tried
+ * first; pretty-printed files are read again with `unstructured` (ingest.ts).
+ */
+function readJson(paths: readonly string[], format: LogFormat, compression: Compression, columns: string, oneValuePerLine: boolean): string {
+  const jsonFormat = format === 'array' ? 'array' : oneValuePerLine ? 'newline_delimited' : 'unstructured';
   return `read_json([${paths.map(quoteString).join(', ')}], columns = {${columns}}, format = '${jsonFormat}', ` +
     `compression = '${compression === 'gzip' ? 'gzip' : 'uncompressed'}', filename = '_path', ` +
     `maximum_object_size = ${MAX_OBJECT_SIZE}, records = 'true')`;
@@ -74,14 +79,14 @@ function readJson(paths: readonly string[], format: LogFormat, compression: Comp
  * is kept as `_path`), for files that all share one format and compression. No join: joining the
  * file list in would slice every wide row and cost DuckDB as much as the reading.
  */
-export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression): string {
+export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression, oneValuePerLine = true): string {
   const sql = partitionSql('_path');
   const partitions = PARTITION_COLUMNS.map((c) => `${sql[c.name as keyof typeof sql]} AS ${quoteIdent(c.name)}`).join(', ');
   if (format === 'envelope') {
     const recordType = `STRUCT(${CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdent(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
-    const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`);
+    const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`, oneValuePerLine);
     return `SELECT ${projection('r.')}, ${partitions}, _path FROM (SELECT unnest("Records") AS r, _path FROM ${source})`;
   }
   const columns = CLOUDTRAIL_COLUMNS.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(c))}`).join(', ');
-  return `SELECT ${projection('')}, ${partitions}, _path FROM ${readJson(paths, format, compression, columns)}`;
+  return `SELECT ${projection('')}, ${partitions}, _path FROM ${readJson(paths, format, compression, columns, oneValuePerLine)}`;
 }
