@@ -10,7 +10,7 @@ import {
   ListDataSetsCommand, ListTagsForResourceCommand,
 } from '@aws-sdk/client-quicksight';
 import { arn, dataSetInput, dataSourceInput, definition } from './fixtures.ts';
-import { ACCOUNT, clients, removeDir, startTestEndpoint, stopTestEndpoint, tempDir } from './helpers.ts';
+import { ACCOUNT, clients, poll, removeDir, startTestEndpoint, stopTestEndpoint, tempDir } from './helpers.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 
@@ -53,7 +53,9 @@ describe('endpoint: state persists and is shared safely', function () {
       const second = await startTestEndpoint({ stateDir, s3Root });
       sdk = clients(second.url);
       assert.equal((await sdk.quicksight.send(new DescribeDataSetCommand({ ...A, DataSetId: 'events' }))).DataSet?.Name, 'Events events');
-      assert.equal((await sdk.quicksight.send(new DescribeDashboardCommand({ ...A, DashboardId: 'ec2' }))).Dashboard?.Version?.Status, 'CREATION_SUCCESSFUL');
+      // A creation still in progress when the first server stopped finishes on the second.
+      const dashboard = await poll(() => sdk.quicksight.send(new DescribeDashboardCommand({ ...A, DashboardId: 'ec2' })), (d) => d.Dashboard?.Version?.Status !== 'CREATION_IN_PROGRESS');
+      assert.equal(dashboard.Dashboard?.Version?.Status, 'CREATION_SUCCESSFUL');
       assert.deepEqual((await sdk.quicksight.send(new ListTagsForResourceCommand({ ResourceArn: arn('dashboard', 'ec2') }))).Tags, [{ Key: 'k', Value: 'v' }]);
       assert.equal((await sdk.glue.send(new GetDatabaseCommand({ Name: 'security' }))).Database?.Name, 'security');
       assert.equal((await sdk.athena.send(new GetWorkGroupCommand({ WorkGroup: 'trailsight' }))).WorkGroup?.Configuration?.ResultConfiguration?.OutputLocation, 's3://results/');
