@@ -42,7 +42,7 @@ export function errorPlace(message: string, sql: string): Place | undefined {
 interface Rule {
   pattern: RegExp;
   type: string;
-  message: (match: RegExpExecArray) => string;
+  message: (match: RegExpExecArray, database: string) => string;
 }
 
 const RULES: Rule[] = [
@@ -64,7 +64,12 @@ const RULES: Rule[] = [
   {
     pattern: /Table with name ([^\s!]+) does not exist/,
     type: 'TABLE_NOT_FOUND',
-    message: (m) => `Table '${m[1]}' does not exist`,
+    // Athena names the table fully: awsdatacatalog.<database>.<table>.
+    message: (m, database) => {
+      const parts = m[1].split('.');
+      const full = [...['awsdatacatalog', database].slice(0, Math.max(0, 3 - parts.length)), ...parts].join('.');
+      return `Table '${full}' does not exist`;
+    },
   },
   {
     pattern: /Schema with name ([^\s!]+) does not exist/,
@@ -114,7 +119,7 @@ const RULES: Rule[] = [
 ];
 
 /** Turns whatever DuckDB threw into an EngineQueryError. */
-export function toQueryError(error: Error, sql: string): EngineQueryError {
+export function toQueryError(error: Error, sql: string, database = 'default'): EngineQueryError {
   if (error instanceof EngineQueryError) return error;
   const detail = error.message;
   const firstLine = detail.split('\n')[0];
@@ -122,7 +127,7 @@ export function toQueryError(error: Error, sql: string): EngineQueryError {
   const where = place ? `line ${place.line}:${place.column}: ` : '';
   for (const rule of RULES) {
     const match = rule.pattern.exec(firstLine);
-    if (match) return new EngineQueryError(`${rule.type}: ${where}${rule.message(match)}`, rule.type, place?.line, place?.column, detail);
+    if (match) return new EngineQueryError(`${rule.type}: ${where}${rule.message(match, database)}`, rule.type, place?.line, place?.column, detail);
   }
   const text = firstLine.replace(/^[A-Za-z ]+ Error: /, '');
   return new EngineQueryError(`GENERIC_USER_ERROR: ${where}${text}`, 'GENERIC_USER_ERROR', place?.line, place?.column, detail);
