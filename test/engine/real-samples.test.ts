@@ -42,6 +42,11 @@ describe('engine on real public CloudTrail records (../shared/cloudtrail-samples
     assert.deepEqual(arns, ['arn:aws:iam::444455556666:saml-provider/test-saml-provider']);
   });
 
+  it('unnests resources the Trino way: row fields become columns', async () => {
+    const result = await engine.query(`SELECT t.type, count(*) FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t(arn, accountid, type) GROUP BY 1 ORDER BY 1`);
+    assert.deepEqual(result.rows, [['AWS::IAM::Role', 2], ['AWS::IAM::SAMLProvider', 1]]);
+  });
+
   it('keeps odd values as strings, like Athena: creationDate 20131102T010628Z, readOnly false', async () => {
     const dates = column(await engine.query(`SELECT DISTINCT useridentity.sessioncontext.attributes.creationdate FROM cloudtrail_logs WHERE useridentity.sessioncontext.sessionissuer.username = 'RoleToBeAssumed'`));
     assert.deepEqual(dates, ['20131102T010628Z']);

@@ -28,3 +28,15 @@ describe('engine: Trino SQL rewrites', () => {
     assert.equal(jodaToStrftime('EEE, d MMM yyyy'), '%a, %-d %b %Y');
   });
 });
+
+describe('engine: Trino UNNEST forms', () => {
+  it('expands arrays of rows into columns and zips several arrays', () => {
+    assert.equal(
+      rewriteTrinoSql('SELECT t.arn FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t(arn, accountid, type)'),
+      'SELECT t.arn FROM cloudtrail_logs CROSS JOIN (SELECT unnest(resources, max_depth := 2)) AS t(arn, accountid, type)',
+    );
+    assert.equal(rewriteTrinoSql('FROM x, UNNEST(a, b) t(p, q)'), 'FROM x, (SELECT unnest(a), unnest(b)) t(p, q)');
+    assert.equal(rewriteTrinoSql('FROM x CROSS JOIN UNNEST(a) AS t(v)'), 'FROM x CROSS JOIN UNNEST(a) AS t(v)');
+    assert.equal(rewriteTrinoSql('FROM x CROSS JOIN UNNEST(a) WITH ORDINALITY AS t(v, n)'), 'FROM x CROSS JOIN UNNEST(a) WITH ORDINALITY AS t(v, n)');
+  });
+});

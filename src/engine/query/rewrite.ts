@@ -8,6 +8,9 @@
  *    here and the call becomes `_trino_strptime(s, '<strptime format>')`.
  * 2. Trino type syntax after AS (in CAST / TRY_CAST): `array(T)` → `T[]`, `row(a T, …)` →
  *    `STRUCT(a T, …)`, `map(K, V)` → `MAP(K, V)`, `varbinary` → `BLOB`.
+ * 3. `UNNEST(rows) AS t(a, b)` in FROM: Trino expands the fields of an array of rows into columns
+ *    → `(SELECT unnest(rows, max_depth := 2)) AS t(a, b)`; `UNNEST(x, y) AS t(a, b)` zips arrays
+ *    → `(SELECT unnest(x), unnest(y)) AS t(a, b)`. One array into one column is left as it is.
  *
  * Rewrites keep the line structure, so error lines stay right; columns may shift on rewritten lines.
  */
@@ -18,6 +21,7 @@ export function rewriteTrinoSql(sql: string): string {
   const tokens = tokenize(sql);
   rewriteDateParse(tokens);
   rewriteCastTypes(tokens);
+  rewriteUnnest(tokens);
   return tokens.map((t) => t.text).join('');
 }
 
@@ -121,4 +125,29 @@ function parseType(tokens: Token[], at: number): { text: string; next: number } 
   const trimmed = text.trim();
   if (!trimmed) return undefined;
   return { text: trimmed.toLowerCase() === 'varbinary' ? 'BLOB' : trimmed, next: j };
+}
+
+function rewriteUnnest(tokens: Token[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'word' || tokens[i].text.toLowerCase() !== 'unnest') continue;
+    const open = nextCode(tokens, i + 1);
+    if (tokens[open]?.text !== '(') continue;
+    const args = callArguments(tokens, open);
+    if (!args) continue;
+    let at = nextCode(tokens, args.close + 1);
+    if (tokens[at]?.kind === 'word' && tokens[at].text.toLowerCase() === 'as') at = nextCode(tokens, at + 1);
+    if (tokens[at]?.kind !== 'word' && tokens[at]?.kind !== 'quoted') continue;
+    if (['with', 'on', 'where', 'join', 'cross', 'left', 'inner', 'group', 'order', 'limit'].includes(tokens[at].text.toLowerCase())) continue;
+    const columnsOpen = nextCode(tokens, at + 1);
+    if (tokens[columnsOpen]?.text !== '(') continue;
+    const columns = callArguments(tokens, columnsOpen);
+    if (!columns || columns.commas.length === 0) continue;
+    const bounds = [open, ...args.commas, args.close];
+    const expressions = bounds.slice(1).map((end, k) => tokens.slice(bounds[k] + 1, end).map((t) => t.text).join('').trim());
+    let select: string;
+    if (expressions.length === 1) select = `unnest(${expressions[0]}, max_depth := 2)`;
+    else if (expressions.length === columns.commas.length + 1) select = expressions.map((e) => `unnest(${e})`).join(', ');
+    else continue;
+    tokens.splice(i, args.close - i + 1, { kind: 'word', text: `(SELECT ${select})` });
+  }
 }
