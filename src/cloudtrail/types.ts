@@ -14,17 +14,21 @@ export function hiveType(type: ColumnType): string {
   }
 }
 
-/** DuckDB type for the same column, used by the local engine to read records as Athena does. */
-export function duckdbType(type: ColumnType): string {
+/**
+ * DuckDB type for the same column, used by the local engine to read records as Athena does.
+ * `fieldNames: 'key'` names struct fields as the records spell them (camelCase), which is what
+ * DuckDB's JSON reader matches against.
+ */
+export function duckdbType(type: ColumnType, fieldNames: 'name' | 'key' = 'name'): string {
   switch (type.kind) {
     case 'string':
       return 'VARCHAR';
     case 'map':
       return 'MAP(VARCHAR, VARCHAR)';
     case 'array':
-      return `${duckdbType(type.element)}[]`;
+      return `${duckdbType(type.element, fieldNames)}[]`;
     case 'struct':
-      return `STRUCT(${type.fields.map((f) => `"${f.name}" ${duckdbType(f.type)}`).join(', ')})`;
+      return `STRUCT(${type.fields.map((f) => `"${f[fieldNames]}" ${duckdbType(f.type, fieldNames)}`).join(', ')})`;
   }
 }
 

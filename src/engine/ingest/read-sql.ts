@@ -9,7 +9,7 @@
  * lower case as Athena does (query/result.ts). Renaming the fields at ingest would cost a struct
  * cast of every record for nothing a query can see.
  */
-import { CLOUDTRAIL_COLUMNS, JSON_TEXT_COLUMNS, PARTITION_COLUMNS, type Column, type ColumnType } from '../../cloudtrail/index.ts';
+import { CLOUDTRAIL_COLUMNS, JSON_TEXT_COLUMNS, PARTITION_COLUMNS, duckdbType, type Column, type ColumnType } from '../../cloudtrail/index.ts';
 import { quoteIdent, quoteString } from '../sql/quote.ts';
 import { partitionSql } from '../files/partition.ts';
 
@@ -18,18 +18,7 @@ export type LogFormat = 'envelope' | 'lines' | 'array';
 export type Compression = 'gzip' | 'none';
 
 /** The DuckDB type for reading a column's JSON value: struct fields named by their record keys. */
-function readType(type: ColumnType): string {
-  switch (type.kind) {
-    case 'string':
-      return 'VARCHAR';
-    case 'map':
-      return 'MAP(VARCHAR, VARCHAR)';
-    case 'array':
-      return `${readType(type.element)}[]`;
-    case 'struct':
-      return `STRUCT(${type.fields.map((f) => `${quoteIdent(f.key)} ${readType(f.type)}`).join(', ')})`;
-  }
-}
+const readType = (type: ColumnType): string => duckdbType(type, 'key');
 
 function columnReadType(column: Column): string {
   return JSON_TEXT_COLUMNS.has(column.name) ? 'JSON' : readType(column.type);
