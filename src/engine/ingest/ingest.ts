@@ -47,7 +47,16 @@ export async function ingestFiles(
   let done = 0;
   onProgress?.(0, files.length);
   for (const batch of batches(files)) {
-    await ingestBatch(target, batch, report);
+    // While DuckDB reads the batch, its own progress tells how many of the batch's files are done.
+    const timer = onProgress && setInterval(() => {
+      const percent = target.db.progress();
+      if (percent > 0) onProgress(done + Math.floor((batch.length * Math.min(percent, 100)) / 100), files.length);
+    }, 200);
+    try {
+      await ingestBatch(target, batch, report);
+    } finally {
+      if (timer) clearInterval(timer);
+    }
     done += batch.length;
     onProgress?.(done, files.length);
   }

@@ -22,6 +22,11 @@ export class Database {
     return next;
   }
 
+  /** How far the running statement is, 0–100, or -1 when DuckDB cannot tell. */
+  progress(): number {
+    return this.connection.progress.percentage;
+  }
+
   /** Runs statements, discarding results. */
   async run(sql: string): Promise<void> {
     await this.connection.run(sql);
