@@ -21,7 +21,9 @@ describe('engine on real public CloudTrail records (../shared/cloudtrail-samples
 
   before(async function () {
     if (!existsSync(SAMPLES)) {
-      this.skip(); // The shared samples are not part of the repository; without them there is nothing to check.
+      // The shared samples are not part of the repository; without them there is nothing to check.
+      process.stderr.write(`    skipped: ${SAMPLES} is not present\n`);
+      this.skip();
     }
     engine = await CloudTrailEngine.open({ cacheDir: ':memory:' });
     report = await engine.attach({ root: SAMPLES });
