@@ -53,6 +53,11 @@ describe('engine: a filter on partitions opens only those files (lazy attach)', 
     assert.equal(await opened(later), matching((f) => f.timestamp! > '2024/11/18' && !['us-east-1', 'us-west-2'].includes(f.region!)));
   });
 
+  it('ranges computed with functions, as Athena partition-projection queries write them', async () => {
+    const sql = `SELECT count(*) FROM cloudtrail_logs WHERE "timestamp" >= date_format(DATE '2024-11-20' - interval '1' day, '%Y/%m/%d') AND account = '777788889999'`;
+    assert.equal(await opened(sql), matching((f) => f.timestamp! >= '2024/11/19' && f.account === '777788889999'));
+  });
+
   it('reads everything when the filter mixes partitions with other columns under OR, or there is none', async () => {
     assert.equal(await opened(`SELECT count(*) FROM cloudtrail_logs WHERE region = 'eu-west-1' OR eventname = 'StopInstances'`), files.length);
     assert.equal(await opened('SELECT count(*) FROM cloudtrail_logs'), 0, 'everything is already read');

@@ -171,7 +171,9 @@ async function evaluate(db: Database, predicates: Node[], files: readonly Scanne
     const template = JSON.parse(row.ast) as { statements: { node: Node }[] };
     const select = template.statements[0].node;
     select.where_clause = predicates.length === 1 ? predicates[0] : { class: 'CONJUNCTION', type: 'CONJUNCTION_OR', alias: '', query_location: 0, children: predicates };
-    const [where] = await db.objects<{ sql: string }>(`SELECT json_deserialize_sql(${quoteString(JSON.stringify(template))}) AS sql`);
+    // "No location" is 2^64-1, which JSON.parse rounds; DuckDB wants the exact uint64 back.
+    const json = JSON.stringify(template).replace(/"query_location":\d{17,}(?:\.\d+)?(?:e\+\d+)?/g, '"query_location":18446744073709551615');
+    const [where] = await db.objects<{ sql: string }>(`SELECT json_deserialize_sql(${quoteString(json)}) AS sql`);
     const wanted = await db.objects<{ idx: number }>(where.sql.replace(/FROM\s+t\b/, `FROM ${source}`));
     return wanted.map((w) => files[w.idx]);
   } catch {
