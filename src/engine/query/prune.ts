@@ -30,6 +30,8 @@ const PARTITIONS = new Set(PARTITION_COLUMNS.map((c) => c.name));
 /** Expression classes a partition predicate may contain: plain, deterministic scalar logic. */
 const SAFE_CLASSES = new Set(['CONSTANT', 'COLUMN_REF', 'COMPARISON', 'CONJUNCTION', 'OPERATOR', 'BETWEEN', 'FUNCTION', 'CAST', 'CASE', 'COLLATE']);
 const INNER_JOINS = new Set(['INNER', 'CROSS']);
+/** SQL value functions DuckDB's parser reports as column references; constant within a query. */
+const VALUE_FUNCTIONS = new Set(['current_date', 'current_timestamp', 'current_time', 'localtimestamp', 'localtime']);
 
 /** The pending files the query can need (all of them whenever that cannot be narrowed safely). */
 export async function filesNeeded(db: Database, sql: string, target: PruneTarget): Promise<ScannedFile[]> {
@@ -138,6 +140,7 @@ function isPartitionOnly(expression: Node, tableNames: ReadonlySet<string>, only
     if (node.class !== 'COLUMN_REF') continue;
     const names = (node.column_names as string[]).map(lower);
     const column = names[names.length - 1];
+    if (names.length === 1 && VALUE_FUNCTIONS.has(column)) continue;
     if (!PARTITIONS.has(column)) return false;
     if (names.length === 1 && !onlyTable) return false;
     if (names.length === 2 && !tableNames.has(names[0])) return false;
