@@ -19,7 +19,7 @@ export function register(program: Command): void {
     .option('--events <n>', 'number of events, scenario included', positiveInteger('--events'), 10_000)
     .option('--days <n>', 'days of logs, ending with --end-day', positiveInteger('--days'), 7)
     .option('--seed <n>', 'seed: the same seed and end day write the same logs', positiveInteger('--seed'), 1)
-    .option('--end-day <YYYY-MM-DD>', 'last day of the logs (default: today, UTC)')
+    .option('--end-day <YYYY-MM-DD>', 'last day of the logs (default: yesterday, UTC, the last full day)')
     .action(async (options: { out: string; events: number; days: number; seed: number; endDay?: string }) => {
       if (options.endDay !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.endDay)) {
         throw new UserError(`--end-day must be YYYY-MM-DD, got ${JSON.stringify(options.endDay)}`, 2);

@@ -23,7 +23,7 @@ export interface SampleOptions {
   /** Days of logs, ending with `endDay` (default 7). */
   days?: number;
   seed?: number;
-  /** Last day, `YYYY-MM-DD` (default today, UTC). */
+  /** Last day, `YYYY-MM-DD` (default yesterday, UTC: the last full day, so no event lies in the future). */
   endDay?: string;
   accounts?: string[];
   regions?: string[];
@@ -43,7 +43,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const days = Math.max(1, Math.floor(options.days ?? 7));
   const accounts = options.accounts?.length ? options.accounts : DEFAULT_ACCOUNTS;
   const regions = options.regions?.length ? options.regions : DEFAULT_REGIONS;
-  const endDay = parseDay(options.endDay ?? new Date().toISOString().slice(0, 10));
+  const endDay = parseDay(options.endDay ?? new Date(Date.now() - DAY).toISOString().slice(0, 10));
   const firstDay = endDay - (days - 1) * DAY;
   const world = buildWorld(seed, accounts, regions);
   const homeRegion = regions.includes(SCENARIO.region) ? SCENARIO.region : regions[0];
