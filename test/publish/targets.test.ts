@@ -21,16 +21,18 @@ describe('targets', function () {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('defaults to local only where no AWS configuration is found', async () => {
+  it('defaults to local, even where AWS is configured, unless TRAILSIGHT_TARGET names another', async () => {
     const home = join(dir, 'home');
     await mkdir(home);
-    assert.equal(defaultTargetName({ AWS_CA_BUNDLE: '/etc/ssl/cert.pem' }, home), 'local');
+    assert.equal(defaultTargetName({ AWS_CA_BUNDLE: '/etc/ssl/cert.pem' }), 'local');
     for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_QUICKSIGHT']) {
       assert.equal(hasAwsConfig({ [name]: 'x' }, home), true, name);
     }
     await mkdir(join(home, '.aws'));
     await writeFile(join(home, '.aws', 'config'), '[default]\nregion = eu-west-1\n');
-    assert.equal(defaultTargetName({}, home), 'aws');
+    assert.equal(hasAwsConfig({}, home), true);
+    assert.equal(defaultTargetName({}), 'local', 'local stays the default where AWS is configured');
+    assert.equal(defaultTargetName({ TRAILSIGHT_TARGET: 'prod' }), 'prod');
   });
 
   it('finds accounts, Regions and the first day in a logs tree, organization trails included', async () => {

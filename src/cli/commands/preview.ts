@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .command('preview')
     .description('Render dashboards to a static HTML site, reading their definitions from QuickSight and their data through Athena.')
     .argument('[paths...]', 'spec files or folders whose dashboards to render (default: dashboards/)')
-    .option('--target <name>', 'local, aws, or a target of the Project (default: local when no AWS configuration is found)')
+    .option('--target <name>', 'local, aws, or a target of the Project (default: $TRAILSIGHT_TARGET, else local — even where AWS is configured)')
     .option('--logs <dir>', 'local target: your CloudTrail logs instead of the sample logs')
     .option('--endpoint <url>', 'any QuickSight/Athena endpoint (e.g. a running `trailsight serve`): every dashboard of --account there')
     .option('--account <id>', 'with --endpoint: the AWS account id', '000000000000')

@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .command('publish')
     .description('Converge the target to the specs: create, update (and with --prune delete) in dependency order; a second run changes nothing.')
     .argument('[paths...]', 'spec files or folders (default: dashboards/)')
-    .option('--target <name>', 'local, aws, or a target of the Project (default: local when no AWS configuration is found)')
+    .option('--target <name>', 'local, aws, or a target of the Project (default: $TRAILSIGHT_TARGET, else local — even where AWS is configured)')
     .option('--prune', 'delete resources of this target tagged managed-by: trailsight that left the specs')
     .option('--dry-run', 'print the plan and change nothing (same as `trailsight plan`)')
     .option('--refresh', 'read every resource in full (as `plan` does), so changes made outside trailsight to permissions, tags and analyses are restored too')
