@@ -45,7 +45,30 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`trailsight: ${error.message}\n`);
       return error.exitCode;
     }
+    const fileProblem = describeFileError(error);
+    if (fileProblem) {
+      process.stderr.write(`trailsight: ${fileProblem}\n`);
+      return 1;
+    }
     process.stderr.write(`trailsight: internal error\n${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   }
+}
+
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file is already there',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+};
+
+/** A file-system error on a path the user gave (`--out /etc/passwd`) is theirs to fix: no stack. */
+function describeFileError(error: unknown): string | undefined {
+  const { code, path, syscall } = (error ?? {}) as { code?: string; path?: string; syscall?: string };
+  if (!code || !path || !FILE_ERRORS[code]) return undefined;
+  return `cannot ${syscall ?? 'use'} ${path}: ${FILE_ERRORS[code]}`;
 }
