@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../../bin/trailsight.js', import.meta.url));
 
 /**
- * The environment of a CI job publishing to `url` with `--target aws`: credentials and Region in
+ * The environment of a CI job publishing to `url` (the caller passes `--target aws`): credentials and Region in
  * the environment, `AWS_ENDPOINT_URL` pointing every service at the endpoint, no ~/.aws.
  */
 export function awsEnv(url: string, home: string): NodeJS.ProcessEnv {

@@ -52,7 +52,7 @@ describe('a publish killed at any point (SIGKILL) converges when run again', fun
     it(`killed once ${point.name}: the rerun leaves no duplicates, orphans or half-created resources`, async () => {
       h = await Harness.start({ faults: { latencyMs: { '*': 40 } } });
       const env = awsEnv(h.endpoint.url, h.dir);
-      const child = spawnCli(['publish', h.specsDir, '--concurrency', '2'], { cwd: h.dir, env });
+      const child = spawnCli(['publish', h.specsDir, '--target', 'aws', '--concurrency', '2'], { cwd: h.dir, env });
       const run = finished(child);
       await waitFor(() => point.reached(h!));
       child.kill('SIGKILL');
@@ -60,7 +60,7 @@ describe('a publish killed at any point (SIGKILL) converges when run again', fun
       assert.equal(killed.signal, 'SIGKILL', `the publish ended before it was killed:\n${killed.stdout}`);
 
       h.endpoint.faults.configure({});
-      const rerun = await runCli(['publish', h.specsDir], { cwd: h.dir, env });
+      const rerun = await runCli(['publish', h.specsDir, '--target', 'aws'], { cwd: h.dir, env });
       assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
 
       const { resources } = await h.compile('aws');

@@ -94,12 +94,12 @@ describe('publish under throttling, server errors and QuickSight failures', func
   it('the CLI names the dashboard, sheet, visual and spec position, and exits non-zero', async () => {
     h = await Harness.start();
     const env = awsEnv(h.endpoint.url, h.dir);
-    const first = await runCli(['publish', h.specsDir], { cwd: h.dir, env });
+    const first = await runCli(['publish', h.specsDir, '--target', 'aws'], { cwd: h.dir, env });
     assert.equal(first.code, 0, first.stderr);
     assert.match(first.stdout, /publish: 12 created, 0 updated, 0 unchanged, 0 deleted/);
     await dropSourceIp(h);
     await writeFile(join(h.specsDir, 'ips.yaml'), IPS_DASHBOARD);
-    const run = await runCli(['publish', h.specsDir], { cwd: h.dir, env });
+    const run = await runCli(['publish', h.specsDir, '--target', 'aws'], { cwd: h.dir, env });
     assert.equal(run.code, 1, run.stdout + run.stderr);
     assert.match(run.stdout, /2 failed/);
     assert.match(run.stderr, /Dashboard\/ips \(.*ips\.yaml\): CREATION_FAILED/);
