@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdent, quoteString } from './sql/quote.ts';
-import { scanLogFiles, type ScannedFile } from './files/scan.ts';
+import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
 import {
   cachedFiles, diffWithCache, ensureCatalog, ensureRecordsTable, forgetFiles, recordsTableName,
 } from './cache/catalog.ts';
@@ -38,6 +38,8 @@ export interface AttachOptions {
    * partitions its WHERE clause selects (account, region, timestamp). Default false: read all now.
    */
   lazy?: boolean;
+  /** Only the files under `root` this accepts belong to the table (e.g. Athena's partition projection). */
+  files?: FileFilter;
 }
 
 export interface QueryOptions {
@@ -103,12 +105,14 @@ export class CloudTrailEngine {
   /** Makes `schema.table` a view over the CloudTrail files under `root`; reads only new or changed files. */
   attach(options: AttachOptions): Promise<IngestReport> {
     return this.db.exclusive(async () => {
-      const root = resolve(options.root);
+      const folder = resolve(options.root);
+      // A filtered view of a folder is cached apart from its other views (the cache forgets files a scan no longer lists).
+      const root = options.files ? `${folder}#${options.files.key}` : folder;
       const schema = options.schema ?? 'main';
       const table = options.table ?? 'cloudtrail_logs';
       const recordsTable = recordsTableName(root);
       await ensureRecordsTable(this.db, recordsTable);
-      const scanned = await scanLogFiles(root);
+      const scanned = await scanLogFiles(folder, options.files);
       const diff = diffWithCache(scanned, await cachedFiles(this.db, root));
       await forgetFiles(this.db, root, recordsTable, diff.stale);
       const report = emptyReport();

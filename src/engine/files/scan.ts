@@ -11,18 +11,32 @@ export interface ScannedFile extends PartitionValues {
 }
 
 /**
- * Every CloudTrail log file under `root` (or `root` itself when it is a file), sorted by path.
- * Digest files and files that are not JSON are left out. Only `stat`s, never opens a file.
+ * Which files under a folder belong to a table (e.g. the partitions an Athena table projects).
+ * Files it refuses are never listed, so the engine neither reads, counts nor caches them.
  */
-export async function scanLogFiles(root: string): Promise<ScannedFile[]> {
+export interface FileFilter {
+  /** Names what the filter accepts: the engine caches each (folder, key) apart from other views of the folder. */
+  key: string;
+  /** Whether the file at `relativePath` (below the scanned folder, `/`-separated) belongs. */
+  accepts(relativePath: string): boolean;
+}
+
+/**
+ * Every CloudTrail log file under `root` (or `root` itself when it is a file), sorted by path.
+ * Digest files, files that are not JSON, and files `filter` refuses (when `root` is a folder) are
+ * left out. Only `stat`s, never opens a file.
+ */
+export async function scanLogFiles(root: string, filter?: FileFilter): Promise<ScannedFile[]> {
   const absolute = resolve(root);
   const rootStat = await stat(absolute);
+  const relative = (path: string) => path.slice(absolute.length + 1).split('\\').join('/');
   const paths = rootStat.isFile()
     ? [absolute]
     : (await readdir(absolute, { recursive: true, withFileTypes: true }))
         .filter((entry) => entry.isFile() && isLogFileName(entry.name))
         .map((entry) => join(entry.parentPath, entry.name))
-        .filter((path) => !isDigestPath(path.slice(absolute.length)));
+        .filter((path) => !isDigestPath(path.slice(absolute.length)))
+        .filter((path) => !filter || filter.accepts(relative(path)));
   const files: ScannedFile[] = [];
   const BATCH = 256;
   for (let i = 0; i < paths.length; i += BATCH) {
