@@ -1,6 +1,7 @@
 import { isAlias, isMap, isSeq, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Finding } from '../finding.ts';
 import { YamlLocated } from './located.ts';
+import { findUnclosed } from './unclosed.ts';
 
 /** Aliases expanded per document before we call it an alias bomb; real specs use a handful. */
 const MAX_ALIAS_COUNT = 100;
@@ -14,7 +15,7 @@ export interface ParsedYaml {
 export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; findings: Finding[] } {
   const lines = new LineCounter();
   const finding = (offset: number, message: string): Finding => {
-    const { line, col } = lines.linePos(offset);
+    const { line, col } = lines.linePos(withinText(text, offset));
     return { file, line, col, message, rule: 'yaml', severity: 'error' };
   };
   let docs: Document.Parsed[];
@@ -30,9 +31,15 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; fi
   }
   // One finding per distinct message: a stack overflow or a broken flow collection repeats itself.
   const seen = new Set<string>();
-  const problems = [...doc.errors, ...doc.warnings]
-    .map((e) => finding(e.pos[0], yamlMessage(e.code, e.message)))
-    .filter((f) => (seen.has(f.message) ? false : (seen.add(f.message), true)));
+  const errors = [...doc.errors, ...doc.warnings];
+  const unclosed = errors.some((e) => isUnclosedError(e.code, e.message)) ? findUnclosed(text) : [];
+  const problems = [
+    ...unclosed.map((u) => finding(u.offset, `YAML syntax: ${u.message}`)),
+    ...errors
+      .filter((e) => !(isUnclosedError(e.code, e.message) && unclosed.some((u) => u.kind === unclosedKind(e.message))))
+      .map((e) => finding(e.pos[0], yamlMessage(e.code, e.message)))
+      .filter((f) => (seen.has(f.message) ? false : (seen.add(f.message), true))),
+  ];
   const extra = docs.slice(1).find((d) => d.contents !== null);
   if (extra) {
     problems.push(finding(extra.range[0], 'a second YAML document: keep one resource per file'));
@@ -51,6 +58,24 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; fi
     }
     return { findings: [finding(0, `cannot read YAML: ${tooDeep(error)}`)] };
   }
+}
+
+/** The parser's errors for a `[`, `{` or quote never closed: reported where it gives up, often past the end. */
+function isUnclosedError(code: string, message: string): boolean {
+  return unclosedKind(message) !== undefined && (code === 'BAD_INDENT' || code === 'MISSING_CHAR' || code === 'UNEXPECTED_TOKEN');
+}
+
+function unclosedKind(message: string): 'sequence' | 'mapping' | 'string' | undefined {
+  if (/^Flow sequence .*end with a \]/.test(message)) return 'sequence';
+  if (/^Flow map .*end with a \}/.test(message)) return 'mapping';
+  if (/^Missing closing .?quote/.test(message)) return 'string';
+  return undefined;
+}
+
+/** An offset at or past the end of the text (the parser's "end of input") moved onto the last character. */
+function withinText(text: string, offset: number): number {
+  if (offset < text.length) return offset;
+  return Math.max(0, text.trimEnd().length - 1);
 }
 
 function yamlMessage(code: string, message: string): string {
