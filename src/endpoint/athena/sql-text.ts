@@ -37,3 +37,9 @@ export function qualifiedNames(sql: string): { database: string; table: string }
   }
   return names;
 }
+
+/** Whether the SQL may name the table (quoted or not, any case); over-inclusive by design. */
+export function namesTable(sql: string, table: string): boolean {
+  const name = table.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w])"?${name}"?($|[^\\w])`, 'i').test(sql);
+}
