@@ -18,7 +18,11 @@ import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter, ResourceRef } from './adapter.ts';
 
-/** Glue's one Get call returns the whole resource: there is no fingerprint to trust, it is compared in full. */
+/**
+ * Glue keeps no fingerprint: the database is always compared in full — its properties (GetDatabase)
+ * and, when the specs tag it, its tags (GetTags: the Project's hash lives there, so a Project
+ * change shows only in them). Reading fewer here made `publish` miss what `plan` sees.
+ */
 async function readDatabase(ctx: AwsContext, id: string, withTags: boolean): Promise<ActualResource> {
   const out = await orMissing(ctx.clients.glue.send(new GetDatabaseCommand({ Name: id })));
   if (!out?.Database) return { kind: 'GlueDatabase', id, exists: false };
@@ -38,12 +42,12 @@ async function readDatabase(ctx: AwsContext, id: string, withTags: boolean): Pro
   };
 }
 
-const hasTags = (ref: ResourceRef) => !!(ref.resource?.input as CreateDatabaseCommandInput | undefined)?.Tags;
+const hasTags = (resource: ResourceRef['resource']) => !!(resource?.input as CreateDatabaseCommandInput | undefined)?.Tags;
 
 export const glueDatabaseAdapter: KindAdapter = {
   fingerprintOnCreate: true,
-  readQuick: (ctx, desired) => readDatabase(ctx, desired.model.id, false),
-  readFull: (ctx, ref) => readDatabase(ctx, ref.id, hasTags(ref)),
+  readQuick: (ctx, desired) => readDatabase(ctx, desired.model.id, hasTags(desired.resource)),
+  readFull: (ctx, ref) => readDatabase(ctx, ref.id, hasTags(ref.resource)),
   async create(ctx, desired) {
     await ctx.clients.glue.send(new CreateDatabaseCommand(desired.resource.input as CreateDatabaseCommandInput));
     return {};
