@@ -27,12 +27,21 @@ export interface ColumnRef {
   readonly column: string;
 }
 
+/** A field's number format (QuickSight's number or percentage display format). */
+export interface NumberFormat {
+  /** Shown as a percentage: the value times 100, with `%`. */
+  readonly percent: boolean;
+  readonly decimals?: number;
+}
+
 export interface DimensionField extends ColumnRef {
   readonly fieldId: string;
   readonly type: 'category' | 'number' | 'date';
   readonly granularity?: Granularity;
   /** QuickSight date-time format of the field (e.g. `YYYY-MM-DD HH:mm`). */
   readonly dateFormat?: string;
+  /** Number format of a raw (unaggregated) numeric column. */
+  readonly numberFormat?: NumberFormat;
   readonly label: string;
 }
 
@@ -40,6 +49,7 @@ export interface MeasureField extends ColumnRef {
   readonly fieldId: string;
   readonly aggregation: Aggregation;
   readonly label: string;
+  readonly numberFormat?: NumberFormat;
   /** An aggregated calculated field: its value is this formula over the leaves' aggregates. */
   readonly calculated?: { readonly formula: CalculatedFormula; readonly leaves: readonly CalculatedLeaf[] };
 }

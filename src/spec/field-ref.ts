@@ -1,4 +1,4 @@
-import type { Aggregation, Field } from './model/index.ts';
+import type { Aggregation, Field, NumberFormat } from './model/index.ts';
 
 /** A field, shorthand or object, as one shape. */
 export interface FieldRef {
@@ -6,9 +6,11 @@ export interface FieldRef {
   readonly aggregation?: Aggregation;
   readonly label?: string;
   readonly granularity?: 'minute' | 'hour' | 'day' | 'week' | 'month';
+  readonly format?: NumberFormat;
+  readonly decimals?: number;
 }
 
-/** Reads `event_name`, `count(event_id)` or `{ column, aggregation, label, granularity }`. */
+/** Reads `event_name`, `count(event_id)` or `{ column, aggregation, label, granularity, format, decimals }`. */
 export function parseField(field: Field): FieldRef {
   if (typeof field !== 'string') return field;
   const match = /^([a-z_]+)\(([a-z_][a-z0-9_]*)\)$/.exec(field);

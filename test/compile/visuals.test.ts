@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AnalysisDefinition, Visual } from '@aws-sdk/client-quicksight';
 import { compile, resolveTarget, VISUAL_TYPES, type DesiredResource } from '../../src/compile/index.ts';
-import { fixtureSpecs } from './helpers.ts';
+import { fixtureSpecs, problemsOf, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();
 const resources = compile(specs, resolveTarget(specs.project.spec));
@@ -168,5 +168,39 @@ describe('compile: visuals from the one registry', () => {
     assert.equal(spec.type, 'raw');
     const compiled = definition.Sheets![1].Visuals!.find((v) => v.GaugeChartVisual)!;
     assert.deepEqual(compiled, spec.type === 'raw' ? spec.visual : undefined);
+  });
+
+  it('formats numeric measures as numbers or percentages, and refuses a format where QuickSight has none', () => {
+    const formatted = withSpec(specs, 'all-visuals', (d) => {
+      const kpi = d.sheets[0].visuals.find((v: any) => v.id === 'rate-kpi');
+      kpi.value = { column: 'error_rate', format: 'percent', decimals: 1 };
+      const top = d.sheets[1].visuals.find((v: any) => v.id === 'top-users');
+      top.columns = [...top.columns, { column: 'error_count', aggregation: 'sum', format: 'number', decimals: 0 }];
+      const rows = d.sheets[1].visuals.find((v: any) => v.id === 'calls-table');
+      rows.columns = [...rows.columns, { column: 'latency', format: 'number', decimals: 2 }];
+    });
+    const out = compile(formatted, resolveTarget(formatted.project.spec)).find((r) => r.kind === 'Dashboard' && r.id === 'all-visuals')!;
+    const sheets = (out.input as { Definition: AnalysisDefinition }).Definition.Sheets!;
+    const find = (id: string) => sheets.flatMap((s) => s.Visuals!).map((v) => Object.values(v)[0] as any).find((b) => b.VisualId === id);
+    assert.deepEqual(find('rate-kpi').ChartConfiguration.FieldWells.Values[0].NumericalMeasureField.FormatConfiguration, {
+      FormatConfiguration: { PercentageDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 1 } } },
+    });
+    const aggregated = find('top-users').ChartConfiguration.FieldWells.TableAggregatedFieldWells;
+    assert.deepEqual(aggregated.Values.at(-1).NumericalMeasureField.FormatConfiguration, {
+      FormatConfiguration: { NumberDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 0 } } },
+    });
+    const raw = find('calls-table').ChartConfiguration.FieldWells.TableUnaggregatedFieldWells;
+    assert.deepEqual(raw.Values.at(-1).FormatConfiguration, {
+      NumberFormatConfiguration: { FormatConfiguration: { NumberDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 2 } } } },
+    });
+
+    const misused = withSpec(specs, 'all-visuals', (d) => {
+      const bar = d.sheets[0].visuals.find((v: any) => v.id === 'errors-by-name');
+      bar.x = { ...bar.x, format: 'percent' };
+      d.sheets[0].visuals.find((v: any) => v.id === 'calls-kpi').value = { column: 'event_id', aggregation: 'count', format: 'percent' };
+    });
+    const problems = problemsOf(() => compile(misused, resolveTarget(misused.project.spec)));
+    assert.ok(problems.some((p) => /format and decimals apply to measures; \w+ is a dimension/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /format and decimals apply to numeric measures; count\(event_id\) counts a string column/.test(p)), problems.join('\n'));
   });
 });

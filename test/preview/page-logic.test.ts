@@ -5,7 +5,8 @@ import { parseExpression } from '../../src/preview/calculated/parse-expression.t
 import type { FilterModel, VisualModel } from '../../src/preview/model.ts';
 import { computeResult } from '../../src/preview/page/aggregate.ts';
 import { passes } from '../../src/preview/page/filter-eval.ts';
-import { formatDateTime } from '../../src/preview/page/format.ts';
+import { formatDateTime, formatNumber } from '../../src/preview/page/format.ts';
+import { measureField } from '../../src/preview/definition/fields.ts';
 import type { VisualData } from '../../src/preview/shipped.ts';
 
 const userFilter: FilterModel = {
@@ -97,5 +98,19 @@ describe('preview page logic', () => {
   it('formats date-times with QuickSight format strings', () => {
     assert.equal(formatDateTime('2026-11-24 18:33:05.120', 'YYYY-MM-DD HH:mm'), '2026-11-24 18:33');
     assert.equal(formatDateTime('2026-11-24 18:33:05.120', 'MMM DD, YYYY'), 'Nov 24, 2026');
+  });
+
+  it('reads number and percentage formats from the definition and shows values in them', () => {
+    const column = { DataSetIdentifier: 'events', ColumnName: 'error_rate' };
+    const percent = measureField(
+      { NumericalMeasureField: { FieldId: 'rate', Column: column, FormatConfiguration: { FormatConfiguration: { PercentageDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 1 } } } } } },
+      new Map(),
+    );
+    assert.deepEqual(percent.numberFormat, { percent: true, decimals: 1 });
+    assert.equal(formatNumber(0.0123, percent.numberFormat), '1.2%');
+    assert.equal(formatNumber(null, percent.numberFormat), '—');
+    const plain = measureField({ NumericalMeasureField: { FieldId: 'n', Column: column, FormatConfiguration: { FormatConfiguration: { NumberDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 0 } } } } } }, new Map());
+    assert.equal(formatNumber(1234.56, plain.numberFormat), '1,235');
+    assert.equal(formatNumber(1234.567, undefined), '1,234.57', 'no format: grouped, at most two decimals');
   });
 });

@@ -3,6 +3,7 @@ import type {
   ColumnIdentifier,
   DimensionField,
   MeasureField,
+  NumberFormatConfiguration,
   TimeGranularity,
   UnaggregatedField,
 } from '@aws-sdk/client-quicksight';
@@ -58,6 +59,7 @@ export function dimensionField(
 ): DimensionField {
   const column = ctx.column(dataset, field.column, path);
   if (field.aggregation) ctx.report(path, `${fieldText(field)} is in a dimension (grouping) role: name the column without an aggregation`);
+  if (field.format || field.decimals !== undefined) ctx.report(path, `format and decimals apply to measures; ${field.column} is a dimension (grouping) here`);
   const Column = columnIdentifier(dataset, field.column);
   const grain = field.granularity ?? granularity;
   if (grain && column && column.type !== 'datetime') ctx.report(path, `granularity applies to datetime columns; ${field.column} is ${column.type ?? 'untyped'}`);
@@ -77,9 +79,18 @@ export function measureField(ctx: BoardContext, dataset: DatasetRef, field: Fiel
   const column = ctx.column(dataset, field.column, path);
   const Column = columnIdentifier(dataset, field.column);
   const agg = field.aggregation;
+  const format = numberFormat(field);
   if (!column || NUMERIC.has(column.type)) {
-    return { NumericalMeasureField: { FieldId: fieldId, Column, ...(agg ? { AggregationFunction: { SimpleNumericalAggregation: SIMPLE_NUMERICAL[agg] } } : {}) } };
+    return {
+      NumericalMeasureField: {
+        FieldId: fieldId,
+        Column,
+        ...(agg ? { AggregationFunction: { SimpleNumericalAggregation: SIMPLE_NUMERICAL[agg] } } : {}),
+        ...(format ? { FormatConfiguration: format } : {}),
+      },
+    };
   }
+  if (format) ctx.report(path, `format and decimals apply to numeric measures; ${fieldText(field)} counts a ${column.type} column`);
   if (!agg) {
     ctx.report(path, `${field.column} is ${column.type}: a measure of it needs an aggregation, e.g. count(${field.column})`);
   } else if (column.type === 'datetime') {
@@ -95,11 +106,27 @@ export function measureField(ctx: BoardContext, dataset: DatasetRef, field: Fiel
   return { CategoricalMeasureField: { FieldId: fieldId, Column, AggregationFunction: 'COUNT' } };
 }
 
+/** QuickSight's number format for a measure's `format` / `decimals`; undefined when neither is set. */
+export function numberFormat(field: FieldRef): NumberFormatConfiguration | undefined {
+  if (!field.format && field.decimals === undefined) return undefined;
+  const decimals = field.decimals === undefined ? {} : { DecimalPlacesConfiguration: { DecimalPlaces: field.decimals } };
+  return field.format === 'percent'
+    ? { FormatConfiguration: { PercentageDisplayFormatConfiguration: decimals } }
+    : { FormatConfiguration: { NumberDisplayFormatConfiguration: decimals } };
+}
+
 /** A row-level field of an unaggregated table; a datetime with a granularity is formatted to it. */
 export function unaggregatedField(ctx: BoardContext, dataset: DatasetRef, field: FieldRef, fieldId: string, path: JsonPath): UnaggregatedField {
   const column = ctx.column(dataset, field.column, path);
   if (field.granularity && column && column.type !== 'datetime') ctx.report(path, `granularity applies to datetime columns; ${field.column} is ${column.type ?? 'untyped'}`);
-  const format = field.granularity && column?.type === 'datetime' ? { DateTimeFormatConfiguration: { DateTimeFormat: DATE_FORMAT[field.granularity] } } : undefined;
+  const number = numberFormat(field);
+  if (number && column && !NUMERIC.has(column.type)) ctx.report(path, `format and decimals apply to numbers; ${field.column} is ${column.type}`);
+  const format =
+    field.granularity && column?.type === 'datetime'
+      ? { DateTimeFormatConfiguration: { DateTimeFormat: DATE_FORMAT[field.granularity] } }
+      : number && (!column || NUMERIC.has(column.type))
+        ? { NumberFormatConfiguration: number }
+        : undefined;
   return { FieldId: fieldId, Column: columnIdentifier(dataset, field.column), ...(format ? { FormatConfiguration: format } : {}) };
 }
 

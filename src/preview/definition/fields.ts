@@ -4,7 +4,7 @@ import type {
   ItemsLimitConfiguration,
   MeasureField as QsMeasureField,
 } from '@aws-sdk/client-quicksight';
-import type { Aggregation, DimensionField, Granularity, MeasureField, SortKey } from '../model.ts';
+import type { Aggregation, DimensionField, Granularity, MeasureField, NumberFormat, SortKey } from '../model.ts';
 
 /** Field ids → labels, from the visual's field options (table and pivot headers, axis titles). */
 export type Labels = ReadonlyMap<string, string>;
@@ -31,9 +31,18 @@ export function dimensionField(field: QsDimensionField, labels: Labels): Dimensi
   const category = field.CategoricalDimensionField;
   if (category) {
     const column = columnRef(category.Column);
-    // Unaggregated table columns arrive here carrying any format, date-time formats included.
-    const format = (category.FormatConfiguration as { DateTimeFormatConfiguration?: { DateTimeFormat?: string } } | undefined)?.DateTimeFormatConfiguration?.DateTimeFormat;
-    return { fieldId: category.FieldId!, ...column, type: format ? 'date' : 'category', ...(format ? { dateFormat: format } : {}), label: labels.get(category.FieldId!) ?? column.column };
+    // Unaggregated table columns arrive here carrying any format, date-time and number formats included.
+    const any = category.FormatConfiguration as { DateTimeFormatConfiguration?: { DateTimeFormat?: string }; NumberFormatConfiguration?: QsNumberFormat } | undefined;
+    const format = any?.DateTimeFormatConfiguration?.DateTimeFormat;
+    const number = numberFormat(any?.NumberFormatConfiguration);
+    return {
+      fieldId: category.FieldId!,
+      ...column,
+      type: format ? 'date' : number ? 'number' : 'category',
+      ...(format ? { dateFormat: format } : {}),
+      ...(number ? { numberFormat: number } : {}),
+      label: labels.get(category.FieldId!) ?? column.column,
+    };
   }
   throw new PreviewUnsupported('a dimension field of an unknown kind');
 }
@@ -44,7 +53,8 @@ export function measureField(field: QsMeasureField, labels: Labels): MeasureFiel
     const fn = numeric.AggregationFunction;
     if (fn?.PercentileAggregation) throw new PreviewUnsupported('percentile aggregation');
     const aggregation = (fn?.SimpleNumericalAggregation ?? 'SUM') as Aggregation;
-    return measure(numeric.FieldId!, numeric.Column, aggregation, labels);
+    const format = numberFormat(numeric.FormatConfiguration);
+    return { ...measure(numeric.FieldId!, numeric.Column, aggregation, labels), ...(format ? { numberFormat: format } : {}) };
   }
   const category = field.CategoricalMeasureField;
   if (category) return measure(category.FieldId!, category.Column, (category.AggregationFunction ?? 'COUNT') as Aggregation, labels);
@@ -52,6 +62,18 @@ export function measureField(field: QsMeasureField, labels: Labels): MeasureFiel
   if (date) return measure(date.FieldId!, date.Column, (date.AggregationFunction ?? 'COUNT') as Aggregation, labels);
   if (field.CalculatedMeasureField) throw new PreviewUnsupported(`the calculated measure ${field.CalculatedMeasureField.FieldId}`);
   throw new PreviewUnsupported('a measure field of an unknown kind');
+}
+
+type QsNumberFormat = NonNullable<NonNullable<QsMeasureField['NumericalMeasureField']>['FormatConfiguration']>;
+
+/** QuickSight's number or percentage display format as the preview's; other formats (currency) show as plain numbers. */
+function numberFormat(config: QsNumberFormat | undefined): NumberFormat | undefined {
+  const percent = config?.FormatConfiguration?.PercentageDisplayFormatConfiguration;
+  const plain = config?.FormatConfiguration?.NumberDisplayFormatConfiguration;
+  const chosen = percent ?? plain;
+  if (!chosen) return undefined;
+  const decimals = chosen.DecimalPlacesConfiguration?.DecimalPlaces;
+  return { percent: !!percent, ...(decimals === undefined ? {} : { decimals }) };
 }
 
 function measure(fieldId: string, column: { DataSetIdentifier?: string; ColumnName?: string } | undefined, aggregation: Aggregation, labels: Labels): MeasureField {

@@ -1,9 +1,9 @@
 import type { EChartsOption } from 'echarts';
-import type { VisualModel } from '../model.ts';
+import type { NumberFormat, VisualModel } from '../model.ts';
 import { escapeHtml } from '../render/html-text.ts';
 import type { Cell } from '../shipped.ts';
 import type { ResultRow } from './aggregate.ts';
-import { formatCell, formatDimension } from './format.ts';
+import { formatCell, formatDimension, formatNumber } from './format.ts';
 
 /**
  * ECharts options for bar, line, pie and heat map visuals. Chart text is drawn on canvas; the
@@ -24,6 +24,12 @@ export function chartOptions(visual: VisualModel, rows: readonly ResultRow[]): E
 }
 
 const BASE = { animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' } } as const;
+
+/**
+ * Grid margins measured around the drawn axis labels. `containLabel` (deprecated in ECharts 6)
+ * only estimates from sample labels and let the longest or the first label run off the canvas.
+ */
+const LABELS_INSIDE = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
 
 function labelOf(visual: VisualModel, fieldIds: readonly string[], row: ResultRow): string {
   return fieldIds
@@ -49,14 +55,16 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
   }
   const type = visual.kind === 'line' ? 'line' : 'bar';
   const horizontal = visual.kind === 'bar' && visual.options.horizontal === true;
-  const rotate = visual.kind === 'bar' && !horizontal && categories.length > 4 && categories.some((c) => c.length > 10) ? 30 : 0;
-  const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: { width: rotate ? 110 : 140, overflow: 'truncate' as const, hideOverlap: true, rotate } };
-  const valueAxis = { type: 'value' as const };
+  const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: categoryLabels(visual.kind, horizontal, categories) };
+  // A coloured chart draws the first measure in every series; otherwise each series is a measure.
+  const formatOf = (name: string) => (visual.roles.color.length > 0 ? visual.measures[0] : visual.measures.find((m) => m.label === name))?.numberFormat;
+  const axisFormat = sharedFormat(visual);
+  const valueAxis = { type: 'value' as const, ...(axisFormat ? { axisLabel: { formatter: (v: number) => formatNumber(v, { percent: axisFormat.percent }) } } : {}) };
   return {
     ...BASE,
-    grid: { containLabel: true, left: 8, right: 16, top: series.size > 1 ? 32 : 12, bottom: 8 },
+    grid: { ...LABELS_INSIDE, left: 8, right: 16, top: series.size > 1 ? 32 : 12, bottom: 8 },
     ...(series.size > 1 ? { legend: { type: 'scroll', top: 0 } } : {}),
-    tooltip: { trigger: 'axis', formatter: axisTooltip, confine: true },
+    tooltip: { trigger: 'axis', formatter: (params: unknown) => axisTooltip(params, formatOf), confine: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: [...series].map(([name, data]) => ({
@@ -69,10 +77,26 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
   } as EChartsOption;
 }
 
+/** The number format every measure of the chart shares, for the value axis; none when they differ. */
+function sharedFormat(visual: VisualModel): NumberFormat | undefined {
+  const [first, ...rest] = visual.measures.map((m) => m.numberFormat);
+  return first && rest.every((f) => f?.percent === first.percent) ? first : undefined;
+}
+
+/**
+ * Category labels: truncated to a width (the full text is in the tooltip). Every bar of a vertical
+ * bar chart is labelled, tilted when a label is long; overlapping labels are still hidden.
+ */
+function categoryLabels(kind: VisualModel['kind'], horizontal: boolean, categories: readonly string[]) {
+  if (kind !== 'bar' || horizontal) return { width: 140, overflow: 'truncate' as const, hideOverlap: true };
+  const rotate = categories.some((c) => c.length > 10) || categories.length > 12 ? 30 : 0;
+  return { width: rotate ? 110 : 100, overflow: 'truncate' as const, hideOverlap: true, interval: 0, rotate };
+}
+
 function pieChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOption {
   return {
     ...BASE,
-    tooltip: { trigger: 'item', formatter: itemTooltip, confine: true },
+    tooltip: { trigger: 'item', formatter: (params: unknown) => itemTooltip(params, visual.measures[0]?.numberFormat), confine: true },
     legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
     series: [
       {
@@ -94,8 +118,8 @@ function heatMap(visual: VisualModel, rows: readonly ResultRow[]): EChartsOption
   const data = rows.map((r, i) => [xs.indexOf(labelOf(visual, visual.roles.color, r)), ys.indexOf(labelOf(visual, visual.roles.category, r)), values[i]!]);
   return {
     ...BASE,
-    tooltip: { trigger: 'item', formatter: (p: unknown) => heatTooltip(p, xs, ys), confine: true },
-    grid: { containLabel: true, left: 8, right: 16, top: 8, bottom: 64 },
+    tooltip: { trigger: 'item', formatter: (p: unknown) => heatTooltip(p, xs, ys, visual.measures[0]?.numberFormat), confine: true },
+    grid: { ...LABELS_INSIDE, left: 8, right: 16, top: 8, bottom: 64 },
     xAxis: { type: 'category', data: xs, axisLabel: { width: 100, overflow: 'truncate', hideOverlap: true } },
     yAxis: { type: 'category', data: ys, inverse: true, axisLabel: { width: 140, overflow: 'truncate' } },
     visualMap: { min: Math.min(0, ...values), max: Math.max(1, ...values), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
@@ -110,23 +134,25 @@ interface TooltipParam {
   percent?: number;
 }
 
-function valueText(value: unknown): string {
-  return typeof value === 'number' || value === null ? formatCell(value as number | null) : String(value);
+function valueText(value: unknown, format?: NumberFormat): string {
+  return typeof value === 'number' || value === null ? formatNumber(value as number | null, format) : String(value);
 }
 
-export function axisTooltip(params: unknown): string {
+/** An axis chart's tooltip; `formatOf` gives each series' number format. */
+export function axisTooltip(params: unknown, formatOf: (seriesName: string) => NumberFormat | undefined = () => undefined): string {
   const list = (Array.isArray(params) ? params : [params]) as TooltipParam[];
   const head = escapeHtml(String(list[0]?.name ?? ''));
-  return [head, ...list.map((p) => `${escapeHtml(String(p.seriesName ?? ''))}: ${escapeHtml(valueText(p.value))}`)].join('<br>');
+  const line = (p: TooltipParam) => `${escapeHtml(String(p.seriesName ?? ''))}: ${escapeHtml(valueText(p.value, formatOf(String(p.seriesName ?? ''))))}`;
+  return [head, ...list.map(line)].join('<br>');
 }
 
-export function itemTooltip(params: unknown): string {
+export function itemTooltip(params: unknown, format?: NumberFormat): string {
   const p = params as TooltipParam;
   const percent = p.percent === undefined ? '' : ` (${escapeHtml(formatCell(p.percent))}%)`;
-  return `${escapeHtml(String(p.name ?? ''))}: ${escapeHtml(valueText(p.value))}${percent}`;
+  return `${escapeHtml(String(p.name ?? ''))}: ${escapeHtml(valueText(p.value, format))}${percent}`;
 }
 
-function heatTooltip(params: unknown, xs: readonly string[], ys: readonly string[]): string {
+function heatTooltip(params: unknown, xs: readonly string[], ys: readonly string[], format?: NumberFormat): string {
   const value = (params as TooltipParam).value as [number, number, number];
-  return `${escapeHtml(ys[value[1]] ?? '')} / ${escapeHtml(xs[value[0]] ?? '')}: ${escapeHtml(formatCell(value[2]))}`;
+  return `${escapeHtml(ys[value[1]] ?? '')} / ${escapeHtml(xs[value[0]] ?? '')}: ${escapeHtml(formatNumber(value[2], format))}`;
 }

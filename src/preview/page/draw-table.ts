@@ -1,7 +1,7 @@
 import type { VisualModel } from '../model.ts';
 import type { Cell } from '../shipped.ts';
 import type { ResultRow } from './aggregate.ts';
-import { formatCell, formatDimension } from './format.ts';
+import { formatDimension, formatNumber } from './format.ts';
 
 /** Every text goes in through textContent: CloudTrail text never becomes markup. */
 function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellElement {
@@ -29,7 +29,7 @@ export function drawTable(body: HTMLElement, visual: VisualModel, rows: readonly
       if (visual.dimensions[i]!.type === 'date') td.className = 'time';
       tr.append(td);
     });
-    row.measures.forEach((value) => tr.append(cell('td', formatCell(value), typeof value === 'number')));
+    row.measures.forEach((value, m) => tr.append(cell('td', formatNumber(value, visual.measures[m]?.numberFormat), typeof value === 'number')));
   }
   body.replaceChildren(wrap(table));
 }
@@ -68,7 +68,7 @@ export function drawPivot(body: HTMLElement, visual: VisualModel, rows: readonly
     for (const i of rowDims) tr.append(cell('th', dimText(visual, i, head.dims[i] ?? null)));
     for (const key of columnKeys) {
       const found = cells.get(key);
-      visual.measures.forEach((_, m) => tr.append(cell('td', found ? formatCell(found.measures[m]) : '', true)));
+      visual.measures.forEach((measure, m) => tr.append(cell('td', found ? formatNumber(found.measures[m], measure.numberFormat) : '', true)));
     }
   }
   body.replaceChildren(wrap(table));
@@ -85,7 +85,7 @@ function wrap(table: HTMLTableElement): HTMLElement {
 export function drawKpi(body: HTMLElement, visual: VisualModel, rows: readonly ResultRow[]): void {
   const value = document.createElement('div');
   value.className = 'kpi-value';
-  value.textContent = formatCell(rows[0]?.measures[0] ?? null);
+  value.textContent = formatNumber(rows[0]?.measures[0] ?? null, visual.measures[0]?.numberFormat);
   const label = document.createElement('div');
   label.className = 'kpi-label';
   label.textContent = visual.measures[0]?.label ?? '';

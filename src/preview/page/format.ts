@@ -1,4 +1,4 @@
-import type { Granularity } from '../model.ts';
+import type { Granularity, NumberFormat } from '../model.ts';
 import type { Cell } from '../shipped.ts';
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
@@ -10,6 +10,14 @@ export function formatCell(value: Cell | undefined, granularity?: Granularity): 
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (granularity && /^\d{4}-\d{2}-\d{2}/.test(value)) return formatDate(value, granularity);
   return value;
+}
+
+/** A number in a field's format (percent: times 100 with `%`); other cells as `formatCell`. */
+export function formatNumber(value: Cell | undefined, format: NumberFormat | undefined): string {
+  if (typeof value !== 'number' || !format) return formatCell(value);
+  const digits = format.decimals === undefined ? {} : { minimumFractionDigits: format.decimals, maximumFractionDigits: format.decimals };
+  if (format.percent) return new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 2, ...digits }).format(value);
+  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, ...digits }).format(value);
 }
 
 function formatDate(value: string, granularity: Granularity): string {
@@ -64,8 +72,13 @@ export function formatDateTime(value: string, format: string): string {
 }
 
 /** A dimension value as the visual shows it: its date-time format, else its granularity, else raw. */
-export function formatDimension(value: Cell | undefined, field: { type: string; granularity?: Granularity; dateFormat?: string }, unaggregated: boolean): string {
+export function formatDimension(
+  value: Cell | undefined,
+  field: { type: string; granularity?: Granularity; dateFormat?: string; numberFormat?: NumberFormat },
+  unaggregated: boolean,
+): string {
   if (typeof value === 'string' && field.dateFormat) return formatDateTime(value, field.dateFormat);
+  if (field.numberFormat) return formatNumber(value, field.numberFormat);
   if (field.granularity && !unaggregated) return formatCell(value, field.granularity);
   return formatRaw(value, field.type === 'date' ? 'date' : field.type === 'number' ? 'number' : 'category');
 }

@@ -6,6 +6,9 @@ export type Aggregation = (typeof AGGREGATIONS)[number];
 
 export const GRANULARITIES = ['minute', 'hour', 'day', 'week', 'month'] as const;
 
+export const NUMBER_FORMATS = ['number', 'percent'] as const;
+export type NumberFormat = (typeof NUMBER_FORMATS)[number];
+
 /** `column` or `aggregation(column)`, e.g. `count(event_id)`. */
 const FieldShorthand = Type.String({
   pattern: `^(?:(?:${AGGREGATIONS.join('|')})\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$`,
@@ -22,12 +25,18 @@ const FieldObject = strict(
     granularity: Type.Optional(
       Type.Union(GRANULARITIES.map((g) => Type.Literal(g)), { description: 'Date granularity, for datetime dimensions.' }),
     ),
+    format: Type.Optional(
+      Type.Union(NUMBER_FORMATS.map((f) => Type.Literal(f)), {
+        description: 'How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).',
+      }),
+    ),
+    decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 20, description: 'Decimal places shown, for a numeric measure.' })),
   },
   'A field with options.',
 );
 
 export const Field = Type.Union([FieldShorthand, FieldObject], {
-  description: 'A field: `column`, `aggregation(column)`, or an object with a label or granularity.',
+  description: 'A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.',
 });
 export type Field = Static<typeof Field>;
 
