@@ -21,6 +21,8 @@ const VALID: [SqlForm, string][] = [
   ['query', "SELECT eventname, count(*) AS calls FROM cloudtrail_logs t WHERE t.errorcode IS NULL GROUP BY eventname ORDER BY calls DESC"],
   ['query', 'WITH x AS (SELECT eventname FROM cloudtrail_logs) SELECT eventname FROM x'],
   ['query', 'SELECT r.arn FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t(r)'],
+  ['query', 'SELECT eventname en, count(*) calls, max(eventtime) latest FROM cloudtrail_logs GROUP BY eventname'],
+  ['query', 'WITH x(a, b) AS (SELECT eventname, 1 FROM cloudtrail_logs) SELECT a, b FROM x'],
 ];
 
 /** Mistakes, each with the problem found (offset in the SQL, message, severity). */
@@ -35,6 +37,7 @@ const INVALID: [SqlForm, string, string][] = [
   ['condition', 'eventid IN (SELECT eventid FROM cloudtrail_logs)', "12 error a condition cannot contain 'SELECT'; use `sql` for a whole query"],
   ['query', 'SELECT eventid FROM other_table', "20 error unknown table 'other_table': name the CloudTrail table cloudtrail_logs"],
   ['query', "DELETE FROM cloudtrail_logs", '0 error free SQL must be a query starting with SELECT or WITH'],
+  ['query', 'SELECT eventname FROM cloudtrail_logs WHERE eventname latest', "54 error unknown column 'latest'"],
   ['condition', "eventname = = 'x'", "0 warning SQL syntax not confirmed (unexpected \"=\"); the checker's parser does not know every Trino construct, so check this in Athena"],
 ];
 

@@ -4,10 +4,12 @@ import type { DataSetSpec } from '../model/index.ts';
 import { checkSql, type SqlForm } from '../sql/check-sql.ts';
 import type { Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
+import { checkSqlOutput } from './sql-output.ts';
 
 /**
  * Column expressions, `where` and free `sql` are Athena SQL naming only CloudTrail columns; free `sql`
- * comes without `where`, `window` or column `expr` (compile would have to ignore them).
+ * selects exactly the columns it declares, and comes without `where`, `window` or column `expr`
+ * (compile would have to ignore them).
  */
 export const datasetSql: Rule = {
   name: 'dataset-sql',
@@ -27,6 +29,7 @@ function checkDataset(located: YamlLocated<DataSetSpec>, rule: string): Finding[
   };
   if (spec.sql !== undefined) {
     check(spec.sql, 'query', ['sql'], 'sql');
+    if (!findings.some((f) => f.severity === 'error')) findings.push(...checkSqlOutput(located, rule));
     spec.columns.forEach((c, i) => {
       if (c.expr !== undefined) {
         findings.push(findingAt(located, ['columns', i, 'expr'], rule, `column '${c.name}': \`expr\` cannot go with \`sql\` (columns then declare its output, name and type): compute it in the SQL`, { atKey: true }));

@@ -1,5 +1,5 @@
 import { checkColumnPath } from './check-columns.ts';
-import { findColumnRefs } from './column-refs.ts';
+import { cteWithColumns, findColumnRefs } from './column-refs.ts';
 import { parses } from './syntax.ts';
 import { tokenize, unbalanced, type Token } from './tokenize.ts';
 
@@ -67,13 +67,14 @@ function wrap(sql: string, form: SqlForm): string {
   return form === 'expression' ? `${prefix(form)}${sql} AS value FROM ${SQL_TABLE}` : `${prefix(form)}${sql}`;
 }
 
-/** Names a WITH clause defines: `name AS (`. */
+/** Names a WITH clause defines: `name AS (`, `name (a, b) AS (`. */
 function cteNames(tokens: readonly Token[]): Set<string> {
   const names = new Set<string>();
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
     const after = tokens[i + 2];
     if ((t.kind === 'ident' || t.kind === 'quoted') && next?.text === 'as' && after?.text === '(') names.add(t.text);
+    if (cteWithColumns(tokens, i)) names.add(t.text);
   });
   return names;
 }

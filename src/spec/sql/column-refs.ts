@@ -44,6 +44,14 @@ export function findColumnRefs(tokens: readonly Token[]): { columns: ColumnRef[]
       }
     }
     if (isWord(t, 'as') && isSymbol(tokens[i + 1], '(') && isName(tokens[i - 1])) defined.add(tokens[i - 1].text);
+    // A CTE with a column list: `name (a, b) AS (`.
+    const cte = cteWithColumns(tokens, i);
+    if (cte) for (const k of cte) defined.add(tokens[k].text), skip.add(k);
+    // An alias without AS: `count(*) calls,`, `eventname en FROM`.
+    if (isName(t) && !isKeyword(t) && endsOperand(tokens[i - 1]) && endsItem(tokens[i + 1])) {
+      defined.add(t.text);
+      skip.add(i);
+    }
     // Tables: `FROM a.b [AS] alias, c …`, `JOIN x y`.
     if ((isWord(t, 'from') || isWord(t, 'join')) && isName(tokens[i + 1])) {
       let j = i + 1;
@@ -86,6 +94,34 @@ export function findColumnRefs(tokens: readonly Token[]): { columns: ColumnRef[]
     columns.push({ path, offset: t.offset });
   }
   return { columns, tables };
+}
+
+/** Token indexes of `name (a, b) AS (` starting at `i` (the CTE's name and its columns), if it is one. */
+export function cteWithColumns(tokens: readonly Token[], i: number): number[] | undefined {
+  if (!isName(tokens[i]) || !isSymbol(tokens[i + 1], '(')) return undefined;
+  const names = [i];
+  let j = i + 2;
+  while (isName(tokens[j])) {
+    names.push(j);
+    if (!isSymbol(tokens[j + 1], ',')) break;
+    j += 2;
+  }
+  j++;
+  return names.length > 1 && isSymbol(tokens[j], ')') && isWord(tokens[j + 1], 'as') && isSymbol(tokens[j + 2], '(') ? names : undefined;
+}
+
+const isKeyword = (t: Token) => t.kind === 'ident' && NON_COLUMN_WORDS.has(t.text);
+
+/** A token an operand can end with, so a name right after it is an alias: `)`, `]`, a literal, a column. */
+function endsOperand(t: Token | undefined): boolean {
+  if (!t) return false;
+  if (t.kind === 'symbol') return t.text === ')' || t.text === ']';
+  return t.kind !== 'ident' || !NON_COLUMN_WORDS.has(t.text);
+}
+
+/** What follows a select item's alias: the next item or FROM. */
+function endsItem(t: Token | undefined): boolean {
+  return isSymbol(t, ',') || isWord(t, 'from');
 }
 
 /** Unquoted `timestamp` is the partition column unless it starts a literal or names a type in a cast. */
