@@ -1,4 +1,5 @@
 import type { ProjectSpec } from '../spec/model/index.ts';
+import { closest } from '../spec/suggest.ts';
 import type { ResolvedTarget } from './target.ts';
 
 /** The account compile uses for the `local` target when none is given: no real account has it. */
@@ -27,8 +28,9 @@ export function resolveTarget(project: ProjectSpec, options: ResolveTargetOption
   const name = options.name ?? 'local';
   const spec = project.targets?.[name];
   if (name !== 'local' && !spec) {
-    const known = ['local', ...Object.keys(project.targets ?? {}).filter((t) => t !== 'local')].join(', ');
-    throw new TargetError(`unknown target "${name}" (the Project defines: ${known})`);
+    const names = ['local', ...Object.keys(project.targets ?? {}).filter((t) => t !== 'local')];
+    const meant = closest(name, names);
+    throw new TargetError(`unknown target "${name}"${meant ? ` — did you mean "${meant}"?` : ''} (the Project defines: ${names.join(', ')})`);
   }
   const account = options.account ?? spec?.account ?? (name === 'local' ? LOCAL_ACCOUNT : undefined);
   if (!account) throw new TargetError(`target "${name}" has no account: set targets.${name}.account in the Project or pass --account`);

@@ -18,6 +18,7 @@ const ORG = /^o-[a-z0-9]{10,32}$/;
 /** Finds the accounts, Regions and first day in a logs tree; explains what is wrong when it is not one. */
 export async function discoverLogs(dir: string): Promise<LogsLayout> {
   const awsLogs = join(dir, 'AWSLogs');
+  if (!existsSync(dir)) throw new Error(`${dir} does not exist: point --logs at the folder that contains AWSLogs/<account>/CloudTrail/… (as \`aws s3 sync s3://BUCKET/PREFIX DIR\` leaves it)`);
   if (!existsSync(awsLogs)) throw new Error(`${dir} has no AWSLogs/ folder: point --logs at the folder that contains AWSLogs/<account>/CloudTrail/… (as \`aws s3 sync s3://BUCKET/PREFIX DIR\` leaves it)`);
   let accountsDir = awsLogs;
   let entries = await subdirs(awsLogs);

@@ -45,6 +45,9 @@ describe('trailsight compile', function () {
     const unknown = await run(['compile', join(REPO, 'dashboards'), '--target', 'nowhere', '--out', dir]);
     assert.equal(unknown.code, 2, unknown.err);
     assert.match(unknown.err, /unknown target "nowhere" \(the Project defines: local, staging, prod\)/);
+    const typo = await run(['compile', join(REPO, 'dashboards'), '--target', 'prodd', '--out', dir]);
+    assert.equal(typo.code, 2, typo.err);
+    assert.match(typo.err, /unknown target "prodd" — did you mean "prod"\?/);
     assert.equal((await run(['compile', join(REPO, 'dashboards'), '--account', '12', '--out', dir])).code, 2);
     assert.deepEqual(await readdir(dir), []);
   });

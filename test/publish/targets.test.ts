@@ -54,6 +54,7 @@ describe('targets', function () {
     assert.equal(org.accountsDir, join(dir, 'org', 'AWSLogs', 'o-abcde12345'));
     assert.deepEqual(org.accounts, ['111122223333']);
     await assert.rejects(discoverLogs(join(dir, 'plain', 'AWSLogs')), /has no AWSLogs\/ folder: point --logs at the folder that contains AWSLogs/);
+    await assert.rejects(discoverLogs(join(dir, 'nowhere')), /nowhere does not exist: point --logs at the folder that contains AWSLogs/);
   });
 
   it('local with --logs: publishes a table over those logs that Athena on the endpoint answers', async () => {
