@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import { addUnits, DATE_UNITS, formatDate, parseBound, parseDate, parseDatePattern, type DateUnit } from './date-format.ts';
+import { escapeRegex } from './regex-text.ts';
 
 /** A projection property Athena would refuse. */
 export interface ProjectionProblem {
@@ -21,8 +22,6 @@ export interface ColumnProjection {
 type Read = ColumnProjection | ProjectionProblem[];
 
 const TYPES = ['enum', 'integer', 'date', 'injected'];
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 /** Reads `projection.<column>.*`; the problems Athena would report instead when they are wrong. */
 export function columnProjection(column: string, parameters: Readonly<Record<string, string>>, now: DateTime): Read {
   const property = (name: string) => `projection.${column}.${name}`;

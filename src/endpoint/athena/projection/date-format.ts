@@ -1,4 +1,5 @@
 import { DateTime, type DurationLikeObject } from 'luxon';
+import { escapeRegex } from './regex-text.ts';
 
 /** Units of `interval.unit` and of NOW offsets, finest last. */
 export const DATE_UNITS = ['YEARS', 'MONTHS', 'WEEKS', 'DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS'] as const;
@@ -33,8 +34,6 @@ function twoDigits(n: number, letter: string) {
   if (n === 2) return { regex: '\\d{2}', luxon: letter + letter };
   return undefined;
 }
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Reads a Java date pattern; a string describing the problem when it uses what is not read here. */
 export function parseDatePattern(text: string): DatePattern | string {

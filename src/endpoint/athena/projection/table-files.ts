@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { GlueTable } from '../../glue/keys.ts';
 import { tableLocation } from '../table-location.ts';
+import { escapeRegex } from './regex-text.ts';
 import { columnProjection, type ColumnProjection, type ProjectionProblem } from './columns.ts';
 
 export type { ProjectionProblem } from './columns.ts';
@@ -57,7 +58,7 @@ export function tableFiles(table: Pick<GlueTable, 'Parameters' | 'PartitionKeys'
 
   const body = relative
     .split(PLACEHOLDER)
-    .map((part, i) => (i % 2 === 0 ? part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') : `(${projections.get(part)!.pattern})`))
+    .map((part, i) => (i % 2 === 0 ? escapeRegex(part) : `(${projections.get(part)!.pattern})`))
     .join('');
   const shape = new RegExp(body === '' ? '^.+$' : `^${body}/.+$`);
   const partitionOf = (path: string) => {

@@ -1,0 +1,4 @@
+/** `text` as a regex source matching exactly that text. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
