@@ -72,6 +72,14 @@ describe('engine on generated logs (5,000 events)', () => {
     assert.deepEqual(created.rows, [['admin', 'CreateUser'], ['admin', 'CreateLoginProfile'], ['admin', 'AttachUserPolicy'], ['admin', 'AttachUserPolicy']]);
     const trail = await engine.query(`SELECT eventname FROM cloudtrail_logs WHERE eventsource = 'cloudtrail.amazonaws.com' AND useridentity.username = 'admin' AND readonly = 'false' ORDER BY eventtime`);
     assert.deepEqual(column(trail), ['CreateTrail', 'StartLogging']);
+    const firstDay = await engine.query(`SELECT min("timestamp") FROM cloudtrail_logs`);
+    const trailDay = await engine.query(`SELECT "timestamp" FROM cloudtrail_logs WHERE eventname = 'CreateTrail'`);
+    assert.equal(scalar(trailDay), scalar(firstDay), 'the trail is created on the first day of logs');
+    const named = await engine.query(
+      `SELECT json_extract_scalar(requestparameters, '$.resourcesSet.items[0].resourceId'), json_extract_scalar(requestparameters, '$.tagSet.items[0].value')
+       FROM cloudtrail_logs WHERE eventname = 'CreateTags' AND json_extract_scalar(requestparameters, '$.tagSet.items[0].key') = 'Name'`,
+    );
+    assert.deepEqual(named.rows, [[SCENARIO.webServerInstanceId, SCENARIO.webServerName]]);
     const login = await engine.query(
       `SELECT sourceipaddress, json_extract_scalar(additionaleventdata, '$.MFAUsed'), json_extract_scalar(responseelements, '$.ConsoleLogin')
        FROM cloudtrail_logs WHERE eventname = 'ConsoleLogin' AND useridentity.username = 'nicholas'`,

@@ -48,7 +48,8 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const world = buildWorld(seed, accounts, regions);
   const homeRegion = regions.includes(SCENARIO.region) ? SCENARIO.region : regions[0];
   const scenarioStart = (days > 1 ? endDay - DAY : endDay) + 8 * HOUR + 12 * 60_000;
-  const scenario = scenarioEvents(world[0], scenarioStart, seed).map((e) => ({ ...e, region: regions.includes(e.region) ? e.region : homeRegion }));
+  const trailAt = firstDay + 7 * HOUR + 48 * 60_000;
+  const scenario = scenarioEvents(world[0], { trailAt, start: scenarioStart }, seed).map((e) => ({ ...e, region: regions.includes(e.region) ? e.region : homeRegion }));
   const slots = planSlots(new Random(seed), { firstDay, days, accounts, regions, homeRegion, events: Math.max(0, (options.events ?? 10_000) - scenario.length) });
   const job: SlotJob = { out: options.out, seed, accounts: [...accounts], regions: [...regions], homeRegion, slots, scenario };
   const written = await writeInParallel(job);

@@ -1,5 +1,6 @@
 /**
- * The classic scenario: an administrator creates the trail and the IAM user `nicholas`;
+ * The classic scenario: on the first day of logs an administrator creates the trail and names the
+ * web server instance (tag `Name=web-server`); later the administrator creates the IAM user `nicholas`;
  * nicholas signs in to the console without MFA from an address no one else uses, looks around
  * (EC2, S3), is denied listing IAM users and reading a bucket object, and stops the web server.
  */
@@ -18,8 +19,16 @@ export interface PlacedEvent {
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const MINUTE = 60_000;
 
-/** The scenario's events in account `world`, starting at `start` (ms since the epoch). */
-export function scenarioEvents(world: AccountWorld, start: number, seed: number): PlacedEvent[] {
+export interface ScenarioTimes {
+  /** When the administrator creates the trail and tags the web server (ms since the epoch): the logs' first day. */
+  readonly trailAt: number;
+  /** When the administrator starts creating nicholas; nicholas signs in 95 minutes later. */
+  readonly start: number;
+}
+
+/** The scenario's events in account `world`. */
+export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: number): PlacedEvent[] {
+  const { trailAt, start } = times;
   const rng = new Random(seed ^ 0x5ce7a210);
   const account = world.id;
   const region = SCENARIO.region;
@@ -36,21 +45,26 @@ export function scenarioEvents(world: AccountWorld, start: number, seed: number)
     ...nicholasBase, accessKeyId: `ASIA${rng.alnum(16)}`,
     sessionContext: { attributes: { creationDate: new Date(loginAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), mfaAuthenticated: 'false' } },
   };
-  const adminCall = (minutes: number, service: string, name: string, details: CallDetails) =>
-    events.push({ time: start + minutes * MINUTE, account, region, record: apiCall({
-      rng, time: start + minutes * MINUTE, account, region, identity: admin, sourceIp: '203.0.113.10', userAgent: CHROME, console: true,
+  const adminCallAt = (from: number, minutes: number, service: string, name: string, details: CallDetails) =>
+    events.push({ time: from + minutes * MINUTE, account, region, record: apiCall({
+      rng, time: from + minutes * MINUTE, account, region, identity: admin, sourceIp: '203.0.113.10', userAgent: CHROME, console: true,
       action: { service, name, readOnly: false }, details }) });
+  const adminCall = (minutes: number, service: string, name: string, details: CallDetails) => adminCallAt(start, minutes, service, name, details);
   const nicholasCall = (minutes: number, service: string, name: string, readOnly: boolean, details: CallDetails, error?: { code: string; message: string }) =>
     events.push({ time: loginAt + minutes * MINUTE, account, region, record: apiCall({
       rng, time: loginAt + minutes * MINUTE, account, region, identity: nicholas, sourceIp: SCENARIO.sourceIp, userAgent: CHROME, console: true,
       action: { service, name, readOnly }, details, error }) });
 
   const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/${SCENARIO.trailName}`;
-  adminCall(0, 'cloudtrail', 'CreateTrail', {
+  adminCallAt(trailAt, 0, 'cloudtrail', 'CreateTrail', {
     request: { name: SCENARIO.trailName, s3BucketName: `trailsight-cloudtrail-logs-${account}`, isMultiRegionTrail: true, includeGlobalServiceEvents: true, enableLogFileValidation: true },
     response: { name: SCENARIO.trailName, trailARN: trailArn, s3BucketName: `trailsight-cloudtrail-logs-${account}`, isMultiRegionTrail: true, logFileValidationEnabled: true },
   });
-  adminCall(1, 'cloudtrail', 'StartLogging', { request: { name: trailArn }, resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }] });
+  adminCallAt(trailAt, 1, 'cloudtrail', 'StartLogging', { request: { name: trailArn }, resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }] });
+  adminCallAt(trailAt, 4, 'ec2', 'CreateTags', {
+    request: { resourcesSet: { items: [{ resourceId: SCENARIO.webServerInstanceId }] }, tagSet: { items: [{ key: 'Name', value: SCENARIO.webServerName }] } },
+    response: { requestId: rng.uuid(), _return: true },
+  });
   adminCall(12, 'iam', 'CreateUser', {
     request: { userName: SCENARIO.userName },
     response: { user: { path: '/', userName: SCENARIO.userName, userId: nicholasBase.principalId, arn: nicholasArn, createDate: 'Jan 1, 2024 9:12:00 AM' } },

@@ -14,6 +14,8 @@ export const SCENARIO = {
   /** Where nicholas signs in from: used by no one else in the logs. */
   sourceIp: '198.51.100.77',
   webServerInstanceId: 'i-0abc123def4567890',
+  /** The web server instance's `Name` tag, set by the administrator on the first day. */
+  webServerName: 'web-server',
   region: 'us-east-1',
   trailName: 'management-events',
   deniedAction: 'ListUsers',
