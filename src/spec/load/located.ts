@@ -11,7 +11,16 @@ export class YamlLocated<T> implements Located<T> {
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
     private readonly source: string,
+    private readonly translate: (path: JsonPath) => JsonPath = (path) => path,
   ) {}
+
+  /**
+   * The same file's positions for a part of the spec (what passed the schema of a broken spec), whose
+   * list items may have moved up: `translate` maps its paths to the file's.
+   */
+  part<U>(spec: U, translate: (path: JsonPath) => JsonPath): YamlLocated<U> {
+    return new YamlLocated(spec, this.file, this.doc, this.lines, this.source, translate);
+  }
 
   at(path: JsonPath): SourcePosition {
     const { node, key } = this.walk(path);
@@ -49,7 +58,8 @@ export class YamlLocated<T> implements Located<T> {
     return this as unknown as YamlLocated<U>;
   }
 
-  private walk(path: JsonPath): { node: Node | null; key: Node | null; reached: number } {
+  private walk(specPath: JsonPath): { node: Node | null; key: Node | null; reached: number } {
+    const path = this.translate(specPath);
     let node = resolve(this.doc, this.doc.contents as Node | null);
     let key: Node | null = null;
     let reached = 0;

@@ -5,10 +5,15 @@ import { KINDS, type Kind } from '../model/index.ts';
 import { didYouMean } from '../suggest.ts';
 import { validatorFor } from './ajv.ts';
 import { describeError } from './messages.ts';
+import { toPath } from './json-pointer.ts';
+import { salvage, type Salvaged } from './salvage.ts';
 import { isObject, reduceUnionErrors } from './unions.ts';
 
-/** Checks a parsed spec against the schema of its kind; returns the kind when the spec is valid. */
-export function validateSpec(located: YamlLocated<unknown>): { kind?: Kind; findings: Finding[] } {
+/**
+ * Checks a parsed spec against the schema of its kind; returns the kind when the spec is valid. When it
+ * is not, but its kind is known, `salvaged` is its well-formed part, if there is one to check further.
+ */
+export function validateSpec(located: YamlLocated<unknown>): { kind?: Kind; findings: Finding[]; salvaged?: Salvaged & { kind: Kind } } {
   const data = located.spec;
   const finding = (path: JsonPath, message: string, atKey = false): Finding => {
     const { file, line, col } = atKey ? located.keyAt(path) : located.at(path);
@@ -26,26 +31,15 @@ export function validateSpec(located: YamlLocated<unknown>): { kind?: Kind; find
   }
   const validate = validatorFor(kind as Kind);
   if (validate(data)) return { kind: kind as Kind, findings: [] };
-  const findings = reduceUnionErrors(validate.errors ?? []).map((error) => {
+  const errors = reduceUnionErrors(validate.errors ?? []);
+  const rest = salvage(kind as Kind, data, errors);
+  const findings = errors.map((error) => {
     const path = toPath(data, error.instancePath);
     const { message, key, at } = describeError(error);
     if (key !== undefined) return finding([...path, key], message, true);
     return at === undefined ? finding(path, message) : finding([...path, at], message);
   });
-  return { findings: dedupe(findings) };
-}
-
-/** JSON pointer → path, with list indexes as numbers. */
-function toPath(data: unknown, pointer: string): JsonPath {
-  const path: (string | number)[] = [];
-  let node = data;
-  for (const raw of pointer.split('/').slice(1)) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const step = Array.isArray(node) ? Number(segment) : segment;
-    path.push(step);
-    node = (node as Record<string | number, unknown> | undefined)?.[step];
-  }
-  return path;
+  return { findings: dedupe(findings), ...(rest ? { salvaged: { ...rest, kind: kind as Kind } } : {}) };
 }
 
 function dedupe(findings: Finding[]): Finding[] {
