@@ -73,7 +73,7 @@ const CASES: { what: string; text: string; also?: string; expected: string[] }[]
     text: dataset('sql: SELECT eventname FROM cloudtrail_logs', 'columns:', '  - { name: eventname }', '  - { name: calls, type: integer }', 'import: { mode: SPICY }'),
     expected: [
       "8:13  column 'calls' is declared, but the SQL does not select it (it selects eventname)",
-      "9:17  import.mode: must be 'DIRECT_QUERY', found 'SPICY'",
+      "9:17  import.mode: unknown mode 'SPICY' (did you mean 'SPICE'?); expected one of DIRECT_QUERY, SPICE",
     ],
   },
   {

@@ -1,6 +1,6 @@
 import { didYouMean } from '../suggest.ts';
 import type { SchemaError } from './ajv.ts';
-import { isObject, jsonType } from './unions.ts';
+import { discriminatorOf, isObject, jsonType } from './unions.ts';
 
 type Schema = Record<string, unknown> & { description?: string; properties?: Record<string, Schema> };
 
@@ -45,30 +45,32 @@ export function describeError(e: SchemaError): { message: string; key?: string; 
     case 'minimum':
     case 'maximum':
       return { message: `must be ${String(params.comparison)} ${String(params.limit)}, found ${show(e.data)}` };
-    case 'anyOf': {
-      const message = noBranchFits(e);
-      return message.startsWith('unknown type') ? { message, at: 'type' } : { message };
-    }
+    case 'anyOf':
+      return noBranchFits(e);
     default:
       return { message: e.message ?? `fails ${e.keyword}` };
   }
 }
 
-/** No branch of a union fits the value: list the constants, name the unknown discriminator, or describe. */
-function noBranchFits(e: SchemaError): string {
+/**
+ * No branch of a union fits the value: name the unknown discriminator (`type`, `mode`: reported at
+ * that key), list the constants, or describe.
+ */
+function noBranchFits(e: SchemaError): { message: string; at?: string } {
   const branches = e.schema as Schema[];
   const constants = branches.map((b) => b.const).filter((c) => c !== undefined).map(String);
-  const objectBranches = branches.filter((b) => b.type === 'object');
-  const typeNames = objectBranches.map((b) => b.properties?.type?.const).filter((c) => c !== undefined).map(String);
-  if (isObject(e.data) && typeNames.length > 0 && typeNames.length === objectBranches.length && typeof e.data.type === 'string') {
-    return `unknown type '${e.data.type}'${didYouMean(e.data.type, typeNames)}; expected one of ${typeNames.join(', ')}`;
+  const key = discriminatorOf(branches);
+  const value = key && isObject(e.data) ? e.data[key] : undefined;
+  if (key && typeof value === 'string') {
+    const names = branches.map((b) => String(b.properties?.[key]?.const));
+    return { message: `unknown ${key} '${value}'${didYouMean(value, names)}; expected one of ${names.join(', ')}`, at: key };
   }
   if (constants.length === branches.length) {
     const hint = typeof e.data === 'string' ? didYouMean(e.data, constants) : '';
-    return `must be one of ${constants.join(', ')}, found ${show(e.data)}${hint}`;
+    return { message: `must be one of ${constants.join(', ')}, found ${show(e.data)}${hint}` };
   }
   const description = ((e.parentSchema ?? {}) as Schema).description;
-  return `${description ? `expected ${lowerFirst(description.replace(/\.$/, ''))}` : 'does not match any allowed form'}, found ${article(jsonType(e.data))}`;
+  return { message: `${description ? `expected ${lowerFirst(description.replace(/\.$/, ''))}` : 'does not match any allowed form'}, found ${article(jsonType(e.data))}` };
 }
 
 function show(value: unknown): string {

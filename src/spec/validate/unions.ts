@@ -30,15 +30,25 @@ export function reduceUnionErrors(errors: readonly SchemaError[]): SchemaError[]
   return errors.filter((e) => !removed.has(e));
 }
 
-/** Whether a value could be meant for this branch: its JSON type, constant and `type:` discriminator match. */
+/**
+ * Whether a value could be meant for this branch: its JSON type and constant match, and so does every
+ * discriminator the value sets (a key the branch fixes to a constant: `type: kpi`, `mode: SPICE`).
+ */
 function fits(schema: Schema, data: unknown): boolean {
   if (schema.const !== undefined) return data === schema.const;
   if (schema.type !== undefined && schema.type !== jsonType(data)) {
     return schema.type === 'number' && jsonType(data) === 'integer';
   }
-  const discriminator = schema.properties?.type?.const;
-  if (discriminator !== undefined && isObject(data)) return data.type === discriminator;
-  return true;
+  if (!isObject(data)) return true;
+  return Object.entries(schema.properties ?? {}).every(([key, property]) => property.const === undefined || !(key in data) || data[key] === property.const);
+}
+
+/** The key every object branch of a union fixes to a constant (`type`, `mode`), if there is one; `type` first. */
+export function discriminatorOf(branches: readonly Schema[]): string | undefined {
+  const objects = branches.filter((b) => b.type === 'object');
+  if (objects.length === 0 || objects.length !== branches.length) return undefined;
+  const keys = Object.keys(objects[0]!.properties ?? {}).filter((key) => objects.every((b) => b.properties?.[key]?.const !== undefined));
+  return keys.includes('type') ? 'type' : keys[0];
 }
 
 export function jsonType(data: unknown): string {
