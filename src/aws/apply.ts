@@ -3,6 +3,7 @@ import { KIND_ORDER, resourceKey } from '../compile/resource.ts';
 import {
   buildPlan,
   FINGERPRINT_TAG,
+  fingerprintTagValue,
   KIND_RULES,
   type CreateOperation,
   type DeleteOperation,
@@ -11,6 +12,7 @@ import {
   type UpdateOperation,
 } from '../plan/index.ts';
 import { isAlreadyExists, isNotFound } from './errors.ts';
+import type { Settled } from './kinds/adapter.ts';
 import { ADAPTERS, type AwsContext, type Started } from './kinds/index.ts';
 
 /** How one resource ended: `unchanged` for a create that found the resource already as specified. */
@@ -136,26 +138,44 @@ async function create(ctx: AwsContext, op: CreateOperation): Promise<'created' |
     await update(ctx, again);
     return 'updated';
   }
-  await adapter.waitReady?.(ctx, op.id, started);
+  const settled = (await adapter.waitReady?.(ctx, op.id, started)) ?? {};
   if (!adapter.fingerprintOnCreate && KIND_RULES[op.kind].fingerprint === 'tag') {
-    await adapter.tag!(ctx, ref, { [FINGERPRINT_TAG]: op.desired.fingerprint });
+    await adapter.tag!(ctx, ref, { [FINGERPRINT_TAG]: await fingerprintTag(ctx, op, settled) });
   }
   return 'created';
 }
 
-/** Properties (and the wait), permissions, tags — the fingerprint among them, last — then publishing. */
+/**
+ * Properties (and the wait), permissions, tags — the fingerprint among them, last — then publishing.
+ * Tagging and permission changes leave a resource's LastUpdatedTime as it is (QuickSight and the
+ * local endpoint alike), so a stamp read once the properties settled still holds after them.
+ */
 async function update(ctx: AwsContext, op: UpdateOperation): Promise<void> {
   const adapter = ADAPTERS[op.kind];
   const ref = { kind: op.kind, id: op.id, resource: op.desired.resource };
   let started: Started = {};
+  let settled: Settled = {};
   if (op.properties) {
     started = await adapter.update(ctx, op.desired);
-    await adapter.waitReady?.(ctx, op.id, started);
+    settled = (await adapter.waitReady?.(ctx, op.id, started)) ?? {};
   }
   if (op.permissions) await adapter.updatePermissions!(ctx, op.id, op.permissions);
   if (op.tags?.remove.length) await adapter.untag!(ctx, ref, op.tags.remove);
-  if (op.tags && Object.keys(op.tags.set).length) await adapter.tag!(ctx, ref, op.tags.set);
+  const set = { ...op.tags?.set };
+  if (op.stamp) set[FINGERPRINT_TAG] = await fingerprintTag(ctx, op, settled);
+  if (Object.keys(set).length) await adapter.tag!(ctx, ref, set);
   if (op.publish) await adapter.publish!(ctx, op.id, started);
+}
+
+/**
+ * The fingerprint tag's value, written once the resource settled: stamped kinds add the
+ * LastUpdatedTime it settled at (from the wait's last read, else one describe). A run killed
+ * before this write leaves the old value, so the next run reads the resource in full.
+ */
+async function fingerprintTag(ctx: AwsContext, op: CreateOperation | UpdateOperation, settled: Settled): Promise<string> {
+  const adapter = ADAPTERS[op.kind];
+  if (!KIND_RULES[op.kind].stamped) return op.desired.fingerprint;
+  return fingerprintTagValue(op.desired.fingerprint, settled.lastUpdated ?? (await adapter.lastUpdated!(ctx, op.id)));
 }
 
 function ignoreNotFound(error: unknown): void {

@@ -6,7 +6,7 @@ import { diffValues, projectOnto } from './diff-properties.ts';
 import { KIND_RULES } from './kinds.ts';
 import type { ActualResource, JsonObject } from './model.ts';
 import type { DeleteOperation, Operation, Plan, PropertyUpdate } from './operations.ts';
-import { samePropertiesHalf } from './ownership.ts';
+import { FINGERPRINT_TAG, samePropertiesHalf } from './ownership.ts';
 
 export interface PlanInput {
   readonly target: string;
@@ -21,12 +21,22 @@ export interface PlanInput {
 /**
  * Whether the fingerprint read settles the resource as unchanged; when not, it must be read in
  * full before planning. Glue resources are always read in full (their one read is complete).
+ * Stamped kinds also need their LastUpdatedTime where trailsight left it: else someone edited them.
  */
 export function settledByFingerprint(desired: DesiredModel, actual: ActualResource | undefined): boolean {
   if (!actual?.exists) return true; // nothing to read: it is created
   if (isBroken(actual.status)) return true; // recreated
-  if (KIND_RULES[desired.model.kind].fingerprint === 'none') return false;
+  const rules = KIND_RULES[desired.model.kind];
+  if (rules.fingerprint === 'none') return false;
+  if (rules.stamped && !stampHolds(actual)) return false;
+  // Where the fingerprint came with every tag, a tag added or changed elsewhere shows too.
+  if (actual.depth === 'fingerprint' && actual.tags && desired.model.tags && diffTags(actual.tags, desired.model.tags)) return false;
   return actual.fingerprint === desired.fingerprint && isSettled(actual.status);
+}
+
+/** The resource's LastUpdatedTime is still the one trailsight recorded (both known). */
+function stampHolds(actual: { stamp?: string; lastUpdated?: string }): boolean {
+  return actual.stamp !== undefined && actual.stamp === actual.lastUpdated;
 }
 
 /** The plan: desired vs actual, a pure function of both. */
@@ -58,7 +68,8 @@ function planResource(desired: DesiredModel, actual: ActualResource | undefined)
     changes.length || reason ? { changes, before, after: want.properties, ...(changes.length ? {} : { reason }) } : undefined;
   const permissions = want.permissions ? diffPermissions(have.permissions ?? [], want.permissions) : undefined;
   const tags = want.tags && have.tags ? diffTags(have.tags, want.tags) : undefined;
-  if (!properties && !permissions && !tags) return { action: 'no-op', kind, id, desired, checked: 'full' };
+  const stamp = rules.stamped && (!!properties || !!tags?.set[FINGERPRINT_TAG] || !stampHolds(actual));
+  if (!properties && !permissions && !tags && !stamp) return { action: 'no-op', kind, id, desired, checked: 'full' };
   return {
     action: 'update',
     kind,
@@ -71,6 +82,7 @@ function planResource(desired: DesiredModel, actual: ActualResource | undefined)
     // Drift: the specs did not change since trailsight converged it, or (dashboards) a version
     // published from elsewhere replaced trailsight's.
     drift: fingerprinted && (fingerprintMatches || (rules.fingerprint === 'version' && !actual.fingerprint && actual.managed)),
+    stamp,
   };
 }
 

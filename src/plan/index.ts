@@ -12,7 +12,10 @@ export {
   TARGET_TAG,
   fingerprintFromVersionDescription,
   fingerprintOf,
+  fingerprintTagValue,
   isManaged,
+  parseFingerprintTag,
+  stampOf,
   versionDescription,
 } from './ownership.ts';
 export { buildPlan, settledByFingerprint, type PlanInput } from './build-plan.ts';

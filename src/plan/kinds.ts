@@ -17,6 +17,12 @@ export interface KindRules {
   readonly tags: 'list' | 'map' | 'none';
   readonly permissions: boolean;
   readonly fingerprint: FingerprintPlace;
+  /**
+   * Whether the fingerprint tag also records the LastUpdatedTime trailsight left the resource at
+   * (the kind's List call returns every resource's LastUpdatedTime, a page per 100 resources): an
+   * edit made outside trailsight (the console) moves it, and the quick read then reads in full.
+   */
+  readonly stamped: boolean;
   /** The properties a create input sets and a describe echoes back. */
   desiredProperties(resource: DesiredResource): JsonObject;
   /** The same properties from the record a describe returned (already stripped of its envelope). */
@@ -32,11 +38,12 @@ const MANAGED = [
   'LinkSharingConfiguration', 'LinkEntities', 'DatabaseName', 'LastAccessTime', 'LastAnalyzedTime',
 ];
 
-function quicksight(idKey: string, fingerprint: FingerprintPlace): KindRules {
+function quicksight(idKey: string, fingerprint: FingerprintPlace, stamped: boolean): KindRules {
   return {
     tags: 'list',
     permissions: true,
     fingerprint,
+    stamped,
     desiredProperties: (resource) => {
       const properties = omitKeys(canonicalObject(resource.input), [...MANAGED, idKey]);
       if (resource.kind === 'DataSet' && resource.refreshSchedule) {
@@ -56,6 +63,7 @@ export const KIND_RULES: { readonly [K in ResourceKind]: KindRules } = {
     tags: 'map',
     permissions: false,
     fingerprint: 'none',
+    stamped: false,
     desiredProperties: (resource) => canonicalObject((resource.input as { DatabaseInput?: unknown }).DatabaseInput),
     actualProperties: (record) => omitKeys(canonicalObject(record), GLUE_MANAGED),
   },
@@ -63,6 +71,7 @@ export const KIND_RULES: { readonly [K in ResourceKind]: KindRules } = {
     tags: 'none',
     permissions: false,
     fingerprint: 'none',
+    stamped: false,
     desiredProperties: (resource) => canonicalObject((resource.input as { TableInput?: unknown }).TableInput),
     actualProperties: (record) => omitKeys(canonicalObject(record), GLUE_MANAGED),
   },
@@ -70,11 +79,13 @@ export const KIND_RULES: { readonly [K in ResourceKind]: KindRules } = {
     tags: 'list',
     permissions: false,
     fingerprint: 'tag',
+    stamped: false,
     desiredProperties: (resource) => omitKeys(canonicalObject(resource.input), [...MANAGED, 'Name']),
     actualProperties: (record) => omitKeys(canonicalObject(record), [...MANAGED, 'Name', 'State']),
   },
-  DataSource: quicksight('DataSourceId', 'tag'),
-  DataSet: quicksight('DataSetId', 'tag'),
-  Analysis: quicksight('AnalysisId', 'tag'),
-  Dashboard: quicksight('DashboardId', 'version'),
+  DataSource: quicksight('DataSourceId', 'tag', true),
+  DataSet: quicksight('DataSetId', 'tag', true),
+  Analysis: quicksight('AnalysisId', 'tag', true),
+  // A dashboard edited in the console is a new published version: its description tells.
+  Dashboard: quicksight('DashboardId', 'version', false),
 };

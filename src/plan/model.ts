@@ -37,7 +37,8 @@ export type LifecycleStatus =
 
 /**
  * What a read found. `full`: every property, permission and tag was read. `fingerprint`: only the
- * fingerprint trailsight wrote when it last converged this resource (one read), see fingerprint.ts.
+ * fingerprint trailsight wrote when it last converged this resource (one read), see ownership.ts.
+ * In `model.tags` the fingerprint tag holds the fingerprint alone; its stamp is in `stamp`.
  */
 export type ActualResource =
   | { readonly kind: ResourceKind; readonly id: string; readonly exists: false }
@@ -49,6 +50,8 @@ export type ActualResource =
       readonly model: ResourceModel;
       readonly status?: LifecycleStatus;
       readonly fingerprint?: string;
+      readonly stamp?: string;
+      readonly lastUpdated?: string;
       /** Whether the `managed-by: trailsight` tag is on it. */
       readonly managed: boolean;
     }
@@ -59,4 +62,10 @@ export type ActualResource =
       readonly depth: 'fingerprint';
       readonly status?: LifecycleStatus;
       readonly fingerprint?: string;
+      /** Stamped kinds: the LastUpdatedTime the fingerprint tag recorded (epoch ms)… */
+      readonly stamp?: string;
+      /** …and the one the kind's List call reports now. */
+      readonly lastUpdated?: string;
+      /** Every tag, where the fingerprint read returned them (a tag read), the stamp split off. */
+      readonly tags?: Readonly<Record<string, string>>;
     };

@@ -35,6 +35,12 @@ export interface UpdateOperation {
   readonly publish: boolean;
   /** Changed outside trailsight since it last converged the resource (its fingerprint still matches). */
   readonly drift: boolean;
+  /**
+   * Stamped kinds: rewrite the fingerprint tag with the LastUpdatedTime the resource settles at. Set
+   * with any property update, and alone when the resource was edited outside trailsight but matches
+   * the specs (nothing else to send: only the record that it was checked).
+   */
+  readonly stamp: boolean;
 }
 
 export interface DeleteOperation {

@@ -11,6 +11,8 @@ export const TARGET_TAG = 'trailsight:target';
 export const FINGERPRINT_TAG = 'trailsight:fingerprint';
 
 const VERSION_PREFIX = 'trailsight fingerprint ';
+/** Separates the fingerprint from the stamp in the fingerprint tag: `v1:…:…@<LastUpdatedTime, epoch ms>`. */
+const STAMP_SEPARATOR = '@';
 
 /**
  * A short hash of everything trailsight sets on a resource: `v1:<properties>:<permissions and
@@ -30,6 +32,27 @@ export function samePropertiesHalf(a: string | undefined, b: string | undefined)
 
 function hash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex').slice(0, 16);
+}
+
+/**
+ * The fingerprint tag's value. Kinds whose List call returns a LastUpdatedTime (see KindRules.stamped)
+ * also record there the LastUpdatedTime trailsight left the resource at, once it settled: a later
+ * LastUpdatedTime means someone edited it since.
+ */
+export function fingerprintTagValue(fingerprint: string, stamp?: string): string {
+  return stamp === undefined ? fingerprint : `${fingerprint}${STAMP_SEPARATOR}${stamp}`;
+}
+
+/** The fingerprint tag's value split into the fingerprint and, if recorded, the stamp. */
+export function parseFingerprintTag(value: string | undefined): { fingerprint?: string; stamp?: string } {
+  if (!value) return {};
+  const at = value.indexOf(STAMP_SEPARATOR);
+  return at < 0 ? { fingerprint: value } : { fingerprint: value.slice(0, at), stamp: value.slice(at + 1) };
+}
+
+/** A LastUpdatedTime as recorded in a stamp: epoch milliseconds. */
+export function stampOf(time: Date | undefined): string | undefined {
+  return time ? String(time.getTime()) : undefined;
 }
 
 /** The dashboard version description that carries a fingerprint. */

@@ -28,6 +28,7 @@ function jsonChange(op: Operation): Record<string, unknown> | undefined {
         ...(op.permissions ? { permissions: op.permissions } : {}),
         ...(op.tags ? { tags: op.tags } : {}),
         ...(op.publish ? { publish: true } : {}),
+        ...(op.stamp ? { stamp: true } : {}),
       };
     default:
       return assertNever(op);

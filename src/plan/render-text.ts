@@ -2,6 +2,7 @@ import { createTwoFilesPatch } from 'diff';
 import { prettyJson } from './canonical.ts';
 import { assertNever } from './never.ts';
 import type { Grant } from './model.ts';
+import { FINGERPRINT_TAG } from './ownership.ts';
 import { summarisePlan, type Operation, type Plan, type PlanSummary, type UpdateOperation } from './operations.ts';
 
 const SIGN = { create: '+', update: '~', delete: '-', 'no-op': '=' } as const;
@@ -59,6 +60,9 @@ function updateDetails(op: UpdateOperation): string[] {
     for (const key of op.tags.remove) out.push(`tags: remove ${key}`);
   }
   if (op.publish) out.push('publish the new dashboard version');
+  if (op.stamp && !op.properties && !op.tags?.set[FINGERPRINT_TAG]) {
+    out.push('edited outside trailsight, but matches the specs: only its fingerprint tag is rewritten');
+  }
   return out;
 }
 

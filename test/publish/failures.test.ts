@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DescribeDataSetCommand, UpdateDataSetCommand, type PhysicalTable } from '@aws-sdk/client-quicksight';
+import {
+  DescribeDataSetCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UpdateDataSetCommand,
+  type PhysicalTable,
+} from '@aws-sdk/client-quicksight';
 import { ResourceFailedError } from '../../src/aws/errors.ts';
 import { describeFailure } from '../../src/aws/failure-report.ts';
-import { hasChanges, renderPlanText } from '../../src/plan/index.ts';
+import { FINGERPRINT_TAG, fingerprintTagValue, hasChanges, parseFingerprintTag, renderPlanText, stampOf } from '../../src/plan/index.ts';
 import { awsEnv, runCli } from './cli.ts';
 import { ACCOUNT, Harness, modelViolations, outcomes } from './harness.ts';
 
@@ -22,7 +28,11 @@ sheets:
       - { type: bar, id: calls-by-ip, title: Calls by IP, x: source_ip, y: count(event_id) }
 `;
 
-/** Someone drops `source_ip` from the events dataset outside trailsight (its fingerprint tag stays). */
+/**
+ * Someone drops `source_ip` from the events dataset outside trailsight and, copying trailsight's
+ * record, stamps its fingerprint tag with the new LastUpdatedTime: the quick read then trusts it,
+ * and the next dashboard over that column fails to create.
+ */
 async function dropSourceIp(h: Harness): Promise<void> {
   const qs = h.clients.quicksight;
   const { DataSet } = await qs.send(new DescribeDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: 'events' }));
@@ -40,6 +50,14 @@ async function dropSourceIp(h: Harness): Promise<void> {
       ImportMode: DataSet!.ImportMode!,
     }),
   );
+  const arn = DataSet!.Arn!;
+  const [{ Tags }, after] = await Promise.all([
+    qs.send(new ListTagsForResourceCommand({ ResourceArn: arn })),
+    qs.send(new DescribeDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: 'events' })),
+  ]);
+  const { fingerprint } = parseFingerprintTag(Tags?.find((t) => t.Key === FINGERPRINT_TAG)?.Value);
+  const value = fingerprintTagValue(fingerprint!, stampOf(after.DataSet!.LastUpdatedTime));
+  await qs.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: FINGERPRINT_TAG, Value: value }] }));
 }
 
 describe('publish under throttling, server errors and QuickSight failures', function () {

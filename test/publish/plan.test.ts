@@ -78,7 +78,15 @@ describe('plan (pure): normalise, diff, plan', function () {
     const actual = new Map<string, ActualResource>();
     actual.set(`GlueDatabase/${database.model.id}`, echoed(database));
     actual.set(`GlueTable/${table.model.id}`, echoed(table));
-    actual.set(`DataSet/${dataSet.model.id}`, { kind: 'DataSet', id: dataSet.model.id, exists: true, depth: 'fingerprint', fingerprint: dataSet.fingerprint });
+    actual.set(`DataSet/${dataSet.model.id}`, {
+      kind: 'DataSet',
+      id: dataSet.model.id,
+      exists: true,
+      depth: 'fingerprint',
+      fingerprint: dataSet.fingerprint,
+      stamp: '1767225600000',
+      lastUpdated: '1767225600000',
+    });
     actual.set(`Analysis/${analysis.model.id}`, echoed(analysis, { status: 'CREATION_FAILED' }));
     const drifted = structuredClone(dashboard.model.properties) as { Name: string };
     drifted.Name = 'Renamed in the console';

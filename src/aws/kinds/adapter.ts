@@ -23,6 +23,19 @@ export interface Started {
   readonly version?: number;
 }
 
+/** What a kind's List call says of one resource. */
+export interface Summary {
+  readonly id: string;
+  /** Its LastUpdatedTime, as a stamp (epoch ms). */
+  readonly lastUpdated?: string;
+  readonly status?: string;
+}
+
+/** What a resource settled at after a create or update (stamped kinds: its LastUpdatedTime, when the wait read it). */
+export interface Settled {
+  readonly lastUpdated?: string;
+}
+
 /**
  * The AWS side of one resource kind. The applier drives these in the same order for every kind;
  * optional members are absent where the kind has no such thing.
@@ -36,7 +49,11 @@ export interface KindAdapter {
   create(ctx: AwsContext, desired: DesiredModel): Promise<Started>;
   update(ctx: AwsContext, desired: DesiredModel): Promise<Started>;
   /** Waits for an asynchronous creation or update; throws ResourceFailedError on `*_FAILED`. */
-  waitReady?(ctx: AwsContext, id: string, started: Started): Promise<void>;
+  waitReady?(ctx: AwsContext, id: string, started: Started): Promise<Settled>;
+  /** Stamped kinds: the resource's LastUpdatedTime now, as a stamp (one describe). */
+  lastUpdated?(ctx: AwsContext, id: string): Promise<string | undefined>;
+  /** Stamped kinds: every resource of the kind with its LastUpdatedTime (one List call per 100). */
+  summaries?(ctx: AwsContext): Promise<Summary[]>;
   /** Whether the create request already carried the fingerprint (synchronous creations). */
   readonly fingerprintOnCreate: boolean;
   updatePermissions?(ctx: AwsContext, id: string, changes: PermissionChanges): Promise<void>;

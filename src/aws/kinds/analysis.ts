@@ -1,6 +1,7 @@
 import {
   CreateAnalysisCommand,
   DeleteAnalysisCommand,
+  DescribeAnalysisCommand,
   DescribeAnalysisDefinitionCommand,
   DescribeAnalysisPermissionsCommand,
   ListAnalysesCommand,
@@ -8,10 +9,11 @@ import {
   UpdateAnalysisPermissionsCommand,
   type CreateAnalysisCommandInput,
 } from '@aws-sdk/client-quicksight';
+import { stampOf } from '../../plan/index.ts';
 import { orMissing, problemsOf, ResourceFailedError } from '../errors.ts';
 import { waitWhileInProgress } from '../wait.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
-import { allPages, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
+import { allPages, liveIds, PAGE_SIZE, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
 import { fullActual, tagsForCreate } from './resource-state.ts';
 
 function describeDefinition(ctx: AwsContext, id: string) {
@@ -21,7 +23,15 @@ function describeDefinition(ctx: AwsContext, id: string) {
   };
 }
 
-/** Analyses are created asynchronously: the fingerprint is tagged once QuickSight reports success. */
+/** DescribeAnalysis: the status, errors and LastUpdatedTime (not the definition). */
+function describeSummary(ctx: AwsContext, id: string) {
+  return async () => {
+    const out = await ctx.clients.quicksight.send(new DescribeAnalysisCommand({ AwsAccountId: ctx.account, AnalysisId: id }));
+    return { status: out.Analysis?.Status as string | undefined, errors: out.Analysis?.Errors, lastUpdated: stampOf(out.Analysis?.LastUpdatedTime) };
+  };
+}
+
+/** Analyses are created asynchronously: the fingerprint (and stamp) is tagged once QuickSight reports success. */
 export const analysisAdapter: KindAdapter = {
   readQuick: readFingerprintTag,
   fingerprintOnCreate: false,
@@ -60,9 +70,12 @@ export const analysisAdapter: KindAdapter = {
   },
 
   async waitReady(ctx, id) {
-    const { status, out } = await waitWhileInProgress(`Analysis/${id}`, describeDefinition(ctx, id), ctx.wait, true);
-    if (status?.endsWith('_FAILED')) throw new ResourceFailedError('Analysis', id, status, problemsOf(out.Errors));
+    const { status, errors, lastUpdated } = await waitWhileInProgress(`Analysis/${id}`, describeSummary(ctx, id), ctx.wait, true);
+    if (status?.endsWith('_FAILED')) throw new ResourceFailedError('Analysis', id, status, problemsOf(errors));
+    return { lastUpdated };
   },
+
+  lastUpdated: async (ctx, id) => (await describeSummary(ctx, id)()).lastUpdated,
 
   ...quicksightAccess('Analysis', (ctx, id, request) =>
     ctx.clients.quicksight.send(new UpdateAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id, ...request })),
@@ -73,10 +86,12 @@ export const analysisAdapter: KindAdapter = {
     await ctx.clients.quicksight.send(new DeleteAnalysisCommand({ AwsAccountId: ctx.account, AnalysisId: id, ForceDeleteWithoutRecovery: true }));
   },
 
-  list: (ctx) =>
+  summaries: (ctx) =>
     allPages(async (token) => {
-      const out = await ctx.clients.quicksight.send(new ListAnalysesCommand({ AwsAccountId: ctx.account, NextToken: token }));
-      const live = (out.AnalysisSummaryList ?? []).filter((a) => a.Status !== 'DELETED');
-      return { items: live.map((a) => a.AnalysisId!).filter(Boolean), next: out.NextToken };
+      const out = await ctx.clients.quicksight.send(new ListAnalysesCommand({ AwsAccountId: ctx.account, MaxResults: PAGE_SIZE, NextToken: token }));
+      const items = (out.AnalysisSummaryList ?? []).filter((a) => a.AnalysisId);
+      return { items: items.map((a) => ({ id: a.AnalysisId!, lastUpdated: stampOf(a.LastUpdatedTime), status: a.Status })), next: out.NextToken };
     }),
+
+  list: async (ctx) => liveIds(await analysisAdapter.summaries!(ctx)),
 };

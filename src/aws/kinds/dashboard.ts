@@ -97,6 +97,7 @@ export const dashboardAdapter: KindAdapter = {
   async waitReady(ctx, id, started: Started) {
     const state = await waitWhileInProgress(`Dashboard/${id}`, describeVersion(ctx, id, started.version), ctx.wait, true);
     if (state.status?.endsWith('_FAILED')) throw new ResourceFailedError('Dashboard', id, state.status, problemsOf(state.errors));
+    return {};
   },
 
   async publish(ctx, id, started) {

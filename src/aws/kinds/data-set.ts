@@ -12,17 +12,21 @@ import {
   type CreateDataSetCommandInput,
 } from '@aws-sdk/client-quicksight';
 import type { DesiredResource } from '../../compile/resource.ts';
+import { stampOf } from '../../plan/index.ts';
 import { isNotFound, orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
-import { allPages, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
+import { allPages, liveIds, PAGE_SIZE, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
 import { fullActual, tagsForCreate } from './resource-state.ts';
 
 type DataSetResource = Extract<DesiredResource, { kind: 'DataSet' }>;
 
-/** Datasets are created synchronously: the create request carries permissions, tags and the fingerprint. */
+/**
+ * Datasets are created synchronously: the create request carries permissions and tags; the
+ * fingerprint follows with the LastUpdatedTime the dataset was left at (its refresh schedule set).
+ */
 export const dataSetAdapter: KindAdapter = {
   readQuick: readFingerprintTag,
-  fingerprintOnCreate: true,
+  fingerprintOnCreate: false,
 
   async readFull(ctx, { id, resource }) {
     const qs = ctx.clients.quicksight;
@@ -45,7 +49,7 @@ export const dataSetAdapter: KindAdapter = {
 
   async create(ctx, desired) {
     const input = desired.resource.input as CreateDataSetCommandInput;
-    await ctx.clients.quicksight.send(new CreateDataSetCommand({ ...input, Tags: tagsForCreate(desired, true) }));
+    await ctx.clients.quicksight.send(new CreateDataSetCommand({ ...input, Tags: tagsForCreate(desired, false) }));
     await putRefreshSchedule(ctx, desired.resource as DataSetResource);
     return {};
   },
@@ -65,11 +69,19 @@ export const dataSetAdapter: KindAdapter = {
     await ctx.clients.quicksight.send(new DeleteDataSetCommand({ AwsAccountId: ctx.account, DataSetId: id }));
   },
 
-  list: (ctx) =>
+  async lastUpdated(ctx, id) {
+    const out = await ctx.clients.quicksight.send(new DescribeDataSetCommand({ AwsAccountId: ctx.account, DataSetId: id }));
+    return stampOf(out.DataSet?.LastUpdatedTime);
+  },
+
+  summaries: (ctx) =>
     allPages(async (token) => {
-      const out = await ctx.clients.quicksight.send(new ListDataSetsCommand({ AwsAccountId: ctx.account, NextToken: token }));
-      return { items: (out.DataSetSummaries ?? []).map((d) => d.DataSetId!).filter(Boolean), next: out.NextToken };
+      const out = await ctx.clients.quicksight.send(new ListDataSetsCommand({ AwsAccountId: ctx.account, MaxResults: PAGE_SIZE, NextToken: token }));
+      const items = (out.DataSetSummaries ?? []).filter((d) => d.DataSetId);
+      return { items: items.map((d) => ({ id: d.DataSetId!, lastUpdated: stampOf(d.LastUpdatedTime) })), next: out.NextToken };
     }),
+
+  list: async (ctx) => liveIds(await dataSetAdapter.summaries!(ctx)),
 };
 
 /** SPICE datasets: update the refresh schedule, creating it the first time. */

@@ -8,10 +8,11 @@ import {
   UpdateDataSourcePermissionsCommand,
   type CreateDataSourceCommandInput,
 } from '@aws-sdk/client-quicksight';
+import { stampOf } from '../../plan/index.ts';
 import { orMissing, ResourceFailedError } from '../errors.ts';
 import { waitWhileInProgress } from '../wait.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
-import { allPages, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
+import { allPages, liveIds, PAGE_SIZE, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
 import { fullActual, tagsForCreate } from './resource-state.ts';
 
 function describe(ctx: AwsContext, id: string) {
@@ -62,7 +63,10 @@ export const dataSourceAdapter: KindAdapter = {
       const info = dataSource?.ErrorInfo;
       throw new ResourceFailedError('DataSource', id, status, info ? [{ type: info.Type, message: info.Message, paths: [] }] : []);
     }
+    return { lastUpdated: stampOf(dataSource?.LastUpdatedTime) };
   },
+
+  lastUpdated: async (ctx, id) => stampOf((await describe(ctx, id)()).dataSource?.LastUpdatedTime),
 
   ...quicksightAccess('DataSource', (ctx, id, request) =>
     ctx.clients.quicksight.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id, ...request })),
@@ -72,9 +76,12 @@ export const dataSourceAdapter: KindAdapter = {
     await ctx.clients.quicksight.send(new DeleteDataSourceCommand({ AwsAccountId: ctx.account, DataSourceId: id }));
   },
 
-  list: (ctx) =>
+  summaries: (ctx) =>
     allPages(async (token) => {
-      const out = await ctx.clients.quicksight.send(new ListDataSourcesCommand({ AwsAccountId: ctx.account, NextToken: token }));
-      return { items: (out.DataSources ?? []).map((d) => d.DataSourceId!).filter(Boolean), next: out.NextToken };
+      const out = await ctx.clients.quicksight.send(new ListDataSourcesCommand({ AwsAccountId: ctx.account, MaxResults: PAGE_SIZE, NextToken: token }));
+      const items = (out.DataSources ?? []).filter((d) => d.DataSourceId);
+      return { items: items.map((d) => ({ id: d.DataSourceId!, lastUpdated: stampOf(d.LastUpdatedTime), status: d.Status })), next: out.NextToken };
     }),
+
+  list: async (ctx) => liveIds(await dataSourceAdapter.summaries!(ctx)),
 };

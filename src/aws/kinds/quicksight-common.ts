@@ -1,6 +1,6 @@
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-quicksight';
 import type { ResourceKind } from '../../compile/resource.ts';
-import { FINGERPRINT_TAG, normaliseTags, type ActualResource, type DesiredModel, type PermissionChanges } from '../../plan/index.ts';
+import { FINGERPRINT_TAG, normaliseTags, parseFingerprintTag, type ActualResource, type DesiredModel, type PermissionChanges } from '../../plan/index.ts';
 import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
@@ -25,12 +25,14 @@ export async function untagQuickSight(ctx: AwsContext, kind: ResourceKind, id: s
   await ctx.clients.quicksight.send(new UntagResourceCommand({ ResourceArn: quicksightArn(ctx, kind, id), TagKeys: [...keys] }));
 }
 
-/** The fast read of a kind that keeps its fingerprint in a tag: one ListTagsForResource. */
+/** The fast read of a kind that keeps its fingerprint (and stamp) in a tag: one ListTagsForResource. */
 export async function readFingerprintTag(ctx: AwsContext, desired: DesiredModel): Promise<ActualResource> {
   const { kind, id } = desired.model;
   const tags = await readQuickSightTags(ctx, kind, id);
   if (!tags) return { kind, id, exists: false };
-  return { kind, id, exists: true, depth: 'fingerprint', ...(tags[FINGERPRINT_TAG] ? { fingerprint: tags[FINGERPRINT_TAG] } : {}) };
+  const { fingerprint, stamp } = parseFingerprintTag(tags[FINGERPRINT_TAG]);
+  const compared = fingerprint ? { ...tags, [FINGERPRINT_TAG]: fingerprint } : tags;
+  return { kind, id, exists: true, depth: 'fingerprint', tags: compared, ...(fingerprint ? { fingerprint } : {}), ...(stamp ? { stamp } : {}) };
 }
 
 /** Grant/Revoke members of an `Update*Permissions` request; empty lists left out. */
@@ -41,6 +43,14 @@ export function permissionUpdate(changes: { grant: readonly { principal: string;
     ...(changes.revoke.length ? { RevokePermissions: list(changes.revoke) } : {}),
   };
 }
+
+/** Ids of the resources a List call found, those awaiting deletion left out (for --prune). */
+export function liveIds(summaries: readonly { id: string; status?: string }[]): string[] {
+  return summaries.filter((s) => s.status !== 'DELETED').map((s) => s.id);
+}
+
+/** The largest page QuickSight's List calls return. */
+export const PAGE_SIZE = 100;
 
 /** Follows `NextToken` through every page of a List call. */
 export async function allPages<T>(page: (token: string | undefined) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {

@@ -4,6 +4,7 @@ import {
   isManaged,
   KIND_RULES,
   normalisePermissions,
+  parseFingerprintTag,
   type ActualResource,
   type DesiredModel,
   type LifecycleStatus,
@@ -25,9 +26,12 @@ export function fullActual(options: {
   status?: string;
   fingerprint?: string;
 }): ActualResource {
-  const { kind, id, tags } = options;
+  const { kind, id } = options;
   const rules = KIND_RULES[kind];
-  const fingerprint = options.fingerprint ?? (rules.fingerprint === 'tag' ? tags[FINGERPRINT_TAG] : undefined);
+  const tagged = rules.fingerprint === 'tag' ? parseFingerprintTag(options.tags[FINGERPRINT_TAG]) : {};
+  const fingerprint = options.fingerprint ?? tagged.fingerprint;
+  // The stamp is bookkeeping, not a tag the specs set: compared apart (stampHolds), not in the tags diff.
+  const tags = tagged.fingerprint ? { ...options.tags, [FINGERPRINT_TAG]: tagged.fingerprint } : options.tags;
   return {
     kind,
     id,
@@ -42,6 +46,7 @@ export function fullActual(options: {
     },
     ...(options.status ? { status: options.status as LifecycleStatus } : {}),
     ...(fingerprint ? { fingerprint } : {}),
+    ...(tagged.stamp ? { stamp: tagged.stamp } : {}),
     managed: isManaged(tags),
   };
 }

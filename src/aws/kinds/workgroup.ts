@@ -9,7 +9,7 @@ import {
   type CreateWorkGroupCommandInput,
   type WorkGroupConfigurationUpdates,
 } from '@aws-sdk/client-athena';
-import { FINGERPRINT_TAG, normaliseTags, type ActualResource } from '../../plan/index.ts';
+import { normaliseTags, type ActualResource } from '../../plan/index.ts';
 import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
@@ -27,22 +27,22 @@ function configurationUpdates(input: CreateWorkGroupCommandInput): WorkGroupConf
   return { ...(rest as WorkGroupConfigurationUpdates), ...(ResultConfiguration ? { ResultConfigurationUpdates: ResultConfiguration } : {}) };
 }
 
+async function readWorkGroup(ctx: AwsContext, id: string): Promise<ActualResource> {
+  const out = await orMissing(ctx.clients.athena.send(new GetWorkGroupCommand({ WorkGroup: id })));
+  if (!out?.WorkGroup) return { kind: 'WorkGroup', id, exists: false };
+  const tags = (await readTags(ctx, id)) ?? {};
+  return fullActual({ kind: 'WorkGroup', id, record: out.WorkGroup, tags });
+}
+
+/**
+ * Athena keeps no LastUpdatedTime that would tell of an edit made elsewhere, and a Project has one
+ * workgroup: it is always read in full (GetWorkGroup and its tags), so every publish restores it.
+ */
 export const workGroupAdapter: KindAdapter = {
   fingerprintOnCreate: true,
 
-  async readQuick(ctx, desired) {
-    const { id } = desired.model;
-    const tags = await readTags(ctx, id);
-    if (!tags) return { kind: 'WorkGroup', id, exists: false };
-    return { kind: 'WorkGroup', id, exists: true, depth: 'fingerprint', ...(tags[FINGERPRINT_TAG] ? { fingerprint: tags[FINGERPRINT_TAG] } : {}) };
-  },
-
-  async readFull(ctx, { id }): Promise<ActualResource> {
-    const out = await orMissing(ctx.clients.athena.send(new GetWorkGroupCommand({ WorkGroup: id })));
-    if (!out?.WorkGroup) return { kind: 'WorkGroup', id, exists: false };
-    const tags = (await readTags(ctx, id)) ?? {};
-    return fullActual({ kind: 'WorkGroup', id, record: out.WorkGroup, tags });
-  },
+  readQuick: (ctx, desired) => readWorkGroup(ctx, desired.model.id),
+  readFull: (ctx, { id }) => readWorkGroup(ctx, id),
 
   async create(ctx, desired) {
     const input = desired.resource.input as CreateWorkGroupCommandInput;
