@@ -36,7 +36,10 @@ export function register(program: Command): void {
     .option('--target <name>', 'local, aws, or a target of the Project (default: $TRAILSIGHT_TARGET, else local — even where AWS is configured)')
     .option('--prune', 'delete resources of this target tagged managed-by: trailsight that left the specs')
     .option('--dry-run', 'print the plan and change nothing (same as `trailsight plan`)')
-    .option('--refresh', 'read every resource in full (as `plan` does), so changes made outside trailsight to permissions, tags and analyses are restored too')
+    .option(
+      '--refresh',
+      'read every resource in full (as `plan` does). Without it, edits made outside trailsight to definitions and properties (data sources, datasets, analyses, the published dashboard version, Glue, the workgroup) and to tags of all but dashboards are restored already; --refresh also restores permissions granted or revoked elsewhere, dashboard tags and refresh schedules',
+    )
     .option('--concurrency <n>', 'resources worked on at once', '8')
     .option('--logs <dir>', 'local target: your CloudTrail logs (a folder with AWSLogs/…) instead of the sample logs')
     .option('--out <dir>', 'local target: where the preview site goes', 'out')
