@@ -39,6 +39,8 @@ export interface EndpointOptions {
   readonly cacheDir?: string;
   /** Where the endpoint's notes go (default: standard error). */
   readonly log?: (line: string) => void;
+  /** Told once about each CloudTrail log file an Athena query found unreadable and skipped (it is also logged). */
+  readonly onBadLogFile?: (file: { readonly path: string; readonly reason: string }) => void;
 }
 
 export interface RunningEndpoint {
@@ -70,7 +72,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   const modelsDir = options.modelsDir === false ? undefined : (options.modelsDir ?? findModelsDir());
   if (!modelsDir) log('shape validation is off: no AWS API models found (pass --models DIR or set TRAILSIGHT_AWS_MODELS)');
   const services = new Map<ServiceName, ServiceHandler>(
-    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, log }), glueService(), stsService()].map((s) => [s.name, s]),
+    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, log, onBadLogFile: options.onBadLogFile }), glueService(), stsService()].map((s) => [s.name, s]),
   );
   const faults = new FaultInjector(options.faults);
   const server = createEndpointServer({ services, store: new StateStore(stateDir), settings, faults, validator: new ShapeValidator(modelsDir), log });

@@ -6,6 +6,7 @@ import type { SpecSet } from '../spec/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { discoverLogs, ensureSampleLogs, type LogsLayout } from './logs.ts';
+import type { BadLogFile } from './bad-logs.ts';
 import type { OpenTarget } from './open-target.ts';
 
 export interface LocalOptions {
@@ -42,18 +43,21 @@ export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Pr
   }
   const layout = await discoverLogs(logsDir);
   const s3Root = join(workdir, 's3');
-  await linkLogs(s3Root, project.source, layout);
+  const link = await linkLogs(s3Root, project.source, layout);
   const localSpecs = withSource(specs, layout);
   const resolved = resolveTarget(localSpecs.project.spec, { name: 'local' });
   const target = { ...resolved, principals: { owners: [localUser(resolved.region, resolved.account)], viewers: [] } };
   const { startEndpoint } = await import('../endpoint/index.ts');
   const logFile = join(workdir, 'endpoint.log');
+  const badLogFiles: BadLogFile[] = [];
   const endpoint = await startEndpoint({
     stateDir: join(workdir, 'endpoint'),
     s3Root,
     account: target.account,
     region: target.region,
     log: (line) => appendFileSync(logFile, `${line}\n`),
+    // The endpoint reads through the bucket's link: name files where the user keeps them.
+    onBadLogFile: (file) => badLogFiles.push({ ...file, path: file.path.startsWith(`${link}/`) ? join(layout.accountsDir, file.path.slice(link.length + 1)) : file.path }),
   });
   const connection = { region: target.region, endpoint: endpoint.url };
   const clients = createClients(connection, options.retry);
@@ -63,7 +67,7 @@ export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Pr
     connection,
     clients,
     description: `local (endpoint ${endpoint.url}, account ${target.account}, ${target.region}; logs ${logsDir}: ${layout.accounts.length} account(s), ${layout.regions.length} Region(s))`,
-    local: { url: endpoint.url, logsDir },
+    local: { url: endpoint.url, logsDir, logFile, badLogFiles: () => [...badLogFiles] },
     close: async () => {
       destroyClients(clients);
       await endpoint.close();
@@ -71,12 +75,13 @@ export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Pr
   };
 }
 
-/** `<s3Root>/<bucket>/<prefix>AWSLogs` → the logs' account folders. */
-async function linkLogs(s3Root: string, source: { bucket: string; prefix?: string }, layout: LogsLayout): Promise<void> {
+/** `<s3Root>/<bucket>/<prefix>AWSLogs` → the logs' account folders; returns the link's path. */
+async function linkLogs(s3Root: string, source: { bucket: string; prefix?: string }, layout: LogsLayout): Promise<string> {
   const link = join(s3Root, source.bucket, source.prefix ?? '', 'AWSLogs');
   await mkdir(dirname(link), { recursive: true });
   await rm(link, { recursive: true, force: true });
   await symlink(layout.accountsDir, link, 'dir');
+  return link;
 }
 
 /** The specs with the Project's source covering exactly the served logs' accounts, Regions and days. */

@@ -1,6 +1,7 @@
 import type { ResolvedTarget } from '../compile/index.ts';
 import type { SpecSet } from '../spec/index.ts';
 import type { AwsClients, Connection } from '../aws/clients.ts';
+import type { BadLogFile } from './bad-logs.ts';
 
 /** A target ready to publish to: what to compile for, and clients connected to it. */
 export interface OpenTarget {
@@ -12,6 +13,13 @@ export interface OpenTarget {
   /** One line for people: which target, account, Region, endpoint or logs. */
   readonly description: string;
   /** Set for the local target. */
-  readonly local?: { readonly url: string; readonly logsDir: string };
+  readonly local?: {
+    readonly url: string;
+    readonly logsDir: string;
+    /** Where the endpoint's notes go (every skipped file is listed there too). */
+    readonly logFile: string;
+    /** The log files queries found unreadable and skipped, so far. */
+    badLogFiles(): readonly BadLogFile[];
+  };
   close(): Promise<void>;
 }

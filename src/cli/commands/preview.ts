@@ -2,6 +2,7 @@ import { AthenaClient } from '@aws-sdk/client-athena';
 import { QuickSightClient } from '@aws-sdk/client-quicksight';
 import type { Command } from 'commander';
 import { renderPreview, type RenderPreviewOptions } from '../../preview/index.ts';
+import { badLogFilesNote } from '../../targets/bad-logs.ts';
 import { openSession } from '../../targets/session.ts';
 import { UserError } from '../errors.ts';
 
@@ -54,6 +55,7 @@ export function register(program: Command): void {
           note(`preview: target ${open.description}`);
           const dashboardIds = flags.dashboard ?? resources.filter((r) => r.kind === 'Dashboard').map((r) => r.id);
           result = await renderPreview({ quicksight: open.clients.quicksight, athena: open.clients.athena, awsAccountId: open.target.account, dashboardIds, ...common });
+          if (open.local) for (const line of badLogFilesNote(open.local.badLogFiles(), open.local.logsDir, open.local.logFile)) note(line);
         } finally {
           await open.close();
         }

@@ -6,6 +6,7 @@ import { CallCounter, observeCalls } from '../../aws/observe.ts';
 import { awsContext, planTarget } from '../../aws/plan-target.ts';
 import { resourceKey } from '../../compile/index.ts';
 import { renderPlanText } from '../../plan/index.ts';
+import { badLogFilesNote } from '../../targets/bad-logs.ts';
 import { openSession, specLocator } from '../../targets/session.ts';
 import type { OpenTarget } from '../../targets/index.ts';
 import { UserError } from '../errors.ts';
@@ -109,5 +110,6 @@ async function preview(open: OpenTarget, out: string): Promise<void> {
   }
   const result = await renderPreview({ quicksight: open.clients.quicksight, athena: open.clients.athena, awsAccountId: open.target.account, out });
   for (const problem of result.problems) process.stderr.write(`preview: ${problem}\n`);
+  if (open.local) for (const line of badLogFilesNote(open.local.badLogFiles(), open.local.logsDir, open.local.logFile)) process.stderr.write(`${line}\n`);
   process.stdout.write(`preview: ${result.indexPath}\n`);
 }

@@ -14,15 +14,30 @@ const RESCAN_MS = 2000;
  * The DuckDB engine behind Athena: opened on the first query, with each Glue table a query may
  * name attached (lazily: files are read when a query's partitions need them) as `"db"."table"`.
  */
+export interface EngineHostOptions {
+  readonly cacheDir: string;
+  readonly s3Root: string;
+  readonly log: (line: string) => void;
+  /** Told once about each log file a query found unreadable and skipped (it is also logged). */
+  readonly onBadLogFile?: (file: BadLogFile) => void;
+}
+
+export interface BadLogFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
 export class EngineHost {
   private engine?: Promise<CloudTrailEngine>;
-  private readonly attached = new Map<string, { version: string; scannedAt: number }>();
+  private readonly attached = new Map<string, { schema: string; table: string; version: string; scannedAt: number }>();
+  private readonly announced = new Set<string>();
+  private readonly cacheDir: string;
+  private readonly s3Root: string;
+  private readonly log: (line: string) => void;
 
-  constructor(
-    private readonly cacheDir: string,
-    private readonly s3Root: string,
-    private readonly log: (line: string) => void,
-  ) {}
+  constructor(private readonly options: EngineHostOptions) {
+    ({ cacheDir: this.cacheDir, s3Root: this.s3Root, log: this.log } = options);
+  }
 
   /**
    * Attaches (or refreshes) the tables, then runs the SQL. Throws `EngineQueryError` for a failing
@@ -35,8 +50,24 @@ export class EngineHost {
       const attached = await this.attach(engine, table, namesTable(sql, table.Name));
       schemaExists ||= attached && table.DatabaseName === database;
     }
-    // The engine knows a database once one of its tables is attached; until then names resolve in `main`.
-    return engine.query(sql, schemaExists ? { database } : {});
+    try {
+      // The engine knows a database once one of its tables is attached; until then names resolve in `main`.
+      return await engine.query(sql, schemaExists ? { database } : {});
+    } finally {
+      this.announceBadFiles(engine);
+    }
+  }
+
+  /** Logs (once each) the files the attached tables' ingest reported unreadable and skipped. */
+  private announceBadFiles(engine: CloudTrailEngine): void {
+    for (const { schema, table } of this.attached.values()) {
+      for (const bad of engine.report({ schema, table })?.badFiles ?? []) {
+        if (this.announced.has(bad.path)) continue;
+        this.announced.add(bad.path);
+        this.log(`skipped an unreadable log file: ${bad.path}: ${bad.reason}`);
+        this.options.onBadLogFile?.({ path: bad.path, reason: bad.reason });
+      }
+    }
   }
 
   async close(): Promise<void> {
@@ -82,7 +113,7 @@ export class EngineHost {
     await mkdir(root, { recursive: true });
     const filter = files.kind === 'projected' ? files.files : undefined;
     await engine.attach({ root, schema: table.DatabaseName, table: table.Name, lazy: true, files: filter });
-    this.attached.set(name, { version, scannedAt: Date.now() });
+    this.attached.set(name, { schema: table.DatabaseName, table: table.Name, version, scannedAt: Date.now() });
     return true;
   }
 }

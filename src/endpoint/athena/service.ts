@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseJson11, writeJson11, writeJson11Error } from '../protocols/json11.ts';
 import type { ServiceHandler } from '../service.ts';
-import { EngineHost } from './engine-host.ts';
+import { EngineHost, type BadLogFile } from './engine-host.ts';
 import { invalidRequest } from './errors.ts';
 import { LIVE_INSTANCES } from './execution-record.ts';
 import { executionOperations } from './executions.ts';
@@ -12,13 +12,14 @@ export interface AthenaServiceOptions {
   readonly cacheDir: string;
   readonly s3Root: string;
   readonly log: (line: string) => void;
+  readonly onBadLogFile?: (file: BadLogFile) => void;
 }
 
 /** Athena over JSON 1.1: workgroups and query executions, the SQL running on the local DuckDB engine. */
 export function athenaService(options: AthenaServiceOptions): ServiceHandler {
   const instance = randomUUID();
   LIVE_INSTANCES.add(instance);
-  const host = new EngineHost(options.cacheDir, options.s3Root, options.log);
+  const host = new EngineHost(options);
   const operations = { ...workGroupOperations, ...executionOperations(host, instance), ...athenaTagOperations };
   return {
     name: 'athena',

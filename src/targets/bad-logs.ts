@@ -1,0 +1,20 @@
+import { relative } from 'node:path';
+
+export interface BadLogFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+const SHOWN = 10;
+
+/**
+ * What people are told about log files the local target's queries could not read: how many, which
+ * (the first ten, relative to the logs folder), why, and that their records are missing. No lines when none.
+ */
+export function badLogFilesNote(files: readonly BadLogFile[], logsDir: string, logFile: string): string[] {
+  if (files.length === 0) return [];
+  const lines = [`local: ${files.length} log file${files.length === 1 ? '' : 's'} could not be read and ${files.length === 1 ? 'was' : 'were'} skipped (their events are not in the dashboards):`];
+  for (const file of files.slice(0, SHOWN)) lines.push(`  ${relative(logsDir, file.path) || file.path}: ${file.reason}`);
+  if (files.length > SHOWN) lines.push(`  … and ${files.length - SHOWN} more (all listed in ${logFile})`);
+  return lines;
+}
