@@ -7,10 +7,13 @@ import {
   diffTags,
   diffValues,
   fingerprintOf,
+  fingerprintTagValue,
   normaliseTags,
+  parseFingerprintTag,
   projectOnto,
   renderPlanJson,
   renderPlanText,
+  settledByFingerprint,
   type ActualResource,
   type DesiredModel,
   type Json,
@@ -106,6 +109,25 @@ describe('plan (pure): normalise, diff, plan', function () {
     assert.match(text, /Plan: 1 to create, 1 to update, 2 to delete, 3 unchanged\./);
     const json = JSON.parse(renderPlanJson(plan)) as { changes: { action: string; kind: string }[] };
     assert.deepEqual(json.changes.map((c) => `${c.action} ${c.kind}`), ['create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis']);
+  });
+
+  it('stamped kinds: a LastUpdatedTime other than the recorded one needs a full read, and a match in full only rewrites the record', () => {
+    const analysis = desired.find((d) => d.model.kind === 'Analysis')!;
+    const { kind, id } = analysis.model;
+    const quick = { kind, id, exists: true, depth: 'fingerprint', fingerprint: analysis.fingerprint, tags: analysis.model.tags } as const;
+    assert.equal(settledByFingerprint(analysis, { ...quick, stamp: '1000', lastUpdated: '1000' }), true);
+    assert.equal(settledByFingerprint(analysis, { ...quick, stamp: '1000', lastUpdated: '2000' }), false, 'edited since');
+    assert.equal(settledByFingerprint(analysis, { ...quick, lastUpdated: '2000' }), false, 'no stamp recorded');
+    assert.equal(settledByFingerprint(analysis, { ...quick, stamp: '1000', lastUpdated: '1000', tags: { ...analysis.model.tags, owner: 'me' } }), false, 'a tag added');
+
+    const plan = (extra: Partial<Extract<ActualResource, { depth: 'full' }>>) =>
+      buildPlan({ target: 'local', desired: [analysis], actual: new Map([[`${kind}/${id}`, echoed(analysis, extra)]]) }).operations[0];
+    assert.equal(plan({ stamp: '1000', lastUpdated: '1000' }).action, 'no-op');
+    const restamp = plan({ stamp: '1000', lastUpdated: '2000' });
+    assert.ok(restamp.action === 'update' && restamp.stamp && restamp.drift && !restamp.properties && !restamp.tags && !restamp.permissions);
+    assert.match(renderPlanText({ target: 'local', operations: [restamp] }), /only its fingerprint tag is rewritten/);
+    assert.deepEqual(parseFingerprintTag(fingerprintTagValue(analysis.fingerprint, '1767225600000')), { fingerprint: analysis.fingerprint, stamp: '1767225600000' });
+    assert.deepEqual(parseFingerprintTag(analysis.fingerprint), { fingerprint: analysis.fingerprint });
   });
 
   it('the same specs give byte-identical plans', async () => {
