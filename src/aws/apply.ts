@@ -12,6 +12,7 @@ import {
   type UpdateOperation,
 } from '../plan/index.ts';
 import { isAlreadyExists, isNotFound } from './errors.ts';
+import { forgetDeployment, recordDeployment } from './deployment-record.ts';
 import type { Settled } from './kinds/adapter.ts';
 import { ADAPTERS, type AwsContext, type Started } from './kinds/index.ts';
 
@@ -25,6 +26,13 @@ export interface ResourceResult {
   readonly error?: unknown;
   /** Why a resource was skipped: the dependency that failed. */
   readonly reason?: string;
+  /** What trailsight recorded of it: the LastUpdatedTime in its fingerprint tag, the dashboard version it published. */
+  readonly recorded?: Recorded;
+}
+
+export interface Recorded {
+  readonly lastUpdated?: string;
+  readonly version?: number;
 }
 
 export interface ApplyOptions {
@@ -41,6 +49,7 @@ export interface ApplyOptions {
  */
 export async function applyPlan(ctx: AwsContext, plan: Plan, options: ApplyOptions): Promise<ResourceResult[]> {
   const limit = pLimit(options.concurrency);
+  await forgetDeployment(ctx, plan);
   const results: ResourceResult[] = [];
   const report = (result: ResourceResult) => {
     results.push(result);
@@ -76,6 +85,7 @@ export async function applyPlan(ctx: AwsContext, plan: Plan, options: ApplyOptio
       ),
     );
   }
+  await recordDeployment(ctx, plan, results);
   return results;
 }
 
@@ -100,10 +110,9 @@ async function run(ctx: AwsContext, op: CreateOperation | UpdateOperation | Dele
   try {
     switch (op.action) {
       case 'create':
-        return { kind: op.kind, id: op.id, outcome: await create(ctx, op) };
+        return { kind: op.kind, id: op.id, ...(await create(ctx, op)) };
       case 'update':
-        await update(ctx, op);
-        return { kind: op.kind, id: op.id, outcome: 'updated' };
+        return { kind: op.kind, id: op.id, outcome: 'updated', recorded: await update(ctx, op) };
       case 'delete':
         await ADAPTERS[op.kind].remove(ctx, { kind: op.kind, id: op.id }).catch(ignoreNotFound);
         return { kind: op.kind, id: op.id, outcome: 'deleted' };
@@ -122,7 +131,7 @@ async function run(ctx: AwsContext, op: CreateOperation | UpdateOperation | Dele
  * run killed after sending it, a concurrent publish): it is then read and planned again, and
  * converged by update.
  */
-async function create(ctx: AwsContext, op: CreateOperation): Promise<'created' | 'updated' | 'unchanged'> {
+async function create(ctx: AwsContext, op: CreateOperation): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; recorded?: Recorded }> {
   const adapter = ADAPTERS[op.kind];
   const ref = { kind: op.kind, id: op.id, resource: op.desired.resource };
   if (op.replaces) await adapter.remove(ctx, ref).catch(ignoreNotFound);
@@ -133,16 +142,18 @@ async function create(ctx: AwsContext, op: CreateOperation): Promise<'created' |
     if (!isAlreadyExists(error)) throw error;
     const actual = await adapter.readFull(ctx, ref);
     const [again] = buildPlan({ target: '', desired: [op.desired], actual: new Map([[resourceKey(op), actual]]) }).operations;
-    if (again.action === 'no-op') return 'unchanged';
+    if (again.action === 'no-op') return { outcome: 'unchanged' };
     if (again.action !== 'update') throw error;
-    await update(ctx, again);
-    return 'updated';
+    return { outcome: 'updated', recorded: await update(ctx, again) };
   }
   const settled = (await adapter.waitReady?.(ctx, op.id, started)) ?? {};
+  let recorded: Recorded = started.version === undefined ? {} : { version: started.version };
   if (!adapter.fingerprintOnCreate && KIND_RULES[op.kind].fingerprint === 'tag') {
-    await adapter.tag!(ctx, ref, { [FINGERPRINT_TAG]: await fingerprintTag(ctx, op, settled) });
+    const tag = await fingerprintTag(ctx, op, settled);
+    recorded = { ...recorded, ...(tag.stamp ? { lastUpdated: tag.stamp } : {}) };
+    await adapter.tag!(ctx, ref, { [FINGERPRINT_TAG]: tag.value });
   }
-  return 'created';
+  return { outcome: 'created', recorded };
 }
 
 /**
@@ -150,7 +161,7 @@ async function create(ctx: AwsContext, op: CreateOperation): Promise<'created' |
  * Tagging and permission changes leave a resource's LastUpdatedTime as it is (QuickSight and the
  * local endpoint alike), so a stamp read once the properties settled still holds after them.
  */
-async function update(ctx: AwsContext, op: UpdateOperation): Promise<void> {
+async function update(ctx: AwsContext, op: UpdateOperation): Promise<Recorded> {
   const adapter = ADAPTERS[op.kind];
   const ref = { kind: op.kind, id: op.id, resource: op.desired.resource };
   let started: Started = {};
@@ -162,9 +173,18 @@ async function update(ctx: AwsContext, op: UpdateOperation): Promise<void> {
   if (op.permissions) await adapter.updatePermissions!(ctx, op.id, op.permissions);
   if (op.tags?.remove.length) await adapter.untag!(ctx, ref, op.tags.remove);
   const set = { ...op.tags?.set };
-  if (op.stamp) set[FINGERPRINT_TAG] = await fingerprintTag(ctx, op, settled);
+  let recorded: Recorded = {};
+  if (op.stamp) {
+    const tag = await fingerprintTag(ctx, op, settled);
+    set[FINGERPRINT_TAG] = tag.value;
+    if (tag.stamp) recorded = { lastUpdated: tag.stamp };
+  }
   if (Object.keys(set).length) await adapter.tag!(ctx, ref, set);
-  if (op.publish) await adapter.publish!(ctx, op.id, started);
+  if (op.publish) {
+    await adapter.publish!(ctx, op.id, started);
+    if (started.version !== undefined) recorded = { ...recorded, version: started.version };
+  }
+  return recorded;
 }
 
 /**
@@ -172,10 +192,11 @@ async function update(ctx: AwsContext, op: UpdateOperation): Promise<void> {
  * LastUpdatedTime it settled at (from the wait's last read, else one describe). A run killed
  * before this write leaves the old value, so the next run reads the resource in full.
  */
-async function fingerprintTag(ctx: AwsContext, op: CreateOperation | UpdateOperation, settled: Settled): Promise<string> {
+async function fingerprintTag(ctx: AwsContext, op: CreateOperation | UpdateOperation, settled: Settled): Promise<{ value: string; stamp?: string }> {
   const adapter = ADAPTERS[op.kind];
-  if (!KIND_RULES[op.kind].stamped) return op.desired.fingerprint;
-  return fingerprintTagValue(op.desired.fingerprint, settled.lastUpdated ?? (await adapter.lastUpdated!(ctx, op.id)));
+  if (!KIND_RULES[op.kind].stamped) return { value: op.desired.fingerprint };
+  const stamp = settled.lastUpdated ?? (await adapter.lastUpdated!(ctx, op.id));
+  return { value: fingerprintTagValue(op.desired.fingerprint, stamp), ...(stamp ? { stamp } : {}) };
 }
 
 function ignoreNotFound(error: unknown): void {

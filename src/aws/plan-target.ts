@@ -25,5 +25,5 @@ export async function planTarget(ctx: AwsContext, target: ResolvedTarget, resour
     target: { name: target.name, idPrefix: target.idPrefix },
     concurrency: options.concurrency,
   });
-  return buildPlan({ target: target.name, desired, actual: state.actual, prune: state.prune });
+  return buildPlan({ target: target.name, desired, actual: state.actual, prune: state.prune, ...(state.deployment ? { deployment: state.deployment } : {}) });
 }

@@ -1,9 +1,22 @@
 import pLimit from 'p-limit';
 import { KIND_ORDER, resourceKey, type ResourceKind } from '../compile/resource.ts';
-import { isManaged, KIND_RULES, settledByFingerprint, TARGET_TAG, type ActualResource, type DesiredModel, type LifecycleStatus } from '../plan/index.ts';
+import {
+  coveredByDeployment,
+  DEPLOYMENT_TAG,
+  isManaged,
+  KIND_RULES,
+  settledByFingerprint,
+  TARGET_TAG,
+  type ActualResource,
+  type DeploymentRecord,
+  type DesiredModel,
+  type LifecycleStatus,
+} from '../plan/index.ts';
 import type { Summary } from './kinds/adapter.ts';
 import { ADAPTERS, type AwsContext } from './kinds/index.ts';
 import { liveIds, readQuickSightTags } from './kinds/quicksight-common.ts';
+import { expectedRecord } from './deployment-record.ts';
+import { listKinds, observedOf, type Listings } from './listings.ts';
 
 /** How many more resources are read at once than written. */
 const READ_FAN_OUT = 4;
@@ -11,9 +24,11 @@ const READ_FAN_OUT = 4;
 export interface ReadOptions {
   /**
    * `full`: describe every property, permission and tag (what `plan` and `publish --refresh` do:
-   * drift anywhere shows). `quick`: one read per resource — the fingerprint trailsight wrote when
-   * it last converged it — plus, for stamped kinds, their List call (a page per 100 resources) for
-   * each one's LastUpdatedTime; full reads only where either does not match.
+   * drift anywhere shows). `quick`: the List call of each QuickSight kind (a page per 100
+   * resources: every LastUpdatedTime) and the data source's tags; where its deployment record
+   * matches them, no other QuickSight resource is read. Else one read per resource — the
+   * fingerprint trailsight wrote when it last converged it — and full reads where that does not
+   * match. Glue and Athena resources are always read in full.
    */
   readonly depth: 'quick' | 'full';
   /** Also find trailsight's resources of this target that left the specs. */
@@ -29,45 +44,70 @@ export interface ReadOptions {
 export interface ActualState {
   readonly actual: ReadonlyMap<string, ActualResource>;
   readonly prune: readonly { kind: ResourceKind; id: string }[];
+  /** The target's deployment record as found, and what the List calls showed (absent without a data source). */
+  readonly deployment?: DeploymentRecord;
 }
 
 /** Reads what exists for the desired resources (and, for --prune, what trailsight left behind). */
 export async function readActualState(ctx: AwsContext, desired: readonly DesiredModel[], options: ReadOptions): Promise<ActualState> {
   const limit = pLimit(options.concurrency * READ_FAN_OUT);
-  const listings = await listStampedKinds(ctx, desired);
+  const listings = await listKinds(ctx, listedKinds(desired, options.depth));
+  const observed = observedOf(listings);
+  const holder = deploymentHolder(desired);
+  const firstRead = async (d: DesiredModel): Promise<ActualResource> => {
+    const { kind, id } = d.model;
+    const listing = listings.get(kind);
+    const summary = listing?.get(id);
+    if (listing && !summary) return { kind, id, exists: false };
+    return withSummary(options.depth === 'full' ? await ADAPTERS[kind].readFull(ctx, { kind, id, resource: d.resource }) : await ADAPTERS[kind].readQuick(ctx, d), summary);
+  };
+  // Quick: the data source's tag read comes first, as it holds the deployment record.
+  const holderRead = options.depth === 'quick' && holder ? await firstRead(holder) : undefined;
+  const current = holderRead && recordOf(holderRead);
+  const vouched = current !== undefined && current === expectedRecord(desired, observed);
   const actual = new Map<string, ActualResource>();
   await Promise.all(
     desired.map((d) =>
       limit(async () => {
         const { kind, id } = d.model;
-        const adapter = ADAPTERS[kind];
-        const ref = { kind, id, resource: d.resource };
-        const listing = listings.get(kind);
-        const summary = listing?.get(id);
-        if (listing && !summary) return void actual.set(resourceKey(d.model), { kind, id, exists: false });
-        let found = withSummary(options.depth === 'full' ? await adapter.readFull(ctx, ref) : await adapter.readQuick(ctx, d), summary);
-        if (found.exists && found.depth === 'fingerprint' && !settledByFingerprint(d, found)) found = withSummary(await adapter.readFull(ctx, ref), summary);
+        if (vouched && d !== holder && coveredByDeployment(d.resource)) return void actual.set(resourceKey(d.model), { kind, id, exists: true, depth: 'deployment' });
+        let found = d === holder && holderRead ? holderRead : await firstRead(d);
+        if (found.exists && found.depth === 'fingerprint' && !settledByFingerprint(d, found)) {
+          found = withSummary(await ADAPTERS[kind].readFull(ctx, { kind, id, resource: d.resource }), listings.get(kind)?.get(id));
+        }
         actual.set(resourceKey(d.model), found);
       }),
     ),
   );
   const prune = options.prune ? await findLeftovers(ctx, desired, options, limit, listings) : [];
-  return { actual, prune };
+  if (!holder) return { actual, prune };
+  const record = current ?? recordOf(actual.get(resourceKey(holder.model)));
+  return { actual, prune, deployment: { holder: { kind: holder.model.kind, id: holder.model.id }, ...(record ? { current: record } : {}), observed } };
 }
 
 /**
- * The List call of each stamped kind the specs want (all pages), by kind and id: every resource's
- * LastUpdatedTime, and which exist at all (those not listed are not read further).
+ * The kinds whose List call is read: those that record a LastUpdatedTime in their fingerprint tag
+ * (full reads too: for it); for publish's quick read, dashboards too (the deployment record).
  */
-async function listStampedKinds(ctx: AwsContext, desired: readonly DesiredModel[]): Promise<Map<ResourceKind, Map<string, Summary>>> {
-  const kinds = KIND_ORDER.filter((kind) => KIND_RULES[kind].stamped && ADAPTERS[kind].summaries && desired.some((d) => d.model.kind === kind));
-  const listed = await Promise.all(kinds.map(async (kind) => [kind, new Map((await ADAPTERS[kind].summaries!(ctx)).map((s) => [s.id, s]))] as const));
-  return new Map(listed);
+function listedKinds(desired: readonly DesiredModel[], depth: ReadOptions['depth']): ResourceKind[] {
+  const wanted = (kind: ResourceKind) => desired.some((d) => d.model.kind === kind);
+  return KIND_ORDER.filter((kind) => wanted(kind) && (KIND_RULES[kind].stamped || (depth === 'quick' && kind === 'Dashboard')));
+}
+
+/** The resource that holds the deployment record: the target's data source (every target has exactly one). */
+function deploymentHolder(desired: readonly DesiredModel[]): DesiredModel | undefined {
+  const sources = desired.filter((d) => d.model.kind === 'DataSource');
+  return sources.length === 1 ? sources[0] : undefined;
+}
+
+function recordOf(found: ActualResource | undefined): string | undefined {
+  if (!found?.exists || found.depth === 'deployment') return undefined;
+  return (found.depth === 'full' ? found.model.tags : found.tags)?.[DEPLOYMENT_TAG];
 }
 
 /** A read completed with what the List call said: the LastUpdatedTime, and the status if the read had none. */
 function withSummary(found: ActualResource, summary: Summary | undefined): ActualResource {
-  if (!found.exists || !summary) return found;
+  if (!found.exists || found.depth === 'deployment' || !summary) return found;
   const status = found.status ?? (summary.status as LifecycleStatus | undefined);
   return { ...found, ...(summary.lastUpdated ? { lastUpdated: summary.lastUpdated } : {}), ...(status ? { status } : {}) };
 }
@@ -78,7 +118,7 @@ async function findLeftovers(
   desired: readonly DesiredModel[],
   options: ReadOptions,
   limit: ReturnType<typeof pLimit>,
-  listings: ReadonlyMap<ResourceKind, ReadonlyMap<string, Summary>>,
+  listings: Listings,
 ): Promise<{ kind: ResourceKind; id: string }[]> {
   const wanted = new Set(desired.map((d) => resourceKey(d.model)));
   const found: { kind: ResourceKind; id: string }[] = [];

@@ -1,5 +1,6 @@
 import { KIND_ORDER } from '../compile/resource.ts';
 import { resourceKey } from '../compile/resource.ts';
+import { comparedTags, type DeploymentRecord } from './deployment.ts';
 import type { DesiredModel } from './desired.ts';
 import { diffPermissions, diffTags } from './diff-access.ts';
 import { diffValues, projectOnto } from './diff-properties.ts';
@@ -16,6 +17,8 @@ export interface PlanInput {
   readonly actual: ReadonlyMap<string, ActualResource>;
   /** Resources to delete: trailsight's own (tagged), of this target, no longer in the specs. */
   readonly prune?: readonly { kind: ActualResource['kind']; id: string }[];
+  /** The deployment record as the quick read found it, passed on to publish. */
+  readonly deployment?: DeploymentRecord;
 }
 
 /**
@@ -25,12 +28,13 @@ export interface PlanInput {
  */
 export function settledByFingerprint(desired: DesiredModel, actual: ActualResource | undefined): boolean {
   if (!actual?.exists) return true; // nothing to read: it is created
+  if (actual.depth === 'deployment') return true;
   if (isBroken(actual.status)) return true; // recreated
   const rules = KIND_RULES[desired.model.kind];
   if (rules.fingerprint === 'none') return false;
   if (rules.stamped && !stampHolds(actual)) return false;
   // Where the fingerprint came with every tag, a tag added or changed elsewhere shows too.
-  if (actual.depth === 'fingerprint' && actual.tags && desired.model.tags && diffTags(actual.tags, desired.model.tags)) return false;
+  if (actual.depth === 'fingerprint' && actual.tags && desired.model.tags && diffTags(comparedTags(actual.tags), desired.model.tags)) return false;
   return actual.fingerprint === desired.fingerprint && isSettled(actual.status);
 }
 
@@ -45,12 +49,13 @@ export function buildPlan(input: PlanInput): Plan {
   const deletes: DeleteOperation[] = [...(input.prune ?? [])]
     .sort((a, b) => KIND_ORDER.indexOf(b.kind) - KIND_ORDER.indexOf(a.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((r) => ({ action: 'delete', kind: r.kind, id: r.id, reason: 'no longer in the specs' }));
-  return { target: input.target, operations: [...operations, ...deletes] };
+  return { target: input.target, operations: [...operations, ...deletes], ...(input.deployment ? { deployment: input.deployment } : {}) };
 }
 
 function planResource(desired: DesiredModel, actual: ActualResource | undefined): Operation {
   const { kind, id } = desired.model;
   if (!actual?.exists) return { action: 'create', kind, id, desired };
+  if (actual.depth === 'deployment') return { action: 'no-op', kind, id, desired, checked: 'deployment' };
   if (isBroken(actual.status)) return { action: 'create', kind, id, desired, replaces: actual.status };
   if (actual.depth === 'fingerprint') {
     if (!settledByFingerprint(desired, actual)) throw new Error(`internal: ${kind}/${id} needs a full read before planning`);
@@ -67,7 +72,7 @@ function planResource(desired: DesiredModel, actual: ActualResource | undefined)
   const properties: PropertyUpdate | undefined =
     changes.length || reason ? { changes, before, after: want.properties, ...(changes.length ? {} : { reason }) } : undefined;
   const permissions = want.permissions ? diffPermissions(have.permissions ?? [], want.permissions) : undefined;
-  const tags = want.tags && have.tags ? diffTags(have.tags, want.tags) : undefined;
+  const tags = want.tags && have.tags ? diffTags(comparedTags(have.tags), want.tags) : undefined;
   const stamp = rules.stamped && (!!properties || !!tags?.set[FINGERPRINT_TAG] || !stampHolds(actual));
   if (!properties && !permissions && !tags && !stamp) return { action: 'no-op', kind, id, desired, checked: 'full' };
   return {

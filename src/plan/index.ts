@@ -18,6 +18,7 @@ export {
   stampOf,
   versionDescription,
 } from './ownership.ts';
+export { comparedTags, coveredByDeployment, DEPLOYMENT_TAG, deploymentValue, type DeploymentRecord, type Observed } from './deployment.ts';
 export { buildPlan, settledByFingerprint, type PlanInput } from './build-plan.ts';
 export * from './operations.ts';
 export { renderPlanText, summaryLine } from './render-text.ts';

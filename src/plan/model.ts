@@ -38,6 +38,7 @@ export type LifecycleStatus =
 /**
  * What a read found. `full`: every property, permission and tag was read. `fingerprint`: only the
  * fingerprint trailsight wrote when it last converged this resource (one read), see ownership.ts.
+ * `deployment`: no read, the target's deployment record matched (deployment.ts).
  * In `model.tags` the fingerprint tag holds the fingerprint alone; its stamp is in `stamp`.
  */
 export type ActualResource =
@@ -68,4 +69,11 @@ export type ActualResource =
       readonly lastUpdated?: string;
       /** Every tag, where the fingerprint read returned them (a tag read), the stamp split off. */
       readonly tags?: Readonly<Record<string, string>>;
+    }
+  | {
+      readonly kind: ResourceKind;
+      readonly id: string;
+      readonly exists: true;
+      /** Not read at all: the target's deployment record vouches for it (see deployment.ts). */
+      readonly depth: 'deployment';
     };

@@ -1,4 +1,5 @@
 import type { ResourceKind } from '../compile/resource.ts';
+import type { DeploymentRecord } from './deployment.ts';
 import type { DesiredModel } from './desired.ts';
 import type { PermissionChanges, TagChanges } from './diff-access.ts';
 import type { PropertyChange } from './diff-properties.ts';
@@ -55,8 +56,11 @@ export interface NoOperation {
   readonly kind: ResourceKind;
   readonly id: string;
   readonly desired: DesiredModel;
-  /** `fingerprint`: trusted from the fingerprint (one read); `full`: compared property by property. */
-  readonly checked: 'full' | 'fingerprint';
+  /**
+   * `fingerprint`: trusted from the fingerprint (one read); `full`: compared property by property;
+   * `deployment`: trusted from the target's deployment record and its kind's List page (no read).
+   */
+  readonly checked: 'full' | 'fingerprint' | 'deployment';
 }
 
 export type Operation = CreateOperation | UpdateOperation | DeleteOperation | NoOperation;
@@ -66,6 +70,8 @@ export interface Plan {
   readonly target: string;
   /** Creates and updates in dependency order, then deletes in reverse dependency order. */
   readonly operations: readonly Operation[];
+  /** What publish needs to keep the target's deployment record (publish's reads only). */
+  readonly deployment?: DeploymentRecord;
 }
 
 export interface PlanSummary {

@@ -86,7 +86,7 @@ describe('drift: edits made outside trailsight (the console)', function () {
     assert.equal(again.writes, 0, again.calls.map((c) => c.operation).join(', '));
   });
 
-  it('tagging and permission changes leave LastUpdatedTime as it was (what the stamp relies on); a tag added elsewhere is removed', async () => {
+  it('tagging and permission changes leave LastUpdatedTime as it was (what the stamp relies on): plan and --refresh see them, a plain publish only on the data source', async () => {
     await h.publish();
     const qs = h.clients.quicksight;
     const arn = `arn:aws:quicksight:us-east-1:${ACCOUNT}:dataset/events`;
@@ -103,12 +103,20 @@ describe('drift: edits made outside trailsight (the console)', function () {
     const time = (out: typeof before) => out.DataSetSummaries?.find((d) => d.DataSetId === 'events')?.LastUpdatedTime?.getTime();
     assert.ok(time(before));
     assert.equal(time(after), time(before));
-    // The plain publish sees the tag in its one tag read; reading the dataset in full, it also
-    // revokes the grant (alone, a grant is --refresh's: see converge.test.ts).
+    // The data source's tags are read anyway (they hold the deployment record): a tag added there is removed.
+    const sourceArn = `arn:aws:quicksight:us-east-1:${ACCOUNT}:datasource/${sourceId}`;
+    await qs.send(new TagResourceCommand({ ResourceArn: sourceArn, Tags: [{ Key: 'owner', Value: 'someone' }] }));
+    // Nothing moved a LastUpdatedTime: the deployment record still vouches for the dataset, so a
+    // plain publish leaves its tag and grant (documented: plan and --refresh see them).
     const { value } = await h.record(() => h.publish());
-    assert.deepEqual(Object.entries(outcomes(value.results)).filter(([, o]) => o !== 'unchanged'), [['DataSet/events', 'updated']]);
+    assert.deepEqual(Object.entries(outcomes(value.results)).filter(([, o]) => o !== 'unchanged'), [[`DataSource/${sourceId}`, 'updated']]);
+    const drifted = await h.plan();
+    assert.deepEqual(drifted.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['DataSet/events'], renderPlanText(drifted));
+    const refreshed = await h.record(() => h.publish({ refresh: true }));
+    assert.deepEqual(Object.entries(outcomes(refreshed.value.results)).filter(([, o]) => o !== 'unchanged'), [['DataSet/events', 'updated']]);
     const planned = await h.plan();
     assert.equal(hasChanges(planned), false, renderPlanText(planned));
+    assert.equal((await h.record(() => h.publish())).writes, 0);
   });
 
   it('an edit that leaves the resource as the specs want only rewrites its record, once', async () => {
@@ -123,7 +131,9 @@ describe('drift: edits made outside trailsight (the console)', function () {
     assert.deepEqual(plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['Analysis/activity']);
     assert.match(renderPlanText(plan), /only its fingerprint tag is rewritten/);
     const { calls } = await h.record(() => h.publish());
-    assert.deepEqual(calls.filter((c) => !/^(List|Describe|Get)/.test(c.operation)).map((c) => c.operation), ['TagResource']);
+    // The deployment record is removed first and written last, around the analysis's fingerprint tag.
+    const writes = calls.filter((c) => !/^(List|Describe|Get)/.test(c.operation)).map((c) => `${c.operation} ${JSON.stringify(c.input).includes('datasource/') ? 'data source' : 'analysis'}`);
+    assert.deepEqual(writes, ['UntagResource data source', 'TagResource analysis', 'TagResource data source']);
     assert.equal(hasChanges(await h.plan()), false);
     assert.equal((await h.record(() => h.publish())).writes, 0);
   });

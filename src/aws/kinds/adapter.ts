@@ -29,6 +29,8 @@ export interface Summary {
   /** Its LastUpdatedTime, as a stamp (epoch ms). */
   readonly lastUpdated?: string;
   readonly status?: string;
+  /** Dashboards: the published version. */
+  readonly version?: number;
 }
 
 /** What a resource settled at after a create or update (stamped kinds: its LastUpdatedTime, when the wait read it). */
@@ -52,7 +54,7 @@ export interface KindAdapter {
   waitReady?(ctx: AwsContext, id: string, started: Started): Promise<Settled>;
   /** Stamped kinds: the resource's LastUpdatedTime now, as a stamp (one describe). */
   lastUpdated?(ctx: AwsContext, id: string): Promise<string | undefined>;
-  /** Stamped kinds: every resource of the kind with its LastUpdatedTime (one List call per 100). */
+  /** QuickSight kinds: every resource of the kind with its LastUpdatedTime (one List call per 100). */
   summaries?(ctx: AwsContext): Promise<Summary[]>;
   /** Whether the create request already carried the fingerprint (synchronous creations). */
   readonly fingerprintOnCreate: boolean;

@@ -10,11 +10,11 @@ import {
   UpdateDashboardPublishedVersionCommand,
   type CreateDashboardCommandInput,
 } from '@aws-sdk/client-quicksight';
-import { fingerprintFromVersionDescription, versionDescription } from '../../plan/index.ts';
+import { fingerprintFromVersionDescription, stampOf, versionDescription } from '../../plan/index.ts';
 import { orMissing, problemsOf, ResourceFailedError } from '../errors.ts';
 import { waitWhileInProgress } from '../wait.ts';
 import type { AwsContext, KindAdapter, Started } from './adapter.ts';
-import { allPages, quicksightAccess, readAccess } from './quicksight-common.ts';
+import { allPages, liveIds, PAGE_SIZE, quicksightAccess, readAccess } from './quicksight-common.ts';
 import { fullActual, tagsForCreate } from './resource-state.ts';
 
 /** DescribeDashboard of a version (default: the published one): its status, description and errors. */
@@ -113,9 +113,15 @@ export const dashboardAdapter: KindAdapter = {
     await ctx.clients.quicksight.send(new DeleteDashboardCommand({ AwsAccountId: ctx.account, DashboardId: id }));
   },
 
-  list: (ctx) =>
+  summaries: (ctx) =>
     allPages(async (token) => {
-      const out = await ctx.clients.quicksight.send(new ListDashboardsCommand({ AwsAccountId: ctx.account, NextToken: token }));
-      return { items: (out.DashboardSummaryList ?? []).map((d) => d.DashboardId!).filter(Boolean), next: out.NextToken };
+      const out = await ctx.clients.quicksight.send(new ListDashboardsCommand({ AwsAccountId: ctx.account, MaxResults: PAGE_SIZE, NextToken: token }));
+      const items = (out.DashboardSummaryList ?? []).filter((d) => d.DashboardId);
+      return {
+        items: items.map((d) => ({ id: d.DashboardId!, lastUpdated: stampOf(d.LastUpdatedTime), ...(d.PublishedVersionNumber === undefined ? {} : { version: d.PublishedVersionNumber }) })),
+        next: out.NextToken,
+      };
     }),
+
+  list: async (ctx) => liveIds(await dashboardAdapter.summaries!(ctx)),
 };
