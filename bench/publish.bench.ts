@@ -3,8 +3,9 @@
  * to the local endpoint with 100 ms latency on every call and a QuickSight-like throttle.
  * - Cold publish time vs the bound the throttle and the dependency depth allow (target ≤ 1.2×).
  * - No-op publish: reads per resource (target ≤ 1) and writes (target 0). Reported apart: the
- *   per-kind List pages (one per 100 data sources, datasets or analyses) that bring every
- *   LastUpdatedTime, so that edits made in the console are noticed and restored.
+ *   per-kind List pages (one per 100 data sources, datasets, analyses or dashboards) that bring
+ *   every LastUpdatedTime, so that edits made in the console are noticed and restored, and the
+ *   resource reads: the data source's tags (the deployment record), Glue and Athena.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,7 +126,7 @@ try {
   // order must spend, given the throttle and 100 ms a call.
   // 1. Reading: the List call of each kind that has one (it shows nothing exists yet), then one read
   //    per remaining resource, each operation under its own bucket, CONCURRENCY calls at a time.
-  const LISTED = new Set(['DataSource', 'DataSet', 'Analysis']);
+  const LISTED = new Set(['DataSource', 'DataSet', 'Analysis', 'Dashboard']);
   const quickReads: Record<string, number> = {};
   for (const r of resources) {
     if (LISTED.has(r.kind)) continue;
@@ -151,13 +152,13 @@ try {
   console.log(`  bound: ${s(bound)} = reads ${s(readBound)} + chain to datasets ${s(chainToDatasets)} + throttled analysis/dashboard creates ${s(boards)} + last one's tail ${s(tail)}`);
   console.log(`  ratio cold / bound: ${(cold.ms / bound).toFixed(2)} (target ≤ 1.20)`);
   console.log(`  busiest calls: ${[...coldCalls.byOperation].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([op, n]) => `${op} ${n}`).join(', ')}`);
-  const listPages = ['ListDataSources', 'ListDataSets', 'ListAnalyses'].reduce((n, op) => n + (counter.byOperation.get(`quicksight:${op}`) ?? 0), 0);
+  const listPages = ['ListDataSources', 'ListDataSets', 'ListAnalyses', 'ListDashboards'].reduce((n, op) => n + (counter.byOperation.get(`quicksight:${op}`) ?? 0), 0);
   const resourceReads = counter.reads - listPages;
   console.log(
     `no-op publish: ${s(noop.ms)}, ${counter.reads} reads for ${resources.length} resources = ${(counter.reads / resources.length).toFixed(2)} reads per resource (target ≤ 1), ${counter.writes} writes (target 0); ${counter.throttled} attempts throttled and retried`,
   );
   console.log(
-    `  of which ${listPages} List pages (one per kind per 100 resources: every LastUpdatedTime) and ${resourceReads} resource reads = ${(resourceReads / resources.length).toFixed(2)} per resource (the Glue database and the workgroup: 2 each)`,
+    `  of which ${listPages} List pages (one per kind per 100 resources: every LastUpdatedTime) and ${resourceReads} resource reads = ${(resourceReads / resources.length).toFixed(2)} per resource (the deployment record matched: only the data source's tags, the Glue database and table and the workgroup are read)`,
   );
 } finally {
   await endpoint.close();

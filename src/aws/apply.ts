@@ -45,7 +45,8 @@ export interface ApplyOptions {
 /**
  * Runs a plan: creates and updates in dependency order (a resource starts when everything it
  * depends on is done; independent ones run concurrently, at most `concurrency` at a time), then —
- * only if all of that succeeded — deletes in reverse dependency order.
+ * only if all of that succeeded — deletes in reverse dependency order. The target's deployment
+ * record (deployment-record.ts) is removed before the first change and written after the last.
  */
 export async function applyPlan(ctx: AwsContext, plan: Plan, options: ApplyOptions): Promise<ResourceResult[]> {
   const limit = pLimit(options.concurrency);

@@ -1,6 +1,7 @@
 import { resourceKey, type ResourceKind } from '../compile/resource.ts';
 import { coveredByDeployment, DEPLOYMENT_TAG, deploymentValue, type DesiredModel, type Observed, type Operation, type Plan } from '../plan/index.ts';
 import type { ResourceResult } from './apply.ts';
+import { isNotFound } from './errors.ts';
 import { ADAPTERS, type AwsContext } from './kinds/index.ts';
 import { listKinds, observedOf } from './listings.ts';
 
@@ -28,7 +29,10 @@ function coveredWrites(plan: Plan): Operation[] {
 export async function forgetDeployment(ctx: AwsContext, plan: Plan): Promise<void> {
   const record = plan.deployment;
   if (!record?.current || !coveredWrites(plan).length) return;
-  await ADAPTERS[record.holder.kind].untag!(ctx, record.holder, [DEPLOYMENT_TAG]);
+  // Gone with its data source is as good as removed; any other failure stops the publish before it changes anything.
+  await ADAPTERS[record.holder.kind].untag!(ctx, record.holder, [DEPLOYMENT_TAG]).catch((error: unknown) => {
+    if (!isNotFound(error)) throw error;
+  });
 }
 
 /**
