@@ -8,6 +8,7 @@ import type { RetryPolicy } from '../aws/retry.ts';
 import { discoverLogs, ensureSampleLogs, type LogsLayout } from './logs.ts';
 import type { BadLogFile } from './bad-logs.ts';
 import type { OpenTarget } from './open-target.ts';
+import { lockWorkdir } from './workdir-lock.ts';
 
 export interface LocalOptions {
   /** trailsight's working folder (`.trailsight/` in the current directory). */
@@ -30,8 +31,19 @@ export function localUser(region: string, account: string): string {
  * prefix lead (by a symbolic link) to the logs, so the compiled table points at them unchanged.
  */
 export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Promise<OpenTarget> {
-  const project = specs.project.spec;
   const workdir = resolve(options.workdir);
+  const release = await lockWorkdir(workdir, options.note);
+  try {
+    const open = await openLocked(specs, workdir, options);
+    return { ...open, close: () => open.close().finally(release) };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+async function openLocked(specs: SpecSet, workdir: string, options: LocalOptions): Promise<OpenTarget> {
+  const project = specs.project.spec;
   const logsDir = resolve(options.logs ?? join(workdir, 'sample-logs'));
   if (!options.logs) {
     const where = relative(process.cwd(), logsDir) || '.';
