@@ -1,6 +1,7 @@
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { QuickSightClient } from '@aws-sdk/client-quicksight';
 import type { Command } from 'commander';
+import { LOCAL_CREDENTIALS } from '../../aws/clients.ts';
 import { renderPreview, type RenderPreviewOptions } from '../../preview/index.ts';
 import { badLogFilesNote } from '../../targets/bad-logs.ts';
 import { openSession } from '../../targets/session.ts';
@@ -40,7 +41,7 @@ export function register(program: Command): void {
       let result;
       if (flags.endpoint) {
         if (!/^\d{12}$/.test(flags.account)) throw new UserError(`--account must be a 12-digit AWS account id, not "${flags.account}"`, 2);
-        const config = { region: flags.region, endpoint: flags.endpoint, credentials: { accessKeyId: 'trailsight-local', secretAccessKey: 'trailsight-local' } };
+        const config = { region: flags.region, endpoint: flags.endpoint, credentials: LOCAL_CREDENTIALS };
         const quicksight = new QuickSightClient(config);
         const athena = new AthenaClient(config);
         try {
