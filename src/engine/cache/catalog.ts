@@ -10,7 +10,7 @@ import { recordsTableColumns } from '../ingest/read-sql.ts';
 
 export const CACHE_SCHEMA = '_trailsight';
 /** Bump when the records table layout changes: older caches are then rebuilt. */
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 
 /** A file the cache knows. `badReason` set means it was reported bad and holds no records here. */
 export interface CachedFile {

@@ -46,21 +46,38 @@ export async function ingestFiles(
   const report = emptyReport();
   let done = 0;
   onProgress?.(0, files.length);
-  for (const batch of batches(files)) {
-    // While DuckDB reads the batch, its own progress tells how many of the batch's files are done.
-    const timer = onProgress && setInterval(() => {
-      const percent = target.db.progress();
-      if (percent > 0) onProgress(done + Math.floor((batch.length * Math.min(percent, 100)) / 100), files.length);
-    }, 200);
-    try {
-      await ingestBatch(target, batch, report);
-    } finally {
-      if (timer) clearInterval(timer);
+  // DuckDB's progress tracking costs every pipeline a little: on only while someone listens.
+  if (onProgress) await target.db.run('SET enable_progress_bar = true');
+  try {
+    for (const batch of batches(files)) {
+      await ingestBatchWithProgress(target, batch, report, done, files.length, onProgress);
+      done += batch.length;
+      onProgress?.(done, files.length);
     }
-    done += batch.length;
-    onProgress?.(done, files.length);
+  } finally {
+    if (onProgress) await target.db.run('RESET enable_progress_bar');
   }
   return report;
+}
+
+/** Reads one batch; while DuckDB reads it, its own progress tells how many of the batch's files are done. */
+async function ingestBatchWithProgress(
+  target: IngestTarget,
+  batch: readonly ScannedFile[],
+  report: IngestReport,
+  done: number,
+  total: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const timer = onProgress && setInterval(() => {
+    const percent = target.db.progress();
+    if (percent > 0) onProgress(done + Math.floor((batch.length * Math.min(percent, 100)) / 100), total);
+  }, 200);
+  try {
+    await ingestBatch(target, batch, report);
+  } finally {
+    if (timer) clearInterval(timer);
+  }
 }
 
 function batches(files: readonly ScannedFile[]): ScannedFile[][] {
