@@ -59,7 +59,11 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
   // A coloured chart draws the first measure in every series; otherwise each series is a measure.
   const formatOf = (name: string) => (visual.roles.color.length > 0 ? visual.measures[0] : visual.measures.find((m) => m.label === name))?.numberFormat;
   const axisFormat = sharedFormat(visual);
-  const valueAxis = { type: 'value' as const, ...(axisFormat ? { axisLabel: { formatter: (v: number) => formatNumber(v, { percent: axisFormat.percent }) } } : {}) };
+  const valueAxis = {
+    type: 'value' as const,
+    ...(countsOnly(visual) ? { minInterval: 1 } : {}),
+    ...(axisFormat ? { axisLabel: { formatter: (v: number) => formatNumber(v, { percent: axisFormat.percent }) } } : {}),
+  };
   return {
     ...BASE,
     grid: { ...LABELS_INSIDE, left: 8, right: 16, top: series.size > 1 ? 32 : 12, bottom: 8 },
@@ -75,6 +79,11 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
       ...(type === 'line' ? { showSymbol: categories.length < 40, connectNulls: true } : {}),
     })),
   } as EChartsOption;
+}
+
+/** Whether every measure counts (whole numbers: no 0.5 ticks on the value axis). */
+function countsOnly(visual: VisualModel): boolean {
+  return visual.measures.every((m) => (m.aggregation === 'COUNT' || m.aggregation === 'DISTINCT_COUNT') && !m.calculated);
 }
 
 /** The number format every measure of the chart shares, for the value axis; none when they differ. */
