@@ -96,13 +96,14 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     }
   });
 
-  it('the EC2 page shows nicholas stopping the web server, with the time and the IP', async () => {
+  it('the EC2 page shows nicholas stopping the web server (by its Name tag), with the time and the IP', async () => {
     const watched = await open(join(SITE, 'ec2-state-changes.html'));
     const rows = await watched.page.$$eval('figure[data-visual-id="changes-table"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     const stop = rows.find((cells) => cells.includes('nicholas') && cells.includes('i-0abc123def4567890'));
     assert.ok(stop, `a row for nicholas and the web server in ${JSON.stringify(rows)}`);
     assert.ok(stop.includes('Stop'));
     assert.ok(stop.includes('198.51.100.77'));
+    assert.ok(stop.includes('web-server'), 'the instance is named by the Name tag the administrator set');
     assert.match(stop[0]!, /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     await assertClean(watched);
     await watched.page.close();

@@ -81,13 +81,10 @@ function wrap(table: HTMLTableElement): HTMLElement {
   return div;
 }
 
-/** A KPI: the first measure of the single result row. */
+/** A KPI: the first measure of the single result row, under the visual's title as QuickSight draws it. */
 export function drawKpi(body: HTMLElement, visual: VisualModel, rows: readonly ResultRow[]): void {
   const value = document.createElement('div');
   value.className = 'kpi-value';
   value.textContent = formatNumber(rows[0]?.measures[0] ?? null, visual.measures[0]?.numberFormat);
-  const label = document.createElement('div');
-  label.className = 'kpi-label';
-  label.textContent = visual.measures[0]?.label ?? '';
-  body.replaceChildren(value, label);
+  body.replaceChildren(value);
 }
