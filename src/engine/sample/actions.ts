@@ -53,6 +53,10 @@ export const ACTIONS: readonly Action[] = [
     build: () => ({ request: { instancesSet: {}, filterSet: {}, includeAllInstances: false } }) },
   { service: 'ec2', name: 'StartInstances', readOnly: false, profiles: ['admin', 'ci'], weight: 2, error: UNAUTHORIZED, build: (ctx) => instanceChange(ctx, 'pending', 0, 'stopped', 80) },
   { service: 'ec2', name: 'StopInstances', readOnly: false, profiles: ['admin', 'ci'], weight: 1.5, error: UNAUTHORIZED, build: (ctx) => instanceChange(ctx, 'stopping', 64, 'running', 16) },
+  { service: 'ec2', name: 'RebootInstances', readOnly: false, profiles: ['admin', 'ci'], weight: 0.5, error: UNAUTHORIZED,
+    build: (ctx) => ({ request: { instancesSet: { items: [{ instanceId: instance(ctx) }] } }, response: { requestId: ctx.rng.uuid(), _return: true } }) },
+  { service: 'ec2', name: 'TerminateInstances', readOnly: false, profiles: ['ci'], weight: 0.3, error: UNAUTHORIZED,
+    build: (ctx) => instanceChange(ctx, 'shutting-down', 32, 'running', 16, { forceMember: false }) },
   { service: 'ec2', name: 'RunInstances', readOnly: false, profiles: ['ci'], weight: 1, error: UNAUTHORIZED,
     build: (ctx) => ({ request: { instancesSet: { items: [{ imageId: `ami-0${ctx.rng.hex(16)}`, minCount: 1, maxCount: 1 }] }, instanceType: ctx.rng.pick(['t3.micro', 't3.large', 'm6i.xlarge']) } }) },
   { service: 'ec2', name: 'CreateTags', readOnly: false, profiles: ['ci', 'admin'], weight: 3,
@@ -111,10 +115,11 @@ export const ACTIONS: readonly Action[] = [
     build: () => ({ request: { stackName: 'web-app-prod', capabilities: ['CAPABILITY_IAM'] } }) },
 ];
 
-function instanceChange(ctx: CallContext, now: string, nowCode: number, before: string, beforeCode: number): CallDetails {
+/** A Start/Stop/Terminate call's details; `force` is a member of Start and Stop requests only. */
+function instanceChange(ctx: CallContext, now: string, nowCode: number, before: string, beforeCode: number, options = { forceMember: true }): CallDetails {
   const instanceId = instance(ctx);
   return {
-    request: { instancesSet: { items: [{ instanceId }] }, force: false },
+    request: { instancesSet: { items: [{ instanceId }] }, ...(options.forceMember ? { force: false } : {}) },
     response: { requestId: ctx.rng.uuid(), instancesSet: { items: [{ instanceId, currentState: { code: nowCode, name: now }, previousState: { code: beforeCode, name: before } }] } },
   };
 }

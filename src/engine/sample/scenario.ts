@@ -40,20 +40,26 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
   };
   const nicholasArn = `arn:aws:iam::${account}:user/${SCENARIO.userName}`;
   const nicholasBase = { type: 'IAMUser', principalId: principalId(world, 'AIDA', SCENARIO.userName), arn: nicholasArn, accountId: account, userName: SCENARIO.userName };
-  const loginAt = start + 95 * MINUTE;
+  const loginAt = start + 95 * MINUTE + 23_000;
   const nicholas = {
     ...nicholasBase, accessKeyId: `ASIA${rng.alnum(16)}`,
     sessionContext: { attributes: { creationDate: new Date(loginAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), mfaAuthenticated: 'false' } },
   };
-  const adminCallAt = (from: number, minutes: number, service: string, name: string, details: CallDetails) =>
-    events.push({ time: from + minutes * MINUTE, account, region, record: apiCall({
-      rng, time: from + minutes * MINUTE, account, region, identity: admin, sourceIp: '203.0.113.10', userAgent: CHROME, console: true,
+  // People do not click on the minute: each call lands some seconds into it.
+  const at = (from: number, minutes: number) => from + minutes * MINUTE + rng.int(60) * 1000 + rng.int(1000);
+  const adminCallAt = (from: number, minutes: number, service: string, name: string, details: CallDetails) => {
+    const time = at(from, minutes);
+    events.push({ time, account, region, record: apiCall({
+      rng, time, account, region, identity: admin, sourceIp: '203.0.113.10', userAgent: CHROME, console: true,
       action: { service, name, readOnly: false }, details }) });
+  };
   const adminCall = (minutes: number, service: string, name: string, details: CallDetails) => adminCallAt(start, minutes, service, name, details);
-  const nicholasCall = (minutes: number, service: string, name: string, readOnly: boolean, details: CallDetails, error?: { code: string; message: string }) =>
-    events.push({ time: loginAt + minutes * MINUTE, account, region, record: apiCall({
-      rng, time: loginAt + minutes * MINUTE, account, region, identity: nicholas, sourceIp: SCENARIO.sourceIp, userAgent: CHROME, console: true,
+  const nicholasCall = (minutes: number, service: string, name: string, readOnly: boolean, details: CallDetails, error?: { code: string; message: string }) => {
+    const time = at(loginAt, minutes);
+    events.push({ time, account, region, record: apiCall({
+      rng, time, account, region, identity: nicholas, sourceIp: SCENARIO.sourceIp, userAgent: CHROME, console: true,
       action: { service, name, readOnly }, details, error }) });
+  };
 
   const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/${SCENARIO.trailName}`;
   adminCallAt(trailAt, 0, 'cloudtrail', 'CreateTrail', {
