@@ -9,9 +9,12 @@ export const GRANULARITIES = ['minute', 'hour', 'day', 'week', 'month'] as const
 export const NUMBER_FORMATS = ['number', 'percent'] as const;
 export type NumberFormat = (typeof NUMBER_FORMATS)[number];
 
+/** The pattern of a field shorthand: `column` or `aggregation(column)`. */
+export const FIELD_SHORTHAND_PATTERN = `^(?:(?:${AGGREGATIONS.join('|')})\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$`;
+
 /** `column` or `aggregation(column)`, e.g. `count(event_id)`. */
 const FieldShorthand = Type.String({
-  pattern: `^(?:(?:${AGGREGATIONS.join('|')})\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$`,
+  pattern: FIELD_SHORTHAND_PATTERN,
   description: 'A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).',
 });
 

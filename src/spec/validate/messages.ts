@@ -1,3 +1,4 @@
+import { AGGREGATIONS, FIELD_SHORTHAND_PATTERN } from '../model/index.ts';
 import { didYouMean } from '../suggest.ts';
 import type { SchemaError } from './ajv.ts';
 import { discriminatorOf, isObject, jsonType } from './unions.ts';
@@ -29,6 +30,10 @@ export function describeError(e: SchemaError): { message: string; key?: string; 
     case 'const':
       return { message: `must be '${String(params.allowedValue)}', found ${show(e.data)}` };
     case 'pattern':
+      if (params.pattern === FIELD_SHORTHAND_PATTERN) {
+        const hint = fieldHint(e.data);
+        if (hint) return { message: hint };
+      }
       return { message: `${show(e.data)} is not valid: ${parent.description ?? `must match ${String(params.pattern)}`}` };
     case 'format':
       return { message: `${show(e.data)} is not a valid ${String(params.format)}${params.format === 'date-time' ? ' (e.g. 2026-11-24T00:00:00Z)' : ''}` };
@@ -71,6 +76,22 @@ function noBranchFits(e: SchemaError): { message: string; at?: string } {
   }
   const description = ((e.parentSchema ?? {}) as Schema).description;
   return { message: `${description ? `expected ${lowerFirst(description.replace(/\.$/, ''))}` : 'does not match any allowed form'}, found ${article(jsonType(e.data))}` };
+}
+
+/** What is wrong with a field shorthand such as `cout(event_id)` or `count(Event ID)`, when it can be told. */
+function fieldHint(data: unknown): string | undefined {
+  if (typeof data !== 'string') return undefined;
+  const call = /^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$/.exec(data);
+  if (call && !(AGGREGATIONS as readonly string[]).includes(call[1]!)) {
+    return `unknown aggregation '${call[1]}'${didYouMean(call[1]!, AGGREGATIONS)} in ${show(data)}; expected one of ${AGGREGATIONS.join(', ')}`;
+  }
+  const column = call ? call[2]! : data;
+  const compact = call ? `${call[1]}(${column.trim()})` : data;
+  if (call && compact !== data && /^[a-z_][a-z0-9_]*$/.test(column.trim())) return `${show(data)} is not valid: write it without spaces, '${compact}'`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(column.trim())) {
+    return `${show(data)} is not valid: column names are lower-case letters, digits and underscores (e.g. event_name, count(event_id))`;
+  }
+  return undefined;
 }
 
 function show(value: unknown): string {
