@@ -37,6 +37,9 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     writeFileSync(file('empty.json'), '');
     writeFileSync(file('empty.json.gz'), gzipSync(''));
     writeFileSync(file('text.json'), 'this is not json');
+    const noise = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 197 + 13) % 256));
+    writeFileSync(file('binary.json'), noise);
+    writeFileSync(file('binary-inside.json.gz'), gzipSync(noise));
     writeFileSync(file('notes.txt'), 'ignored: not a log file name');
     const digest = join(dir.path, 'AWSLogs', '111122223333', 'CloudTrail-Digest', 'us-east-1', '2024', '11', '20');
     mkdirSync(digest, { recursive: true });
@@ -50,7 +53,7 @@ describe('engine: bad files are reported and skipped, good records all load', ()
   });
 
   it('loads every record of the good files', async () => {
-    assert.equal(report.filesScanned, 15, 'notes.txt and the digest file are not log files');
+    assert.equal(report.filesScanned, 17, 'notes.txt and the digest file are not log files');
     assert.equal(report.filesIngested, 7);
     assert.equal(report.recordsLoaded, 20);
     assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 20);
@@ -62,7 +65,7 @@ describe('engine: bad files are reported and skipped, good records all load', ()
   it('reports each bad file with its path and a reason', () => {
     const reasons = Object.fromEntries(report.badFiles.map((b) => [b.path.slice(day.length + 1), b.reason]));
     const truncatedName = '111122223333_CloudTrail_us-east-1_20241120T1000Z_TRUNCATEDAAAAAAA.json.gz';
-    assert.deepEqual(Object.keys(reasons).sort(), [truncatedName, 'empty.json', 'empty.json.gz', 'invalid.json', 'not-cloudtrail.json', 'text.json', 'truncated.json.gz', 'wrong-shape.json']);
+    assert.deepEqual(Object.keys(reasons).sort(), [truncatedName, 'binary-inside.json.gz', 'binary.json', 'empty.json', 'empty.json.gz', 'invalid.json', 'not-cloudtrail.json', 'text.json', 'truncated.json.gz', 'wrong-shape.json']);
     assert.match(reasons['truncated.json.gz'], /truncated gzip/);
     assert.match(reasons[truncatedName], /truncated gzip/);
     assert.match(reasons['invalid.json'], /invalid JSON/);
@@ -71,6 +74,8 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     assert.match(reasons['empty.json'], /empty file/);
     assert.match(reasons['empty.json.gz'], /empty file/);
     assert.match(reasons['text.json'], /not JSON/);
+    assert.equal(reasons['binary.json'], 'not JSON: binary data', 'no raw bytes in a message for a terminal');
+    assert.equal(reasons['binary-inside.json.gz'], 'not JSON: binary data inside the gzip');
   });
 
   it('reconciles: records found = records loaded + records in the reported files', () => {
@@ -87,7 +92,7 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     assert.equal(engine.counters.filesOpened, opened);
     assert.equal(again.filesIngested, 0);
     assert.equal(again.filesSkippedUnchanged, 7);
-    assert.equal(again.badFiles.length, 8);
+    assert.equal(again.badFiles.length, 10);
     assert.equal(again.recordsFound, again.recordsLoaded + again.badFiles.reduce((sum, b) => sum + b.records, 0));
   });
 });

@@ -43,7 +43,14 @@ export async function sniffLogFile(path: string): Promise<Sniffed> {
     return { ok: true, format: 'lines', compression };
   }
   if (start[0] === '[') return { ok: true, format: 'array', compression };
-  if (start[0] !== '{') return { ok: false, reason: `not JSON (starts with ${JSON.stringify(start.slice(0, 20))})` };
+  if (start[0] !== '{') return { ok: false, reason: looksBinary(start) ? `not JSON: binary data${gzip ? ' inside the gzip' : ''}` : `not JSON (starts with ${JSON.stringify(start.slice(0, 20))})` };
   const format: LogFormat = /^\{\s*"Records"\s*:/.test(start) ? 'envelope' : 'lines';
   return { ok: true, format, compression };
+}
+
+/** Whether text decoded from a file's first bytes is binary: replacement characters or control codes. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 256);
+  const odd = [...sample].filter((c) => c === '\uFFFD' || (c < ' ' && c !== '\n' && c !== '\r' && c !== '\t')).length;
+  return odd > sample.length / 10;
 }
