@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseErrorRate, parseLatency, parseThrottle, startEndpoint, type FaultConfig } from '../../endpoint/index.ts';
 import { UserError } from '../errors.ts';
@@ -37,6 +38,9 @@ export function register(program: Command): void {
     .option('--creation-delay-ms <ms>', 'how long QuickSight creations and updates stay in progress', '200')
     .option('--query-delay-ms <ms>', 'how long Athena query executions stay QUEUED before they run', '0')
     .action(async (flags: ServeFlags) => {
+      if (!existsSync(flags.s3Root)) {
+        process.stderr.write(`trailsight serve: --s3-root ${flags.s3Root} does not exist (yet): Athena finds no files under it until it does\n`);
+      }
       const endpoint = await startEndpoint({
         port: integer(flags.port, '--port'),
         host: flags.host,
