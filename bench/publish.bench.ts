@@ -4,8 +4,10 @@
  * - Cold publish time vs the bound the throttle and the dependency depth allow (target ≤ 1.2×).
  * - No-op publish: reads per resource (target ≤ 1) and writes (target 0). Reported apart: the
  *   per-kind List pages (one per 100 data sources, datasets, analyses or dashboards) that bring
- *   every LastUpdatedTime, so that edits made in the console are noticed and restored, and the
- *   resource reads: the data source's tags (the deployment record), Glue and Athena.
+ *   every LastUpdatedTime, so that edits made in the console are noticed and restored; the
+ *   permission reads of the data source, datasets and dashboards (no LastUpdatedTime tracks a
+ *   grant made elsewhere); and the other resource reads: the data source's tags (the deployment
+ *   record), Glue and Athena.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -152,13 +154,14 @@ try {
   console.log(`  bound: ${s(bound)} = reads ${s(readBound)} + chain to datasets ${s(chainToDatasets)} + throttled analysis/dashboard creates ${s(boards)} + last one's tail ${s(tail)}`);
   console.log(`  ratio cold / bound: ${(cold.ms / bound).toFixed(2)} (target ≤ 1.20)`);
   console.log(`  busiest calls: ${[...coldCalls.byOperation].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([op, n]) => `${op} ${n}`).join(', ')}`);
-  const listPages = ['ListDataSources', 'ListDataSets', 'ListAnalyses', 'ListDashboards'].reduce((n, op) => n + (counter.byOperation.get(`quicksight:${op}`) ?? 0), 0);
-  const resourceReads = counter.reads - listPages;
+  const listPages = ['ListDataSources', 'ListDataSets', 'ListAnalyses', 'ListDashboards'].reduce((n, op) => n + (counter.answeredByOperation.get(`quicksight:${op}`) ?? 0), 0);
+  const permissionReads = [...counter.answeredByOperation].filter(([op]) => /^quicksight:Describe\w+Permissions$/.test(op)).reduce((n, [, c]) => n + c, 0);
+  const resourceReads = counter.reads - listPages - permissionReads;
   console.log(
     `no-op publish: ${s(noop.ms)}, ${counter.reads} reads for ${resources.length} resources = ${(counter.reads / resources.length).toFixed(2)} reads per resource (target ≤ 1), ${counter.writes} writes (target 0); ${counter.throttled} attempts throttled and retried`,
   );
   console.log(
-    `  of which ${listPages} List pages (one per kind per 100 resources: every LastUpdatedTime) and ${resourceReads} resource reads = ${(resourceReads / resources.length).toFixed(2)} per resource (the deployment record matched: only the data source's tags, the Glue database and table and the workgroup are read)`,
+    `  of which ${listPages} List pages (one per kind per 100 resources: every LastUpdatedTime), ${permissionReads} permission reads (the data source, each dataset and dashboard) and ${resourceReads} other resource reads (the deployment record matched: only the data source's tags, the Glue database and table and the workgroup are read)`,
   );
 } finally {
   await endpoint.close();

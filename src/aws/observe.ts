@@ -56,7 +56,10 @@ export class CallCounter {
   reads = 0;
   writes = 0;
   throttled = 0;
+  /** Attempts by `service:Operation`, throttled ones included… */
   readonly byOperation = new Map<string, number>();
+  /** …and the calls the service answered. */
+  readonly answeredByOperation = new Map<string, number>();
 
   readonly listener = (call: ObservedCall): void => {
     if (call.outcome === 'throttled') this.throttled++;
@@ -64,5 +67,6 @@ export class CallCounter {
     else this.writes++;
     const key = `${call.service}:${call.operation}`;
     this.byOperation.set(key, (this.byOperation.get(key) ?? 0) + 1);
+    if (call.outcome !== 'throttled') this.answeredByOperation.set(key, (this.answeredByOperation.get(key) ?? 0) + 1);
   };
 }

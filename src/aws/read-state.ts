@@ -5,11 +5,13 @@ import {
   DEPLOYMENT_TAG,
   isManaged,
   KIND_RULES,
+  PERMISSIONS_READ_ON_PUBLISH,
   settledByFingerprint,
   TARGET_TAG,
   type ActualResource,
   type DeploymentRecord,
   type DesiredModel,
+  type Grant,
   type LifecycleStatus,
 } from '../plan/index.ts';
 import type { Summary } from './kinds/adapter.ts';
@@ -25,10 +27,11 @@ export interface ReadOptions {
   /**
    * `full`: describe every property, permission and tag (what `plan` and `publish --refresh` do:
    * drift anywhere shows). `quick`: the List call of each QuickSight kind (a page per 100
-   * resources: every LastUpdatedTime) and the data source's tags; where its deployment record
-   * matches them, no other QuickSight resource is read. Else one read per resource — the
-   * fingerprint trailsight wrote when it last converged it — and full reads where that does not
-   * match. Glue and Athena resources are always read in full.
+   * resources: every LastUpdatedTime), the data source's tags and the permissions of the kinds in
+   * PERMISSIONS_READ_ON_PUBLISH; where its deployment record matches them, no other QuickSight
+   * resource is read. Else one read per resource — the fingerprint trailsight wrote when it last
+   * converged it — and full reads where that (or the permissions) does not match. Glue and Athena
+   * resources are always read in full.
    */
   readonly depth: 'quick' | 'full';
   /** Also find trailsight's resources of this target that left the specs. */
@@ -59,7 +62,16 @@ export async function readActualState(ctx: AwsContext, desired: readonly Desired
     const listing = listings.get(kind);
     const summary = listing?.get(id);
     if (listing && !summary) return { kind, id, exists: false };
-    return withSummary(options.depth === 'full' ? await ADAPTERS[kind].readFull(ctx, { kind, id, resource: d.resource }) : await ADAPTERS[kind].readQuick(ctx, d), summary);
+    if (options.depth === 'full') return withSummary(await ADAPTERS[kind].readFull(ctx, { kind, id, resource: d.resource }), summary);
+    const [found, permissions] = await Promise.all([ADAPTERS[kind].readQuick(ctx, d), publishPermissions(ctx, d)]);
+    return withSummary(withPermissions(found, permissions), summary);
+  };
+  // Vouched for by the deployment record: only the permissions are read (where publish reads them).
+  const vouchedRead = async (d: DesiredModel): Promise<ActualResource> => {
+    const { kind, id } = d.model;
+    const permissions = await publishPermissions(ctx, d);
+    if (permissions === null) return { kind, id, exists: false };
+    return { kind, id, exists: true, depth: 'deployment', ...(permissions ? { permissions } : {}) };
   };
   // Quick: the data source's tag read comes first, as it holds the deployment record.
   const holderRead = options.depth === 'quick' && holder ? await firstRead(holder) : undefined;
@@ -70,9 +82,9 @@ export async function readActualState(ctx: AwsContext, desired: readonly Desired
     desired.map((d) =>
       limit(async () => {
         const { kind, id } = d.model;
-        if (vouched && d !== holder && coveredByDeployment(d.resource)) return void actual.set(resourceKey(d.model), { kind, id, exists: true, depth: 'deployment' });
-        let found = d === holder && holderRead ? holderRead : await firstRead(d);
-        if (found.exists && found.depth === 'fingerprint' && !settledByFingerprint(d, found)) {
+        const isVouched = vouched && d !== holder && coveredByDeployment(d.resource);
+        let found = isVouched ? await vouchedRead(d) : d === holder && holderRead ? holderRead : await firstRead(d);
+        if (found.exists && found.depth !== 'full' && !settledByFingerprint(d, found)) {
           found = withSummary(await ADAPTERS[kind].readFull(ctx, { kind, id, resource: d.resource }), listings.get(kind)?.get(id));
         }
         actual.set(resourceKey(d.model), found);
@@ -103,6 +115,22 @@ function deploymentHolder(desired: readonly DesiredModel[]): DesiredModel | unde
 function recordOf(found: ActualResource | undefined): string | undefined {
   if (!found?.exists || found.depth === 'deployment') return undefined;
   return (found.depth === 'full' ? found.model.tags : found.tags)?.[DEPLOYMENT_TAG];
+}
+
+/**
+ * The permissions publish reads of this resource (PERMISSIONS_READ_ON_PUBLISH): undefined where it
+ * reads none, null when the resource is gone.
+ */
+async function publishPermissions(ctx: AwsContext, d: DesiredModel): Promise<readonly Grant[] | undefined | null> {
+  const read = ADAPTERS[d.model.kind].readPermissions;
+  if (!read || !PERMISSIONS_READ_ON_PUBLISH.has(d.model.kind)) return undefined;
+  return (await read(ctx, d.model.id)) ?? null;
+}
+
+/** A quick read completed with the permissions read beside it. */
+function withPermissions(found: ActualResource, permissions: readonly Grant[] | undefined | null): ActualResource {
+  if (!found.exists || found.depth !== 'fingerprint' || !permissions) return found;
+  return { ...found, permissions };
 }
 
 /** A read completed with what the List call said: the LastUpdatedTime, and the status if the read had none. */

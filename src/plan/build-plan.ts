@@ -8,6 +8,7 @@ import { KIND_RULES } from './kinds.ts';
 import type { ActualResource, JsonObject } from './model.ts';
 import type { DeleteOperation, Operation, Plan, PropertyUpdate } from './operations.ts';
 import { FINGERPRINT_TAG, samePropertiesHalf } from './ownership.ts';
+import { permissionsHold } from './publish-permissions.ts';
 
 export interface PlanInput {
   readonly target: string;
@@ -22,14 +23,17 @@ export interface PlanInput {
 }
 
 /**
- * Whether the fingerprint read settles the resource as unchanged; when not, it must be read in
- * full before planning. Glue resources are always read in full (their one read is complete).
- * Stamped kinds also need their LastUpdatedTime where trailsight left it: else someone edited them.
+ * Whether the fingerprint read (or the deployment record) settles the resource as unchanged; when
+ * not, it must be read in full before planning. Glue resources are always read in full (their one
+ * read is complete). Stamped kinds also need their LastUpdatedTime where trailsight left it: else
+ * someone edited them. Permissions read apart must be the specs' (neither record covers them).
  */
 export function settledByFingerprint(desired: DesiredModel, actual: ActualResource | undefined): boolean {
   if (!actual?.exists) return true; // nothing to read: it is created
-  if (actual.depth === 'deployment') return true;
+  if (actual.depth === 'full') return true;
+  if (actual.depth === 'deployment') return permissionsHold(desired, actual.permissions);
   if (isBroken(actual.status)) return true; // recreated
+  if (!permissionsHold(desired, actual.permissions)) return false;
   const rules = KIND_RULES[desired.model.kind];
   if (rules.fingerprint === 'none') return false;
   if (rules.stamped && !stampHolds(actual)) return false;
@@ -55,12 +59,10 @@ export function buildPlan(input: PlanInput): Plan {
 function planResource(desired: DesiredModel, actual: ActualResource | undefined): Operation {
   const { kind, id } = desired.model;
   if (!actual?.exists) return { action: 'create', kind, id, desired };
+  if (actual.depth !== 'full' && !settledByFingerprint(desired, actual)) throw new Error(`internal: ${kind}/${id} needs a full read before planning`);
   if (actual.depth === 'deployment') return { action: 'no-op', kind, id, desired, checked: 'deployment' };
   if (isBroken(actual.status)) return { action: 'create', kind, id, desired, replaces: actual.status };
-  if (actual.depth === 'fingerprint') {
-    if (!settledByFingerprint(desired, actual)) throw new Error(`internal: ${kind}/${id} needs a full read before planning`);
-    return { action: 'no-op', kind, id, desired, checked: 'fingerprint' };
-  }
+  if (actual.depth === 'fingerprint') return { action: 'no-op', kind, id, desired, checked: 'fingerprint' };
   const rules = KIND_RULES[kind];
   const want = desired.model;
   const have = actual.model;

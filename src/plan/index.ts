@@ -20,6 +20,7 @@ export {
 } from './ownership.ts';
 export { comparedTags, coveredByDeployment, DEPLOYMENT_TAG, deploymentValue, type DeploymentRecord, type Observed } from './deployment.ts';
 export { buildPlan, settledByFingerprint, type PlanInput } from './build-plan.ts';
+export { PERMISSIONS_READ_ON_PUBLISH, permissionsHold } from './publish-permissions.ts';
 export * from './operations.ts';
 export { renderPlanText, summaryLine } from './render-text.ts';
 export { renderPlanJson } from './render-json.ts';

@@ -38,7 +38,8 @@ export type LifecycleStatus =
 /**
  * What a read found. `full`: every property, permission and tag was read. `fingerprint`: only the
  * fingerprint trailsight wrote when it last converged this resource (one read), see ownership.ts.
- * `deployment`: no read, the target's deployment record matched (deployment.ts).
+ * `deployment`: no read, the target's deployment record matched (deployment.ts). Both of these
+ * may carry the permissions, read apart (publish reads those that expose data to viewers).
  * In `model.tags` the fingerprint tag holds the fingerprint alone; its stamp is in `stamp`.
  */
 export type ActualResource =
@@ -69,11 +70,15 @@ export type ActualResource =
       readonly lastUpdated?: string;
       /** Every tag, where the fingerprint read returned them (a tag read), the stamp split off. */
       readonly tags?: Readonly<Record<string, string>>;
+      /** Where publish read them too (see `PERMISSIONS_READ_ON_PUBLISH`): the permissions, normalised. */
+      readonly permissions?: readonly Grant[];
     }
   | {
       readonly kind: ResourceKind;
       readonly id: string;
       readonly exists: true;
-      /** Not read at all: the target's deployment record vouches for it (see deployment.ts). */
+      /** Not read otherwise: the target's deployment record vouches for it (see deployment.ts)… */
       readonly depth: 'deployment';
+      /** …but not for its permissions, which no LastUpdatedTime tracks: read apart where publish reads them. */
+      readonly permissions?: readonly Grant[];
     };

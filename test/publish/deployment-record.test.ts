@@ -83,7 +83,8 @@ describe('the deployment record: a no-op publish reads no QuickSight resource on
 
     const again = await h.record(() => h.publish());
     assert.equal(again.writes, 0);
-    assert.ok(again.reads <= again.value.results.length);
+    const listPages = again.calls.filter((c) => /^List(DataSources|DataSets|Analyses|Dashboards)$/.test(c.operation)).length;
+    assert.ok(again.reads - listPages <= again.value.results.length);
     assert.ok(vouchedFor(again.value.plan) > 0);
   });
 

@@ -86,7 +86,7 @@ describe('drift: edits made outside trailsight (the console)', function () {
     assert.equal(again.writes, 0, again.calls.map((c) => c.operation).join(', '));
   });
 
-  it('tagging and permission changes leave LastUpdatedTime as it was (what the stamp relies on): plan and --refresh see them, a plain publish only on the data source', async () => {
+  it('tagging and permission changes leave LastUpdatedTime as it was (what the stamp relies on): plan and --refresh see them; a plain publish sees the data source\'s tags and dataset permissions, not a dataset\'s tags', async () => {
     await h.publish();
     const qs = h.clients.quicksight;
     const arn = `arn:aws:quicksight:us-east-1:${ACCOUNT}:dataset/events`;
@@ -95,25 +95,28 @@ describe('drift: edits made outside trailsight (the console)', function () {
     await qs.send(
       new UpdateDataSetPermissionsCommand({
         AwsAccountId: ACCOUNT,
-        DataSetId: 'events',
+        DataSetId: 'ec2',
         GrantPermissions: [{ Principal: `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/stranger`, Actions: ['quicksight:DescribeDataSet'] }],
       }),
     );
     const after = await qs.send(new ListDataSetsCommand({ AwsAccountId: ACCOUNT }));
-    const time = (out: typeof before) => out.DataSetSummaries?.find((d) => d.DataSetId === 'events')?.LastUpdatedTime?.getTime();
-    assert.ok(time(before));
-    assert.equal(time(after), time(before));
+    const time = (out: typeof before, id: string) => out.DataSetSummaries?.find((d) => d.DataSetId === id)?.LastUpdatedTime?.getTime();
+    assert.ok(time(before, 'events') && time(before, 'ec2'));
+    assert.equal(time(after, 'events'), time(before, 'events'));
+    assert.equal(time(after, 'ec2'), time(before, 'ec2'));
     // The data source's tags are read anyway (they hold the deployment record): a tag added there is removed.
     const sourceArn = `arn:aws:quicksight:us-east-1:${ACCOUNT}:datasource/${sourceId}`;
     await qs.send(new TagResourceCommand({ ResourceArn: sourceArn, Tags: [{ Key: 'owner', Value: 'someone' }] }));
-    // Nothing moved a LastUpdatedTime: the deployment record still vouches for the dataset, so a
-    // plain publish leaves its tag and grant (documented: plan and --refresh see them).
+    // Nothing moved a LastUpdatedTime: the deployment record still vouches for the datasets. A plain
+    // publish reads their permissions apart (the grant is revoked), not their tags (documented:
+    // plan and --refresh see them).
     const { value } = await h.record(() => h.publish());
-    assert.deepEqual(Object.entries(outcomes(value.results)).filter(([, o]) => o !== 'unchanged'), [[`DataSource/${sourceId}`, 'updated']]);
+    const changed = (results: typeof value.results) => Object.entries(outcomes(results)).filter(([, o]) => o !== 'unchanged');
+    assert.deepEqual(changed(value.results), [[`DataSource/${sourceId}`, 'updated'], ['DataSet/ec2', 'updated']]);
     const drifted = await h.plan();
     assert.deepEqual(drifted.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['DataSet/events'], renderPlanText(drifted));
     const refreshed = await h.record(() => h.publish({ refresh: true }));
-    assert.deepEqual(Object.entries(outcomes(refreshed.value.results)).filter(([, o]) => o !== 'unchanged'), [['DataSet/events', 'updated']]);
+    assert.deepEqual(changed(refreshed.value.results), [['DataSet/events', 'updated']]);
     const planned = await h.plan();
     assert.equal(hasChanges(planned), false, renderPlanText(planned));
     assert.equal((await h.record(() => h.publish())).writes, 0);

@@ -130,6 +130,24 @@ describe('plan (pure): normalise, diff, plan', function () {
     assert.deepEqual(parseFingerprintTag(analysis.fingerprint), { fingerprint: analysis.fingerprint });
   });
 
+  it('permissions read beside the fingerprint or the deployment record: a stranger or a missing grant needs a full read, never a no-op', () => {
+    const dataset = desired.find((d) => d.model.kind === 'DataSet')!;
+    const { kind, id } = dataset.model;
+    const granted = dataset.model.permissions!;
+    const stranger = [...granted, { principal: 'arn:aws:quicksight:us-east-1:000000000000:user/default/mallory', actions: ['quicksight:DescribeDataSet'] }];
+    const vouched = { kind, id, exists: true, depth: 'deployment' } as const;
+    assert.equal(settledByFingerprint(dataset, vouched), true, 'not read: vouched for');
+    assert.equal(settledByFingerprint(dataset, { ...vouched, permissions: granted }), true);
+    assert.equal(settledByFingerprint(dataset, { ...vouched, permissions: stranger }), false, 'a stranger granted');
+    assert.equal(settledByFingerprint(dataset, { ...vouched, permissions: granted.slice(1) }), false, 'an owner revoked');
+    const quick = { kind, id, exists: true, depth: 'fingerprint', fingerprint: dataset.fingerprint, stamp: '1', lastUpdated: '1' } as const;
+    assert.equal(settledByFingerprint(dataset, { ...quick, permissions: granted }), true);
+    assert.equal(settledByFingerprint(dataset, { ...quick, permissions: stranger }), false);
+    const plan = (actual: ActualResource) => () => buildPlan({ target: 'local', desired: [dataset], actual: new Map([[`${kind}/${id}`, actual]]) });
+    assert.throws(plan({ ...vouched, permissions: stranger }), /needs a full read/);
+    assert.equal(plan({ ...vouched, permissions: granted })().operations[0].action, 'no-op');
+  });
+
   it('the same specs give byte-identical plans', async () => {
     const again = (await fixtureResources()).map((r) => desiredModel(r, 'local'));
     const plan = (d: DesiredModel[]) => renderPlanJson(buildPlan({ target: 'local', desired: d, actual: new Map() }));

@@ -58,6 +58,8 @@ export interface KindAdapter {
   summaries?(ctx: AwsContext): Promise<Summary[]>;
   /** Whether the create request already carried the fingerprint (synchronous creations). */
   readonly fingerprintOnCreate: boolean;
+  /** QuickSight kinds: the permissions alone (one `Describe*Permissions`), normalised; undefined when it does not exist. */
+  readPermissions?(ctx: AwsContext, id: string): Promise<Grant[] | undefined>;
   updatePermissions?(ctx: AwsContext, id: string, changes: PermissionChanges): Promise<void>;
   tag?(ctx: AwsContext, ref: ResourceRef, tags: Readonly<Record<string, string>>): Promise<void>;
   untag?(ctx: AwsContext, ref: ResourceRef, keys: readonly string[]): Promise<void>;

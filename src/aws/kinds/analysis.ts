@@ -31,6 +31,11 @@ function describeSummary(ctx: AwsContext, id: string) {
   };
 }
 
+/** DescribeAnalysisPermissions: who may do what on it. */
+function describePermissions(ctx: AwsContext, id: string) {
+  return ctx.clients.quicksight.send(new DescribeAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id }));
+}
+
 /** Analyses are created asynchronously: the fingerprint (and stamp) is tagged once QuickSight reports success. */
 export const analysisAdapter: KindAdapter = {
   readQuick: readFingerprintTag,
@@ -39,9 +44,7 @@ export const analysisAdapter: KindAdapter = {
   async readFull(ctx, { id }) {
     const described = await orMissing(waitWhileInProgress(`Analysis/${id}`, describeDefinition(ctx, id), ctx.wait));
     if (!described) return { kind: 'Analysis', id, exists: false };
-    const access = await readAccess(ctx, 'Analysis', id, () =>
-      ctx.clients.quicksight.send(new DescribeAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id })),
-    );
+    const access = await readAccess(ctx, 'Analysis', id, () => describePermissions(ctx, id));
     const { Name, Definition, ThemeArn } = described.out;
     return fullActual({ kind: 'Analysis', id, record: { Name, Definition, ThemeArn }, ...access, ...(described.status ? { status: described.status } : {}) });
   },
@@ -77,8 +80,10 @@ export const analysisAdapter: KindAdapter = {
 
   lastUpdated: async (ctx, id) => (await describeSummary(ctx, id)()).lastUpdated,
 
-  ...quicksightAccess('Analysis', (ctx, id, request) =>
-    ctx.clients.quicksight.send(new UpdateAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id, ...request })),
+  ...quicksightAccess(
+    'Analysis',
+    (ctx, id, request) => ctx.clients.quicksight.send(new UpdateAnalysisPermissionsCommand({ AwsAccountId: ctx.account, AnalysisId: id, ...request })),
+    describePermissions,
   ),
 
   async remove(ctx, { id }) {

@@ -32,6 +32,11 @@ function versionFromArn(arn: string | undefined, id: string): number {
   return Number(match[1]);
 }
 
+/** DescribeDashboardPermissions: who may do what on it. */
+function describePermissions(ctx: AwsContext, id: string) {
+  return ctx.clients.quicksight.send(new DescribeDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id }));
+}
+
 /**
  * Dashboards keep their fingerprint in the description of the version trailsight published: one
  * DescribeDashboard tells whether the published version is still trailsight's, so a version
@@ -53,7 +58,7 @@ export const dashboardAdapter: KindAdapter = {
     if (!published) return { kind: 'Dashboard', id, exists: false };
     const [definition, access] = await Promise.all([
       ctx.clients.quicksight.send(new DescribeDashboardDefinitionCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: published.version })),
-      readAccess(ctx, 'Dashboard', id, () => ctx.clients.quicksight.send(new DescribeDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id }))),
+      readAccess(ctx, 'Dashboard', id, () => describePermissions(ctx, id)),
     ]);
     const { Name, Definition, DashboardPublishOptions, ThemeArn } = definition;
     const fingerprint = fingerprintFromVersionDescription(published.description);
@@ -105,8 +110,10 @@ export const dashboardAdapter: KindAdapter = {
     await ctx.clients.quicksight.send(new UpdateDashboardPublishedVersionCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: started.version }));
   },
 
-  ...quicksightAccess('Dashboard', (ctx, id, request) =>
-    ctx.clients.quicksight.send(new UpdateDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id, ...request })),
+  ...quicksightAccess(
+    'Dashboard',
+    (ctx, id, request) => ctx.clients.quicksight.send(new UpdateDashboardPermissionsCommand({ AwsAccountId: ctx.account, DashboardId: id, ...request })),
+    describePermissions,
   ),
 
   async remove(ctx, { id }) {

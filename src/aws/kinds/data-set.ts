@@ -20,6 +20,11 @@ import { fullActual, tagsForCreate } from './resource-state.ts';
 
 type DataSetResource = Extract<DesiredResource, { kind: 'DataSet' }>;
 
+/** DescribeDataSetPermissions: who may do what on it. */
+function describePermissions(ctx: AwsContext, id: string) {
+  return ctx.clients.quicksight.send(new DescribeDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id }));
+}
+
 /**
  * Datasets are created synchronously: the create request carries permissions and tags; the
  * fingerprint follows with the LastUpdatedTime the dataset was left at (its refresh schedule set).
@@ -34,7 +39,7 @@ export const dataSetAdapter: KindAdapter = {
     if (!described?.DataSet) return { kind: 'DataSet', id, exists: false };
     const wantsSchedule = !!(resource as DataSetResource | undefined)?.refreshSchedule;
     const [access, schedules] = await Promise.all([
-      readAccess(ctx, 'DataSet', id, () => qs.send(new DescribeDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id }))),
+      readAccess(ctx, 'DataSet', id, () => describePermissions(ctx, id)),
       wantsSchedule ? qs.send(new ListRefreshSchedulesCommand({ AwsAccountId: ctx.account, DataSetId: id })) : undefined,
     ]);
     const scheduleId = (resource as DataSetResource | undefined)?.refreshSchedule?.Schedule?.ScheduleId;
@@ -61,8 +66,10 @@ export const dataSetAdapter: KindAdapter = {
     return {};
   },
 
-  ...quicksightAccess('DataSet', (ctx, id, request) =>
-    ctx.clients.quicksight.send(new UpdateDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id, ...request })),
+  ...quicksightAccess(
+    'DataSet',
+    (ctx, id, request) => ctx.clients.quicksight.send(new UpdateDataSetPermissionsCommand({ AwsAccountId: ctx.account, DataSetId: id, ...request })),
+    describePermissions,
   ),
 
   async remove(ctx, { id }) {

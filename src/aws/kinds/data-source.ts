@@ -22,6 +22,11 @@ function describe(ctx: AwsContext, id: string) {
   };
 }
 
+/** DescribeDataSourcePermissions: who may do what on it. */
+function describePermissions(ctx: AwsContext, id: string) {
+  return ctx.clients.quicksight.send(new DescribeDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id }));
+}
+
 export const dataSourceAdapter: KindAdapter = {
   readQuick: readFingerprintTag,
   fingerprintOnCreate: false,
@@ -29,9 +34,7 @@ export const dataSourceAdapter: KindAdapter = {
   async readFull(ctx, { id }) {
     const described = await orMissing(waitWhileInProgress(`DataSource/${id}`, describe(ctx, id), ctx.wait));
     if (!described?.dataSource) return { kind: 'DataSource', id, exists: false };
-    const access = await readAccess(ctx, 'DataSource', id, () =>
-      ctx.clients.quicksight.send(new DescribeDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id })),
-    );
+    const access = await readAccess(ctx, 'DataSource', id, () => describePermissions(ctx, id));
     return fullActual({ kind: 'DataSource', id, record: described.dataSource, ...access, ...(described.status ? { status: described.status } : {}) });
   },
 
@@ -68,8 +71,10 @@ export const dataSourceAdapter: KindAdapter = {
 
   lastUpdated: async (ctx, id) => stampOf((await describe(ctx, id)()).dataSource?.LastUpdatedTime),
 
-  ...quicksightAccess('DataSource', (ctx, id, request) =>
-    ctx.clients.quicksight.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id, ...request })),
+  ...quicksightAccess(
+    'DataSource',
+    (ctx, id, request) => ctx.clients.quicksight.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id, ...request })),
+    describePermissions,
   ),
 
   async remove(ctx, { id }) {

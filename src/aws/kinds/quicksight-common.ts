@@ -1,6 +1,14 @@
 import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-quicksight';
 import type { ResourceKind } from '../../compile/resource.ts';
-import { FINGERPRINT_TAG, normaliseTags, parseFingerprintTag, type ActualResource, type DesiredModel, type PermissionChanges } from '../../plan/index.ts';
+import {
+  FINGERPRINT_TAG,
+  normalisePermissions,
+  normaliseTags,
+  parseFingerprintTag,
+  type ActualResource,
+  type DesiredModel,
+  type PermissionChanges,
+} from '../../plan/index.ts';
 import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
@@ -77,12 +85,17 @@ export async function readAccess(
 
 type PermissionRequest = ReturnType<typeof permissionUpdate>;
 
-/** The adapter members every QuickSight kind has alike: its permission update, tagging, untagging. */
+/** The adapter members every QuickSight kind has alike: its permission read and update, tagging, untagging. */
 export function quicksightAccess(
   kind: ResourceKind,
   sendPermissionUpdate: (ctx: AwsContext, id: string, request: PermissionRequest) => Promise<unknown>,
-): Required<Pick<KindAdapter, 'updatePermissions' | 'tag' | 'untag'>> {
+  sendDescribePermissions: (ctx: AwsContext, id: string) => Promise<{ Permissions?: unknown }>,
+): Required<Pick<KindAdapter, 'readPermissions' | 'updatePermissions' | 'tag' | 'untag'>> {
   return {
+    readPermissions: async (ctx, id) => {
+      const out = await orMissing(sendDescribePermissions(ctx, id));
+      return out ? normalisePermissions(out.Permissions) : undefined;
+    },
     updatePermissions: async (ctx, id, changes: PermissionChanges) => void (await sendPermissionUpdate(ctx, id, permissionUpdate(changes))),
     tag: (ctx, ref, tags) => tagQuickSight(ctx, kind, ref.id, tags),
     untag: (ctx, ref, keys) => untagQuickSight(ctx, kind, ref.id, keys),
