@@ -3,6 +3,7 @@ import type { ColumnRef, ControlModel, DashboardModel, Scalar, VisualModel } fro
 import type { QueryResult } from './query/athena-runner.ts';
 import { choicesQuery } from './query/choices-query.ts';
 import type { DatasetSource } from './query/dataset-source.ts';
+import { countQuery } from './query/cell-queries.ts';
 import { buildVisualQuery } from './query/visual-query.ts';
 import type { PagePayload, VisualData } from './shipped.ts';
 
@@ -56,12 +57,39 @@ async function visualData(input: DashboardDataInput, visual: VisualModel): Promi
     return failed((error as Error).message);
   }
   try {
-    const result = await input.run(query.sql, source.workGroup);
-    const truncated = result.rows.length > input.rowCap;
-    return { columns: query.columns, rows: truncated ? result.rows.slice(0, input.rowCap) : result.rows, filterKeys: query.filterKeys, truncated };
+    const run = (sql: string) => input.run(sql, source.workGroup);
+    const [main, cells, distinct] = await Promise.all([
+      capped(run, query.sql, input.rowCap, visual.unaggregated ? [] : [...new Set(Object.values(query.filterKeys))].sort()),
+      query.cells ? capped(run, query.cells.sql, input.rowCap) : undefined,
+      Promise.all(query.distinct.map(async (d) => ({ fieldId: d.fieldId, ...(d.leaf === undefined ? {} : { leaf: d.leaf }), ...(await capped(run, d.sql, input.rowCap)) }))),
+    ]);
+    if (cells?.truncated) {
+      return failed(`the page filters' columns hold more than ${input.rowCap.toLocaleString('en-US')} combinations: too many for the page to count exactly`);
+    }
+    return {
+      columns: query.columns,
+      ...main,
+      filterKeys: query.filterKeys,
+      ...(cells && query.cells ? { cells: { filterIds: query.cells.filterIds, rows: cells.rows } } : {}),
+      ...(distinct.length ? { distinct } : {}),
+      ...(query.partitions ? { partitions: query.partitions } : {}),
+    };
   } catch (error) {
     return { ...failed(`Athena: ${(error as Error).message}`), columns: query.columns, filterKeys: query.filterKeys };
   }
+}
+
+type Capped = Pick<VisualData, 'rows' | 'truncated' | 'totalRows' | 'rowsPerKey'>;
+
+/** A query's first `cap` rows; when there were more, how many in all (per value of `keys` when given and not too many). */
+async function capped(run: (sql: string) => Promise<QueryResult>, sql: string, cap: number, keys: readonly string[] = []): Promise<Capped> {
+  const result = await run(sql);
+  if (result.rows.length <= cap) return { rows: result.rows, truncated: false };
+  const rows = result.rows.slice(0, cap);
+  const counts = (await run(countQuery(sql, keys, cap))).rows;
+  const total = counts.reduce((n, row) => n + Number(row[row.length - 1] ?? 0), 0);
+  const perKey = keys.length > 0 && counts.length <= cap ? { rowsPerKey: { keys: [...keys], rows: counts } } : {};
+  return { rows, truncated: true, ...(counts.length <= cap ? { totalRows: total } : {}), ...perKey };
 }
 
 function failed(error: string): VisualData {

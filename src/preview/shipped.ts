@@ -18,7 +18,41 @@ export interface VisualData {
   readonly filterKeys: Readonly<Record<string, string>>;
   /** More rows matched than were shipped. */
   readonly truncated: boolean;
+  /** When truncated: how many rows the query had in all. */
+  readonly totalRows?: number;
+  /** When truncated: how many rows the query had per value of these columns (the page filters' columns). */
+  readonly rowsPerKey?: { readonly keys: readonly string[]; readonly rows: readonly (readonly Cell[])[] };
+  /** The page filters' cells: what lets the page count exactly what it did not get row by row. */
+  readonly cells?: CellTable;
+  /** DISTINCT_COUNT measures under page filters, as signatures (see DistinctPart). */
+  readonly distinct?: readonly DistinctPart[];
+  /** A table of rows: each value of these filters' columns got its own first `perPartition` rows. */
+  readonly partitions?: { readonly filterIds: readonly string[]; readonly columns: readonly string[]; readonly perPartition: number };
   readonly error?: string;
+}
+
+/**
+ * Every distinct combination of the values the page filters test (dates to the day), with how
+ * many dataset rows hold it. A cell's id is its index in `rows`.
+ */
+export interface CellTable {
+  readonly filterIds: readonly string[];
+  /** The filters' values (in `filterIds` order), then the row count. */
+  readonly rows: readonly (readonly Cell[])[];
+}
+
+/**
+ * A distinct count under page filters, exact for any choice: for each group of the visual, the
+ * distinct values grouped by the set of cells they occur in. Rows: dimension values (the
+ * visual's order), the cell ids joined by ',', how many distinct values have exactly those cells.
+ */
+export interface DistinctPart {
+  readonly fieldId: string;
+  readonly leaf?: number;
+  readonly rows: readonly (readonly Cell[])[];
+  /** The query had more rows than the page holds: the largest were kept. */
+  readonly truncated: boolean;
+  readonly totalRows?: number;
 }
 
 /** Everything one dashboard page reads, embedded as JSON. */

@@ -19,13 +19,16 @@ interface Accumulator {
   max: Cell[];
   exact: Cell[];
   values: Map<string, number>[];
+  /** Distinct values counted from signatures (DistinctPart). */
+  distinct: number[];
 }
 
 /**
  * The visual's result from its shipped rows: keep the rows `keep` accepts, group them by the
  * visual's dimensions, recombine the measure parts, sort and cut as the visual says.
+ * `selectedCells[id]` says whether the page's filters keep a cell (for distinct counts).
  */
-export function computeResult(visual: VisualModel, data: VisualData, keep: (row: readonly Cell[]) => boolean): ResultRow[] {
+export function computeResult(visual: VisualModel, data: VisualData, keep: (row: readonly Cell[]) => boolean, selectedCells: readonly boolean[] = []): ResultRow[] {
   const dimIndex = visual.dimensions.map((d) => data.columns.findIndex((c) => c.role === 'dimension' && c.fieldId === d.fieldId));
   const kept = data.rows.filter(keep);
   let rows: ResultRow[];
@@ -44,6 +47,22 @@ export function computeResult(visual: VisualModel, data: VisualData, keep: (row:
         groups.set(key, acc);
       }
       parts.forEach((p, u) => accumulate(acc!, u, p, row));
+    }
+    for (const part of data.distinct ?? []) {
+      const u = units.findIndex((unit) => unit.fieldId === part.fieldId && unit.leaf === part.leaf);
+      if (u < 0) continue;
+      const d = visual.dimensions.length;
+      for (const row of part.rows) {
+        if (!String(row[d] ?? '').split(',').some((id) => selectedCells[Number(id)] === true)) continue;
+        const dims = row.slice(0, d);
+        const key = JSON.stringify(dims);
+        let acc = groups.get(key);
+        if (!acc) {
+          acc = emptyAccumulator(dims, units.length);
+          groups.set(key, acc);
+        }
+        acc.distinct[u]! += Number(row[d + 1] ?? 0);
+      }
     }
     if (groups.size === 0 && visual.dimensions.length === 0) groups.set('[]', emptyAccumulator([], units.length));
     rows = [...groups.values()].map((acc) => {
@@ -64,7 +83,8 @@ export function computeResult(visual: VisualModel, data: VisualData, keep: (row:
 /** A KPI over no rows still has a value: counts are 0. */
 function emptyAccumulator(dims: Cell[], n: number): Accumulator {
   const values = Array.from({ length: n }, () => new Map<string, number>());
-  return { dims, sum: Array(n).fill(0), count: Array(n).fill(0), sumsq: Array(n).fill(0), min: Array(n).fill(null), max: Array(n).fill(null), exact: Array(n).fill(null), values };
+  const zeros = () => Array<number>(n).fill(0);
+  return { dims, sum: zeros(), count: zeros(), sumsq: zeros(), min: Array(n).fill(null), max: Array(n).fill(null), exact: Array(n).fill(null), values, distinct: zeros() };
 }
 
 /** What gets aggregated: each measure, or each leaf of a calculated measure. */
@@ -124,7 +144,7 @@ function finish(aggregation: Aggregation, acc: Accumulator, m: number): Cell {
     case 'AVERAGE':
       return count === 0 ? null : sum / count;
     case 'DISTINCT_COUNT':
-      return acc.exact[m] ?? acc.values[m]!.size;
+      return acc.exact[m] ?? acc.values[m]!.size + acc.distinct[m]!;
     case 'MEDIAN':
       return weightedMedian(acc.values[m]!);
     case 'VAR':
@@ -154,6 +174,11 @@ function weightedMedian(values: Map<string, number>): Cell {
 
 /** Sort keys first, then every dimension ascending (as the SQL does); nulls last. */
 export function sortRows(visual: VisualModel, rows: ResultRow[]): ResultRow[] {
+  return [...rows].sort(rowOrder(visual));
+}
+
+/** The order `sortRows` sorts by, as a comparator. */
+export function rowOrder(visual: VisualModel): (a: ResultRow, b: ResultRow) => number {
   const keys = effectiveSort(visual).flatMap((key) => {
     const d = visual.dimensions.findIndex((f) => f.fieldId === key.fieldId);
     if (d >= 0) return [{ get: (r: ResultRow) => r.dims[d], sign: key.direction === 'ASC' ? 1 : -1, dim: d }];
@@ -163,7 +188,7 @@ export function sortRows(visual: VisualModel, rows: ResultRow[]): ResultRow[] {
   visual.dimensions.forEach((_, d) => {
     if (!keys.some((k) => k.dim === d)) keys.push({ get: (r) => r.dims[d], sign: 1, dim: d });
   });
-  return [...rows].sort((a, b) => {
+  return (a, b) => {
     for (const key of keys) {
       const x = key.get(a) ?? null;
       const y = key.get(b) ?? null;
@@ -174,11 +199,11 @@ export function sortRows(visual: VisualModel, rows: ResultRow[]): ResultRow[] {
       if (c !== 0) return c;
     }
     return 0;
-  });
+  };
 }
 
 /** The item limit: rows, or (with a colour split) the first categories in sorted order. */
-function cut(visual: VisualModel, rows: ResultRow[]): ResultRow[] {
+export function cut(visual: VisualModel, rows: ResultRow[]): ResultRow[] {
   if (visual.limit === undefined) return rows;
   if (limitCountsRows(visual)) return rows.slice(0, visual.limit);
   const categoryIndexes = visual.roles.category.map((id) => visual.dimensions.findIndex((d) => d.fieldId === id));

@@ -3,11 +3,20 @@ import type { Cell } from '../shipped.ts';
 import type { ResultRow } from './aggregate.ts';
 import { formatDimension, formatNumber } from './format.ts';
 
+/** Longer texts (user agents, ARNs, messages) are cut to one line; the whole text is the title. */
+const LONG_TEXT = 42;
+
 /** Every text goes in through textContent: CloudTrail text never becomes markup. */
 function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellElement {
   const el = document.createElement(tag);
-  el.textContent = text;
   if (numeric) el.className = 'num';
+  if (tag === 'td' && text.length > LONG_TEXT) {
+    const clip = document.createElement('span');
+    clip.className = 'clip';
+    clip.textContent = text;
+    el.title = text;
+    el.append(clip);
+  } else el.textContent = text;
   return el;
 }
 

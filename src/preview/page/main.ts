@@ -1,7 +1,9 @@
 import type { ECharts } from 'echarts';
 import type { Scalar, VisualModel } from '../model.ts';
 import type { Cell, PagePayload } from '../shipped.ts';
-import { computeResult } from './aggregate.ts';
+import { computeResult, type ResultRow } from './aggregate.ts';
+import { approximateNote, cellsKept } from './notes.ts';
+import { tableRows } from './row-table.ts';
 import { chartOptions } from './chart-options.ts';
 import { buildControl } from './controls.ts';
 import { drawKpi, drawPivot, drawTable } from './draw-table.ts';
@@ -36,10 +38,27 @@ function start(): void {
     const filters = dashboard.filters.filter((f) => data.filterKeys[f.id] !== undefined);
     const indexes = filters.map((f) => data.columns.findIndex((c) => c.key === data.filterKeys[f.id]));
     const keep = (row: readonly Cell[]) => filters.every((f, i) => passes(f, row[indexes[i]!] ?? null, state()));
-    const rows = computeResult(visual, data, keep);
+    const selectedCells = cellsKept(dashboard.filters, data, state());
+    let rows: ResultRow[];
+    let note: string | undefined;
+    if (visual.unaggregated && data.cells) {
+      const table = tableRows(visual, data, keep, selectedCells);
+      rows = table.rows;
+      note = table.note;
+      figure.dataset.matching = String(table.matching);
+      figure.dataset.exact = String(table.exact);
+    } else {
+      rows = computeResult(visual, data, keep, selectedCells);
+      note = approximateNote(visual, data, filters, state(), () => data.rows.filter(keep).length);
+      figure.dataset.exact = String(note === undefined);
+    }
     figure.dataset.rows = String(rows.length);
     figure.dataset.state = rows.length > 0 ? 'drawn' : 'empty';
-    figure.querySelector('.truncated')?.toggleAttribute('hidden', !data.truncated);
+    const noteElement = figure.querySelector<HTMLElement>('.visual-note');
+    if (noteElement) {
+      noteElement.textContent = note ?? '';
+      noteElement.hidden = note === undefined;
+    }
     if (rows.length === 0) {
       charts.get(visual.id)?.dispose();
       charts.delete(visual.id);

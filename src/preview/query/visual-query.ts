@@ -1,7 +1,8 @@
-import type { Aggregation, CalculatedFormula, DimensionField, FilterModel, MeasureField, VisualModel } from '../model.ts';
+import type { Aggregation, CalculatedFormula, FilterModel, MeasureField, VisualModel } from '../model.ts';
 import type { MeasurePart, ShippedColumn } from '../shipped.ts';
 import { effectiveSort, limitCountsRows, needsValuesInGrain } from '../visual-rules.ts';
 import type { ColumnKind } from './dataset-source.ts';
+import { cellsQuery, dimensionExpr, distinctQuery } from './cell-queries.ts';
 import { filterPredicate } from './filter-sql.ts';
 import { quoteIdentifier, quoteNumber } from './sql-text.ts';
 
@@ -24,6 +25,12 @@ export interface VisualQuery {
   readonly finalized: boolean;
   /** When finalized is false, the query asks for rowCap + 1 rows to tell when it was cut. */
   readonly rowCap: number;
+  /** The page filters' cells (ids and row counts), when the page needs them. */
+  readonly cells?: { readonly sql: string; readonly filterIds: string[] };
+  /** One signature query per DISTINCT_COUNT under page filters. */
+  readonly distinct: { readonly fieldId: string; readonly leaf?: number; readonly sql: string }[];
+  /** A table of rows under page filters: each value of these filters' columns has its own first rows. */
+  readonly partitions?: { readonly filterIds: string[]; readonly columns: string[]; readonly perPartition: number };
 }
 
 interface Selected {
@@ -46,52 +53,80 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
   const filterKeys: Record<string, string> = {};
   pageFilters.forEach((filter, i) => {
     const expr = filterColumnExpr(filter, visual.unaggregated);
-    const same = selected.find((s) => s.expr === expr);
+    const same = selected.find((s) => s.expr === expr) ?? (visual.unaggregated ? undefined : finerDateDimension(filter, visual, selected));
     if (same) filterKeys[filter.id] = same.column.key;
     else {
       selected.push({ expr, column: { key: `f${i}`, role: 'filter', filterId: filter.id }, grouped: true });
       filterKeys[filter.id] = `f${i}`;
     }
   });
+  const where = staticFilters.map(filterPredicate).filter((p): p is string => p !== undefined);
+  const cellInput = { datasetSql: input.datasetSql, filters: pageFilters, where, rowCap: input.rowCap };
+  const distinct: VisualQuery['distinct'] = [];
   if (!visual.unaggregated) {
-    visual.measures.forEach((measure, i) => {
-      if (measure.calculated) {
-        measure.calculated.leaves.forEach((leaf, j) => {
-          for (const [part, expr] of measureParts(leaf, finalized)) {
-            selected.push({ expr, column: { key: `m${i}_${j}_${part}`, role: 'part', fieldId: measure.fieldId, part, leaf: j }, grouped: part === 'value' });
-          }
-        });
+    const dimensionExprs = visual.dimensions.map(dimensionExpr);
+    const addParts = (fieldId: string, leaf: number | undefined, key: string, measure: { aggregation: Aggregation; column: string }) => {
+      if (measure.aggregation === 'DISTINCT_COUNT' && !finalized) {
+        distinct.push({ fieldId, ...(leaf === undefined ? {} : { leaf }), sql: distinctQuery({ ...cellInput, dimensions: dimensionExprs, column: measure.column }) });
         return;
       }
       for (const [part, expr] of measureParts(measure, finalized)) {
-        selected.push({ expr, column: { key: `m${i}_${part}`, role: 'part', fieldId: measure.fieldId, part }, grouped: part === 'value' });
+        selected.push({ expr, column: { key: `${key}_${part}`, role: 'part', fieldId, part, ...(leaf === undefined ? {} : { leaf }) }, grouped: part === 'value' });
       }
+    };
+    visual.measures.forEach((measure, i) => {
+      if (measure.calculated) measure.calculated.leaves.forEach((leaf, j) => addParts(measure.fieldId, j, `m${i}_${j}`, leaf));
+      else addParts(measure.fieldId, undefined, `m${i}`, measure);
     });
   }
-  const where = staticFilters.map(filterPredicate).filter((p): p is string => p !== undefined);
   const select = selected.map((s) => `${s.expr} AS ${quoteIdentifier(s.column.key)}`);
   const lines = [`WITH ds AS (\n${input.datasetSql}\n)`];
   const groupedPositions = selected.flatMap((s, i) => (s.grouped ? [i + 1] : []));
-  const aggregated = !visual.unaggregated && selected.some((s) => !s.grouped);
   const limit = visual.limit !== undefined && limitCountsRows(visual) ? visual.limit : undefined;
-  const everyPageFilterPicksValues = pageFilters.every((f) => f.columnType !== 'date');
-  if (visual.unaggregated && !finalized && limit !== undefined && everyPageFilterPicksValues) {
-    // Every page filter picks values of a column: the first `limit` rows of each value are enough for any choice.
-    const partition = pageFilters.map((f) => quoteIdentifier(f.column)).join(', ');
+  const partitionFilters = pageFilters.filter((f) => f.columnType !== 'date');
+  let partitions: VisualQuery['partitions'];
+  let rowLimit = finalized && limit !== undefined ? Math.min(limit, input.rowCap + 1) : input.rowCap + 1;
+  if (visual.unaggregated && !finalized && partitionFilters.length > 0) {
+    // Each value of the value-picking filters gets its own first rows: any choice of values finds its own.
+    const perPartition = Math.min(limit ?? input.rowCap, input.rowCap);
+    partitions = { filterIds: partitionFilters.map((f) => f.id), columns: partitionFilters.map((f) => f.column), perPartition };
+    const partition = partitionFilters.map((f) => quoteIdentifier(f.column)).join(', ');
     const window = `row_number() OVER (PARTITION BY ${partition} ORDER BY ${orderBy(visual, selected, 'window')})`;
     lines.push(`SELECT ${selected.map((s) => quoteIdentifier(s.column.key)).join(', ')} FROM (`);
     lines.push(`SELECT ${[...select, `${window} AS "rank"`].join(', ')}`, 'FROM ds');
     if (where.length) lines.push(`WHERE ${where.join('\n  AND ')}`);
-    lines.push(`) AS "ranked"`, `WHERE "rank" <= ${quoteNumber(limit)}`);
-    lines.push(`ORDER BY ${orderBy(visual, selected, 'positions')}`);
+    lines.push(`) AS "ranked"`, `WHERE "rank" <= ${quoteNumber(perPartition)}`);
+    lines.push(`ORDER BY "rank" ASC, ${orderBy(visual, selected, 'positions')}`);
   } else {
+    if (visual.unaggregated && !finalized) {
+      partitions = { filterIds: [], columns: [], perPartition: Math.min(limit ?? input.rowCap, input.rowCap) };
+      rowLimit = limit !== undefined && limit <= input.rowCap ? limit : input.rowCap + 1;
+    }
     lines.push(`SELECT ${select.join(', ')}`, 'FROM ds');
     if (where.length) lines.push(`WHERE ${where.join('\n  AND ')}`);
-    if (aggregated && groupedPositions.length) lines.push(`GROUP BY ${groupedPositions.join(', ')}`);
-    if (groupedPositions.length) lines.push(`ORDER BY ${orderBy(visual, selected, finalized ? 'final' : 'positions')}`);
+    if (!visual.unaggregated && groupedPositions.length) lines.push(`GROUP BY ${groupedPositions.join(', ')}`);
+    if (groupedPositions.length) lines.push(`ORDER BY ${orderBy(visual, selected, finalized ? 'final' : visual.unaggregated ? 'positions' : 'largest')}`);
   }
-  lines.push(`LIMIT ${quoteNumber(finalized && limit !== undefined ? Math.min(limit, input.rowCap + 1) : input.rowCap + 1)}`);
-  return { sql: lines.join('\n'), columns: selected.map((s) => s.column), filterKeys, finalized, rowCap: input.rowCap };
+  lines.push(`LIMIT ${quoteNumber(rowLimit)}`);
+  const needsCells = pageFilters.length > 0 && (visual.unaggregated || distinct.length > 0);
+  return {
+    sql: lines.join('\n'),
+    columns: selected.map((s) => s.column),
+    filterKeys,
+    finalized,
+    rowCap: input.rowCap,
+    ...(needsCells ? { cells: { sql: cellsQuery(cellInput), filterIds: pageFilters.map((f) => f.id) } } : {}),
+    distinct,
+    ...(partitions ? { partitions } : {}),
+  };
+}
+
+/** A date dimension on the filter's column, as fine as a day or finer: its value tells the day. */
+function finerDateDimension(filter: FilterModel, visual: VisualModel, selected: readonly Selected[]): Selected | undefined {
+  if (filter.columnType !== 'date') return undefined;
+  const fine = new Set(['DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND']);
+  const index = visual.dimensions.findIndex((d) => d.column === filter.column && d.type === 'date' && (d.granularity === undefined || fine.has(d.granularity)));
+  return index >= 0 ? selected[index] : undefined;
 }
 
 function checkColumns(input: VisualQueryInput): void {
@@ -102,11 +137,6 @@ function checkColumns(input: VisualQueryInput): void {
   if (missing.size) {
     throw new Error(`column ${[...missing].join(', ')} is not in the dataset's output (a calculated field? the preview evaluates dataset columns only)`);
   }
-}
-
-function dimensionExpr(dimension: DimensionField): string {
-  const column = quoteIdentifier(dimension.column);
-  return dimension.type === 'date' && dimension.granularity ? `date_trunc('${dimension.granularity.toLowerCase()}', ${column})` : column;
 }
 
 /** The value a page filter tests: the column itself, dates to the day (the page's date controls pick days). */
@@ -174,6 +204,7 @@ export function measureParts(measure: { aggregation: Aggregation; column: string
     case 'VARP':
       return [['sum', `sum(${asDouble})`], ['sumsq', `sum(${asDouble} * ${asDouble})`], ['count', `count(${c})`]];
     case 'DISTINCT_COUNT':
+      // Under page filters a distinct count ships as signatures over the filters' cells (cell-queries.ts).
       return finalized ? [['exact', `count(DISTINCT ${c})`]] : [['value', c]];
     case 'MEDIAN':
       return [['value', c], ['weight', `count(${c})`]];
@@ -183,12 +214,17 @@ export function measureParts(measure: { aggregation: Aggregation; column: string
 /**
  * ORDER BY: the sort keys, then every grouped column ascending, so results are deterministic.
  * `final` may sort by aggregates (the SQL returns final results), `positions` sorts by output
- * positions only, `window` by the expressions themselves (inside a window).
+ * positions only, `window` by the expressions themselves (inside a window), `largest` puts the
+ * largest partial sums first (so a cut drops the smallest) then the positions.
  */
-function orderBy(visual: VisualModel, selected: readonly Selected[], mode: 'final' | 'positions' | 'window'): string {
+function orderBy(visual: VisualModel, selected: readonly Selected[], mode: 'final' | 'positions' | 'window' | 'largest'): string {
   const keys: string[] = [];
   const used = new Set<number>();
   const ref = (index: number) => (mode === 'window' ? selected[index]!.expr : String(index + 1));
+  if (mode === 'largest') {
+    const sum = selected.findIndex((s) => s.column.role === 'part' && s.column.part === 'sum');
+    if (sum >= 0) keys.push(`${sum + 1} DESC NULLS LAST`);
+  }
   for (const key of effectiveSort(visual)) {
     const direction = key.direction === 'ASC' ? 'ASC NULLS LAST' : 'DESC NULLS LAST';
     const index = selected.findIndex((s) => s.column.role === 'dimension' && s.column.fieldId === key.fieldId);

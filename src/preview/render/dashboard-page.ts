@@ -42,7 +42,7 @@ function visualFigure(visual: AnyVisual, at: GridPlacement): string {
   const body =
     visual.kind === 'unsupported'
       ? `<div class="visual-body"><p class="visual-message">${e(visual.reason)}</p></div>`
-      : '<div class="visual-body"></div><p class="truncated" hidden>Showing the first rows only: the preview ships a bounded number of rows.</p>';
+      : '<div class="visual-body"></div><p class="visual-note" hidden></p>';
   const state = visual.kind === 'unsupported' ? 'unsupported' : 'pending';
   return `<figure class="visual" data-visual-id="${e(visual.id)}" data-kind="${e(visual.kind)}" data-state="${state}" ${placement}>\n<figcaption>${title}${subtitle}</figcaption>\n${body}\n</figure>`;
 }
