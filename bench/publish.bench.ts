@@ -137,9 +137,10 @@ try {
   }
   const perResource = Object.values(quickReads).reduce((a, b) => a + b, 0);
   const readBound = LATENCY_MS + Math.max(Math.ceil(perResource / CONCURRENCY) * LATENCY_MS, ...Object.entries(quickReads).map(([op, n]) => throttleTime(op, n)));
-  // 2. The dependency chain up to the datasets: workgroup → data source (created, awaited, stamped
-  //    and tagged) → dataset (created, its LastUpdatedTime read, tagged).
-  const chainToDatasets = 7 * LATENCY_MS + CREATION_DELAY_MS;
+  // 2. The dependency chain up to the datasets: workgroup (created as compiled, then tagged with its
+  //    fingerprint) → data source (created, awaited, stamped and tagged) → dataset (created, its
+  //    LastUpdatedTime read, tagged).
+  const chainToDatasets = 8 * LATENCY_MS + CREATION_DELAY_MS;
   // 3. Analyses and dashboards: each kind's creates at their throttled rate, in parallel; the last
   //    one then needs QuickSight's creation time, one status read and (analyses) its fingerprint tag.
   const boards = Math.max(throttleTime('quicksight:CreateAnalysis', DASHBOARDS), throttleTime('quicksight:CreateDashboard', DASHBOARDS));

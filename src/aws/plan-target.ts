@@ -18,7 +18,7 @@ export function awsContext(clients: AwsClients, target: ResolvedTarget, wait: Wa
 
 /** Reads the target and plans: the compiled resources vs what exists. */
 export async function planTarget(ctx: AwsContext, target: ResolvedTarget, resources: readonly DesiredResource[], options: PlanTargetOptions): Promise<Plan> {
-  const desired = resources.map((resource) => desiredModel(resource, target.name));
+  const desired = resources.map((resource) => desiredModel(resource));
   const state = await readActualState(ctx, desired, {
     depth: options.depth,
     prune: options.prune,

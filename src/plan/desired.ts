@@ -2,7 +2,7 @@ import type { DesiredResource } from '../compile/resource.ts';
 import { normalisePermissions, normaliseTags } from './access.ts';
 import { KIND_RULES } from './kinds.ts';
 import type { ResourceModel } from './model.ts';
-import { FINGERPRINT_TAG, fingerprintOf, MANAGED_BY, TARGET_TAG } from './ownership.ts';
+import { FINGERPRINT_TAG, fingerprintOf } from './ownership.ts';
 
 /** A desired resource in the compared model, with its fingerprint. */
 export interface DesiredModel {
@@ -12,17 +12,13 @@ export interface DesiredModel {
 }
 
 /**
- * Normalises a compiled create input. Adds the tags trailsight's own bookkeeping needs: the
- * target (prune scope) and, where the kind keeps its fingerprint in a tag, the fingerprint.
+ * Normalises a compiled create input. Its tags are compile's (managed-by, the target, the spec id
+ * and hash: src/compile/tags.ts); where the kind keeps its fingerprint in a tag, that is added.
  */
-export function desiredModel(resource: DesiredResource, targetName: string): DesiredModel {
+export function desiredModel(resource: DesiredResource): DesiredModel {
   const rules = KIND_RULES[resource.kind];
   const input = resource.input as { Tags?: unknown; Permissions?: unknown };
-  const baseTags = rules.tags === 'none' ? undefined : { ...normaliseTags(input.Tags) };
-  if (baseTags && rules.fingerprint !== 'none') {
-    baseTags[MANAGED_BY.key] ??= MANAGED_BY.value;
-    baseTags[TARGET_TAG] = targetName;
-  }
+  const baseTags = rules.tags === 'none' ? undefined : normaliseTags(input.Tags);
   const base: ResourceModel = {
     kind: resource.kind,
     id: resource.id,

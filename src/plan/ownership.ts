@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { MANAGED_BY_KEY, MANAGED_BY_VALUE } from '../compile/tags.ts';
+import { MANAGED_BY_KEY, MANAGED_BY_VALUE, TARGET_KEY } from '../compile/tags.ts';
 import { canonical } from './canonical.ts';
 import type { ResourceModel } from './model.ts';
 
 /** The tag that marks a resource as trailsight's: only these are ever pruned. */
 export const MANAGED_BY = { key: MANAGED_BY_KEY, value: MANAGED_BY_VALUE } as const;
-/** Which target published it, so pruning one target never touches another's resources. */
-export const TARGET_TAG = 'trailsight:target';
+/** Which target published it, so pruning one target never touches another's resources (compile sets it). */
+export const TARGET_TAG = TARGET_KEY;
 /** The fingerprint of the desired state trailsight last converged the resource to. */
 export const FINGERPRINT_TAG = 'trailsight:fingerprint';
 

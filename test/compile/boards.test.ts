@@ -151,9 +151,14 @@ describe('compile: analyses and dashboards', () => {
     assert.deepEqual(find(resources, 'DataSet', 'events').input.Permissions, [{ Principal: owners, Actions: [...ACTIONS.DataSet.owner] }]);
   });
 
-  it('tags everything with trailsight, the spec id and a hash of the spec that changes with it', () => {
+  it('tags everything with trailsight, the target, the spec id and a hash of the spec that changes with it', () => {
     const tags = Object.fromEntries(dashboard.input.Tags!.map((t) => [t.Key, t.Value]));
     assert.equal(tags['managed-by'], 'trailsight');
+    assert.equal(tags['trailsight:target'], 'local');
+    const prodBoard = compile(specs, prod).find((r) => r.kind === 'Dashboard' && r.source.specId === 'all-visuals');
+    assert.ok(prodBoard?.kind === 'Dashboard');
+    const prodTags = prodBoard.input.Tags!;
+    assert.equal(prodTags.find((t) => t.Key === 'trailsight:target')?.Value, 'prod');
     assert.equal(tags['trailsight:spec-id'], 'all-visuals');
     assert.match(tags['trailsight:spec-hash'], /^[0-9a-f]{16}$/);
     assert.equal(tags.team, 'security');

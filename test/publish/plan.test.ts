@@ -43,7 +43,7 @@ function echoed(d: DesiredModel, extra: Partial<Extract<ActualResource, { depth:
 describe('plan (pure): normalise, diff, plan', function () {
   let desired: DesiredModel[];
   before(async () => {
-    desired = (await fixtureResources()).map((r) => desiredModel(r, 'local'));
+    desired = (await fixtureResources()).map((r) => desiredModel(r));
   });
 
   it('sees actual values through the desired shape: AWS defaults ignored, extra array elements and changed values kept', () => {
@@ -149,7 +149,7 @@ describe('plan (pure): normalise, diff, plan', function () {
   });
 
   it('the same specs give byte-identical plans', async () => {
-    const again = (await fixtureResources()).map((r) => desiredModel(r, 'local'));
+    const again = (await fixtureResources()).map((r) => desiredModel(r));
     const plan = (d: DesiredModel[]) => renderPlanJson(buildPlan({ target: 'local', desired: d, actual: new Map() }));
     assert.equal(plan(again), plan(desired));
   });

@@ -14,7 +14,7 @@ import { orMissing, problemsOf, ResourceFailedError } from '../errors.ts';
 import { waitWhileInProgress } from '../wait.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
 import { allPages, liveIds, PAGE_SIZE, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
-import { fullActual, tagsForCreate } from './resource-state.ts';
+import { fullActual } from './resource-state.ts';
 
 function describeDefinition(ctx: AwsContext, id: string) {
   return async () => {
@@ -51,7 +51,7 @@ export const analysisAdapter: KindAdapter = {
 
   async create(ctx, desired) {
     const input = desired.resource.input as CreateAnalysisCommandInput;
-    await ctx.clients.quicksight.send(new CreateAnalysisCommand({ ...input, Tags: tagsForCreate(desired, false) }));
+    await ctx.clients.quicksight.send(new CreateAnalysisCommand(input));
     return {};
   },
 

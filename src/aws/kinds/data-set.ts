@@ -16,7 +16,7 @@ import { stampOf } from '../../plan/index.ts';
 import { isNotFound, orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
 import { allPages, liveIds, PAGE_SIZE, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
-import { fullActual, tagsForCreate } from './resource-state.ts';
+import { fullActual } from './resource-state.ts';
 
 type DataSetResource = Extract<DesiredResource, { kind: 'DataSet' }>;
 
@@ -54,7 +54,7 @@ export const dataSetAdapter: KindAdapter = {
 
   async create(ctx, desired) {
     const input = desired.resource.input as CreateDataSetCommandInput;
-    await ctx.clients.quicksight.send(new CreateDataSetCommand({ ...input, Tags: tagsForCreate(desired, false) }));
+    await ctx.clients.quicksight.send(new CreateDataSetCommand(input));
     await putRefreshSchedule(ctx, desired.resource as DataSetResource);
     return {};
   },

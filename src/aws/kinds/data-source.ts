@@ -13,7 +13,7 @@ import { orMissing, ResourceFailedError } from '../errors.ts';
 import { waitWhileInProgress } from '../wait.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
 import { allPages, liveIds, PAGE_SIZE, quicksightAccess, readAccess, readFingerprintTag } from './quicksight-common.ts';
-import { fullActual, tagsForCreate } from './resource-state.ts';
+import { fullActual } from './resource-state.ts';
 
 function describe(ctx: AwsContext, id: string) {
   return async () => {
@@ -40,7 +40,7 @@ export const dataSourceAdapter: KindAdapter = {
 
   async create(ctx, desired) {
     const input = desired.resource.input as CreateDataSourceCommandInput;
-    await ctx.clients.quicksight.send(new CreateDataSourceCommand({ ...input, Tags: tagsForCreate(desired, false) }));
+    await ctx.clients.quicksight.send(new CreateDataSourceCommand(input));
     return {};
   },
 

@@ -6,15 +6,8 @@ import {
   normalisePermissions,
   parseFingerprintTag,
   type ActualResource,
-  type DesiredModel,
   type LifecycleStatus,
 } from '../../plan/index.ts';
-
-/** The tags a create request carries: the desired ones, the fingerprint only if `withFingerprint`. */
-export function tagsForCreate(desired: DesiredModel, withFingerprint: boolean): { Key: string; Value: string }[] | undefined {
-  const entries = Object.entries(desired.model.tags ?? {}).filter(([key]) => withFingerprint || key !== FINGERPRINT_TAG);
-  return entries.length ? entries.map(([Key, Value]) => ({ Key, Value })) : undefined;
-}
 
 /** Assembles a full read into the compared model. */
 export function fullActual(options: {

@@ -13,7 +13,7 @@ import { normaliseTags, type ActualResource } from '../../plan/index.ts';
 import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
-import { fullActual, tagsForCreate } from './resource-state.ts';
+import { fullActual } from './resource-state.ts';
 
 async function readTags(ctx: AwsContext, id: string): Promise<Record<string, string> | undefined> {
   const out = await orMissing(ctx.clients.athena.send(new ListTagsForResourceCommand({ ResourceARN: arnOf(ctx, 'WorkGroup', id) })));
@@ -39,14 +39,15 @@ async function readWorkGroup(ctx: AwsContext, id: string): Promise<ActualResourc
  * workgroup: it is always read in full (GetWorkGroup and its tags), so every publish restores it.
  */
 export const workGroupAdapter: KindAdapter = {
-  fingerprintOnCreate: true,
+  // The create sends the compiled request as it is; the fingerprint tag follows it.
+  fingerprintOnCreate: false,
 
   readQuick: (ctx, desired) => readWorkGroup(ctx, desired.model.id),
   readFull: (ctx, { id }) => readWorkGroup(ctx, id),
 
   async create(ctx, desired) {
     const input = desired.resource.input as CreateWorkGroupCommandInput;
-    await ctx.clients.athena.send(new CreateWorkGroupCommand({ ...input, Tags: tagsForCreate(desired, true) }));
+    await ctx.clients.athena.send(new CreateWorkGroupCommand(input));
     return {};
   },
 
