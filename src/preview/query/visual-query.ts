@@ -53,7 +53,7 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
   const filterKeys: Record<string, string> = {};
   pageFilters.forEach((filter, i) => {
     const expr = filterColumnExpr(filter, visual.unaggregated);
-    const same = selected.find((s) => s.expr === expr) ?? (visual.unaggregated ? undefined : finerDateDimension(filter, visual, selected));
+    const same = selected.find((s) => s.expr === expr) ?? finerDateDimension(filter, visual, selected);
     if (same) filterKeys[filter.id] = same.column.key;
     else {
       selected.push({ expr, column: { key: `f${i}`, role: 'filter', filterId: filter.id }, grouped: true });
