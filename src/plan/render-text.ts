@@ -1,8 +1,8 @@
-import { createTwoFilesPatch } from 'diff';
 import { prettyJson } from './canonical.ts';
 import { assertNever } from './never.ts';
 import type { Grant } from './model.ts';
 import { FINGERPRINT_TAG } from './ownership.ts';
+import { splitTextChanges, unifiedDiff } from './text-diff.ts';
 import { summarisePlan, type Operation, type Plan, type PlanSummary, type UpdateOperation } from './operations.ts';
 
 const SIGN = { create: '+', update: '~', delete: '-', 'no-op': '=' } as const;
@@ -48,7 +48,11 @@ function updateDetails(op: UpdateOperation): string[] {
     if (reason) out.push(`properties re-sent: ${reason}`);
     if (changes.length) {
       out.push(`properties: ${changes.length} change(s) at ${changes.slice(0, 5).map((c) => c.path).join(', ')}${changes.length > 5 ? ', …' : ''}`);
-      out.push(...unifiedDiff(prettyJson(op.properties.before), prettyJson(op.properties.after)));
+      // Multi-line strings (a dataset's SQL) are diffed line by line under their path, not as two whole JSON strings.
+      const split = splitTextChanges(op.properties.before, op.properties.after);
+      const [before, after] = [prettyJson(split.before), prettyJson(split.after)];
+      if (before !== after) out.push(...unifiedDiff(before, after));
+      for (const text of split.texts) out.push(`${text.path}:`, ...unifiedDiff(text.before, text.after, false).map((line) => `  ${line}`));
     }
   }
   if (op.permissions) {
@@ -68,12 +72,4 @@ function updateDetails(op: UpdateOperation): string[] {
 
 function describeGrant(grant: Grant): string {
   return `${grant.principal}: ${grant.actions.join(', ')}`;
-}
-
-/** A unified diff (actual → specs) without the file header lines. */
-function unifiedDiff(before: string, after: string): string[] {
-  const patch = createTwoFilesPatch('actual', 'specs', `${before}\n`, `${after}\n`, undefined, undefined, { context: 3 });
-  return patch
-    .split('\n')
-    .filter((line) => line !== '' && !line.startsWith('====') && !line.startsWith('Index:') && !line.startsWith('\\'));
 }

@@ -148,6 +148,46 @@ describe('plan (pure): normalise, diff, plan', function () {
     assert.equal(plan({ ...vouched, permissions: granted })().operations[0].action, 'no-op');
   });
 
+  it('a changed multi-line string (a dataset\'s SQL) is diffed line by line under its path, not as two whole JSON strings', () => {
+    const dataset = desired.find((d) => d.model.kind === 'DataSet' && d.model.id === 'events')!;
+    const properties = structuredClone(dataset.model.properties) as { Name: string; PhysicalTableMap: Record<string, { CustomSql: { SqlQuery: string } }> };
+    const sql = properties.PhysicalTableMap['cloudtrail-sql'].CustomSql;
+    sql.SqlQuery = sql.SqlQuery.replace('  eventname AS', '  eventsource AS');
+    properties.Name = 'Renamed';
+    const actual = echoed(dataset, { model: { ...dataset.model, properties } });
+    const text = renderPlanText(buildPlan({ target: 'local', desired: [dataset], actual: new Map([['DataSet/events', actual]]) }));
+    const details = text.split('\n').filter((line) => line.startsWith('    '));
+    assert.deepEqual(details, [
+      '    properties: 2 change(s) at Name, PhysicalTableMap.cloudtrail-sql.CustomSql.SqlQuery',
+      '    --- actual',
+      '    +++ specs',
+      '    @@ -8,7 +8,7 @@',
+      '           }',
+      '         }',
+      '       },',
+      '    -  "Name": "Renamed",',
+      '    +  "Name": "Events",',
+      '       "PhysicalTableMap": {',
+      '         "cloudtrail-sql": {',
+      '           "CustomSql": {',
+      '    PhysicalTableMap.cloudtrail-sql.CustomSql.SqlQuery:',
+      '      @@ -1,7 +1,7 @@',
+      '       SELECT',
+      '         eventid AS "event_id",',
+      '         CAST(from_iso8601_timestamp(eventtime) AS timestamp) AS "event_time",',
+      '      -  eventsource AS "event_name",',
+      '      +  eventname AS "event_name",',
+      '         CAST(coalesce(useridentity.username, useridentity.arn) AS varchar) AS "user_name",',
+      '         sourceipaddress AS "source_ip"',
+      '       FROM "trailsight_test"."cloudtrail_logs"',
+    ]);
+    // The SQL alone changed: no JSON diff at all, only its lines.
+    const sqlOnly = echoed(dataset, { model: { ...dataset.model, properties: { ...properties, Name: dataset.model.properties.Name } } });
+    const alone = renderPlanText(buildPlan({ target: 'local', desired: [dataset], actual: new Map([['DataSet/events', sqlOnly]]) }));
+    assert.doesNotMatch(alone, /SqlQuery": "/);
+    assert.match(alone, /CustomSql\.SqlQuery:\n {6}@@ -1,7 \+1,7 @@\n/);
+  });
+
   it('the same specs give byte-identical plans', async () => {
     const again = (await fixtureResources()).map((r) => desiredModel(r));
     const plan = (d: DesiredModel[]) => renderPlanJson(buildPlan({ target: 'local', desired: d, actual: new Map() }));
