@@ -2,6 +2,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { resolveTarget, TargetError, type ResolvedTarget } from '../compile/index.ts';
 import type { ProjectSpec, SpecSet } from '../spec/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
+import { connectFailure, missingProfile } from '../aws/connect-errors.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import type { OpenTarget } from './open-target.ts';
 
@@ -28,6 +29,8 @@ export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): 
   // A CI job's role (OIDC, env credentials) wins over the profile a target names for laptops.
   const envCredentials = ENV_CREDENTIALS.some((name) => !!options.env[name]);
   const profile = envCredentials ? undefined : named?.profile;
+  const noProfile = profile && (await missingProfile(profile, options.env));
+  if (noProfile) throw new TargetError(`target "${options.name}": ${noProfile}`);
   const region = named?.region ?? (await ambientRegion(profile));
   if (!region) {
     throw new TargetError(`no AWS Region for target "${options.name}": set AWS_REGION, the profile's region${named ? `, or targets.${options.name}.region` : ''}`);
@@ -39,7 +42,7 @@ export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): 
     account = (await clients.sts.send(new GetCallerIdentityCommand({}))).Account ?? '';
   } catch (error) {
     destroyClients(clients);
-    throw new TargetError(`cannot reach AWS for target "${options.name}"${profile ? ` (profile ${profile})` : ''}: ${(error as Error).message}`);
+    throw new TargetError(connectFailure(error, { target: options.name, ...(profile ? { profile } : {}), env: options.env }));
   }
   if (named?.account && named.account !== account) {
     destroyClients(clients);
