@@ -11,7 +11,7 @@ import {
   type Plan,
   type UpdateOperation,
 } from '../plan/index.ts';
-import { isAlreadyExists, isNotFound } from './errors.ts';
+import { isAlreadyExists, isNotFound, withRetryNote } from './errors.ts';
 import { forgetDeployment, recordDeployment } from './deployment-record.ts';
 import type { Settled } from './kinds/adapter.ts';
 import { ADAPTERS, type AwsContext, type Started } from './kinds/index.ts';
@@ -123,7 +123,7 @@ async function run(ctx: AwsContext, op: CreateOperation | UpdateOperation | Dele
       }
     }
   } catch (error) {
-    return { kind: op.kind, id: op.id, outcome: 'failed', error };
+    return { kind: op.kind, id: op.id, outcome: 'failed', error: withRetryNote(error) };
   }
 }
 

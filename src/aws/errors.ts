@@ -58,3 +58,17 @@ export function problemsOf(errors: readonly { Type?: string; Message?: string; V
     paths: (e.ViolatedEntities ?? []).map((v) => v.Path ?? '').filter(Boolean),
   }));
 }
+
+/**
+ * An error the SDK gave up on after retrying, its message completed with how hard it tried
+ * ("(gave up after 12 attempts over 9.8 s)"), from the SDK's `$metadata.attempts` and
+ * `totalRetryDelay`. Errors not retried are returned as they are.
+ */
+export function withRetryNote(error: unknown): unknown {
+  const e = error as { message?: unknown; $metadata?: { attempts?: number; totalRetryDelay?: number } } | undefined;
+  const attempts = e?.$metadata?.attempts;
+  if (!(error instanceof Error) || !attempts || attempts < 2 || / \(gave up after \d+ attempts/.test(error.message)) return error;
+  const seconds = ((e.$metadata?.totalRetryDelay ?? 0) / 1000).toFixed(1);
+  error.message = `${error.message} (gave up after ${attempts} attempts over ${seconds} s)`;
+  return error;
+}

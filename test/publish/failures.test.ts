@@ -83,6 +83,14 @@ describe('publish under throttling, server errors and QuickSight failures', func
     if (violations) assert.deepEqual(violations, []);
   });
 
+  it('a call that keeps failing is reported with how often it was tried and for how long', async () => {
+    h = await Harness.start({ faults: { errorRate: { 'quicksight:CreateDashboard': 1 } } });
+    const { results } = await h.publish();
+    const failed = results.filter((r) => r.outcome === 'failed');
+    assert.deepEqual([...new Set(failed.map((r) => r.kind))], ['Dashboard']);
+    for (const r of failed) assert.match((r.error as Error).message, /\(gave up after 12 attempts over \d+\.\d s\)$/, String(r.error));
+  });
+
   it('a CREATION_FAILED dashboard is reported with the sheet and visual QuickSight names; --refresh then repairs it', async () => {
     h = await Harness.start();
     await h.publish();
