@@ -1,25 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSample } from '../../src/engine/sample/generate.ts';
+import { runCli } from './run-cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/trailsight.js', import.meta.url));
 const DASHBOARDS = fileURLToPath(new URL('../../dashboards', import.meta.url));
-
-function run(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** The first day folder of the first Region of the first account in a logs tree. */
 async function firstDayFolder(logs: string): Promise<string> {
@@ -42,7 +29,7 @@ describe('local publish over logs with unreadable files', function () {
     const day = await firstDayFolder(logs);
     await writeFile(join(day, '111122223333_CloudTrail_us-east-1_20260101T0000Z_truncated.json.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]));
     await writeFile(join(day, '111122223333_CloudTrail_us-east-1_20260101T0000Z_notrail.json'), '{"hello": "world"}');
-    const result = await run(['publish', DASHBOARDS, '--logs', logs, '--out', join(dir, 'out')], dir);
+    const result = await runCli(['publish', DASHBOARDS, '--logs', logs, '--out', join(dir, 'out')], dir);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /preview: .*index\.html/);
     assert.match(result.stderr, /local: 2 log files could not be read and were skipped \(their events are not in the dashboards\):/);

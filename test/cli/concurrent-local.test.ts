@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from './run-cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/trailsight.js', import.meta.url));
 const DASHBOARDS = fileURLToPath(new URL('../../dashboards', import.meta.url));
 
-function publish(cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, 'publish', DASHBOARDS], { cwd, env: { PATH: process.env.PATH, HOME: cwd }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const publish = (cwd: string) => runCli(['publish', DASHBOARDS], cwd);
 
 describe('two local publishes started at once in the same folder', function () {
   this.timeout(300_000);

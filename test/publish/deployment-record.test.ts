@@ -13,14 +13,11 @@ import {
   UpdateDataSetCommand,
 } from '@aws-sdk/client-quicksight';
 import { DEPLOYMENT_TAG, hasChanges, renderPlanText, type Plan } from '../../src/plan/index.ts';
-import { ACCOUNT, Harness, outcomes } from './harness.ts';
+import { ACCOUNT, changedOutcomes, Harness, outcomes } from './harness.ts';
 
 type Titled = { Title?: { FormatText?: { PlainText?: string } } };
 
-const changed = (results: Parameters<typeof outcomes>[0]) =>
-  Object.entries(outcomes(results))
-    .filter(([, o]) => o !== 'unchanged')
-    .sort(([a], [b]) => (a < b ? -1 : 1));
+const changed = changedOutcomes;
 const vouchedFor = (plan: Plan) => plan.operations.filter((op) => op.action === 'no-op' && op.checked === 'deployment').length;
 
 async function recordOn(h: Harness, sourceId: string): Promise<string | undefined> {

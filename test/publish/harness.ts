@@ -95,6 +95,13 @@ export function outcomes(results: readonly ResourceResult[]): Record<string, str
   return Object.fromEntries(results.map((r) => [`${r.kind}/${r.id}`, r.outcome]));
 }
 
+/** The `[kind/id, outcome]` pairs of the resources a publish changed, sorted by resource. */
+export function changedOutcomes(results: readonly ResourceResult[]): [string, string][] {
+  return Object.entries(outcomes(results))
+    .filter(([, o]) => o !== 'unchanged')
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
 /**
  * Every recorded request checked against AWS's API models; the violations, one line each.
  * Undefined when the models are not there (../shared/aws-models), so the caller can skip.

@@ -10,16 +10,13 @@ import {
   UpdateDataSourcePermissionsCommand,
 } from '@aws-sdk/client-quicksight';
 import { hasChanges, renderPlanText } from '../../src/plan/index.ts';
-import { ACCOUNT, Harness, outcomes } from './harness.ts';
+import { ACCOUNT, changedOutcomes, Harness } from './harness.ts';
 
 const MALLORY = `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/mallory`;
 const OWNERS = `arn:aws:quicksight:us-east-1:${ACCOUNT}:group/default/owners`;
 const VIEW_DASHBOARD = ['quicksight:DescribeDashboard', 'quicksight:ListDashboardVersions', 'quicksight:QueryDashboard'];
 
-const changed = (results: Parameters<typeof outcomes>[0]) =>
-  Object.entries(outcomes(results))
-    .filter(([, o]) => o !== 'unchanged')
-    .sort(([a], [b]) => (a < b ? -1 : 1));
+const changed = changedOutcomes;
 
 describe('permissions granted or revoked outside trailsight', function () {
   let h: Harness;
