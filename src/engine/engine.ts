@@ -59,6 +59,8 @@ export interface EngineCounters {
 interface AttachedRoot {
   root: string;
   recordsTable: string;
+  /** Every log file the scan found (what a query may have to scan). */
+  files: readonly ScannedFile[];
   /** Files found new or changed, not read yet (lazy attach). */
   pending: ScannedFile[];
   report: IngestReport;
@@ -128,7 +130,7 @@ export class CloudTrailEngine {
       await this.db.run(
         `CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(table)} AS SELECT ${viewColumns()} FROM ${recordsTable}`,
       );
-      const attachedRoot: AttachedRoot = { root, recordsTable, pending: diff.pending, report };
+      const attachedRoot: AttachedRoot = { root, recordsTable, files: scanned, pending: diff.pending, report };
       for (const [key, other] of this.tables) {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
       }
@@ -149,20 +151,23 @@ export class CloudTrailEngine {
     return this.db.exclusive(async () => {
       const database = options.database ?? 'main';
       const sql = rewriteTrinoSql(trinoSql);
+      // The files the query's partition predicates select: read the new ones, and count all their bytes as Athena would.
+      let scannedBytes = 0;
+      const ownViews = new Set([...this.tables.values()].map((t) => t.table.toLowerCase()));
       for (const attached of this.tables.values()) {
-        if (attached.root.pending.length === 0) continue;
-        const ownViews = new Set([...this.tables.values()].map((t) => t.table.toLowerCase()));
         const needed = await filesNeeded(this.db, sql, {
-          schema: attached.schema, table: attached.table, defaultSchema: database, ownViews, files: attached.root.pending,
+          schema: attached.schema, table: attached.table, defaultSchema: database, ownViews, files: attached.root.files,
         });
-        await this.readPending(attached.root, needed, options.onProgress);
+        scannedBytes += needed.reduce((sum, f) => sum + f.size, 0);
+        const pending = new Set(attached.root.pending);
+        await this.readPending(attached.root, needed.filter((f) => pending.has(f)), options.onProgress);
       }
       try {
         await this.db.run(`SET search_path = ${quoteString(`${CATALOG}.${quoteIdent(database)},${CATALOG}.main`)}`);
         const result = await readResult(await this.db.connection.run(sql));
         const names = await athenaColumnNames(this.db, sql);
         if (names?.length === result.columns.length) result.columns.forEach((c, i) => (c.name = names[i].toLowerCase()));
-        return result;
+        return { ...result, scannedBytes };
       } catch (error) {
         throw toQueryError(error as Error, sql, database);
       }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CreateWorkGroupCommand, DeleteWorkGroupCommand, GetQueryResultsCommand, GetWorkGroupCommand, ListQueryExecutionsCommand, ListTagsForResourceCommand,
@@ -72,6 +72,25 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     const perDay = new Map<string, number>();
     for (const e of events) if (e.day >= '2026/11/19') perDay.set(e.day, (perDay.get(e.day) ?? 0) + 1);
     assert.deepEqual(days.rows, [...perDay].sort().map(([d, n]) => [d, String(n)]));
+  });
+
+  it('reports DataScannedInBytes: the bytes of the log files the partition filter selects', async () => {
+    const sizes = new Map<string, number>(); // "account/region/yyyy/MM/dd" → bytes of its log files
+    const root = join(endpoint.settings.s3Root, BUCKET);
+    for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+      const path = join(entry.parentPath, entry.name);
+      const m = /AWSLogs\/(\d{12})\/CloudTrail\/([^/]+)\/(\d{4}\/\d{2}\/\d{2})\//.exec(path);
+      if (entry.isFile() && m) sizes.set(`${m[1]}/${m[2]}/${m[3]}`, (sizes.get(`${m[1]}/${m[2]}/${m[3]}`) ?? 0) + statSync(path).size);
+    }
+    const total = [...sizes.values()].reduce((a, b) => a + b, 0);
+    const all = await runQuery(athena, 'SELECT count(*) FROM cloudtrail_logs');
+    assert.equal(all.execution.Statistics?.DataScannedInBytes, total);
+    const [account, region, day] = [events[0].account, events[0].region, events[0].day];
+    const one = await runQuery(athena, `SELECT count(*) FROM cloudtrail_logs WHERE account = '${account}' AND region = '${region}' AND timestamp = '${day}'`);
+    assert.equal(one.execution.Statistics?.DataScannedInBytes, sizes.get(`${account}/${region}/${day}`));
+    assert.ok(one.execution.Statistics!.DataScannedInBytes! < total / 4, 'a partition filter scans a fraction of the bytes');
+    const none = await runQuery(athena, 'SELECT 1');
+    assert.equal(none.execution.Statistics?.DataScannedInBytes, 0, 'a query that reads no table scans nothing');
   });
 
   it('runs the Trino functions CloudTrail queries use', async () => {

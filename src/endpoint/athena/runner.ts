@@ -63,6 +63,7 @@ export async function runExecution(context: ServiceContext, host: EngineHost, id
       if (r.State !== 'RUNNING') return false;
       r.State = 'SUCCEEDED';
       r.CompletionDateTime = Date.now();
+      r.DataScannedInBytes = result.scannedBytes ?? 0;
       return true;
     });
   } catch (error) {

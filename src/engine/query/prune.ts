@@ -166,7 +166,22 @@ function and(children: Node[]): Node {
 }
 
 /** Lets DuckDB evaluate the predicates against the pending files' partition values. */
+/** The files whose partition values satisfy the predicates: each distinct partition is tested once. */
 async function evaluate(db: Database, predicates: Node[], files: readonly ScannedFile[]): Promise<ScannedFile[] | undefined> {
+  const partitions = new Map<string, ScannedFile[]>();
+  for (const file of files) {
+    const key = JSON.stringify([file.account, file.region, file.timestamp]);
+    const same = partitions.get(key);
+    if (same) same.push(file);
+    else partitions.set(key, [file]);
+  }
+  const groups = [...partitions.values()];
+  const wanted = await evaluatePartitions(db, predicates, groups.map((g) => g[0]!));
+  return wanted && wanted.flatMap((i) => groups[i]!);
+}
+
+/** Indexes of the partitions (given by one file each) the predicates keep. */
+async function evaluatePartitions(db: Database, predicates: Node[], files: readonly ScannedFile[]): Promise<number[] | undefined> {
   const values = files.map((f, i) => `(${i}, ${lit(f.account)}, ${lit(f.region)}, ${lit(f.timestamp)})`).join(', ');
   const source = `(VALUES ${values}) AS pending(idx, account, region, "timestamp")`;
   try {
@@ -178,7 +193,7 @@ async function evaluate(db: Database, predicates: Node[], files: readonly Scanne
     const json = JSON.stringify(template).replace(/"query_location":\d{17,}(?:\.\d+)?(?:e\+\d+)?/g, '"query_location":18446744073709551615');
     const [where] = await db.objects<{ sql: string }>(`SELECT json_deserialize_sql(${quoteString(json)}) AS sql`);
     const wanted = await db.objects<{ idx: number }>(where.sql.replace(/FROM\s+t\b/, `FROM ${source}`));
-    return wanted.map((w) => files[w.idx]);
+    return wanted.map((w) => Number(w.idx));
   } catch {
     return undefined;
   }

@@ -15,6 +15,8 @@ export interface QueryResult {
   columns: QueryColumn[];
   /** JS values: string | number | boolean | null; timestamps and dates as ISO strings; arrays, rows and maps nested as arrays and objects. */
   rows: unknown[][];
+  /** Bytes of the log files the query's partitions select (Athena's DataScannedInBytes); set by `CloudTrailEngine.query`. */
+  scannedBytes?: number;
 }
 
 /** The Trino name of a DuckDB type, as Athena reports it in result metadata. */
