@@ -6,6 +6,7 @@ import type { FilterModel, VisualModel } from '../../src/preview/model.ts';
 import { computeResult } from '../../src/preview/page/aggregate.ts';
 import { passes } from '../../src/preview/page/filter-eval.ts';
 import { formatDateTime, formatNumber } from '../../src/preview/page/format.ts';
+import { chartOptions } from '../../src/preview/page/chart-options.ts';
 import { measureField } from '../../src/preview/definition/fields.ts';
 import type { VisualData } from '../../src/preview/shipped.ts';
 
@@ -112,5 +113,36 @@ describe('preview page logic', () => {
     const plain = measureField({ NumericalMeasureField: { FieldId: 'n', Column: column, FormatConfiguration: { FormatConfiguration: { NumberDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 0 } } } } } }, new Map());
     assert.equal(formatNumber(1234.56, plain.numberFormat), '1,235');
     assert.equal(formatNumber(1234.567, undefined), '1,234.57', 'no format: grouped, at most two decimals');
+  });
+
+  it('draws a line over time with a point for every bucket: counts are 0 where no row is, other measures a gap', () => {
+    const visual: VisualModel = {
+      id: 'per-day',
+      sheetId: 's',
+      kind: 'line',
+      dataset: 'events',
+      dimensions: [{ fieldId: 'day', dataset: 'events', column: 'event_time', type: 'date', granularity: 'DAY', label: 'Day' }],
+      measures: [
+        { fieldId: 'n', dataset: 'events', column: 'event_id', aggregation: 'COUNT', label: 'Calls' },
+        { fieldId: 'avg', dataset: 'events', column: 'latency', aggregation: 'AVERAGE', label: 'Latency' },
+      ],
+      roles: { category: ['day'], color: [], values: ['n', 'avg'] },
+      sort: [],
+      unaggregated: false,
+      options: {},
+    };
+    const rows = [
+      { dims: ['2026-11-20 00:00:00'], measures: [4, 10] },
+      { dims: ['2026-11-23 00:00:00'], measures: [2, 30] },
+    ];
+    const options = chartOptions(visual, rows) as { xAxis: { data: string[] }; series: { name: string; data: (number | null)[]; connectNulls: boolean }[] };
+    assert.deepEqual(options.xAxis.data, ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
+    assert.deepEqual(options.series.map((s) => [s.name, s.data]), [['Calls', [4, 0, 0, 2]], ['Latency', [10, null, null, 30]]]);
+    assert.equal(options.series[0]!.connectNulls, false);
+    const hourly = chartOptions({ ...visual, dimensions: [{ ...visual.dimensions[0]!, granularity: 'HOUR' }] }, [
+      { dims: ['2026-11-20 22:00:00'], measures: [1, 1] },
+      { dims: ['2026-11-21 01:00:00'], measures: [1, 1] },
+    ]) as { xAxis: { data: string[] } };
+    assert.deepEqual(hourly.xAxis.data, ['2026-11-20 22:00', '2026-11-20 23:00', '2026-11-21 00:00', '2026-11-21 01:00']);
   });
 });

@@ -4,6 +4,7 @@ import { escapeHtml } from '../render/html-text.ts';
 import type { Cell } from '../shipped.ts';
 import type { ResultRow } from './aggregate.ts';
 import { formatCell, formatDimension, formatNumber } from './format.ts';
+import { timeAxisLabels, zeroWhenAbsent } from './time-buckets.ts';
 
 /**
  * ECharts options for bar, line, pie and heat map visuals. Chart text is drawn on canvas; the
@@ -41,17 +42,20 @@ function labelOf(visual: VisualModel, fieldIds: readonly string[], row: ResultRo
 }
 
 function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOption {
-  const categories = [...new Set(rows.map((r) => labelOf(visual, visual.roles.category, r)))];
+  // A line over time has a point for every bucket: a count is 0 where no row is, other measures a gap.
+  const timeLabels = timeAxisLabels(visual, rows);
+  const categories = timeLabels ?? [...new Set(rows.map((r) => labelOf(visual, visual.roles.category, r)))];
   const position = new Map(categories.map((c, i) => [c, i]));
   const series = new Map<string, (number | null)[]>();
-  const add = (name: string, category: string, value: Cell) => {
-    if (!series.has(name)) series.set(name, Array(categories.length).fill(null));
+  const add = (name: string, measure: number, category: string, value: Cell) => {
+    const empty = timeLabels && zeroWhenAbsent(visual.measures[measure]?.aggregation ?? '') && !visual.measures[measure]?.calculated ? 0 : null;
+    if (!series.has(name)) series.set(name, Array(categories.length).fill(empty));
     series.get(name)![position.get(category)!] = typeof value === 'number' ? value : null;
   };
   for (const row of rows) {
     const category = labelOf(visual, visual.roles.category, row);
-    if (visual.roles.color.length > 0) add(labelOf(visual, visual.roles.color, row), category, row.measures[0] ?? null);
-    else visual.measures.forEach((m, i) => add(m.label, category, row.measures[i] ?? null));
+    if (visual.roles.color.length > 0) add(labelOf(visual, visual.roles.color, row), 0, category, row.measures[0] ?? null);
+    else visual.measures.forEach((m, i) => add(m.label, i, category, row.measures[i] ?? null));
   }
   const type = visual.kind === 'line' ? 'line' : 'bar';
   const horizontal = visual.kind === 'bar' && visual.options.horizontal === true;
@@ -76,7 +80,7 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
       name,
       data,
       ...(visual.options.stacked ? { stack: 'total' } : {}),
-      ...(type === 'line' ? { showSymbol: categories.length < 40, connectNulls: true } : {}),
+      ...(type === 'line' ? { showSymbol: categories.length < 40, connectNulls: !timeLabels } : {}),
     })),
   } as EChartsOption;
 }
