@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { TargetError } from '../compile/index.ts';
 
 /** What a tree of CloudTrail logs (`AWSLogs/…`, as `aws s3 sync` leaves it) holds. */
 export interface LogsLayout {
@@ -13,13 +14,14 @@ export interface LogsLayout {
 }
 
 const ACCOUNT = /^\d{12}$/;
+const POINT_AT_AWSLOGS = 'point --logs at the folder that contains AWSLogs/<account>/CloudTrail/… (as `aws s3 sync s3://BUCKET/PREFIX DIR` leaves it)';
 const ORG = /^o-[a-z0-9]{10,32}$/;
 
 /** Finds the accounts, Regions and first day in a logs tree; explains what is wrong when it is not one. */
 export async function discoverLogs(dir: string): Promise<LogsLayout> {
   const awsLogs = join(dir, 'AWSLogs');
-  if (!existsSync(dir)) throw new Error(`${dir} does not exist: point --logs at the folder that contains AWSLogs/<account>/CloudTrail/… (as \`aws s3 sync s3://BUCKET/PREFIX DIR\` leaves it)`);
-  if (!existsSync(awsLogs)) throw new Error(`${dir} has no AWSLogs/ folder: point --logs at the folder that contains AWSLogs/<account>/CloudTrail/… (as \`aws s3 sync s3://BUCKET/PREFIX DIR\` leaves it)`);
+  if (!existsSync(dir)) throw new TargetError(`${dir} does not exist: ${POINT_AT_AWSLOGS}`);
+  if (!existsSync(awsLogs)) throw new TargetError(`${dir} has no AWSLogs/ folder: ${POINT_AT_AWSLOGS}`);
   let accountsDir = awsLogs;
   let entries = await subdirs(awsLogs);
   const org = entries.find((name) => ORG.test(name));
@@ -38,7 +40,7 @@ export async function discoverLogs(dir: string): Promise<LogsLayout> {
       if (day && (!firstDay || day < firstDay)) firstDay = day;
     }
   }
-  if (!accounts.length || !regions.size) throw new Error(`${awsLogs} holds no AWSLogs/<account>/CloudTrail/<region>/ folders`);
+  if (!accounts.length || !regions.size) throw new TargetError(`${awsLogs} holds no AWSLogs/<account>/CloudTrail/<region>/ folders`);
   return { accountsDir, accounts, regions: [...regions].sort(), ...(firstDay ? { firstDay } : {}) };
 }
 

@@ -1,9 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { compile, CompileError, formatProblem, TargetError, type DesiredResource } from '../compile/index.ts';
-import { DEFAULT_SPEC_PATHS, formatFinding, loadSpecs, MissingPathError, type Located, type SpecSet } from '../spec/index.ts';
+import { compile, type DesiredResource } from '../compile/index.ts';
+import { compileFailure, loadSpecSet } from '../cli/specs.ts';
+import { type Located, type SpecSet } from '../spec/index.ts';
 import type { SpecLocator } from '../aws/failure-report.ts';
-import { UserError } from '../cli/errors.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { openTarget, type OpenTarget } from './index.ts';
 
@@ -26,17 +26,10 @@ export interface Session {
  * whose message says what to fix. The caller closes `open`.
  */
 export async function openSession(options: SessionOptions): Promise<Session> {
-  const loaded = await loadSpecs(options.paths.length ? [...options.paths] : DEFAULT_SPEC_PATHS).catch((error: unknown) => {
-    if (error instanceof MissingPathError) throw new UserError(error.message, 2);
-    throw error;
-  });
-  if (!loaded.specSet) {
-    for (const finding of loaded.findings) process.stderr.write(`${formatFinding(finding)}\n`);
-    throw new UserError('the specs have errors (see above); run `trailsight lint` for details');
-  }
+  const specSet = await loadSpecSet(options.paths);
   let open: OpenTarget;
   try {
-    open = await openTarget(loaded.specSet, {
+    open = await openTarget(specSet, {
       name: options.target,
       logs: options.logs,
       workdir: join(process.cwd(), '.trailsight'),
@@ -46,19 +39,13 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       note: options.note,
     });
   } catch (error) {
-    if (error instanceof TargetError) throw new UserError(error.message, 2);
-    if (error instanceof Error && /AWSLogs/.test(error.message)) throw new UserError(error.message, 2);
-    throw error;
+    throw compileFailure(error);
   }
   try {
     return { open, resources: compile(open.specs, open.target) };
   } catch (error) {
     await open.close();
-    if (error instanceof CompileError) {
-      for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-      throw new UserError(`${error.problems.length} problem(s): the specs cannot become valid AWS requests`);
-    }
-    throw error;
+    throw compileFailure(error);
   }
 }
 

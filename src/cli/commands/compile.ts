@@ -1,8 +1,9 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { compile, CompileError, formatProblem, requestFiles, resolveTarget, TargetError } from '../../compile/index.ts';
-import { DEFAULT_SPEC_PATHS, formatFinding, loadSpecs, MissingPathError } from '../../spec/index.ts';
+import { compile, requestFiles, resolveTarget } from '../../compile/index.ts';
+import { compileFailure, loadSpecSet } from '../specs.ts';
+import { DEFAULT_SPEC_PATHS } from '../../spec/index.ts';
 import { UserError } from '../errors.ts';
 
 /** A file this command writes: `<service>.<Operation>.<id>.json`; older ones in --out are replaced. */
@@ -19,27 +20,15 @@ export function register(program: Command): void {
     .option('--region <region>', "AWS Region to compile for (overrides the target's)")
     .requiredOption('--out <dir>', 'folder to write the request files to')
     .action(async (paths: string[], options: { target?: string; account?: string; region?: string; out: string }) => {
-      const result = await loadSpecs(paths.length > 0 ? paths : DEFAULT_SPEC_PATHS).catch((error: unknown) => {
-        if (error instanceof MissingPathError) throw new UserError(error.message, 2);
-        throw error;
-      });
-      if (!result.specSet) {
-        for (const finding of result.findings) process.stderr.write(`${formatFinding(finding)}\n`);
-        throw new UserError('the specs have errors (see above); run `trailsight lint` for details');
-      }
+      const specSet = await loadSpecSet(paths);
       if (options.account !== undefined && !/^[0-9]{12}$/.test(options.account)) throw new UserError(`--account must be 12 digits, not "${options.account}"`, 2);
       let files;
       let target;
       try {
-        target = resolveTarget(result.specSet.project.spec, { name: options.target, account: options.account, region: options.region });
-        files = requestFiles(compile(result.specSet, target));
+        target = resolveTarget(specSet.project.spec, { name: options.target, account: options.account, region: options.region });
+        files = requestFiles(compile(specSet, target));
       } catch (error) {
-        if (error instanceof TargetError) throw new UserError(error.message, 2);
-        if (error instanceof CompileError) {
-          for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-          throw new UserError(`${error.problems.length} problem(s): the specs cannot become valid AWS requests`);
-        }
-        throw error;
+        throw compileFailure(error);
       }
       await mkdir(options.out, { recursive: true });
       const keep = new Set(files.map((f) => f.name));

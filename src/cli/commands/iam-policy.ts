@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { compile, CompileError, formatProblem, resolveTarget, TargetError } from '../../compile/index.ts';
+import { compile, resolveTarget, TargetError } from '../../compile/index.ts';
+import { compileFailure, loadSpecSet } from '../specs.ts';
 import { iamPolicy } from '../../aws/iam-policy.ts';
-import { DEFAULT_SPEC_PATHS, formatFinding, loadSpecs, MissingPathError } from '../../spec/index.ts';
 import { ambientTarget } from '../../targets/index.ts';
 import { UserError } from '../errors.ts';
 
@@ -25,15 +25,8 @@ export function register(program: Command): void {
     .option('--preview', 'also allow `trailsight preview --target`: Athena queries, the Glue table, the logs in S3')
     .option('--read-only', 'only what `trailsight plan` needs (for the role pull requests run with)')
     .action(async (paths: string[], flags: Flags) => {
-      const loaded = await loadSpecs(paths.length ? paths : DEFAULT_SPEC_PATHS).catch((error: unknown) => {
-        if (error instanceof MissingPathError) throw new UserError(error.message, 2);
-        throw error;
-      });
-      if (!loaded.specSet) {
-        for (const finding of loaded.findings) process.stderr.write(`${formatFinding(finding)}\n`);
-        throw new UserError('the specs have errors (see above); run `trailsight lint` for details');
-      }
-      const project = loaded.specSet.project.spec;
+      const specSet = await loadSpecSet(paths);
+      const project = specSet.project.spec;
       if (flags.account !== undefined && !/^[0-9]{12}$/.test(flags.account)) throw new UserError(`--account must be 12 digits, not "${flags.account}"`, 2);
       const name = flags.target ?? 'aws';
       let target;
@@ -45,16 +38,11 @@ export function register(program: Command): void {
         } else {
           target = resolveTarget(project, { name, account: flags.account, region: flags.region });
         }
-        const policy = iamPolicy(project, target, compile(loaded.specSet, target), { preview: !!flags.preview, readOnly: !!flags.readOnly });
+        const policy = iamPolicy(project, target, compile(specSet, target), { preview: !!flags.preview, readOnly: !!flags.readOnly });
         process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
         process.exitCode = 0;
       } catch (error) {
-        if (error instanceof TargetError) throw new UserError(error.message, 2);
-        if (error instanceof CompileError) {
-          for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-          throw new UserError(`${error.problems.length} problem(s): the specs cannot become valid AWS requests`);
-        }
-        throw error;
+        throw compileFailure(error);
       }
     });
 }
