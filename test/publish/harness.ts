@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,19 @@ export class Harness {
     const ctx = awsContext(this.clients, target);
     const plan = await planTarget(ctx, target, resources, { depth: options.refresh ? 'full' : 'quick', prune: !!options.prune, concurrency: 8 });
     return { plan, results: await applyPlan(ctx, plan, { concurrency: 8 }) };
+  }
+
+  /**
+   * Publishes every way a publish can write: create, an update (a sheet renamed in ec2.yaml), a prune
+   * (principals.yaml removed), and a full refresh. Meant for a fresh harness.
+   */
+  async publishEveryWay(): Promise<void> {
+    await this.publish();
+    const file = join(this.specsDir, 'ec2.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: Calls\n    visuals', 'title: EC2 calls\n    visuals'));
+    await rm(join(this.specsDir, 'principals.yaml'));
+    await this.publish({ prune: true });
+    await this.publish({ refresh: true });
   }
 
   /** Calls recorded while `run` ran. */
