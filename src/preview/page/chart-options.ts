@@ -48,8 +48,11 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
   const position = new Map(categories.map((c, i) => [c, i]));
   const series = new Map<string, (number | null)[]>();
   const add = (name: string, measure: number, category: string, value: Cell) => {
-    const empty = timeLabels && zeroWhenAbsent(visual.measures[measure]?.aggregation ?? '') && !visual.measures[measure]?.calculated ? 0 : null;
-    if (!series.has(name)) series.set(name, Array(categories.length).fill(empty));
+    if (!series.has(name)) {
+      const m = visual.measures[measure];
+      const empty = timeLabels && m && zeroWhenAbsent(m.aggregation) && !m.calculated ? 0 : null;
+      series.set(name, Array(categories.length).fill(empty));
+    }
     series.get(name)![position.get(category)!] = typeof value === 'number' ? value : null;
   };
   for (const row of rows) {
