@@ -1,3 +1,4 @@
+import type { BadLogFile } from './athena/engine-host.ts';
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -40,7 +41,7 @@ export interface EndpointOptions {
   /** Where the endpoint's notes go (default: standard error). */
   readonly log?: (line: string) => void;
   /** Told once about each CloudTrail log file an Athena query found unreadable and skipped (it is also logged). */
-  readonly onBadLogFile?: (file: { readonly path: string; readonly reason: string }) => void;
+  readonly onBadLogFile?: (file: BadLogFile) => void;
 }
 
 export interface RunningEndpoint {

@@ -1,9 +1,7 @@
 import { relative } from 'node:path';
+import type { BadLogFile } from '../endpoint/index.ts';
 
-export interface BadLogFile {
-  readonly path: string;
-  readonly reason: string;
-}
+export type { BadLogFile };
 
 const SHOWN = 10;
 
