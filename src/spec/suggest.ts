@@ -1,16 +1,8 @@
+import { distance } from 'fastest-levenshtein';
+
 /** Edit distance between two strings (Levenshtein), case-insensitive. */
 export function editDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length];
+  return distance(a.toLowerCase(), b.toLowerCase());
 }
 
 /** The candidate closest to `word`, if it is close enough to be what was meant. */
