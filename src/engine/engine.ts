@@ -1,11 +1,12 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdent, quoteString } from './sql/quote.ts';
 import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
-import {
-  cachedFiles, diffWithCache, ensureCatalog, ensureRecordsTable, forgetFiles, recordsTableName,
-} from './cache/catalog.ts';
+import { cachedFiles, diffWithCache, ensureCatalog, knownRootKeys } from './cache/catalog.ts';
+import { RootRecords } from './cache/records.ts';
+import { SegmentStore } from './cache/segments.ts';
 import { ingestFiles } from './ingest/ingest.ts';
 import { viewColumns } from './ingest/read-sql.ts';
 import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
@@ -20,7 +21,10 @@ import { athenaColumnNames } from './query/labels.ts';
 export const CATALOG = 'awsdatacatalog';
 
 export interface OpenOptions {
-  /** Folder of the cache database; default `.trailsight` in the working directory; `':memory:'` keeps nothing. */
+  /**
+   * Folder of the cache (`cache.duckdb` and the Parquet segments under `segments/`); default
+   * `.trailsight` in the working directory; `':memory:'` keeps nothing (a temporary folder, removed on close).
+   */
   cacheDir?: string;
 }
 
@@ -58,7 +62,7 @@ export interface EngineCounters {
 /** The log files under one root: several tables may show the same root. */
 interface AttachedRoot {
   root: string;
-  recordsTable: string;
+  records: RootRecords;
   /** Every log file the scan found (what a query may have to scan). */
   files: readonly ScannedFile[];
   /** Files found new or changed, not read yet (lazy attach). */
@@ -76,31 +80,39 @@ export class CloudTrailEngine {
   readonly counters: EngineCounters = { filesOpened: 0 };
   private readonly tables = new Map<string, AttachedTable>();
 
-  private constructor(private readonly db: Database) {}
+  private constructor(
+    private readonly db: Database,
+    private readonly segments: SegmentStore,
+    /** A folder to remove on close (the segments of an in-memory cache). */
+    private readonly scratch: string | null,
+  ) {}
 
   static async open(options: OpenOptions = {}): Promise<CloudTrailEngine> {
     const db = await Database.open();
     const cacheDir = options.cacheDir ?? '.trailsight';
-    let file = ':memory:';
-    if (cacheDir !== ':memory:') {
-      await mkdir(cacheDir, { recursive: true });
-      file = join(resolve(cacheDir), 'cache.duckdb');
-    }
+    const inMemory = cacheDir === ':memory:';
+    const folder = inMemory ? await mkdtemp(join(tmpdir(), 'trailsight-cache-')) : resolve(cacheDir);
+    const file = inMemory ? ':memory:' : join(folder, 'cache.duckdb');
     try {
+      await mkdir(folder, { recursive: true });
       await db.run(`ATTACH ${quoteString(file)} AS ${CATALOG}`);
     } catch (error) {
       db.close();
+      if (inMemory) await rm(folder, { recursive: true, force: true });
       throw new Error(`cannot open the cache ${file}: ${(error as Error).message.split('\n')[0]}`);
     }
     await db.run(`USE ${CATALOG}`);
     await db.run(`SET TimeZone = 'UTC'`);
     // Ingest turns DuckDB's progress on only while someone listens (ingest.ts); it never prints.
     await db.run('SET enable_progress_bar_print = false');
-    // FSST string compression costs ~15% of a cold ingest for half the cache size; storage is the cheaper resource here.
-    await db.run(`SET disabled_compression_methods = 'fsst'`);
+    // Segments never change once written: their footers can be kept between queries.
+    await db.run('SET parquet_metadata_cache = true');
     await installTrinoFunctions(db);
     await ensureCatalog(db);
-    return new CloudTrailEngine(db);
+    const segments = new SegmentStore(join(folder, 'segments'));
+    // Segments of roots the catalog does not know (a layout change dropped them) go.
+    await segments.removeRootsExcept(await knownRootKeys(db));
+    return new CloudTrailEngine(db, segments, inMemory ? folder : null);
   }
 
   /** Makes `schema.table` a view over the CloudTrail files under `root`; reads only new or changed files. */
@@ -111,11 +123,11 @@ export class CloudTrailEngine {
       const root = options.files ? `${folder}#${options.files.key}` : folder;
       const schema = options.schema ?? 'main';
       const table = options.table ?? 'cloudtrail_logs';
-      const recordsTable = recordsTableName(root);
-      await ensureRecordsTable(this.db, recordsTable);
+      const records = new RootRecords(this.db, this.segments, root);
+      await records.sweep();
       const scanned = await scanLogFiles(folder, options.files);
       const diff = diffWithCache(scanned, await cachedFiles(this.db, root));
-      await forgetFiles(this.db, root, recordsTable, diff.stale);
+      await records.forget(diff.stale);
       const report = emptyReport();
       report.filesScanned = scanned.length;
       for (const known of diff.unchanged) {
@@ -127,15 +139,13 @@ export class CloudTrailEngine {
         }
       }
       await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-      await this.db.run(
-        `CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(table)} AS SELECT ${viewColumns()} FROM ${recordsTable}`,
-      );
-      const attachedRoot: AttachedRoot = { root, recordsTable, files: scanned, pending: diff.pending, report };
+      const attachedRoot: AttachedRoot = { root, records, files: scanned, pending: diff.pending, report };
       for (const [key, other] of this.tables) {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
       }
       this.tables.set(tableKey(schema, table), { schema, table, root: attachedRoot });
       if (!options.lazy) await this.readPending(attachedRoot, attachedRoot.pending, options.onProgress);
+      await this.refreshViews(attachedRoot);
       return cloneReport(report);
     });
   }
@@ -178,6 +188,7 @@ export class CloudTrailEngine {
     await this.db.exclusive(async () => {
       await this.db.run('CHECKPOINT').catch(() => undefined);
       this.db.close();
+      if (this.scratch) await rm(this.scratch, { recursive: true, force: true });
     });
   }
 
@@ -186,12 +197,21 @@ export class CloudTrailEngine {
     const reading = new Set(files);
     attached.pending = attached.pending.filter((f) => !reading.has(f));
     this.counters.filesOpened += files.length;
-    const result = await ingestFiles(
-      { db: this.db, root: attached.root, recordsTable: attached.recordsTable },
-      files,
-      onProgress,
-    );
-    addIngest(attached.report, result);
+    try {
+      addIngest(attached.report, await ingestFiles({ db: this.db, records: attached.records }, files, onProgress));
+      await attached.records.compact();
+    } finally {
+      await this.refreshViews(attached);
+    }
+  }
+
+  /** Points the views of a root's tables at its current segments. */
+  private async refreshViews(attached: AttachedRoot): Promise<void> {
+    const source = await attached.records.source();
+    for (const { schema, table, root } of this.tables.values()) {
+      if (root.root !== attached.root) continue;
+      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(table)} AS SELECT ${viewColumns()} FROM ${source}`);
+    }
   }
 }
 

@@ -1,8 +1,21 @@
 import assert from 'node:assert/strict';
-import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { column, sampleLogs, scalar, tempDir, withEngine } from './helpers.ts';
+
+/** The segment files of the cache's one root (the Parquet files holding its records). */
+function segmentFiles(cacheDir: string): string[] {
+  const folder = join(cacheDir, 'segments');
+  const roots = readdirSync(folder);
+  assert.equal(roots.length, 1, `one root's segments in ${folder}`);
+  return readdirSync(join(folder, roots[0])).map((name) => join(folder, roots[0], name)).sort();
+}
+
+const record = (id: string, day = '20') => ({
+  eventVersion: '1.10', eventTime: `2024-11-${day}T00:30:00Z`, eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity',
+  awsRegion: 'us-east-1', eventID: id,
+});
 
 /** The log files of a sample, sorted. */
 function logFiles(root: string): string[] {
@@ -44,7 +57,6 @@ describe('engine: the incremental cache', () => {
 
   it('a changed file replaces its records; a removed file takes its records along; a new file is read alone', async () => {
     const [changed, removed] = logFiles(logs.root);
-    const record = (id: string) => ({ eventVersion: '1.10', eventTime: '2024-11-14T00:30:00Z', eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', awsRegion: 'us-east-1', eventID: id });
     const countOf = async (path: string) =>
       withEngine(':memory:', async (engine) => {
         await engine.attach({ root: path });
@@ -66,6 +78,57 @@ describe('engine: the incremental cache', () => {
       assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 1500 - changedCount - removedCount + 3);
       const ids = column(await engine.query(`SELECT eventid FROM cloudtrail_logs WHERE eventid LIKE 'replacement-%' OR eventid LIKE 'added-%' ORDER BY 1`));
       assert.deepEqual(ids, ['added-1', 'replacement-1', 'replacement-2']);
+    });
+  });
+
+  it('a segment a run cut short left behind is removed, and no record is counted twice', async () => {
+    const segments = segmentFiles(cache.path);
+    const [segment] = segments;
+    const before = await withEngine(cache.path, async (engine) => {
+      await engine.attach({ root: logs.root });
+      return scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs'));
+    });
+    // A segment written but never listed (the process died before its catalog rows were), and one half written.
+    copyFileSync(segment, join(segment, '..', 'orphan.parquet'));
+    writeFileSync(join(segment, '..', 'cut-short.parquet.partial'), 'PAR1');
+    await withEngine(cache.path, async (engine) => {
+      await engine.attach({ root: logs.root });
+      assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), before);
+    });
+    assert.deepEqual(segmentFiles(cache.path), segments);
+  });
+});
+
+describe('engine: the cache over many incremental runs', () => {
+  const logs = tempDir('incremental');
+  const cache = tempDir('incremental-cache');
+  after(() => {
+    logs.remove();
+    cache.remove();
+  });
+
+  it('merges the small segments each run adds, and keeps every record once', async () => {
+    const runs = 30;
+    const folder = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+    mkdirSync(folder, { recursive: true });
+    const counts: number[] = [];
+    for (let run = 1; run <= runs; run++) {
+      writeFileSync(join(folder, `run-${String(run).padStart(2, '0')}.json.gz`), gzipSync(JSON.stringify({
+        Records: Array.from({ length: run }, (_, i) => record(`run-${run}-${i}`)),
+      })));
+      counts.push(await withEngine(cache.path, async (engine) => {
+        const report = await engine.attach({ root: logs.path });
+        assert.equal(report.filesIngested, 1, `run ${run} reads only its new file`);
+        const [[all, distinct]] = (await engine.query('SELECT count(*), count(DISTINCT eventid) FROM cloudtrail_logs')).rows;
+        assert.equal(all, distinct, `run ${run}: no record twice`);
+        return Number(all);
+      }));
+      assert.ok(segmentFiles(cache.path).length <= 24, `run ${run}: ${segmentFiles(cache.path).length} segments`);
+    }
+    assert.deepEqual(counts, counts.map((_, i) => ((i + 1) * (i + 2)) / 2), 'every record of every run, once');
+    await withEngine(cache.path, async (engine) => {
+      await engine.attach({ root: logs.path });
+      assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), (runs * (runs + 1)) / 2);
     });
   });
 });

@@ -1,16 +1,16 @@
 /**
  * The cache's own bookkeeping, in schema `_trailsight` of the cache database: which files of which
- * root are loaded (keyed by path + size + mtime) or known bad, and the records table of each root.
+ * root are loaded (keyed by path + size + mtime) or known bad, and which Parquet segment
+ * (segments.ts) holds each loaded file's records.
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../sql/database.ts';
 import { quoteString } from '../sql/quote.ts';
 import type { ScannedFile } from '../files/scan.ts';
-import { recordsTableColumns } from '../ingest/read-sql.ts';
 
 export const CACHE_SCHEMA = '_trailsight';
-/** Bump when the records table layout changes: older caches are then rebuilt. */
-const LAYOUT_VERSION = 4;
+/** Bump when the records layout changes: older caches are then rebuilt. */
+const LAYOUT_VERSION = 5;
 
 /** A file the cache knows. `badReason` set means it was reported bad and holds no records here. */
 export interface CachedFile {
@@ -19,6 +19,16 @@ export interface CachedFile {
   mtimeMs: number;
   records: number;
   badReason: string | null;
+  /** The segment holding its records; null for bad files and files without records. */
+  segment: string | null;
+}
+
+/** A row of the files table, about to be written. */
+export type FileRow = Omit<CachedFile, 'mtimeMs' | 'size'> & { file: ScannedFile };
+
+export interface Segment {
+  name: string;
+  records: number;
 }
 
 export async function ensureCatalog(db: Database): Promise<void> {
@@ -33,24 +43,35 @@ export async function ensureCatalog(db: Database): Promise<void> {
   await db.run(`INSERT OR REPLACE INTO ${CACHE_SCHEMA}.meta VALUES ('layout', '${LAYOUT_VERSION}')`);
   await db.run(
     `CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.files (root VARCHAR, path VARCHAR, size BIGINT, mtime DOUBLE, ` +
-      `records BIGINT, bad_reason VARCHAR)`,
+      `records BIGINT, bad_reason VARCHAR, segment VARCHAR)`,
   );
+  await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.segments (root VARCHAR, name VARCHAR, records BIGINT)`);
 }
 
-/** The records table that holds the events of one root. */
-export function recordsTableName(root: string): string {
-  return `${CACHE_SCHEMA}.records_${createHash('sha256').update(root).digest('hex').slice(0, 16)}`;
+/** The folder name of a root's segments: the root (a path, maybe with a filter key) hashed. */
+export function rootKey(root: string): string {
+  return createHash('sha256').update(root).digest('hex').slice(0, 16);
 }
 
-export async function ensureRecordsTable(db: Database, table: string): Promise<void> {
-  await db.run(`CREATE TABLE IF NOT EXISTS ${table} (${recordsTableColumns()})`);
+/** The keys of every root the catalog holds segments for. */
+export async function knownRootKeys(db: Database): Promise<Set<string>> {
+  const rows = await db.objects<{ root: string }>(`SELECT DISTINCT root FROM ${CACHE_SCHEMA}.segments`);
+  return new Set(rows.map((r) => rootKey(r.root)));
 }
 
 export async function cachedFiles(db: Database, root: string): Promise<Map<string, CachedFile>> {
-  const rows = await db.objects<{ path: string; size: number; mtime: number; records: number; bad_reason: string | null }>(
-    `SELECT path, size, mtime, records, bad_reason FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)}`,
+  const rows = await db.objects<{ path: string; size: number; mtime: number; records: number; bad_reason: string | null; segment: string | null }>(
+    `SELECT path, size, mtime, records, bad_reason, segment FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)}`,
   );
-  return new Map(rows.map((r) => [r.path, { path: r.path, size: r.size, mtimeMs: r.mtime, records: r.records, badReason: r.bad_reason }]));
+  return new Map(rows.map((r) => [r.path, {
+    path: r.path, size: r.size, mtimeMs: r.mtime, records: r.records, badReason: r.bad_reason, segment: r.segment,
+  }]));
+}
+
+export async function segmentsOf(db: Database, root: string): Promise<Segment[]> {
+  return db.objects<{ name: string; records: number }>(
+    `SELECT name, records FROM ${CACHE_SCHEMA}.segments WHERE root = ${quoteString(root)} ORDER BY name`,
+  );
 }
 
 /** How the files on disk compare with what the cache holds. */
@@ -79,17 +100,35 @@ export function diffWithCache(scanned: readonly ScannedFile[], cached: ReadonlyM
   return diff;
 }
 
-/** Removes stale files and their records. */
-export async function forgetFiles(db: Database, root: string, recordsTable: string, files: readonly CachedFile[]): Promise<void> {
-  if (files.length === 0) return;
-  const paths = files.map((f) => quoteString(f.path)).join(', ');
+/** SQL that adds file rows to the catalog. */
+export function insertFilesSql(root: string, rows: readonly FileRow[]): string {
+  const values = rows.map((r) =>
+    `(${quoteString(root)}, ${quoteString(r.file.path)}, ${r.file.size}, ${r.file.mtimeMs}, ${r.records}, ` +
+      `${sqlOrNull(r.badReason)}, ${sqlOrNull(r.segment)})`);
+  return `INSERT INTO ${CACHE_SCHEMA}.files VALUES ${values.join(', ')}`;
+}
+
+export function insertSegmentSql(root: string, segment: Segment): string {
+  return `INSERT INTO ${CACHE_SCHEMA}.segments VALUES (${quoteString(root)}, ${quoteString(segment.name)}, ${segment.records})`;
+}
+
+export function deleteSegmentsSql(root: string, names: readonly string[]): string {
+  return `DELETE FROM ${CACHE_SCHEMA}.segments WHERE root = ${quoteString(root)} AND name IN (${names.map(quoteString).join(', ')})`;
+}
+
+export function sqlOrNull(value: string | null): string {
+  return value === null ? 'NULL' : quoteString(value);
+}
+
+/** Runs `work` in a transaction: all of it or none. */
+export async function inTransaction<T>(db: Database, work: () => Promise<T>): Promise<T> {
   await db.run('BEGIN TRANSACTION');
   try {
-    await db.run(`DELETE FROM ${recordsTable} WHERE _path IN (${paths})`);
-    await db.run(`DELETE FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)} AND path IN (${paths})`);
+    const result = await work();
     await db.run('COMMIT');
+    return result;
   } catch (error) {
-    await db.run('ROLLBACK');
+    await db.run('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }

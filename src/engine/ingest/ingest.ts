@@ -1,22 +1,22 @@
 /**
- * Loads log files into a root's records table. DuckDB reads whole batches of files itself; a batch
- * that fails is retried without the file the error names (or split in halves when it names none),
- * so one bad file never costs the good ones. Each file is loaded or reported, atomically.
+ * Loads log files into a root's records (a new Parquet segment per batch, cache/records.ts).
+ * DuckDB reads whole batches of files itself; a batch that fails is retried without the file the
+ * error names (or split in halves when it names none), so one bad file never costs the good ones.
+ * Each file is loaded or reported, atomically.
  */
 import pLimit from 'p-limit';
 import type { Database } from '../sql/database.ts';
-import { quoteString } from '../sql/quote.ts';
 import type { ScannedFile } from '../files/scan.ts';
 import { sniffLogFile } from '../files/sniff.ts';
-import { CACHE_SCHEMA } from '../cache/catalog.ts';
+import type { FileRow } from '../cache/catalog.ts';
+import type { RootRecords } from '../cache/records.ts';
 import { selectEvents, type Compression, type LogFormat } from './read-sql.ts';
 import { countRecords, describeReadError, fileNamedIn, isReadError } from './bad-file.ts';
 import { emptyReport, type IngestReport } from './report.ts';
 
 export interface IngestTarget {
   db: Database;
-  root: string;
-  recordsTable: string;
+  records: RootRecords;
 }
 
 interface Candidate {
@@ -168,68 +168,59 @@ async function loadIsolating(target: IngestTarget, group: Candidate[], report: I
 const NOT_AN_EVENT = 'eventtime IS NULL AND eventname IS NULL AND eventsource IS NULL';
 
 async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
-  const { db, recordsTable } = target;
+  const { db, records } = target;
   const { format, compression, oneValuePerLine } = group[0];
-  const paths = group.map((c) => quoteString(c.file.path)).join(', ');
-  await db.run('BEGIN TRANSACTION');
+  const written = await records.writeSegment(selectEvents(group.map((c) => c.file.path), format, compression, oneValuePerLine));
+  const segments = [written];
   try {
-    // Rows of one insert may land in any order: lets DuckDB insert on every core.
-    await db.run('SET preserve_insertion_order = false');
-    await db.run(`INSERT INTO ${recordsTable} ${selectEvents(group.map((c) => c.file.path), format, compression, oneValuePerLine)}`);
-    await db.run('RESET preserve_insertion_order');
     const counts = await db.objects<{ path: string; total: number; strangers: number }>(
       `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
-        `FROM ${recordsTable} WHERE _path IN (${paths}) GROUP BY _path`,
+        `FROM ${records.segmentSource(written)} GROUP BY _path`,
     );
     const byPath = new Map(counts.map((c) => [c.path, c]));
-    const rows: string[] = [];
+    const good: { candidate: Candidate; records: number }[] = [];
     const bad: { candidate: Candidate; reason: string; records: number }[] = [];
-    const loaded: number[] = [];
     for (const candidate of group) {
       const count = byPath.get(candidate.file.path) ?? { total: 0, strangers: 0 };
       if (count.strangers > 0) {
         const reason = `not a CloudTrail log: ${count.strangers} of ${count.total} JSON objects have no eventTime, eventName or eventSource`;
         // Its records are the objects that are CloudTrail events; the others are not records at all.
         bad.push({ candidate, reason, records: count.total - count.strangers });
-        continue;
-      }
-      rows.push(fileRow(target.root, candidate.file, count.total, null));
-      loaded.push(count.total);
-    }
-    if (bad.length > 0) {
-      await db.run(`DELETE FROM ${recordsTable} WHERE _path IN (${bad.map((b) => quoteString(b.candidate.file.path)).join(', ')})`);
-      for (const b of bad) {
-        rows.push(fileRow(target.root, b.candidate.file, b.records, b.reason));
+      } else {
+        good.push({ candidate, records: count.total });
       }
     }
-    await db.run(`INSERT INTO ${CACHE_SCHEMA}.files VALUES ${rows.join(', ')}`);
-    await db.run('COMMIT');
-    for (const records of loaded) {
+    const loaded = good.reduce((sum, g) => sum + g.records, 0);
+    let segment: string | null = written;
+    if (loaded === 0) {
+      segment = null;
+    } else if (bad.length > 0) {
+      segment = await records.writeWithout(written, bad.map((b) => b.candidate.file.path));
+      segments.push(segment);
+    }
+    const rows: FileRow[] = [
+      ...good.map((g) => ({ file: g.candidate.file, path: g.candidate.file.path, records: g.records, badReason: null, segment })),
+      ...bad.map((b) => ({ file: b.candidate.file, path: b.candidate.file.path, records: b.records, badReason: b.reason, segment: null })),
+    ];
+    await records.commit(rows, segment === null ? null : { name: segment, records: loaded });
+    await records.discard(segments.filter((s) => s !== segment));
+    for (const g of good) {
       report.filesIngested += 1;
-      report.recordsFound += records;
-      report.recordsLoaded += records;
+      report.recordsFound += g.records;
+      report.recordsLoaded += g.records;
     }
     for (const b of bad) {
       report.recordsFound += b.records;
       report.badFiles.push({ path: b.candidate.file.path, reason: b.reason, records: b.records });
     }
   } catch (error) {
-    await db.run('ROLLBACK').catch(() => undefined);
-    await db.run('RESET preserve_insertion_order').catch(() => undefined);
+    await records.discard(segments);
     throw error;
   }
 }
 
 async function recordBad(target: IngestTarget, file: ScannedFile, reason: string, records: number, report: IngestReport): Promise<void> {
-  await target.db.run(`INSERT INTO ${CACHE_SCHEMA}.files VALUES ${fileRow(target.root, file, records, reason)}`);
+  await target.records.commit([{ file, path: file.path, records, badReason: reason, segment: null }], null);
   report.recordsFound += records;
   report.badFiles.push({ path: file.path, reason, records });
-}
-
-function fileRow(root: string, file: ScannedFile, records: number, badReason: string | null): string {
-  return `(${quoteString(root)}, ${quoteString(file.path)}, ${file.size}, ${file.mtimeMs}, ${records}, ${sqlOrNull(badReason)})`;
-}
-
-function sqlOrNull(value: string | null): string {
-  return value === null ? 'NULL' : quoteString(value);
 }

@@ -29,21 +29,6 @@ export function storedType(column: Column): string {
   return JSON_TEXT_COLUMNS.has(column.name) ? 'VARCHAR' : readType(column.type);
 }
 
-/**
- * Columns that are (nearly) unique per event: dictionary compression never pays on them, and
- * DuckDB stores them uncompressed anyway — after trying dictionary on every row group, which
- * costs a cold ingest several percent of its CPU. Naming the outcome skips the trial.
- */
-const UNCOMPRESSED_COLUMNS: ReadonlySet<string> = new Set(['eventtime', 'requestid', 'eventid', 'sharedeventid', 'additionaleventdata']);
-
-/** `CREATE TABLE` column list of the records table: data columns, partition columns, then the file's path. */
-export function recordsTableColumns(): string {
-  const data = CLOUDTRAIL_COLUMNS.map((c) =>
-    `${quoteIdent(c.name)} ${storedType(c)}${UNCOMPRESSED_COLUMNS.has(c.name) ? ' USING COMPRESSION uncompressed' : ''}`);
-  const partitions = PARTITION_COLUMNS.map((c) => `${quoteIdent(c.name)} VARCHAR`);
-  return [...data, ...partitions, '_path VARCHAR'].join(', ');
-}
-
 /** The user-facing column list (what the view exposes). */
 export function viewColumns(): string {
   return [...CLOUDTRAIL_COLUMNS, ...PARTITION_COLUMNS].map((c) => quoteIdent(c.name)).join(', ');

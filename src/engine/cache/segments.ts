@@ -1,0 +1,81 @@
+/**
+ * Where a root's records live: Parquet segment files under `<cacheDir>/segments/<root key>/`,
+ * written by DuckDB (`COPY … TO … (FORMAT parquet)`), one per ingest batch, never modified.
+ * Writing Parquet costs a cold ingest about a fifth less than appending to a DuckDB table (no
+ * per-segment compression trials, string statistics or second pass over the strings), and a
+ * segment that is replaced (its files changed) or merged is written anew under a new name.
+ *
+ * A segment is written as `<name>.partial` and renamed once complete; the catalog (catalog.ts)
+ * lists the segments that hold records. Anything else in the folder (a write or a rewrite cut
+ * short) is removed the next time the root is attached.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from '../sql/database.ts';
+import { quoteString } from '../sql/quote.ts';
+
+/** Parquet as DuckDB writes it fastest: dictionary-encoded where that pays, no page compression. */
+const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION uncompressed';
+
+export class SegmentStore {
+  constructor(readonly folder: string) {}
+
+  /** The folder of one root's segments. */
+  rootFolder(rootKey: string): string {
+    return join(this.folder, rootKey);
+  }
+
+  /** The path of a segment of a root. */
+  path(rootKey: string, name: string): string {
+    return join(this.rootFolder(rootKey), name);
+  }
+
+  /** A fresh segment name: time-ordered, unique. */
+  static newName(): string {
+    return `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}.parquet`;
+  }
+
+  /**
+   * Writes the rows of `select` as a new segment of the root and returns its name; the file
+   * appears under its name only once complete. Rows of one segment may come in any order.
+   */
+  async write(db: Database, rootKey: string, select: string): Promise<string> {
+    const name = SegmentStore.newName();
+    const final = this.path(rootKey, name);
+    const partial = `${final}.partial`;
+    await mkdir(this.rootFolder(rootKey), { recursive: true });
+    try {
+      await db.run('SET preserve_insertion_order = false');
+      await db.run(`COPY (${select}) TO ${quoteString(partial)} (${PARQUET_OPTIONS})`);
+      await rename(partial, final);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    } finally {
+      await db.run('RESET preserve_insertion_order');
+    }
+    return name;
+  }
+
+  /** `read_parquet` over some segments of a root (at least one). */
+  source(rootKey: string, names: readonly string[]): string {
+    return `read_parquet([${names.map((n) => quoteString(this.path(rootKey, n))).join(', ')}])`;
+  }
+
+  async remove(rootKey: string, names: readonly string[]): Promise<void> {
+    await Promise.all(names.map((n) => rm(this.path(rootKey, n), { force: true })));
+  }
+
+  /** Removes every file of a root's folder that is not one of `keep` (left by a run cut short). */
+  async removeOthers(rootKey: string, keep: ReadonlySet<string>): Promise<void> {
+    const entries = await readdir(this.rootFolder(rootKey)).catch(() => [] as string[]);
+    await this.remove(rootKey, entries.filter((name) => !keep.has(name)));
+  }
+
+  /** Removes the folders of roots the catalog no longer knows (e.g. after a layout change). */
+  async removeRootsExcept(keep: ReadonlySet<string>): Promise<void> {
+    const entries = await readdir(this.folder).catch(() => [] as string[]);
+    await Promise.all(entries.filter((key) => !keep.has(key)).map((key) => rm(this.rootFolder(key), { recursive: true, force: true })));
+  }
+}
