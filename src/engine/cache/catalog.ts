@@ -100,12 +100,10 @@ export function diffWithCache(scanned: readonly ScannedFile[], cached: ReadonlyM
   return diff;
 }
 
-/** SQL that adds file rows to the catalog. */
-export function insertFilesSql(root: string, rows: readonly FileRow[]): string {
-  const values = rows.map((r) =>
-    `(${quoteString(root)}, ${quoteString(r.file.path)}, ${r.file.size}, ${r.file.mtimeMs}, ${r.records}, ` +
-      `${sqlOrNull(r.badReason)}, ${sqlOrNull(r.segment)})`);
-  return `INSERT INTO ${CACHE_SCHEMA}.files VALUES ${values.join(', ')}`;
+/** Adds file rows to the catalog. */
+export async function insertFiles(db: Database, root: string, rows: readonly FileRow[]): Promise<void> {
+  await db.append(CACHE_SCHEMA, 'files', rows.map((r) =>
+    [root, r.file.path, BigInt(r.file.size), r.file.mtimeMs, BigInt(r.records), r.badReason, r.segment]));
 }
 
 export function insertSegmentSql(root: string, segment: Segment): string {
@@ -114,10 +112,6 @@ export function insertSegmentSql(root: string, segment: Segment): string {
 
 export function deleteSegmentsSql(root: string, names: readonly string[]): string {
   return `DELETE FROM ${CACHE_SCHEMA}.segments WHERE root = ${quoteString(root)} AND name IN (${names.map(quoteString).join(', ')})`;
-}
-
-export function sqlOrNull(value: string | null): string {
-  return value === null ? 'NULL' : quoteString(value);
 }
 
 /** Runs `work` in a transaction: all of it or none. */

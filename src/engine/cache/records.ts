@@ -9,7 +9,7 @@ import type { Database } from '../sql/database.ts';
 import { quoteIdent, quoteString } from '../sql/quote.ts';
 import { storedType } from '../ingest/read-sql.ts';
 import {
-  CACHE_SCHEMA, deleteSegmentsSql, inTransaction, insertFilesSql, insertSegmentSql, rootKey, segmentsOf,
+  CACHE_SCHEMA, deleteSegmentsSql, inTransaction, insertFiles, insertSegmentSql, rootKey, segmentsOf,
   type CachedFile, type FileRow, type Segment,
 } from './catalog.ts';
 import { SegmentStore } from './segments.ts';
@@ -53,7 +53,7 @@ export class RootRecords {
   /** Lists files (loaded or bad) and, when given, the segment holding the loaded ones' records. */
   async commit(rows: readonly FileRow[], segment: Segment | null): Promise<void> {
     await inTransaction(this.db, async () => {
-      if (rows.length > 0) await this.db.run(insertFilesSql(this.root, rows));
+      if (rows.length > 0) await insertFiles(this.db, this.root, rows);
       if (segment) await this.db.run(insertSegmentSql(this.root, segment));
     });
   }
