@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { rootKey } from '../../src/engine/cache/catalog.ts';
 import { gzipSync } from 'node:zlib';
 import { column, sampleLogs, scalar, tempDir, withEngine } from './helpers.ts';
 
@@ -132,3 +134,55 @@ describe('engine: the cache over many incremental runs', () => {
     });
   });
 });
+
+describe('engine: a cache that cannot be written', () => {
+  const logs = tempDir('unwritable');
+  const cache = tempDir('unwritable-cache');
+  let segments = '';
+  const folder = () => join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  after(() => {
+    if (segments) makeWritable(segments);
+    logs.remove();
+    cache.remove();
+  });
+
+  it('fails the attach with the cache file named, marks no log file bad, and a rerun loads everything', async function () {
+    mkdirSync(folder(), { recursive: true });
+    writeFileSync(join(folder(), 'a.json.gz'), gzipSync(JSON.stringify({ Records: [record('a-1'), record('a-2')] })));
+    await withEngine(cache.path, (engine) => engine.attach({ root: logs.path }));
+    writeFileSync(join(folder(), 'b.json.gz'), gzipSync(JSON.stringify({ Records: [record('b-1')] })));
+    segments = join(cache.path, 'segments', rootKey(resolve(logs.path)));
+    if (!makeReadOnly(segments)) {
+      console.log('      (skipped: this user can write into a read-only folder and may not make it immutable)');
+      this.skip();
+    }
+    await withEngine(cache.path, async (engine) => {
+      await assert.rejects(engine.attach({ root: logs.path }), /cannot write the cache file .*\.partial/);
+    });
+    makeWritable(segments);
+    await withEngine(cache.path, async (engine) => {
+      const report = await engine.attach({ root: logs.path });
+      assert.deepEqual({ ingested: report.filesIngested, bad: report.badFiles }, { ingested: 1, bad: [] });
+      assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 3);
+    });
+  });
+});
+
+/** Makes a folder refuse new files: read-only, or immutable for root (who ignores modes). False if neither works. */
+function makeReadOnly(path: string): boolean {
+  chmodSync(path, 0o555);
+  if (process.getuid?.() === 0) spawnSync('chattr', ['+i', path]);
+  try {
+    writeFileSync(join(path, 'probe'), '');
+    rmSync(join(path, 'probe'));
+    makeWritable(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function makeWritable(path: string): void {
+  if (process.getuid?.() === 0) spawnSync('chattr', ['-i', path]);
+  chmodSync(path, 0o755);
+}

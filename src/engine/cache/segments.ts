@@ -51,6 +51,11 @@ export class SegmentStore {
       await rename(partial, final);
     } catch (error) {
       await rm(partial, { force: true });
+      const message = (error as Error).message;
+      // Not a log file's fault (full disk, no permission): must not be mistaken for a bad file.
+      if (message.includes(partial) || (error as NodeJS.ErrnoException).syscall) {
+        throw new Error(`cannot write the cache file ${partial}: ${message.split('\n')[0]}`, { cause: error });
+      }
       throw error;
     } finally {
       await db.run('RESET preserve_insertion_order');
