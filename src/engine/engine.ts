@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdent, quoteString } from './sql/quote.ts';
 import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
-import { cachedFiles, diffWithCache, ensureCatalog, knownRootKeys } from './cache/catalog.ts';
+import { cachedFiles, diffWithCache, ensureCatalog, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
 import { RootRecords } from './cache/records.ts';
 import { SegmentStore } from './cache/segments.ts';
 import { ingestFiles } from './ingest/ingest.ts';
@@ -76,6 +76,9 @@ interface AttachedTable {
   root: AttachedRoot;
 }
 
+/** Cache folders open in this process. */
+const openFolders = new Set<string>();
+
 export class CloudTrailEngine {
   readonly counters: EngineCounters = { filesOpened: 0 };
   private readonly tables = new Map<string, AttachedTable>();
@@ -83,36 +86,45 @@ export class CloudTrailEngine {
   private constructor(
     private readonly db: Database,
     private readonly segments: SegmentStore,
-    /** A folder to remove on close (the segments of an in-memory cache). */
-    private readonly scratch: string | null,
+    private readonly folder: string,
+    /** The folder is temporary (an in-memory cache's segments): removed on close. */
+    private readonly temporary: boolean,
   ) {}
 
   static async open(options: OpenOptions = {}): Promise<CloudTrailEngine> {
-    const db = await Database.open();
     const cacheDir = options.cacheDir ?? '.trailsight';
     const inMemory = cacheDir === ':memory:';
     const folder = inMemory ? await mkdtemp(join(tmpdir(), 'trailsight-cache-')) : resolve(cacheDir);
     const file = inMemory ? ':memory:' : join(folder, 'cache.duckdb');
+    // DuckDB's file lock keeps other processes out, not a second engine of this one.
+    if (openFolders.has(folder)) throw new Error(`cannot open the cache ${file}: it is already open in this process`);
+    const db = await Database.open();
+    openFolders.add(folder);
     try {
-      await mkdir(folder, { recursive: true });
-      await db.run(`ATTACH ${quoteString(file)} AS ${CATALOG}`);
+      try {
+        await mkdir(folder, { recursive: true });
+        await db.run(`ATTACH ${quoteString(file)} AS ${CATALOG}`);
+      } catch (error) {
+        throw new Error(`cannot open the cache ${file}: ${(error as Error).message.split('\n')[0]}`);
+      }
+      await db.run(`USE ${CATALOG}`);
+      await db.run(`SET TimeZone = 'UTC'`);
+      // Ingest turns DuckDB's progress on only while someone listens (ingest.ts); it never prints.
+      await db.run('SET enable_progress_bar_print = false');
+      // Segments never change once written: their footers can be kept between queries.
+      await db.run('SET parquet_metadata_cache = true');
+      await installTrinoFunctions(db);
+      await ensureCatalog(db);
+      const segments = new SegmentStore(join(folder, 'segments'));
+      // Segments of roots the catalog does not know (a layout change dropped them) go.
+      await segments.removeRootsExcept(await knownRootKeys(db));
+      return new CloudTrailEngine(db, segments, folder, inMemory);
     } catch (error) {
       db.close();
+      openFolders.delete(folder);
       if (inMemory) await rm(folder, { recursive: true, force: true });
-      throw new Error(`cannot open the cache ${file}: ${(error as Error).message.split('\n')[0]}`);
+      throw error;
     }
-    await db.run(`USE ${CATALOG}`);
-    await db.run(`SET TimeZone = 'UTC'`);
-    // Ingest turns DuckDB's progress on only while someone listens (ingest.ts); it never prints.
-    await db.run('SET enable_progress_bar_print = false');
-    // Segments never change once written: their footers can be kept between queries.
-    await db.run('SET parquet_metadata_cache = true');
-    await installTrinoFunctions(db);
-    await ensureCatalog(db);
-    const segments = new SegmentStore(join(folder, 'segments'));
-    // Segments of roots the catalog does not know (a layout change dropped them) go.
-    await segments.removeRootsExcept(await knownRootKeys(db));
-    return new CloudTrailEngine(db, segments, inMemory ? folder : null);
   }
 
   /** Makes `schema.table` a view over the CloudTrail files under `root`; reads only new or changed files. */
@@ -138,7 +150,7 @@ export class CloudTrailEngine {
           report.badFiles.push({ path: known.path, reason: known.badReason, records: known.records });
         }
       }
-      await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await registerView(this.db, schema, table, root);
       const attachedRoot: AttachedRoot = { root, records, files: scanned, pending: diff.pending, report };
       for (const [key, other] of this.tables) {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
@@ -188,7 +200,8 @@ export class CloudTrailEngine {
     await this.db.exclusive(async () => {
       await this.db.run('CHECKPOINT').catch(() => undefined);
       this.db.close();
-      if (this.scratch) await rm(this.scratch, { recursive: true, force: true });
+      openFolders.delete(this.folder);
+      if (this.temporary) await rm(this.folder, { recursive: true, force: true });
     });
   }
 
@@ -200,17 +213,20 @@ export class CloudTrailEngine {
     try {
       addIngest(attached.report, await ingestFiles({ db: this.db, records: attached.records }, files, onProgress));
       await attached.records.compact();
-    } finally {
-      await this.refreshViews(attached);
+    } catch (error) {
+      // What was committed before the failure stays visible; the failure is what gets reported.
+      await this.refreshViews(attached).catch(() => undefined);
+      throw error;
     }
+    await this.refreshViews(attached);
   }
 
-  /** Points the views of a root's tables at its current segments. */
+  /** Points every view of a root (this run's and earlier runs') at its current segments. */
   private async refreshViews(attached: AttachedRoot): Promise<void> {
     const source = await attached.records.source();
-    for (const { schema, table, root } of this.tables.values()) {
-      if (root.root !== attached.root) continue;
-      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(table)} AS SELECT ${viewColumns()} FROM ${source}`);
+    for (const { schema, name } of await viewsOf(this.db, attached.root)) {
+      await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(name)} AS SELECT ${viewColumns()} FROM ${source}`);
     }
   }
 }

@@ -4,6 +4,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, utimesSync, wr
 import { join, resolve } from 'node:path';
 import { rootKey } from '../../src/engine/cache/catalog.ts';
 import { gzipSync } from 'node:zlib';
+import { CloudTrailEngine } from '../../src/engine/index.ts';
 import { column, sampleLogs, scalar, tempDir, withEngine } from './helpers.ts';
 
 /** The segment files of the cache's one root (the Parquet files holding its records). */
@@ -91,8 +92,8 @@ describe('engine: the incremental cache', () => {
       return scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs'));
     });
     // A segment written but never listed (the process died before its catalog rows were), and one half written.
-    copyFileSync(segment, join(segment, '..', 'orphan.parquet'));
-    writeFileSync(join(segment, '..', 'cut-short.parquet.partial'), 'PAR1');
+    copyFileSync(segment, join(segment, '..', 'zzzzzzzz-0123456789ab.parquet'));
+    writeFileSync(join(segment, '..', 'zzzzzzzz-ba9876543210.parquet.partial'), 'PAR1');
     await withEngine(cache.path, async (engine) => {
       await engine.attach({ root: logs.root });
       assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), before);
@@ -186,3 +187,61 @@ function makeWritable(path: string): void {
   if (process.getuid?.() === 0) spawnSync('chattr', ['-i', path]);
   chmodSync(path, 0o755);
 }
+
+describe('engine: the cache folder and its views across runs', () => {
+  const logs = tempDir('across');
+  const cache = tempDir('across-cache');
+  const folder = () => join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  const write = (name: string, ids: string[]) => writeFileSync(join(folder(), name), gzipSync(JSON.stringify({ Records: ids.map((id) => record(id)) })));
+  const count = async (engine: CloudTrailEngine, table: string) => Number(scalar(await engine.query(`SELECT count(*) FROM ${table}`)));
+  before(() => mkdirSync(folder(), { recursive: true }));
+  after(() => {
+    logs.remove();
+    cache.remove();
+  });
+
+  it('leaves alone what it did not write in the cache folder', async () => {
+    mkdirSync(join(cache.path, 'segments', 'video-cuts'), { recursive: true });
+    writeFileSync(join(cache.path, 'segments', 'notes.txt'), 'mine');
+    writeFileSync(join(cache.path, 'segments', 'video-cuts', 'a.txt'), 'mine too');
+    write('a.json.gz', ['a-1', 'a-2']);
+    await withEngine(cache.path, (engine) => engine.attach({ root: logs.path }));
+    assert.deepEqual(readdirSync(join(cache.path, 'segments')).filter((n) => !/^[0-9a-f]{16}$/.test(n)).sort(), ['notes.txt', 'video-cuts']);
+    assert.deepEqual(readdirSync(join(cache.path, 'segments', 'video-cuts')), ['a.txt']);
+  });
+
+  it('a view of an earlier run follows the records a later run changed under another name', async () => {
+    await withEngine(cache.path, async (engine) => {
+      await engine.attach({ root: logs.path, table: 't1' });
+      assert.equal(await count(engine, 't1'), 2);
+    });
+    write('a.json.gz', ['a-1', 'a-2', 'a-3']);
+    utimesSync(join(folder(), 'a.json.gz'), new Date(), new Date(Date.now() + 5000));
+    await withEngine(cache.path, async (engine) => {
+      await engine.attach({ root: logs.path, table: 't2' });
+      assert.equal(await count(engine, 't2'), 3);
+      assert.equal(await count(engine, 't1'), 3, 't1, not attached in this run, reads the same records');
+    });
+  });
+
+  it('a segment lost from the folder is read again from its log files', async () => {
+    write('b.json.gz', ['b-1']);
+    await withEngine(cache.path, async (engine) => {
+      await engine.attach({ root: logs.path });
+      assert.equal(await count(engine, 'cloudtrail_logs'), 4);
+    });
+    const rootFolder = join(cache.path, 'segments', rootKey(resolve(logs.path)));
+    for (const name of readdirSync(rootFolder)) rmSync(join(rootFolder, name));
+    await withEngine(cache.path, async (engine) => {
+      const report = await engine.attach({ root: logs.path });
+      assert.equal(report.filesIngested, 2, 'both log files, read again');
+      assert.equal(await count(engine, 'cloudtrail_logs'), 4);
+    });
+  });
+
+  it('refuses a second engine on a cache folder this process has open', async () => {
+    await withEngine(cache.path, async () => {
+      await assert.rejects(CloudTrailEngine.open({ cacheDir: cache.path }), /already open in this process/);
+    });
+  });
+});

@@ -46,6 +46,23 @@ export async function ensureCatalog(db: Database): Promise<void> {
       `records BIGINT, bad_reason VARCHAR, segment VARCHAR)`,
   );
   await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.segments (root VARCHAR, name VARCHAR, records BIGINT)`);
+  await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.views (schema VARCHAR, name VARCHAR, root VARCHAR, PRIMARY KEY (schema, name))`);
+}
+
+/**
+ * Records that `schema.name` is a view of a root's records. Views are kept in the cache between
+ * runs, so every change of a root's segments repoints all of its views, not only this run's.
+ */
+export async function registerView(db: Database, schema: string, name: string, root: string): Promise<void> {
+  // Names are case-insensitive, as DuckDB's (and Athena's) are.
+  const [s, n] = [schema.toLowerCase(), name.toLowerCase()];
+  await db.run(`INSERT OR REPLACE INTO ${CACHE_SCHEMA}.views VALUES (${quoteString(s)}, ${quoteString(n)}, ${quoteString(root)})`);
+}
+
+export async function viewsOf(db: Database, root: string): Promise<{ schema: string; name: string }[]> {
+  return db.objects<{ schema: string; name: string }>(
+    `SELECT schema, name FROM ${CACHE_SCHEMA}.views WHERE root = ${quoteString(root)} ORDER BY schema, name`,
+  );
 }
 
 /** The folder name of a root's segments: the root (a path, maybe with a filter key) hashed. */
@@ -53,9 +70,11 @@ export function rootKey(root: string): string {
   return createHash('sha256').update(root).digest('hex').slice(0, 16);
 }
 
-/** The keys of every root the catalog holds segments for. */
+/** The keys of every root the catalog knows. */
 export async function knownRootKeys(db: Database): Promise<Set<string>> {
-  const rows = await db.objects<{ root: string }>(`SELECT DISTINCT root FROM ${CACHE_SCHEMA}.segments`);
+  const rows = await db.objects<{ root: string }>(
+    `SELECT root FROM ${CACHE_SCHEMA}.segments UNION SELECT root FROM ${CACHE_SCHEMA}.files`,
+  );
   return new Set(rows.map((r) => rootKey(r.root)));
 }
 

@@ -45,9 +45,14 @@ export class RootRecords {
     return this.writeSegment(`SELECT * FROM ${this.segmentSource(name)} WHERE _path NOT IN (${paths.map(quoteString).join(', ')})`);
   }
 
-  /** Removes segment files that were written but are not (or no longer) listed. */
+  /** Removes segment files that were written but never listed. */
   discard(names: readonly string[]): Promise<void> {
     return this.store.remove(this.key, names);
+  }
+
+  /** Removes segment files the catalog has stopped listing; best effort (`sweep` takes what stays). */
+  release(names: readonly string[]): Promise<void> {
+    return this.store.removeReplaced(this.key, names);
   }
 
   /** Lists files (loaded or bad) and, when given, the segment holding the loaded ones' records. */
@@ -83,7 +88,7 @@ export class RootRecords {
       await this.discard(replacements.flatMap((r) => (r.replacement ? [r.replacement.name] : [])));
       throw error;
     }
-    await this.discard(replacements.map((r) => r.old));
+    await this.release(replacements.map((r) => r.old));
   }
 
   /** Merges the smaller segments into one when there are many (incremental runs add small ones). */
@@ -99,13 +104,26 @@ export class RootRecords {
       await this.discard([name]);
       throw error;
     }
-    await this.discard(names);
+    await this.release(names);
   }
 
-  /** Removes files a run cut short left in the root's folder. */
+  /**
+   * Puts the folder and the catalog back in step after a run cut short: segment files the catalog
+   * does not list go; listed segments that are gone (lost to a crash or deleted by hand) are
+   * forgotten with their files, which the scan then finds new and reads again.
+   */
   async sweep(): Promise<void> {
-    const listed = await segmentsOf(this.db, this.root);
-    await this.store.removeOthers(this.key, new Set(listed.map((s) => s.name)));
+    const listed = (await segmentsOf(this.db, this.root)).map((s) => s.name);
+    const present = await this.store.present(this.key);
+    await this.store.removeOthers(this.key, new Set(listed));
+    const missing = listed.filter((name) => !present.has(name));
+    if (missing.length === 0) return;
+    await inTransaction(this.db, async () => {
+      await this.db.run(
+        `DELETE FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(this.root)} AND segment IN (${missing.map(quoteString).join(', ')})`,
+      );
+      await this.db.run(deleteSegmentsSql(this.root, missing));
+    });
   }
 
   /** The relation of every record of the root, for its views: the segments, or an empty typed row set. */

@@ -10,13 +10,16 @@
  * short) is removed the next time the root is attached.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../sql/database.ts';
 import { quoteString } from '../sql/quote.ts';
 
 /** Parquet as DuckDB writes it fastest: dictionary-encoded where that pays, no page compression. */
 const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION uncompressed';
+/** The names this store gives: only these are ever deleted, whatever else shares the folder. */
+const ROOT_FOLDER_NAME = /^[0-9a-f]{16}$/;
+const SEGMENT_NAME = /^[0-9a-z]+-[0-9a-f]{12}\.parquet(\.partial)?$/;
 
 export class SegmentStore {
   constructor(readonly folder: string) {}
@@ -48,7 +51,11 @@ export class SegmentStore {
     try {
       await db.run('SET preserve_insertion_order = false');
       await db.run(`COPY (${select}) TO ${quoteString(partial)} (${PARQUET_OPTIONS})`);
+      // On disk before the catalog (whose commit DuckDB syncs) can list it.
+      await fsync(partial);
       await rename(partial, final);
+      // The rename itself: not every platform can open a folder to sync it.
+      await fsync(this.rootFolder(rootKey)).catch(() => undefined);
     } catch (error) {
       await rm(partial, { force: true });
       const message = (error as Error).message;
@@ -72,15 +79,43 @@ export class SegmentStore {
     await Promise.all(names.map((n) => rm(this.path(rootKey, n), { force: true })));
   }
 
-  /** Removes every file of a root's folder that is not one of `keep` (left by a run cut short). */
-  async removeOthers(rootKey: string, keep: ReadonlySet<string>): Promise<void> {
-    const entries = await readdir(this.rootFolder(rootKey)).catch(() => [] as string[]);
-    await this.remove(rootKey, entries.filter((name) => !keep.has(name)));
+  /**
+   * Removes segments the catalog no longer lists, once it has switched to their replacement: a
+   * failure here (a file still open elsewhere) leaves a stray file the next `removeOthers` takes.
+   */
+  async removeReplaced(rootKey: string, names: readonly string[]): Promise<void> {
+    await this.remove(rootKey, names).catch(() => undefined);
   }
 
-  /** Removes the folders of roots the catalog no longer knows (e.g. after a layout change). */
+  /** The segments present in a root's folder (complete ones only). */
+  async present(rootKey: string): Promise<Set<string>> {
+    const entries = await readdir(this.rootFolder(rootKey)).catch(() => [] as string[]);
+    return new Set(entries.filter((name) => SEGMENT_NAME.test(name) && !name.endsWith('.partial')));
+  }
+
+  /** Removes every segment file of a root's folder that is not one of `keep` (left by a run cut short). */
+  async removeOthers(rootKey: string, keep: ReadonlySet<string>): Promise<void> {
+    const entries = await readdir(this.rootFolder(rootKey)).catch(() => [] as string[]);
+    await this.remove(rootKey, entries.filter((name) => SEGMENT_NAME.test(name) && !keep.has(name)));
+  }
+
+  /** Removes the segment folders of roots the catalog no longer knows (e.g. after a layout change). */
   async removeRootsExcept(keep: ReadonlySet<string>): Promise<void> {
     const entries = await readdir(this.folder).catch(() => [] as string[]);
-    await Promise.all(entries.filter((key) => !keep.has(key)).map((key) => rm(this.rootFolder(key), { recursive: true, force: true })));
+    const unknown = entries.filter((key) => ROOT_FOLDER_NAME.test(key) && !keep.has(key));
+    for (const key of unknown) {
+      await this.removeOthers(key, new Set());
+      // Only if nothing but our segments was in it.
+      await rmdir(this.rootFolder(key)).catch(() => undefined);
+    }
+  }
+}
+
+async function fsync(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -172,6 +172,7 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
   const { format, compression, oneValuePerLine } = group[0];
   const written = await records.writeSegment(selectEvents(group.map((c) => c.file.path), format, compression, oneValuePerLine));
   const segments = [written];
+  let committed = false;
   try {
     const counts = await db.objects<{ path: string; total: number; strangers: number }>(
       `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
@@ -203,7 +204,8 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       ...bad.map((b) => ({ file: b.candidate.file, path: b.candidate.file.path, records: b.records, badReason: b.reason, segment: null })),
     ];
     await records.commit(rows, segment === null ? null : { name: segment, records: loaded });
-    await records.discard(segments.filter((s) => s !== segment));
+    committed = true;
+    await records.release(segments.filter((s) => s !== segment));
     for (const g of good) {
       report.filesIngested += 1;
       report.recordsFound += g.records;
@@ -214,7 +216,7 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       report.badFiles.push({ path: b.candidate.file.path, reason: b.reason, records: b.records });
     }
   } catch (error) {
-    await records.discard(segments);
+    if (!committed) await records.discard(segments);
     throw error;
   }
 }
