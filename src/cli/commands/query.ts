@@ -45,7 +45,7 @@ export function register(program: Command): void {
     .requiredOption('--logs <dir>', 'folder of CloudTrail logs (an AWSLogs/ tree, .json or .json.gz files)')
     .requiredOption('--sql <sql>', 'the query, e.g. "SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1"')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
-    .option('--cache <dir>', 'cache folder (a DuckDB database)', '.trailsight')
+    .option('--cache <dir>', 'cache folder (a DuckDB database listing the files read, and their records as Parquet under segments/)', '.trailsight')
     .action(async (options: QueryOptions) => {
       if (!existsSync(options.logs)) throw new UserError(`--logs ${options.logs}: no such file or folder`, 2);
       const engine = await CloudTrailEngine.open({ cacheDir: options.cache }).catch((error: Error) => {
