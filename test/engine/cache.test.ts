@@ -20,6 +20,9 @@ const record = (id: string, day = '20') => ({
   awsRegion: 'us-east-1', eventID: id,
 });
 
+/** The folder CloudTrail delivers 2024-11-20's us-east-1 logs of account 111122223333 to, under `root`. */
+const dayFolder = (root: string) => join(root, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+
 /** The log files of a sample, sorted. */
 function logFiles(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[])
@@ -70,7 +73,7 @@ describe('engine: the incremental cache', () => {
     writeFileSync(changed, gzipSync(JSON.stringify({ Records: [record('replacement-1'), record('replacement-2')] })));
     utimesSync(changed, new Date(), new Date(Date.now() + 5000));
     rmSync(removed);
-    const added = join(logs.root, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20', 'added.json.gz');
+    const added = join(dayFolder(logs.root), 'added.json.gz');
     writeFileSync(added, gzipSync(JSON.stringify({ Records: [record('added-1')] })));
     await withEngine(cache.path, async (engine) => {
       const report = await engine.attach({ root: logs.root });
@@ -112,7 +115,7 @@ describe('engine: the cache over many incremental runs', () => {
 
   it('merges the small segments each run adds, and keeps every record once', async () => {
     const runs = 30;
-    const folder = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+    const folder = dayFolder(logs.path);
     mkdirSync(folder, { recursive: true });
     const counts: number[] = [];
     for (let run = 1; run <= runs; run++) {
@@ -140,7 +143,7 @@ describe('engine: a cache that cannot be written', () => {
   const logs = tempDir('unwritable');
   const cache = tempDir('unwritable-cache');
   let segments = '';
-  const folder = () => join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  const folder = () => dayFolder(logs.path);
   after(() => {
     if (segments) makeWritable(segments);
     logs.remove();
@@ -191,7 +194,7 @@ function makeWritable(path: string): void {
 describe('engine: the cache folder and its views across runs', () => {
   const logs = tempDir('across');
   const cache = tempDir('across-cache');
-  const folder = () => join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  const folder = () => dayFolder(logs.path);
   const write = (name: string, ids: string[]) => writeFileSync(join(folder(), name), gzipSync(JSON.stringify({ Records: ids.map((id) => record(id)) })));
   const count = async (engine: CloudTrailEngine, table: string) => Number(scalar(await engine.query(`SELECT count(*) FROM ${table}`)));
   before(() => mkdirSync(folder(), { recursive: true }));
