@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CloudTrailEngine, type IngestReport } from '../../src/engine/index.ts';
+import { isReadError } from '../../src/engine/ingest/bad-file.ts';
 import { scalar, tempDir } from './helpers.ts';
 
 const event = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -94,5 +95,19 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     assert.equal(again.filesSkippedUnchanged, 7);
     assert.equal(again.badFiles.length, 10);
     assert.equal(again.recordsFound, again.recordsLoaded + again.badFiles.reduce((sum, b) => sum + b.records, 0));
+  });
+});
+
+describe('engine: which read errors can make a log file bad', () => {
+  it('a file\'s content can; a full disk, a permission or DuckDB\'s spill files cannot', () => {
+    const verdicts = Object.fromEntries([
+      'Invalid Input Error: Malformed JSON in file "/logs/a.json", at byte 10',
+      'Conversion Error: Could not convert string "x" to INT32',
+      'IO Error: Could not write file "/cache/.tmp/duckdb_temp_storage_DEFAULT-0.tmp": No space left on device',
+      'IO Error: Cannot open file "/cache/segments/x.parquet.partial": Permission denied',
+      'IO Error: Could not write file "/cache/x": Disk quota exceeded',
+      'Binder Error: Referenced column "x" not found',
+    ].map((message) => [message.slice(0, 40), isReadError(message)]));
+    assert.deepEqual(Object.values(verdicts), [true, true, false, false, false, false]);
   });
 });

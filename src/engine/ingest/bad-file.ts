@@ -12,9 +12,14 @@ export function fileNamedIn(message: string, path: string): boolean {
   return message.includes(`file "${path}"`);
 }
 
-/** Whether an error can come from a file's content (as opposed to a mistake in the SQL). */
+/** Whether an error can come from a file's content (as opposed to a mistake in the SQL, or the machine). */
 export function isReadError(message: string): boolean {
-  return /^(Invalid Input|IO|Conversion|Out of Range) Error/.test(message);
+  return /^(Invalid Input|IO|Conversion|Out of Range) Error/.test(message) && !isMachineError(message);
+}
+
+/** A full disk, a missing permission or DuckDB's spill files: no log file is to blame. */
+function isMachineError(message: string): boolean {
+  return /No space left on device|Disk quota exceeded|Permission denied|Read-only file system|duckdb_temp_storage|temp(orary)? file/i.test(message);
 }
 
 /** A short reason from a DuckDB read error, without the path, hints or SQL excerpt. */

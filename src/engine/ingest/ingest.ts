@@ -177,7 +177,10 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
     const counts = await db.objects<{ path: string; total: number; strangers: number }>(
       `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
         `FROM ${records.segmentSource(written)} GROUP BY _path`,
-    );
+    ).catch((error: Error) => {
+      // The cache's own file: whatever went wrong, no log file is to blame.
+      throw new Error(`cannot read the cache file ${written}: ${error.message.split('\n')[0]}`, { cause: error });
+    });
     const byPath = new Map(counts.map((c) => [c.path, c]));
     const good: { candidate: Candidate; records: number }[] = [];
     const bad: { candidate: Candidate; reason: string; records: number }[] = [];
