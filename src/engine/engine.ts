@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdent, quoteString } from './sql/quote.ts';
@@ -7,6 +6,7 @@ import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts
 import { cachedFiles, diffWithCache, ensureCatalog, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
 import { RootRecords } from './cache/records.ts';
 import { SegmentStore } from './cache/segments.ts';
+import { makeScratchFolder } from './cache/scratch.ts';
 import { ingestFiles } from './ingest/ingest.ts';
 import { viewColumns } from './ingest/read-sql.ts';
 import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
@@ -94,7 +94,7 @@ export class CloudTrailEngine {
   static async open(options: OpenOptions = {}): Promise<CloudTrailEngine> {
     const cacheDir = options.cacheDir ?? '.trailsight';
     const inMemory = cacheDir === ':memory:';
-    const folder = inMemory ? await mkdtemp(join(tmpdir(), 'trailsight-cache-')) : resolve(cacheDir);
+    const folder = inMemory ? await makeScratchFolder() : resolve(cacheDir);
     const file = inMemory ? ':memory:' : join(folder, 'cache.duckdb');
     // DuckDB's file lock keeps other processes out, not a second engine of this one.
     if (openFolders.has(folder)) throw new Error(`cannot open the cache ${file}: it is already open in this process`);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rootKey } from '../../src/engine/cache/catalog.ts';
@@ -246,5 +248,25 @@ describe('engine: the cache folder and its views across runs', () => {
     await withEngine(cache.path, async () => {
       await assert.rejects(CloudTrailEngine.open({ cacheDir: cache.path }), /already open in this process/);
     });
+  });
+});
+
+describe('engine: an in-memory cache of a killed process', () => {
+  it('leaves a temporary folder that the next in-memory open removes', async function () {
+    this.timeout(30_000);
+    const script = `import { CloudTrailEngine } from ${JSON.stringify(resolve('src/engine/index.ts'))};
+      await CloudTrailEngine.open({ cacheDir: ':memory:' }); console.log('open'); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((done, fail) => {
+      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('open') && done());
+      child.on('exit', (code) => fail(new Error(`the child exited with ${code} before opening`)));
+    });
+    const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith(`trailsight-cache-${child.pid}-`));
+    assert.equal(leftovers().length, 1, 'the child has its folder');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    assert.equal(leftovers().length, 1, 'killed, it could not remove it');
+    await withEngine(':memory:', async () => undefined);
+    assert.deepEqual(leftovers(), []);
   });
 });
