@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdent, quoteString } from './sql/quote.ts';
 import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
-import { cachedFiles, diffWithCache, ensureCatalog, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
+import { cachedFiles, diffWithCache, ensureCatalog, isOtherLayout, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
 import { RootRecords } from './cache/records.ts';
 import { SegmentStore } from './cache/segments.ts';
 import { makeScratchFolder } from './cache/scratch.ts';
@@ -76,6 +76,16 @@ interface AttachedTable {
   root: AttachedRoot;
 }
 
+async function attachCache(db: Database, folder: string, file: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await db.run(`ATTACH ${quoteString(file)} AS ${CATALOG}`);
+  } catch (error) {
+    throw new Error(`cannot open the cache ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  await db.run(`USE ${CATALOG}`);
+}
+
 /** Cache folders open in this process. */
 const openFolders = new Set<string>();
 
@@ -101,13 +111,14 @@ export class CloudTrailEngine {
     const db = await Database.open();
     openFolders.add(folder);
     try {
-      try {
-        await mkdir(folder, { recursive: true });
-        await db.run(`ATTACH ${quoteString(file)} AS ${CATALOG}`);
-      } catch (error) {
-        throw new Error(`cannot open the cache ${file}: ${(error as Error).message.split('\n')[0]}`);
+      await attachCache(db, folder, file);
+      if (await isOtherLayout(db)) {
+        // Written by another version: start afresh (dropping its tables would leave their space in the file).
+        await db.run('USE memory');
+        await db.run(`DETACH ${CATALOG}`);
+        await Promise.all([rm(file, { force: true }), rm(`${file}.wal`, { force: true })]);
+        await attachCache(db, folder, file);
       }
-      await db.run(`USE ${CATALOG}`);
       await db.run(`SET TimeZone = 'UTC'`);
       // Ingest turns DuckDB's progress on only while someone listens (ingest.ts); it never prints.
       await db.run('SET enable_progress_bar_print = false');

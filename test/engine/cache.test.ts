@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { join, resolve } from 'node:path';
 import { rootKey } from '../../src/engine/cache/catalog.ts';
 import { gzipSync } from 'node:zlib';
@@ -268,5 +269,37 @@ describe('engine: an in-memory cache of a killed process', () => {
     assert.equal(leftovers().length, 1, 'killed, it could not remove it');
     await withEngine(':memory:', async () => undefined);
     assert.deepEqual(leftovers(), []);
+  });
+});
+
+describe('engine: a cache written by another version', () => {
+  const logs = tempDir('layout');
+  const cache = tempDir('layout-cache');
+  after(() => {
+    logs.remove();
+    cache.remove();
+  });
+
+  it('is started afresh: its records are read again and its old tables leave no space behind', async () => {
+    mkdirSync(dayFolder(logs.path), { recursive: true });
+    writeFileSync(join(dayFolder(logs.path), 'a.json.gz'), gzipSync(JSON.stringify({ Records: [record('a-1'), record('a-2')] })));
+    await withEngine(cache.path, (engine) => engine.attach({ root: logs.path }));
+    // What an older layout looks like: another version number, and a big records table in the file.
+    const file = join(cache.path, 'cache.duckdb');
+    const instance = await DuckDBInstance.create(file);
+    const connection = await instance.connect();
+    await connection.run(`UPDATE _trailsight.meta SET value = '4' WHERE key = 'layout'`);
+    await connection.run(
+      `CREATE TABLE _trailsight.records_old AS SELECT ${[1, 2, 3, 4, 5, 6, 7, 8].map((k) => `md5((i * ${k})::VARCHAR)`).join(' || ')} AS v FROM range(200000) t(i)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    assert.ok(statSync(file).size > 10e6, `the old table takes room (${statSync(file).size} bytes)`);
+    await withEngine(cache.path, async (engine) => {
+      const report = await engine.attach({ root: logs.path });
+      assert.equal(report.filesIngested, 1, 'read again');
+      assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 2);
+    });
+    assert.ok(statSync(file).size < 5e6, `the file was started afresh (${statSync(file).size} bytes)`);
   });
 });

@@ -31,15 +31,19 @@ export interface Segment {
   records: number;
 }
 
+/** Whether the cache database was written with another layout (it is then started afresh). */
+export async function isOtherLayout(db: Database): Promise<boolean> {
+  const [meta] = await db.objects<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${CACHE_SCHEMA}' AND table_name = 'meta'`,
+  );
+  if (Number(meta.n) === 0) return false;
+  const [version] = await db.objects<{ value: string }>(`SELECT value FROM ${CACHE_SCHEMA}.meta WHERE key = 'layout'`);
+  return version !== undefined && Number(version.value) !== LAYOUT_VERSION;
+}
+
 export async function ensureCatalog(db: Database): Promise<void> {
   await db.run(`CREATE SCHEMA IF NOT EXISTS ${CACHE_SCHEMA}`);
   await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.meta (key VARCHAR PRIMARY KEY, value VARCHAR)`);
-  const [version] = await db.objects<{ value: string }>(`SELECT value FROM ${CACHE_SCHEMA}.meta WHERE key = 'layout'`);
-  if (version && Number(version.value) !== LAYOUT_VERSION) {
-    await db.run(`DROP SCHEMA ${CACHE_SCHEMA} CASCADE`);
-    await ensureCatalog(db);
-    return;
-  }
   await db.run(`INSERT OR REPLACE INTO ${CACHE_SCHEMA}.meta VALUES ('layout', '${LAYOUT_VERSION}')`);
   await db.run(
     `CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.files (root VARCHAR, path VARCHAR, size BIGINT, mtime DOUBLE, ` +
