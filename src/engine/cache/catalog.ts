@@ -24,7 +24,7 @@ export interface CachedFile {
 }
 
 /** A row of the files table, about to be written. */
-export type FileRow = Omit<CachedFile, 'mtimeMs' | 'size'> & { file: ScannedFile };
+export type FileRow = Omit<CachedFile, 'path' | 'mtimeMs' | 'size'> & { file: ScannedFile };
 
 export interface Segment {
   name: string;

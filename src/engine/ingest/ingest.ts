@@ -181,19 +181,7 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       // The cache's own file: whatever went wrong, no log file is to blame.
       throw new Error(`cannot read the cache file ${written}: ${error.message.split('\n')[0]}`, { cause: error });
     });
-    const byPath = new Map(counts.map((c) => [c.path, c]));
-    const good: { candidate: Candidate; records: number }[] = [];
-    const bad: { candidate: Candidate; reason: string; records: number }[] = [];
-    for (const candidate of group) {
-      const count = byPath.get(candidate.file.path) ?? { total: 0, strangers: 0 };
-      if (count.strangers > 0) {
-        const reason = `not a CloudTrail log: ${count.strangers} of ${count.total} JSON objects have no eventTime, eventName or eventSource`;
-        // Its records are the objects that are CloudTrail events; the others are not records at all.
-        bad.push({ candidate, reason, records: count.total - count.strangers });
-      } else {
-        good.push({ candidate, records: count.total });
-      }
-    }
+    const { good, bad } = judge(group, counts);
     const loaded = good.reduce((sum, g) => sum + g.records, 0);
     let segment: string | null = written;
     if (loaded === 0) {
@@ -203,8 +191,8 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       segments.push(segment);
     }
     const rows: FileRow[] = [
-      ...good.map((g) => ({ file: g.candidate.file, path: g.candidate.file.path, records: g.records, badReason: null, segment })),
-      ...bad.map((b) => ({ file: b.candidate.file, path: b.candidate.file.path, records: b.records, badReason: b.reason, segment: null })),
+      ...good.map((g) => ({ file: g.candidate.file, records: g.records, badReason: null, segment })),
+      ...bad.map((b) => ({ file: b.candidate.file, records: b.records, badReason: b.reason, segment: null })),
     ];
     await records.commit(rows, segment === null ? null : { name: segment, records: loaded });
     committed = true;
@@ -224,8 +212,30 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
   }
 }
 
+interface Verdicts {
+  good: { candidate: Candidate; records: number }[];
+  bad: { candidate: Candidate; reason: string; records: number }[];
+}
+
+/** Which files of a group hold only CloudTrail events (good), from the per-file counts of their loaded objects. */
+function judge(group: readonly Candidate[], counts: readonly { path: string; total: number; strangers: number }[]): Verdicts {
+  const byPath = new Map(counts.map((c) => [c.path, c]));
+  const verdicts: Verdicts = { good: [], bad: [] };
+  for (const candidate of group) {
+    const count = byPath.get(candidate.file.path) ?? { total: 0, strangers: 0 };
+    if (count.strangers > 0) {
+      const reason = `not a CloudTrail log: ${count.strangers} of ${count.total} JSON objects have no eventTime, eventName or eventSource`;
+      // Its records are the objects that are CloudTrail events; the others are not records at all.
+      verdicts.bad.push({ candidate, reason, records: count.total - count.strangers });
+    } else {
+      verdicts.good.push({ candidate, records: count.total });
+    }
+  }
+  return verdicts;
+}
+
 async function recordBad(target: IngestTarget, file: ScannedFile, reason: string, records: number, report: IngestReport): Promise<void> {
-  await target.records.commit([{ file, path: file.path, records, badReason: reason, segment: null }], null);
+  await target.records.commit([{ file, records, badReason: reason, segment: null }], null);
   report.recordsFound += records;
   report.badFiles.push({ path: file.path, reason, records });
 }
