@@ -26,6 +26,17 @@ const record = (id: string, day = '20') => ({
 /** The folder CloudTrail delivers 2024-11-20's us-east-1 logs of account 111122223333 to, under `root`. */
 const dayFolder = (root: string) => join(root, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
 
+/** A log folder and a cache folder for one describe block, removed after it. */
+function logsAndCache(name: string): { logs: ReturnType<typeof tempDir>; cache: ReturnType<typeof tempDir> } {
+  const logs = tempDir(name);
+  const cache = tempDir(`${name}-cache`);
+  after(() => {
+    logs.remove();
+    cache.remove();
+  });
+  return { logs, cache };
+}
+
 /** The log files of a sample, sorted. */
 function logFiles(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[])
@@ -109,12 +120,7 @@ describe('engine: the incremental cache', () => {
 });
 
 describe('engine: the cache over many incremental runs', () => {
-  const logs = tempDir('incremental');
-  const cache = tempDir('incremental-cache');
-  after(() => {
-    logs.remove();
-    cache.remove();
-  });
+  const { logs, cache } = logsAndCache('incremental');
 
   it('merges the small segments each run adds, and keeps every record once', async () => {
     const runs = 30;
@@ -143,15 +149,11 @@ describe('engine: the cache over many incremental runs', () => {
 });
 
 describe('engine: a cache that cannot be written', () => {
-  const logs = tempDir('unwritable');
-  const cache = tempDir('unwritable-cache');
   let segments = '';
+  // Registered first, so it runs before the folders go (mocha runs a block's after hooks in order).
+  after(() => segments && makeWritable(segments));
+  const { logs, cache } = logsAndCache('unwritable');
   const folder = () => dayFolder(logs.path);
-  after(() => {
-    if (segments) makeWritable(segments);
-    logs.remove();
-    cache.remove();
-  });
 
   it('fails the attach with the cache file named, marks no log file bad, and a rerun loads everything', async function () {
     mkdirSync(folder(), { recursive: true });
@@ -195,16 +197,11 @@ function makeWritable(path: string): void {
 }
 
 describe('engine: the cache folder and its views across runs', () => {
-  const logs = tempDir('across');
-  const cache = tempDir('across-cache');
+  const { logs, cache } = logsAndCache('across');
   const folder = () => dayFolder(logs.path);
   const write = (name: string, ids: string[]) => writeFileSync(join(folder(), name), gzipSync(JSON.stringify({ Records: ids.map((id) => record(id)) })));
   const count = async (engine: CloudTrailEngine, table: string) => Number(scalar(await engine.query(`SELECT count(*) FROM ${table}`)));
   before(() => mkdirSync(folder(), { recursive: true }));
-  after(() => {
-    logs.remove();
-    cache.remove();
-  });
 
   it('leaves alone what it did not write in the cache folder', async () => {
     mkdirSync(join(cache.path, 'segments', 'video-cuts'), { recursive: true });
@@ -273,12 +270,7 @@ describe('engine: an in-memory cache of a killed process', () => {
 });
 
 describe('engine: a cache written by another version', () => {
-  const logs = tempDir('layout');
-  const cache = tempDir('layout-cache');
-  after(() => {
-    logs.remove();
-    cache.remove();
-  });
+  const { logs, cache } = logsAndCache('layout');
 
   it('is started afresh: its records are read again and its old tables leave no space behind', async () => {
     mkdirSync(dayFolder(logs.path), { recursive: true });
