@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  DescribeAnalysisCommand,
   DescribeAnalysisDefinitionCommand,
   DescribeDashboardDefinitionCommand,
   DescribeDataSetCommand,
@@ -26,21 +25,12 @@ async function recordOn(h: Harness, sourceId: string): Promise<string | undefine
   return Tags?.find((t) => t.Key === DEPLOYMENT_TAG)?.Value;
 }
 
-/** Until the analysis's asynchronous update finished. */
-async function analysisSettled(h: Harness): Promise<void> {
-  for (;;) {
-    const out = await h.clients.quicksight.send(new DescribeAnalysisCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity' }));
-    if (!out.Analysis?.Status?.endsWith('_IN_PROGRESS')) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('the deployment record: a no-op publish reads no QuickSight resource one by one', function () {
   let h: Harness;
   let sourceId = '';
   beforeEach(async () => {
     h = await Harness.start();
-    sourceId = (await h.compile()).resources.find((r) => r.kind === 'DataSource')!.id;
+    sourceId = await h.dataSourceId();
   });
   afterEach(async () => {
     await h?.stop();
@@ -69,7 +59,7 @@ describe('the deployment record: a no-op publish reads no QuickSight resource on
     const { DataSet } = await qs.send(new DescribeDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: 'events' }));
     const { DataSetId, PhysicalTableMap, LogicalTableMap, ImportMode } = DataSet!;
     await qs.send(new UpdateDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: DataSetId!, Name: 'Renamed in the console', PhysicalTableMap, LogicalTableMap, ImportMode }));
-    await analysisSettled(h);
+    await h.analysisSettled('activity');
 
     const { value } = await h.record(() => h.publish());
     assert.equal(vouchedFor(value.plan), 0, 'the List pages no longer match the record: every resource is read');

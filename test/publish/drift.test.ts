@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {
-  DescribeAnalysisCommand,
   DescribeAnalysisDefinitionCommand,
   DescribeDataSetCommand,
   DescribeDataSourceCommand,
@@ -37,16 +36,7 @@ async function editOutOfBand(h: Harness, dataSourceId: string): Promise<void> {
   await qs.send(
     new UpdateDataSourceCommand({ AwsAccountId: ACCOUNT, DataSourceId: DataSource!.DataSourceId!, Name: 'Renamed in the console', DataSourceParameters: DataSource!.DataSourceParameters }),
   );
-  await waitSettled(h);
-}
-
-/** Until the analysis's asynchronous update finished (the endpoint's creation delay). */
-async function waitSettled(h: Harness): Promise<void> {
-  for (;;) {
-    const out = await h.clients.quicksight.send(new DescribeAnalysisCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity' }));
-    if (!out.Analysis?.Status?.endsWith('_IN_PROGRESS')) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await h.analysisSettled('activity');
 }
 
 describe('drift: edits made outside trailsight (the console)', function () {
@@ -54,8 +44,7 @@ describe('drift: edits made outside trailsight (the console)', function () {
   let sourceId = '';
   beforeEach(async () => {
     h = await Harness.start();
-    const { resources } = await h.compile();
-    sourceId = resources.find((r) => r.kind === 'DataSource')!.id;
+    sourceId = await h.dataSourceId();
   });
   afterEach(async () => {
     await h?.stop();
@@ -128,7 +117,7 @@ describe('drift: edits made outside trailsight (the console)', function () {
     // Saved in the console without a change: LastUpdatedTime moves, nothing else.
     const analysis = await qs.send(new DescribeAnalysisDefinitionCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity' }));
     await qs.send(new UpdateAnalysisCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity', Name: analysis.Name!, Definition: analysis.Definition! }));
-    await waitSettled(h);
+    await h.analysisSettled('activity');
 
     const plan = await h.plan();
     assert.deepEqual(plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['Analysis/activity']);

@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DescribeAnalysisCommand } from '@aws-sdk/client-quicksight';
 import { applyPlan, type ResourceResult } from '../../src/aws/apply.ts';
 import { createClients, destroyClients, type AwsClients } from '../../src/aws/clients.ts';
 import { observeCalls, isReadOperation, type ObservedCall } from '../../src/aws/observe.ts';
@@ -65,6 +66,20 @@ export class Harness {
     const project = loaded.specSet.project.spec;
     const target = name === 'aws' ? ambientTarget(project, ACCOUNT, REGION) : resolveTarget(project, { name, account: ACCOUNT, region: REGION });
     return { target, resources: compile(loaded.specSet, target) };
+  }
+
+  /** The id of the (one) data source the fixture specs compile to for the local target. */
+  async dataSourceId(): Promise<string> {
+    return (await this.compile()).resources.find((r) => r.kind === 'DataSource')!.id;
+  }
+
+  /** Until an analysis's asynchronous create or update finished (the endpoint's creation delay). */
+  async analysisSettled(analysisId: string): Promise<void> {
+    for (;;) {
+      const out = await this.clients.quicksight.send(new DescribeAnalysisCommand({ AwsAccountId: ACCOUNT, AnalysisId: analysisId }));
+      if (!out.Analysis?.Status?.endsWith('_IN_PROGRESS')) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   async plan(options: { depth?: 'quick' | 'full'; prune?: boolean; target?: string } = {}): Promise<Plan> {

@@ -23,7 +23,7 @@ describe('permissions granted or revoked outside trailsight', function () {
   let sourceId = '';
   beforeEach(async () => {
     h = await Harness.start();
-    sourceId = (await h.compile()).resources.find((r) => r.kind === 'DataSource')!.id;
+    sourceId = await h.dataSourceId();
   });
   afterEach(async () => {
     await h?.stop();
