@@ -167,8 +167,9 @@ export class CloudTrailEngine {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
       }
       this.tables.set(tableKey(schema, table), { schema, table, root: attachedRoot });
-      if (!options.lazy) await this.readPending(attachedRoot, attachedRoot.pending, options.onProgress);
-      await this.refreshViews(attachedRoot);
+      // Reading files repoints the views; with nothing to read, they are pointed here.
+      if (!options.lazy && attachedRoot.pending.length > 0) await this.readPending(attachedRoot, attachedRoot.pending, options.onProgress);
+      else await this.refreshViews(attachedRoot);
       return cloneReport(report);
     });
   }

@@ -113,10 +113,7 @@ export class RootRecords {
    * forgotten with their files, which the scan then finds new and reads again.
    */
   async sweep(): Promise<void> {
-    const listed = (await segmentsOf(this.db, this.root)).map((s) => s.name);
-    const present = await this.store.present(this.key);
-    await this.store.removeOthers(this.key, new Set(listed));
-    const missing = listed.filter((name) => !present.has(name));
+    const missing = await this.store.sweep(this.key, (await segmentsOf(this.db, this.root)).map((s) => s.name));
     if (missing.length === 0) return;
     await inTransaction(this.db, async () => {
       await this.db.run(

@@ -81,22 +81,22 @@ export class SegmentStore {
 
   /**
    * Removes segments the catalog no longer lists, once it has switched to their replacement: a
-   * failure here (a file still open elsewhere) leaves a stray file the next `removeOthers` takes.
+   * failure here (a file still open elsewhere) leaves a stray file the next `sweep` takes.
    */
   async removeReplaced(rootKey: string, names: readonly string[]): Promise<void> {
     await this.remove(rootKey, names).catch(() => undefined);
   }
 
-  /** The segments present in a root's folder (complete ones only). */
-  async present(rootKey: string): Promise<Set<string>> {
-    const entries = await readdir(this.rootFolder(rootKey)).catch(() => [] as string[]);
-    return new Set(entries.filter((name) => SEGMENT_NAME.test(name) && !name.endsWith('.partial')));
-  }
-
-  /** Removes every segment file of a root's folder that is not one of `keep` (left by a run cut short). */
-  async removeOthers(rootKey: string, keep: ReadonlySet<string>): Promise<void> {
-    const entries = await readdir(this.rootFolder(rootKey)).catch(() => [] as string[]);
-    await this.remove(rootKey, entries.filter((name) => SEGMENT_NAME.test(name) && !keep.has(name)));
+  /**
+   * Puts a root's folder in step with the segments the catalog lists: removes every segment file
+   * that is not listed (left by a run cut short), and returns the listed ones that are not there.
+   */
+  async sweep(rootKey: string, listed: readonly string[]): Promise<string[]> {
+    const entries = (await readdir(this.rootFolder(rootKey)).catch(() => [] as string[])).filter((name) => SEGMENT_NAME.test(name));
+    const keep = new Set(listed);
+    await this.remove(rootKey, entries.filter((name) => !keep.has(name)));
+    const present = new Set(entries);
+    return listed.filter((name) => !present.has(name));
   }
 
   /** Removes the segment folders of roots the catalog no longer knows (e.g. after a layout change). */
@@ -104,7 +104,7 @@ export class SegmentStore {
     const entries = await readdir(this.folder).catch(() => [] as string[]);
     const unknown = entries.filter((key) => ROOT_FOLDER_NAME.test(key) && !keep.has(key));
     for (const key of unknown) {
-      await this.removeOthers(key, new Set());
+      await this.sweep(key, []);
       // Only if nothing but our segments was in it.
       await rmdir(this.rootFolder(key)).catch(() => undefined);
     }
