@@ -1,0 +1,11 @@
+-- source: github aws-samples/aws-incident-response-playbooks-workshop playbooks/crypto_mining/EC2_crypto_mining.md @ c996d4cf0117132beea928e537274caa73a8d4e6
+-- licence: MIT-0
+-- adapted: table "irworkshopgluedatabase"."irworkshopgluetablecloudtrail" → "irworkshopgluedatabase"."cloudtrail_logs" (database kept); partition date_partition → "timestamp"
+-- retrieve past 7 days of source IP addresses and user agents used for API calls
+SELECT sourceipaddress, useragent, count(eventid) as COUNT 
+FROM "irworkshopgluedatabase"."cloudtrail_logs"
+WHERE useridentity.arn = 'arn:aws:iam::999999999999:user/pipeline'
+      AND "timestamp" >= '2021/07/22'
+      AND "timestamp" <= '2021/07/29'
+GROUP BY sourceipaddress, useragent
+ORDER BY COUNT DESC

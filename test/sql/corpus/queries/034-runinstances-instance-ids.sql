@@ -1,0 +1,10 @@
+-- source: github aws-samples/aws-incident-response-playbooks-workshop playbooks/crypto_mining/EC2_crypto_mining.md @ c996d4cf0117132beea928e537274caa73a8d4e6
+-- licence: MIT-0
+-- adapted: table "irworkshopgluedatabase"."irworkshopgluetablecloudtrail" → "irworkshopgluedatabase"."cloudtrail_logs" (database kept); partition date_partition → "timestamp"
+-- EC2 instance ids deployed by actor
+SELECT json_extract_scalar(responseelements, '$.instancesSet.items[0].instanceId') AS instance_id
+FROM "irworkshopgluedatabase"."cloudtrail_logs"
+WHERE useridentity.arn = 'arn:aws:iam::999999999999:user/pipeline'
+      AND "timestamp" >= '2021/07/22'
+      AND "timestamp" <= '2021/07/29'
+      AND eventname IN ('RunInstances');  

@@ -1,0 +1,10 @@
+-- source: github aws-samples/aws-incident-response-playbooks-workshop playbooks/credential_exposure/IAM_credential_exposure.md @ c996d4cf0117132beea928e537274caa73a8d4e6
+-- licence: MIT-0
+-- adapted: table "irworkshopgluedatabase"."irworkshopgluetablecloudtrail" → "irworkshopgluedatabase"."cloudtrail_logs" (database kept); partition date_partition → "timestamp"
+-- retrieve additional information about changes made to the services
+SELECT eventtime, awsregion, eventname, requestparameters, responseelements, errorcode, errormessage
+FROM "irworkshopgluedatabase"."cloudtrail_logs"
+WHERE useridentity.accesskeyid = 'AKIAIOSFODNN7EXAMPLE'
+      AND "timestamp" >= '2021/07/16'
+      AND "timestamp" <= '2021/07/24'
+      AND eventname IN ('AttachUserPolicy', 'CreateUser', 'CreateAccessKey')
