@@ -1,10 +1,11 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { header, strict, Tags } from './common.ts';
+import { S3_BUCKET_PATTERN, S3_BUCKET_RULES, S3_KEY_RULES, S3_PREFIX_PATTERN, S3_URI_PATTERN } from './s3-names.ts';
 
 const AccountId = Type.String({ pattern: '^[0-9]{12}$', description: 'AWS account ID, 12 digits.' });
 const Region = Type.String({ pattern: '^[a-z]{2}(-gov)?-[a-z]+-[0-9]$', description: 'AWS Region code, e.g. us-east-1.' });
 const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'A day, YYYY-MM-DD.' });
-const S3Uri = Type.String({ pattern: '^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?$', description: 'An s3:// location.' });
+const S3Uri = Type.String({ pattern: S3_URI_PATTERN, description: `An s3:// location: s3://bucket/key/ (bucket: ${S3_BUCKET_RULES}; key: ${S3_KEY_RULES}).` });
 const GlueName = Type.String({ pattern: '^[a-z0-9_]{1,255}$', description: 'Glue name: lower-case letters, digits, underscores.' });
 const PrincipalArn = Type.String({
   pattern: '^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$',
@@ -21,8 +22,8 @@ export const Principals = strict(
 
 export const Source = strict(
   {
-    bucket: Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$', description: 'S3 bucket the trail delivers to.' }),
-    prefix: Type.Optional(Type.String({ pattern: '^([^/].*/)?$', description: 'Key prefix before AWSLogs/, ending with a slash (empty for none).' })),
+    bucket: Type.String({ pattern: S3_BUCKET_PATTERN, description: `S3 bucket the trail delivers to: ${S3_BUCKET_RULES}.` }),
+    prefix: Type.Optional(Type.String({ pattern: S3_PREFIX_PATTERN, description: `Key prefix before AWSLogs/ (empty for none): ${S3_KEY_RULES}.` })),
     accounts: Type.Array(AccountId, { minItems: 1, description: 'Accounts whose logs the table covers (partition projection values).' }),
     regions: Type.Array(Region, { minItems: 1, description: 'Regions whose logs the table covers (partition projection values).' }),
     firstDay: Day,

@@ -1,5 +1,6 @@
 import { AGGREGATIONS, FIELD_SHORTHAND_PATTERN } from '../model/index.ts';
 import { didYouMean } from '../suggest.ts';
+import { s3Problem } from './s3-hints.ts';
 import type { SchemaError } from './ajv.ts';
 import { discriminatorOf, isObject, jsonType } from './unions.ts';
 
@@ -33,6 +34,10 @@ export function describeError(e: SchemaError): { message: string; key?: string; 
       if (params.pattern === FIELD_SHORTHAND_PATTERN) {
         const hint = fieldHint(e.data);
         if (hint) return { message: hint };
+      }
+      {
+        const problem = s3Problem(String(params.pattern), e.data);
+        if (problem) return { message: `${show(e.data)} is not valid: ${problem}` };
       }
       return { message: `${show(e.data)} is not valid: ${parent.description ?? `must match ${String(params.pattern)}`}` };
     case 'format':
