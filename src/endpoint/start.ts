@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { findModelsDir } from '../awsmodel/index.ts';
+import { checkS3Mounts, type S3Mount } from './athena/s3-path.ts';
 import { athenaService } from './athena/service.ts';
 import type { ServiceName } from './detect-service.ts';
 import type { FaultConfig } from './faults/config.ts';
@@ -18,8 +19,14 @@ import { ShapeValidator } from './validation.ts';
 export interface EndpointOptions {
   /** Directory of the persistent state (created if missing). */
   readonly stateDir: string;
-  /** `s3://BUCKET/KEY` is read from and written to `<s3Root>/BUCKET/KEY`. */
+  /** `s3://BUCKET/KEY` is read from and written to `<s3Root>/BUCKET/KEY` (but for `s3Mounts`). */
   readonly s3Root: string;
+  /**
+   * Key prefixes of buckets read from folders elsewhere: `s3://<bucket>/<prefix><rest>` is
+   * `<dir>/<rest>`, read only (Athena results are never written there). Set by the embedding
+   * process (the local target: the user's logs); no request can add one.
+   */
+  readonly s3Mounts?: readonly S3Mount[];
   /** TCP port; 0 (the default) picks a free one. */
   readonly port?: number;
   /** Interface to listen on (default 127.0.0.1: loopback only). */
@@ -58,6 +65,8 @@ export interface RunningEndpoint {
 export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
   const account = options.account ?? '000000000000';
   if (!/^\d{12}$/.test(account)) throw new Error(`account ${JSON.stringify(account)} must be 12 digits`);
+  const s3Mounts = (options.s3Mounts ?? []).map((m) => ({ ...m, dir: resolve(m.dir) }));
+  checkS3Mounts(s3Mounts);
   const stateDir = resolve(options.stateDir);
   const settings: EndpointSettings = {
     account,
@@ -73,7 +82,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   const modelsDir = options.modelsDir === false ? undefined : (options.modelsDir ?? findModelsDir());
   if (!modelsDir) log('shape validation is off: no AWS API models found (pass --models DIR or set TRAILSIGHT_AWS_MODELS)');
   const services = new Map<ServiceName, ServiceHandler>(
-    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, log, onBadLogFile: options.onBadLogFile }), glueService(), stsService()].map((s) => [s.name, s]),
+    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, s3Mounts, log, onBadLogFile: options.onBadLogFile }), glueService(), stsService()].map((s) => [s.name, s]),
   );
   const faults = new FaultInjector(options.faults);
   const server = createEndpointServer({ services, store: new StateStore(stateDir), settings, faults, validator: new ShapeValidator(modelsDir), log });

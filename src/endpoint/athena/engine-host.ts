@@ -3,7 +3,8 @@ import { CloudTrailEngine, EngineQueryError, type QueryResult } from '../../engi
 import type { GlueTable } from '../glue/keys.ts';
 import { invalidRequest } from './errors.ts';
 import { projectionFailure, tableFiles } from './projection/table-files.ts';
-import { s3ToPath } from './s3-path.ts';
+import { containedRealPath } from '../../files/contained-path.ts';
+import { s3Location, type S3Mount } from './s3-path.ts';
 import { namesTable } from './sql-text.ts';
 import { isCloudTrailTable, tableLocation } from './table-location.ts';
 
@@ -17,6 +18,8 @@ const RESCAN_MS = 2000;
 export interface EngineHostOptions {
   readonly cacheDir: string;
   readonly s3Root: string;
+  /** Bucket prefixes read from folders of the embedding process's choosing (see `S3Mount`). */
+  readonly s3Mounts?: readonly S3Mount[];
   readonly log: (line: string) => void;
   /** Told once about each log file a query found unreadable and skipped (it is also logged). */
   readonly onBadLogFile?: (file: BadLogFile) => void;
@@ -108,9 +111,13 @@ export class EngineHost {
       throw new EngineQueryError(message, 'INVALID_TABLE_PROPERTY', undefined, undefined, message);
     }
     const location = tableLocation(table);
-    const root = location && s3ToPath(this.s3Root, location);
-    if (!root) throw invalidRequest(`Table ${name}: location ${location ?? '(none)'} is not an s3:// URI inside the endpoint's S3 root.`);
-    await mkdir(root, { recursive: true });
+    const where = location ? s3Location(location, { s3Root: this.s3Root, mounts: this.options.s3Mounts }) : undefined;
+    if (!where) throw invalidRequest(`Table ${name}: location ${location ?? '(none)'} is not an s3:// URI inside the endpoint's S3 root.`);
+    // A link under the S3 root (or a mount) must not take the engine, or the folder made for it, elsewhere.
+    if (!(await containedRealPath(where.within, where.path))) throw invalidRequest(`Table ${name}: location ${location} leads out of ${where.within} through a symbolic link.`);
+    const root = where.path;
+    // A mount is the user's folder: read as it is, nothing created in it.
+    if (!where.mounted) await mkdir(root, { recursive: true });
     const filter = files.kind === 'projected' ? files.files : undefined;
     await engine.attach({ root, schema: table.DatabaseName, table: table.Name, lazy: true, files: filter });
     this.attached.set(name, { schema: table.DatabaseName, table: table.Name, version, scannedAt: Date.now() });

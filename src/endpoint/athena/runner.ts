@@ -8,6 +8,8 @@ import type { EngineHost } from './engine-host.ts';
 import type { ExecutionRecord } from './execution-record.ts';
 import { executionKey, resultKey } from './keys.ts';
 import { formatValue, toCsv } from './result-format.ts';
+import { containedRealPath } from '../../files/contained-path.ts';
+import { invalidRequest } from './errors.ts';
 import { s3ToPath } from './s3-path.ts';
 import { bindParameters, qualifiedNames } from './sql-text.ts';
 
@@ -55,6 +57,10 @@ export async function runExecution(context: ServiceContext, host: EngineHost, id
     const csv = toCsv(stored.columns, stored.rows);
     const file = s3ToPath(context.settings.s3Root, started.ResultConfiguration.OutputLocation);
     if (file) {
+      // Never through a link under the S3 root to a file outside it.
+      if (!(await containedRealPath(context.settings.s3Root, file))) {
+        throw invalidRequest(`Cannot write the query result to ${started.ResultConfiguration.OutputLocation}: a symbolic link under the endpoint's S3 root leads out of it.`);
+      }
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, csv);
     }

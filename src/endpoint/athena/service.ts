@@ -4,6 +4,7 @@ import type { ServiceHandler } from '../service.ts';
 import { EngineHost, type BadLogFile } from './engine-host.ts';
 import { invalidRequest } from './errors.ts';
 import { LIVE_INSTANCES } from './execution-record.ts';
+import type { S3Mount } from './s3-path.ts';
 import { executionOperations } from './executions.ts';
 import { athenaTagOperations } from './tags.ts';
 import { workGroupOperations } from './workgroups.ts';
@@ -11,6 +12,8 @@ import { workGroupOperations } from './workgroups.ts';
 export interface AthenaServiceOptions {
   readonly cacheDir: string;
   readonly s3Root: string;
+  /** Bucket prefixes read from folders of the embedding process's choosing (see `S3Mount`). */
+  readonly s3Mounts?: readonly S3Mount[];
   readonly log: (line: string) => void;
   readonly onBadLogFile?: (file: BadLogFile) => void;
 }
