@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { isUnsafePathError } from '../files/unsafe-path-error.ts';
 import { isUserError } from './errors.ts';
 
 type CommandModule = { register(program: Command): void };
@@ -44,6 +45,10 @@ export async function main(argv: string[]): Promise<number> {
     if (isUserError(error)) {
       process.stderr.write(`trailsight: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (isUnsafePathError(error)) {
+      process.stderr.write(`trailsight: ${error.message}\n`);
+      return 1;
     }
     const fileProblem = describeFileError(error);
     if (fileProblem) {

@@ -8,7 +8,8 @@ import type { OpenTarget } from './open-target.ts';
 
 export type { OpenTarget } from './open-target.ts';
 export { ambientTarget, hasAwsConfig, localUser };
-export { discoverLogs, ensureSampleLogs, type LogsLayout } from './logs.ts';
+export { discoverLogs, type LogsLayout } from './logs.ts';
+export { ensureSampleLogs } from './sample-logs.ts';
 
 export interface TargetOptions {
   /** `local`, `aws`, or a target of the Project; default `$TRAILSIGHT_TARGET`, else `local`. */

@@ -1,13 +1,14 @@
 import { appendFileSync } from 'node:fs';
-import { mkdir, rm, symlink } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { resolveTarget } from '../compile/index.ts';
 import type { SpecSet } from '../spec/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
-import { discoverLogs, ensureSampleLogs, type LogsLayout } from './logs.ts';
+import { OwnedFolder } from '../files/owned-folder.ts';
+import { discoverLogs, type LogsLayout } from './logs.ts';
 import type { BadLogFile } from './bad-logs.ts';
 import type { OpenTarget } from './open-target.ts';
+import { ensureSampleLogs } from './sample-logs.ts';
 import { lockWorkdir } from './workdir-lock.ts';
 
 export interface LocalOptions {
@@ -27,14 +28,18 @@ export function localUser(region: string, account: string): string {
 
 /**
  * The local target: the embedded endpoint, started in-process on a free loopback port, over the
- * user's logs or generated sample logs. Its S3 is `<workdir>/s3`, where the Project's bucket and
- * prefix lead (by a symbolic link) to the logs, so the compiled table points at them unchanged.
+ * user's logs or generated sample logs. Its S3 is `<workdir>/s3`, but for the Project's bucket and
+ * prefix: the endpoint reads `s3://<bucket>/<prefix>AWSLogs/…` from the logs' folder itself (a
+ * mount), so the compiled table points at them unchanged and nothing is linked to them or ever
+ * deleted there. The working folder and its children are refused when they are links (a
+ * repository could bring `.trailsight/sample-logs -> ~`).
  */
 export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Promise<OpenTarget> {
-  const workdir = resolve(options.workdir);
-  const release = await lockWorkdir(workdir, options.note);
+  const own = await OwnedFolder.open(options.workdir);
+  await own.assertNoLinks('', { recursive: false });
+  const release = await lockWorkdir(own.root, options.note);
   try {
-    const open = await openLocked(specs, workdir, options);
+    const open = await openLocked(specs, own, options);
     return { ...open, close: () => open.close().finally(release) };
   } catch (error) {
     await release();
@@ -42,20 +47,25 @@ export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Pr
   }
 }
 
-async function openLocked(specs: SpecSet, workdir: string, options: LocalOptions): Promise<OpenTarget> {
+async function openLocked(specs: SpecSet, own: OwnedFolder, options: LocalOptions): Promise<OpenTarget> {
   const project = specs.project.spec;
+  const workdir = own.root;
+  // The endpoint's state store and query cache write and delete in here: no link may take them elsewhere.
+  await own.assertNoLinks('endpoint');
   const logsDir = resolve(options.logs ?? join(workdir, 'sample-logs'));
   if (!options.logs) {
     const where = relative(process.cwd(), logsDir) || '.';
-    await ensureSampleLogs(logsDir, {
+    await ensureSampleLogs(own, 'sample-logs', {
       accounts: project.source.accounts,
       regions: project.source.regions,
       onGenerate: () => options.note?.(`local: generating sample CloudTrail logs in ${where} (first use; --logs DIR for your own)`),
     });
   }
   const layout = await discoverLogs(logsDir);
-  const s3Root = join(workdir, 's3');
-  const link = await linkLogs(s3Root, project.source, layout);
+  const s3Root = await own.mkdir('s3');
+  const mount = logsMount(project.source, layout);
+  // Earlier versions linked the logs in at the mount's place: that link (only a link) goes.
+  await own.removeLink(join('s3', mount.bucket, mount.prefix));
   const localSpecs = withSource(specs, layout);
   const resolved = resolveTarget(localSpecs.project.spec, { name: 'local' });
   const target = { ...resolved, principals: { owners: [localUser(resolved.region, resolved.account)], viewers: [] } };
@@ -65,11 +75,11 @@ async function openLocked(specs: SpecSet, workdir: string, options: LocalOptions
   const endpoint = await startEndpoint({
     stateDir: join(workdir, 'endpoint'),
     s3Root,
+    s3Mounts: [mount],
     account: target.account,
     region: target.region,
     log: (line) => appendFileSync(logFile, `${line}\n`),
-    // The endpoint reads through the bucket's link: name files where the user keeps them.
-    onBadLogFile: (file) => badLogFiles.push({ ...file, path: file.path.startsWith(`${link}/`) ? join(layout.accountsDir, file.path.slice(link.length + 1)) : file.path }),
+    onBadLogFile: (file) => badLogFiles.push(file),
   });
   const connection = { region: target.region, endpoint: endpoint.url };
   const clients = createClients(connection, options.retry);
@@ -87,13 +97,9 @@ async function openLocked(specs: SpecSet, workdir: string, options: LocalOptions
   };
 }
 
-/** `<s3Root>/<bucket>/<prefix>AWSLogs` → the logs' account folders; returns the link's path. */
-async function linkLogs(s3Root: string, source: { bucket: string; prefix?: string }, layout: LogsLayout): Promise<string> {
-  const link = join(s3Root, source.bucket, source.prefix ?? '', 'AWSLogs');
-  await mkdir(dirname(link), { recursive: true });
-  await rm(link, { recursive: true, force: true });
-  await symlink(layout.accountsDir, link, 'dir');
-  return link;
+/** `s3://<bucket>/<prefix>AWSLogs/` served from the logs' account folders (`AWSLogs`, or an organization's folder in it). */
+function logsMount(source: { bucket: string; prefix?: string }, layout: LogsLayout) {
+  return { bucket: source.bucket, prefix: `${source.prefix ?? ''}AWSLogs/`, dir: layout.accountsDir };
 }
 
 /** The specs with the Project's source covering exactly the served logs' accounts, Regions and days. */

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import lockfile from 'proper-lockfile';
 
@@ -11,10 +10,10 @@ const STALE_MS = 15_000;
  * Holds trailsight's working folder (`.trailsight/`) for one local run: two publishes or previews
  * started in the same folder would otherwise generate the same sample logs and write the same
  * endpoint state and `out/` at once. A second run says it waits, then waits its turn; a killed
- * run's lock goes stale and is taken over. Resolves to the release function.
+ * run's lock goes stale and is taken over. Resolves to the release function. `workdir` exists
+ * (see OwnedFolder).
  */
 export async function lockWorkdir(workdir: string, note?: (line: string) => void): Promise<() => Promise<void>> {
-  await mkdir(workdir, { recursive: true });
   const options = { lockfilePath: join(workdir, 'local.lock'), realpath: false, stale: STALE_MS };
   try {
     return await lockfile.lock(workdir, options);

@@ -1,6 +1,6 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import { Command } from 'commander';
+import { OwnedFolder } from '../../files/owned-folder.ts';
 import { compile, requestFiles, resolveTarget } from '../../compile/index.ts';
 import { compileFailure, loadSpecSet } from '../specs.ts';
 import { DEFAULT_SPEC_PATHS } from '../../spec/index.ts';
@@ -30,12 +30,13 @@ export function register(program: Command): void {
       } catch (error) {
         throw compileFailure(error);
       }
-      await mkdir(options.out, { recursive: true });
+      // --out may be a folder of a repository: a link there is refused, never written through.
+      const out = await OwnedFolder.open(options.out);
       const keep = new Set(files.map((f) => f.name));
-      for (const stale of (await readdir(options.out)).filter((name) => REQUEST_FILE.test(name) && !keep.has(name))) {
-        await rm(join(options.out, stale));
+      for (const stale of (await readdir(out.root)).filter((name) => REQUEST_FILE.test(name) && !keep.has(name))) {
+        await out.remove(stale);
       }
-      for (const file of files) await writeFile(join(options.out, file.name), file.content);
+      for (const file of files) await out.writeFile(file.name, file.content);
       process.stdout.write(`compile: ${files.length} requests for target ${target.name} (account ${target.account}, ${target.region}) written to ${options.out}\n`);
       process.exitCode = 0;
     });

@@ -1,29 +1,32 @@
-import { mkdir, readFile, writeFile, rename, copyFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OwnedFolder } from '../../files/owned-folder.ts';
 import type { PagePayload } from '../shipped.ts';
 import { bundlePageScript } from './bundle-app.ts';
 import { dashboardPage } from './dashboard-page.ts';
 import { fileNameFor } from './html-text.ts';
 import { type IndexEntry, indexPage } from './index-page.ts';
 
-/** Writes the static site: `index.html`, one page per dashboard, and `assets/` (ECharts from node_modules, the page script, the stylesheet). */
+/**
+ * Writes the static site: `index.html`, one page per dashboard, and `assets/` (ECharts from
+ * node_modules, the page script, the stylesheet). Each file is replaced whole (written beside it,
+ * then renamed), and a link in the site's folder — which may come with a repository — is refused,
+ * never written through.
+ */
 export async function writeSite(out: string, payloads: readonly PagePayload[], generatedFrom: string): Promise<{ indexPath: string; pages: string[] }> {
-  const root = resolve(out);
-  await mkdir(join(root, 'assets'), { recursive: true });
+  const site = await OwnedFolder.open(out);
   const require = createRequire(import.meta.url);
-  await copyFile(join(dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.min.js'), join(root, 'assets', 'echarts.min.js'));
-  await writeAtomically(join(root, 'assets', 'app.js'), await bundlePageScript());
-  await writeAtomically(join(root, 'assets', 'preview.css'), await readFile(fileURLToPath(new URL('../assets/preview.css', import.meta.url)), 'utf8'));
+  await site.copyFile(join(dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.min.js'), join('assets', 'echarts.min.js'));
+  await site.writeFile(join('assets', 'app.js'), await bundlePageScript());
+  await site.writeFile(join('assets', 'preview.css'), await readFile(fileURLToPath(new URL('../assets/preview.css', import.meta.url)), 'utf8'));
   const pages: string[] = [];
   const entries: IndexEntry[] = [];
   for (const payload of payloads) {
     const { dashboard } = payload;
     const href = `${fileNameFor(dashboard.id)}.html`;
-    const path = join(root, href);
-    await writeAtomically(path, dashboardPage(payload));
-    pages.push(path);
+    pages.push(await site.writeFile(href, dashboardPage(payload)));
     entries.push({
       id: dashboard.id,
       name: dashboard.name,
@@ -33,13 +36,6 @@ export async function writeSite(out: string, payloads: readonly PagePayload[], g
       problems: payload.problems.length,
     });
   }
-  const indexPath = join(root, 'index.html');
-  await writeAtomically(indexPath, indexPage(entries, generatedFrom));
+  const indexPath = await site.writeFile('index.html', indexPage(entries, generatedFrom));
   return { indexPath, pages };
-}
-
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }
