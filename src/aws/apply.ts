@@ -11,6 +11,7 @@ import {
   type Plan,
   type UpdateOperation,
 } from '../plan/index.ts';
+import { keyedRecord } from '../text/keyed-record.ts';
 import { isAlreadyExists, isNotFound, withRetryNote } from './errors.ts';
 import { forgetDeployment, recordDeployment } from './deployment-record.ts';
 import type { Settled } from './kinds/adapter.ts';
@@ -173,7 +174,7 @@ async function update(ctx: AwsContext, op: UpdateOperation): Promise<Recorded> {
   }
   if (op.permissions) await adapter.updatePermissions!(ctx, op.id, op.permissions);
   if (op.tags?.remove.length) await adapter.untag!(ctx, ref, op.tags.remove);
-  const set = { ...op.tags?.set };
+  const set = keyedRecord(Object.entries(op.tags?.set ?? {}));
   let recorded: Recorded = {};
   if (op.stamp) {
     const tag = await fingerprintTag(ctx, op, settled);

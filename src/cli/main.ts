@@ -22,7 +22,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
 
 async function loadCommands(argv: readonly string[]): Promise<CommandModule[]> {
   const name = argv.find((arg) => !arg.startsWith('-'));
-  const wanted = name && name !== 'help' && COMMANDS[name] ? [COMMANDS[name]] : Object.values(COMMANDS);
+  // Own keys only: `trailsight toString` is an unknown command, not Object.prototype's.
+  const wanted = name && name !== 'help' && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]!] : Object.values(COMMANDS);
   return Promise.all(wanted.map((load) => load()));
 }
 

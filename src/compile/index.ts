@@ -3,7 +3,7 @@ export { compile, sortResources } from './compile.ts';
 export { CompileError, formatProblem, type CompileProblem } from './problems.ts';
 export { KIND_ORDER, resourceKey, type DesiredResource, type ResourceKind } from './resource.ts';
 export type { ResolvedTarget } from './target.ts';
-export { resolveTarget, TargetError, LOCAL_ACCOUNT, LOCAL_REGION, type ResolveTargetOptions } from './resolve-target.ts';
+export { resolveTarget, targetSpec, TargetError, LOCAL_ACCOUNT, LOCAL_REGION, type ResolveTargetOptions } from './resolve-target.ts';
 export { canonicalJson, sortKeys } from './canonical-json.ts';
 export { requestFileName, requestFiles } from './request-files.ts';
 export { checkDefinition, type DatasetColumns, type DefinitionProblem } from './check/index.ts';

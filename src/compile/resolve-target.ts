@@ -1,4 +1,5 @@
-import type { ProjectSpec } from '../spec/model/index.ts';
+import type { ProjectSpec, TargetSpec } from '../spec/model/index.ts';
+import { ownValue } from '../text/keyed-record.ts';
 import { closest } from '../spec/suggest.ts';
 import type { ResolvedTarget } from './target.ts';
 
@@ -20,13 +21,18 @@ export interface ResolveTargetOptions {
   readonly region?: string;
 }
 
+/** The Project's own target of that name; never a member of `Object.prototype` (`--target toString`). */
+export function targetSpec(project: ProjectSpec, name: string): TargetSpec | undefined {
+  return ownValue(project.targets, name);
+}
+
 /**
  * Resolves a target of the Project: `local` (always there; account `000000000000` and us-east-1 unless
  * given) or a named one from `targets`. The target's principals replace the Project's, per role.
  */
 export function resolveTarget(project: ProjectSpec, options: ResolveTargetOptions = {}): ResolvedTarget {
   const name = options.name ?? 'local';
-  const spec = project.targets?.[name];
+  const spec = targetSpec(project, name);
   if (name !== 'local' && !spec) {
     const names = ['local', ...Object.keys(project.targets ?? {}).filter((t) => t !== 'local')];
     const meant = closest(name, names);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Tags } from '../spec/model/index.ts';
+import { keyedRecord } from '../text/keyed-record.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { ResolvedTarget } from './target.ts';
 
@@ -29,7 +30,7 @@ export function resourceTags(options: { specId: string; spec: unknown; projectTa
     [SPEC_ID_KEY]: options.specId,
     [SPEC_HASH_KEY]: specHash(options.spec),
   };
-  return Object.fromEntries(Object.keys(merged).sort().map((key) => [key, merged[key]]));
+  return keyedRecord(Object.keys(merged).sort().map((key) => [key, merged[key]!]));
 }
 
 /** Tags as the `[{Key, Value}]` list QuickSight and Athena take. */

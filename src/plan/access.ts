@@ -1,18 +1,16 @@
+import { keyedRecord } from '../text/keyed-record.ts';
 import type { Grant } from './model.ts';
 
 /** Tags whose keys start with this belong to AWS; they can be neither set nor removed. */
 const AWS_TAG_PREFIX = 'aws:';
 
-/** QuickSight/Athena `[{Key, Value}]` or Glue `{key: value}` → a map sorted by key, `aws:` tags dropped. */
+/** QuickSight/Athena `[{Key, Value}]` or Glue `{key: value}` → a map sorted by key (no prototype: any key is a tag), `aws:` tags dropped. */
 export function normaliseTags(tags: unknown): Record<string, string> {
   const entries: [string, string][] = Array.isArray(tags)
     ? tags.map((tag: { Key?: string; Value?: string }) => [String(tag.Key ?? ''), String(tag.Value ?? '')])
     : Object.entries((tags ?? {}) as Record<string, unknown>).map(([key, value]) => [key, String(value ?? '')]);
-  const out: Record<string, string> = {};
-  for (const [key, value] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (key && !key.startsWith(AWS_TAG_PREFIX)) out[key] = value;
-  }
-  return out;
+  const sorted = entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return keyedRecord(sorted.filter(([key]) => key && !key.startsWith(AWS_TAG_PREFIX)));
 }
 
 /** QuickSight `[{Principal, Actions}]` → one grant per principal, principals and actions sorted and deduplicated. */

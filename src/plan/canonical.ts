@@ -14,7 +14,8 @@ export function canonical(value: unknown): Json {
     case 'bigint':
       return Number(value);
     case 'object': {
-      const out: JsonObject = {};
+      // No prototype: keys come from AWS and the specs (`__proto__` included).
+      const out: JsonObject = Object.create(null);
       for (const key of Object.keys(value as object).sort()) {
         const member = (value as Record<string, unknown>)[key];
         if (member !== undefined) out[key] = canonical(member);
@@ -28,20 +29,20 @@ export function canonical(value: unknown): Json {
 
 export function canonicalObject(value: unknown): JsonObject {
   const json = canonical(value);
-  return json !== null && typeof json === 'object' && !Array.isArray(json) ? json : {};
+  return json !== null && typeof json === 'object' && !Array.isArray(json) ? json : Object.create(null);
 }
 
 /** `value` without the listed keys (a shallow copy). */
 export function omitKeys(value: JsonObject, keys: readonly string[]): JsonObject {
-  const out: JsonObject = {};
+  const out: JsonObject = Object.create(null);
   for (const [key, member] of Object.entries(value)) if (!keys.includes(key)) out[key] = member;
   return out;
 }
 
 /** `value` with only the listed keys (a shallow copy). */
 export function pickKeys(value: JsonObject, keys: readonly string[]): JsonObject {
-  const out: JsonObject = {};
-  for (const key of keys) if (value[key] !== undefined) out[key] = value[key];
+  const out: JsonObject = Object.create(null);
+  for (const key of keys) if (Object.hasOwn(value, key) && value[key] !== undefined) out[key] = value[key];
   return out;
 }
 

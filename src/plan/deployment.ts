@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DesiredResource, ResourceKind } from '../compile/resource.ts';
+import { keyedRecord } from '../text/keyed-record.ts';
 
 /**
  * The deployment record: one tag, on the target's data source, that trailsight writes last after a
@@ -55,7 +56,6 @@ function isSettledStatus(status: string | undefined): boolean {
 
 /** Tags as compared with the specs': the deployment record is bookkeeping, never a tag to remove. */
 export function comparedTags(tags: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
-  if (!(DEPLOYMENT_TAG in tags)) return tags;
-  const { [DEPLOYMENT_TAG]: _record, ...rest } = tags;
-  return rest;
+  if (!Object.hasOwn(tags, DEPLOYMENT_TAG)) return tags;
+  return keyedRecord(Object.entries(tags).filter(([key]) => key !== DEPLOYMENT_TAG));
 }

@@ -1,4 +1,5 @@
 import type { DesiredResource } from '../compile/resource.ts';
+import { keyedRecord } from '../text/keyed-record.ts';
 import { normalisePermissions, normaliseTags } from './access.ts';
 import { KIND_RULES } from './kinds.ts';
 import type { ResourceModel } from './model.ts';
@@ -27,10 +28,10 @@ export function desiredModel(resource: DesiredResource): DesiredModel {
     ...(baseTags ? { tags: sortKeys(baseTags) } : {}),
   };
   const fingerprint = fingerprintOf(base);
-  const tags = base.tags && rules.fingerprint === 'tag' ? sortKeys({ ...base.tags, [FINGERPRINT_TAG]: fingerprint }) : base.tags;
+  const tags = base.tags && rules.fingerprint === 'tag' ? sortKeys(keyedRecord([...Object.entries(base.tags), [FINGERPRINT_TAG, fingerprint]])) : base.tags;
   return { resource, model: { ...base, ...(tags ? { tags } : {}) }, fingerprint };
 }
 
 function sortKeys(tags: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return keyedRecord(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

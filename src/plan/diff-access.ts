@@ -1,3 +1,4 @@
+import { keyedRecord, ownValue } from '../text/keyed-record.ts';
 import type { Grant } from './model.ts';
 
 export interface PermissionChanges {
@@ -27,7 +28,8 @@ function subtract(from: readonly Grant[], what: readonly Grant[]): Grant[] {
 
 /** Makes the tags exactly the desired ones (tags AWS owns, `aws:*`, are never in either map). */
 export function diffTags(actual: Readonly<Record<string, string>>, desired: Readonly<Record<string, string>>): TagChanges | undefined {
-  const set = Object.fromEntries(Object.entries(desired).filter(([key, value]) => actual[key] !== value));
-  const remove = Object.keys(actual).filter((key) => !(key in desired)).sort();
+  // Own keys only: a stranger's tag named `constructor` or `__proto__` is a tag like any other.
+  const set = keyedRecord(Object.entries(desired).filter(([key, value]) => ownValue(actual, key) !== value));
+  const remove = Object.keys(actual).filter((key) => !Object.hasOwn(desired, key)).sort();
   return Object.keys(set).length || remove.length ? { set, remove } : undefined;
 }

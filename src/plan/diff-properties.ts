@@ -1,3 +1,4 @@
+import { ownValue } from '../text/keyed-record.ts';
 import { isObject } from './canonical.ts';
 import type { Json, JsonObject } from './model.ts';
 
@@ -16,9 +17,9 @@ export interface PropertyChange {
  */
 export function projectOnto(actual: Json | undefined, desired: Json): Json | undefined {
   if (isObject(desired) && isObject(actual)) {
-    const out: JsonObject = {};
+    const out: JsonObject = Object.create(null);
     for (const [key, want] of Object.entries(desired)) {
-      const have = actual[key];
+      const have = ownValue(actual, key);
       if (have === undefined || have === null) {
         if (isZero(want)) out[key] = want;
         continue;
@@ -42,7 +43,7 @@ function isZero(value: Json): boolean {
 export function diffValues(before: Json | undefined, after: Json | undefined, path = ''): PropertyChange[] {
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((key) => diffValues(before[key], after[key], path ? `${path}.${key}` : key));
+    return keys.flatMap((key) => diffValues(ownValue(before, key), ownValue(after, key), path ? `${path}.${key}` : key));
   }
   if (Array.isArray(before) && Array.isArray(after)) {
     const length = Math.max(before.length, after.length);

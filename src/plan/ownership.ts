@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MANAGED_BY_KEY, MANAGED_BY_VALUE, TARGET_KEY } from '../compile/tags.ts';
+import { ownValue } from '../text/keyed-record.ts';
 import { canonical } from './canonical.ts';
 import type { ResourceModel } from './model.ts';
 
@@ -65,5 +66,5 @@ export function fingerprintFromVersionDescription(description: string | undefine
 }
 
 export function isManaged(tags: Readonly<Record<string, string>> | undefined): boolean {
-  return tags?.[MANAGED_BY.key] === MANAGED_BY.value;
+  return ownValue(tags, MANAGED_BY.key) === MANAGED_BY.value;
 }

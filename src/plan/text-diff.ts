@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
+import { ownValue } from '../text/keyed-record.ts';
 import { isObject } from './canonical.ts';
 import type { Json } from './model.ts';
 
@@ -25,10 +26,10 @@ export function splitTextChanges(before: Json, after: Json): { before: Json; aft
       return [PLACEHOLDER, PLACEHOLDER];
     }
     if (isObject(a) && isObject(b)) {
-      const left: Record<string, Json> = {};
-      const right: Record<string, Json> = {};
+      const left: Record<string, Json> = Object.create(null);
+      const right: Record<string, Json> = Object.create(null);
       for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-        const [x, y] = walk(a[key], b[key], path ? `${path}.${key}` : key);
+        const [x, y] = walk(ownValue(a, key), ownValue(b, key), path ? `${path}.${key}` : key);
         if (x !== undefined) left[key] = x;
         if (y !== undefined) right[key] = y;
       }

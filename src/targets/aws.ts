@@ -1,5 +1,5 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { resolveTarget, TargetError, type ResolvedTarget } from '../compile/index.ts';
+import { resolveTarget, TargetError, targetSpec, type ResolvedTarget } from '../compile/index.ts';
 import type { ProjectSpec, SpecSet } from '../spec/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import { connectFailure, missingProfile } from '../aws/connect-errors.ts';
@@ -24,7 +24,7 @@ export interface AwsTargetOptions {
  */
 export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): Promise<OpenTarget> {
   const project = specs.project.spec;
-  const named = project.targets?.[options.name];
+  const named = targetSpec(project, options.name);
   if (!named && options.name !== 'aws') resolveTarget(project, { name: options.name }); // throws TargetError naming the known targets
   // A CI job's role (OIDC, env credentials) wins over the profile a target names for laptops.
   const envCredentials = ENV_CREDENTIALS.some((name) => !!options.env[name]);

@@ -9,6 +9,7 @@ import {
   type DesiredModel,
   type PermissionChanges,
 } from '../../plan/index.ts';
+import { keyedRecord, ownValue } from '../../text/keyed-record.ts';
 import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
@@ -38,8 +39,8 @@ export async function readFingerprintTag(ctx: AwsContext, desired: DesiredModel)
   const { kind, id } = desired.model;
   const tags = await readQuickSightTags(ctx, kind, id);
   if (!tags) return { kind, id, exists: false };
-  const { fingerprint, stamp } = parseFingerprintTag(tags[FINGERPRINT_TAG]);
-  const compared = fingerprint ? { ...tags, [FINGERPRINT_TAG]: fingerprint } : tags;
+  const { fingerprint, stamp } = parseFingerprintTag(ownValue(tags, FINGERPRINT_TAG));
+  const compared = fingerprint ? keyedRecord([...Object.entries(tags), [FINGERPRINT_TAG, fingerprint]]) : tags;
   return { kind, id, exists: true, depth: 'fingerprint', tags: compared, ...(fingerprint ? { fingerprint } : {}), ...(stamp ? { stamp } : {}) };
 }
 
@@ -80,7 +81,7 @@ export async function readAccess(
   describePermissions: () => Promise<{ Permissions?: unknown }>,
 ): Promise<{ permissions: unknown; tags: Record<string, string> }> {
   const [permissions, tags] = await Promise.all([describePermissions(), readQuickSightTags(ctx, kind, id)]);
-  return { permissions: permissions.Permissions, tags: tags ?? {} };
+  return { permissions: permissions.Permissions, tags: tags ?? keyedRecord() };
 }
 
 type PermissionRequest = ReturnType<typeof permissionUpdate>;

@@ -8,6 +8,7 @@ import {
   type ActualResource,
   type LifecycleStatus,
 } from '../../plan/index.ts';
+import { keyedRecord, ownValue } from '../../text/keyed-record.ts';
 
 /** Assembles a full read into the compared model. */
 export function fullActual(options: {
@@ -21,10 +22,10 @@ export function fullActual(options: {
 }): ActualResource {
   const { kind, id } = options;
   const rules = KIND_RULES[kind];
-  const tagged = rules.fingerprint === 'tag' ? parseFingerprintTag(options.tags[FINGERPRINT_TAG]) : {};
+  const tagged = rules.fingerprint === 'tag' ? parseFingerprintTag(ownValue(options.tags, FINGERPRINT_TAG)) : {};
   const fingerprint = options.fingerprint ?? tagged.fingerprint;
   // The stamp is bookkeeping, not a tag the specs set: compared apart (stampHolds), not in the tags diff.
-  const tags = tagged.fingerprint ? { ...options.tags, [FINGERPRINT_TAG]: tagged.fingerprint } : options.tags;
+  const tags = tagged.fingerprint ? keyedRecord([...Object.entries(options.tags), [FINGERPRINT_TAG, tagged.fingerprint]]) : options.tags;
   return {
     kind,
     id,

@@ -12,6 +12,7 @@ import {
 import { normaliseTags, type ActualResource } from '../../plan/index.ts';
 import { arnOf } from '../arns.ts';
 import { orMissing } from '../errors.ts';
+import { keyedRecord } from '../../text/keyed-record.ts';
 import type { AwsContext, KindAdapter } from './adapter.ts';
 import { fullActual } from './resource-state.ts';
 
@@ -30,7 +31,7 @@ function configurationUpdates(input: CreateWorkGroupCommandInput): WorkGroupConf
 async function readWorkGroup(ctx: AwsContext, id: string): Promise<ActualResource> {
   const out = await orMissing(ctx.clients.athena.send(new GetWorkGroupCommand({ WorkGroup: id })));
   if (!out?.WorkGroup) return { kind: 'WorkGroup', id, exists: false };
-  const tags = (await readTags(ctx, id)) ?? {};
+  const tags = (await readTags(ctx, id)) ?? keyedRecord();
   return fullActual({ kind: 'WorkGroup', id, record: out.WorkGroup, tags });
 }
 
