@@ -1,11 +1,12 @@
 import cliProgress from 'cli-progress';
+import { terminalText } from '../text/terminal.ts';
 import type { Outcome, ResourceResult } from './apply.ts';
 
 const MARK: Record<Outcome, string> = { created: '+', updated: '~', deleted: '-', unchanged: '=', failed: '!', skipped: '·' };
 
 function line(result: ResourceResult): string {
-  const why = result.outcome === 'skipped' && result.reason ? `  (${result.reason})` : result.outcome === 'failed' ? '  (details below)' : '';
-  return `  ${MARK[result.outcome]} ${result.outcome.padEnd(9)} ${result.kind}/${result.id}${why}`;
+  const why = result.outcome === 'skipped' && result.reason ? `  (${terminalText(result.reason)})` : result.outcome === 'failed' ? '  (details below)' : '';
+  return `  ${MARK[result.outcome]} ${result.outcome.padEnd(9)} ${result.kind}/${terminalText(result.id)}${why}`;
 }
 
 /**
@@ -24,7 +25,7 @@ export function progressReporter(total: number, stream: NodeJS.WriteStream = pro
   return {
     onResult(result) {
       if (result.outcome !== 'unchanged') bars.log(`${line(result)}\n`);
-      bar.increment({ last: `${result.kind}/${result.id}` });
+      bar.increment({ last: `${result.kind}/${terminalText(result.id)}` });
     },
     stop: () => bars.stop(),
   };

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isUnsafePathError } from '../files/unsafe-path-error.ts';
 import { isUserError } from './errors.ts';
+import { printErr } from './output.ts';
 
 type CommandModule = { register(program: Command): void };
 
@@ -33,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('CloudTrail security dashboards as code: YAML specs → Athena, Glue and QuickSight, previewed locally on DuckDB.')
     .exitOverride()
     .showHelpAfterError()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: printErr });
   for (const command of await loadCommands(argv)) command.register(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -44,19 +45,19 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     if (isUserError(error)) {
-      process.stderr.write(`trailsight: ${error.message}\n`);
+      printErr(`trailsight: ${error.message}\n`);
       return error.exitCode;
     }
     if (isUnsafePathError(error)) {
-      process.stderr.write(`trailsight: ${error.message}\n`);
+      printErr(`trailsight: ${error.message}\n`);
       return 1;
     }
     const fileProblem = describeFileError(error);
     if (fileProblem) {
-      process.stderr.write(`trailsight: ${fileProblem}\n`);
+      printErr(`trailsight: ${fileProblem}\n`);
       return 1;
     }
-    process.stderr.write(`trailsight: internal error\n${(error as Error)?.stack ?? String(error)}\n`);
+    printErr(`trailsight: internal error\n${(error as Error)?.stack ?? String(error)}\n`);
     return 1;
   }
 }

@@ -1,6 +1,8 @@
 import { CompileError, formatProblem, TargetError } from '../compile/index.ts';
+import { terminalText } from '../text/terminal.ts';
 import { DEFAULT_SPEC_PATHS, formatFinding, loadSpecs, MissingPathError, type SpecSet } from '../spec/index.ts';
 import { UserError } from './errors.ts';
+import { printErr } from './output.ts';
 
 /**
  * The specs a command works on (`paths`, default `dashboards/`), loaded and valid; otherwise each
@@ -13,7 +15,7 @@ export async function loadSpecSet(paths: readonly string[]): Promise<SpecSet> {
     throw error;
   });
   if (!loaded.specSet) {
-    for (const finding of loaded.findings) process.stderr.write(`${formatFinding(finding)}\n`);
+    for (const finding of loaded.findings) printErr(`${formatFinding(finding)}\n`);
     throw new UserError('the specs have errors (see above); run `trailsight lint` for details');
   }
   return loaded.specSet;
@@ -27,7 +29,7 @@ export async function loadSpecSet(paths: readonly string[]): Promise<SpecSet> {
 export function compileFailure(error: unknown): unknown {
   if (error instanceof TargetError) return new UserError(error.message, 2);
   if (error instanceof CompileError) {
-    for (const problem of error.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    for (const problem of error.problems) printErr(`${terminalText(formatProblem(problem))}\n`);
     return new UserError(`${error.problems.length} problem(s): the specs cannot become valid AWS requests`);
   }
   return error;

@@ -1,3 +1,4 @@
+import { terminalText } from '../text/terminal.ts';
 import { prettyJson } from './canonical.ts';
 import { assertNever } from './never.ts';
 import type { Grant } from './model.ts';
@@ -8,12 +9,16 @@ import { summarisePlan, type Operation, type Plan, type PlanSummary, type Update
 const SIGN = { create: '+', update: '~', delete: '-', 'no-op': '=' } as const;
 const VERB = { create: 'create', update: 'update', delete: 'delete', 'no-op': 'unchanged' } as const;
 
-/** The plan for people: one line per resource, a readable diff under each update, a summary. */
+/**
+ * The plan for people: one line per resource, a readable diff under each update, a summary. Values
+ * come from the specs and from AWS (a stranger's tag, an edited SQL): each line's control
+ * characters are shown as escapes, so none can rewrite or hide another line.
+ */
 export function renderPlanText(plan: Plan): string {
   const lines = [`Plan for target ${plan.target}:`, ''];
   for (const op of plan.operations) lines.push(...renderOperation(op));
   lines.push('', summaryLine(summarisePlan(plan)));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(terminalText).join('\n')}\n`;
 }
 
 export function summaryLine(summary: PlanSummary): string {

@@ -1,3 +1,5 @@
+import { terminalText } from '../text/terminal.ts';
+
 /** One problem found in the specs, with the place it is at. `line` 0 means the whole file or folder. */
 export interface Finding {
   readonly file: string;
@@ -26,10 +28,13 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `file:line:col  message`, the way every finding is printed for people. */
+/**
+ * `file:line:col  message`, the way every finding is printed for people: one line, whatever a file
+ * name or a quoted spec value holds (control characters are shown as escapes).
+ */
 export function formatFinding(f: Finding): string {
   const where = f.line > 0 ? `${f.file}:${f.line}:${f.col}` : f.file;
-  return `${where}  ${f.severity === 'warning' ? 'warning: ' : ''}${f.message}`;
+  return terminalText(`${where}  ${f.severity === 'warning' ? 'warning: ' : ''}${f.message}`);
 }
 
 /** Renders a JSON path as `sheets[0].visuals[2].x`. */

@@ -5,6 +5,7 @@ import { compile, requestFiles, resolveTarget } from '../../compile/index.ts';
 import { compileFailure, loadSpecSet } from '../specs.ts';
 import { DEFAULT_SPEC_PATHS } from '../../spec/index.ts';
 import { UserError } from '../errors.ts';
+import { printOut } from '../output.ts';
 
 /** A file this command writes: `<service>.<Operation>.<id>.json`; older ones in --out are replaced. */
 const REQUEST_FILE = /^(glue|athena|quicksight)\.[A-Za-z]+\..+\.json$/;
@@ -37,7 +38,7 @@ export function register(program: Command): void {
         await out.remove(stale);
       }
       for (const file of files) await out.writeFile(file.name, file.content);
-      process.stdout.write(`compile: ${files.length} requests for target ${target.name} (account ${target.account}, ${target.region}) written to ${options.out}\n`);
+      printOut(`compile: ${files.length} requests for target ${target.name} (account ${target.account}, ${target.region}) written to ${options.out}\n`);
       process.exitCode = 0;
     });
 }

@@ -4,6 +4,7 @@ import { compileFailure, loadSpecSet } from '../specs.ts';
 import { iamPolicy } from '../../aws/iam-policy.ts';
 import { ambientTarget } from '../../targets/index.ts';
 import { UserError } from '../errors.ts';
+import { printJson } from '../output.ts';
 
 interface Flags {
   target?: string;
@@ -39,7 +40,7 @@ export function register(program: Command): void {
           target = resolveTarget(project, { name, account: flags.account, region: flags.region });
         }
         const policy = iamPolicy(project, target, compile(specSet, target), { preview: !!flags.preview, readOnly: !!flags.readOnly });
-        process.stdout.write(`${JSON.stringify(policy, null, 2)}\n`);
+        printJson(policy);
         process.exitCode = 0;
       } catch (error) {
         throw compileFailure(error);

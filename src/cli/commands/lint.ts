@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DEFAULT_SPEC_PATHS, formatFinding, hasErrors, loadSpecs, MissingPathError } from '../../spec/index.ts';
 import { UserError } from '../errors.ts';
+import { printJson, printOut } from '../output.ts';
 
 /** `trailsight lint [PATH...]`: YAML syntax, schemas, then meaning; exit 0 clean, 1 findings, 2 usage. */
 export function register(program: Command): void {
@@ -20,13 +21,13 @@ export function register(program: Command): void {
       });
       const { findings } = result;
       if (options.format === 'json') {
-        process.stdout.write(`${JSON.stringify({ ok: !hasErrors(findings), findings }, null, 2)}\n`);
+        printJson({ ok: !hasErrors(findings), findings });
       } else {
-        for (const finding of findings) process.stdout.write(`${formatFinding(finding)}\n`);
+        for (const finding of findings) printOut(`${formatFinding(finding)}\n`);
         const errors = findings.filter((f) => f.severity === 'error').length;
         const warnings = findings.length - errors;
         const files = new Set(findings.map((f) => f.file)).size;
-        process.stdout.write(
+        printOut(
           findings.length === 0
             ? 'lint: no problems found\n'
             : `lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`,

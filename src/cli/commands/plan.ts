@@ -2,6 +2,8 @@ import { Command } from 'commander';
 import { awsContext, planTarget } from '../../aws/plan-target.ts';
 import { renderPlanJson, renderPlanText } from '../../plan/index.ts';
 import { openSession } from '../../targets/session.ts';
+import { printErr, printOut } from '../output.ts';
+import { terminalJson } from '../../text/terminal.ts';
 import { parseConcurrency } from './publish.ts';
 
 interface PlanFlags {
@@ -24,7 +26,7 @@ export function register(program: Command): void {
     .option('--prune', 'also list trailsight resources of this target that left the specs (deleted by publish --prune)')
     .option('--concurrency <n>', 'resources read at once', '8')
     .action(async (paths: string[], flags: PlanFlags) => {
-      const note = (line: string) => process.stderr.write(`${line}\n`);
+      const note = (line: string) => printErr(`${line}\n`);
       const { open, resources } = await openSession({ paths, target: flags.target, logs: flags.logs, note });
       try {
         if (!flags.json) note(`plan: target ${open.description}`);
@@ -33,7 +35,8 @@ export function register(program: Command): void {
           prune: !!flags.prune,
           concurrency: parseConcurrency(flags.concurrency),
         });
-        process.stdout.write(flags.json ? renderPlanJson(plan) : renderPlanText(plan));
+        if (flags.json) process.stdout.write(terminalJson(renderPlanJson(plan)));
+        else printOut(renderPlanText(plan));
         process.exitCode = 0;
       } finally {
         await open.close();

@@ -6,6 +6,8 @@ import { renderPreview, type RenderPreviewOptions } from '../../preview/index.ts
 import { badLogFilesNote } from '../../targets/bad-logs.ts';
 import { openSession } from '../../targets/session.ts';
 import { UserError } from '../errors.ts';
+import { printErr, printOut } from '../output.ts';
+import { terminalText } from '../../text/terminal.ts';
 
 interface PreviewFlags {
   target?: string;
@@ -33,9 +35,9 @@ export function register(program: Command): void {
     .option('--work-group <name>', 'Athena workgroup for data sources that name none')
     .option('--out <dir>', 'where the site goes', 'out')
     .action(async (paths: string[], flags: PreviewFlags) => {
-      const note = (line: string) => process.stderr.write(`${line}\n`);
+      const note = (line: string) => printErr(`${line}\n`);
       const onProgress: RenderPreviewOptions['onProgress'] = (p) => {
-        if (p.phase === 'query') note(`preview: ${p.message} (${p.done}/${p.total})`);
+        if (p.phase === 'query') note(`preview: ${terminalText(p.message)} (${p.done}/${p.total})`);
       };
       const common = { out: flags.out, onProgress, ...(flags.workGroup ? { workGroup: flags.workGroup } : {}) };
       let result;
@@ -61,9 +63,9 @@ export function register(program: Command): void {
           await open.close();
         }
       }
-      for (const problem of result.problems) note(`preview: ${problem}`);
+      for (const problem of result.problems) note(`preview: ${terminalText(problem)}`);
       if (result.pages.length === 0) throw new UserError('preview: no dashboard could be read (publish them first: `npm run publish-dashboards`)');
-      process.stdout.write(`${result.indexPath}\n`);
+      printOut(`${result.indexPath}\n`);
       process.exitCode = 0;
     });
 }

@@ -10,6 +10,8 @@ import { badLogFilesNote } from '../../targets/bad-logs.ts';
 import { openSession, specLocator } from '../../targets/session.ts';
 import type { OpenTarget } from '../../targets/index.ts';
 import { UserError } from '../errors.ts';
+import { printErr, printOut } from '../output.ts';
+import { terminalText } from '../../text/terminal.ts';
 import { progressReporter } from '../../aws/progress.ts';
 
 interface PublishFlags {
@@ -46,7 +48,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'local target: where the preview site goes', 'out')
     .action(async (paths: string[], flags: PublishFlags) => {
       const concurrency = parseConcurrency(flags.concurrency);
-      const note = (line: string) => process.stderr.write(`${line}\n`);
+      const note = (line: string) => printErr(`${line}\n`);
       const { open, resources } = await openSession({ paths, target: flags.target, logs: flags.logs, note });
       try {
         note(`publish: target ${open.description}`);
@@ -57,7 +59,7 @@ export function register(program: Command): void {
         const depth = flags.dryRun || flags.refresh ? 'full' : 'quick';
         const plan = await planTarget(ctx, open.target, resources, { depth, prune: !!flags.prune, concurrency });
         if (flags.dryRun) {
-          process.stdout.write(renderPlanText(plan));
+          printOut(renderPlanText(plan));
           process.exitCode = 0;
           return;
         }
@@ -66,12 +68,12 @@ export function register(program: Command): void {
         progress.stop();
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         const throttled = calls.throttled ? `, ${calls.throttled} throttled and retried` : '';
-        process.stdout.write(`${summary(results)} in ${seconds} s (${calls.reads} reads, ${calls.writes} writes${throttled})\n`);
+        printOut(`${summary(results)} in ${seconds} s (${calls.reads} reads, ${calls.writes} writes${throttled})\n`);
         const failed = results.filter((r) => r.outcome === 'failed');
         if (failed.length) {
           const byKey = new Map(resources.map((r) => [resourceKey(r), r]));
           const locate = specLocator(open.specs);
-          for (const result of failed) process.stderr.write(`\n${failureText(result, byKey.get(resourceKey(result)), locate)}\n`);
+          for (const result of failed) printErr(`\n${failureText(result, byKey.get(resourceKey(result)), locate)}\n`);
           process.exitCode = 1;
           return;
         }
@@ -105,11 +107,11 @@ async function preview(open: OpenTarget, out: string): Promise<void> {
   try {
     ({ renderPreview } = await import('../../preview/index.ts'));
   } catch (error) {
-    process.stderr.write(`preview: not rendered: the preview module (src/preview/index.ts) could not be loaded: ${(error as Error).message}\n`);
+    printErr(`preview: not rendered: the preview module (src/preview/index.ts) could not be loaded: ${(error as Error).message}\n`);
     return;
   }
   const result = await renderPreview({ quicksight: open.clients.quicksight, athena: open.clients.athena, awsAccountId: open.target.account, out });
-  for (const problem of result.problems) process.stderr.write(`preview: ${problem}\n`);
-  if (open.local) for (const line of badLogFilesNote(open.local.badLogFiles(), open.local.logsDir, open.local.logFile)) process.stderr.write(`${line}\n`);
-  process.stdout.write(`preview: ${result.indexPath}\n`);
+  for (const problem of result.problems) printErr(`preview: ${terminalText(problem)}\n`);
+  if (open.local) for (const line of badLogFilesNote(open.local.badLogFiles(), open.local.logsDir, open.local.logFile)) printErr(`${line}\n`);
+  printOut(`preview: ${result.indexPath}\n`);
 }

@@ -4,6 +4,8 @@ import cliProgress from 'cli-progress';
 import { CloudTrailEngine, EngineQueryError, type IngestReport } from '../../engine/index.ts';
 import { renderCsv, renderTable, rowObjects } from '../../engine/query/render.ts';
 import { UserError } from '../errors.ts';
+import { printErr, printOut } from '../output.ts';
+import { terminalJson, terminalText } from '../../text/terminal.ts';
 
 interface QueryOptions {
   logs: string;
@@ -33,8 +35,8 @@ function progress(): { update: (done: number, total: number) => void; stop: () =
 
 function reportBadFiles(report: IngestReport | undefined): void {
   if (!report || report.badFiles.length === 0) return;
-  for (const bad of report.badFiles) process.stderr.write(`trailsight: skipped ${bad.path}: ${bad.reason}\n`);
-  process.stderr.write(`trailsight: ${report.badFiles.length} bad file(s) skipped; ${report.recordsLoaded} records loaded now, ${report.badFiles.reduce((n, b) => n + b.records, 0)} in skipped files\n`);
+  for (const bad of report.badFiles) printErr(`trailsight: skipped ${terminalText(bad.path)}: ${terminalText(bad.reason)}\n`);
+  printErr(`trailsight: ${report.badFiles.length} bad file(s) skipped; ${report.recordsLoaded} records loaded now, ${report.badFiles.reduce((n, b) => n + b.records, 0)} in skipped files\n`);
 }
 
 /** `trailsight query --logs DIR --sql SQL`: Athena SQL over the table `cloudtrail_logs`, on DuckDB. */
@@ -57,7 +59,7 @@ export function register(program: Command): void {
         const result = await engine.query(options.sql, { onProgress: bar.update }).finally(bar.stop);
         reportBadFiles(engine.report());
         const out =
-          options.format === 'json' ? `${JSON.stringify(rowObjects(result), null, 2)}\n`
+          options.format === 'json' ? `${terminalJson(JSON.stringify(rowObjects(result), null, 2))}\n`
           : options.format === 'csv' ? renderCsv(result)
           : renderTable(result);
         process.stdout.write(out);

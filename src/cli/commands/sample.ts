@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { generateSample } from '../../engine/index.ts';
 import { UserError } from '../errors.ts';
+import { printErr } from '../output.ts';
 
 function positiveInteger(name: string) {
   return (value: string): number => {
@@ -26,7 +27,7 @@ export function register(program: Command): void {
       }
       const started = Date.now();
       const { files, events } = await generateSample(options);
-      process.stderr.write(`sample: wrote ${events} events in ${files} files under ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      printErr(`sample: wrote ${events} events in ${files} files under ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       process.exitCode = 0;
     });
 }

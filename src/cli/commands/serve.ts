@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseErrorRate, parseLatency, parseThrottle, startEndpoint, type FaultConfig } from '../../endpoint/index.ts';
 import { UserError } from '../errors.ts';
+import { printErr, printOut } from '../output.ts';
+import { terminalText } from '../../text/terminal.ts';
 
 interface ServeFlags {
   port: string;
@@ -39,7 +41,7 @@ export function register(program: Command): void {
     .option('--query-delay-ms <ms>', 'how long Athena query executions stay QUEUED before they run', '0')
     .action(async (flags: ServeFlags) => {
       if (!existsSync(flags.s3Root)) {
-        process.stderr.write(`trailsight serve: --s3-root ${flags.s3Root} does not exist (yet): Athena finds no files under it until it does\n`);
+        printErr(`trailsight serve: --s3-root ${flags.s3Root} does not exist (yet): Athena finds no files under it until it does\n`);
       }
       const endpoint = await startEndpoint({
         port: integer(flags.port, '--port'),
@@ -52,11 +54,13 @@ export function register(program: Command): void {
         faults: faults(flags),
         creationDelayMs: integer(flags.creationDelayMs, '--creation-delay-ms'),
         queryDelayMs: integer(flags.queryDelayMs, '--query-delay-ms'),
+        // Its notes name log files and quote requests: one line each, control characters shown as escapes.
+        log: (line) => process.stderr.write(`trailsight serve: ${terminalText(line)}\n`),
       }).catch((error: Error) => {
         throw new UserError(`cannot start the endpoint: ${error.message}`);
       });
-      process.stdout.write(`${endpoint.url}\n`);
-      process.stderr.write(`trailsight serve: listening; point clients at it with AWS_ENDPOINT_URL=${endpoint.url} (Ctrl-C stops)\n`);
+      printOut(`${endpoint.url}\n`);
+      printErr(`trailsight serve: listening; point clients at it with AWS_ENDPOINT_URL=${endpoint.url} (Ctrl-C stops)\n`);
       await new Promise<void>((done) => {
         const stop = () => {
           process.off('SIGINT', stop);
