@@ -1,2 +1,3 @@
 export * from './columns.ts';
 export * from './types.ts';
+export * from './sql-table.ts';

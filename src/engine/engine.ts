@@ -1,21 +1,21 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdent, quoteString } from './sql/quote.ts';
 import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
-import { cachedFiles, diffWithCache, ensureCatalog, isOtherLayout, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
+import { CACHE_SCHEMA, cachedFiles, diffWithCache, ensureCatalog, isOtherLayout, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
 import { RootRecords } from './cache/records.ts';
 import { SegmentStore } from './cache/segments.ts';
 import { makeScratchFolder } from './cache/scratch.ts';
 import { ingestFiles } from './ingest/ingest.ts';
 import { viewColumns } from './ingest/read-sql.ts';
 import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
-import { installTrinoFunctions } from './query/trino-functions.ts';
+import { installSqlSupport, lockDown } from './query/setup.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
 import { filesNeeded } from './query/prune.ts';
-import { rewriteTrinoSql } from './query/rewrite.ts';
-import { athenaColumnNames } from './query/labels.ts';
+import { compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
+import { cloudTrailTable } from '../cloudtrail/index.ts';
 
 /** The catalog name Athena gives the Glue Data Catalog, so `awsdatacatalog.db.table` resolves too. */
 export const CATALOG = 'awsdatacatalog';
@@ -26,15 +26,24 @@ export interface OpenOptions {
    * `.trailsight` in the working directory; `':memory:'` keeps nothing (a temporary folder, removed on close).
    */
   cacheDir?: string;
+  /**
+   * Folders log files may be read from. DuckDB is locked to these and the cache folder before the
+   * first query runs; roots attached before then are added. A root attached later must be inside one.
+   */
+  readable?: readonly string[];
+  /** Keep DuckDB's progress tracking on, for `onProgress` listeners (it costs every query a little). */
+  trackProgress?: boolean;
 }
 
 export interface AttachOptions {
   /** Folder holding the logs (e.g. the `AWSLogs/` tree after `aws s3 sync`), or one log file. */
   root: string;
-  /** Schema (Athena database) of the table; default `main`. */
+  /** Schema (Athena database) of the table; default `default`. */
   schema?: string;
   /** Table name; default `cloudtrail_logs`. */
   table?: string;
+  /** What `"$path"` shows for the root's files: this prefix and the path below the root (e.g. `s3://bucket/prefix/`); default the local path. */
+  pathPrefix?: string;
   /** Called as files are read: `done` of `total` files. */
   onProgress?: (done: number, total: number) => void;
   /**
@@ -47,8 +56,10 @@ export interface AttachOptions {
 }
 
 export interface QueryOptions {
-  /** Schema unqualified table names resolve in first (Athena's QueryExecutionContext.Database). */
+  /** Database unqualified table names resolve in (Athena's QueryExecutionContext.Database); default `default`. */
   database?: string;
+  /** Databases that exist without an attached table (the Glue catalog's), so that a missing table is TABLE_NOT_FOUND, not SCHEMA_NOT_FOUND. */
+  databases?: readonly string[];
   /** Progress of the files a lazy table must read before the query runs. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -62,6 +73,10 @@ export interface EngineCounters {
 /** The log files under one root: several tables may show the same root. */
 interface AttachedRoot {
   root: string;
+  /** The folder the logs are in (the root without its filter key). */
+  folder: string;
+  /** What `"$path"` shows instead of the folder. */
+  pathPrefix: string | undefined;
   records: RootRecords;
   /** Every log file the scan found (what a query may have to scan). */
   files: readonly ScannedFile[];
@@ -75,6 +90,9 @@ interface AttachedTable {
   table: string;
   root: AttachedRoot;
 }
+
+/** Partition columns a query's conditions can prune files by. */
+const PARTITION_NAMES: ReadonlySet<string> = new Set(['account', 'region', 'timestamp']);
 
 async function attachCache(db: Database, folder: string, file: string): Promise<void> {
   try {
@@ -92,6 +110,9 @@ const openFolders = new Set<string>();
 export class CloudTrailEngine {
   readonly counters: EngineCounters = { filesOpened: 0 };
   private readonly tables = new Map<string, AttachedTable>();
+  /** Folders DuckDB may read: fixed when the first query locks it down. */
+  private readonly readable: Set<string>;
+  private locked = false;
 
   private constructor(
     private readonly db: Database,
@@ -99,7 +120,10 @@ export class CloudTrailEngine {
     private readonly folder: string,
     /** The folder is temporary (an in-memory cache's segments): removed on close. */
     private readonly temporary: boolean,
-  ) {}
+    readable: readonly string[],
+  ) {
+    this.readable = new Set(readable.map((dir) => resolve(dir)));
+  }
 
   static async open(options: OpenOptions = {}): Promise<CloudTrailEngine> {
     const cacheDir = options.cacheDir ?? '.trailsight';
@@ -119,17 +143,14 @@ export class CloudTrailEngine {
         await Promise.all([rm(file, { force: true }), rm(`${file}.wal`, { force: true })]);
         await attachCache(db, folder, file);
       }
-      await db.run(`SET TimeZone = 'UTC'`);
-      // Ingest turns DuckDB's progress on only while someone listens (ingest.ts); it never prints.
-      await db.run('SET enable_progress_bar_print = false');
-      // Segments never change once written: their footers can be kept between queries.
-      await db.run('SET parquet_metadata_cache = true');
-      await installTrinoFunctions(db);
+      await installSqlSupport(db, { folder, trackProgress: options.trackProgress ?? false });
       await ensureCatalog(db);
       const segments = new SegmentStore(join(folder, 'segments'));
       // Segments of roots the catalog does not know (a layout change dropped them) go.
       await segments.removeRootsExcept(await knownRootKeys(db));
-      return new CloudTrailEngine(db, segments, folder, inMemory);
+      const engine = new CloudTrailEngine(db, segments, folder, inMemory, options.readable ?? []);
+      if (options.readable) await engine.lock();
+      return engine;
     } catch (error) {
       db.close();
       openFolders.delete(folder);
@@ -142,9 +163,10 @@ export class CloudTrailEngine {
   attach(options: AttachOptions): Promise<IngestReport> {
     return this.db.exclusive(async () => {
       const folder = resolve(options.root);
+      this.allowRead(folder);
       // A filtered view of a folder is cached apart from its other views (the cache forgets files a scan no longer lists).
       const root = options.files ? `${folder}#${options.files.key}` : folder;
-      const schema = options.schema ?? 'main';
+      const schema = options.schema ?? 'default';
       const table = options.table ?? 'cloudtrail_logs';
       const records = new RootRecords(this.db, this.segments, root);
       await records.sweep();
@@ -162,7 +184,7 @@ export class CloudTrailEngine {
         }
       }
       await registerView(this.db, schema, table, root);
-      const attachedRoot: AttachedRoot = { root, records, files: scanned, pending: diff.pending, report };
+      const attachedRoot: AttachedRoot = { root, folder, pathPrefix: options.pathPrefix, records, files: scanned, pending: diff.pending, report };
       for (const [key, other] of this.tables) {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
       }
@@ -176,36 +198,64 @@ export class CloudTrailEngine {
 
   /** The cumulative ingest report of an attached table (lazy tables grow it as queries read files). */
   report(options: { schema?: string; table?: string } = {}): IngestReport | undefined {
-    const attached = this.tables.get(tableKey(options.schema ?? 'main', options.table ?? 'cloudtrail_logs'));
+    const attached = this.tables.get(tableKey(options.schema ?? 'default', options.table ?? 'cloudtrail_logs'));
     return attached && cloneReport(attached.root.report);
   }
 
-  /** Runs Athena/Trino SQL over the attached tables. Errors are `EngineQueryError`s with Athena-like messages. */
+  /**
+   * Runs one Athena (Trino) query over the attached tables: parsed with Trino's grammar, checked,
+   * and translated to DuckDB, which runs locked to its folders. Errors are `EngineQueryError`s
+   * worded as Athena's (`COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved`).
+   */
   query(trinoSql: string, options: QueryOptions = {}): Promise<QueryResult> {
     return this.db.exclusive(async () => {
-      const database = options.database ?? 'main';
-      const sql = rewriteTrinoSql(trinoSql);
+      await this.lock();
+      const database = (options.database ?? 'default').toLowerCase();
+      const tables = new Map([...this.tables.values()].map((attached) => [attached, this.catalogTable(attached)] as const));
+      const catalog = staticCatalog([...tables.values()], database, options.databases);
+      let compiled: DuckDbQuery;
+      try {
+        compiled = compileForDuckDb(trinoSql, catalog);
+      } catch (error) {
+        throw toQueryError(error as Error, trinoSql);
+      }
       // The files the query's partition predicates select: read the new ones, and count all their bytes as Athena would.
       let scannedBytes = 0;
-      const ownViews = new Set([...this.tables.values()].map((t) => t.table.toLowerCase()));
-      for (const attached of this.tables.values()) {
-        const needed = await filesNeeded(this.db, sql, {
-          schema: attached.schema, table: attached.table, defaultSchema: database, ownViews, files: attached.root.files,
-        });
+      for (const [attached, table] of tables) {
+        const needed = await filesNeeded(this.db, compiled, table, attached.root.files, PARTITION_NAMES);
         scannedBytes += needed.reduce((sum, f) => sum + f.size, 0);
         const pending = new Set(attached.root.pending);
         await this.readPending(attached.root, needed.filter((f) => pending.has(f)), options.onProgress);
       }
       try {
-        await this.db.run(`SET search_path = ${quoteString(`${CATALOG}.${quoteIdent(database)},${CATALOG}.main`)}`);
-        const result = await readResult(await this.db.connection.run(sql));
-        const names = await athenaColumnNames(this.db, sql);
-        if (names?.length === result.columns.length) result.columns.forEach((c, i) => (c.name = names[i].toLowerCase()));
+        const result = await readResult(await this.db.connection.run(compiled.sql), compiled.columns);
         return { ...result, scannedBytes };
       } catch (error) {
-        throw toQueryError(error as Error, sql, database);
+        throw toQueryError(error as Error, trinoSql);
       }
     });
+  }
+
+  /** The table as the analyzer sees it: CloudTrail's columns, in the engine's view. */
+  private catalogTable(attached: AttachedTable): CatalogTable {
+    return cloudTrailTable({ database: attached.schema, name: attached.table, relation: `${CATALOG}.${quoteIdent(attached.schema.toLowerCase())}.${quoteIdent(attached.table.toLowerCase())}` });
+  }
+
+  /** A folder of logs may be read: before the lock it joins the readable folders, after it must be inside one. */
+  private allowRead(folder: string): void {
+    if (!this.locked) {
+      this.readable.add(folder);
+      return;
+    }
+    const inside = [...this.readable].some((dir) => folder === dir || folder.startsWith(dir.endsWith(sep) ? dir : dir + sep));
+    if (!inside) throw new Error(`cannot read logs from ${folder}: the engine reads only ${[...this.readable].join(', ')}`);
+  }
+
+  /** From here on DuckDB reads and writes only the cache folder and the readable folders, loads no extension, changes no setting. */
+  private async lock(): Promise<void> {
+    if (this.locked) return;
+    await lockDown(this.db, [this.folder, ...this.readable]);
+    this.locked = true;
   }
 
   async close(): Promise<void> {
@@ -236,11 +286,26 @@ export class CloudTrailEngine {
   /** Points every view of a root (this run's and earlier runs') at its current segments. */
   private async refreshViews(attached: AttachedRoot): Promise<void> {
     const source = await attached.records.source();
+    const select = `SELECT ${viewColumns()}, ${hiddenColumns(attached)} FROM ${source} AS s`;
     for (const { schema, name } of await viewsOf(this.db, attached.root)) {
       await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(name)} AS SELECT ${viewColumns()} FROM ${source}`);
+      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(name)} AS ${select}`);
     }
   }
+}
+
+/**
+ * Athena's hidden columns: the file a record came from (as an s3:// URI where the root stands for
+ * one), its size and modification time. Unused, they cost a query nothing (DuckDB drops them).
+ */
+function hiddenColumns(attached: AttachedRoot): string {
+  const path = attached.pathPrefix === undefined ? 's._path' : `${quoteString(attached.pathPrefix)} || substr(s._path, ${attached.folder.length + 2})`;
+  const file = `FROM ${CACHE_SCHEMA}.files AS f WHERE f.root = ${quoteString(attached.root)} AND f.path = s._path`;
+  return [
+    `${path} AS "$path"`,
+    `(SELECT f.size ${file}) AS "$file_size"`,
+    `(SELECT to_timestamp(f.mtime / 1000) ${file}) AS "$file_modified_time"`,
+  ].join(', ');
 }
 
 function tableKey(schema: string, table: string): string {

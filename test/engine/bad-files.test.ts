@@ -58,7 +58,7 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     assert.equal(report.filesIngested, 7);
     assert.equal(report.recordsLoaded, 20);
     assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 20);
-    const ids = await engine.query(`SELECT list(eventid ORDER BY eventid) FROM cloudtrail_logs WHERE eventid LIKE 'g%'`);
+    const ids = await engine.query(`SELECT array_agg(eventid ORDER BY eventid) FROM cloudtrail_logs WHERE eventid LIKE 'g%'`);
     assert.deepEqual(scalar(ids), ['g1', 'g10', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'], 'pretty-printed files load too');
     assert.equal(scalar(await engine.query(`SELECT count(*) FROM cloudtrail_logs WHERE eventid LIKE 'p%'`)), 10, 'a .json.gz that is plain JSON still loads');
   });

@@ -17,9 +17,15 @@ const EXPECTED = join(CORPUS, 'expected');
 /** Database of the query context (Athena's QueryExecutionContext.Database). */
 const DATABASE = 'default';
 
+/**
+ * Databases the corpus queries name their table in, as their authors' Glue catalogs had it: the
+ * corpus logs are served as `cloudtrail_logs` in each (and in the context's database).
+ */
+const DATABASES = [DATABASE, 'irworkshopgluedatabase', 'flaws2', 'demo', 'cloudtrail_logs_db'];
+
 /** Serves the corpus logs as the CloudTrail table. The only place that says under which names. */
 async function attachCorpus(engine: CloudTrailEngine): Promise<void> {
-  await engine.attach({ root: LOGS, schema: DATABASE, table: 'cloudtrail_logs' });
+  for (const schema of DATABASES) await engine.attach({ root: LOGS, schema, table: 'cloudtrail_logs' });
 }
 
 /** An expected answer: column names, then rows as Athena's result would show them (README.md, "Expected answers"). */

@@ -128,7 +128,7 @@ export class RootRecords {
     const segments = await segmentsOf(this.db, this.root);
     if (segments.length > 0) return this.store.source(this.key, segments.map((s) => s.name));
     const columns = [...CLOUDTRAIL_COLUMNS.map((c) => `CAST(NULL AS ${storedType(c)}) AS ${quoteIdent(c.name)}`),
-      ...PARTITION_COLUMNS.map((c) => `CAST(NULL AS VARCHAR) AS ${quoteIdent(c.name)}`)];
+      ...PARTITION_COLUMNS.map((c) => `CAST(NULL AS VARCHAR) AS ${quoteIdent(c.name)}`), 'CAST(NULL AS VARCHAR) AS _path'];
     return `(SELECT ${columns.join(', ')} WHERE false)`;
   }
 

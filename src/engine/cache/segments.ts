@@ -49,8 +49,8 @@ export class SegmentStore {
     const partial = `${final}.partial`;
     await mkdir(this.rootFolder(rootKey), { recursive: true });
     try {
-      await db.run('SET preserve_insertion_order = false');
-      await db.run(`COPY (${select}) TO ${quoteString(partial)} (${PARQUET_OPTIONS})`);
+      // Rows of a segment may come in any order (the configuration is locked: say it per statement).
+      await db.run(`COPY (${select}) TO ${quoteString(partial)} (${PARQUET_OPTIONS}, PRESERVE_ORDER false)`);
       // On disk before the catalog (whose commit DuckDB syncs) can list it.
       await fsync(partial);
       await rename(partial, final);
@@ -64,8 +64,6 @@ export class SegmentStore {
         throw new Error(`cannot write the cache file ${partial}: ${message.split('\n')[0]}`, { cause: error });
       }
       throw error;
-    } finally {
-      await db.run('RESET preserve_insertion_order');
     }
     return name;
   }

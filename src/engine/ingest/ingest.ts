@@ -46,16 +46,10 @@ export async function ingestFiles(
   const report = emptyReport();
   let done = 0;
   onProgress?.(0, files.length);
-  // DuckDB's progress tracking costs every pipeline a little: on only while someone listens.
-  if (onProgress) await target.db.run('SET enable_progress_bar = true');
-  try {
-    for (const batch of batches(files)) {
-      await ingestBatchWithProgress(target, batch, report, done, files.length, onProgress);
-      done += batch.length;
-      onProgress?.(done, files.length);
-    }
-  } finally {
-    if (onProgress) await target.db.run('RESET enable_progress_bar');
+  for (const batch of batches(files)) {
+    await ingestBatchWithProgress(target, batch, report, done, files.length, onProgress);
+    done += batch.length;
+    onProgress?.(done, files.length);
   }
   return report;
 }

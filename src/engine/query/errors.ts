@@ -1,7 +1,9 @@
 /**
- * DuckDB errors rewritten the way Athena reports query failures:
- * `COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved`.
+ * Query failures as Athena reports them: `COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved`.
+ * Problems the SQL layer finds before anything runs carry Trino's name and place already; what
+ * DuckDB reports while running (a division by zero, a bad cast of a value) is named here.
  */
+import { SqlError, lineAndColumn } from '../../sql/index.ts';
 
 /** A failed query, with Athena's error category and the place in the SQL when known. */
 export class EngineQueryError extends Error {
@@ -11,7 +13,7 @@ export class EngineQueryError extends Error {
     readonly errorType: string,
     readonly line: number | undefined,
     readonly column: number | undefined,
-    /** The DuckDB message this came from. */
+    /** The message this came from (DuckDB's, for failures while running). */
     readonly detail: string,
   ) {
     super(message);
@@ -19,116 +21,39 @@ export class EngineQueryError extends Error {
   }
 }
 
-interface Place {
-  line: number;
-  column: number;
-}
-
-/** Where DuckDB's `LINE n: <excerpt>` + caret points, as 1-based line and column of the original SQL. */
-export function errorPlace(message: string, sql: string): Place | undefined {
-  const match = /^LINE (\d+): (.*)\n( *)\^/m.exec(message);
-  if (!match) return undefined;
-  const line = Number(match[1]);
-  const excerpt = match[2];
-  const caret = match[3].length - `LINE ${match[1]}: `.length;
-  const sqlLine = sql.split('\n')[line - 1] ?? '';
-  const leading = excerpt.startsWith('...') ? 3 : 0;
-  const core = excerpt.slice(leading).replace(/\.\.\.$/, '');
-  const found = sqlLine.indexOf(core);
-  const base = found >= 0 ? found - leading : 0;
-  return { line, column: Math.max(1, base + caret + 1) };
-}
-
 interface Rule {
-  pattern: RegExp;
-  type: string;
-  message: (match: RegExpExecArray, database: string) => string;
+  readonly pattern: RegExp;
+  readonly type: string;
+  readonly message: (match: RegExpExecArray) => string;
 }
 
-const RULES: Rule[] = [
-  {
-    pattern: /Referenced column "?([^"\s]+)"? not found/,
-    type: 'COLUMN_NOT_FOUND',
-    message: (m) => `Column '${m[1]}' cannot be resolved`,
-  },
-  {
-    pattern: /Values list "?([^"\s]+)"? does not have a column named "?([^"\s]+)"?/,
-    type: 'COLUMN_NOT_FOUND',
-    message: (m) => `Column '${m[1]}.${m[2]}' cannot be resolved`,
-  },
-  {
-    pattern: /Could not find key "([^"]+)" in struct/,
-    type: 'COLUMN_NOT_FOUND',
-    message: (m) => `Column '${m[1]}' cannot be resolved`,
-  },
-  {
-    pattern: /Table with name ([^\s!]+) does not exist/,
-    type: 'TABLE_NOT_FOUND',
-    // Athena names the table fully: awsdatacatalog.<database>.<table>.
-    message: (m, database) => {
-      const parts = m[1].split('.');
-      const full = [...['awsdatacatalog', database].slice(0, Math.max(0, 3 - parts.length)), ...parts].join('.');
-      return `Table '${full}' does not exist`;
-    },
-  },
-  {
-    pattern: /Schema with name ([^\s!]+) does not exist/,
-    type: 'SCHEMA_NOT_FOUND',
-    message: (m) => `Schema '${m[1]}' does not exist`,
-  },
-  {
-    pattern: /(?:Scalar|Aggregate|Table) Function with name ([^\s!]+) does not exist/,
-    type: 'FUNCTION_NOT_FOUND',
-    message: (m) => `Function '${m[1]}' not registered`,
-  },
-  {
-    pattern: /No function matches the given name and argument types '([^(]+)\(([^)]*)\)'/,
-    type: 'FUNCTION_NOT_FOUND',
-    message: (m) => `Unexpected parameters (${m[2].toLowerCase()}) for function ${m[1]}`,
-  },
-  {
-    pattern: /syntax error at or near "([^"]*)"/,
-    type: 'SYNTAX_ERROR',
-    message: (m) => `mismatched input '${m[1]}'`,
-  },
-  {
-    pattern: /syntax error at end of input/,
-    type: 'SYNTAX_ERROR',
-    message: () => `mismatched input '<EOF>'`,
-  },
-  {
-    pattern: /column "?([^"\s]+)"? must appear in the GROUP BY clause or must be part of an aggregate function/,
-    type: 'MISSING_GROUP_BY',
-    message: (m) => `'${m[1]}' must be an aggregate expression or appear in GROUP BY clause`,
-  },
-  {
-    pattern: /^Binder Error: Cannot compare values of type (\S+) and (?:type )?(\S+)/,
-    type: 'TYPE_MISMATCH',
-    message: (m) => `Cannot apply operator: ${m[1].toLowerCase()} = ${m[2].toLowerCase()}`,
-  },
-  {
-    pattern: /^Conversion Error: (.*)/,
-    type: 'INVALID_CAST_ARGUMENT',
-    message: (m) => m[1],
-  },
-  {
-    pattern: /^(?:Invalid Input|Out of Range) Error: (.*)/,
-    type: 'INVALID_FUNCTION_ARGUMENT',
-    message: (m) => m[1],
-  },
+/** DuckDB's run-time failures under Trino's names. */
+const RUNTIME: readonly Rule[] = [
+  { pattern: /Division by zero/, type: 'DIVISION_BY_ZERO', message: () => 'Division by zero' },
+  { pattern: /Could not convert string '([^']*)' to ([A-Z0-9_]+)/, type: 'INVALID_CAST_ARGUMENT', message: (m) => `Cannot cast '${m[1]}' to ${m[2]!.toLowerCase()}` },
+  { pattern: /^Conversion Error: (.*)/, type: 'INVALID_CAST_ARGUMENT', message: (m) => m[1]! },
+  { pattern: /Cannot cast value to IPADDRESS: (.*)/, type: 'INVALID_CAST_ARGUMENT', message: (m) => `Cannot cast value to IPADDRESS: ${m[1]}` },
+  { pattern: /(Array subscript .*|SQL array indices start at 1|Key not present in map: .*)/, type: 'INVALID_FUNCTION_ARGUMENT', message: (m) => m[1]! },
+  { pattern: /More than one row returned by a subquery/, type: 'SUBQUERY_MULTIPLE_ROWS', message: () => 'Scalar sub-query has returned multiple rows' },
+  { pattern: /Overflow in .*|out of range/i, type: 'NUMERIC_VALUE_OUT_OF_RANGE', message: (m) => m[0]! },
+  { pattern: /Malformed JSON|JSON .*parse/i, type: 'INVALID_FUNCTION_ARGUMENT', message: (m) => m[0]! },
+  { pattern: /invalid perl operator|missing argument to repetition operator|invalid escape sequence|missing \)|trailing \\/, type: 'INVALID_FUNCTION_ARGUMENT', message: (m) => `Invalid regular expression: ${m[0]}` },
+  { pattern: /^(?:Invalid Input|Out of Range) Error: (.*)/, type: 'INVALID_FUNCTION_ARGUMENT', message: (m) => m[1]! },
 ];
 
-/** Turns whatever DuckDB threw into an EngineQueryError. */
-export function toQueryError(error: Error, sql: string, database = 'default'): EngineQueryError {
+/** Turns whatever a query threw into an EngineQueryError placed in `sql`. */
+export function toQueryError(error: Error, sql: string): EngineQueryError {
   if (error instanceof EngineQueryError) return error;
+  if (error instanceof SqlError) {
+    const place = error.offset === undefined ? undefined : lineAndColumn(sql, error.offset);
+    return new EngineQueryError(error.describe(sql), error.code, place?.line, place?.column, error.detail);
+  }
   const detail = error.message;
-  const firstLine = detail.split('\n')[0];
-  const place = errorPlace(detail, sql);
-  const where = place ? `line ${place.line}:${place.column}: ` : '';
-  for (const rule of RULES) {
+  const firstLine = detail.split('\n')[0] ?? '';
+  for (const rule of RUNTIME) {
     const match = rule.pattern.exec(firstLine);
-    if (match) return new EngineQueryError(`${rule.type}: ${where}${rule.message(match, database)}`, rule.type, place?.line, place?.column, detail);
+    if (match) return new EngineQueryError(`${rule.type}: ${rule.message(match)}`, rule.type, undefined, undefined, detail);
   }
   const text = firstLine.replace(/^[A-Za-z ]+ Error: /, '');
-  return new EngineQueryError(`GENERIC_USER_ERROR: ${where}${text}`, 'GENERIC_USER_ERROR', place?.line, place?.column, detail);
+  return new EngineQueryError(`GENERIC_INTERNAL_ERROR: ${text}`, 'GENERIC_INTERNAL_ERROR', undefined, undefined, detail);
 }

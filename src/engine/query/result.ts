@@ -1,3 +1,4 @@
+import { typeText, type OutputColumn } from '../../sql/index.ts';
 import {
   DuckDBTypeId,
   JSDuckDBValueConverter,
@@ -88,12 +89,16 @@ export function plainValue(value: unknown, type: DuckDBType): unknown {
   }
 }
 
-/** Reads a whole DuckDB result into the engine's result shape. */
-export async function readResult(result: DuckDBMaterializedResult): Promise<QueryResult> {
+/**
+ * Reads a whole DuckDB result into the engine's result shape. With the query's Trino columns, the
+ * names and types are those (Athena's); otherwise DuckDB's own, lower-cased.
+ */
+export async function readResult(result: DuckDBMaterializedResult, trino?: readonly OutputColumn[]): Promise<QueryResult> {
   const names = result.columnNames();
   const types = result.columnTypes();
-  // Athena reports column names in lower case.
-  const columns = names.map((name, i) => ({ name: name.toLowerCase(), type: trinoTypeName(types[i]) }));
+  const columns = trino
+    ? trino.map((c) => ({ name: c.name, type: typeText(c.type) }))
+    : names.map((name, i) => ({ name: name.toLowerCase(), type: trinoTypeName(types[i]) }));
   const rows: unknown[][] = [];
   for (const chunk of await result.fetchAllChunks()) {
     for (const row of chunk.convertRows(JSDuckDBValueConverter)) {

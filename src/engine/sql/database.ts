@@ -11,7 +11,13 @@ export class Database {
   ) {}
 
   static async open(): Promise<Database> {
-    const instance = await DuckDBInstance.create(':memory:');
+    // No extension is ever fetched or loaded behind the engine's back (json, parquet and icu are built in).
+    const instance = await DuckDBInstance.create(':memory:', {
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+      allow_community_extensions: 'false',
+      allow_unsigned_extensions: 'false',
+    });
     return new Database(instance, await instance.connect());
   }
 

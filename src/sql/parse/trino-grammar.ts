@@ -1,0 +1,143 @@
+/**
+ * Trino's own grammar (SqlBase.g4 of Trino 450, as dt-sql-parser generates it for ANTLR 4), run on
+ * a text. The parse tree it returns is turned into trailsight's tree by build-*.ts.
+ *
+ * ANTLR first predicts with SLL, which is exact for almost every query and much faster; only when
+ * SLL fails is the text parsed again with full LL, so a real syntax error is always found by LL.
+ */
+import {
+  BaseErrorListener,
+  CharStreams,
+  CommonTokenStream,
+  NoViableAltException,
+  PredictionMode,
+  type ATNSimulator,
+  type Parser,
+  type RecognitionException,
+  type Recognizer,
+  type Token,
+} from 'antlr4ng';
+import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js';
+import { TrinoSqlParser, type SingleStatementContext, type StandaloneExpressionContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js';
+import { SqlError } from '../errors.ts';
+
+/** The first syntax error, as Trino words it: `mismatched input 'FROM'. Expecting: …`. */
+class FirstError extends BaseErrorListener {
+  error?: SqlError;
+
+  constructor(private readonly text: string) {
+    super();
+  }
+
+  override syntaxError<S extends Token, T extends ATNSimulator>(
+    recognizer: Recognizer<T>,
+    offending: S | null,
+    _line: number,
+    _column: number,
+    message: string,
+    exception: RecognitionException | null,
+  ): void {
+    if (this.error) return;
+    const offset = offending ? offending.start : lexerOffset(recognizer);
+    this.error = new SqlError('SYNTAX_ERROR', trinoMessage(recognizer, offending, message, exception, this.text), offset);
+  }
+}
+
+function lexerOffset<T extends ATNSimulator>(recognizer: Recognizer<T>): number {
+  const input = (recognizer as unknown as { inputStream?: { index: number } }).inputStream;
+  return input?.index ?? 0;
+}
+
+/** Keywords worth naming beside `<expression>`: the ones that end or join clauses. */
+const CLAUSE_WORDS = new Set(["','", "')'", "'*'", "'ALL'", "'DISTINCT'", "'FROM'", "'WHERE'", "'GROUP'", "'HAVING'", "'ORDER'", "'LIMIT'", "'OFFSET'", "'AS'", "'AND'", "'OR'", "'ON'", "'USING'", "'JOIN'", "'WHEN'", "'THEN'", "'ELSE'", "'END'", "'UNION'", "'EXCEPT'", "'INTERSECT'", "'BY'", "<EOF>"]);
+const SHOWN_EXPECTED = 30;
+
+function trinoMessage<T extends ATNSimulator>(
+  recognizer: Recognizer<T>,
+  offending: Token | null,
+  antlrMessage: string,
+  exception: RecognitionException | null,
+  text: string,
+): string {
+  if (!offending) {
+    // The lexer: an unterminated string or quoted name, or a character Trino has no token for.
+    const at = antlrMessage.match(/token recognition error at: '(.*)'$/s)?.[1];
+    return at !== undefined ? `token recognition error at: '${at}'` : antlrMessage;
+  }
+  const input = offending.type === -1 ? '<EOF>' : text.slice(offending.start, offending.stop + 1);
+  const parser = recognizer as unknown as Parser;
+  let expected: string[] = [];
+  try {
+    const set = exception?.getExpectedTokens() ?? parser.getExpectedTokens();
+    expected = [...new Set(set.toArray().map((type) => displayToken(parser, type)))];
+  } catch {
+    expected = [];
+  }
+  if (expected.length === 0) expected = ['<EOF>'];
+  return `mismatched input '${input}'. Expecting: ${summarize(expected).join(', ')}`;
+}
+
+/** Token names as Trino's messages show them: keywords quoted, the rest as `<identifier>`-style classes. */
+function displayToken(parser: Parser, type: number): string {
+  if (type === -1) return '<EOF>';
+  const literal = parser.vocabulary.getLiteralName(type);
+  if (literal) return literal.toUpperCase();
+  const symbolic = parser.vocabulary.getSymbolicName(type) ?? String(type);
+  if (symbolic.startsWith('KW_')) return `'${symbolic.slice(3)}'`;
+  if (/IDENTIFIER/.test(symbolic)) return '<identifier>';
+  if (/STRING/.test(symbolic)) return '<string>';
+  if (/VALUE$|LITERAL$/.test(symbolic)) return '<literal>';
+  return `<${symbolic.toLowerCase()}>`;
+}
+
+/** Where an expression may start, Trino says `<expression>` instead of every word that can start one. */
+function summarize(expected: readonly string[]): string[] {
+  const startsExpression = expected.includes("'CASE'") && expected.includes("'CAST'");
+  if (startsExpression) return [...expected.filter((e) => CLAUSE_WORDS.has(e)), '<expression>'];
+  if (expected.length <= SHOWN_EXPECTED) return [...expected];
+  // Every non-reserved word can be a name here: name the clause words and the classes.
+  const short = expected.filter((e) => CLAUSE_WORDS.has(e) || e.startsWith('<'));
+  return short.length > 0 ? short : [...expected];
+}
+
+type Rule = 'statement' | 'expression';
+
+function run(text: string, rule: Rule, mode: number): { tree: SingleStatementContext | StandaloneExpressionContext; error?: SqlError } {
+  const listener = new FirstError(text);
+  const lexer = new TrinoSqlLexer(CharStreams.fromString(text));
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(listener);
+  const parser = new TrinoSqlParser(new CommonTokenStream(lexer));
+  parser.removeErrorListeners();
+  parser.addErrorListener(listener);
+  parser.interpreter.predictionMode = mode;
+  const tree = rule === 'statement' ? parser.singleStatement() : parser.standaloneExpression();
+  // The rule may stop before the end (`SELECT 1 garbage`): Trino wants all of the text.
+  const next = parser.tokenStream.LT(1);
+  if (!listener.error && next && next.type !== -1) {
+    const afterSemicolon = parser.tokenStream.LT(-1)?.text === ';';
+    listener.error = afterSemicolon
+      ? new SqlError('SYNTAX_ERROR', 'Only one sql statement is allowed', next.start)
+      : new SqlError('SYNTAX_ERROR', `mismatched input '${text.slice(next.start, next.stop + 1)}'. Expecting: <EOF>`, next.start);
+  }
+  return { tree, ...(listener.error ? { error: listener.error } : {}) };
+}
+
+function parseWith<R extends Rule>(text: string, rule: R) {
+  const fast = run(text, rule, PredictionMode.SLL);
+  return fast.error ? run(text, rule, PredictionMode.LL) : fast;
+}
+
+/** Parses one statement (an optional `;` may end it); throws a SqlError (SYNTAX_ERROR) with its place. */
+export function parseStatementTree(text: string): SingleStatementContext {
+  const { tree, error } = parseWith(text, 'statement');
+  if (error) throw error;
+  return tree as SingleStatementContext;
+}
+
+/** Parses one expression (as in a column definition or a filter); throws a SqlError with its place. */
+export function parseExpressionTree(text: string): StandaloneExpressionContext {
+  const { tree, error } = parseWith(text, 'expression');
+  if (error) throw error;
+  return tree as StandaloneExpressionContext;
+}
