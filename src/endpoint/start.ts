@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { findModelsDir } from '../awsmodel/index.ts';
+import type { StorageFailure } from '../files/storage-failure.ts';
 import { checkS3Mounts, type S3Mount } from './athena/s3-path.ts';
 import { athenaService } from './athena/service.ts';
 import type { ServiceName } from './detect-service.ts';
@@ -49,6 +50,8 @@ export interface EndpointOptions {
   readonly log?: (line: string) => void;
   /** Told once about each CloudTrail log file an Athena query found unreadable and skipped (it is also logged). */
   readonly onBadLogFile?: (file: BadLogFile) => void;
+  /** Told when an Athena query failed because the query cache could not be written (a full disk). */
+  readonly onStorageFailure?: (failure: StorageFailure) => void;
 }
 
 export interface RunningEndpoint {
@@ -82,7 +85,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   const modelsDir = options.modelsDir === false ? undefined : (options.modelsDir ?? findModelsDir());
   if (!modelsDir) log('shape validation is off: no AWS API models found (pass --models DIR or set TRAILSIGHT_AWS_MODELS)');
   const services = new Map<ServiceName, ServiceHandler>(
-    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, s3Mounts, log, onBadLogFile: options.onBadLogFile }), glueService(), stsService()].map((s) => [s.name, s]),
+    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, s3Mounts, log, onBadLogFile: options.onBadLogFile, onStorageFailure: options.onStorageFailure }), glueService(), stsService()].map((s) => [s.name, s]),
   );
   const faults = new FaultInjector(options.faults);
   const server = createEndpointServer({ services, store: new StateStore(stateDir), settings, faults, validator: new ShapeValidator(modelsDir), log });

@@ -5,6 +5,7 @@ import type { SpecSet } from '../spec/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { OwnedFolder } from '../files/owned-folder.ts';
+import type { StorageFailure } from '../files/storage-failure.ts';
 import { discoverLogs, type LogsLayout } from './logs.ts';
 import type { BadLogFile } from './bad-logs.ts';
 import type { OpenTarget } from './open-target.ts';
@@ -72,6 +73,7 @@ async function openLocked(specs: SpecSet, own: OwnedFolder, options: LocalOption
   const { startEndpoint } = await import('../endpoint/index.ts');
   const logFile = join(workdir, 'endpoint.log');
   const badLogFiles: BadLogFile[] = [];
+  const storageFailures: StorageFailure[] = [];
   const endpoint = await startEndpoint({
     stateDir: join(workdir, 'endpoint'),
     s3Root,
@@ -80,6 +82,7 @@ async function openLocked(specs: SpecSet, own: OwnedFolder, options: LocalOption
     region: target.region,
     log: (line) => appendFileSync(logFile, `${line}\n`),
     onBadLogFile: (file) => badLogFiles.push(file),
+    onStorageFailure: (failure) => storageFailures.push(failure),
   });
   const connection = { region: target.region, endpoint: endpoint.url };
   const clients = createClients(connection, options.retry);
@@ -89,7 +92,7 @@ async function openLocked(specs: SpecSet, own: OwnedFolder, options: LocalOption
     connection,
     clients,
     description: `local (endpoint ${endpoint.url}, account ${target.account}, ${target.region}; logs ${logsDir}: ${layout.accounts.length} account(s), ${layout.regions.length} Region(s))`,
-    local: { url: endpoint.url, logsDir, logFile, badLogFiles: () => [...badLogFiles] },
+    local: { url: endpoint.url, logsDir, logFile, badLogFiles: () => [...badLogFiles], storageFailures: () => [...storageFailures] },
     close: async () => {
       destroyClients(clients);
       await endpoint.close();

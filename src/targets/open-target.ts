@@ -1,6 +1,7 @@
 import type { ResolvedTarget } from '../compile/index.ts';
 import type { SpecSet } from '../spec/index.ts';
 import type { AwsClients, Connection } from '../aws/clients.ts';
+import type { StorageFailure } from '../files/storage-failure.ts';
 import type { BadLogFile } from './bad-logs.ts';
 
 /** A target ready to publish to: what to compile for, and clients connected to it. */
@@ -20,6 +21,8 @@ export interface OpenTarget {
     readonly logFile: string;
     /** The log files queries found unreadable and skipped, so far. */
     badLogFiles(): readonly BadLogFile[];
+    /** Queries that failed, so far, because the query cache could not be written (a full disk). */
+    storageFailures(): readonly StorageFailure[];
   };
   close(): Promise<void>;
 }

@@ -164,6 +164,22 @@ describe('security: files trailsight deletes or replaces', () => {
       });
     }
 
+    it('trailsight query refuses a cache folder (.trailsight by default) that is or holds a link', async () => {
+      const { path: other, hash } = await victim(dir);
+      await generateSample({ out: join(dir, 'logs'), events: 200, days: 1, seed: 7 });
+      await symlink(other, join(dir, '.trailsight'));
+      const result = await runCli(['query', '--logs', 'logs', '--sql', 'SELECT count(*) FROM cloudtrail_logs'], dir);
+      assert.equal(result.code, 1, result.stderr);
+      assert.match(result.stderr, /^trailsight: \S+\/\.trailsight is a symbolic link/);
+      await rm(join(dir, '.trailsight'));
+      await mkdir(join(dir, '.trailsight'));
+      await symlink(other, join(dir, '.trailsight', 'segments'));
+      const inside = await runCli(['query', '--logs', 'logs', '--sql', 'SELECT count(*) FROM cloudtrail_logs'], dir);
+      assert.equal(inside.code, 1, inside.stderr);
+      assert.match(inside.stderr, /^trailsight: \S+\/\.trailsight\/segments is a symbolic link/);
+      assert.equal(await treeHash(other), hash);
+    });
+
     it('refuses logs whose AWSLogs folder is a link out of --logs', async () => {
       const { path: other, hash } = await victim(dir);
       await mkdir(join(dir, 'logs'));

@@ -7,6 +7,7 @@ import { awsContext, planTarget } from '../../aws/plan-target.ts';
 import { resourceKey } from '../../compile/index.ts';
 import { renderPlanText } from '../../plan/index.ts';
 import { badLogFilesNote } from '../../targets/bad-logs.ts';
+import { storageFailureNote } from '../../targets/storage-note.ts';
 import { openSession, specLocator } from '../../targets/session.ts';
 import type { OpenTarget } from '../../targets/index.ts';
 import { UserError } from '../errors.ts';
@@ -77,8 +78,7 @@ export function register(program: Command): void {
           process.exitCode = 1;
           return;
         }
-        if (open.local) await preview(open, flags.out);
-        process.exitCode = 0;
+        process.exitCode = open.local && !(await preview(open, flags.out)) ? 1 : 0;
       } finally {
         await open.close();
       }
@@ -101,17 +101,23 @@ function failureText(result: ResourceResult, resource: Parameters<typeof describ
   return `${result.kind}/${result.id}${where}: ${name && name !== 'Error' ? `${name}: ` : ''}${(error as Error | undefined)?.message ?? String(error)}`;
 }
 
-/** Local target: render the published dashboards and print the index page's path. */
-async function preview(open: OpenTarget, out: string): Promise<void> {
+/**
+ * Local target: render the published dashboards and print the index page's path. False when the
+ * queries failed for want of storage (every visual would be empty): publish then fails.
+ */
+async function preview(open: OpenTarget, out: string): Promise<boolean> {
   let renderPreview: typeof import('../../preview/index.ts').renderPreview;
   try {
     ({ renderPreview } = await import('../../preview/index.ts'));
   } catch (error) {
     printErr(`preview: not rendered: the preview module (src/preview/index.ts) could not be loaded: ${(error as Error).message}\n`);
-    return;
+    return true;
   }
   const result = await renderPreview({ quicksight: open.clients.quicksight, athena: open.clients.athena, awsAccountId: open.target.account, out });
   for (const problem of result.problems) printErr(`preview: ${terminalText(problem)}\n`);
   if (open.local) for (const line of badLogFilesNote(open.local.badLogFiles(), open.local.logsDir, open.local.logFile)) printErr(`${line}\n`);
   printOut(`preview: ${result.indexPath}\n`);
+  const storage = open.local && storageFailureNote(open.local.storageFailures());
+  if (storage) printErr(`${storage}\n`);
+  return !storage;
 }

@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { CloudTrailEngine, EngineQueryError, type IngestReport } from '../../engine/index.ts';
 import { renderCsv, renderTable, rowObjects } from '../../engine/query/render.ts';
+import { OwnedFolder } from '../../files/owned-folder.ts';
+import { storageFailure } from '../../files/storage-failure.ts';
 import { UserError } from '../errors.ts';
 import { printErr, printOut } from '../output.ts';
 import { terminalJson, terminalText } from '../../text/terminal.ts';
@@ -39,6 +42,12 @@ function reportBadFiles(report: IngestReport | undefined): void {
   printErr(`trailsight: ${report.badFiles.length} bad file(s) skipped; ${report.recordsLoaded} records loaded now, ${report.badFiles.reduce((n, b) => n + b.records, 0)} in skipped files\n`);
 }
 
+/** One line naming the cache folder when the machine's storage failed it (a full disk); undefined for any other failure. */
+function cacheFailure(error: unknown, cache: string): UserError | undefined {
+  const reason = storageFailure(error);
+  return reason === undefined ? undefined : new UserError(`cannot write the query cache ${resolve(cache)}: ${reason} (free some space there, or pass --cache with a folder on another disk)`);
+}
+
 /** `trailsight query --logs DIR --sql SQL`: Athena SQL over the table `cloudtrail_logs`, on DuckDB. */
 export function register(program: Command): void {
   program
@@ -50,10 +59,14 @@ export function register(program: Command): void {
     .option('--cache <dir>', 'cache folder (a DuckDB database listing the files read, and their records as Parquet under segments/)', '.trailsight')
     .action(async (options: QueryOptions) => {
       if (!existsSync(options.logs)) throw new UserError(`--logs ${options.logs}: no such file or folder`, 2);
+      // The engine deletes its own files in the cache folder (`.trailsight` by default, which a
+      // repository may bring as a link): never through a link.
+      if (options.cache !== ':memory:') await (await OwnedFolder.open(options.cache)).assertNoLinks();
       const engine = await CloudTrailEngine.open({ cacheDir: options.cache }).catch((error: Error) => {
-        throw new UserError(error.message);
+        throw cacheFailure(error, options.cache) ?? new UserError(error.message);
       });
       const bar = progress();
+      let failure: unknown;
       try {
         await engine.attach({ root: options.logs, lazy: true });
         const result = await engine.query(options.sql, { onProgress: bar.update }).finally(bar.stop);
@@ -65,10 +78,15 @@ export function register(program: Command): void {
         process.stdout.write(out);
         process.exitCode = 0;
       } catch (error) {
-        if (error instanceof EngineQueryError) throw new UserError(error.message);
-        throw error;
-      } finally {
-        await engine.close();
+        failure = error;
       }
+      // Closing checkpoints the cache: on a full disk that fails too, and must not hide the first failure.
+      const closing = await engine.close().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      const error = failure ?? closing;
+      if (error === undefined) return;
+      throw cacheFailure(error, options.cache) ?? (error instanceof EngineQueryError ? new UserError(error.message) : error);
     });
 }

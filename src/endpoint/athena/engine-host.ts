@@ -4,6 +4,7 @@ import type { GlueTable } from '../glue/keys.ts';
 import { invalidRequest } from './errors.ts';
 import { projectionFailure, tableFiles } from './projection/table-files.ts';
 import { containedRealPath } from '../../files/contained-path.ts';
+import { storageFailure, type StorageFailure } from '../../files/storage-failure.ts';
 import { s3Location, type S3Mount } from './s3-path.ts';
 import { namesTable } from './sql-text.ts';
 import { isCloudTrailTable, tableLocation } from './table-location.ts';
@@ -23,6 +24,8 @@ export interface EngineHostOptions {
   readonly log: (line: string) => void;
   /** Told once about each log file a query found unreadable and skipped (it is also logged). */
   readonly onBadLogFile?: (file: BadLogFile) => void;
+  /** Told when a query failed because the query cache could not be written (a full disk): no query will do better. */
+  readonly onStorageFailure?: (failure: StorageFailure) => void;
 }
 
 export interface BadLogFile {
@@ -47,6 +50,17 @@ export class EngineHost {
    * query, and for a table it names whose partition projection Athena would refuse.
    */
   async query(sql: string, database: string, tables: readonly GlueTable[]): Promise<QueryResult> {
+    try {
+      return await this.attachAndRun(sql, database, tables);
+    } catch (error) {
+      // The machine's fault, not the query's: the embedding process may have to fail for it.
+      const reason = storageFailure(error);
+      if (reason) this.options.onStorageFailure?.({ path: this.cacheDir, reason });
+      throw error;
+    }
+  }
+
+  private async attachAndRun(sql: string, database: string, tables: readonly GlueTable[]): Promise<QueryResult> {
     const engine = await this.open();
     let schemaExists = false;
     for (const table of tables) {

@@ -5,6 +5,7 @@ import { EngineHost, type BadLogFile } from './engine-host.ts';
 import { invalidRequest } from './errors.ts';
 import { LIVE_INSTANCES } from './execution-record.ts';
 import type { S3Mount } from './s3-path.ts';
+import type { StorageFailure } from '../../files/storage-failure.ts';
 import { executionOperations } from './executions.ts';
 import { athenaTagOperations } from './tags.ts';
 import { workGroupOperations } from './workgroups.ts';
@@ -16,6 +17,7 @@ export interface AthenaServiceOptions {
   readonly s3Mounts?: readonly S3Mount[];
   readonly log: (line: string) => void;
   readonly onBadLogFile?: (file: BadLogFile) => void;
+  readonly onStorageFailure?: (failure: StorageFailure) => void;
 }
 
 /** Athena over JSON 1.1: workgroups and query executions, the SQL running on the local DuckDB engine. */
