@@ -49,6 +49,8 @@ export class SqlError extends Error {
     readonly detail: string,
     /** Offset in the SQL text the problem is at, when it has a place. */
     readonly offset?: number,
+    /** The dotted name the problem is about (a column that cannot be resolved), lower case. */
+    readonly subject?: readonly string[],
   ) {
     super(detail);
     this.name = 'SqlError';

@@ -18,3 +18,5 @@ export { parseHiveType } from './types/hive-type.ts';
 export { formatIpAddress, parseIpAddress } from './types/ip-address.ts';
 export { quoteIdentifier, quoteString, likeLiteral, regexLiteral } from './text/quote.ts';
 export { lookupFunction, registeredFunctions } from './functions/registry.ts';
+export { printQuery, printExpression, printIdentifier, type PrintOptions } from './print/trino.ts';
+export { lexicalProblem, type LexicalProblem } from './parse/lexical.ts';

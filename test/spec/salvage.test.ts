@@ -57,7 +57,7 @@ const CASES: { what: string; text: string; also?: string; expected: string[] }[]
       '  - { name: event_name, expr: lower(eventnme) }',
     ),
     expected: [
-      "5:25  where: unknown column 'nul'",
+      "5:25  where: syntax error: mismatched input 'NUL'",
       "7:44  columns[0].type: must be one of string, integer, decimal, datetime, boolean, found 'strng' (did you mean 'string'?)",
       "8:37  column 'event_name': unknown column 'eventnme' (did you mean 'eventname'?)",
     ],

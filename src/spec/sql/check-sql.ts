@@ -1,7 +1,23 @@
+/**
+ * A spec's SQL checked as Athena would check it, with the one parser and analyzer the engine runs
+ * (src/sql): a column's `expr` and a `where` are Trino expressions over the CloudTrail table, free
+ * `sql` a Trino query that reads only `cloudtrail_logs`. Every problem is reported at its offset.
+ */
+import { cloudTrailTable } from '../../cloudtrail/index.ts';
+import {
+  SqlError,
+  analyzeExpression,
+  analyzeQuery,
+  lexicalProblem,
+  parseExpression,
+  parseQuery,
+  registeredFunctions,
+  staticCatalog,
+  type Ast,
+  type OutputColumn,
+} from '../../sql/index.ts';
+import { closest } from '../suggest.ts';
 import { checkColumnPath } from './check-columns.ts';
-import { cteWithColumns, findColumnRefs } from './column-refs.ts';
-import { parses } from './syntax.ts';
-import { tokenize, unbalanced, type Token } from './tokenize.ts';
 
 /** The CloudTrail table as free SQL names it; the compiler qualifies it with the Glue database. */
 export const SQL_TABLE = 'cloudtrail_logs';
@@ -16,65 +32,86 @@ export interface SqlProblem {
 /** What the SQL is: a column expression, a row condition (`where`), or a whole query (`sql`). */
 export type SqlForm = 'expression' | 'condition' | 'query';
 
-/**
- * Checks Athena SQL over the CloudTrail table:
- * - lexically (always): strings, quoted names, comments and parentheses are closed; every column
- *   named exists in the CloudTrail table, struct fields included; free SQL reads only `cloudtrail_logs`;
- * - syntactically (as far as node-sql-parser knows Trino): when it cannot parse the text, a warning
- *   says so, as the parser misses some valid Trino constructs; it is never reported as an error.
- */
+/** The database lint resolves `cloudtrail_logs` in (any name would do: specs never name one). */
+const LINT_DATABASE = 'trailsight_spec';
+const TABLE = cloudTrailTable({ database: LINT_DATABASE, name: SQL_TABLE });
+const CATALOG = staticCatalog([TABLE], LINT_DATABASE);
+
+export interface CheckedSql {
+  readonly problems: SqlProblem[];
+  /** A query's output columns, as Trino names and types them (when it analyzed). */
+  readonly columns?: readonly OutputColumn[];
+  readonly query?: Ast.Query;
+}
+
 export function checkSql(sql: string, form: SqlForm): SqlProblem[] {
-  const lexed = tokenize(sql);
-  if ('error' in lexed) return [{ offset: lexed.offset, message: lexed.error, severity: 'error' }];
-  const { tokens } = lexed;
-  const open = unbalanced(tokens);
-  if (open) return [{ offset: open.offset, message: open.message, severity: 'error' }];
-  const problems: SqlProblem[] = [];
-  const first = tokens[0];
-  if (form === 'query' && !(first?.text === 'select' || first?.text === 'with')) {
-    return [{ offset: first?.offset ?? 0, message: 'free SQL must be a query starting with SELECT or WITH', severity: 'error' }];
-  }
-  if (form !== 'query') {
-    const statement = tokens.find((t) => t.kind === 'ident' && (t.text === 'select' || t.text === 'from'));
-    const semicolon = tokens.find((t) => t.kind === 'symbol' && t.text === ';');
-    const bad = statement ?? semicolon;
-    if (bad) return [{ offset: bad.offset, message: `${form === 'expression' ? 'an expression' : 'a condition'} cannot contain '${bad.text.toUpperCase()}'; use \`sql\` for a whole query`, severity: 'error' }];
-  }
-  const { columns, tables } = findColumnRefs(tokens);
-  const ctes = cteNames(tokens);
-  for (const table of tables) {
-    if (table.name !== SQL_TABLE && !ctes.has(table.name)) {
-      problems.push({ offset: table.offset, message: `unknown table '${table.name}': name the CloudTrail table ${SQL_TABLE}`, severity: 'error' });
+  return checkSqlText(sql, form).problems;
+}
+
+export function checkSqlText(sql: string, form: SqlForm): CheckedSql {
+  try {
+    if (form === 'query') {
+      const { query, parameters } = parseQuery(sql);
+      if (parameters > 0) return { problems: [{ offset: 0, message: 'free SQL cannot have ? parameters', severity: 'error' }] };
+      const analyzed = analyzeQuery(query, CATALOG, { collect: true });
+      return { problems: analyzed.analysis.problems.map(describe), columns: analyzed.columns, query };
     }
+    const expression = parseExpression(sql);
+    const subquery = findSubquery(expression);
+    if (subquery) {
+      const what = form === 'expression' ? 'an expression' : 'a condition';
+      return { problems: [{ offset: subquery, message: `${what} cannot contain a subquery (SELECT); use \`sql\` for a whole query`, severity: 'error' }] };
+    }
+    const { analysis } = analyzeExpression(expression, TABLE, { collect: true, scalarOnly: true, condition: form === 'condition' });
+    return { problems: analysis.problems.map(describe) };
+  } catch (error) {
+    if (!(error instanceof SqlError)) throw error;
+    const lexical = error.code === 'SYNTAX_ERROR' ? lexicalProblem(sql) : undefined;
+    if (lexical) return { problems: [{ offset: lexical.offset, message: lexical.message, severity: 'error' }] };
+    return { problems: [describe(error)] };
   }
-  for (const ref of columns) {
-    const message = checkColumnPath(ref.path);
-    if (message) problems.push({ offset: ref.offset, message, severity: 'error' });
-  }
-  if (problems.length > 0) return problems;
-  const parsed = parses(wrap(sql, form), tokens.map((t) => ({ ...t, offset: t.offset + prefix(form).length })));
-  if (!parsed.ok) {
-    problems.push({ offset: 0, message: `SQL syntax not confirmed (${parsed.message}); the checker's parser does not know every Trino construct, so check this in Athena`, severity: 'warning' });
-  }
-  return problems;
 }
 
-function prefix(form: SqlForm): string {
-  return form === 'expression' ? 'SELECT ' : form === 'condition' ? `SELECT 1 FROM ${SQL_TABLE} WHERE ` : '';
+/** A problem in the words a spec author needs: which column, table or function, and what was meant. */
+function describe(error: SqlError): SqlProblem {
+  const offset = error.offset ?? 0;
+  const problem = (message: string): SqlProblem => ({ offset, message, severity: 'error' });
+  switch (error.code) {
+    case 'COLUMN_NOT_FOUND':
+    case 'TYPE_MISMATCH':
+      if (error.subject) return problem(checkColumnPath(error.subject) ?? error.detail);
+      return problem(error.detail);
+    case 'TABLE_NOT_FOUND':
+    case 'SCHEMA_NOT_FOUND':
+    case 'CATALOG_NOT_FOUND': {
+      const name = /'([^']+)'/.exec(error.detail)?.[1] ?? '';
+      return problem(`unknown table '${name.replace(`awsdatacatalog.${LINT_DATABASE}.`, '')}': name the CloudTrail table ${SQL_TABLE}`);
+    }
+    case 'FUNCTION_NOT_FOUND': {
+      const name = /^Function '([^']+)' not registered/.exec(error.detail)?.[1];
+      const hint = name && closest(name, registeredFunctions().map((f) => f.name));
+      return problem(`${error.detail}${hint ? ` (did you mean '${hint}'?)` : ''}`);
+    }
+    case 'SYNTAX_ERROR':
+      return problem(`syntax error: ${error.detail}`);
+    default:
+      return problem(error.detail);
+  }
 }
 
-function wrap(sql: string, form: SqlForm): string {
-  return form === 'expression' ? `${prefix(form)}${sql} AS value FROM ${SQL_TABLE}` : `${prefix(form)}${sql}`;
-}
-
-/** Names a WITH clause defines: `name AS (`, `name (a, b) AS (`. */
-function cteNames(tokens: readonly Token[]): Set<string> {
-  const names = new Set<string>();
-  tokens.forEach((t, i) => {
-    const next = tokens[i + 1];
-    const after = tokens[i + 2];
-    if ((t.kind === 'ident' || t.kind === 'quoted') && next?.text === 'as' && after?.text === '(') names.add(t.text);
-    if (cteWithColumns(tokens, i)) names.add(t.text);
-  });
-  return names;
+/** Where the first subquery of an expression starts (its SELECT). */
+function findSubquery(expression: Ast.Expression): number | undefined {
+  let found: number | undefined;
+  const visit = (value: unknown): void => {
+    if (found !== undefined || !value || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const node = value as { kind?: string };
+    if (node.kind === 'subquery' || node.kind === 'exists' || node.kind === 'in-subquery' || node.kind === 'quantified-comparison') {
+      found = (node as { query: Ast.Query }).query.at;
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(expression);
+  return found;
 }

@@ -28,6 +28,8 @@ export interface OutputColumn {
   readonly type: SqlType;
   /** Where the name (or the expression) is written in the SQL, for problems about the column. */
   readonly at: number;
+  /** How the column got its name: an alias, a column's own name, Trino's `_colN` for an unnamed expression, or `*`. */
+  readonly origin?: 'alias' | 'column' | 'unnamed' | 'star';
 }
 
 export class Analysis {

@@ -168,10 +168,12 @@ export class QueryAnalyzer {
       this.analysis.stars.set(item, expanded);
       const names = item.aliases?.map(canonical);
       if (names && names.length !== expanded.length) throw new SqlError('MISMATCHED_COLUMN_ALIASES', `Column alias list has ${names.length} entries but relation has ${expanded.length} columns`, item.at);
-      return expanded.map((c, i) => ({ name: names?.[i] ?? c.field.name ?? `_col${position + i}`, type: c.field.type, at: item.at }));
+      return expanded.map((c, i) => ({ name: names?.[i] ?? c.field.name ?? `_col${position + i}`, type: c.field.type, at: item.at, origin: 'star' as const }));
     }
     const type = this.expressions.analyze(item.expression, place);
-    return [{ name: outputName(item, position), type, at: item.alias?.at ?? item.expression.at }];
+    const e = item.expression;
+    const origin = item.alias ? 'alias' : e.kind === 'column' || e.kind === 'dereference' ? 'column' : 'unnamed';
+    return [{ name: outputName(item, position), type, at: item.alias?.at ?? item.expression.at, origin }];
   }
 
   private qualifiedStar(item: Extract<Ast.SelectItem, { kind: 'all-columns' }>, relations: readonly RelationScope[]) {

@@ -5,7 +5,7 @@
  */
 import { SqlError } from '../errors.ts';
 import { canonical, type Identifier } from '../tree/ast.ts';
-import { rowField, typeText, type SqlType } from '../types/sql-type.ts';
+import { rowField, type SqlType } from '../types/sql-type.ts';
 
 /** A column a relation exposes. */
 export interface Field {
@@ -53,7 +53,7 @@ export class Scope {
   resolve(parts: readonly Identifier[]): Resolution | undefined {
     const names = parts.map(canonical);
     const lambda = this.lambdas.find((p) => p.name === names[0]);
-    if (lambda) return withPath({ kind: 'lambda', parameter: lambda.emitted, path: [], type: lambda.type }, names.slice(1), parts.slice(1));
+    if (lambda) return withPath({ kind: 'lambda', parameter: lambda.emitted, path: [], type: lambda.type }, names.slice(1), parts[0]!.at);
     const found = this.resolveHere(names, parts);
     return found ?? this.parent?.resolve(parts);
   }
@@ -68,13 +68,13 @@ export class Scope {
       const hits = matches.flatMap((r) => r.fields.filter((f) => f.name === column).map((field) => ({ relation: r, field })));
       if (hits.length > 1) throw new SqlError('AMBIGUOUS_NAME', `Column '${names.slice(0, length + 1).join('.')}' is ambiguous`, parts[0]!.at);
       const hit = hits[0];
-      if (hit) return withPath({ kind: 'field', relation: hit.relation.id, field: hit.field, path: [], type: hit.field.type }, names.slice(length + 1), parts.slice(length + 1));
+      if (hit) return withPath({ kind: 'field', relation: hit.relation.id, field: hit.field, path: [], type: hit.field.type }, names.slice(length + 1), parts[0]!.at);
     }
     const hits = this.relations.flatMap((r) => r.fields.filter((f) => f.name === names[0]).map((field) => ({ relation: r, field })));
     if (hits.length > 1) throw new SqlError('AMBIGUOUS_NAME', `Column '${names[0]}' is ambiguous`, parts[0]!.at);
     const hit = hits[0];
     if (!hit) return undefined;
-    return withPath({ kind: 'field', relation: hit.relation.id, field: hit.field, path: [], type: hit.field.type }, names.slice(1), parts.slice(1));
+    return withPath({ kind: 'field', relation: hit.relation.id, field: hit.field, path: [], type: hit.field.type }, names.slice(1), parts[0]!.at);
   }
 }
 
@@ -86,14 +86,15 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Follows struct fields from a resolved column: `useridentity.sessioncontext.attributes`. */
-function withPath(base: Resolution, names: readonly string[], parts: readonly Identifier[]): Resolution {
+function withPath(base: Resolution, names: readonly string[], at: number): Resolution {
   let type = base.type;
   for (let i = 0; i < names.length; i++) {
     const next = rowField(type, names[i]!);
     if (!next) {
       const where = [...(base.kind === 'field' ? [base.field.name ?? '?'] : [base.parameter]), ...names.slice(0, i)].join('.');
-      if (type.kind === 'row') throw new SqlError('COLUMN_NOT_FOUND', `Column '${[where, names[i]].join('.')}' cannot be resolved`, parts[i]!.at);
-      throw new SqlError('TYPE_MISMATCH', `Expression ${where} is not of type ROW (it is ${typeText(type)}): no field '${names[i]}'`, parts[i]!.at);
+      const path = [...where.split('.'), ...names.slice(i, i + 1)];
+      if (type.kind === 'row') throw new SqlError('COLUMN_NOT_FOUND', `Column '${[where, names[i]].join('.')}' cannot be resolved`, at, path);
+      throw new SqlError('TYPE_MISMATCH', `Expression ${where} is not of type ROW`, at, path);
     }
     type = next;
   }

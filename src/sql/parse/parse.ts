@@ -8,7 +8,7 @@ import type { Expression, Query } from '../tree/ast.ts';
 import { ExpressionBuilder } from './build-expression.ts';
 import { startOf } from './build-names.ts';
 import { QueryBuilder } from './build-query.ts';
-import { parseExpressionTree, parseStatementTree } from './trino-grammar.ts';
+import { parseStatementTree } from './trino-grammar.ts';
 
 /** What a statement is, for what Athena reports (`StatementType`) and what it refuses. */
 export type StatementKind = 'query' | 'ddl' | 'utility' | 'dml';
@@ -34,12 +34,37 @@ export function parseQuery(text: string): ParsedQuery {
   return { query, parameters: expressions.parameterCount };
 }
 
-/** Parses one expression (a column's `expr`, a filter condition). */
+const EXPRESSION_PREFIX = 'SELECT ';
+
+/**
+ * Parses one expression (a column's `expr`, a filter). It is parsed as `SELECT <text>` (Trino's
+ * grammar has no rule for an expression anchored at the end of the text), which must then be one
+ * unnamed select item and nothing else; offsets are the text's own.
+ */
 export function parseExpression(text: string): Expression {
-  const tree = parseExpressionTree(text);
-  const expressions = new ExpressionBuilder();
-  new QueryBuilder(expressions);
-  return expressions.expression(tree.expression());
+  let parsed: ParsedQuery;
+  try {
+    parsed = parseQuery(`${EXPRESSION_PREFIX}${text}`);
+  } catch (error) {
+    throw error instanceof SqlError ? shift(error) : error;
+  }
+  const { body, orderBy, limit, offset, with: withClause } = parsed.query;
+  const item = body.kind === 'select' && body.items.length === 1 ? body.items[0] : undefined;
+  const clean = body.kind === 'select' && !withClause && orderBy.length === 0 && !limit && !offset && body.from.length === 0 && !body.where && !body.groupBy && !body.having && body.windows.length === 0 && !body.distinct;
+  if (!item || item.kind !== 'item' || !clean) throw new SqlError('SYNTAX_ERROR', 'expected one expression', 0);
+  if (item.alias) throw new SqlError('SYNTAX_ERROR', `an expression cannot be named here ('${item.alias.value}')`, item.alias.at - EXPRESSION_PREFIX.length);
+  return shiftTree(item.expression);
+}
+
+function shift(error: SqlError): SqlError {
+  return new SqlError(error.code, error.detail, error.offset === undefined ? undefined : Math.max(0, error.offset - EXPRESSION_PREFIX.length), error.subject);
+}
+
+/** The tree with every offset moved back past the prefix. */
+function shiftTree<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(shiftTree) as T;
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === 'at' && typeof v === 'number' ? v - EXPRESSION_PREFIX.length : shiftTree(v)])) as T;
 }
 
 /** Athena's statement type of a text that may not parse as a query: DML for queries, DDL for schema changes. */
@@ -67,8 +92,8 @@ function notAQuery(statement: StatementContext): SqlError {
   const at = startOf(statement);
   if (statement instanceof ExplainContext) return new SqlError('NOT_SUPPORTED', 'EXPLAIN is not supported by trailsight\'s local engine; run the query itself', at);
   if (statement instanceof UseContext) return new SqlError('NOT_SUPPORTED', 'USE is not supported: choose the database in the query execution context', at);
-  const words = statement.getText().match(/^[A-Za-z]+/)?.[0]?.toUpperCase() ?? 'this statement';
+  const words = statement.start?.text?.toUpperCase() ?? 'this statement';
   const kind = kindOf(statement);
-  const what = kind === 'ddl' ? 'schema statements (create tables through Glue)' : kind === 'dml' ? 'statements that change data' : 'session and utility statements';
-  return new SqlError('NOT_SUPPORTED', `${words}: trailsight's local Athena runs queries only, not ${what}`, at);
+  const what = kind === 'ddl' ? 'a schema statement (tables are created through Glue)' : kind === 'dml' ? 'a statement that changes data' : 'a session or utility statement';
+  return new SqlError('NOT_SUPPORTED', `${words} is ${what}, not a query: only queries (SELECT, WITH, VALUES) run here`, at);
 }

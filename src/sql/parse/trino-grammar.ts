@@ -18,7 +18,7 @@ import {
   type Token,
 } from 'antlr4ng';
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js';
-import { TrinoSqlParser, type SingleStatementContext, type StandaloneExpressionContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js';
+import { TrinoSqlParser, type SingleStatementContext } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js';
 import { SqlError } from '../errors.ts';
 
 /** The first syntax error, as Trino words it: `mismatched input 'FROM'. Expecting: …`. */
@@ -66,6 +66,10 @@ function trinoMessage<T extends ATNSimulator>(
   }
   const input = offending.type === -1 ? '<EOF>' : text.slice(offending.start, offending.stop + 1);
   const parser = recognizer as unknown as Parser;
+  // A prediction that failed past where it began knows only what it expected at its start: say no more than Trino can stand by.
+  if (exception instanceof NoViableAltException && exception.startToken && exception.startToken.tokenIndex !== offending.tokenIndex) {
+    return `mismatched input '${input}'`;
+  }
   let expected: string[] = [];
   try {
     const set = exception?.getExpectedTokens() ?? parser.getExpectedTokens();
@@ -83,6 +87,7 @@ function displayToken(parser: Parser, type: number): string {
   const literal = parser.vocabulary.getLiteralName(type);
   if (literal) return literal.toUpperCase();
   const symbolic = parser.vocabulary.getSymbolicName(type) ?? String(type);
+  if (symbolic === 'NEQ') return "'<>'";
   if (symbolic.startsWith('KW_')) return `'${symbolic.slice(3)}'`;
   if (/IDENTIFIER/.test(symbolic)) return '<identifier>';
   if (/STRING/.test(symbolic)) return '<string>';
@@ -100,9 +105,12 @@ function summarize(expected: readonly string[]): string[] {
   return short.length > 0 ? short : [...expected];
 }
 
-type Rule = 'statement' | 'expression';
-
-function run(text: string, rule: Rule, mode: number): { tree: SingleStatementContext | StandaloneExpressionContext; error?: SqlError } {
+/**
+ * Parses with Trino's `program` rule (statements then the end of the text): anchored at the end, so a
+ * syntax error is reported where it is, as Trino's own `statement EOF` rule does. Several
+ * statements parse, and are refused by the caller (Athena runs one per query).
+ */
+function run(text: string, mode: number, rule: 'program' | 'statement' = 'program'): { statements: SingleStatementContext[]; error?: SqlError } {
   const listener = new FirstError(text);
   const lexer = new TrinoSqlLexer(CharStreams.fromString(text));
   lexer.removeErrorListeners();
@@ -111,33 +119,18 @@ function run(text: string, rule: Rule, mode: number): { tree: SingleStatementCon
   parser.removeErrorListeners();
   parser.addErrorListener(listener);
   parser.interpreter.predictionMode = mode;
-  const tree = rule === 'statement' ? parser.singleStatement() : parser.standaloneExpression();
-  // The rule may stop before the end (`SELECT 1 garbage`): Trino wants all of the text.
-  const next = parser.tokenStream.LT(1);
-  if (!listener.error && next && next.type !== -1) {
-    const afterSemicolon = parser.tokenStream.LT(-1)?.text === ';';
-    listener.error = afterSemicolon
-      ? new SqlError('SYNTAX_ERROR', 'Only one sql statement is allowed', next.start)
-      : new SqlError('SYNTAX_ERROR', `mismatched input '${text.slice(next.start, next.stop + 1)}'. Expecting: <EOF>`, next.start);
-  }
-  return { tree, ...(listener.error ? { error: listener.error } : {}) };
-}
-
-function parseWith<R extends Rule>(text: string, rule: R) {
-  const fast = run(text, rule, PredictionMode.SLL);
-  return fast.error ? run(text, rule, PredictionMode.LL) : fast;
+  const statements = rule === 'program' ? parser.program().statements().map((s) => s.singleStatement()) : [parser.singleStatement()];
+  return { statements, ...(listener.error ? { error: listener.error } : {}) };
 }
 
 /** Parses one statement (an optional `;` may end it); throws a SqlError (SYNTAX_ERROR) with its place. */
 export function parseStatementTree(text: string): SingleStatementContext {
-  const { tree, error } = parseWith(text, 'statement');
+  const fast = run(text, PredictionMode.SLL);
+  const { statements, error } = fast.error ? run(text, PredictionMode.LL) : fast;
+  // Nothing parsed at all: what a statement may start with says more than "expecting the end".
+  if (error && statements.length === 0) throw run(text, PredictionMode.LL, 'statement').error ?? error;
   if (error) throw error;
-  return tree as SingleStatementContext;
-}
-
-/** Parses one expression (as in a column definition or a filter); throws a SqlError with its place. */
-export function parseExpressionTree(text: string): StandaloneExpressionContext {
-  const { tree, error } = parseWith(text, 'expression');
-  if (error) throw error;
-  return tree as StandaloneExpressionContext;
+  if (statements.length === 0) throw new SqlError('SYNTAX_ERROR', "mismatched input '<EOF>'. Expecting: <query>", text.length);
+  if (statements.length > 1) throw new SqlError('SYNTAX_ERROR', 'Only one sql statement is allowed', statements[1]!.start?.start ?? 0);
+  return statements[0]!;
 }
