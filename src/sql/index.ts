@@ -20,3 +20,4 @@ export { quoteIdentifier, quoteString, likeLiteral, regexLiteral } from './text/
 export { lookupFunction, registeredFunctions } from './functions/registry.ts';
 export { printQuery, printExpression, printIdentifier, type PrintOptions } from './print/trino.ts';
 export { lexicalProblem, type LexicalProblem } from './parse/lexical.ts';
+export { renameTables, tableReferences } from './print/rename-tables.ts';

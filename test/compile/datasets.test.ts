@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
-import { qualifyTable } from '../../src/compile/dataset/qualify.ts';
+import { parseQuery, renameTables } from '../../src/sql/index.ts';
 import { selectItem, windowPredicate } from '../../src/compile/dataset/sql.ts';
 import { fixtureSpecs, problemsOf, withSpec } from './helpers.ts';
 
@@ -118,14 +118,16 @@ describe('compile: datasets', () => {
   });
 });
 
-describe('qualifyTable', () => {
-  const q = (sql: string) => qualifyTable(sql, '"db"."t"');
-  it('replaces bare and quoted references to cloudtrail_logs, in any case', () => {
+describe('renaming the CloudTrail table in free SQL', () => {
+  const q = (sql: string) => renameTables(sql, parseQuery(sql).query, (parts) => (parts.length === 1 && parts[0] === 'cloudtrail_logs' ? '"db"."t"' : undefined));
+  it('replaces bare and quoted references to cloudtrail_logs, in any case, at the places the parser found them', () => {
     assert.equal(q('SELECT * FROM cloudtrail_logs'), 'SELECT * FROM "db"."t"');
     assert.equal(q('select * from "cloudtrail_logs" c join CloudTrail_Logs d on true'), 'select * from "db"."t" c join "db"."t" d on true');
   });
-  it('leaves literals, comments, other identifiers and qualified names alone', () => {
-    const sql = "SELECT 'cloudtrail_logs', cloudtrail_logs_old.x -- cloudtrail_logs\n/* cloudtrail_logs */ FROM other.cloudtrail_logs, my_cloudtrail_logs";
+  it('leaves literals, comments, columns, WITH queries and qualified names alone', () => {
+    const sql = "SELECT 'cloudtrail_logs', cloudtrail_logs_old.x -- cloudtrail_logs\n/* cloudtrail_logs */ FROM other.cloudtrail_logs, my_cloudtrail_logs AS cloudtrail_logs_old";
     assert.equal(q(sql), sql);
+    const withQuery = 'WITH cloudtrail_logs AS (SELECT 1 AS x) SELECT * FROM cloudtrail_logs';
+    assert.equal(q(withQuery), withQuery);
   });
 });

@@ -1,7 +1,8 @@
 import { ALL_COLUMNS, columnPaths } from '../../cloudtrail/index.ts';
 import type { DataSetColumnSpec, DataSetSpec } from '../../spec/model/index.ts';
 import { sqlType } from './columns.ts';
-import { qualifyTable } from './qualify.ts';
+import { parseExpression, parseQuery, printExpression, renameTables } from '../../sql/index.ts';
+import { TABLE_PLACEHOLDER } from './qualify.ts';
 
 /** `"database"."table"`: the Glue table as Athena (and the local engine) name it. */
 export function qualifiedTable(database: string, table: string): string {
@@ -33,7 +34,8 @@ export function windowPredicate(days: number): string {
  * (`eventtime`) is parsed as ISO 8601 first.
  */
 export function selectItem(column: DataSetColumnSpec): string {
-  const expr = (column.expr ?? column.name).trim();
+  // Printed from its parsed tree: what Athena runs is exactly what lint checked.
+  const expr = printExpression(parseExpression(column.expr ?? column.name));
   const type = column.type ?? 'string';
   const isStringColumn = STRING_PATHS.has(expr.toLowerCase());
   let value: string;
@@ -48,8 +50,12 @@ export function selectItem(column: DataSetColumnSpec): string {
  * free SQL with `cloudtrail_logs` qualified to the Glue table.
  */
 export function datasetSql(spec: DataSetSpec, table: string): string {
-  if (spec.sql) return qualifyTable(spec.sql.trim(), table);
-  const predicates = [...(spec.where ? [`(${spec.where.trim()})`] : []), ...(spec.window ? [windowPredicate(spec.window.days)] : [])];
+  if (spec.sql) {
+    const text = spec.sql.trim();
+    return renameTables(text, parseQuery(text).query, (parts) => (parts.length === 1 && parts[0] === TABLE_PLACEHOLDER ? table : undefined));
+  }
+  const where = spec.where === undefined ? undefined : printExpression(parseExpression(spec.where));
+  const predicates = [...(where ? [`(${where})`] : []), ...(spec.window ? [windowPredicate(spec.window.days)] : [])];
   return [
     'SELECT',
     spec.columns.map((c) => `  ${selectItem(c)}`).join(',\n'),

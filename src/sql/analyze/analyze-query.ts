@@ -91,7 +91,7 @@ export class QueryAnalyzer {
       case 'values':
         return this.values(body, outer);
       case 'table-body': {
-        const relation: Ast.TableRelation = { kind: 'table', at: body.at, name: body.name };
+        const relation: Ast.TableRelation = { kind: 'table', at: body.at, name: body.name, end: body.at };
         const scope = this.relationScope(relation, named);
         const columns = scope.fields.filter((f) => !f.hidden).map((f) => ({ name: f.name ?? '', type: f.type, at: body.at }));
         this.orderBy(query, columns, new Scope([scope], outer), undefined);

@@ -211,7 +211,7 @@ export class QueryBuilder {
     const at = startOf(ctx);
     if (ctx instanceof TableNameContext) {
       if (ctx.queryPeriod()) throw new SqlError('NOT_SUPPORTED', 'FOR TIMESTAMP/VERSION AS OF is not supported', startOf(ctx.queryPeriod()!));
-      return { kind: 'table', at, name: tableOrViewName(ctx.tableOrViewName()) };
+      return { kind: 'table', at, name: tableOrViewName(ctx.tableOrViewName()), end: (ctx.stop?.stop ?? at) + 1 };
     }
     if (ctx instanceof ParenthesizedRelationContext) return this.relation(ctx.relation());
     if (ctx instanceof ExpressionSourceTableContext) {

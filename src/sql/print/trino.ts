@@ -28,6 +28,33 @@ export function printIdentifier(name: Ast.Identifier | string): string {
 
 const printName = (name: Ast.QualifiedName) => name.parts.map(printIdentifier).join('.');
 
+// Binding strength, loosest first (Trino's grammar: OR, AND, NOT, predicates, ||, + -, * / %, unary, primary).
+const OR = 1;
+const AND = 2;
+const NOT = 3;
+const PREDICATE = 4;
+const CONCAT = 5;
+const ADDITIVE = 6;
+const MULTIPLICATIVE = 7;
+const UNARY = 8;
+const PRIMARY = 9;
+/** Where a predicate's operands sit: anything binding at least as tightly as `||`. */
+const VALUE = CONCAT;
+
+function precedence(e: Ast.Expression): number {
+  switch (e.kind) {
+    case 'logical': return e.operator === 'or' ? OR : AND;
+    case 'not': return NOT;
+    case 'comparison': case 'between': case 'in-list': case 'in-subquery': case 'like': case 'is-null': case 'distinct-from': case 'quantified-comparison':
+      return PREDICATE;
+    case 'concat': return CONCAT;
+    case 'arithmetic': return e.operator === '+' || e.operator === '-' ? ADDITIVE : MULTIPLICATIVE;
+    case 'negation': case 'at-time-zone': return UNARY;
+    case 'number': return e.text.startsWith('-') ? UNARY : PRIMARY;
+    default: return PRIMARY;
+  }
+}
+
 /** Options: rename tables (the spec's `cloudtrail_logs` → the Glue table). */
 export interface PrintOptions {
   /** Replaces a table reference's name (not a WITH query's), given its parts in lower case. */
@@ -135,6 +162,13 @@ class TrinoPrinter {
     return r.kind === 'join' ? `(${this.relation(r)})` : this.relation(r);
   }
 
+  /** An operand: in parentheses when it binds more loosely than its place needs (`strict` for right operands). */
+  private operandAt(e: Ast.Expression, level: number, strict = false): string {
+    const own = precedence(e);
+    const text = this.expression(e);
+    return own < level || (strict && own === level) ? `(${text})` : text;
+  }
+
   expression(e: Ast.Expression): string {
     switch (e.kind) {
       case 'string': return quoteString(e.value);
@@ -156,24 +190,30 @@ class TrinoPrinter {
         const whens = e.whens.map((w) => ` WHEN ${this.expression(w.condition)} THEN ${this.expression(w.result)}`).join('');
         return `CASE${operand}${whens}${e.otherwise ? ` ELSE ${this.expression(e.otherwise)}` : ''} END`;
       }
-      case 'arithmetic': return `(${this.expression(e.left)} ${e.operator} ${this.expression(e.right)})`;
-      case 'negation': return `-(${this.expression(e.expression)})`;
-      case 'concat': return `(${this.expression(e.left)} || ${this.expression(e.right)})`;
-      case 'comparison': return `(${this.expression(e.left)} ${e.operator} ${this.expression(e.right)})`;
-      case 'logical': return `(${this.expression(e.left)} ${e.operator.toUpperCase()} ${this.expression(e.right)})`;
-      case 'not': return `(NOT ${this.expression(e.expression)})`;
-      case 'between': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}BETWEEN ${this.expression(e.low)} AND ${this.expression(e.high)})`;
-      case 'in-list': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => this.expression(x)).join(', ')}))`;
-      case 'in-subquery': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}IN (${this.query(e.query)}))`;
-      case 'like': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}LIKE ${this.expression(e.pattern)}${e.escape ? ` ESCAPE ${this.expression(e.escape)}` : ''})`;
-      case 'is-null': return `(${this.expression(e.expression)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
-      case 'distinct-from': return `(${this.expression(e.left)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.expression(e.right)})`;
-      case 'quantified-comparison': return `(${this.expression(e.left)} ${e.operator} ${e.quantifier.toUpperCase()} (${this.query(e.query)}))`;
+      case 'arithmetic': {
+        const level = precedence(e);
+        return `${this.operandAt(e.left, level)} ${e.operator} ${this.operandAt(e.right, level, true)}`;
+      }
+      case 'negation': return `-${this.operandAt(e.expression, UNARY, true)}`;
+      case 'concat': return `${this.operandAt(e.left, CONCAT)} || ${this.operandAt(e.right, CONCAT, true)}`;
+      case 'comparison': return `${this.operandAt(e.left, VALUE)} ${e.operator} ${this.operandAt(e.right, VALUE)}`;
+      case 'logical': {
+        const level = precedence(e);
+        return `${this.operandAt(e.left, level)} ${e.operator.toUpperCase()} ${this.operandAt(e.right, level, true)}`;
+      }
+      case 'not': return `NOT ${this.operandAt(e.expression, NOT)}`;
+      case 'between': return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}BETWEEN ${this.operandAt(e.low, VALUE)} AND ${this.operandAt(e.high, VALUE)}`;
+      case 'in-list': return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => this.expression(x)).join(', ')})`;
+      case 'in-subquery': return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}IN (${this.query(e.query)})`;
+      case 'like': return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}LIKE ${this.operandAt(e.pattern, VALUE)}${e.escape ? ` ESCAPE ${this.operandAt(e.escape, VALUE)}` : ''}`;
+      case 'is-null': return `${this.operandAt(e.expression, VALUE)} IS ${e.negated ? 'NOT ' : ''}NULL`;
+      case 'distinct-from': return `${this.operandAt(e.left, VALUE)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.operandAt(e.right, VALUE)}`;
+      case 'quantified-comparison': return `${this.operandAt(e.left, VALUE)} ${e.operator} ${e.quantifier.toUpperCase()} (${this.query(e.query)})`;
       case 'exists': return `EXISTS (${this.query(e.query)})`;
       case 'subquery': return `(${this.query(e.query)})`;
       case 'array': return `ARRAY[${e.items.map((x) => this.expression(x)).join(', ')}]`;
       case 'row': return `ROW(${e.items.map((x) => this.expression(x)).join(', ')})`;
-      case 'at-time-zone': return `(${this.expression(e.expression)} AT TIME ZONE ${this.expression(e.zone)})`;
+      case 'at-time-zone': return `${this.operandAt(e.expression, UNARY, true)} AT TIME ZONE ${this.operandAt(e.zone, PRIMARY)}`;
       case 'extract': return `EXTRACT(${e.field.value.toUpperCase()} FROM ${this.expression(e.expression)})`;
       case 'current-time': return `${e.function}${e.precision === undefined ? '' : `(${e.precision})`}`;
     }

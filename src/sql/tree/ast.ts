@@ -116,6 +116,8 @@ export interface TableRelation {
   readonly kind: 'table';
   readonly at: number;
   readonly name: QualifiedName;
+  /** Offset just past the name in the SQL text (where a rename of the table ends). */
+  readonly end: number;
 }
 
 export interface AliasedRelation {
