@@ -11,7 +11,7 @@ export interface Violation {
 
 /** Checks an SDK command input against the operation's input shape, as the service would. */
 export function validateOperationInput(model: AwsModel, operation: string, input: unknown): Violation[] {
-  const op = model.operations[operation];
+  const op = Object.hasOwn(model.operations, operation) ? model.operations[operation] : undefined;
   if (!op) return [{ path: '', rule: 'unknown-operation', message: `${model.metadata.endpointPrefix} has no operation ${operation}` }];
   if (!op.input) return [];
   return validateShape(model, op.input.shape, input ?? {});
@@ -24,19 +24,34 @@ export function validateShape(model: AwsModel, shapeName: string, value: unknown
   return violations;
 }
 
-const patternCache = new Map<string, RegExp>();
+const patternCache = new Map<string, RegExp | null>();
 
-function compilePattern(pattern: string): RegExp {
+/**
+ * A model pattern as the services apply it: to the whole value. Smithy declares `@pattern`
+ * unanchored (a value matches if the pattern is found anywhere in it), but AWS's services validate
+ * with Java's `Matcher.matches()`, so `[\w\-]+` (QuickSight's RestrictiveResourceId) refuses
+ * `x/../../y <script>` instead of finding `x` in it; every pattern here is wrapped as
+ * `^(?:…)$`. Java-only syntax is translated (`(?i)` prefix, `\A`, `\z`); a pattern JavaScript
+ * still cannot compile is not checked (null), rather than failing every request that carries it.
+ */
+function compilePattern(pattern: string): RegExp | null {
   let re = patternCache.get(pattern);
-  if (!re) {
-    try {
-      re = new RegExp(pattern, 'u');
-    } catch {
-      re = new RegExp(pattern);
-    }
+  if (re === undefined) {
+    const caseless = pattern.startsWith('(?i)');
+    const body = (caseless ? pattern.slice(4) : pattern).replace(/\\A/g, '^').replace(/\\[zZ]/g, '$');
+    const source = `^(?:${body})$`;
+    re = tryRegExp(source, caseless ? 'ui' : 'u') ?? tryRegExp(source, caseless ? 'i' : '') ?? null;
     patternCache.set(pattern, re);
   }
   return re;
+}
+
+function tryRegExp(source: string, flags: string): RegExp | undefined {
+  try {
+    return new RegExp(source, flags);
+  } catch {
+    return undefined;
+  }
 }
 
 class Walker {
@@ -50,7 +65,7 @@ class Walker {
   }
 
   visit(shapeName: string, value: unknown, path: string): void {
-    const shape = this.model.shapes[shapeName];
+    const shape = Object.hasOwn(this.model.shapes, shapeName) ? this.model.shapes[shapeName] : undefined;
     if (!shape) throw new Error(`model has no shape ${shapeName}`);
     if (value === undefined || value === null) return;
     if (shape.document) return;
@@ -92,7 +107,8 @@ class Walker {
     if (shape.union && present.length !== 1)
       this.report(path, 'union', `${name} is a union: set exactly one member, got ${present.length ? present.join(', ') : 'none'}`);
     for (const key of present) {
-      const ref: ShapeRef | undefined = members[key];
+      // Own members only: a request's `constructor` or `__proto__` key is an unknown member, not Object.prototype's.
+      const ref: ShapeRef | undefined = Object.hasOwn(members, key) ? members[key] : undefined;
       if (!ref) {
         this.report(join(path, key), 'unknown-member', `${name} has no member ${key}`);
         continue;
@@ -122,7 +138,7 @@ class Walker {
     if (shape.enum && !shape.enum.includes(value))
       this.report(path, 'enum', `${JSON.stringify(value)} is not one of ${shape.enum.join(', ')}`);
     this.length(shape, [...value].length, path, 'characters');
-    if (shape.pattern && !compilePattern(shape.pattern).test(value))
+    if (shape.pattern && compilePattern(shape.pattern)?.test(value) === false)
       this.report(path, 'pattern', `${JSON.stringify(truncate(value))} does not match the pattern ${shape.pattern}`);
   }
 

@@ -16,7 +16,7 @@ export class ShapeValidator {
   check(service: ServiceName, operation: string, input: unknown, errorType: string): void {
     const model = this.model(service);
     if (!model) return;
-    if (!model.operations[operation]) return; // the service answers unknown operations itself
+    if (!Object.hasOwn(model.operations, operation)) return; // the service answers unknown operations itself
     const violations = validateOperationInput(model, operation, input);
     if (violations.length > 0) throw new ServiceError(errorType, describeViolations(violations), 400);
   }
