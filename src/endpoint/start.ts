@@ -11,8 +11,12 @@ import type { FaultConfig } from './faults/config.ts';
 import { FaultInjector } from './faults/injector.ts';
 import { glueService } from './glue/service.ts';
 import { quicksightService } from './quicksight/service.ts';
+import { isLoopback, ownHosts } from './admission/own-hosts.ts';
+import type { EndpointCredentials } from './admission/signature.ts';
+import { safeLog, stderrLog } from './log.ts';
 import { createEndpointServer } from './server.ts';
 import type { EndpointSettings, ServiceHandler } from './service.ts';
+import type { StateFileSystem } from './state/files.ts';
 import { StateStore } from './state/store.ts';
 import { stsService } from './sts/service.ts';
 import { ShapeValidator } from './validation.ts';
@@ -30,8 +34,19 @@ export interface EndpointOptions {
   readonly s3Mounts?: readonly S3Mount[];
   /** TCP port; 0 (the default) picks a free one. */
   readonly port?: number;
-  /** Interface to listen on (default 127.0.0.1: loopback only). */
+  /**
+   * Interface to listen on (default 127.0.0.1: loopback only). Any other address needs
+   * `credentials`: then the endpoint is reachable from other machines, and a signature is what
+   * tells its user from anyone else.
+   */
   readonly host?: string;
+  /**
+   * The one key pair callers must sign with (SigV4, verified on every request). Required for a
+   * non-loopback `host`; on loopback, optional (without it, any local client is served).
+   */
+  readonly credentials?: EndpointCredentials;
+  /** More names the Host header may carry besides the address listened on (e.g. a container's DNS name). */
+  readonly hostNames?: readonly string[];
   /** The account every caller is in (12 digits; default 000000000000). */
   readonly account?: string;
   /** Region for unsigned requests (default us-east-1); signed requests use the region they signed for. */
@@ -52,6 +67,10 @@ export interface EndpointOptions {
   readonly onBadLogFile?: (file: BadLogFile) => void;
   /** Told when an Athena query failed because the query cache could not be written (a full disk). */
   readonly onStorageFailure?: (failure: StorageFailure) => void;
+  /** The endpoint's clock, epoch milliseconds (default `Date.now`): what ages Athena's 45-day query history. */
+  readonly clock?: () => number;
+  /** For tests: the state store's file operations, to make them fail like a full disk. */
+  readonly stateFileSystem?: StateFileSystem;
 }
 
 export interface RunningEndpoint {
@@ -59,6 +78,8 @@ export interface RunningEndpoint {
   readonly url: string;
   readonly port: number;
   readonly settings: EndpointSettings;
+  /** Whether every request must carry a SigV4 signature made with the endpoint's credentials. */
+  readonly verifiesSignatures: boolean;
   /** Change the injected faults while running. */
   readonly faults: FaultInjector;
   close(): Promise<void>;
@@ -68,6 +89,11 @@ export interface RunningEndpoint {
 export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
   const account = options.account ?? '000000000000';
   if (!/^\d{12}$/.test(account)) throw new Error(`account ${JSON.stringify(account)} must be 12 digits`);
+  const bind = options.host ?? '127.0.0.1';
+  if (!isLoopback(bind) && !options.credentials)
+    throw new Error(`listening on ${bind} (not loopback) needs credentials: requests from other machines are served only when SigV4-signed with them`);
+  if (options.credentials && (!options.credentials.accessKeyId || !options.credentials.secretAccessKey))
+    throw new Error('credentials need both an access key id and a secret access key');
   const s3Mounts = (options.s3Mounts ?? []).map((m) => ({ ...m, dir: resolve(m.dir) }));
   checkS3Mounts(s3Mounts);
   const stateDir = resolve(options.stateDir);
@@ -79,27 +105,38 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     creationDelayMs: options.creationDelayMs ?? 200,
     queryDelayMs: options.queryDelayMs ?? 0,
     cacheDir: resolve(options.cacheDir ?? join(stateDir, 'engine-cache')),
+    now: options.clock ?? Date.now,
   };
   await mkdir(stateDir, { recursive: true });
-  const log = options.log ?? ((line: string) => process.stderr.write(`trailsight serve: ${line}\n`));
+  const log = options.log ? safeLog(options.log) : stderrLog();
   const modelsDir = options.modelsDir === false ? undefined : (options.modelsDir ?? findModelsDir());
   if (!modelsDir) log('shape validation is off: no AWS API models found (pass --models DIR or set TRAILSIGHT_AWS_MODELS)');
   const services = new Map<ServiceName, ServiceHandler>(
     [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, s3Mounts, log, onBadLogFile: options.onBadLogFile, onStorageFailure: options.onStorageFailure }), glueService(), stsService()].map((s) => [s.name, s]),
   );
   const faults = new FaultInjector(options.faults);
-  const server = createEndpointServer({ services, store: new StateStore(stateDir), settings, faults, validator: new ShapeValidator(modelsDir), log });
+  const store = new StateStore(stateDir, { files: options.stateFileSystem, log });
+  for (const service of services.values()) {
+    // A start task that fails (an unreadable state folder) is noted; requests still get clear answers.
+    await service.start?.({ store, settings }).catch((error: unknown) => log(`${service.name}: ${(error as Error)?.message ?? String(error)}`));
+  }
+  const hosts = new Set<string>();
+  const server = createEndpointServer({ services, store, settings, faults, validator: new ShapeValidator(modelsDir), log, hosts, credentials: options.credentials });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
+    server.listen(options.port ?? 0, bind, () => ok());
   });
   const { port, address } = server.address() as AddressInfo;
-  const host = address.includes(':') ? `[${address}]` : address;
+  for (const host of ownHosts(bind, port, options.hostNames)) hosts.add(host);
+  // A wildcard bind is reached, from this machine, on loopback.
+  const reach = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  const host = reach.includes(':') ? `[${reach}]` : reach;
   return {
     url: `http://${host}:${port}`,
     port,
     settings,
+    verifiesSignatures: options.credentials !== undefined,
     faults,
     async close() {
       await new Promise<void>((ok) => {

@@ -34,9 +34,12 @@ export async function stopTestEndpoint(endpoint: (RunningEndpoint & { dirs: stri
   for (const dir of endpoint.dirs) await removeDir(dir);
 }
 
+/** The key pair `clients` signs with by default. */
+export const TEST_CREDENTIALS = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'secret' } as const;
+
 /** The real SDK v3 clients, pointed at the endpoint. */
-export function clients(url: string, extra: { maxAttempts?: number } = {}) {
-  const config = { endpoint: url, region: REGION, credentials: { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'secret' }, ...extra };
+export function clients(url: string, extra: { maxAttempts?: number; credentials?: { accessKeyId: string; secretAccessKey: string }; systemClockOffset?: number } = {}) {
+  const config = { endpoint: url, region: REGION, credentials: TEST_CREDENTIALS, ...extra };
   return {
     quicksight: new QuickSightClient(config),
     athena: new AthenaClient(config),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseJson11, writeJson11, writeJson11Error } from '../protocols/json11.ts';
-import type { ServiceHandler } from '../service.ts';
+import { operationOf, type ServiceHandler } from '../service.ts';
 import { EngineHost, type BadLogFile } from './engine-host.ts';
 import { invalidRequest } from './errors.ts';
 import { LIVE_INSTANCES } from './execution-record.ts';
@@ -28,10 +28,11 @@ export function athenaService(options: AthenaServiceOptions): ServiceHandler {
   const operations = { ...workGroupOperations, ...executionOperations(host, instance), ...athenaTagOperations };
   return {
     name: 'athena',
+    protocol: 'json11',
     errors: { invalidInput: 'InvalidRequestException', throttling: { type: 'ThrottlingException', status: 400 }, internal: 'InternalServerException' },
     parse: (request) => parseJson11(request, 'AmazonAthena'),
     async execute(operation, input, context) {
-      const run = operations[operation];
+      const run = operationOf(operations, operation);
       if (!run) throw invalidRequest(`trailsight's endpoint does not support Athena ${operation}.`);
       return run(input, context);
     },

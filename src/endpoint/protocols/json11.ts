@@ -1,23 +1,19 @@
 import type { ServerResponse } from 'node:http';
 import { ServiceError } from '../errors.ts';
 import { header, type EndpointRequest } from '../request.ts';
+import { parseJsonObject } from './json-body.ts';
 
-/** Reads an AWS JSON 1.1 request: `X-Amz-Target: <prefix>.<Operation>` and a JSON body. */
+/** `<Prefix>.<Operation>`: AWS operation names are PascalCase words (so never `__proto__` or `constructor`). */
+const TARGET = /^([A-Za-z0-9_]+)\.([A-Z][A-Za-z0-9]{0,127})$/;
+
+/** Reads an AWS JSON 1.1 request: a POST with `X-Amz-Target: <prefix>.<Operation>` and a JSON object body. */
 export function parseJson11(request: EndpointRequest, targetPrefix: string): { operation: string; input: Record<string, unknown> } {
   const target = header(request, 'x-amz-target') ?? '';
-  const [prefix, operation] = target.split('.');
-  if (request.method !== 'POST' || prefix !== targetPrefix || !operation)
-    throw new ServiceError('UnknownOperationException', `Expected a POST with X-Amz-Target ${targetPrefix}.<Operation>, got ${JSON.stringify(target)}`);
-  let input: unknown = {};
-  if (request.body.length > 0) {
-    try {
-      input = JSON.parse(request.body.toString('utf8'));
-    } catch {
-      throw new ServiceError('SerializationException', 'The request body is not valid JSON');
-    }
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ServiceError('SerializationException', 'The request body is not a JSON object');
-  return { operation, input: input as Record<string, unknown> };
+  const match = TARGET.exec(target);
+  if (!match || match[1] !== targetPrefix)
+    throw new ServiceError('UnknownOperationException', `Expected X-Amz-Target ${targetPrefix}.<Operation>, got ${JSON.stringify(target.slice(0, 100))}`);
+  if (request.method !== 'POST') throw new ServiceError('UnknownOperationException', `${targetPrefix} operations are POST requests, not ${request.method.slice(0, 20)}`);
+  return { operation: match[2], input: parseJsonObject(request.body) };
 }
 
 export function writeJson11(response: ServerResponse, output: unknown, requestId: string): void {
@@ -31,6 +27,7 @@ export function writeJson11Error(response: ServerResponse, error: ServiceError, 
   response.writeHead(error.status, {
     'content-type': 'application/x-amz-json-1.1',
     'x-amzn-requestid': requestId,
+    'x-amzn-errortype': error.type,
     'content-length': Buffer.byteLength(body),
   });
   response.end(body);

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { ServiceError } from '../errors.ts';
 import type { EndpointRequest } from '../request.ts';
+import { parseJsonObject } from './json-body.ts';
 
 export type ParamType = 'string' | 'integer' | 'long' | 'boolean' | 'list';
 
@@ -16,25 +17,37 @@ export interface RestRoute {
   readonly uriTypes?: Readonly<Record<string, ParamType>>;
 }
 
+/**
+ * The longest URI label value read (QuickSight's longest label, an ARN, is at most 2048 characters);
+ * a floor that holds even without the API models, whose shapes set the real limits.
+ */
+const MAX_LABEL_CHARACTERS = 2048;
+
 /** Finds the route for a request and builds the operation input from its path, query and body. */
 export function parseRestJson(routes: readonly RestRoute[], request: EndpointRequest): { operation: string; input: Record<string, unknown> } {
   const segments = request.path.split('/');
-  for (const route of routes) {
-    if (route.method !== request.method) continue;
-    const params = matchTemplate(route.uri, segments);
-    if (!params) continue;
-    const input: Record<string, unknown> = parseBody(request);
-    for (const [member, raw] of Object.entries(params)) input[member] = convert(raw, route.uriTypes?.[member] ?? 'string', member);
-    for (const [member, [name, type]] of Object.entries(route.query ?? {})) {
-      const values = request.query.getAll(name);
-      if (values.length === 0) continue;
-      input[member] = type === 'list' ? values : convert(values[0], type, name);
-    }
-    return { operation: route.operation, input };
+  const matching = routes.flatMap((route) => {
+    const labels = matchTemplate(route.uri, segments);
+    return labels ? [{ route, labels }] : [];
+  });
+  const found = matching.find((m) => m.route.method === request.method);
+  if (!found) {
+    if (matching.length > 0)
+      throw new ServiceError('UnknownOperationException', `${request.method.slice(0, 20)} is not an operation on ${request.path.slice(0, 200)}; it takes ${matching.map((m) => m.route.method).join(', ')}`, 405);
+    throw new ServiceError('UnknownOperationException', `No operation matches ${request.method.slice(0, 20)} ${request.path.slice(0, 200)}`, 404);
   }
-  throw new ServiceError('UnknownOperationException', `No operation matches ${request.method} ${request.path}`, 404);
+  const { route, labels } = found;
+  const input: Record<string, unknown> = parseJsonObject(request.body);
+  for (const [member, raw] of Object.entries(labels)) input[member] = convert(decodeLabel(raw, member), route.uriTypes?.[member] ?? 'string', member);
+  for (const [member, [name, type]] of Object.entries(route.query ?? {})) {
+    const values = request.query.getAll(name);
+    if (values.length === 0) continue;
+    input[member] = type === 'list' ? values : convert(values[0], type, name);
+  }
+  return { operation: route.operation, input };
 }
 
+/** The label values of a path that fits the template (still percent-encoded), or undefined. */
 function matchTemplate(uri: string, segments: readonly string[]): Record<string, string> | undefined {
   const template = uri.split('?')[0].split('/');
   if (template.length !== segments.length) return undefined;
@@ -43,21 +56,23 @@ function matchTemplate(uri: string, segments: readonly string[]): Record<string,
     const label = /^\{([A-Za-z0-9]+)\}$/.exec(template[i]);
     if (label) {
       if (!segments[i]) return undefined;
-      params[label[1]] = decodeURIComponent(segments[i]);
+      params[label[1]] = segments[i];
     } else if (template[i] !== segments[i]) return undefined;
   }
   return params;
 }
 
-function parseBody(request: EndpointRequest): Record<string, unknown> {
-  if (request.body.length === 0) return {};
+/** A URI label's value: percent-decoded as UTF-8, without control characters, of a sane length. */
+function decodeLabel(raw: string, member: string): string {
+  let value: string;
   try {
-    const body = JSON.parse(request.body.toString('utf8'));
-    if (typeof body === 'object' && body && !Array.isArray(body)) return body;
+    value = decodeURIComponent(raw);
   } catch {
-    // fall through
+    throw new ServiceError('InvalidParameterValueException', `${member} in the path is not valid percent-encoded UTF-8: ${JSON.stringify(raw.slice(0, 100))}`, 400);
   }
-  throw new ServiceError('SerializationException', 'The request body is not a JSON object', 400);
+  if (value.length > MAX_LABEL_CHARACTERS) throw new ServiceError('InvalidParameterValueException', `${member} in the path has ${value.length} characters, at most ${MAX_LABEL_CHARACTERS} allowed`, 400);
+  if (/\p{Cc}/u.test(value)) throw new ServiceError('InvalidParameterValueException', `${member} in the path contains control characters`, 400);
+  return value;
 }
 
 function convert(raw: string, type: ParamType, name: string): unknown {

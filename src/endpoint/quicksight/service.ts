@@ -1,4 +1,4 @@
-import type { ServiceHandler, Operations } from '../service.ts';
+import { operationOf, type Operations, type ServiceHandler } from '../service.ts';
 import { parseRestJson, writeRestJson, writeRestJsonError } from '../protocols/rest-json.ts';
 import { analysisOperations } from './analyses.ts';
 import { dashboardOperations } from './dashboards.ts';
@@ -24,6 +24,7 @@ const OPERATIONS: Operations = {
 export function quicksightService(): ServiceHandler {
   return {
     name: 'quicksight',
+    protocol: 'rest-json',
     errors: {
       invalidInput: 'InvalidParameterValueException',
       throttling: { type: 'ThrottlingException', status: 429 },
@@ -31,7 +32,7 @@ export function quicksightService(): ServiceHandler {
     },
     parse: (request) => parseRestJson(QUICKSIGHT_ROUTES, request),
     async execute(operation, input, context) {
-      const run = OPERATIONS[operation];
+      const run = operationOf(OPERATIONS, operation);
       if (!run) throw quicksightError('UnsupportedUserEditionException', `trailsight's endpoint does not support ${operation}.`);
       if (input.AwsAccountId !== undefined && input.AwsAccountId !== context.settings.account)
         throw quicksightError('AccessDeniedException', `You are not authorized to access account ${String(input.AwsAccountId)}; this endpoint serves account ${context.settings.account}.`);

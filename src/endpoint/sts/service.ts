@@ -8,6 +8,7 @@ const NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export function stsService(): ServiceHandler {
   return {
     name: 'sts',
+    protocol: 'query',
     errors: { invalidInput: 'ValidationError', throttling: { type: 'Throttling', status: 400 }, internal: 'InternalFailure' },
     parse: parseQuery,
     async execute(operation, _input, { settings, caller }) {
