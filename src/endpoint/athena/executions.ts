@@ -4,7 +4,8 @@ import type { Operations, ServiceContext } from '../service.ts';
 import type { EngineHost } from './engine-host.ts';
 import { invalidRequest } from './errors.ts';
 import { describeExecution, effective, type ExecutionRecord } from './execution-record.ts';
-import { executionKey, executionsKey, PRIMARY_WORKGROUP, resultKey } from './keys.ts';
+import { HistorySweeper, visible } from './history.ts';
+import { executionKey, executionsKey, PRIMARY_WORKGROUP, resultKey, tokenKey, type TokenRecord } from './keys.ts';
 import { columnInfo } from './result-format.ts';
 import { runExecution, type StoredResult } from './runner.ts';
 import { statementType } from './sql-text.ts';
@@ -19,19 +20,25 @@ interface StartInput {
   ExecutionParameters?: string[];
 }
 
-const tokenKey = (c: ServiceContext, token: string) => ['athena', c.settings.account, c.region, 'tokens', token];
+/** An execution the caller may see: none once it is older than Athena's 45-day history. */
+async function findExecution(context: ServiceContext, id: string): Promise<ExecutionRecord | undefined> {
+  return visible(await context.store.get<ExecutionRecord>(executionKey(context.settings.account, context.region, id)), context.settings.now());
+}
 
 async function requireExecution(context: ServiceContext, id: string): Promise<ExecutionRecord> {
-  const record = await context.store.get<ExecutionRecord>(executionKey(context.settings.account, context.region, id));
-  if (!record) throw invalidRequest(`QueryExecution ${id} was not found`);
+  const record = await findExecution(context, id);
+  if (!record) throw notFound(id);
   return record;
 }
+
+/** What Athena answers for an execution id it does not know (or no longer keeps). */
+const notFound = (id: string) => invalidRequest(`QueryExecution ${id} was not found`);
 
 const page = <T>(items: readonly T[], input: { MaxResults?: number; NextToken?: string }, defaultSize: number) =>
   pageOf(items, input, { defaultSize, invalidToken: () => invalidRequest('The NextToken is not valid.') });
 
 /** Query executions: start (run on the engine in the background), describe, results, stop, list. */
-export function executionOperations(host: EngineHost, instance: string): Operations {
+export function executionOperations(host: EngineHost, instance: string, sweeper: HistorySweeper): Operations {
   return {
     async StartQueryExecution(input: StartInput, context) {
       const workGroup = await requireWorkGroup(context, input.WorkGroup ?? PRIMARY_WORKGROUP);
@@ -40,10 +47,14 @@ export function executionOperations(host: EngineHost, instance: string): Operati
       const location = workGroup.Configuration.EnforceWorkGroupConfiguration ? configured : (input.ResultConfiguration?.OutputLocation ?? configured);
       if (!location)
         throw invalidRequest('No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.');
+      const { account } = context.settings;
+      const now = context.settings.now();
+      await sweeper.sweepIfDue(context.store, account, context.region, now);
       const id = await context.store.transact(async (tx) => {
         if (input.ClientRequestToken) {
-          const earlier = await tx.get<{ id: string }>(tokenKey(context, input.ClientRequestToken));
-          if (earlier) return { id: earlier.id, started: false };
+          const earlier = await tx.get<TokenRecord>(tokenKey(account, context.region, input.ClientRequestToken));
+          const execution = earlier && visible(await tx.get<ExecutionRecord>(executionKey(account, context.region, earlier.id)), now);
+          if (execution) return { id: execution.QueryExecutionId, started: false };
         }
         const QueryExecutionId = randomUUID();
         const record: ExecutionRecord = {
@@ -55,21 +66,28 @@ export function executionOperations(host: EngineHost, instance: string): Operati
           ResultConfiguration: { OutputLocation: `${location.replace(/\/?$/, '/')}${QueryExecutionId}.csv` },
           ExecutionParameters: input.ExecutionParameters,
           State: 'QUEUED',
-          SubmissionDateTime: Date.now(),
+          SubmissionDateTime: now,
           owner: { pid: process.pid, instance },
         };
-        tx.put(executionKey(context.settings.account, context.region, QueryExecutionId), record);
-        if (input.ClientRequestToken) tx.put(tokenKey(context, input.ClientRequestToken), { id: QueryExecutionId });
+        tx.put(executionKey(account, context.region, QueryExecutionId), record);
+        if (input.ClientRequestToken) {
+          const token: TokenRecord = { id: QueryExecutionId, token: input.ClientRequestToken, SubmissionDateTime: now };
+          tx.put(tokenKey(account, context.region, input.ClientRequestToken), token);
+        }
         return { id: QueryExecutionId, started: true };
       });
-      if (id.started) setTimeout(() => void runExecution(context, host, id.id), context.settings.queryDelayMs);
+      if (id.started) {
+        // The run outlives the request: a failure it cannot record (a full disk) is logged, never left unhandled.
+        const run = () => runExecution(context, host, id.id).catch((error: unknown) => context.log(`query ${id.id} could not finish: ${(error as Error)?.message ?? String(error)}`));
+        setTimeout(run, context.settings.queryDelayMs);
+      }
       return { QueryExecutionId: id.id };
     },
     async GetQueryExecution(input: { QueryExecutionId: string }, context) {
       return { QueryExecution: describeExecution(await requireExecution(context, input.QueryExecutionId)) };
     },
     async BatchGetQueryExecution(input: { QueryExecutionIds: string[] }, context) {
-      const found = await Promise.all(input.QueryExecutionIds.map((id) => context.store.get<ExecutionRecord>(executionKey(context.settings.account, context.region, id))));
+      const found = await Promise.all(input.QueryExecutionIds.map((id) => findExecution(context, id)));
       return {
         QueryExecutions: found.filter((r): r is ExecutionRecord => !!r).map(describeExecution),
         UnprocessedQueryExecutionIds: input.QueryExecutionIds.filter((_, i) => !found[i]).map((QueryExecutionId) => ({ QueryExecutionId, ErrorCode: 'INVALID_INPUT', ErrorMessage: 'QueryExecution was not found' })),
@@ -96,8 +114,8 @@ export function executionOperations(host: EngineHost, instance: string): Operati
     async StopQueryExecution(input: { QueryExecutionId: string }, context) {
       const key = executionKey(context.settings.account, context.region, input.QueryExecutionId);
       await context.store.transact(async (tx) => {
-        const record = await tx.get<ExecutionRecord>(key);
-        if (!record) throw invalidRequest(`QueryExecution ${input.QueryExecutionId} was not found`);
+        const record = visible(await tx.get<ExecutionRecord>(key), context.settings.now());
+        if (!record) throw notFound(input.QueryExecutionId);
         if (record.State === 'QUEUED' || record.State === 'RUNNING') {
           tx.put(key, { ...record, State: 'CANCELLED', StateChangeReason: 'Query was cancelled by user', CompletionDateTime: Date.now() });
         }
@@ -107,8 +125,9 @@ export function executionOperations(host: EngineHost, instance: string): Operati
     async ListQueryExecutions(input: { WorkGroup?: string; MaxResults?: number; NextToken?: string }, context) {
       const workGroup = input.WorkGroup ?? PRIMARY_WORKGROUP;
       await requireWorkGroup(context, workGroup);
+      const now = context.settings.now();
       const all = (await context.store.list<ExecutionRecord>(executionsKey(context.settings.account, context.region)))
-        .filter((r) => r.WorkGroup === workGroup)
+        .filter((r) => r.WorkGroup === workGroup && visible(r, now))
         .sort((a, b) => b.SubmissionDateTime - a.SubmissionDateTime || a.QueryExecutionId.localeCompare(b.QueryExecutionId));
       const { items, NextToken } = page(all, input, 50);
       return { QueryExecutionIds: items.map((r) => r.QueryExecutionId), NextToken };

@@ -7,6 +7,7 @@ import { LIVE_INSTANCES } from './execution-record.ts';
 import type { S3Mount } from './s3-path.ts';
 import type { StorageFailure } from '../../files/storage-failure.ts';
 import { executionOperations } from './executions.ts';
+import { HistorySweeper } from './history.ts';
 import { athenaTagOperations } from './tags.ts';
 import { workGroupOperations } from './workgroups.ts';
 
@@ -25,7 +26,8 @@ export function athenaService(options: AthenaServiceOptions): ServiceHandler {
   const instance = randomUUID();
   LIVE_INSTANCES.add(instance);
   const host = new EngineHost(options);
-  const operations = { ...workGroupOperations, ...executionOperations(host, instance), ...athenaTagOperations };
+  const sweeper = new HistorySweeper();
+  const operations = { ...workGroupOperations, ...executionOperations(host, instance, sweeper), ...athenaTagOperations };
   return {
     name: 'athena',
     protocol: 'json11',
@@ -36,6 +38,8 @@ export function athenaService(options: AthenaServiceOptions): ServiceHandler {
       if (!run) throw invalidRequest(`trailsight's endpoint does not support Athena ${operation}.`);
       return run(input, context);
     },
+    // Query history older than 45 days goes when the endpoint starts, as it would have in Athena meanwhile.
+    start: ({ store, settings }) => sweeper.sweepAll(store, settings.account, settings.now()),
     write: (response, _operation, output, requestId) => writeJson11(response, output, requestId),
     writeError: writeJson11Error,
     async close() {
