@@ -60,6 +60,8 @@ export interface QueryOptions {
   database?: string;
   /** Databases that exist without an attached table (the Glue catalog's), so that a missing table is TABLE_NOT_FOUND, not SCHEMA_NOT_FOUND. */
   databases?: readonly string[];
+  /** The expressions the query's `?` parameters stand for, as SQL text (Athena's ExecutionParameters). */
+  parameters?: readonly string[];
   /** Progress of the files a lazy table must read before the query runs. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -215,7 +217,7 @@ export class CloudTrailEngine {
       const catalog = staticCatalog([...tables.values()], database, options.databases);
       let compiled: DuckDbQuery;
       try {
-        compiled = compileForDuckDb(trinoSql, catalog);
+        compiled = compileForDuckDb(trinoSql, catalog, options.parameters);
       } catch (error) {
         throw toQueryError(error as Error, trinoSql);
       }

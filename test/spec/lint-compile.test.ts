@@ -34,7 +34,6 @@ const LINT_ONLY: Record<string, string> = {
   'sql-struct-field.yaml': 'Athena runs the SQL',
   'sql-unknown-column.yaml': 'Athena runs the SQL',
   'sql-unknown-table.yaml': 'Athena runs the SQL',
-  'sql-unterminated-string.yaml': 'Athena runs the SQL',
   'sql-where-statement.yaml': 'Athena runs the SQL',
   'duplicate-dataset-id.yaml': 'compile does not compare ids across files',
   'second-project.yaml': 'compile takes the one Project it is given',

@@ -15,7 +15,7 @@ function shape(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shape);
   if (value && typeof value === 'object') {
     // Positions move, and a name's quotes do not change it (Trino's names ignore case, quoted or not).
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'at' && key !== 'quoted').map(([key, v]) => [key, shape(v)]));
+    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'at' && key !== 'end' && key !== 'quoted').map(([key, v]) => [key, shape(v)]));
   }
   return value;
 }
@@ -31,7 +31,25 @@ describe('sql: printing a tree as Trino SQL', () => {
 
   it('quotes names that would read back otherwise, and keeps strings data', () => {
     const e = parseExpression(`"Select" || "a b" || 'it''s -- not a comment' || "x""y" || U&'\\0041'`);
-    assert.equal(printExpression(e), `((("Select" || "a b") || 'it''s -- not a comment') || "x""y") || 'A'`.replace(/^/, '(').replace(/$/, ')'));
+    assert.equal(printExpression(e), `"Select" || "a b" || 'it''s -- not a comment' || "x""y" || 'A'`);
+  });
+
+  it('puts parentheses only where the tree needs them', () => {
+    for (const [text, printed] of [
+      ['a - (b - c)', 'a - (b - c)'],
+      ['(a - b) - c', 'a - b - c'],
+      ['a * (b + c)', 'a * (b + c)'],
+      ['NOT (a AND b) OR c', 'NOT (a AND b) OR c'],
+      ['a OR (b OR c)', 'a OR (b OR c)'],
+      ["(x || 'y') = 'z'", "x || 'y' = 'z'"],
+      ['-(a + b)', '-(a + b)'],
+      ['- -5', '-(-5)'],
+      ['(a AND b) IS NULL', '(a AND b) IS NULL'],
+    ]) {
+      const tree = parseExpression(text!);
+      assert.equal(printExpression(tree), printed, text);
+      assert.deepEqual(shape(parseExpression(printExpression(tree))), shape(tree), text);
+    }
   });
 
   it('renames the tables it is told to, not WITH queries of the same name', () => {

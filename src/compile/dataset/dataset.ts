@@ -6,6 +6,7 @@ import type { Problems } from '../problems.ts';
 import { tagList } from '../tags.ts';
 import type { ResolvedTarget } from '../target.ts';
 import { inputColumnType } from './columns.ts';
+import { SqlError } from '../../sql/index.ts';
 import { datasetSql } from './sql.ts';
 
 /** Ids inside a dataset: one physical table (the custom SQL) and one logical table on top of it. */
@@ -38,7 +39,7 @@ export function quicksightDataSet(options: {
         CustomSql: {
           DataSourceArn: options.dataSourceArn,
           Name: spec.name,
-          SqlQuery: datasetSql(spec, options.table),
+          SqlQuery: compiledSql(located, options.table, options.problems),
           Columns: spec.columns.map((c) => ({ Name: c.name, ...inputColumnType(c.type ?? 'string') })),
         },
       },
@@ -69,6 +70,17 @@ function logicalTable(spec: DataSetSpec): LogicalTable {
     Source: { PhysicalTableId: PHYSICAL_TABLE_ID },
     ...(transforms.length > 0 ? { DataTransforms: transforms } : {}),
   };
+}
+
+/** The dataset's SQL; SQL that does not parse (lint says where) is a problem, not a crash. */
+function compiledSql(located: Located<DataSetSpec>, table: string, problems: Problems): string {
+  try {
+    return datasetSql(located.spec, table);
+  } catch (error) {
+    if (!(error instanceof SqlError)) throw error;
+    problems.report(located, [located.spec.sql !== undefined ? 'sql' : 'columns'], `the dataset's SQL is not valid Trino SQL (${error.detail}); \`trailsight lint\` shows where`);
+    return '';
+  }
 }
 
 /** With free `sql`, the declarative parts would be silently ignored: say so instead. */

@@ -6,7 +6,6 @@ import { projectionFailure, tableFiles } from './projection/table-files.ts';
 import { containedRealPath } from '../../files/contained-path.ts';
 import { storageFailure, type StorageFailure } from '../../files/storage-failure.ts';
 import { s3Location, type S3Mount } from './s3-path.ts';
-import { namesTable } from './sql-text.ts';
 import { isCloudTrailTable, tableLocation } from './table-location.ts';
 
 /** How long an attached table's file listing is trusted before a query rescans it for new logs. */
@@ -28,6 +27,17 @@ export interface EngineHostOptions {
   readonly onStorageFailure?: (failure: StorageFailure) => void;
 }
 
+/** A query as Athena received it, with the Glue tables it names and the databases there are. */
+export interface HostedQuery {
+  readonly sql: string;
+  /** The execution context's database. */
+  readonly database: string;
+  readonly tables: readonly GlueTable[];
+  readonly databases: readonly string[];
+  /** ExecutionParameters: the expressions the query's `?`s stand for. */
+  readonly parameters: readonly string[];
+}
+
 export interface BadLogFile {
   readonly path: string;
   readonly reason: string;
@@ -46,12 +56,12 @@ export class EngineHost {
   }
 
   /**
-   * Attaches (or refreshes) the tables, then runs the SQL. Throws `EngineQueryError` for a failing
-   * query, and for a table it names whose partition projection Athena would refuse.
+   * Attaches (or refreshes) the tables the query names, then runs it. Throws `EngineQueryError` for
+   * a failing query, and for a table it names whose partition projection Athena would refuse.
    */
-  async query(sql: string, database: string, tables: readonly GlueTable[]): Promise<QueryResult> {
+  async query(request: HostedQuery): Promise<QueryResult> {
     try {
-      return await this.attachAndRun(sql, database, tables);
+      return await this.attachAndRun(request);
     } catch (error) {
       // The machine's fault, not the query's: the embedding process may have to fail for it.
       const reason = storageFailure(error);
@@ -60,16 +70,11 @@ export class EngineHost {
     }
   }
 
-  private async attachAndRun(sql: string, database: string, tables: readonly GlueTable[]): Promise<QueryResult> {
+  private async attachAndRun(request: HostedQuery): Promise<QueryResult> {
     const engine = await this.open();
-    let schemaExists = false;
-    for (const table of tables) {
-      const attached = await this.attach(engine, table, namesTable(sql, table.Name));
-      schemaExists ||= attached && table.DatabaseName === database;
-    }
+    for (const table of request.tables) await this.attach(engine, table);
     try {
-      // The engine knows a database once one of its tables is attached; until then names resolve in `main`.
-      return await engine.query(sql, schemaExists ? { database } : {});
+      return await engine.query(request.sql, { database: request.database, databases: request.databases, parameters: request.parameters });
     } finally {
       this.announceBadFiles(engine);
     }
@@ -97,22 +102,27 @@ export class EngineHost {
     this.engine ??= (async () => {
       try {
         await mkdir(this.cacheDir, { recursive: true });
-        return await CloudTrailEngine.open({ cacheDir: this.cacheDir });
+        return await CloudTrailEngine.open({ cacheDir: this.cacheDir, readable: this.readable() });
       } catch (error) {
         // Another server on the same state directory holds the cache: keep this one in memory.
         this.log(`query cache ${this.cacheDir} unavailable (${(error as Error).message}); caching in memory`);
-        return CloudTrailEngine.open({ cacheDir: ':memory:' });
+        return CloudTrailEngine.open({ cacheDir: ':memory:', readable: this.readable() });
       }
     })();
     return this.engine;
   }
 
+  /** The only folders the engine's DuckDB may read log files from: the S3 root and the mounts. */
+  private readable(): string[] {
+    return [this.s3Root, ...(this.options.s3Mounts ?? []).map((m) => m.dir)];
+  }
+
   /**
-   * Attaches a CloudTrail table (again if it changed or was scanned a while ago) over the files its
-   * partition projection points at; false for other tables. Bad projection properties fail the
-   * query when it names the table (`named`), as Athena does, and leave the table out otherwise.
+   * Attaches a CloudTrail table the query names (again if it changed or was scanned a while ago)
+   * over the files its partition projection points at; false for other tables. Bad projection
+   * properties fail the query, as Athena does.
    */
-  private async attach(engine: CloudTrailEngine, table: GlueTable, named: boolean): Promise<boolean> {
+  private async attach(engine: CloudTrailEngine, table: GlueTable): Promise<boolean> {
     const name = `${table.DatabaseName}.${table.Name}`;
     const version = `${table.VersionId}@${table.UpdateTime}`;
     const known = this.attached.get(name);
@@ -120,7 +130,6 @@ export class EngineHost {
     if (!isCloudTrailTable(table)) return false; // left unattached: a query naming it fails as Athena would for an unreadable table
     const files = tableFiles(table, new Date());
     if (files.kind === 'invalid') {
-      if (!named) return false;
       const message = projectionFailure(name, files.problems);
       throw new EngineQueryError(message, 'INVALID_TABLE_PROPERTY', undefined, undefined, message);
     }
@@ -133,7 +142,8 @@ export class EngineHost {
     // A mount is the user's folder: read as it is, nothing created in it.
     if (!where.mounted) await mkdir(root, { recursive: true });
     const filter = files.kind === 'projected' ? files.files : undefined;
-    await engine.attach({ root, schema: table.DatabaseName, table: table.Name, lazy: true, files: filter });
+    const pathPrefix = location!.replace(/\/?$/, '/');
+    await engine.attach({ root, schema: table.DatabaseName, table: table.Name, lazy: true, files: filter, pathPrefix });
     this.attached.set(name, { schema: table.DatabaseName, table: table.Name, version, scannedAt: Date.now() });
     return true;
   }

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { EngineQueryError } from '../../engine/index.ts';
-import { tablesKey, type GlueTable } from '../glue/keys.ts';
+import { databasesKey, type GlueDatabase, type GlueTable } from '../glue/keys.ts';
+import { parseQuery, tableReferences } from '../../sql/index.ts';
 import { findTable } from '../glue/tables.ts';
 import type { ServiceContext } from '../service.ts';
 import type { EngineHost } from './engine-host.ts';
@@ -11,7 +12,6 @@ import { formatValue, toCsv } from './result-format.ts';
 import { containedRealPath } from '../../files/contained-path.ts';
 import { invalidRequest } from './errors.ts';
 import { s3ToPath } from './s3-path.ts';
-import { bindParameters, qualifiedNames } from './sql-text.ts';
 
 /** A finished query's result as stored: Athena column types and every value as Athena's text. */
 export interface StoredResult {
@@ -19,15 +19,29 @@ export interface StoredResult {
   rows: (string | null)[][];
 }
 
-/** The Glue tables a query may name: those of its database, and `db.table` names it spells out. */
-async function tablesFor(context: ServiceContext, sql: string, database: string): Promise<GlueTable[]> {
-  const tables = await context.store.list<GlueTable>(tablesKey(context.settings.account, context.region, database));
-  for (const { database: db, table } of qualifiedNames(sql)) {
-    if (tables.some((t) => t.DatabaseName === db && t.Name === table)) continue;
-    const found = await findTable(context, db, table);
+/**
+ * The Glue tables a query names, resolved as Athena resolves them (the context's database for `t`,
+ * `db.t`, `awsdatacatalog.db.t`), and the databases the catalog has. A query that does not parse
+ * names none: the engine reports its syntax error.
+ */
+async function catalogFor(context: ServiceContext, sql: string, database: string): Promise<{ tables: GlueTable[]; databases: string[] }> {
+  let names: string[][] = [];
+  try {
+    names = tableReferences(parseQuery(sql).query).map((t) => t.name.parts.map((p) => p.value.toLowerCase()));
+  } catch {
+    names = [];
+  }
+  const tables: GlueTable[] = [];
+  for (const parts of names) {
+    if (parts.length > 3 || (parts.length === 3 && parts[0] !== 'awsdatacatalog')) continue;
+    const db = parts.length >= 2 ? parts[parts.length - 2]! : database;
+    const name = parts[parts.length - 1]!;
+    if (tables.some((t) => t.DatabaseName === db && t.Name === name)) continue;
+    const found = await findTable(context, db, name);
     if (found) tables.push(found);
   }
-  return tables;
+  const databases = (await context.store.list<GlueDatabase>(databasesKey(context.settings.account, context.region))).map((d) => d.Name);
+  return { tables, databases };
 }
 
 /** Runs a QUEUED execution to its end: RUNNING, then SUCCEEDED with its result and CSV, or FAILED. */
@@ -47,9 +61,10 @@ export async function runExecution(context: ServiceContext, host: EngineHost, id
   });
   if (!started || started.State !== 'RUNNING') return;
   try {
-    const sql = bindParameters(started.Query, started.ExecutionParameters);
+    const sql = started.Query;
     const database = started.QueryExecutionContext.Database;
-    const result = await host.query(sql, database, await tablesFor(context, sql, database));
+    const { tables, databases } = await catalogFor(context, sql, database);
+    const result = await host.query({ sql, database, tables, databases, parameters: started.ExecutionParameters ?? [] });
     const stored: StoredResult = {
       columns: result.columns,
       rows: result.rows.map((row) => row.map((value, i) => formatValue(value, result.columns[i].type))),

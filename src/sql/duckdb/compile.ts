@@ -2,7 +2,8 @@
 import { analyzeQuery } from '../analyze/analyze.ts';
 import type { Analysis, OutputColumn } from '../analyze/analysis.ts';
 import type { Catalog } from '../analyze/catalog.ts';
-import { parseQuery } from '../parse/parse.ts';
+import { parseExpression, parseQuery } from '../parse/parse.ts';
+import { bindParameters } from '../tree/bind-parameters.ts';
 import { SqlError } from '../errors.ts';
 import type * as Ast from '../tree/ast.ts';
 import { DuckDbEmitter } from './emit.ts';
@@ -21,10 +22,20 @@ export function toDuckDb(query: Ast.Query, analysis: Analysis): string {
   return new DuckDbEmitter(analysis).query(query);
 }
 
-/** Parses, analyzes and translates one Trino query; throws the first SqlError. */
-export function compileForDuckDb(text: string, catalog: Catalog): DuckDbQuery {
-  const { query, parameters } = parseQuery(text);
-  if (parameters > 0) throw new SqlError('INVALID_PARAMETER_USAGE', `Incorrect number of parameters: expected ${parameters} but found 0`, 0);
+/**
+ * Parses, analyzes and translates one Trino query; throws the first SqlError. `parameters` are the
+ * texts of the expressions its `?`s stand for (Athena's ExecutionParameters).
+ */
+export function compileForDuckDb(text: string, catalog: Catalog, parameters: readonly string[] = []): DuckDbQuery {
+  const parsed = parseQuery(text);
+  const values = parameters.map((value, i) => {
+    try {
+      return parseExpression(value);
+    } catch (error) {
+      throw new SqlError('INVALID_PARAMETER_USAGE', `Execution parameter ${i + 1} is not an expression: ${(error as Error).message}`, 0);
+    }
+  });
+  const query = bindParameters(parsed.query, parsed.parameters, values);
   const { analysis, columns } = analyzeQuery(query, catalog);
   return { sql: presentQuery(toDuckDb(query, analysis), columns), columns, query, analysis };
 }
