@@ -40,7 +40,7 @@ const DATASET_SQL = `SELECT
   CASE WHEN i % 97 = 0 THEN '198.51.100.77' ELSE '10.' || CAST(i % 3 AS varchar) || '.' || CAST(i % 211 AS varchar) || '.' || CAST(i % 5 AS varchar) END AS "source_ip",
   TIMESTAMP '2026-01-01 00:00:00' + i * INTERVAL '3' MINUTE AS "event_time",
   'e' || CAST(i AS varchar) AS "event_id"
-FROM range(${EVENTS}) AS t(i)`;
+FROM UNNEST(sequence(0, ${EVENTS - 1})) AS t(i)`;
 
 const D = 'events';
 const dim = (column: string, type: DimensionField['type'] = 'category'): DimensionField => ({ fieldId: column, dataset: D, column, type, label: column });

@@ -1,4 +1,5 @@
 import type { DataSet, DataSource } from '@aws-sdk/client-quicksight';
+import { SqlError, parseQuery, printQuery } from '../../sql/index.ts';
 import { quoteIdentifier } from './sql-text.ts';
 
 export type ColumnKind = 'category' | 'number' | 'date';
@@ -29,7 +30,7 @@ export function datasetSource(dataSet: DataSet, dataSources: ReadonlyMap<string,
   let inputColumns: { Name?: string; Type?: string }[];
   let dataSourceArn: string | undefined;
   if (table.CustomSql) {
-    sql = table.CustomSql.SqlQuery!.replace(/;\s*$/, '');
+    sql = parsedSql(name, table.CustomSql.SqlQuery ?? '');
     inputColumns = table.CustomSql.Columns ?? [];
     dataSourceArn = table.CustomSql.DataSourceArn;
   } else if (table.RelationalTable) {
@@ -79,6 +80,19 @@ export function datasetSource(dataSet: DataSet, dataSources: ReadonlyMap<string,
     calculated,
     problems,
   };
+}
+
+/**
+ * A dataset's custom SQL as the preview builds on it: one Trino query, printed back from its tree,
+ * so nothing in the text (a comment, a stray parenthesis) can change what the queries around it mean.
+ */
+function parsedSql(dataset: string, text: string): string {
+  try {
+    return printQuery(parseQuery(text).query);
+  } catch (error) {
+    const detail = error instanceof SqlError ? error.describe(text) : (error as Error).message;
+    throw new Error(`dataset ${dataset}: its SQL is not one Trino query (${detail})`);
+  }
 }
 
 /** The resource id at the end of an ARN (`arn:aws:quicksight:r:a:dataset/ID` → `ID`). */
