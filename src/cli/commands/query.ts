@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { CloudTrailEngine, EngineQueryError, type IngestReport } from '../../engine/index.ts';
@@ -15,6 +16,7 @@ interface QueryOptions {
   sql: string;
   format: 'table' | 'json' | 'csv';
   cache: string;
+  database?: string;
 }
 
 /** A progress bar on a terminal; nothing when stderr is piped. */
@@ -42,6 +44,30 @@ function reportBadFiles(report: IngestReport | undefined): void {
   printErr(`trailsight: ${report.badFiles.length} bad file(s) skipped; ${report.recordsLoaded} records loaded now, ${report.badFiles.reduce((n, b) => n + b.records, 0)} in skipped files\n`);
 }
 
+/** Where the logs are served: `default.cloudtrail_logs`, the Project's Glue table, `--database`'s `cloudtrail_logs`. */
+function servedNames(database: string | undefined): { database: string; table: string }[] {
+  const names = [{ database: 'default', table: 'cloudtrail_logs' }, ...projectTable(), ...(database ? [{ database, table: 'cloudtrail_logs' }] : [])];
+  return names.filter((n, i) => names.findIndex((m) => m.database.toLowerCase() === n.database.toLowerCase() && m.table.toLowerCase() === n.table.toLowerCase()) === i);
+}
+
+/** The Project's `glue.database` and `glue.table`, when a Project is in dashboards/ (read as plain YAML: no spec is needed to query). */
+function projectTable(): { database: string; table: string }[] {
+  const folder = 'dashboards';
+  if (!existsSync(folder)) return [];
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
+    try {
+      const doc = parse(readFileSync(join(folder, file), 'utf8')) as { kind?: unknown; glue?: { database?: unknown; table?: unknown } };
+      const { database, table } = doc?.glue ?? {};
+      if (doc?.kind === 'Project' && typeof database === 'string' && /^[a-z0-9_]+$/i.test(database)) {
+        return [{ database, table: typeof table === 'string' && /^[a-z0-9_]+$/i.test(table) ? table : 'cloudtrail_logs' }];
+      }
+    } catch {
+      // Not this file: the Project is optional here.
+    }
+  }
+  return [];
+}
+
 /** One line naming the cache folder when the machine's storage failed it (a full disk); undefined for any other failure. */
 function cacheFailure(error: unknown, cache: string): UserError | undefined {
   const reason = storageFailure(error);
@@ -52,24 +78,36 @@ function cacheFailure(error: unknown, cache: string): UserError | undefined {
 export function register(program: Command): void {
   program
     .command('query')
-    .description('Run Athena/Trino SQL over CloudTrail logs on disk, as the table cloudtrail_logs (cached in DuckDB; only new files are read).')
+    .description(
+      [
+        'Run an Athena query over CloudTrail logs on disk. An Athena emulator: the query is Trino SQL, checked and run as',
+        "Athena engine 3 runs it (one SELECT/WITH/VALUES query, Trino's functions and types, Athena's error messages);",
+        "DuckDB underneath reads nothing but the logs and the cache, and DuckDB's own SQL is refused.",
+        'The logs are the table cloudtrail_logs in the database `default`, and the Project\'s glue.table in its glue.database',
+        '(dashboards/project.yaml), and in --database when given; unqualified names resolve in --database (default `default`).',
+        'Cached in DuckDB: only new or changed files are read.',
+      ].join(' '),
+    )
     .requiredOption('--logs <dir>', 'folder of CloudTrail logs (an AWSLogs/ tree, .json or .json.gz files)')
     .requiredOption('--sql <sql>', 'the query, e.g. "SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1"')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .option('--database <name>', 'the database unqualified table names resolve in (Athena\'s query execution context); the logs are served there too')
     .option('--cache <dir>', 'cache folder (a DuckDB database listing the files read, and their records as Parquet under segments/)', '.trailsight')
     .action(async (options: QueryOptions) => {
       if (!existsSync(options.logs)) throw new UserError(`--logs ${options.logs}: no such file or folder`, 2);
       // The engine deletes its own files in the cache folder (`.trailsight` by default, which a
       // repository may bring as a link): never through a link.
       if (options.cache !== ':memory:') await (await OwnedFolder.open(options.cache)).assertNoLinks();
-      const engine = await CloudTrailEngine.open({ cacheDir: options.cache }).catch((error: Error) => {
+      const engine = await CloudTrailEngine.open({ cacheDir: options.cache, readable: [options.logs], trackProgress: process.stderr.isTTY }).catch((error: Error) => {
         throw cacheFailure(error, options.cache) ?? new UserError(error.message);
       });
       const bar = progress();
       let failure: unknown;
       try {
-        await engine.attach({ root: options.logs, lazy: true });
-        const result = await engine.query(options.sql, { onProgress: bar.update }).finally(bar.stop);
+        const names = servedNames(options.database);
+        for (const { database, table } of names) await engine.attach({ root: options.logs, schema: database, table, lazy: true });
+        const database = options.database ?? 'default';
+        const result = await engine.query(options.sql, { database, onProgress: bar.update }).finally(bar.stop);
         reportBadFiles(engine.report());
         const out =
           options.format === 'json' ? `${terminalJson(JSON.stringify(rowObjects(result), null, 2))}\n`

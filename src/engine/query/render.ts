@@ -7,9 +7,23 @@ function cellText(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-/** Rows as objects keyed by column name (later duplicates win, as in Athena's JSON output). */
+/**
+ * Rows as objects keyed by column name. Trino allows two columns of one name (`SELECT a, a`):
+ * the second is keyed `name_2` (then `_3` …), so no column is ever dropped.
+ */
 export function rowObjects(result: QueryResult): Record<string, unknown>[] {
-  return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c.name, row[i]])));
+  const keys = uniqueKeys(result.columns.map((c) => c.name));
+  return result.rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])));
+}
+
+function uniqueKeys(names: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return names.map((name) => {
+    let key = name;
+    for (let n = 2; taken.has(key); n++) key = `${name}_${n}`;
+    taken.add(key);
+    return key;
+  });
 }
 
 /**
