@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
-import { quoteIdent, quoteString } from './sql/quote.ts';
+import { quoteIdentifier, quoteString } from '../sql/text/quote.ts';
 import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
 import { CACHE_SCHEMA, cachedFiles, diffWithCache, ensureCatalog, isOtherLayout, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
 import { RootRecords } from './cache/records.ts';
@@ -240,7 +240,7 @@ export class CloudTrailEngine {
 
   /** The table as the analyzer sees it: CloudTrail's columns, in the engine's view. */
   private catalogTable(attached: AttachedTable): CatalogTable {
-    return cloudTrailTable({ database: attached.schema, name: attached.table, relation: `${CATALOG}.${quoteIdent(attached.schema.toLowerCase())}.${quoteIdent(attached.table.toLowerCase())}` });
+    return cloudTrailTable({ database: attached.schema, name: attached.table, relation: `${CATALOG}.${quoteIdentifier(attached.schema.toLowerCase())}.${quoteIdentifier(attached.table.toLowerCase())}` });
   }
 
   /** A folder of logs may be read: before the lock it joins the readable folders, after it must be inside one. */
@@ -290,8 +290,8 @@ export class CloudTrailEngine {
     const source = await attached.records.source();
     const select = `SELECT ${viewColumns()}, ${hiddenColumns(attached)} FROM ${source} AS s`;
     for (const { schema, name } of await viewsOf(this.db, attached.root)) {
-      await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdent(schema)}.${quoteIdent(name)} AS ${select}`);
+      await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(name)} AS ${select}`);
     }
   }
 }

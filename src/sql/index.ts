@@ -16,7 +16,7 @@ export { DUCKDB_MACROS } from './duckdb/macros.ts';
 export { typeText, type SqlType } from './types/sql-type.ts';
 export { parseHiveType } from './types/hive-type.ts';
 export { formatIpAddress, parseIpAddress } from './types/ip-address.ts';
-export { quoteIdentifier, quoteString, likeLiteral, regexLiteral } from './text/quote.ts';
+export { quoteIdentifier, quoteString, likeLiteral } from './text/quote.ts';
 export { lookupFunction, registeredFunctions } from './functions/registry.ts';
 export { printQuery, printExpression, printIdentifier, type PrintOptions } from './print/trino.ts';
 export { lexicalProblem, type LexicalProblem } from './parse/lexical.ts';

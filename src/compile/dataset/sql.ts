@@ -1,7 +1,7 @@
 import { ALL_COLUMNS, columnPaths } from '../../cloudtrail/index.ts';
 import type { DataSetColumnSpec, DataSetSpec } from '../../spec/model/index.ts';
 import { sqlType } from './columns.ts';
-import { parseExpression, parseQuery, printExpression, renameTables } from '../../sql/index.ts';
+import { parseExpression, parseQuery, printExpression, quoteIdentifier, renameTables } from '../../sql/index.ts';
 import { TABLE_PLACEHOLDER } from './qualify.ts';
 
 /** `"database"."table"`: the Glue table as Athena (and the local engine) name it. */
@@ -9,9 +9,6 @@ export function qualifiedTable(database: string, table: string): string {
   return `${quoteIdentifier(database)}.${quoteIdentifier(table)}`;
 }
 
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
 
 /** Dotted paths of the table's string columns (`eventname`, `useridentity.arn`, `timestamp`). */
 const STRING_PATHS: ReadonlySet<string> = new Set(

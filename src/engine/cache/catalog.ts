@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../sql/database.ts';
-import { quoteString } from '../sql/quote.ts';
+import { quoteString } from '../../sql/text/quote.ts';
 import type { ScannedFile } from '../files/scan.ts';
 
 export const CACHE_SCHEMA = '_trailsight';

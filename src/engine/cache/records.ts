@@ -6,7 +6,7 @@
  */
 import { CLOUDTRAIL_COLUMNS, PARTITION_COLUMNS } from '../../cloudtrail/index.ts';
 import type { Database } from '../sql/database.ts';
-import { quoteIdent, quoteString } from '../sql/quote.ts';
+import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
 import { storedType } from '../ingest/read-sql.ts';
 import {
   CACHE_SCHEMA, deleteSegmentsSql, inTransaction, insertFiles, insertSegmentSql, rootKey, segmentsOf,
@@ -127,8 +127,8 @@ export class RootRecords {
   async source(): Promise<string> {
     const segments = await segmentsOf(this.db, this.root);
     if (segments.length > 0) return this.store.source(this.key, segments.map((s) => s.name));
-    const columns = [...CLOUDTRAIL_COLUMNS.map((c) => `CAST(NULL AS ${storedType(c)}) AS ${quoteIdent(c.name)}`),
-      ...PARTITION_COLUMNS.map((c) => `CAST(NULL AS VARCHAR) AS ${quoteIdent(c.name)}`), 'CAST(NULL AS VARCHAR) AS _path'];
+    const columns = [...CLOUDTRAIL_COLUMNS.map((c) => `CAST(NULL AS ${storedType(c)}) AS ${quoteIdentifier(c.name)}`),
+      ...PARTITION_COLUMNS.map((c) => `CAST(NULL AS VARCHAR) AS ${quoteIdentifier(c.name)}`), 'CAST(NULL AS VARCHAR) AS _path'];
     return `(SELECT ${columns.join(', ')} WHERE false)`;
   }
 

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, rmdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../sql/database.ts';
-import { quoteString } from '../sql/quote.ts';
+import { quoteString } from '../../sql/text/quote.ts';
 
 /** Parquet as DuckDB writes it fastest: dictionary-encoded where that pays, no page compression. */
 const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION uncompressed';

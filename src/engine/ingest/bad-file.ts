@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import type { Database } from '../sql/database.ts';
-import { quoteString } from '../sql/quote.ts';
+import { quoteString } from '../../sql/text/quote.ts';
 import type { Compression, LogFormat } from './read-sql.ts';
 
 /** Whether a DuckDB error message names this file (`… in file "<path>" …`). */

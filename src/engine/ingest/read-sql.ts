@@ -10,7 +10,7 @@
  * cast of every record for nothing a query can see.
  */
 import { CLOUDTRAIL_COLUMNS, JSON_TEXT_COLUMNS, PARTITION_COLUMNS, duckdbType, type Column, type ColumnType } from '../../cloudtrail/index.ts';
-import { quoteIdent, quoteString } from '../sql/quote.ts';
+import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
 import { partitionSql } from '../files/partition.ts';
 
 /** How a file holds its events. */
@@ -31,13 +31,13 @@ export function storedType(column: Column): string {
 
 /** The user-facing column list (what the view exposes). */
 export function viewColumns(): string {
-  return [...CLOUDTRAIL_COLUMNS, ...PARTITION_COLUMNS].map((c) => quoteIdent(c.name)).join(', ');
+  return [...CLOUDTRAIL_COLUMNS, ...PARTITION_COLUMNS].map((c) => quoteIdentifier(c.name)).join(', ');
 }
 
 function projection(prefix: string): string {
   return CLOUDTRAIL_COLUMNS.map((c) => {
-    const source = `${prefix}${quoteIdent(c.key)}`;
-    return `${JSON_TEXT_COLUMNS.has(c.name) ? `${source}::VARCHAR` : source} AS ${quoteIdent(c.name)}`;
+    const source = `${prefix}${quoteIdentifier(c.key)}`;
+    return `${JSON_TEXT_COLUMNS.has(c.name) ? `${source}::VARCHAR` : source} AS ${quoteIdentifier(c.name)}`;
   }).join(', ');
 }
 
@@ -63,9 +63,9 @@ function readJson(paths: readonly string[], format: LogFormat, compression: Comp
  */
 export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression, oneValuePerLine = true): string {
   const sql = partitionSql('_path');
-  const partitions = PARTITION_COLUMNS.map((c) => `${sql[c.name as keyof typeof sql]} AS ${quoteIdent(c.name)}`).join(', ');
+  const partitions = PARTITION_COLUMNS.map((c) => `${sql[c.name as keyof typeof sql]} AS ${quoteIdentifier(c.name)}`).join(', ');
   if (format === 'envelope') {
-    const recordType = `STRUCT(${CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdent(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
+    const recordType = `STRUCT(${CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdentifier(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
     const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`, oneValuePerLine);
     return `SELECT ${projection('r.')}, ${partitions}, _path FROM (SELECT unnest("Records") AS r, _path FROM ${source})`;
   }

@@ -1,17 +1,11 @@
 /**
- * Athena (Trino) SQL text: identifiers and literals, quoted so that any text — CloudTrail's
- * included — stays data. Trino string literals have no backslash escapes: a quote is doubled.
+ * Athena (Trino) SQL text for the preview's queries: names and strings quoted by the one quoting
+ * module (src/sql/text), so that any text — CloudTrail's included — stays data; numbers, date-times
+ * and LIKE patterns as literals.
  */
+import { likeLiteral, quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
 
-export function quoteIdentifier(name: string): string {
-  if (name.includes('\u0000')) throw new Error(`an identifier cannot contain a NUL character: ${JSON.stringify(name)}`);
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-export function quoteString(value: string): string {
-  if (value.includes('\u0000')) throw new Error(`a string literal cannot contain a NUL character: ${JSON.stringify(value)}`);
-  return `'${value.replaceAll("'", "''")}'`;
-}
+export { quoteIdentifier, quoteString };
 
 /** A number as a SQL literal; refuses NaN and infinities, which have no literal. */
 export function quoteNumber(value: number): string {
@@ -36,7 +30,7 @@ export function quoteValue(value: string | number, type: 'category' | 'number' |
 
 /** A LIKE pattern matching `value` literally, with `\` as the escape character. */
 export function likePattern(value: string, where: 'contains' | 'starts' | 'ends'): string {
-  const literal = value.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const literal = likeLiteral(value);
   const pattern = where === 'contains' ? `%${literal}%` : where === 'starts' ? `${literal}%` : `%${literal}`;
   return `${quoteString(pattern)} ESCAPE '\\'`;
 }

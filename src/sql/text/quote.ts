@@ -20,8 +20,3 @@ export function quoteString(value: string): string {
 export function likeLiteral(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-
-/** A regular expression matching `value` literally. */
-export function regexLiteral(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-}
