@@ -29,6 +29,7 @@ import {
   IntervalLiteralContext,
   LambdaContext,
   LikeContext,
+  ListAggContext,
   LocalTimeContext,
   LocalTimestampContext,
   LogicalNotContext,
@@ -178,7 +179,14 @@ export class ExpressionBuilder {
       return call('strpos', at, [this.value(haystack!), this.value(needle!)]);
     }
     if (ctx instanceof RowConstructorContext) return { kind: 'row', at, items: ctx.expression().map((e) => this.expression(e)) };
-    if (ctx instanceof FunctionCallContext) return this.functionCall(ctx);
+    if (ctx instanceof ListAggContext) return this.listagg(ctx);
+    if (ctx instanceof FunctionCallContext) {
+      const fn = this.functionCall(ctx);
+      // at_timezone(ts, zone) is AT TIME ZONE by another name (Trino documents them together).
+      const name = fn.name.parts.map((p) => p.value.toLowerCase()).join('.');
+      if (name === 'at_timezone' && fn.args.length === 2 && !fn.distinct && !fn.over && !fn.filter) return { kind: 'at-time-zone', at, expression: fn.args[0]!, zone: fn.args[1]! };
+      return fn;
+    }
     if (ctx instanceof LambdaContext) return { kind: 'lambda', at, parameters: ctx.identifier().map(identifier), body: this.expression(ctx.expression()) };
     if (ctx instanceof SubqueryExpressionContext) return { kind: 'subquery', at, query: this.queries.query(ctx.query()) };
     if (ctx instanceof ExistsContext) return { kind: 'exists', at, query: this.queries.query(ctx.query()) };
@@ -229,6 +237,24 @@ export class ExpressionBuilder {
       ...(filter ? { filter: this.booleanExpression(filter) } : {}),
       ...(over ? { over: this.over(over) } : {}),
       ...(treatment ? { nullTreatment: treatment.KW_IGNORE() ? ('ignore' as const) : ('respect' as const) } : {}),
+    };
+  }
+
+  /** `listagg(x, ',') WITHIN GROUP (ORDER BY …)`: an aggregate call with its ordering. */
+  private listagg(ctx: ListAggContext): Ast.FunctionCall {
+    const at = startOf(ctx);
+    if (ctx.listAggOverflowBehavior()?.KW_TRUNCATE()) throw new SqlError('NOT_SUPPORTED', 'LISTAGG … ON OVERFLOW TRUNCATE is not supported by trailsight\'s local engine', at);
+    const separator = ctx.string();
+    const filter = ctx.filter()?.whereClause()._where;
+    return {
+      kind: 'call',
+      at,
+      name: name('listagg', at),
+      args: [this.expression(ctx.expression()), { kind: 'string', at: separator ? startOf(separator) : at, value: separator ? stringValue(separator) : '' }],
+      star: false,
+      distinct: ctx.setQuantifier()?.KW_DISTINCT() != null,
+      orderBy: ctx.sortItem().map((s) => this.sortItem(s)),
+      ...(filter ? { filter: this.booleanExpression(filter) } : {}),
     };
   }
 

@@ -226,6 +226,11 @@ class TrinoPrinter {
   }
 
   private call(e: Ast.FunctionCall): string {
+    if (printName(e.name).toLowerCase() === 'listagg' && e.args.length === 2) {
+      const within = e.orderBy.length > 0 ? ` WITHIN GROUP (ORDER BY ${e.orderBy.map((s) => this.sortItem(s)).join(', ')})` : '';
+      const filter = e.filter ? ` FILTER (WHERE ${this.expression(e.filter)})` : '';
+      return `listagg(${e.distinct ? 'DISTINCT ' : ''}${this.expression(e.args[0]!)}, ${this.expression(e.args[1]!)})${within}${filter}`;
+    }
     const args = e.star ? '*' : `${e.distinct ? 'DISTINCT ' : ''}${e.args.map((a) => this.expression(a)).join(', ')}`;
     const orderBy = e.orderBy.length > 0 ? ` ORDER BY ${e.orderBy.map((s) => this.sortItem(s)).join(', ')}` : '';
     const filter = e.filter ? ` FILTER (WHERE ${this.expression(e.filter)})` : '';

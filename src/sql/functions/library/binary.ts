@@ -15,4 +15,5 @@ export const BINARY: readonly TrinoFunction[] = [
   scalar('md5', [{ args: ['varbinary'], returns: 'varbinary', emit: template('unhex(md5($1))') }]),
   scalar('sha1', [{ args: ['varbinary'], returns: 'varbinary', emit: template('unhex(sha1($1))') }]),
   scalar('sha256', [{ args: ['varbinary'], returns: 'varbinary', emit: template('unhex(sha256($1))') }]),
+  scalar('uuid', [{ args: [], returns: 'uuid', emit: () => 'gen_random_uuid()' }], { deterministic: false }),
 ];

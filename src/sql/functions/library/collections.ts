@@ -76,6 +76,16 @@ export const COLLECTIONS: readonly TrinoFunction[] = [
   scalar('map_keys', [{ args: ['map(K,V)'], returns: 'array(K)', emit: call('map_keys') }]),
   scalar('map_values', [{ args: ['map(K,V)'], returns: 'array(V)', emit: call('map_values') }]),
   scalar('map_entries', [{ args: ['map(K,V)'], returns: (args) => (args[0]!.kind === 'map' ? { kind: 'array', element: { kind: 'row', fields: [{ type: args[0]!.key }, { type: args[0]!.value }] } } : { kind: 'unknown' }), emit: template('list_transform(map_entries($1), lambda e: struct_pack(field0 := e.key, field1 := e.value))') }]),
+  scalar('map_from_entries', [{
+    args: ['array(T)'],
+    returns: (args) => {
+      const entry = args[0]!.kind === 'array' ? args[0]!.element : undefined;
+      return entry?.kind === 'row' && entry.fields.length === 2 ? { kind: 'map', key: entry.fields[0]!.type, value: entry.fields[1]!.type } : { kind: 'unknown' };
+    },
+    emit: call('map_from_entries'),
+  }]),
+  scalar('contains_sequence', [{ args: ['array(T)', 'array(T)'], returns: 'boolean', emit: template('len($2) = 0 OR list_bool_or(list_transform(range(1, len($1) - len($2) + 2), lambda i: $1[i:i + len($2) - 1] = $2))') }]),
+  scalar('trim_array', [{ args: ['array(E)', 'bigint'], returns: 'array(E)', emit: template("CASE WHEN $2 < 0 OR $2 > len($1) THEN error('size must not be negative or greater than the array''s length') ELSE list_slice($1, 1, len($1) - $2) END") }]),
   scalar('map_concat', [{ args: ['map(K,V)'], variadic: true, returns: 'map(K,V)', emit: call('map_concat') }]),
   scalar('map_filter', [{ args: ['map(K,V)', 'function(K,V,boolean)'], returns: 'map(K,V)', emit: (a) => `map_from_entries(list_filter(map_entries(${a[0]!.sql}), lambda e: ${apply(a[1]!, 'e.key', 'e.value')}))` }]),
   scalar('transform_keys', [{ args: ['map(K,V)', 'function(K,V,K2)'], returns: 'map(K2,V)', emit: (a) => `map_from_entries(list_transform(map_entries(${a[0]!.sql}), lambda e: struct_pack(key := ${apply(a[1]!, 'e.key', 'e.value')}, value := e.value)))` }]),

@@ -79,6 +79,9 @@ const toIso8601: Emit = (args) => {
   return `(strftime(${local(x)}, '%Y-%m-%dT%H:%M:%S.%g') || ${suffix})`;
 };
 
+/** Minutes the zone of a zoned timestamp is ahead of UTC at that instant. */
+const zoneOffsetMinutes = (arg: EmitArg) => `CAST(date_diff('minute', CAST(${arg.sql} AS TIMESTAMP), ${localTime(arg.sql, arg.type)}) AS BIGINT)`;
+
 export const DATETIME: readonly TrinoFunction[] = [
   scalar('from_iso8601_timestamp', [{ args: ['varchar'], returns: 'timestamptz', emit: (a) => `CAST(${a[0]!.sql} AS TIMESTAMPTZ)` }]),
   scalar('from_iso8601_timestamp_nanos', [{ args: ['varchar'], returns: 'timestamptz', emit: (a) => `CAST(${a[0]!.sql} AS TIMESTAMPTZ)` }]),
@@ -135,5 +138,7 @@ export const DATETIME: readonly TrinoFunction[] = [
     { args: ['timestamptz'], returns: 'double', emit: (a) => `CAST(epoch(${a[0]!.sql}) AS DOUBLE)` },
   ]),
   scalar('to_milliseconds', [{ args: ['interval day to second'], returns: 'bigint', emit: (a) => `CAST(epoch(${a[0]!.sql}) * 1000 AS BIGINT)` }]),
+  scalar('timezone_hour', [{ args: ['timestamptz'], returns: 'bigint', emit: (a) => `CAST(${zoneOffsetMinutes(a[0]!)} // 60 AS BIGINT)` }]),
+  scalar('timezone_minute', [{ args: ['timestamptz'], returns: 'bigint', emit: (a) => `CAST(${zoneOffsetMinutes(a[0]!)} % 60 AS BIGINT)` }]),
   scalar('with_timezone', [{ args: ['timestamp', 'varchar'], returns: 'timestamptz', emit: (a) => `timezone(${a[1]!.sql}, ${a[0]!.sql})` }]),
 ];

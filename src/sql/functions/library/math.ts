@@ -69,6 +69,10 @@ export const MATH: readonly TrinoFunction[] = [
   scalar('bitwise_and', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CAST($1 AS BIGINT) & CAST($2 AS BIGINT)') }]),
   scalar('bitwise_or', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CAST($1 AS BIGINT) | CAST($2 AS BIGINT)') }]),
   scalar('bitwise_xor', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('xor(CAST($1 AS BIGINT), CAST($2 AS BIGINT))') }]),
+  scalar('bitwise_left_shift', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CASE WHEN $2 >= 64 THEN 0 ELSE CAST($1 AS BIGINT) << CAST($2 AS INTEGER) END') }]),
+  scalar('bitwise_right_shift', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CASE WHEN $2 = 0 THEN CAST($1 AS BIGINT) WHEN $2 >= 64 THEN 0 ELSE CAST((CAST($1 AS HUGEINT) + CASE WHEN $1 < 0 THEN CAST(18446744073709551616 AS HUGEINT) ELSE 0 END) >> CAST($2 AS INTEGER) AS BIGINT) END') }]),
+  scalar('bitwise_right_shift_arithmetic', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CASE WHEN $2 >= 64 THEN CASE WHEN $1 < 0 THEN -1 ELSE 0 END ELSE CAST($1 AS BIGINT) >> CAST($2 AS INTEGER) END') }]),
+  scalar('bit_count', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template("CASE WHEN $2 < 2 OR $2 > 64 THEN error('Bits specified in bit_count must be between 2 and 64') WHEN $2 = 64 THEN CAST(bit_count(CAST($1 AS BIGINT)) AS BIGINT) ELSE CAST(bit_count(CAST($1 AS BIGINT) & ((CAST(1 AS BIGINT) << CAST($2 AS INTEGER)) - 1)) AS BIGINT) END") }]),
   scalar('bitwise_not', [{ args: ['bigint'], returns: 'bigint', emit: template('~CAST($1 AS BIGINT)') }]),
 ];
 

@@ -36,7 +36,6 @@ export const STRINGS: readonly TrinoFunction[] = [
     { args: ['varchar', 'varchar'], returns: 'bigint', emit: template('CAST(strpos($1, $2) AS BIGINT)') },
     { args: ['varchar', 'varchar', 'bigint'], returns: 'bigint', emit: template('_trino_strpos_instance($1, $2, $3)') },
   ]),
-  scalar('strrpos', [{ args: ['varchar', 'varchar'], returns: 'bigint', emit: template('CASE WHEN strpos($1, $2) = 0 THEN 0 ELSE length($1) - strpos(reverse($1), reverse($2)) - length($2) + 2 END') }]),
   scalar('starts_with', [{ args: ['varchar', 'varchar'], returns: 'boolean', emit: call('starts_with') }]),
   scalar('replace', [
     { args: ['varchar', 'varchar'], returns: 'varchar', emit: template("replace($1, $2, '')") },
