@@ -9,7 +9,7 @@ export function formatValue(value: unknown, type: string): string | null {
       return typeof value === 'string' ? formatTimestamp(value, type.includes('time zone')) : String(value);
     case 'double':
     case 'real':
-      return typeof value === 'number' && Number.isInteger(value) ? `${value}.0` : String(value);
+      return typeof value === 'number' ? javaDouble(value) : String(value);
     case 'array':
       return Array.isArray(value) ? `[${value.map((v) => formatNested(v)).join(', ')}]` : String(value);
     case 'row':
@@ -18,6 +18,23 @@ export function formatValue(value: unknown, type: string): string | null {
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
+}
+
+/**
+ * A double as Java's Double.toString writes it (Trino's text of a double): plain between 10^-3 and
+ * 10^7 with at least one decimal, else the shortest digits in scientific form (`1.0E10`, `1.5E-5`).
+ */
+export function javaDouble(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e7) {
+    const text = String(value);
+    return text.includes('.') || text.includes('e') ? text : `${text}.0`;
+  }
+  const [mantissa, exponent] = value.toExponential().split('e') as [string, string];
+  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
 }
 
 function formatNested(value: unknown): string {

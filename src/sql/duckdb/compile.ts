@@ -32,7 +32,7 @@ export function compileForDuckDb(text: string, catalog: Catalog, parameters: rea
     try {
       return parseExpression(value);
     } catch (error) {
-      throw new SqlError('INVALID_PARAMETER_USAGE', `Execution parameter ${i + 1} is not an expression: ${(error as Error).message}`, 0);
+      throw new SqlError('INVALID_PARAMETER_USAGE', `Execution parameter ${i + 1} is not an expression: ${(error as Error).message}`);
     }
   });
   const query = bindParameters(parsed.query, parsed.parameters, values);
