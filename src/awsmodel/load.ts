@@ -1,25 +1,28 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AwsModel, ServiceName } from './model.ts';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** AWS's models as trailsight carries them (scripts/aws-models/generate.ts writes them from botocore). */
+export const BUNDLED_MODELS = join(dirname(fileURLToPath(import.meta.url)), 'models');
 
 /**
- * Where AWS's API models are: `TRAILSIGHT_AWS_MODELS`, else `../shared/aws-models` beside the
- * repository (present in CI, absent in a user's clone). Undefined when there are none.
+ * Where AWS's API models are: `TRAILSIGHT_AWS_MODELS` (botocore's `<service>.service-2.json` files),
+ * else the ones the repository carries (`src/awsmodel/models/<service>.json`), which every clone has.
  */
 export function findModelsDir(): string | undefined {
-  const candidates = [process.env.TRAILSIGHT_AWS_MODELS, join(REPO_ROOT, '..', 'shared', 'aws-models')];
-  return candidates.find((dir): dir is string => !!dir && existsSync(join(dir, 'quicksight.service-2.json')));
+  const override = process.env.TRAILSIGHT_AWS_MODELS;
+  if (override && existsSync(join(override, 'quicksight.service-2.json'))) return override;
+  return existsSync(join(BUNDLED_MODELS, 'quicksight.json')) ? BUNDLED_MODELS : undefined;
 }
 
 const cache = new Map<string, AwsModel>();
 
-/** Reads `<dir>/<service>.service-2.json`; undefined when no models directory is found. */
+/** The model of a service from a models folder (botocore's file names, or the bundled ones). */
 export function loadModel(service: ServiceName, dir: string | undefined = findModelsDir()): AwsModel | undefined {
   if (!dir) return undefined;
-  const file = join(dir, `${service}.service-2.json`);
+  const botocore = join(dir, `${service}.service-2.json`);
+  const file = existsSync(botocore) ? botocore : join(dir, `${service}.json`);
   let model = cache.get(file);
   if (!model) {
     model = JSON.parse(readFileSync(file, 'utf8')) as AwsModel;

@@ -42,4 +42,4 @@ export interface AwsModel {
   readonly shapes: Readonly<Record<string, Shape>>;
 }
 
-export type ServiceName = 'quicksight' | 'athena' | 'glue' | 'sts';
+export type ServiceName = 'quicksight' | 'athena' | 'glue' | 'sts' | 'cloudtrail' | 's3' | 'iam';

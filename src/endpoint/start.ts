@@ -51,7 +51,7 @@ export interface EndpointOptions {
   readonly account?: string;
   /** Region for unsigned requests (default us-east-1); signed requests use the region they signed for. */
   readonly region?: string;
-  /** AWS API models for shape validation; default: found beside the repository; `false`: no shape validation. */
+  /** AWS API models for shape validation; default: TRAILSIGHT_AWS_MODELS, else the models the repository carries (src/awsmodel/models); `false`: no shape validation. */
   readonly modelsDir?: string | false;
   /** Latency, throttling and server errors to inject. */
   readonly faults?: FaultConfig;

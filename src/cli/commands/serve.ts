@@ -37,7 +37,7 @@ export function register(program: Command): void {
     .option('--secret-access-key <secret>', "the key's secret (prefer AWS_SECRET_ACCESS_KEY: a flag shows in the process list)")
     .option('--account <id>', 'the 12-digit account every caller belongs to', '000000000000')
     .option('--region <region>', 'region for unsigned requests', 'us-east-1')
-    .option('--models <dir>', 'AWS API models (service-2.json) for request shape validation (default: ../shared/aws-models or TRAILSIGHT_AWS_MODELS)')
+    .option('--models <dir>', 'AWS API models (botocore service-2.json files) for request shape validation (default: TRAILSIGHT_AWS_MODELS, else the models trailsight carries)')
     .option('--no-models', 'turn request shape validation off')
     .option('--latency-ms <spec>', 'added latency: 100, or per operation: "CreateDashboard=300,*=50"')
     .option('--throttle <spec>', 'requests a second per operation before ThrottlingException: "CreateDashboard=2/s,*=10/s"')
