@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx's loader, so `npx trailsight` works right after `npm ci`.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/, built by `npm ci` through the `prepare` script, or `npm run build`).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const cli = new URL('../dist/cli.mjs', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write('trailsight: not built yet: run `npm run build` (npm ci builds it)\n');
+  process.exit(1);
+}
+const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageFile } from '../files/package-files.ts';
 import type { AwsModel, ServiceName } from './model.ts';
 
 /** AWS's models as trailsight carries them (scripts/aws-models/generate.ts writes them from botocore). */
-export const BUNDLED_MODELS = join(dirname(fileURLToPath(import.meta.url)), 'models');
+export const BUNDLED_MODELS = packageFile('src', 'awsmodel', 'models');
 
 /**
  * Where AWS's API models are: `TRAILSIGHT_AWS_MODELS` (botocore's `<service>.service-2.json` files),

@@ -3,6 +3,7 @@
  * accounts, regions, days and hours, with the classic scenario inside, one gzip file per account,
  * region and hour, plus the digest files CloudTrail writes next to them.
  */
+import { compiled, packageFile } from '../../files/package-files.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
@@ -60,6 +61,11 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
 /** Below this many events a worker's start-up costs more than it saves. */
 const PARALLEL_FROM = 50_000;
 
+/** The worker's script: the compiled one beside the bundle, or the sources' through tsx (tests). */
+function workerScript(): URL | string {
+  return compiled ? packageFile('dist', 'sample-worker.mjs') : new URL('./worker.mjs', import.meta.url);
+}
+
 async function writeInParallel(job: SlotJob): Promise<WrittenFile[]> {
   const events = job.slots.reduce((sum, slot) => sum + slot.count, 0);
   const workers = Math.min(availableParallelism(), 8);
@@ -69,7 +75,7 @@ async function writeInParallel(job: SlotJob): Promise<WrittenFile[]> {
     shares.map(
       (share) =>
         new Promise<WrittenFile[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: share });
+          const worker = new Worker(workerScript(), { workerData: share });
           worker.once('message', resolve);
           worker.once('error', reject);
           worker.once('exit', (code) => code !== 0 && reject(new Error(`sample worker exited with code ${code}`)));

@@ -1,10 +1,10 @@
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../../files/package-files.ts';
 
 /** The page's script: `page/main.ts` and what it imports, bundled into one classic script (works from file://). */
 export async function bundlePageScript(): Promise<string> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL('../page/main.ts', import.meta.url))],
+    entryPoints: [packageFile('src', 'preview', 'page', 'main.ts')],
     bundle: true,
     format: 'iife',
     target: 'es2020',

@@ -1,7 +1,7 @@
+import { packageFile } from '../../files/package-files.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { OwnedFolder } from '../../files/owned-folder.ts';
 import type { PagePayload } from '../shipped.ts';
 import { bundlePageScript } from './bundle-app.ts';
@@ -20,7 +20,7 @@ export async function writeSite(out: string, payloads: readonly PagePayload[], g
   const require = createRequire(import.meta.url);
   await site.copyFile(join(dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.min.js'), join('assets', 'echarts.min.js'));
   await site.writeFile(join('assets', 'app.js'), await bundlePageScript());
-  await site.writeFile(join('assets', 'preview.css'), await readFile(fileURLToPath(new URL('../assets/preview.css', import.meta.url)), 'utf8'));
+  await site.writeFile(join('assets', 'preview.css'), await readFile(packageFile('src', 'preview', 'assets', 'preview.css'), 'utf8'));
   const pages: string[] = [];
   const entries: IndexEntry[] = [];
   for (const payload of payloads) {
