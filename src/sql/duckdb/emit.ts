@@ -9,6 +9,7 @@ import type { Analysis } from '../analyze/analysis.ts';
 import { OUTPUT_RELATION } from '../analyze/analyze-query.ts';
 import type { Resolution } from '../analyze/scope.ts';
 import type * as Ast from '../tree/ast.ts';
+import { frameText } from '../tree/window-frame.ts';
 import type { SqlType } from '../types/sql-type.ts';
 import { duckdbType } from './duckdb-type.ts';
 import { quoteIdentifier, quoteString } from '../text/quote.ts';
@@ -305,14 +306,7 @@ export class DuckDbEmitter {
     if (spec.existing) parts.push(quoteIdentifier(spec.existing.value.toLowerCase()));
     if (spec.partitionBy.length > 0) parts.push(`PARTITION BY ${spec.partitionBy.map((p) => this.expression(p)).join(', ')}`);
     if (spec.orderBy.length > 0) parts.push(`ORDER BY ${spec.orderBy.map((s) => this.sortItem(s, false)).join(', ')}`);
-    if (spec.frame) {
-      const bound = (b: Ast.FrameBound) => {
-        if (b.kind === 'preceding' || b.kind === 'following') return `${this.expression(b.offset)} ${b.kind.toUpperCase()}`;
-        return b.kind === 'unbounded-preceding' ? 'UNBOUNDED PRECEDING' : b.kind === 'unbounded-following' ? 'UNBOUNDED FOLLOWING' : 'CURRENT ROW';
-      };
-      const type = spec.frame.type.toUpperCase();
-      parts.push(spec.frame.end ? `${type} BETWEEN ${bound(spec.frame.start)} AND ${bound(spec.frame.end)}` : `${type} ${bound(spec.frame.start)}`);
-    }
+    if (spec.frame) parts.push(frameText(spec.frame, (e) => this.expression(e)));
     return parts.join(' ');
   }
 

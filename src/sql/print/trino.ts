@@ -4,6 +4,7 @@
  * when Trino would read them back the same (lower case, not a reserved word), quoted otherwise.
  */
 import type * as Ast from '../tree/ast.ts';
+import { frameText } from '../tree/window-frame.ts';
 import { quoteIdentifier, quoteString } from '../text/quote.ts';
 import { printTypeName } from '../types/type-name.ts';
 
@@ -244,14 +245,7 @@ class TrinoPrinter {
     if (w.existing) parts.push(printIdentifier(w.existing));
     if (w.partitionBy.length > 0) parts.push(`PARTITION BY ${w.partitionBy.map((p) => this.expression(p)).join(', ')}`);
     if (w.orderBy.length > 0) parts.push(`ORDER BY ${w.orderBy.map((s) => this.sortItem(s)).join(', ')}`);
-    if (w.frame) {
-      const bound = (b: Ast.FrameBound) => {
-        if (b.kind === 'preceding' || b.kind === 'following') return `${this.expression(b.offset)} ${b.kind.toUpperCase()}`;
-        return b.kind === 'unbounded-preceding' ? 'UNBOUNDED PRECEDING' : b.kind === 'unbounded-following' ? 'UNBOUNDED FOLLOWING' : 'CURRENT ROW';
-      };
-      const type = w.frame.type.toUpperCase();
-      parts.push(w.frame.end ? `${type} BETWEEN ${bound(w.frame.start)} AND ${bound(w.frame.end)}` : `${type} ${bound(w.frame.start)}`);
-    }
+    if (w.frame) parts.push(frameText(w.frame, (e) => this.expression(e)));
     return parts.join(' ');
   }
 }
