@@ -5,6 +5,7 @@ import { choicesQuery } from './query/choices-query.ts';
 import type { DatasetSource } from './query/dataset-source.ts';
 import { countQuery } from './query/cell-queries.ts';
 import { buildVisualQuery } from './query/visual-query.ts';
+import { isCut, shortMessage } from './query/shown-text.ts';
 import type { PagePayload, VisualData } from './shipped.ts';
 
 export interface DashboardDataInput {
@@ -36,10 +37,10 @@ export async function loadDashboardData(input: DashboardDataInput): Promise<Page
       const source = input.datasets.get(from.dataset);
       if (!source) return;
       try {
-        const result = await input.run(choicesQuery(source.sql, from.column), source.workGroup);
+        const result = await input.run(choicesQuery(source.sql, from.column, source.columns.get(from.column)), source.workGroup);
         choices[control.id] = result.rows.map((row) => row[0]).filter((v): v is Scalar => typeof v === 'string' || typeof v === 'number');
       } catch (error) {
-        problems.push(`control ${control.id}: ${(error as Error).message}`);
+        problems.push(`control ${control.id}: ${shortMessage((error as Error).message)}`);
       }
     }),
   ]);
@@ -54,7 +55,7 @@ async function visualData(input: DashboardDataInput, visual: VisualModel): Promi
   try {
     query = buildVisualQuery({ visual, datasetSql: source.sql, datasetColumns: source.columns, filters, rowCap: input.rowCap });
   } catch (error) {
-    return failed((error as Error).message);
+    return failed(shortMessage((error as Error).message));
   }
   try {
     const run = (sql: string) => input.run(sql, source.workGroup);
@@ -66,16 +67,18 @@ async function visualData(input: DashboardDataInput, visual: VisualModel): Promi
     if (cells?.truncated) {
       return failed(`the page filters' columns hold more than ${input.rowCap.toLocaleString('en-US')} combinations: too many for the page to count exactly`);
     }
+    const cut = [main.rows, cells?.rows ?? []].some((rows) => rows.some((row) => row.some(isCut)));
     return {
       columns: query.columns,
       ...main,
+      ...(cut ? { cut: true } : {}),
       filterKeys: query.filterKeys,
       ...(cells && query.cells ? { cells: { filterIds: query.cells.filterIds, rows: cells.rows } } : {}),
       ...(distinct.length ? { distinct } : {}),
       ...(query.partitions ? { partitions: query.partitions } : {}),
     };
   } catch (error) {
-    return { ...failed(`Athena: ${(error as Error).message}`), columns: query.columns, filterKeys: query.filterKeys };
+    return { ...failed(`Athena: ${shortMessage((error as Error).message)}`), columns: query.columns, filterKeys: query.filterKeys };
   }
 }
 

@@ -20,6 +20,8 @@ export interface VisualData {
   readonly truncated: boolean;
   /** When truncated: how many rows the query had in all. */
   readonly totalRows?: number;
+  /** Some text it holds was longer than the page shows and was cut in the SQL (query/shown-text.ts). */
+  readonly cut?: boolean;
   /** When truncated: how many rows the query had per value of these columns (the page filters' columns). */
   readonly rowsPerKey?: { readonly keys: readonly string[]; readonly rows: readonly (readonly Cell[])[] };
   /** The page filters' cells: what lets the page count exactly what it did not get row by row. */

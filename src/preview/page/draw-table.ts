@@ -10,7 +10,7 @@ const LONG_TEXT = 42;
 function cell(tag: 'td' | 'th', text: string, numeric = false): HTMLTableCellElement {
   const el = document.createElement(tag);
   if (numeric) el.className = 'num';
-  if (tag === 'td' && text.length > LONG_TEXT) {
+  if (text.length > LONG_TEXT) {
     const clip = document.createElement('span');
     clip.className = 'clip';
     clip.textContent = text;

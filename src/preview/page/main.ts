@@ -8,6 +8,7 @@ import { chartOptions } from './chart-options.ts';
 import { buildControl } from './controls.ts';
 import { drawKpi, drawPivot, drawTable } from './draw-table.ts';
 import { type FilterChoice, type PageState, passes } from './filter-eval.ts';
+import { isCut } from '../query/shown-text.ts';
 
 declare global {
   interface Window {
@@ -59,6 +60,9 @@ function start(): void {
       noteElement.textContent = note ?? '';
       noteElement.hidden = note === undefined;
     }
+    // Values cut in the SQL: said where the drawing shows one, or the page's choices pick one.
+    const cutElement = figure.querySelector<HTMLElement>('.visual-cut');
+    if (cutElement) cutElement.hidden = !(rows.some((row) => row.dims.some(isCut)) || choosesCut(state()));
     if (rows.length === 0) {
       charts.get(visual.id)?.dispose();
       charts.delete(visual.id);
@@ -126,6 +130,10 @@ function start(): void {
   window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
   if (dashboard.sheets[0]) show(dashboard.sheets[0].id);
   document.body.dataset.ready = 'true';
+}
+
+function choosesCut(state: PageState): boolean {
+  return Object.values(state.parameters).some((values) => values.some(isCut)) || Object.values(state.choices).some((choice) => 'values' in choice && choice.values.some(isCut));
 }
 
 function message(body: HTMLElement, text: string): void {

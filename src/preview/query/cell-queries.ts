@@ -1,4 +1,6 @@
 import type { DimensionField, FilterModel } from '../model.ts';
+import type { ColumnKind } from './dataset-source.ts';
+import { shownText } from './shown-text.ts';
 import { quoteIdentifier, quoteNumber } from './sql-text.ts';
 
 /**
@@ -10,6 +12,8 @@ import { quoteIdentifier, quoteNumber } from './sql-text.ts';
 
 export interface CellQueryInput {
   readonly datasetSql: string;
+  /** The dataset's columns: text ones are shipped cut (shown-text.ts). */
+  readonly datasetColumns: ReadonlyMap<string, ColumnKind>;
   /** The page filters, in the order of the cells' columns. */
   readonly filters: readonly FilterModel[];
   /** Static predicates over `ds`. */
@@ -17,15 +21,24 @@ export interface CellQueryInput {
   readonly rowCap: number;
 }
 
-/** The value a page filter tests: the column itself, dates to the day (the page's date controls pick days). */
-export function cellColumnExpr(filter: FilterModel): string {
+/**
+ * The value a page filter tests: the column itself (text as the page shows it: cut, as the
+ * visual's query ships it), dates to the day (the page's date controls pick days).
+ */
+export function cellColumnExpr(filter: FilterModel, columns: ReadonlyMap<string, ColumnKind>): string {
   const column = quoteIdentifier(filter.column);
-  return filter.columnType === 'date' ? `date_trunc('day', ${column})` : column;
+  if (filter.columnType === 'date') return `date_trunc('day', ${column})`;
+  return shownColumn(filter.column, columns);
+}
+
+/** A column as the page gets it: text cut to what the page shows (shown-text.ts), other values as they are. */
+export function shownColumn(column: string, columns: ReadonlyMap<string, ColumnKind>): string {
+  return columns.get(column) === 'category' ? shownText(quoteIdentifier(column)) : quoteIdentifier(column);
 }
 
 /** Cell id order: every filter value ascending, nulls last (the cells query and dense_rank agree). */
-function cellOrder(filters: readonly FilterModel[], mode: 'expr' | 'position'): string {
-  return filters.map((f, i) => `${mode === 'expr' ? cellColumnExpr(f) : String(i + 1)} ASC NULLS LAST`).join(', ');
+function cellOrder(input: CellQueryInput, mode: 'expr' | 'position'): string {
+  return input.filters.map((f, i) => `${mode === 'expr' ? cellColumnExpr(f, input.datasetColumns) : String(i + 1)} ASC NULLS LAST`).join(', ');
 }
 
 function withDataset(input: CellQueryInput): string {
@@ -38,7 +51,7 @@ function whereLine(where: readonly string[]): string[] {
 
 /** One row per cell: the filters' values, then `n`, the rows in it. A cell's id is its row number from 0. */
 export function cellsQuery(input: CellQueryInput): string {
-  const select = input.filters.map((f, i) => `${cellColumnExpr(f)} AS "c${i}"`);
+  const select = input.filters.map((f, i) => `${cellColumnExpr(f, input.datasetColumns)} AS "c${i}"`);
   const positions = input.filters.map((_, i) => String(i + 1));
   return [
     withDataset(input),
@@ -46,7 +59,7 @@ export function cellsQuery(input: CellQueryInput): string {
     'FROM ds',
     ...whereLine(input.where),
     `GROUP BY ${positions.join(', ')}`,
-    `ORDER BY ${cellOrder(input.filters, 'position')}`,
+    `ORDER BY ${cellOrder(input, 'position')}`,
     `LIMIT ${quoteNumber(input.rowCap + 1)}`,
   ].join('\n');
 }
@@ -58,7 +71,8 @@ export function cellsQuery(input: CellQueryInput): string {
  */
 export function distinctQuery(input: CellQueryInput & { readonly dimensions: readonly string[]; readonly column: string }): string {
   const dims = input.dimensions.map((_, i) => `"d${i}"`);
-  const cell = `dense_rank() OVER (ORDER BY ${cellOrder(input.filters, 'expr')}) - 1`;
+  const cell = `dense_rank() OVER (ORDER BY ${cellOrder(input, 'expr')}) - 1`;
+  // The counted values stay whole (two long values with one beginning are two values); only counts leave the query.
   const tagged = [...input.dimensions.map((expr, i) => `${expr} AS "d${i}"`), `${quoteIdentifier(input.column)} AS "v"`, `${cell} AS "cell"`];
   const order = ['"n" DESC', ...dims.map((d) => `${d} ASC NULLS LAST`), '"cells" ASC'];
   return [
@@ -88,8 +102,12 @@ export function countQuery(sql: string, keys: readonly string[] = [], rowCap = 0
   return lines.join('\n');
 }
 
-/** A dimension as the SQL groups it: date dimensions truncated to their granularity. */
-export function dimensionExpr(dimension: DimensionField): string {
+/**
+ * A dimension as the SQL groups it: date dimensions truncated to their granularity, text cut to
+ * what the page shows (values sharing their first SHOWN_TEXT_MAX characters are one group).
+ */
+export function dimensionExpr(dimension: DimensionField, columns: ReadonlyMap<string, ColumnKind>): string {
   const column = quoteIdentifier(dimension.column);
-  return dimension.type === 'date' && dimension.granularity ? `date_trunc('${dimension.granularity.toLowerCase()}', ${column})` : column;
+  if (dimension.type === 'date' && dimension.granularity) return `date_trunc('${dimension.granularity.toLowerCase()}', ${column})`;
+  return shownColumn(dimension.column, columns);
 }

@@ -2,8 +2,9 @@ import type { Aggregation, CalculatedFormula, FilterModel, MeasureField, VisualM
 import type { MeasurePart, ShippedColumn } from '../shipped.ts';
 import { effectiveSort, limitCountsRows, needsValuesInGrain } from '../visual-rules.ts';
 import type { ColumnKind } from './dataset-source.ts';
-import { cellsQuery, dimensionExpr, distinctQuery } from './cell-queries.ts';
+import { cellsQuery, dimensionExpr, distinctQuery, shownColumn } from './cell-queries.ts';
 import { filterPredicate } from './filter-sql.ts';
+import { shownText } from './shown-text.ts';
 import { quoteIdentifier, quoteNumber } from './sql-text.ts';
 
 export interface VisualQueryInput {
@@ -39,20 +40,24 @@ interface Selected {
   grouped: boolean;
 }
 
-/** One Athena query per visual: grouped by its dimensions, measures aggregated, filters applied or shipped. */
+/**
+ * One Athena query per visual: grouped by its dimensions, measures aggregated, filters applied or
+ * shipped. Text it ships (dimensions, filter columns, the min and max of text) is cut to what the
+ * page shows (shown-text.ts), so no value longer than that leaves Athena.
+ */
 export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
-  const { visual, filters } = input;
+  const { visual, filters, datasetColumns } = input;
   checkColumns(input);
   const pageFilters = filters.filter((f) => f.interactive);
   const staticFilters = filters.filter((f) => !f.interactive);
   const finalized = pageFilters.length === 0 && !visual.measures.flatMap(aggregatesOf).some((a) => needsValuesInGrain(a.aggregation, true));
   const selected: Selected[] = [];
   visual.dimensions.forEach((dimension, i) => {
-    selected.push({ expr: dimensionExpr(dimension), column: { key: `d${i}`, role: 'dimension', fieldId: dimension.fieldId }, grouped: true });
+    selected.push({ expr: dimensionExpr(dimension, datasetColumns), column: { key: `d${i}`, role: 'dimension', fieldId: dimension.fieldId }, grouped: true });
   });
   const filterKeys: Record<string, string> = {};
   pageFilters.forEach((filter, i) => {
-    const expr = filterColumnExpr(filter, visual.unaggregated);
+    const expr = filterColumnExpr(filter, visual.unaggregated, datasetColumns);
     const same = selected.find((s) => s.expr === expr) ?? finerDateDimension(filter, visual, selected);
     if (same) filterKeys[filter.id] = same.column.key;
     else {
@@ -61,16 +66,18 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
     }
   });
   const where = staticFilters.map(filterPredicate).filter((p): p is string => p !== undefined);
-  const cellInput = { datasetSql: input.datasetSql, filters: pageFilters, where, rowCap: input.rowCap };
+  const cellInput = { datasetSql: input.datasetSql, datasetColumns, filters: pageFilters, where, rowCap: input.rowCap };
   const distinct: VisualQuery['distinct'] = [];
   if (!visual.unaggregated) {
-    const dimensionExprs = visual.dimensions.map(dimensionExpr);
+    const dimensionExprs = visual.dimensions.map((d) => dimensionExpr(d, datasetColumns));
     const addParts = (fieldId: string, leaf: number | undefined, key: string, measure: { aggregation: Aggregation; column: string }) => {
       if (measure.aggregation === 'DISTINCT_COUNT' && !finalized) {
         distinct.push({ fieldId, ...(leaf === undefined ? {} : { leaf }), sql: distinctQuery({ ...cellInput, dimensions: dimensionExprs, column: measure.column }) });
         return;
       }
-      for (const [part, expr] of measureParts(measure, finalized)) {
+      for (const [part, value] of measureParts(measure, finalized)) {
+        // A text column's min, max or values are text the page shows.
+        const expr = datasetColumns.get(measure.column) === 'category' && (part === 'min' || part === 'max' || part === 'value') ? shownText(value) : value;
         selected.push({ expr, column: { key: `${key}_${part}`, role: 'part', fieldId, part, ...(leaf === undefined ? {} : { leaf }) }, grouped: part === 'value' });
       }
     };
@@ -90,7 +97,8 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
     // Each value of the value-picking filters gets its own first rows: any choice of values finds its own.
     const perPartition = Math.min(limit ?? input.rowCap, input.rowCap);
     partitions = { filterIds: partitionFilters.map((f) => f.id), columns: partitionFilters.map((f) => f.column), perPartition };
-    const partition = partitionFilters.map((f) => quoteIdentifier(f.column)).join(', ');
+    // Partitions by the values as the page sees them (cut), so each value the page can pick has its own first rows.
+    const partition = partitionFilters.map((f) => shownColumn(f.column, datasetColumns)).join(', ');
     const window = `row_number() OVER (PARTITION BY ${partition} ORDER BY ${orderBy(visual, selected, 'window')})`;
     lines.push(`SELECT ${selected.map((s) => quoteIdentifier(s.column.key)).join(', ')} FROM (`);
     lines.push(`SELECT ${[...select, `${window} AS "rank"`].join(', ')}`, 'FROM ds');
@@ -139,10 +147,10 @@ function checkColumns(input: VisualQueryInput): void {
   }
 }
 
-/** The value a page filter tests: the column itself, dates to the day (the page's date controls pick days). */
-function filterColumnExpr(filter: FilterModel, unaggregated: boolean): string {
-  const column = quoteIdentifier(filter.column);
-  return filter.columnType === 'date' && !unaggregated ? `date_trunc('day', ${column})` : column;
+/** The value a page filter tests: the column itself (text cut as the page shows it), dates to the day (the page's date controls pick days). */
+function filterColumnExpr(filter: FilterModel, unaggregated: boolean, columns: ReadonlyMap<string, ColumnKind>): string {
+  if (filter.columnType === 'date') return unaggregated ? quoteIdentifier(filter.column) : `date_trunc('day', ${quoteIdentifier(filter.column)})`;
+  return shownColumn(filter.column, columns);
 }
 
 const FINAL: Record<Aggregation, (column: string) => string> = {

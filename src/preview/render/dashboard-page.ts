@@ -1,5 +1,6 @@
 import type { AnyVisual, GridPlacement, SheetModel } from '../model.ts';
-import type { PagePayload } from '../shipped.ts';
+import { cutNote } from '../query/shown-text.ts';
+import type { PagePayload, VisualData } from '../shipped.ts';
 import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { pageShell } from './page-shell.ts';
 
@@ -15,34 +16,34 @@ export function dashboardPage(payload: PagePayload): string {
     `<h1>${e(dashboard.name)}</h1>`,
     '</header>',
     `<nav class="tabs" role="tablist">\n${tabs}\n</nav>`,
-    ...dashboard.sheets.map((sheet, i) => sheetSection(sheet, i === 0)),
+    ...dashboard.sheets.map((sheet, i) => sheetSection(sheet, i === 0, payload.data)),
     problemsList(payload.problems),
     `<script type="application/json" id="preview-data">${jsonForScript(payload)}</script>`,
   ].join('\n');
   return pageShell({ title: `${dashboard.name} · trailsight preview`, body, scripts: ['assets/echarts.min.js', 'assets/app.js'] });
 }
 
-function sheetSection(sheet: SheetModel, first: boolean): string {
+function sheetSection(sheet: SheetModel, first: boolean, data: PagePayload['data']): string {
   const placed = flowLayout(sheet);
   return [
     `<section class="sheet" data-sheet-id="${e(sheet.id)}"${first ? '' : ' hidden'}>`,
     sheet.description ? `<p class="sheet-description">${e(sheet.description)}</p>` : '',
     `<div class="controls" data-sheet-id="${e(sheet.id)}"></div>`,
     '<div class="grid">',
-    ...sheet.visuals.map((visual) => visualFigure(visual, placed.get(visual.id)!)),
+    ...sheet.visuals.map((visual) => visualFigure(visual, placed.get(visual.id)!, data[visual.id])),
     '</div>',
     '</section>',
   ].join('\n');
 }
 
-function visualFigure(visual: AnyVisual, at: GridPlacement): string {
+function visualFigure(visual: AnyVisual, at: GridPlacement, data: VisualData | undefined): string {
   const placement = `data-col="${at.col}" data-row="${at.row}" data-width="${at.width}" data-height="${at.height}"`;
   const title = visual.title ? `<h2>${e(visual.title)}</h2>` : '';
   const subtitle = visual.kind !== 'unsupported' && visual.subtitle ? `<p class="subtitle">${e(visual.subtitle)}</p>` : '';
   const body =
     visual.kind === 'unsupported'
       ? `<div class="visual-body"><p class="visual-message">${e(visual.reason)}</p></div>`
-      : '<div class="visual-body"></div><p class="visual-note" hidden></p>';
+      : `<div class="visual-body"></div><p class="visual-note" hidden></p>${data?.cut ? `<p class="visual-cut">${e(cutNote(!visual.unaggregated))}</p>` : ''}`;
   const state = visual.kind === 'unsupported' ? 'unsupported' : 'pending';
   return `<figure class="visual" data-visual-id="${e(visual.id)}" data-kind="${e(visual.kind)}" data-state="${state}" ${placement}>\n<figcaption>${title}${subtitle}</figcaption>\n${body}\n</figure>`;
 }
