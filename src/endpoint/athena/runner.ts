@@ -8,7 +8,8 @@ import type { ServiceContext } from '../service.ts';
 import type { EngineHost } from './engine-host.ts';
 import type { ExecutionRecord } from './execution-record.ts';
 import { executionKey, resultKey } from './keys.ts';
-import { formatValue, toCsv } from './result-format.ts';
+import { toCsv } from './result-format.ts';
+import { boundedMessage, boundedRows, ResultLimitError } from './result-limits.ts';
 import { containedRealPath } from '../../files/contained-path.ts';
 import { invalidRequest } from './errors.ts';
 import { s3ToPath } from './s3-path.ts';
@@ -65,10 +66,8 @@ export async function runExecution(context: ServiceContext, host: EngineHost, id
     const database = started.QueryExecutionContext.Database;
     const { tables, databases } = await catalogFor(context, sql, database);
     const result = await host.query({ sql, database, tables, databases, parameters: started.ExecutionParameters ?? [] });
-    const stored: StoredResult = {
-      columns: result.columns,
-      rows: result.rows.map((row) => row.map((value, i) => formatValue(value, result.columns[i].type))),
-    };
+    // Each row within Athena's 32 MB, the whole within the endpoint's bound (result-limits.ts): checked before any copy is made.
+    const stored: StoredResult = { columns: result.columns, rows: boundedRows(result.columns, result.rows) };
     const csv = toCsv(stored.columns, stored.rows);
     const file = s3ToPath(context.settings.s3Root, started.ResultConfiguration.OutputLocation);
     if (file) {
@@ -88,8 +87,8 @@ export async function runExecution(context: ServiceContext, host: EngineHost, id
       return true;
     });
   } catch (error) {
-    const user = error instanceof EngineQueryError || (error as { name?: string }).name === 'InvalidRequestException';
-    const message = (error as Error).message;
+    const user = error instanceof EngineQueryError || error instanceof ResultLimitError || (error as { name?: string }).name === 'InvalidRequestException';
+    const message = boundedMessage((error as Error).message);
     await change((r) => {
       if (r.State !== 'RUNNING') return false;
       r.State = 'FAILED';
