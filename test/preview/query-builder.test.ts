@@ -49,6 +49,8 @@ describe('preview query builder', () => {
   before(async () => {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
+    // Trino's to_utf8 (distinct counts tell long text apart by its SHA-256) is DuckDB's encode.
+    await connection.run('CREATE MACRO to_utf8(s) AS encode(s)');
     run = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
     close = () => {
       connection.closeSync();

@@ -1,6 +1,6 @@
 import type { DimensionField, FilterModel } from '../model.ts';
 import type { ColumnKind } from './dataset-source.ts';
-import { shownText } from './shown-text.ts';
+import { countedText, shownText } from './shown-text.ts';
 import { quoteIdentifier, quoteNumber } from './sql-text.ts';
 
 /**
@@ -34,6 +34,11 @@ export function cellColumnExpr(filter: FilterModel, columns: ReadonlyMap<string,
 /** A column as the page gets it: text cut to what the page shows (shown-text.ts), other values as they are. */
 export function shownColumn(column: string, columns: ReadonlyMap<string, ColumnKind>): string {
   return columns.get(column) === 'category' ? shownText(quoteIdentifier(column)) : quoteIdentifier(column);
+}
+
+/** A column as a distinct count counts it: long text by its beginning and SHA-256 (shown-text.ts), other values as they are. */
+export function countedColumn(column: string, columns: ReadonlyMap<string, ColumnKind>): string {
+  return columns.get(column) === 'category' ? countedText(quoteIdentifier(column)) : quoteIdentifier(column);
 }
 
 /** Cell id order: every filter value ascending, nulls last (the cells query and dense_rank agree). */
@@ -72,8 +77,8 @@ export function cellsQuery(input: CellQueryInput): string {
 export function distinctQuery(input: CellQueryInput & { readonly dimensions: readonly string[]; readonly column: string }): string {
   const dims = input.dimensions.map((_, i) => `"d${i}"`);
   const cell = `dense_rank() OVER (ORDER BY ${cellOrder(input, 'expr')}) - 1`;
-  // The counted values stay whole (two long values with one beginning are two values); only counts leave the query.
-  const tagged = [...input.dimensions.map((expr, i) => `${expr} AS "d${i}"`), `${quoteIdentifier(input.column)} AS "v"`, `${cell} AS "cell"`];
+  // The counted values are told apart whole (two long values with one beginning are two values); only counts leave the query.
+  const tagged = [...input.dimensions.map((expr, i) => `${expr} AS "d${i}"`), `${countedColumn(input.column, input.datasetColumns)} AS "v"`, `${cell} AS "cell"`];
   const order = ['"n" DESC', ...dims.map((d) => `${d} ASC NULLS LAST`), '"cells" ASC'];
   return [
     `${withDataset(input)},`,

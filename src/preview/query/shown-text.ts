@@ -24,6 +24,17 @@ export function shownText(expr: string): string {
   return `CASE WHEN length(${text}) > ${max} THEN concat(substr(${text}, 1, ${max}), ${quoteString(CUT_MARK)}) ELSE ${text} END`;
 }
 
+/**
+ * `expr` as a distinct count counts it, exactly, without holding a long value whole: text over
+ * SHOWN_TEXT_MAX characters becomes its first SHOWN_TEXT_MAX and its SHA-256 in hex (two such
+ * values are one only if their SHA-256 are; shorter text is itself, and cannot equal a longer key).
+ */
+export function countedText(expr: string): string {
+  const text = `CAST(${expr} AS varchar)`;
+  const max = quoteNumber(SHOWN_TEXT_MAX);
+  return `CASE WHEN length(${text}) > ${max} THEN concat(substr(${text}, 1, ${max}), to_hex(sha256(to_utf8(${text})))) ELSE ${text} END`;
+}
+
 /** Whether a shipped value is one the SQL cut (a value that long ending in the mark: a natural one would be shown whole). */
 export function isCut(value: unknown): boolean {
   if (typeof value !== 'string' || !value.endsWith(CUT_MARK) || value.length <= SHOWN_TEXT_MAX) return false;

@@ -2,7 +2,7 @@ import type { Aggregation, CalculatedFormula, FilterModel, MeasureField, VisualM
 import type { MeasurePart, ShippedColumn } from '../shipped.ts';
 import { effectiveSort, limitCountsRows, needsValuesInGrain } from '../visual-rules.ts';
 import type { ColumnKind } from './dataset-source.ts';
-import { cellsQuery, dimensionExpr, distinctQuery, shownColumn } from './cell-queries.ts';
+import { cellsQuery, countedColumn, dimensionExpr, distinctQuery, shownColumn } from './cell-queries.ts';
 import { filterPredicate } from './filter-sql.ts';
 import { shownText } from './shown-text.ts';
 import { quoteIdentifier, quoteNumber } from './sql-text.ts';
@@ -75,7 +75,7 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
         distinct.push({ fieldId, ...(leaf === undefined ? {} : { leaf }), sql: distinctQuery({ ...cellInput, dimensions: dimensionExprs, column: measure.column }) });
         return;
       }
-      for (const [part, value] of measureParts(measure, finalized)) {
+      for (const [part, value] of measureParts(measure, finalized, datasetColumns)) {
         // A text column's min, max or values are text the page shows.
         const expr = datasetColumns.get(measure.column) === 'category' && (part === 'min' || part === 'max' || part === 'value') ? shownText(value) : value;
         selected.push({ expr, column: { key: `${key}_${part}`, role: 'part', fieldId, part, ...(leaf === undefined ? {} : { leaf }) }, grouped: part === 'value' });
@@ -98,13 +98,16 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
     const perPartition = Math.min(limit ?? input.rowCap, input.rowCap);
     partitions = { filterIds: partitionFilters.map((f) => f.id), columns: partitionFilters.map((f) => f.column), perPartition };
     // Partitions by the values as the page sees them (cut), so each value the page can pick has its own first rows.
-    const partition = partitionFilters.map((f) => shownColumn(f.column, datasetColumns)).join(', ');
-    const window = `row_number() OVER (PARTITION BY ${partition} ORDER BY ${orderBy(visual, selected, 'window')})`;
-    lines.push(`SELECT ${selected.map((s) => quoteIdentifier(s.column.key)).join(', ')} FROM (`);
-    lines.push(`SELECT ${[...select, `${window} AS "rank"`].join(', ')}`, 'FROM ds');
+    // The window ranks the rows as shipped (text cut, computed first), never the dataset's whole values.
+    const keys = selected.map((s) => quoteIdentifier(s.column.key));
+    const partition = partitionFilters.map((f) => quoteIdentifier(filterKeys[f.id]!)).join(', ');
+    const window = `row_number() OVER (PARTITION BY ${partition} ORDER BY ${orderBy(visual, selected, 'window', datasetColumns)})`;
+    lines.push(`SELECT ${keys.join(', ')} FROM (`);
+    lines.push(`SELECT ${[...keys, `${window} AS "rank"`].join(', ')} FROM (`);
+    lines.push(`SELECT ${select.join(', ')}`, 'FROM ds');
     if (where.length) lines.push(`WHERE ${where.join('\n  AND ')}`);
-    lines.push(`) AS "ranked"`, `WHERE "rank" <= ${quoteNumber(perPartition)}`);
-    lines.push(`ORDER BY "rank" ASC, ${orderBy(visual, selected, 'positions')}`);
+    lines.push(`) AS "shown"`, `) AS "ranked"`, `WHERE "rank" <= ${quoteNumber(perPartition)}`);
+    lines.push(`ORDER BY "rank" ASC, ${orderBy(visual, selected, 'positions', datasetColumns)}`);
   } else {
     if (visual.unaggregated && !finalized) {
       partitions = { filterIds: [], columns: [], perPartition: Math.min(limit ?? input.rowCap, input.rowCap) };
@@ -113,7 +116,7 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
     lines.push(`SELECT ${select.join(', ')}`, 'FROM ds');
     if (where.length) lines.push(`WHERE ${where.join('\n  AND ')}`);
     if (!visual.unaggregated && groupedPositions.length) lines.push(`GROUP BY ${groupedPositions.join(', ')}`);
-    if (groupedPositions.length) lines.push(`ORDER BY ${orderBy(visual, selected, finalized ? 'final' : visual.unaggregated ? 'positions' : 'largest')}`);
+    if (groupedPositions.length) lines.push(`ORDER BY ${orderBy(visual, selected, finalized ? 'final' : visual.unaggregated ? 'positions' : 'largest', datasetColumns)}`);
   }
   lines.push(`LIMIT ${quoteNumber(rowLimit)}`);
   const needsCells = pageFilters.length > 0 && (visual.unaggregated || distinct.length > 0);
@@ -172,16 +175,21 @@ function aggregatesOf(measure: MeasureField): { aggregation: Aggregation; column
   return measure.calculated ? [...measure.calculated.leaves] : [measure];
 }
 
+/** What an aggregation reads of a column: distinct counts read long text by its beginning and SHA-256 (countedColumn). */
+function aggregated(aggregation: Aggregation, column: string, columns: ReadonlyMap<string, ColumnKind>): string {
+  return aggregation === 'DISTINCT_COUNT' ? countedColumn(column, columns) : quoteIdentifier(column);
+}
+
 /** The final value of a measure in SQL, for ORDER BY. */
-function finalSql(measure: MeasureField): string {
-  if (!measure.calculated) return FINAL[measure.aggregation](quoteIdentifier(measure.column));
+function finalSql(measure: MeasureField, columns: ReadonlyMap<string, ColumnKind>): string {
+  if (!measure.calculated) return FINAL[measure.aggregation](aggregated(measure.aggregation, measure.column, columns));
   const leaves = measure.calculated.leaves;
   const render = (f: CalculatedFormula): string => {
     switch (f.k) {
       case 'num':
         return quoteNumber(f.v);
       case 'leaf':
-        return FINAL[leaves[f.i]!.aggregation](quoteIdentifier(leaves[f.i]!.column));
+        return FINAL[leaves[f.i]!.aggregation](aggregated(leaves[f.i]!.aggregation, leaves[f.i]!.column, columns));
       case 'neg':
         return `(-${render(f.e)})`;
       case 'bin':
@@ -192,7 +200,7 @@ function finalSql(measure: MeasureField): string {
 }
 
 /** The partial results of a measure, as [part, SQL expression]. */
-export function measureParts(measure: { aggregation: Aggregation; column: string }, finalized: boolean): [MeasurePart, string][] {
+export function measureParts(measure: { aggregation: Aggregation; column: string }, finalized: boolean, columns: ReadonlyMap<string, ColumnKind>): [MeasurePart, string][] {
   const c = quoteIdentifier(measure.column);
   const asDouble = `CAST(${c} AS double)`;
   switch (measure.aggregation) {
@@ -213,7 +221,7 @@ export function measureParts(measure: { aggregation: Aggregation; column: string
       return [['sum', `sum(${asDouble})`], ['sumsq', `sum(${asDouble} * ${asDouble})`], ['count', `count(${c})`]];
     case 'DISTINCT_COUNT':
       // Under page filters a distinct count ships as signatures over the filters' cells (cell-queries.ts).
-      return finalized ? [['exact', `count(DISTINCT ${c})`]] : [['value', c]];
+      return finalized ? [['exact', `count(DISTINCT ${countedColumn(measure.column, columns)})`]] : [['value', c]];
     case 'MEDIAN':
       return [['value', c], ['weight', `count(${c})`]];
   }
@@ -222,13 +230,13 @@ export function measureParts(measure: { aggregation: Aggregation; column: string
 /**
  * ORDER BY: the sort keys, then every grouped column ascending, so results are deterministic.
  * `final` may sort by aggregates (the SQL returns final results), `positions` sorts by output
- * positions only, `window` by the expressions themselves (inside a window), `largest` puts the
+ * positions only, `window` by the shipped columns' names (inside a window over them), `largest` puts the
  * largest partial sums first (so a cut drops the smallest) then the positions.
  */
-function orderBy(visual: VisualModel, selected: readonly Selected[], mode: 'final' | 'positions' | 'window' | 'largest'): string {
+function orderBy(visual: VisualModel, selected: readonly Selected[], mode: 'final' | 'positions' | 'window' | 'largest', columns: ReadonlyMap<string, ColumnKind>): string {
   const keys: string[] = [];
   const used = new Set<number>();
-  const ref = (index: number) => (mode === 'window' ? selected[index]!.expr : String(index + 1));
+  const ref = (index: number) => (mode === 'window' ? quoteIdentifier(selected[index]!.column.key) : String(index + 1));
   if (mode === 'largest') {
     const sum = selected.findIndex((s) => s.column.role === 'part' && s.column.part === 'sum');
     if (sum >= 0) keys.push(`${sum + 1} DESC NULLS LAST`);
@@ -242,7 +250,7 @@ function orderBy(visual: VisualModel, selected: readonly Selected[], mode: 'fina
       continue;
     }
     const measure = visual.measures.find((m) => m.fieldId === key.fieldId);
-    if (measure && mode === 'final') keys.push(`${finalSql(measure)} ${direction}`);
+    if (measure && mode === 'final') keys.push(`${finalSql(measure, columns)} ${direction}`);
   }
   selected.forEach((s, index) => {
     if (s.grouped && !used.has(index)) keys.push(`${ref(index)} ASC NULLS LAST`);
