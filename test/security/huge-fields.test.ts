@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CreateWorkGroupCommand, type AthenaClient } from '@aws-sdk/client-athena';
 import { CreateDatabaseCommand, CreateTableCommand } from '@aws-sdk/client-glue';
+import { applyCalculated } from '../../src/preview/calculated/calculated.ts';
 import { CloudTrailEngine } from '../../src/engine/index.ts';
 import { generateSample } from '../../src/engine/sample/generate.ts';
 import type { FilterModel, VisualModel } from '../../src/preview/model.ts';
@@ -150,6 +151,34 @@ describe('huge log fields', function () {
       assert.deepEqual(choices.sort(), [long('n', SHOWN), 'nicholas', cutForm(HUGE), cutForm(A)].sort());
       assert.doesNotMatch(choicesQuery(DATASET_SQL, 'bytes', 'number'), /CAST|substr/, 'numbers are not text: never cut or cast');
       assert.ok((await run(choicesQuery(DATASET_SQL, 'bytes', 'number'))).some((r) => r.value === 12345678901));
+    });
+
+    it('cuts the text of calculated fields as it cuts the dataset\'s', async () => {
+      const { source, problems } = applyCalculated(
+        { arn: '', name: 'events', sql: DATASET_SQL, columns: COLUMNS, calculated: [], problems: [] },
+        [
+          { name: 'who', expression: "concat({user_name}, '!')" },
+          { name: 'who_or_nobody', expression: "ifelse(isnull({user_name}), 'nobody', {user_name})" },
+          { name: 'double_bytes', expression: '{bytes} * 2' },
+        ],
+      );
+      assert.deepEqual(problems, []);
+      assert.deepEqual(['who', 'who_or_nobody', 'double_bytes'].map((c) => source.columns.get(c)), ['category', 'category', 'number']);
+      const query = buildVisualQuery({
+        visual: visual({
+          kind: 'table', unaggregated: true,
+          dimensions: [
+            { fieldId: 'who', dataset: 'events', column: 'who', type: 'category', label: 'Who' },
+            { fieldId: 'or', dataset: 'events', column: 'who_or_nobody', type: 'category', label: 'Or' },
+            { fieldId: 'b', dataset: 'events', column: 'double_bytes', type: 'number', label: 'Bytes' },
+          ],
+        }),
+        datasetSql: source.sql, datasetColumns: source.columns, filters: [], rowCap: 100,
+      });
+      const rows = (await run(query.sql)).map((r) => Object.values(r));
+      assert.ok(rows.some((r) => r[0] === cutForm(`${HUGE}!`) && r[1] === cutForm(HUGE)));
+      assert.ok(rows.some((r) => r[1] === 'nobody' && r[2] === 0));
+      for (const row of rows) for (const value of row) if (typeof value === 'string') assert.ok(codePoints(value) <= SHOWN + 1);
     });
   });
 

@@ -52,7 +52,7 @@ export function applyCalculated(
           measures.set(field.name, { formula, leaves });
         } else {
           added.push([field.name, rowSql(field.expr)]);
-          columns.set(field.name, 'number');
+          columns.set(field.name, kindOf(field.expr, columns));
         }
       } catch (error) {
         problems.push(`calculated field ${field.name}: ${(error as Error).message}`);
@@ -65,7 +65,7 @@ export function applyCalculated(
   function addSynthetic(name: string, expr: Expr): string {
     const column = `__calc_${name}_${added.length}`;
     added.push([column, rowSql(expr)]);
-    columns.set(column, 'number');
+    columns.set(column, kindOf(expr, columns));
     return column;
   }
 
@@ -75,6 +75,34 @@ export function applyCalculated(
     sql = `SELECT "c${i}".*, ${expression} AS ${quoteIdentifier(name)} FROM (\n${sql}\n) AS "c${i}"`;
   });
   return { source: { ...source, sql, columns }, measures, problems };
+}
+
+/** Functions whose value is text (row-sql.ts FUNCTIONS). */
+const TEXT_FUNCTIONS = new Set(['concat', 'tolower', 'toupper', 'trim', 'substring', 'left', 'right', 'tostring']);
+
+/**
+ * A row-level calculated column's kind: text (`category`, so the page gets it cut as it gets the
+ * dataset's text: query/shown-text.ts) when its value is text, else `number`.
+ */
+function kindOf(expr: Expr, columns: ReadonlyMap<string, ColumnKind>): ColumnKind {
+  const text = (e: Expr): boolean => {
+    switch (e.k) {
+      case 'str':
+        return true;
+      case 'col':
+        return columns.get(e.name) === 'category';
+      case 'call': {
+        const fn = e.fn.toLowerCase();
+        if (TEXT_FUNCTIONS.has(fn)) return true;
+        if (fn === 'coalesce') return e.args.some(text);
+        if (fn === 'ifelse') return e.args.some((a, i) => (i % 2 === 1 || i === e.args.length - 1) && text(a));
+        return false;
+      }
+      default:
+        return false;
+    }
+  };
+  return text(expr) ? 'category' : 'number';
 }
 
 function referencesKnown(expr: Expr, columns: ReadonlyMap<string, unknown>, measures: ReadonlyMap<string, unknown>): boolean {
