@@ -19,7 +19,7 @@ import { CallCounter, observeCalls } from '../src/aws/observe.ts';
 import { awsContext, planTarget } from '../src/aws/plan-target.ts';
 import { compile, resolveTarget } from '../src/compile/index.ts';
 import { startEndpoint, type ThrottleRate } from '../src/endpoint/index.ts';
-import { loadSpecs } from '../src/spec/index.ts';
+import { loadSpecs } from '../src/language/index.ts';
 
 const DASHBOARDS = 50;
 const DATASETS = 10;

@@ -1,7 +1,7 @@
-// Writes schemas/*.schema.json from the spec model (src/spec/model). Run: npm run schemas
+// Writes schemas/*.schema.json from the spec model (src/language/schema/). Run: npm run schemas
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildSchemaFiles } from '../src/spec/json-schema.ts';
+import { buildSchemaFiles } from '../src/language/json-schema.ts';
 
 const folder = join(import.meta.dirname, '..', 'schemas');
 await mkdir(folder, { recursive: true });

@@ -1,6 +1,6 @@
 import type { DesiredResource, ResolvedTarget, ResourceKind } from '../compile/index.ts';
 import { partition } from '../compile/names.ts';
-import type { ProjectSpec } from '../spec/index.ts';
+import type { ProjectSpec } from '../language/index.ts';
 import { MANAGED_BY, TARGET_TAG } from '../plan/index.ts';
 import { arnOf } from './arns.ts';
 

@@ -1,6 +1,6 @@
 import { CompileError, formatProblem, TargetError } from '../compile/index.ts';
 import { terminalText } from '../text/terminal.ts';
-import { DEFAULT_SPEC_PATHS, formatFinding, loadSpecs, MissingPathError, type SpecSet } from '../spec/index.ts';
+import { DEFAULT_SPEC_PATHS, formatFinding, loadSpecs, MissingPathError, type SpecSet } from '../language/index.ts';
 import { UserError } from './errors.ts';
 import { printErr } from './output.ts';
 

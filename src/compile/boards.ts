@@ -1,6 +1,6 @@
-import type { DataSetSpec, AnalysisSpec, DashboardSpec } from '../spec/model/index.ts';
-import type { Located } from '../spec/specset.ts';
-import { datasetColumns } from '../spec/dataset-columns.ts';
+import type { DataSetSpec, AnalysisSpec, DashboardSpec } from '../language/schema/index.ts';
+import type { Located } from '../language/specset.ts';
+import { datasetColumns } from '../language/dataset-columns.ts';
 import { checkDefinition } from './check/index.ts';
 import { BoardContext, type DatasetRef } from './definition/context.ts';
 import { boardDefinition } from './definition/definition.ts';

@@ -1,4 +1,4 @@
-import type { SpecSet } from '../spec/specset.ts';
+import type { SpecSet } from '../language/specset.ts';
 import { athenaWorkGroup } from './athena/workgroup.ts';
 import { compileBoard } from './boards.ts';
 import { quicksightDataSet } from './dataset/dataset.ts';

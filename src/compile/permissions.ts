@@ -1,5 +1,5 @@
 import type { ResourcePermission } from '@aws-sdk/client-quicksight';
-import type { Principals } from '../spec/model/index.ts';
+import type { Principals } from '../language/schema/index.ts';
 
 /** The QuickSight resource types trailsight grants access to. */
 export type PermissionResource = 'DataSource' | 'DataSet' | 'Analysis' | 'Dashboard';

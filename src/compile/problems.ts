@@ -1,4 +1,4 @@
-import type { Located, SourcePosition } from '../spec/specset.ts';
+import type { Located, SourcePosition } from '../language/specset.ts';
 
 /** Something in the specs that cannot become a valid AWS request, with the place it is at. */
 export interface CompileProblem extends SourcePosition {

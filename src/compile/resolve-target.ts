@@ -1,6 +1,6 @@
-import type { ProjectSpec, TargetSpec } from '../spec/model/index.ts';
+import type { ProjectSpec, TargetSpec } from '../language/schema/index.ts';
 import { ownValue } from '../text/keyed-record.ts';
-import { closest } from '../spec/suggest.ts';
+import { closest } from '../language/suggest.ts';
 import type { ResolvedTarget } from './target.ts';
 
 /** The account compile uses for the `local` target when none is given: no real account has it. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Tags } from '../spec/model/index.ts';
+import type { Tags } from '../language/schema/index.ts';
 import { keyedRecord } from '../text/keyed-record.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { ResolvedTarget } from './target.ts';

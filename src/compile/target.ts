@@ -1,4 +1,4 @@
-import type { Principals, Tags } from '../spec/model/index.ts';
+import type { Principals, Tags } from '../language/schema/index.ts';
 
 /** A target with everything compile needs resolved: where resources go and who gets access. */
 export interface ResolvedTarget {

@@ -1,5 +1,5 @@
 import { keyedRecord } from '../text/keyed-record.ts';
-import type { Grant } from './model.ts';
+import type { Grant } from './resource-model.ts';
 
 /** Tags whose keys start with this belong to AWS; they can be neither set nor removed. */
 const AWS_TAG_PREFIX = 'aws:';

@@ -5,7 +5,7 @@ import type { DesiredModel } from './desired.ts';
 import { diffPermissions, diffTags } from './diff-access.ts';
 import { diffValues, projectOnto } from './diff-properties.ts';
 import { KIND_RULES } from './kinds.ts';
-import type { ActualResource, JsonObject } from './model.ts';
+import type { ActualResource, JsonObject } from './resource-model.ts';
 import type { DeleteOperation, Operation, Plan, PropertyUpdate } from './operations.ts';
 import { FINGERPRINT_TAG, samePropertiesHalf } from './ownership.ts';
 import { permissionsHold } from './publish-permissions.ts';

@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from './model.ts';
+import type { Json, JsonObject } from './resource-model.ts';
 
 /** The canonical form of an SDK value: keys sorted, `undefined` dropped, dates as ISO strings. */
 export function canonical(value: unknown): Json {

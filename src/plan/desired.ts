@@ -2,7 +2,7 @@ import type { DesiredResource } from '../compile/resource.ts';
 import { keyedRecord } from '../text/keyed-record.ts';
 import { normalisePermissions, normaliseTags } from './access.ts';
 import { KIND_RULES } from './kinds.ts';
-import type { ResourceModel } from './model.ts';
+import type { ResourceModel } from './resource-model.ts';
 import { FINGERPRINT_TAG, fingerprintOf } from './ownership.ts';
 
 /** A desired resource in the compared model, with its fingerprint. */

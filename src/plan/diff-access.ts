@@ -1,5 +1,5 @@
 import { keyedRecord, ownValue } from '../text/keyed-record.ts';
-import type { Grant } from './model.ts';
+import type { Grant } from './resource-model.ts';
 
 export interface PermissionChanges {
   readonly grant: readonly Grant[];

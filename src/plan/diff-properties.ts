@@ -1,6 +1,6 @@
 import { ownValue } from '../text/keyed-record.ts';
 import { isObject } from './canonical.ts';
-import type { Json, JsonObject } from './model.ts';
+import type { Json, JsonObject } from './resource-model.ts';
 
 /** One changed value; `before` absent: added, `after` absent: removed. */
 export interface PropertyChange {

@@ -1,5 +1,5 @@
 /** plan: desired (compiled) vs actual (described) in one model, the diff, the plan as data, its renderings. Pure. */
-export type { ActualResource, Grant, Json, JsonObject, LifecycleStatus, ResourceModel } from './model.ts';
+export type { ActualResource, Grant, Json, JsonObject, LifecycleStatus, ResourceModel } from './resource-model.ts';
 export { canonical, canonicalObject } from './canonical.ts';
 export { normalisePermissions, normaliseTags, toResourcePermissions } from './access.ts';
 export { KIND_RULES, type FingerprintPlace, type KindRules } from './kinds.ts';

@@ -1,6 +1,6 @@
 import type { DesiredResource, ResourceKind } from '../compile/resource.ts';
 import { canonicalObject, omitKeys } from './canonical.ts';
-import type { JsonObject } from './model.ts';
+import type { JsonObject } from './resource-model.ts';
 
 /**
  * How trailsight checks, cheaply, that a resource is still as it left it:

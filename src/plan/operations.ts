@@ -3,7 +3,7 @@ import type { DeploymentRecord } from './deployment.ts';
 import type { DesiredModel } from './desired.ts';
 import type { PermissionChanges, TagChanges } from './diff-access.ts';
 import type { PropertyChange } from './diff-properties.ts';
-import type { JsonObject, LifecycleStatus } from './model.ts';
+import type { JsonObject, LifecycleStatus } from './resource-model.ts';
 
 /** The property half of an update: the paths that change and both sides for the text diff. */
 export interface PropertyUpdate {

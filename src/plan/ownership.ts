@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { MANAGED_BY_KEY, MANAGED_BY_VALUE, TARGET_KEY } from '../compile/tags.ts';
 import { ownValue } from '../text/keyed-record.ts';
 import { canonical } from './canonical.ts';
-import type { ResourceModel } from './model.ts';
+import type { ResourceModel } from './resource-model.ts';
 
 /** The tag that marks a resource as trailsight's: only these are ever pruned. */
 export const MANAGED_BY = { key: MANAGED_BY_KEY, value: MANAGED_BY_VALUE } as const;

@@ -1,7 +1,7 @@
 import type { ResourceKind } from '../compile/resource.ts';
 import type { DesiredModel } from './desired.ts';
 import { diffPermissions } from './diff-access.ts';
-import type { Grant } from './model.ts';
+import type { Grant } from './resource-model.ts';
 
 /**
  * The kinds whose permissions a plain `publish` reads (one `Describe*Permissions` each), whatever

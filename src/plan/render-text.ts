@@ -1,7 +1,7 @@
 import { terminalText } from '../text/terminal.ts';
 import { prettyJson } from './canonical.ts';
 import { assertNever } from './never.ts';
-import type { Grant } from './model.ts';
+import type { Grant } from './resource-model.ts';
 import { FINGERPRINT_TAG } from './ownership.ts';
 import { splitTextChanges, unifiedDiff } from './text-diff.ts';
 import { summarisePlan, type Operation, type Plan, type PlanSummary, type UpdateOperation } from './operations.ts';

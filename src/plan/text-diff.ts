@@ -1,7 +1,7 @@
 import { createTwoFilesPatch } from 'diff';
 import { ownValue } from '../text/keyed-record.ts';
 import { isObject } from './canonical.ts';
-import type { Json } from './model.ts';
+import type { Json } from './resource-model.ts';
 
 /** A multi-line string (a dataset's SQL, say) that changed: diffed line by line, not as two JSON strings. */
 export interface TextChange {

@@ -1,5 +1,5 @@
 import { filterApplies } from './definition/index.ts';
-import type { ColumnRef, ControlModel, DashboardModel, Scalar, VisualModel } from './model.ts';
+import type { ColumnRef, ControlModel, DashboardModel, Scalar, VisualModel } from './dashboard-model.ts';
 import type { QueryResult } from './query/athena-runner.ts';
 import { choicesQuery } from './query/choices-query.ts';
 import type { DatasetSource } from './query/dataset-source.ts';

@@ -1,4 +1,4 @@
-import type { DashboardModel, Scalar } from './model.ts';
+import type { DashboardModel, Scalar } from './dashboard-model.ts';
 
 /** The part of a measure's result that a shipped column holds; the page recombines them. */
 export type MeasurePart = 'sum' | 'count' | 'sumsq' | 'min' | 'max' | 'exact' | 'value' | 'weight';

@@ -1,4 +1,4 @@
-import type { Aggregation, SortKey, VisualModel } from './model.ts';
+import type { Aggregation, SortKey, VisualModel } from './dashboard-model.ts';
 
 /**
  * Rules shared by the SQL builder (Node) and the page (browser), so both order and cut the

@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { resolveTarget, TargetError, targetSpec, type ResolvedTarget } from '../compile/index.ts';
-import type { ProjectSpec, SpecSet } from '../spec/index.ts';
+import type { ProjectSpec, SpecSet } from '../language/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import { connectFailure, missingProfile } from '../aws/connect-errors.ts';
 import type { RetryPolicy } from '../aws/retry.ts';

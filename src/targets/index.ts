@@ -1,5 +1,5 @@
 import { TargetError } from '../compile/index.ts';
-import type { SpecSet } from '../spec/index.ts';
+import type { SpecSet } from '../language/index.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { hasAwsConfig } from './ambient.ts';
 import { ambientTarget, openAwsTarget } from './aws.ts';

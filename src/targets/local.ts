@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { resolveTarget } from '../compile/index.ts';
-import type { SpecSet } from '../spec/index.ts';
+import type { SpecSet } from '../language/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { OwnedFolder } from '../files/owned-folder.ts';

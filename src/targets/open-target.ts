@@ -1,5 +1,5 @@
 import type { ResolvedTarget } from '../compile/index.ts';
-import type { SpecSet } from '../spec/index.ts';
+import type { SpecSet } from '../language/index.ts';
 import type { AwsClients, Connection } from '../aws/clients.ts';
 import type { StorageFailure } from '../files/storage-failure.ts';
 import type { BadLogFile } from './bad-logs.ts';

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { compile, type DesiredResource } from '../compile/index.ts';
 import { compileFailure, loadSpecSet } from '../cli/specs.ts';
-import { type Located, type SpecSet } from '../spec/index.ts';
+import { type Located, type SpecSet } from '../language/index.ts';
 import type { SpecLocator } from '../aws/failure-report.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { openTarget, type OpenTarget } from './index.ts';

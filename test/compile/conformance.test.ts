@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findModelsDir, loadModel, validateOperationInput, type ServiceName } from '../../src/awsmodel/index.ts';
 import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
-import type { SpecSet } from '../../src/spec/specset.ts';
+import type { SpecSet } from '../../src/language/specset.ts';
 import { dashboardSpecs, fixtureSpecs } from './helpers.ts';
 
 /** Every request a compiled resource stands for: its create input, and a SPICE dataset's refresh schedule. */

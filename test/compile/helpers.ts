@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import type { AnalysisSpec, DashboardSpec, DataSetSpec, ProjectSpec } from '../../src/spec/model/index.ts';
-import type { Located, SpecSet } from '../../src/spec/specset.ts';
-import { loadSpecs } from '../../src/spec/index.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetSpec, ProjectSpec } from '../../src/language/schema/index.ts';
+import type { Located, SpecSet } from '../../src/language/specset.ts';
+import { loadSpecs } from '../../src/language/index.ts';
 import { CompileError } from '../../src/compile/index.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');

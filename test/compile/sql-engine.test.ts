@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
 import { CloudTrailEngine, generateSample } from '../../src/engine/index.ts';
-import type { SpecSet } from '../../src/spec/specset.ts';
+import type { SpecSet } from '../../src/language/specset.ts';
 import { dashboardSpecs, fixtureSpecs, withSpec } from './helpers.ts';
 
 /** The Athena result types a QuickSight input column type accepts. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CloudTrailEngine } from '../../src/engine/index.ts';
 import { loadDashboardData } from '../../src/preview/dashboard-data.ts';
-import type { DashboardModel, DimensionField, FilterModel, MeasureField, VisualModel } from '../../src/preview/model.ts';
+import type { DashboardModel, DimensionField, FilterModel, MeasureField, VisualModel } from '../../src/preview/dashboard-model.ts';
 import { computeResult } from '../../src/preview/page/aggregate.ts';
 import { type FilterChoice, type PageState, passes } from '../../src/preview/page/filter-eval.ts';
 import { approximateNote, cellsKept } from '../../src/preview/page/notes.ts';

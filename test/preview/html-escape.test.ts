@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { DashboardModel } from '../../src/preview/model.ts';
+import type { DashboardModel } from '../../src/preview/dashboard-model.ts';
 import { dashboardPage } from '../../src/preview/render/dashboard-page.ts';
 import { escapeHtml, fileNameFor, jsonForScript } from '../../src/preview/render/html-text.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/preview/render/page-shell.ts';

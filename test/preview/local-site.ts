@@ -35,11 +35,11 @@ export async function publishLocally(options: { hostile: (root: string, at: { ac
   const endpoint = await optionalImport<typeof import('../../src/endpoint/index.ts')>('../../src/endpoint/index.ts');
   const engine = await optionalImport<typeof import('../../src/engine/index.ts')>('../../src/engine/index.ts');
   const compiler = await optionalImport<typeof import('../../src/compile/index.ts')>('../../src/compile/index.ts');
-  const spec = await optionalImport<typeof import('../../src/spec/index.ts')>('../../src/spec/index.ts');
+  const spec = await optionalImport<typeof import('../../src/language/index.ts')>('../../src/language/index.ts');
   if (!endpoint?.startEndpoint) return 'the local endpoint (src/endpoint startEndpoint) is not built yet';
   if (!engine?.generateSample) return 'the sample generator (src/engine generateSample) is not built yet';
   if (!compiler?.compile || !compiler.resolveTarget) return 'the compiler (src/compile compile) is not built yet';
-  if (!spec?.loadSpecs) return 'the spec loader (src/spec loadSpecs) is not built yet';
+  if (!spec?.loadSpecs) return 'the spec loader (src/language loadSpecs) is not built yet';
 
   const loaded = await spec.loadSpecs([join(REPO, 'dashboards')]);
   if (!loaded.specSet) return `dashboards/ does not lint: ${loaded.findings.map((f) => spec.formatFinding(f)).join('; ')}`;

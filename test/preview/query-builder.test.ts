@@ -1,6 +1,6 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import assert from 'node:assert/strict';
-import type { FilterModel, VisualModel } from '../../src/preview/model.ts';
+import type { FilterModel, VisualModel } from '../../src/preview/dashboard-model.ts';
 import { filterPredicate } from '../../src/preview/query/filter-sql.ts';
 import { quoteIdentifier, quoteString, quoteTimestamp } from '../../src/preview/query/sql-text.ts';
 import { buildVisualQuery } from '../../src/preview/query/visual-query.ts';

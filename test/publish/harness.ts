@@ -12,7 +12,7 @@ import { findModelsDir, loadModel, validateOperationInput, type ServiceName } fr
 import { compile, resolveTarget, type DesiredResource, type ResolvedTarget } from '../../src/compile/index.ts';
 import { startEndpoint, type FaultConfig, type RunningEndpoint } from '../../src/endpoint/index.ts';
 import type { Plan } from '../../src/plan/index.ts';
-import { loadSpecs } from '../../src/spec/index.ts';
+import { loadSpecs } from '../../src/language/index.ts';
 import { ambientTarget } from '../../src/targets/index.ts';
 
 export const FIXTURE_SPECS = fileURLToPath(new URL('./fixtures/specs', import.meta.url));

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { iamPolicy, type IamPolicy } from '../../src/aws/iam-policy.ts';
 import type { ObservedCall } from '../../src/aws/observe.ts';
-import { loadSpecs } from '../../src/spec/index.ts';
+import { loadSpecs } from '../../src/language/index.ts';
 import { ACCOUNT, Harness, REGION } from './harness.ts';
 
 const QUICKSIGHT_IDS: Record<string, string> = { DashboardId: 'dashboard', AnalysisId: 'analysis', DataSetId: 'dataset', DataSourceId: 'datasource' };

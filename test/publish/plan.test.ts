@@ -18,7 +18,7 @@ import {
   type DesiredModel,
   type Json,
 } from '../../src/plan/index.ts';
-import { loadSpecs } from '../../src/spec/index.ts';
+import { loadSpecs } from '../../src/language/index.ts';
 import { FIXTURE_SPECS } from './harness.ts';
 
 async function fixtureResources(): Promise<DesiredResource[]> {

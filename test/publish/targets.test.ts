@@ -8,7 +8,7 @@ import { applyPlan } from '../../src/aws/apply.ts';
 import { awsContext, planTarget } from '../../src/aws/plan-target.ts';
 import { compile } from '../../src/compile/index.ts';
 import { generateSample } from '../../src/engine/index.ts';
-import { loadSpecs } from '../../src/spec/index.ts';
+import { loadSpecs } from '../../src/language/index.ts';
 import { defaultTargetName, discoverLogs, hasAwsConfig, openTarget } from '../../src/targets/index.ts';
 import { FIXTURE_SPECS } from './harness.ts';
 

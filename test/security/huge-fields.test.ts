@@ -15,7 +15,7 @@ import { CreateDatabaseCommand, CreateTableCommand } from '@aws-sdk/client-glue'
 import { applyCalculated } from '../../src/preview/calculated/calculated.ts';
 import { CloudTrailEngine } from '../../src/engine/index.ts';
 import { generateSample } from '../../src/engine/sample/generate.ts';
-import type { FilterModel, VisualModel } from '../../src/preview/model.ts';
+import type { FilterModel, VisualModel } from '../../src/preview/dashboard-model.ts';
 import { cellsQuery } from '../../src/preview/query/cell-queries.ts';
 import { choicesQuery } from '../../src/preview/query/choices-query.ts';
 import type { ColumnKind } from '../../src/preview/query/dataset-source.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ListTagsForResourceCommand, TagResourceCommand } from '@aws-sdk/client-quicksight';
 import { resolveTarget, TargetError } from '../../src/compile/index.ts';
 import { diffTags, hasChanges, normaliseTags, renderPlanText } from '../../src/plan/index.ts';
-import { loadSpecs } from '../../src/spec/index.ts';
+import { loadSpecs } from '../../src/language/index.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { ACCOUNT, FIXTURE_SPECS, Harness, outcomes } from '../publish/harness.ts';
 

@@ -4,8 +4,8 @@ import { lstat, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { formatFinding, lintSpecs } from '../../src/spec/index.ts';
-import { REPO, sourcesIn, textSource } from '../spec/helpers.ts';
+import { formatFinding, lintSpecs } from '../../src/language/index.ts';
+import { REPO, sourcesIn, textSource } from '../language/helpers.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 const FILE = 'dashboards/project.yaml';
@@ -130,7 +130,7 @@ describe('security: a Project\'s bucket and prefix cannot climb', () => {
       const specs = join(dir, 'dashboards');
       await mkdir(specs);
       await writeFile(join(specs, 'project.yaml'), project({ bucket: 'fixture-trail-logs', prefix: '../../../victim/' }));
-      await writeFile(join(specs, 'events.yaml'), await readFile(join(REPO, 'test/spec/fixtures/base/events.yaml')));
+      await writeFile(join(specs, 'events.yaml'), await readFile(join(REPO, 'test/language/fixtures/base/events.yaml')));
 
       const result = await runCli(['plan', 'dashboards'], dir);
       assert.equal(result.code, 1, result.stderr);

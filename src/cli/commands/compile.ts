@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { OwnedFolder } from '../../files/owned-folder.ts';
 import { compile, requestFiles, resolveTarget } from '../../compile/index.ts';
 import { compileFailure, loadSpecSet } from '../specs.ts';
-import { DEFAULT_SPEC_PATHS } from '../../spec/index.ts';
+import { DEFAULT_SPEC_PATHS } from '../../language/index.ts';
 import { UserError } from '../errors.ts';
 import { printOut } from '../output.ts';
 

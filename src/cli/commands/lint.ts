@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { DEFAULT_SPEC_PATHS, formatFinding, hasErrors, loadSpecs, MissingPathError } from '../../spec/index.ts';
+import { DEFAULT_SPEC_PATHS, formatFinding, hasErrors, loadSpecs, MissingPathError } from '../../language/index.ts';
 import { UserError } from '../errors.ts';
 import { printJson, printOut } from '../output.ts';
 

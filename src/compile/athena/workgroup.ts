@@ -1,5 +1,5 @@
 import type { CreateWorkGroupCommandInput } from '@aws-sdk/client-athena';
-import type { ProjectSpec } from '../../spec/model/index.ts';
+import type { ProjectSpec } from '../../language/schema/index.ts';
 import { tagList } from '../tags.ts';
 
 /**

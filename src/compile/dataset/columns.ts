@@ -1,5 +1,5 @@
 import type { InputColumnDataType } from '@aws-sdk/client-quicksight';
-import type { DataType } from '../../spec/model/index.ts';
+import type { DataType } from '../../language/schema/index.ts';
 
 /** QuickSight's input column type for a spec type (decimals are floating point). */
 export function inputColumnType(type: DataType): { Type: InputColumnDataType; SubType?: 'FLOAT' } {

@@ -1,6 +1,6 @@
 import type { CreateDataSetCommandInput, LogicalTable, TransformOperation } from '@aws-sdk/client-quicksight';
-import type { DataSetSpec } from '../../spec/model/index.ts';
-import type { Located } from '../../spec/specset.ts';
+import type { DataSetSpec } from '../../language/schema/index.ts';
+import type { Located } from '../../language/specset.ts';
 import { permissionsFor } from '../permissions.ts';
 import type { Problems } from '../problems.ts';
 import { tagList } from '../tags.ts';

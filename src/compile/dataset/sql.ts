@@ -1,5 +1,5 @@
 import { ALL_COLUMNS, columnPaths } from '../../cloudtrail/index.ts';
-import type { DataSetColumnSpec, DataSetSpec } from '../../spec/model/index.ts';
+import type { DataSetColumnSpec, DataSetSpec } from '../../language/schema/index.ts';
 import { sqlType } from './columns.ts';
 import { parseExpression, parseQuery, printExpression, quoteIdentifier, renameTables } from '../../sql/index.ts';
 import { TABLE_PLACEHOLDER } from './qualify.ts';

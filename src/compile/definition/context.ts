@@ -1,6 +1,6 @@
-import type { AnalysisSpec, DashboardSpec } from '../../spec/model/index.ts';
-import type { Located } from '../../spec/specset.ts';
-import type { OutputColumn } from '../../spec/dataset-columns.ts';
+import type { AnalysisSpec, DashboardSpec } from '../../language/schema/index.ts';
+import type { Located } from '../../language/specset.ts';
+import type { OutputColumn } from '../../language/dataset-columns.ts';
 import type { Problems } from '../problems.ts';
 
 export type JsonPath = readonly (string | number)[];

@@ -1,6 +1,6 @@
 import type { FilterControl, ParameterControl } from '@aws-sdk/client-quicksight';
-import type { ControlSpec, ParameterSpec, SheetSpec } from '../../spec/model/index.ts';
-import { sliderBounds } from '../../spec/slider-bounds.ts';
+import type { ControlSpec, ParameterSpec, SheetSpec } from '../../language/schema/index.ts';
+import { sliderBounds } from '../../language/slider-bounds.ts';
 import type { BoardContext, JsonPath } from './context.ts';
 import { columnIdentifier } from './fields.ts';
 import type { CompiledFilter } from './filters.ts';

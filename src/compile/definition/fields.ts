@@ -7,8 +7,8 @@ import type {
   TimeGranularity,
   UnaggregatedField,
 } from '@aws-sdk/client-quicksight';
-import { parseField, type FieldRef } from '../../spec/field-ref.ts';
-import type { Aggregation, DataType } from '../../spec/model/index.ts';
+import { parseField, type FieldRef } from '../../language/field-ref.ts';
+import type { Aggregation, DataType } from '../../language/schema/index.ts';
 import type { BoardContext, DatasetRef, JsonPath } from './context.ts';
 
 export type Granularity = NonNullable<FieldRef['granularity']>;

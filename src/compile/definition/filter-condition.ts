@@ -1,10 +1,10 @@
 import type { Filter, FilterNullOption, NumericRangeFilterValue, TimeRangeFilterValue } from '@aws-sdk/client-quicksight';
-import { FILTER_CONDITIONS, filterKind, presentConditions, type FilterKind } from '../../spec/filter-kind.ts';
-import type { FilterSpec } from '../../spec/model/index.ts';
+import { FILTER_CONDITIONS, filterKind, presentConditions, type FilterKind } from '../../language/filter-kind.ts';
+import type { FilterSpec } from '../../language/schema/index.ts';
 import type { BoardContext, DatasetRef, JsonPath } from './context.ts';
 import { columnIdentifier } from './fields.ts';
 
-/** What a compiled filter is, for the controls that drive it (decided in src/spec/filter-kind.ts, shared with lint). */
+/** What a compiled filter is, for the controls that drive it (decided in src/language/filter-kind.ts, shared with lint). */
 export type { FilterKind };
 
 const NULL_OPTION: Readonly<Record<NonNullable<FilterSpec['nullOption']>, FilterNullOption>> = {

@@ -1,5 +1,5 @@
 import type { FilterGroup, FilterScopeConfiguration, SheetVisualScopingConfiguration } from '@aws-sdk/client-quicksight';
-import type { FilterSpec } from '../../spec/model/index.ts';
+import type { FilterSpec } from '../../language/schema/index.ts';
 import type { BoardContext, DatasetRef, JsonPath } from './context.ts';
 import { filterCondition, type FilterKind } from './filter-condition.ts';
 

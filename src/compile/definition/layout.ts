@@ -1,5 +1,5 @@
 import type { GridLayoutElement, Layout } from '@aws-sdk/client-quicksight';
-import type { SheetSpec } from '../../spec/model/index.ts';
+import type { SheetSpec } from '../../language/schema/index.ts';
 import type { BoardContext, JsonPath } from './context.ts';
 
 export const GRID_COLUMNS = 36;

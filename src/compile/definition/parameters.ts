@@ -1,5 +1,5 @@
 import type { ParameterDeclaration } from '@aws-sdk/client-quicksight';
-import type { ParameterSpec } from '../../spec/model/index.ts';
+import type { ParameterSpec } from '../../language/schema/index.ts';
 import type { BoardContext } from './context.ts';
 
 /** Parameter declarations with their static defaults, typed by the parameter's type. */

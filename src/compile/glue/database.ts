@@ -1,5 +1,5 @@
 import type { CreateDatabaseCommandInput } from '@aws-sdk/client-glue';
-import type { ProjectSpec } from '../../spec/model/index.ts';
+import type { ProjectSpec } from '../../language/schema/index.ts';
 
 /** Glue `CreateDatabase`: the database that holds the CloudTrail table. */
 export function glueDatabase(options: { project: ProjectSpec; name: string; tags: Record<string, string> }): CreateDatabaseCommandInput {

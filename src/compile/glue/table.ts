@@ -1,6 +1,6 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-glue';
 import { CLOUDTRAIL_COLUMNS, hiveType, PARTITION_COLUMNS, type Column } from '../../cloudtrail/index.ts';
-import type { ProjectSpec } from '../../spec/model/index.ts';
+import type { ProjectSpec } from '../../language/schema/index.ts';
 
 /** How CloudTrail files are read, as AWS documents the table for Athena. */
 export const CLOUDTRAIL_INPUT_FORMAT = 'com.amazon.emr.cloudtrail.CloudTrailInputFormat';

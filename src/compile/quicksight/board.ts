@@ -1,5 +1,5 @@
 import type { AnalysisDefinition, CreateAnalysisCommandInput, CreateDashboardCommandInput } from '@aws-sdk/client-quicksight';
-import type { AnalysisSpec, DashboardSpec } from '../../spec/model/index.ts';
+import type { AnalysisSpec, DashboardSpec } from '../../language/schema/index.ts';
 import { permissionsFor } from '../permissions.ts';
 import { tagList } from '../tags.ts';
 import type { ResolvedTarget } from '../target.ts';

@@ -1,5 +1,5 @@
 import type { CreateDataSourceCommandInput } from '@aws-sdk/client-quicksight';
-import type { ProjectSpec } from '../../spec/model/index.ts';
+import type { ProjectSpec } from '../../language/schema/index.ts';
 import { permissionsFor } from '../permissions.ts';
 import { tagList } from '../tags.ts';
 import type { ResolvedTarget } from '../target.ts';

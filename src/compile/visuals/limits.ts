@@ -1,5 +1,5 @@
 import type { FieldSortOptions, ItemsLimitConfiguration } from '@aws-sdk/client-quicksight';
-import type { Sort } from '../../spec/model/index.ts';
+import type { Sort } from '../../language/schema/index.ts';
 import type { VisualFields } from './visual-fields.ts';
 
 /** Show at most `limit` items, leaving out the "Other" bucket. */

@@ -1,4 +1,4 @@
-import type { Visual as VisualSpec } from '../../spec/model/index.ts';
+import type { Visual as VisualSpec } from '../../language/schema/index.ts';
 import { bar } from './bar.ts';
 import { heatmap } from './heatmap.ts';
 import { kpi } from './kpi.ts';

@@ -6,7 +6,7 @@ import type {
   MeasureField,
   UnaggregatedField,
 } from '@aws-sdk/client-quicksight';
-import type { Field, Sort } from '../../spec/model/index.ts';
+import type { Field, Sort } from '../../language/schema/index.ts';
 import type { BoardContext, DatasetRef, JsonPath } from '../definition/context.ts';
 import {
   aggregationFunction,

@@ -1,5 +1,5 @@
 import type { FilterGroup, Visual, VisualSubtitleLabelOptions, VisualTitleLabelOptions } from '@aws-sdk/client-quicksight';
-import type { Visual as VisualSpec } from '../../spec/model/index.ts';
+import type { Visual as VisualSpec } from '../../language/schema/index.ts';
 import type { BoardContext, DatasetRef, JsonPath } from '../definition/context.ts';
 import { VisualFields } from './visual-fields.ts';
 

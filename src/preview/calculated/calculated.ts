@@ -1,4 +1,4 @@
-import type { CalculatedFormula, CalculatedLeaf } from '../model.ts';
+import type { CalculatedFormula, CalculatedLeaf } from '../dashboard-model.ts';
 import type { ColumnKind, DatasetSource } from '../query/dataset-source.ts';
 import { quoteIdentifier } from '../query/sql-text.ts';
 import { type Expr, parseExpression } from './parse-expression.ts';

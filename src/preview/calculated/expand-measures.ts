@@ -1,4 +1,4 @@
-import type { AnyVisual, DashboardModel, MeasureField } from '../model.ts';
+import type { AnyVisual, DashboardModel, MeasureField } from '../dashboard-model.ts';
 import type { CalculatedMeasure } from './calculated.ts';
 
 /** Measures that name an aggregated calculated field get its formula and leaves. */

@@ -1,4 +1,4 @@
-import type { CalculatedFormula } from '../model.ts';
+import type { CalculatedFormula } from '../dashboard-model.ts';
 
 /** A formula's value from its leaves' values; NULL when a leaf is NULL or a division is by zero. */
 export function evaluateFormula(formula: CalculatedFormula, leaves: readonly (number | null)[]): number | null {

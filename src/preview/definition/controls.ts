@@ -1,5 +1,5 @@
 import type { FilterControl, ParameterControl, ParameterDeclaration } from '@aws-sdk/client-quicksight';
-import type { ColumnRef, ControlKind, ControlModel, ParameterModel, Scalar } from '../model.ts';
+import type { ColumnRef, ControlKind, ControlModel, ParameterModel, Scalar } from '../dashboard-model.ts';
 
 export function readParameters(declarations: readonly ParameterDeclaration[]): ParameterModel[] {
   const parameters: ParameterModel[] = [];

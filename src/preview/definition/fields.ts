@@ -4,7 +4,7 @@ import type {
   ItemsLimitConfiguration,
   MeasureField as QsMeasureField,
 } from '@aws-sdk/client-quicksight';
-import type { Aggregation, DimensionField, Granularity, MeasureField, NumberFormat, SortKey } from '../model.ts';
+import type { Aggregation, DimensionField, Granularity, MeasureField, NumberFormat, SortKey } from '../dashboard-model.ts';
 
 /** Field ids → labels, from the visual's field options (table and pivot headers, axis titles). */
 export type Labels = ReadonlyMap<string, string>;

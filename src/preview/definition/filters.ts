@@ -1,5 +1,5 @@
 import type { Filter, FilterGroup } from '@aws-sdk/client-quicksight';
-import type { Bound, CategoryMatch, FilterModel, FilterScope, NullOption, Scalar } from '../model.ts';
+import type { Bound, CategoryMatch, FilterModel, FilterScope, NullOption, Scalar } from '../dashboard-model.ts';
 import { columnRef } from './fields.ts';
 
 export interface FilterProblem {

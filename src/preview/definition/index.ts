@@ -1,5 +1,5 @@
 import type { DashboardVersionDefinition, SheetDefinition } from '@aws-sdk/client-quicksight';
-import type { AnyVisual, ControlModel, DashboardModel, GridPlacement, SheetModel } from '../model.ts';
+import type { AnyVisual, ControlModel, DashboardModel, GridPlacement, SheetModel } from '../dashboard-model.ts';
 import { controlledFilterIds, readFilterControl, readParameterControl, readParameters } from './controls.ts';
 import { filterApplies, readFilters, type TopBottomFilter } from './filters.ts';
 import { readVisual } from './visuals.ts';

@@ -1,5 +1,5 @@
 import type { DimensionField as QsDimensionField, MeasureField as QsMeasureField, Visual } from '@aws-sdk/client-quicksight';
-import type { AnyVisual, DimensionField, MeasureField, SortKey, VisualKind, VisualModel, VisualOptions } from '../model.ts';
+import type { AnyVisual, DimensionField, MeasureField, SortKey, VisualKind, VisualModel, VisualOptions } from '../dashboard-model.ts';
 import { dimensionField, itemsLimit, type Labels, measureField, PreviewUnsupported, sortKeys } from './fields.ts';
 
 interface Wells {

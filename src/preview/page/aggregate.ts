@@ -1,5 +1,5 @@
 import { evaluateFormula } from '../calculated/formula.ts';
-import type { Aggregation, VisualModel } from '../model.ts';
+import type { Aggregation, VisualModel } from '../dashboard-model.ts';
 import type { Cell, MeasurePart, VisualData } from '../shipped.ts';
 import { effectiveSort, limitCountsRows } from '../visual-rules.ts';
 import { compare } from './filter-eval.ts';

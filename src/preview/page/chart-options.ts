@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts';
-import type { NumberFormat, VisualModel } from '../model.ts';
+import type { NumberFormat, VisualModel } from '../dashboard-model.ts';
 import { escapeHtml } from '../render/html-text.ts';
 import type { Cell } from '../shipped.ts';
 import type { ResultRow } from './aggregate.ts';

@@ -1,4 +1,4 @@
-import type { ControlModel, FilterModel, ParameterModel, Scalar } from '../model.ts';
+import type { ControlModel, FilterModel, ParameterModel, Scalar } from '../dashboard-model.ts';
 import type { FilterChoice } from './filter-eval.ts';
 import { formatCell } from './format.ts';
 

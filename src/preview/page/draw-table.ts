@@ -1,4 +1,4 @@
-import type { VisualModel } from '../model.ts';
+import type { VisualModel } from '../dashboard-model.ts';
 import type { Cell } from '../shipped.ts';
 import type { ResultRow } from './aggregate.ts';
 import { formatDimension, formatNumber } from './format.ts';

@@ -1,4 +1,4 @@
-import type { Bound, FilterModel, Scalar } from '../model.ts';
+import type { Bound, FilterModel, Scalar } from '../dashboard-model.ts';
 import type { Cell } from '../shipped.ts';
 
 /** What a sheet control has set for a filter it drives: picked values, typed text, or a day range. */

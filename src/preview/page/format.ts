@@ -1,4 +1,4 @@
-import type { Granularity, NumberFormat } from '../model.ts';
+import type { Granularity, NumberFormat } from '../dashboard-model.ts';
 import type { Cell } from '../shipped.ts';
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });

@@ -1,5 +1,5 @@
 import type { ECharts } from 'echarts';
-import type { Scalar, VisualModel } from '../model.ts';
+import type { Scalar, VisualModel } from '../dashboard-model.ts';
 import type { Cell, PagePayload } from '../shipped.ts';
 import { computeResult, type ResultRow } from './aggregate.ts';
 import { approximateNote, cellsKept } from './notes.ts';

@@ -1,4 +1,4 @@
-import type { FilterModel, VisualModel } from '../model.ts';
+import type { FilterModel, VisualModel } from '../dashboard-model.ts';
 import type { VisualData } from '../shipped.ts';
 import { type PageState, passes } from './filter-eval.ts';
 

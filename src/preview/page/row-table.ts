@@ -1,4 +1,4 @@
-import type { VisualModel } from '../model.ts';
+import type { VisualModel } from '../dashboard-model.ts';
 import type { Cell, VisualData } from '../shipped.ts';
 import { effectiveSort } from '../visual-rules.ts';
 import { type ResultRow, rowOrder } from './aggregate.ts';

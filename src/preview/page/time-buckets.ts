@@ -1,4 +1,4 @@
-import type { Granularity, VisualModel } from '../model.ts';
+import type { Granularity, VisualModel } from '../dashboard-model.ts';
 import type { ResultRow } from './aggregate.ts';
 import { formatCell } from './format.ts';
 

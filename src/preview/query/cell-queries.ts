@@ -1,4 +1,4 @@
-import type { DimensionField, FilterModel } from '../model.ts';
+import type { DimensionField, FilterModel } from '../dashboard-model.ts';
 import type { ColumnKind } from './dataset-source.ts';
 import { countedText, shownText } from './shown-text.ts';
 import { quoteIdentifier, quoteNumber } from './sql-text.ts';

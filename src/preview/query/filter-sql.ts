@@ -1,4 +1,4 @@
-import type { CategoryMatch, FilterModel, NullOption, Scalar } from '../model.ts';
+import type { CategoryMatch, FilterModel, NullOption, Scalar } from '../dashboard-model.ts';
 import { likePattern, quoteIdentifier, quoteValue } from './sql-text.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Aggregation, CalculatedFormula, FilterModel, MeasureField, VisualModel } from '../model.ts';
+import type { Aggregation, CalculatedFormula, FilterModel, MeasureField, VisualModel } from '../dashboard-model.ts';
 import type { MeasurePart, ShippedColumn } from '../shipped.ts';
 import { effectiveSort, limitCountsRows, needsValuesInGrain } from '../visual-rules.ts';
 import type { ColumnKind } from './dataset-source.ts';

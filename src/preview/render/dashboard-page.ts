@@ -1,4 +1,4 @@
-import type { AnyVisual, GridPlacement, SheetModel } from '../model.ts';
+import type { AnyVisual, GridPlacement, SheetModel } from '../dashboard-model.ts';
 import { cutNote } from '../query/shown-text.ts';
 import type { PagePayload, VisualData } from '../shipped.ts';
 import { escapeHtml as e, jsonForScript } from './html-text.ts';

@@ -1,0 +1,81 @@
+import { hasErrors, sortFindings, type Finding } from './finding.ts';
+import { decodeSpec } from './load/decode.ts';
+import type { YamlLocated } from './load/located.ts';
+import { parseYaml } from './load/parse-yaml.ts';
+import type { SpecSource } from './load/source.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetSpec, Kind, ProjectSpec } from './schema/index.ts';
+import { RULES } from './rules/index.ts';
+import type { LintContext } from './rules/rule.ts';
+import type { SpecSet } from './specset.ts';
+import { validateSpec } from './validate/validate-spec.ts';
+
+export interface LintResult {
+  /** Present when there are no error findings (warnings allowed). */
+  readonly specSet?: SpecSet;
+  /** Every finding, sorted by file, line and column. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The whole check, pure: YAML syntax, then each spec against its kind's schema, then the lint
+ * rules over the specs that passed and over the well-formed part of those that did not (without the
+ * parts holding a schema error, see validate/salvage.ts). Collects every problem; never throws on bad input.
+ */
+export function lintSpecs(sources: readonly SpecSource[], options: { root?: string } = {}): LintResult {
+  const findings: Finding[] = [];
+  const valid: { kind: Kind; located: YamlLocated<unknown> }[] = [];
+  const brokenIds = new Set<string>();
+  const brokenKinds = new Set<string>();
+  const checked: { kind: Kind; located: YamlLocated<unknown> }[] = [];
+  const pruned = new Set<string>();
+  for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const decoded = decodeSpec(source);
+    if ('finding' in decoded) {
+      findings.push(decoded.finding);
+      continue;
+    }
+    const { parsed, findings: yamlFindings } = parseYaml(source.file, decoded.text);
+    findings.push(...yamlFindings);
+    if (!parsed) continue;
+    const { kind, findings: schemaFindings, salvaged } = validateSpec(parsed.located);
+    findings.push(...schemaFindings);
+    if (kind) valid.push({ kind, located: parsed.located });
+    else {
+      // Check the well-formed part too, so one schema error does not hide the rest of the file's problems.
+      if (salvaged) {
+        checked.push({ kind: salvaged.kind, located: parsed.located.part(salvaged.spec, salvaged.translate) });
+        for (const name of salvaged.pruned) pruned.add(name);
+      }
+      const { id, kind: brokenKind } = parsed.data as { id?: unknown; kind?: unknown };
+      if (typeof id === 'string') brokenIds.add(id);
+      if (typeof brokenKind === 'string') brokenKinds.add(brokenKind);
+    }
+  }
+  const of = <T>(...kinds: Kind[]) => valid.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
+  const all = [...valid, ...checked].sort((a, b) => (a.located.file < b.located.file ? -1 : a.located.file > b.located.file ? 1 : 0));
+  const ofAll = <T>(...kinds: Kind[]) => all.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
+  const context: LintContext = {
+    root: options.root ?? (sources.length === 1 ? sources[0].file : '.'),
+    projects: ofAll<ProjectSpec>('Project'),
+    datasets: ofAll<DataSetSpec>('DataSet'),
+    boards: ofAll<DashboardSpec | AnalysisSpec>('Dashboard', 'Analysis'),
+    brokenIds,
+    brokenKinds,
+  };
+  for (const rule of RULES) findings.push(...rule.check(context).filter((f) => !namesPruned(f.message, pruned)));
+  const sorted = sortFindings(findings);
+  if (hasErrors(sorted) || context.projects.length !== 1) return { findings: sorted };
+  const specSet: SpecSet = {
+    project: context.projects[0],
+    datasets: of<DataSetSpec>('DataSet'),
+    dashboards: of<DashboardSpec>('Dashboard'),
+    analyses: of<AnalysisSpec>('Analysis'),
+  };
+  return { specSet, findings: sorted };
+}
+
+/** A finding that quotes a part left out for its schema error (`no visual 'v'`) only follows from that error. */
+function namesPruned(message: string, pruned: ReadonlySet<string>): boolean {
+  for (const name of pruned) if (message.includes(`'${name}'`)) return true;
+  return false;
+}
