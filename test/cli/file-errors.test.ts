@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './run-cli.ts';
 
-const REPO = fileURLToPath(new URL('../../../..', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('cli: a file-system error on a path the user gave is a message, not a stack', function () {
   this.timeout(60_000);

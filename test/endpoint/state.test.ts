@@ -12,7 +12,7 @@ import {
 import { arn, dataSetInput, dataSourceInput, definition } from './fixtures.ts';
 import { ACCOUNT, clients, poll, removeDir, startTestEndpoint, stopTestEndpoint, tempDir } from './helpers.ts';
 
-const REPO = new URL('../../../..', import.meta.url).pathname;
+const REPO = new URL('../../', import.meta.url).pathname;
 
 /** `trailsight serve` in its own process; resolves with its URL once it prints it. */
 async function serveProcess(stateDir: string, s3Root: string): Promise<{ url: string; child: ChildProcess }> {

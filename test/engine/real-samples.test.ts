@@ -6,7 +6,7 @@ import { CloudTrailEngine, type IngestReport } from '../../src/engine/index.ts';
 import { column, scalar } from './helpers.ts';
 
 /** Real records written by others (../shared/cloudtrail-samples, outside the repository). */
-const SAMPLES = fileURLToPath(new URL('../../../shared/cloudtrail-samples', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../../shared/cloudtrail-samples/', import.meta.url));
 
 /** Records in the JSON Lines files, counted independently of the engine (the digest file excepted). */
 function countRecords(): { files: number; records: number } {

@@ -8,7 +8,7 @@ import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './
 import { HOSTILE_USER, PAYLOADS, writeHostileLog } from './hostile-log.ts';
 import { type LocalAccount, publishLocally } from './local-site.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
 const SITE = join(ARTIFACTS, 'preview-site');
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 

@@ -13,7 +13,7 @@ import { ACCOUNT, clients, failure, poll, REGION, removeDir, startTestEndpoint, 
 import { assertAwsError, portOf, send } from './endpoint-http.ts';
 
 const run = promisify(execFile);
-const REPO = new URL('../../../..', import.meta.url).pathname;
+const REPO = new URL('../../', import.meta.url).pathname;
 
 /** Signs a raw request the way the SDK does, so a test can then tamper with it. */
 async function signed(url: string, raw: { method: string; path: string; headers: Record<string, string>; body: string }, service: string, date = new Date()) {

@@ -15,7 +15,7 @@ import { collectionPath, decodeSegment, encodeSegment, recordPath } from '../../
 import { dataSourceInput } from '../endpoint/fixtures.ts';
 import { ACCOUNT, clients, failure, poll, REGION, removeDir, startTestEndpoint, stopTestEndpoint, tempDir } from '../endpoint/helpers.ts';
 
-const REPO = new URL('../../../..', import.meta.url).pathname;
+const REPO = new URL('../../', import.meta.url).pathname;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Every file under a folder, relative to it. */

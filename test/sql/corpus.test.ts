@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CloudTrailEngine, type QueryResult } from '../../src/engine/index.ts';
 
-const CORPUS = fileURLToPath(new URL('./corpus', import.meta.url));
+const CORPUS = fileURLToPath(new URL('./corpus/', import.meta.url));
 const LOGS = join(CORPUS, 'logs');
 const QUERIES = join(CORPUS, 'queries');
 const EXPECTED = join(CORPUS, 'expected');

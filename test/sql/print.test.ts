@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseExpression, parseQuery, printExpression, printQuery } from '../../src/sql/index.ts';
 
-const QUERIES = fileURLToPath(new URL('./corpus/queries', import.meta.url));
+const QUERIES = fileURLToPath(new URL('./corpus/queries/', import.meta.url));
 
 /** The tree without positions (printing moves every offset). */
 function shape(value: unknown): unknown {
