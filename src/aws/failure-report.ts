@@ -1,5 +1,6 @@
 import type { DesiredResource } from '../compile/resource.ts';
 import type { QuickSightProblem, ResourceFailedError } from './errors.ts';
+import escapeRegex from 'escape-string-regexp';
 
 /** Where in a spec a sheet or visual is: `sheets[i].visuals[j]` as a path the spec's `at()` resolves. */
 export type SpecLocator = (source: DesiredResource['source'], path: readonly (string | number)[]) => string | undefined;
@@ -49,5 +50,5 @@ function placeOf(sheets: readonly unknown[], problem: QuickSightProblem): Place 
 }
 
 function mentions(text: string, id: string): boolean {
-  return new RegExp(`(^|[^A-Za-z0-9_-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z0-9_-]|$)`).test(text);
+  return new RegExp(`(^|[^A-Za-z0-9_-])${escapeRegex(id)}([^A-Za-z0-9_-]|$)`).test(text);
 }

@@ -4,7 +4,7 @@
  * half up, an IPADDRESS prints as Trino prints it.
  */
 import { typeText, type SqlType } from '../types/sql-type.ts';
-import { quoteString } from '../text/quote.ts';
+import { quoteIdentifier, quoteString } from '../text/quote.ts';
 import { duckdbType } from './duckdb-type.ts';
 
 const zoneOf = (t: SqlType) => (t.kind === 'timestamp with time zone' ? (t.zone ?? 'UTC') : 'UTC');
@@ -72,7 +72,7 @@ function nestedCast(sql: string, from: SqlType, to: SqlType): string | undefined
     const fields = to.fields.map((field, i) => {
       const source = from.fields[i]!;
       const value = plainCast(`struct_extract(${sql}, ${quoteString(source.name ?? `field${i}`)})`, source.type, field.type);
-      return `${quoteIdentifierText(field.name ?? `field${i}`)} := ${value}`;
+      return `${quoteIdentifier(field.name ?? `field${i}`)} := ${value}`;
     });
     return `CASE WHEN ${sql} IS NULL THEN NULL ELSE struct_pack(${fields.join(', ')}) END`;
   }
@@ -86,8 +86,6 @@ function nestedCast(sql: string, from: SqlType, to: SqlType): string | undefined
 }
 
 const containsRow = (t: SqlType): boolean => t.kind === 'row' || (t.kind === 'array' && containsRow(t.element)) || (t.kind === 'map' && containsRow(t.value));
-
-const quoteIdentifierText = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function toText(sql: string, from: SqlType): string {
   switch (from.kind) {

@@ -2,6 +2,7 @@
  * Trino's types, as the analyzer infers them: what a function accepts, what a column holds, what a
  * query returns (the result's column types are these, spelled as Athena spells them).
  */
+import { quoteIdentifier } from '../text/quote.ts';
 
 export type SqlType =
   | { readonly kind: 'unknown' } // NULL: coerces to anything
@@ -89,7 +90,7 @@ export function typeText(t: SqlType): string {
 }
 
 function quoteFieldName(name: string): string {
-  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`;
+  return /^[a-z_][a-z0-9_]*$/.test(name) ? name : quoteIdentifier(name);
 }
 
 export function sameType(a: SqlType, b: SqlType): boolean {

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { addUnits, DATE_UNITS, formatDate, parseBound, parseDate, parseDatePattern, type DateUnit } from './date-format.ts';
-import { escapeRegex } from './regex-text.ts';
+import escapeRegex from 'escape-string-regexp';
 
 /** A projection property Athena would refuse. */
 export interface ProjectionProblem {

@@ -1,5 +1,5 @@
 import { DateTime, type DurationLikeObject } from 'luxon';
-import { escapeRegex } from './regex-text.ts';
+import escapeRegex from 'escape-string-regexp';
 
 /** Units of `interval.unit` and of NOW offsets, finest last. */
 export const DATE_UNITS = ['YEARS', 'MONTHS', 'WEEKS', 'DAYS', 'HOURS', 'MINUTES', 'SECONDS', 'MILLISECONDS'] as const;

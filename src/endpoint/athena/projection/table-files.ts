@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { GlueTable } from '../../glue/keys.ts';
 import { tableLocation } from '../table-location.ts';
-import { escapeRegex } from './regex-text.ts';
+import escapeRegex from 'escape-string-regexp';
 import { columnProjection, type ColumnProjection, type ProjectionProblem } from './columns.ts';
 
 export type { ProjectionProblem } from './columns.ts';
