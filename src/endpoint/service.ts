@@ -53,8 +53,12 @@ export interface ServiceHandler {
   close?(): Promise<void>;
 }
 
-/** A table of operation implementations; an unlisted operation is refused as unsupported. */
-export type Operations = Readonly<Record<string, (input: any, context: ServiceContext) => Promise<unknown> | unknown>>;
+/**
+ * A table of operation implementations; an unlisted operation is refused as unsupported. Each
+ * service types its own by the SDK (sdk-types.ts); here an operation is anything that takes the
+ * checked input of its own operation.
+ */
+export type Operations = Readonly<Record<string, (input: never, context: ServiceContext) => Promise<unknown> | unknown>>;
 
 /** The implementation of an operation the table lists itself (never one of Object.prototype's: `constructor`, `toString`, …). */
 export function operationOf(operations: Operations, name: string): Operations[string] | undefined {

@@ -149,6 +149,23 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     await athena.send(new UpdateWorkGroupCommand({ WorkGroup: 'scratch', ConfigurationUpdates: { ResultConfigurationUpdates: { OutputLocation: 's3://scratch/' } } }));
     const { WorkGroup } = await athena.send(new GetWorkGroupCommand({ WorkGroup: 'scratch' }));
     assert.equal(WorkGroup?.Configuration?.ResultConfiguration?.OutputLocation, 's3://scratch/');
+    // Every member of ConfigurationUpdates, as Athena applies it: given members replace, Remove… flags remove.
+    await athena.send(new UpdateWorkGroupCommand({
+      WorkGroup: 'scratch',
+      ConfigurationUpdates: {
+        BytesScannedCutoffPerQuery: 10_000_000, CustomerContentEncryptionConfiguration: { KmsKey: 'arn:aws:kms:us-east-1:123456789012:key/k' },
+        ManagedQueryResultsConfigurationUpdates: { Enabled: true }, ResultConfigurationUpdates: { ExpectedBucketOwner: ACCOUNT },
+      },
+    }));
+    await athena.send(new UpdateWorkGroupCommand({
+      WorkGroup: 'scratch',
+      ConfigurationUpdates: { RemoveBytesScannedCutoffPerQuery: true, RemoveCustomerContentEncryptionConfiguration: true, ResultConfigurationUpdates: { RemoveOutputLocation: true } },
+    }));
+    const updated = (await athena.send(new GetWorkGroupCommand({ WorkGroup: 'scratch' }))).WorkGroup?.Configuration;
+    assert.equal(updated?.BytesScannedCutoffPerQuery, undefined);
+    assert.equal(updated?.CustomerContentEncryptionConfiguration, undefined);
+    assert.deepEqual(updated?.ManagedQueryResultsConfiguration, { Enabled: true });
+    assert.deepEqual(updated?.ResultConfiguration, { ExpectedBucketOwner: ACCOUNT });
     const ResourceARN = `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/scratch`;
     await athena.send(new TagWorkGroupCommand({ ResourceARN, Tags: [{ Key: 'team', Value: 'security' }] }));
     assert.deepEqual((await athena.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags, [{ Key: 'managed-by', Value: 'trailsight' }, { Key: 'team', Value: 'security' }]);
@@ -165,6 +182,11 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     assert.equal((await failure(glue.send(new CreateTableCommand(cloudTrailTableInput('security', BUCKET))))).name, 'AlreadyExistsException');
     assert.equal((await failure(glue.send(new GetTableCommand({ DatabaseName: 'security', Name: 'nope' })))).name, 'EntityNotFoundException');
     assert.equal((await failure(glue.send(new GetTablesCommand({ DatabaseName: 'nope' })))).name, 'EntityNotFoundException');
+    // Glue's model lets CreateTable name an open-table-format table without a TableInput; a Hive table needs one.
+    const noInput = await failure(glue.send(new CreateTableCommand({ DatabaseName: 'security', Name: 'iceberg_table' })));
+    assert.equal(noInput.name, 'InvalidInputException');
+    assert.equal(noInput.$metadata?.httpStatusCode, 400);
+    assert.equal((await failure(glue.send(new UpdateTableCommand({ DatabaseName: 'security', Name: 'cloudtrail_logs' })))).name, 'InvalidInputException');
 
     const copy = cloudTrailTableInput('security', BUCKET);
     copy.TableInput.Name = 'copy';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type * as Athena from '@aws-sdk/client-athena';
 import { pageOf } from '../paging.ts';
-import type { Operations, ServiceContext } from '../service.ts';
+import type { OperationsOf } from '../sdk-types.ts';
+import type { ServiceContext } from '../service.ts';
 import type { EngineHost } from './engine-host.ts';
 import { invalidRequest } from './errors.ts';
 import { describeExecution, effective, type ExecutionRecord } from './execution-record.ts';
@@ -10,15 +12,6 @@ import { columnInfo } from './result-format.ts';
 import { runExecution, type StoredResult } from './runner.ts';
 import { statementType } from './sql-text.ts';
 import { requireWorkGroup } from './workgroups.ts';
-
-interface StartInput {
-  QueryString: string;
-  ClientRequestToken?: string;
-  QueryExecutionContext?: { Database?: string; Catalog?: string };
-  ResultConfiguration?: { OutputLocation?: string };
-  WorkGroup?: string;
-  ExecutionParameters?: string[];
-}
 
 /** An execution the caller may see: none once it is older than Athena's 45-day history. */
 async function findExecution(context: ServiceContext, id: string): Promise<ExecutionRecord | undefined> {
@@ -38,12 +31,12 @@ const page = <T>(items: readonly T[], input: { MaxResults?: number; NextToken?: 
   pageOf(items, input, { defaultSize, invalidToken: () => invalidRequest('The NextToken is not valid.') });
 
 /** Query executions: start (run on the engine in the background), describe, results, stop, list. */
-export function executionOperations(host: EngineHost, instance: string, sweeper: HistorySweeper): Operations {
+export function executionOperations(host: EngineHost, instance: string, sweeper: HistorySweeper): OperationsOf<typeof Athena> {
   return {
-    async StartQueryExecution(input: StartInput, context) {
+    async StartQueryExecution(input, context) {
       const workGroup = await requireWorkGroup(context, input.WorkGroup ?? PRIMARY_WORKGROUP);
       if (workGroup.State === 'DISABLED') throw invalidRequest(`WorkGroup ${workGroup.Name} is disabled.`);
-      const configured = workGroup.Configuration.ResultConfiguration?.OutputLocation as string | undefined;
+      const configured = workGroup.Configuration.ResultConfiguration?.OutputLocation;
       const location = workGroup.Configuration.EnforceWorkGroupConfiguration ? configured : (input.ResultConfiguration?.OutputLocation ?? configured);
       if (!location)
         throw invalidRequest('No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.');
@@ -83,17 +76,17 @@ export function executionOperations(host: EngineHost, instance: string, sweeper:
       }
       return { QueryExecutionId: id.id };
     },
-    async GetQueryExecution(input: { QueryExecutionId: string }, context) {
+    async GetQueryExecution(input, context) {
       return { QueryExecution: describeExecution(await requireExecution(context, input.QueryExecutionId)) };
     },
-    async BatchGetQueryExecution(input: { QueryExecutionIds: string[] }, context) {
+    async BatchGetQueryExecution(input, context) {
       const found = await Promise.all(input.QueryExecutionIds.map((id) => findExecution(context, id)));
       return {
         QueryExecutions: found.filter((r): r is ExecutionRecord => !!r).map(describeExecution),
         UnprocessedQueryExecutionIds: input.QueryExecutionIds.filter((_, i) => !found[i]).map((QueryExecutionId) => ({ QueryExecutionId, ErrorCode: 'INVALID_INPUT', ErrorMessage: 'QueryExecution was not found' })),
       };
     },
-    async GetQueryResults(input: { QueryExecutionId: string; NextToken?: string; MaxResults?: number }, context) {
+    async GetQueryResults(input, context) {
       const execution = effective(await requireExecution(context, input.QueryExecutionId));
       if (execution.State === 'FAILED') throw invalidRequest(execution.StateChangeReason ?? 'Query failed.');
       if (execution.State !== 'SUCCEEDED') throw invalidRequest(`Query has not yet finished. Current state: ${execution.State}`);
@@ -111,18 +104,21 @@ export function executionOperations(host: EngineHost, instance: string, sweeper:
         NextToken,
       };
     },
-    async StopQueryExecution(input: { QueryExecutionId: string }, context) {
-      const key = executionKey(context.settings.account, context.region, input.QueryExecutionId);
+    async StopQueryExecution(input, context) {
+      // An idempotency token in AWS's model, so optional there: the SDK and the CLI always fill it in.
+      const id = input.QueryExecutionId;
+      if (id === undefined) throw invalidRequest('QueryExecutionId is required.');
+      const key = executionKey(context.settings.account, context.region, id);
       await context.store.transact(async (tx) => {
         const record = visible(await tx.get<ExecutionRecord>(key), context.settings.now());
-        if (!record) throw notFound(input.QueryExecutionId);
+        if (!record) throw notFound(id);
         if (record.State === 'QUEUED' || record.State === 'RUNNING') {
           tx.put(key, { ...record, State: 'CANCELLED', StateChangeReason: 'Query was cancelled by user', CompletionDateTime: Date.now() });
         }
       });
       return {};
     },
-    async ListQueryExecutions(input: { WorkGroup?: string; MaxResults?: number; NextToken?: string }, context) {
+    async ListQueryExecutions(input, context) {
       const workGroup = input.WorkGroup ?? PRIMARY_WORKGROUP;
       await requireWorkGroup(context, workGroup);
       const now = context.settings.now();

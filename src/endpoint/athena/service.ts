@@ -36,7 +36,7 @@ export function athenaService(options: AthenaServiceOptions): ServiceHandler {
     async execute(operation, input, context) {
       const run = operationOf(operations, operation);
       if (!run) throw invalidRequest(`trailsight's endpoint does not support Athena ${operation}.`);
-      return run(input, context);
+      return run(input as never, context); // checked against AWS's model of the operation (server.ts)
     },
     // Query history older than 45 days goes when the endpoint starts, as it would have in Athena meanwhile.
     start: ({ store, settings }) => sweeper.sweepAll(store, settings.account, settings.now()),

@@ -4,7 +4,7 @@ import type { GlueTable } from '../glue/keys.ts';
  * The S3 prefix holding a Glue table's files: the part of `storage.location.template` before its
  * first `${…}` placeholder (partition projection), else `StorageDescriptor.Location`.
  */
-export function tableLocation(table: GlueTable): string | undefined {
+export function tableLocation(table: Pick<GlueTable, 'Parameters' | 'StorageDescriptor'>): string | undefined {
   const template = table.Parameters?.['storage.location.template'];
   if (template) {
     const fixed = template.split('${')[0];
@@ -15,6 +15,6 @@ export function tableLocation(table: GlueTable): string | undefined {
 
 /** Whether the table reads CloudTrail logs (the CloudTrail input format or SerDe), the only kind the engine reads. */
 export function isCloudTrailTable(table: GlueTable): boolean {
-  const sd = table.StorageDescriptor as { InputFormat?: string; SerdeInfo?: { SerializationLibrary?: string } } | undefined;
+  const sd = table.StorageDescriptor;
   return /cloudtrail/i.test(sd?.InputFormat ?? '') || /cloudtrail/i.test(sd?.SerdeInfo?.SerializationLibrary ?? '');
 }

@@ -1,4 +1,6 @@
-import type { Operations, ServiceContext } from '../service.ts';
+import type * as Athena from '@aws-sdk/client-athena';
+import type { OperationsOf } from '../sdk-types.ts';
+import type { ServiceContext } from '../service.ts';
 import { ServiceError } from '../errors.ts';
 import { workGroupKey } from './keys.ts';
 import { requireWorkGroup, type WorkGroupRecord } from './workgroups.ts';
@@ -13,7 +15,7 @@ function workGroupOf(context: ServiceContext, arn: string): string {
   return match[3];
 }
 
-async function changeTags(context: ServiceContext, arn: string, change: (tags: Tag[]) => Tag[]): Promise<void> {
+async function changeTags(context: ServiceContext, arn: string, change: (tags: readonly Tag[]) => Tag[]): Promise<void> {
   const name = workGroupOf(context, arn);
   await context.store.transact(async (tx) => {
     const workGroup = await requireWorkGroup(context, name, tx);
@@ -22,8 +24,8 @@ async function changeTags(context: ServiceContext, arn: string, change: (tags: T
 }
 
 /** Tags of workgroups, by ARN. */
-export const athenaTagOperations: Operations = {
-  async TagResource(input: { ResourceARN: string; Tags: Tag[] }, context) {
+export const athenaTagOperations = {
+  async TagResource(input, context) {
     await changeTags(context, input.ResourceARN, (tags) => {
       const byKey = new Map(tags.map((t) => [t.Key, t.Value]));
       for (const t of input.Tags) byKey.set(t.Key, t.Value);
@@ -31,12 +33,12 @@ export const athenaTagOperations: Operations = {
     });
     return {};
   },
-  async UntagResource(input: { ResourceARN: string; TagKeys: string[] }, context) {
-    await changeTags(context, input.ResourceARN, (tags) => tags.filter((t) => !input.TagKeys.includes(t.Key)));
+  async UntagResource(input, context) {
+    await changeTags(context, input.ResourceARN, (tags) => tags.filter((t) => t.Key === undefined || !input.TagKeys.includes(t.Key)));
     return {};
   },
-  async ListTagsForResource(input: { ResourceARN: string }, context) {
+  async ListTagsForResource(input, context) {
     const workGroup = await requireWorkGroup(context, workGroupOf(context, input.ResourceARN));
     return { Tags: workGroup.Tags ?? [] };
   },
-};
+} satisfies OperationsOf<typeof Athena>;

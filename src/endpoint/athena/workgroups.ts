@@ -1,19 +1,24 @@
+import type * as Athena from '@aws-sdk/client-athena';
 import { pageOf } from '../paging.ts';
-import type { Operations, ServiceContext } from '../service.ts';
+import type { OperationsOf, Wire } from '../sdk-types.ts';
+import type { ServiceContext } from '../service.ts';
 import type { Transaction } from '../state/store.ts';
 import { invalidRequest } from './errors.ts';
 import { PRIMARY_WORKGROUP, workGroupKey, workGroupsKey } from './keys.ts';
 
+type Configuration = Wire<Athena.WorkGroupConfiguration>;
+
 export interface WorkGroupRecord {
-  Name: string;
-  State: 'ENABLED' | 'DISABLED';
-  Description?: string;
-  Configuration: Record<string, any>;
-  CreationTime: number;
-  Tags: { Key: string; Value: string }[];
+  readonly Name: string;
+  readonly State: Athena.WorkGroupState;
+  readonly Description?: string;
+  readonly Configuration: Configuration;
+  /** Epoch milliseconds. */
+  readonly CreationTime: number;
+  readonly Tags: readonly Wire<Athena.Tag>[];
 }
 
-const DEFAULT_CONFIGURATION = {
+const DEFAULT_CONFIGURATION: Configuration = {
   EnforceWorkGroupConfiguration: false,
   PublishCloudWatchMetricsEnabled: false,
   RequesterPaysEnabled: false,
@@ -44,27 +49,37 @@ const answer = (w: WorkGroupRecord) => ({
   CreationTime: w.CreationTime / 1000,
 });
 
-/** Applies `ConfigurationUpdates` the way Athena's UpdateWorkGroup does. */
-function updateConfiguration(current: Record<string, any>, updates: Record<string, any> = {}): Record<string, any> {
-  const next = { ...current };
-  for (const key of ['EnforceWorkGroupConfiguration', 'PublishCloudWatchMetricsEnabled', 'BytesScannedCutoffPerQuery', 'RequesterPaysEnabled', 'EngineVersion', 'AdditionalConfiguration', 'ExecutionRole', 'CustomerContentEncryptionConfiguration', 'EnableMinimumEncryptionConfiguration', 'QueryResultsS3AccessGrantsConfiguration', 'ManagedQueryResultsConfiguration']) {
-    if (updates[key] !== undefined) next[key] = updates[key];
-  }
-  if (updates.RemoveBytesScannedCutoffPerQuery) delete next.BytesScannedCutoffPerQuery;
-  const result = updates.ResultConfigurationUpdates;
-  if (result) {
-    const rc = { ...(next.ResultConfiguration ?? {}) };
-    for (const [field, remove] of [['OutputLocation', 'RemoveOutputLocation'], ['EncryptionConfiguration', 'RemoveEncryptionConfiguration'], ['ExpectedBucketOwner', 'RemoveExpectedBucketOwner'], ['AclConfiguration', 'RemoveAclConfiguration']]) {
-      if (result[remove]) delete rc[field];
-      if (result[field] !== undefined) rc[field] = result[field];
-    }
-    next.ResultConfiguration = rc;
+/**
+ * Applies `ConfigurationUpdates` the way Athena's UpdateWorkGroup does: a member given replaces
+ * the current one, a `Remove…` flag removes it, result settings are updated member by member.
+ */
+function updateConfiguration(current: Configuration, updates: Wire<Athena.WorkGroupConfigurationUpdates> = {}): Configuration {
+  const { ResultConfigurationUpdates, ManagedQueryResultsConfigurationUpdates, RemoveBytesScannedCutoffPerQuery, RemoveCustomerContentEncryptionConfiguration, ...replaced } = updates;
+  const next: Configuration = { ...current, ...replaced };
+  if (RemoveBytesScannedCutoffPerQuery) delete next.BytesScannedCutoffPerQuery;
+  if (RemoveCustomerContentEncryptionConfiguration) delete next.CustomerContentEncryptionConfiguration;
+  if (ResultConfigurationUpdates) next.ResultConfiguration = updateResultConfiguration(next.ResultConfiguration ?? {}, ResultConfigurationUpdates);
+  if (ManagedQueryResultsConfigurationUpdates) {
+    const { RemoveEncryptionConfiguration, ...managed } = ManagedQueryResultsConfigurationUpdates;
+    const merged = { Enabled: false, ...next.ManagedQueryResultsConfiguration, ...managed };
+    if (RemoveEncryptionConfiguration) delete merged.EncryptionConfiguration;
+    next.ManagedQueryResultsConfiguration = merged;
   }
   return next;
 }
 
-export const workGroupOperations: Operations = {
-  async CreateWorkGroup(input: { Name: string; Configuration?: Record<string, any>; Description?: string; Tags?: WorkGroupRecord['Tags'] }, context) {
+function updateResultConfiguration(current: Wire<Athena.ResultConfiguration>, updates: Wire<Athena.ResultConfigurationUpdates>): Wire<Athena.ResultConfiguration> {
+  const { RemoveOutputLocation, RemoveEncryptionConfiguration, RemoveExpectedBucketOwner, RemoveAclConfiguration, ...replaced } = updates;
+  const next = { ...current, ...replaced };
+  if (RemoveOutputLocation) delete next.OutputLocation;
+  if (RemoveEncryptionConfiguration) delete next.EncryptionConfiguration;
+  if (RemoveExpectedBucketOwner) delete next.ExpectedBucketOwner;
+  if (RemoveAclConfiguration) delete next.AclConfiguration;
+  return next;
+}
+
+export const workGroupOperations = {
+  async CreateWorkGroup(input, context) {
     const key = workGroupKey(context.settings.account, context.region, input.Name);
     await context.store.transact(async (tx) => {
       if (await findWorkGroup(context, input.Name, tx)) throw invalidRequest(`WorkGroup ${input.Name} is already created`);
@@ -80,10 +95,10 @@ export const workGroupOperations: Operations = {
     });
     return {};
   },
-  async GetWorkGroup(input: { WorkGroup: string }, context) {
+  async GetWorkGroup(input, context) {
     return { WorkGroup: answer(await requireWorkGroup(context, input.WorkGroup)) };
   },
-  async ListWorkGroups(input: { MaxResults?: number; NextToken?: string }, context) {
+  async ListWorkGroups(input, context) {
     const stored = await context.store.list<WorkGroupRecord>(workGroupsKey(context.settings.account, context.region));
     const all = stored.some((w) => w.Name === PRIMARY_WORKGROUP) ? stored : [primary(), ...stored];
     const { items, NextToken } = pageOf(all, input, { defaultSize: 50, invalidToken: () => invalidRequest('The NextToken is not valid.') });
@@ -92,7 +107,7 @@ export const workGroupOperations: Operations = {
       NextToken,
     };
   },
-  async UpdateWorkGroup(input: { WorkGroup: string; Description?: string; ConfigurationUpdates?: Record<string, any>; State?: 'ENABLED' | 'DISABLED' }, context) {
+  async UpdateWorkGroup(input, context) {
     const key = workGroupKey(context.settings.account, context.region, input.WorkGroup);
     await context.store.transact(async (tx) => {
       const current = await requireWorkGroup(context, input.WorkGroup, tx);
@@ -105,7 +120,7 @@ export const workGroupOperations: Operations = {
     });
     return {};
   },
-  async DeleteWorkGroup(input: { WorkGroup: string }, context) {
+  async DeleteWorkGroup(input, context) {
     if (input.WorkGroup === PRIMARY_WORKGROUP) throw invalidRequest('The primary workgroup cannot be deleted.');
     const key = workGroupKey(context.settings.account, context.region, input.WorkGroup);
     await context.store.transact(async (tx) => {
@@ -114,4 +129,4 @@ export const workGroupOperations: Operations = {
     });
     return {};
   },
-};
+} satisfies OperationsOf<typeof Athena>;

@@ -1,5 +1,7 @@
-import type { Operations, ServiceContext } from '../service.ts';
-import { databaseKey, databasesKey, tablesKey, type GlueDatabase } from './keys.ts';
+import type * as Glue from '@aws-sdk/client-glue';
+import type { OperationsOf } from '../sdk-types.ts';
+import type { ServiceContext } from '../service.ts';
+import { databaseKey, databasesKey, tablesKey, type GlueDatabase, type GlueTable } from './keys.ts';
 import { gluePage } from './paging.ts';
 import { databaseTagsKey } from './tags.ts';
 import { alreadyExists, entityNotFound } from './errors.ts';
@@ -14,8 +16,8 @@ export async function requireDatabase(context: ServiceContext, name: string): Pr
 
 const toSeconds = (d: GlueDatabase) => ({ ...d, CreateTime: d.CreateTime / 1000 });
 
-export const databaseOperations: Operations = {
-  async CreateDatabase(input: { DatabaseInput: Record<string, unknown> & { Name: string }; Tags?: Record<string, string> }, context) {
+export const databaseOperations = {
+  async CreateDatabase(input, context) {
     const key = databaseKey(account(context), context.region, input.DatabaseInput.Name);
     await context.store.transact(async (tx) => {
       if (await tx.get(key)) throw alreadyExists(`Database already exists.`);
@@ -24,15 +26,15 @@ export const databaseOperations: Operations = {
     });
     return {};
   },
-  async GetDatabase(input: { Name: string }, context) {
+  async GetDatabase(input, context) {
     return { Database: toSeconds(await requireDatabase(context, input.Name)) };
   },
-  async GetDatabases(input: { MaxResults?: number; NextToken?: string }, context) {
+  async GetDatabases(input, context) {
     const all = await context.store.list<GlueDatabase>(databasesKey(account(context), context.region));
     const { items, NextToken } = gluePage(all, input);
     return { DatabaseList: items.map(toSeconds), NextToken };
   },
-  async UpdateDatabase(input: { Name: string; DatabaseInput: Record<string, unknown> & { Name: string } }, context) {
+  async UpdateDatabase(input, context) {
     const key = databaseKey(account(context), context.region, input.Name);
     await context.store.transact(async (tx) => {
       const current = await tx.get<GlueDatabase>(key);
@@ -41,15 +43,15 @@ export const databaseOperations: Operations = {
     });
     return {};
   },
-  async DeleteDatabase(input: { Name: string }, context) {
+  async DeleteDatabase(input, context) {
     await context.store.transact(async (tx) => {
       const key = databaseKey(account(context), context.region, input.Name);
       if (!(await tx.get(key))) throw entityNotFound(`Database ${input.Name} not found.`);
       tx.delete(key);
       tx.delete(databaseTagsKey(account(context), context.region, input.Name));
-      const tables = await tx.list<{ Name: string }>(tablesKey(account(context), context.region, input.Name));
+      const tables = await tx.list<GlueTable>(tablesKey(account(context), context.region, input.Name));
       for (const table of tables) tx.delete([...tablesKey(account(context), context.region, input.Name), table.Name.toLowerCase()]);
     });
     return {};
   },
-};
+} satisfies OperationsOf<typeof Glue>;

@@ -1,3 +1,6 @@
+import type { DatabaseInput, TableInput } from '@aws-sdk/client-glue';
+import type { Wire } from '../sdk-types.ts';
+
 /** Store keys of the Glue Data Catalog: databases and their tables (names lower-cased, as Glue does). */
 export function databaseKey(account: string, region: string, name: string): string[] {
   return ['glue', account, region, 'databases', name.toLowerCase()];
@@ -15,24 +18,19 @@ export function tablesKey(account: string, region: string, database: string): st
   return ['glue', account, region, 'tables', database.toLowerCase()];
 }
 
-/** A Glue table as stored: the TableInput members plus what Glue adds. */
-export interface GlueTable {
-  Name: string;
-  DatabaseName: string;
-  CatalogId: string;
-  CreateTime: number;
-  UpdateTime: number;
-  VersionId: string;
-  StorageDescriptor?: { Location?: string; Columns?: { Name: string; Type?: string }[]; [k: string]: unknown };
-  PartitionKeys?: { Name: string; Type?: string }[];
-  Parameters?: Record<string, string>;
-  TableType?: string;
-  [member: string]: unknown;
-}
+/** A Glue table as stored: the TableInput members (names lower-cased) plus what Glue adds. */
+export type GlueTable = Wire<TableInput> & {
+  readonly DatabaseName: string;
+  readonly CatalogId: string;
+  /** Epoch milliseconds. */
+  readonly CreateTime: number;
+  readonly UpdateTime: number;
+  readonly VersionId: string;
+};
 
-export interface GlueDatabase {
-  Name: string;
-  CatalogId: string;
-  CreateTime: number;
-  [member: string]: unknown;
-}
+/** A Glue database as stored: the DatabaseInput members plus what Glue adds. */
+export type GlueDatabase = Wire<DatabaseInput> & {
+  readonly CatalogId: string;
+  /** Epoch milliseconds. */
+  readonly CreateTime: number;
+};

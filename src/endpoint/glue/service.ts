@@ -19,7 +19,7 @@ export function glueService(): ServiceHandler {
       if (!run) throw new ServiceError('UnknownOperationException', `trailsight's endpoint does not support Glue ${operation}.`);
       if (input.CatalogId !== undefined && input.CatalogId !== context.settings.account)
         throw new ServiceError('AccessDeniedException', `Catalog ${String(input.CatalogId)} is not this endpoint's account (${context.settings.account}).`);
-      return run(input, context);
+      return run(input as never, context); // checked against AWS's model of the operation (server.ts)
     },
     write: (response, _operation, output, requestId) => writeJson11(response, output, requestId),
     writeError: writeJson11Error,

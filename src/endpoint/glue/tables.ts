@@ -1,11 +1,13 @@
 import { ServiceError } from '../errors.ts';
-import type { Operations, ServiceContext } from '../service.ts';
+import type * as Glue from '@aws-sdk/client-glue';
+import type { OperationsOf, Wire } from '../sdk-types.ts';
+import type { ServiceContext } from '../service.ts';
 import { requireDatabase } from './databases.ts';
 import { tableKey, tablesKey, type GlueTable } from './keys.ts';
 import { gluePage } from './paging.ts';
 import { alreadyExists, entityNotFound } from './errors.ts';
 
-type TableInput = Record<string, unknown> & { Name: string };
+type TableInput = Wire<Glue.TableInput>;
 
 /** The table as Glue answers: its input members, lower-cased names, times in epoch seconds. */
 function answer(table: GlueTable) {
@@ -18,8 +20,8 @@ export function findTable(context: ServiceContext, database: string, name: strin
 }
 
 function lowerCaseColumns(input: TableInput): TableInput {
-  const lower = (columns: unknown) => (Array.isArray(columns) ? columns.map((c) => ({ ...c, Name: String(c.Name).toLowerCase() })) : columns);
-  const storage = input.StorageDescriptor as Record<string, unknown> | undefined;
+  const lower = (columns: readonly Wire<Glue.Column>[] | undefined) => columns?.map((c) => ({ ...c, Name: c.Name.toLowerCase() }));
+  const storage = input.StorageDescriptor;
   return {
     ...input,
     Name: input.Name.toLowerCase(),
@@ -28,24 +30,35 @@ function lowerCaseColumns(input: TableInput): TableInput {
   };
 }
 
-export const tableOperations: Operations = {
-  async CreateTable(input: { DatabaseName: string; TableInput: TableInput }, context) {
+/**
+ * The table a CreateTable or UpdateTable describes. Glue's model makes `TableInput` optional (a
+ * table of an open table format is named by `Name` and `OpenTableFormatInput` instead); this
+ * endpoint serves Hive tables only.
+ */
+function tableInputOf(input: { readonly TableInput?: TableInput }): TableInput {
+  if (!input.TableInput) throw new ServiceError('InvalidInputException', 'TableInput is required: trailsight\'s endpoint serves Hive tables, not open table formats.');
+  return input.TableInput;
+}
+
+export const tableOperations = {
+  async CreateTable(input, context) {
     const database = await requireDatabase(context, input.DatabaseName);
-    const key = tableKey(context.settings.account, context.region, database.Name, input.TableInput.Name);
+    const tableInput = tableInputOf(input);
+    const key = tableKey(context.settings.account, context.region, database.Name, tableInput.Name);
     await context.store.transact(async (tx) => {
       if (await tx.get(key)) throw alreadyExists(`Table already exists.`);
       const now = Date.now();
-      tx.put(key, { ...lowerCaseColumns(input.TableInput), DatabaseName: database.Name, CatalogId: context.settings.account, CreateTime: now, UpdateTime: now, VersionId: '0' });
+      tx.put(key, { ...lowerCaseColumns(tableInput), DatabaseName: database.Name, CatalogId: context.settings.account, CreateTime: now, UpdateTime: now, VersionId: '0' });
     });
     return {};
   },
-  async GetTable(input: { DatabaseName: string; Name: string }, context) {
+  async GetTable(input, context) {
     await requireDatabase(context, input.DatabaseName);
     const table = await findTable(context, input.DatabaseName, input.Name);
     if (!table) throw entityNotFound(`Table ${input.Name} not found.`);
     return { Table: answer(table) };
   },
-  async GetTables(input: { DatabaseName: string; Expression?: string; MaxResults?: number; NextToken?: string }, context) {
+  async GetTables(input, context) {
     await requireDatabase(context, input.DatabaseName);
     let tables = await context.store.list<GlueTable>(tablesKey(context.settings.account, context.region, input.DatabaseName));
     if (input.Expression) {
@@ -60,14 +73,15 @@ export const tableOperations: Operations = {
     const { items, NextToken } = gluePage(tables, input);
     return { TableList: items.map(answer), NextToken };
   },
-  async UpdateTable(input: { DatabaseName: string; TableInput: TableInput }, context) {
+  async UpdateTable(input, context) {
     await requireDatabase(context, input.DatabaseName);
-    const key = tableKey(context.settings.account, context.region, input.DatabaseName, input.TableInput.Name);
+    const tableInput = tableInputOf(input);
+    const key = tableKey(context.settings.account, context.region, input.DatabaseName, tableInput.Name);
     await context.store.transact(async (tx) => {
       const current = await tx.get<GlueTable>(key);
-      if (!current) throw entityNotFound(`Table ${input.TableInput.Name} not found.`);
+      if (!current) throw entityNotFound(`Table ${tableInput.Name} not found.`);
       tx.put(key, {
-        ...lowerCaseColumns(input.TableInput),
+        ...lowerCaseColumns(tableInput),
         DatabaseName: current.DatabaseName,
         CatalogId: current.CatalogId,
         CreateTime: current.CreateTime,
@@ -77,7 +91,7 @@ export const tableOperations: Operations = {
     });
     return {};
   },
-  async DeleteTable(input: { DatabaseName: string; Name: string }, context) {
+  async DeleteTable(input, context) {
     await requireDatabase(context, input.DatabaseName);
     const key = tableKey(context.settings.account, context.region, input.DatabaseName, input.Name);
     await context.store.transact(async (tx) => {
@@ -87,4 +101,4 @@ export const tableOperations: Operations = {
     });
     return {};
   },
-};
+} satisfies OperationsOf<typeof Glue>;

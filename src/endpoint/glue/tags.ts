@@ -1,5 +1,7 @@
 import { ServiceError } from '../errors.ts';
-import type { Operations, ServiceContext } from '../service.ts';
+import type * as Glue from '@aws-sdk/client-glue';
+import type { OperationsOf } from '../sdk-types.ts';
+import type { ServiceContext } from '../service.ts';
 import { entityNotFound } from './errors.ts';
 import { databaseKey, tableKey } from './keys.ts';
 
@@ -18,16 +20,16 @@ async function resolve(context: ServiceContext, arn: string): Promise<string[]> 
 }
 
 /** Tags of Glue databases and tables, by ARN. */
-export const glueTagOperations: Operations = {
-  async GetTags(input: { ResourceArn: string }, context) {
+export const glueTagOperations = {
+  async GetTags(input, context) {
     return { Tags: (await context.store.get<Tags>(await resolve(context, input.ResourceArn))) ?? {} };
   },
-  async TagResource(input: { ResourceArn: string; TagsToAdd: Tags }, context) {
+  async TagResource(input, context) {
     const key = await resolve(context, input.ResourceArn);
     await context.store.transact(async (tx) => tx.put(key, { ...((await tx.get<Tags>(key)) ?? {}), ...input.TagsToAdd }));
     return {};
   },
-  async UntagResource(input: { ResourceArn: string; TagsToRemove: string[] }, context) {
+  async UntagResource(input, context) {
     const key = await resolve(context, input.ResourceArn);
     await context.store.transact(async (tx) => {
       const tags = { ...((await tx.get<Tags>(key)) ?? {}) };
@@ -36,7 +38,7 @@ export const glueTagOperations: Operations = {
     });
     return {};
   },
-};
+} satisfies OperationsOf<typeof Glue>;
 
 /** Where a database's tags live, for CreateDatabase's `Tags`. */
 export function databaseTagsKey(account: string, region: string, database: string): string[] {

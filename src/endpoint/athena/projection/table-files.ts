@@ -35,7 +35,7 @@ export function tableFiles(table: Pick<GlueTable, 'Parameters' | 'PartitionKeys'
   const parameters = table.Parameters ?? {};
   const columns = (table.PartitionKeys ?? []).map((k) => k.Name.toLowerCase());
   if (parameters['projection.enabled']?.trim().toLowerCase() !== 'true' || columns.length === 0) return { kind: 'location' };
-  const root = tableLocation(table as GlueTable) ?? '';
+  const root = tableLocation(table) ?? '';
   const template = parameters[TEMPLATE] ?? `${root.replace(/\/?$/, '/')}${columns.map((c) => `${c}=\${${c}}`).join('/')}`;
   const relative = template.slice(root.length).replace(/^\//, '').replace(/\/$/, '');
 
