@@ -54,6 +54,14 @@ describe('security: malformed requests get 4xx in the service\'s AWS error shape
     }
   });
 
+  it("members AWS's model leaves optional that an operation still needs: 400, not a crash", async () => {
+    // StopQueryExecution's id is an idempotency token (the SDK fills it in); CreateTable may name an open-table-format table instead.
+    assertAwsError(await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AmazonAthena.StopQueryExecution'), body: '{}' }), 400, 'InvalidRequestException');
+    await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AWSGlue.CreateDatabase'), body: '{"DatabaseInput":{"Name":"optional_members"}}' });
+    const noTableInput = await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AWSGlue.CreateTable'), body: '{"DatabaseName":"optional_members","Name":"t"}' });
+    assertAwsError(noTableInput, 400, 'InvalidInputException');
+  });
+
   it('a wrong method: 4xx UnknownOperationException', async () => {
     assertAwsError(await send(endpoint.url, { method: 'GET', path: '/', headers: { 'x-amz-target': 'AmazonAthena.ListWorkGroups' } }), 400, 'UnknownOperationException');
     assertAwsError(await send(endpoint.url, { method: 'PATCH', path: `/accounts/${ACCOUNT}/dashboards/x` }), 405, 'UnknownOperationException');
