@@ -2,31 +2,21 @@ import { Command, CommanderError } from 'commander';
 import { isUnsafePathError } from '../files/unsafe-path-error.ts';
 import { isUserError } from './errors.ts';
 import { printErr } from './output.ts';
-
-type CommandModule = { register(program: Command): void };
+import * as compile from './commands/compile.ts';
+import * as iamPolicy from './commands/iam-policy.ts';
+import * as lint from './commands/lint.ts';
+import * as plan from './commands/plan.ts';
+import * as preview from './commands/preview.ts';
+import * as publish from './commands/publish.ts';
+import * as query from './commands/query.ts';
+import * as sample from './commands/sample.ts';
+import * as serve from './commands/serve.ts';
 
 /**
- * Each command lives in src/cli/commands/<name>.ts and registers itself; the key is the command's
- * name. Only the command being run is loaded (the others pull in DuckDB, the SDK, …), except for help.
+ * Each command is declared in src/cli/commands/<name>.ts (its arguments, flags and help) and done in
+ * src/cli/actions/<name>.ts, loaded only when it runs: declaring them all costs commander alone.
  */
-const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
-  compile: () => import('./commands/compile.ts'),
-  lint: () => import('./commands/lint.ts'),
-  serve: () => import('./commands/serve.ts'),
-  plan: () => import('./commands/plan.ts'),
-  publish: () => import('./commands/publish.ts'),
-  'iam-policy': () => import('./commands/iam-policy.ts'),
-  preview: () => import('./commands/preview.ts'),
-  sample: () => import('./commands/sample.ts'),
-  query: () => import('./commands/query.ts'),
-};
-
-async function loadCommands(argv: readonly string[]): Promise<CommandModule[]> {
-  const name = argv.find((arg) => !arg.startsWith('-'));
-  // Own keys only: `trailsight toString` is an unknown command, not Object.prototype's.
-  const wanted = name && name !== 'help' && Object.hasOwn(COMMANDS, name) ? [COMMANDS[name]!] : Object.values(COMMANDS);
-  return Promise.all(wanted.map((load) => load()));
-}
+const COMMANDS: readonly { register(program: Command): void }[] = [compile, lint, serve, plan, publish, iamPolicy, preview, sample, query];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings or failure, 2 usage error. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,7 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeErr: printErr });
-  for (const command of await loadCommands(argv)) command.register(program);
+  for (const command of COMMANDS) command.register(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     // Commands report their outcome through process.exitCode.

@@ -1,14 +1,6 @@
-import { readdir } from 'node:fs/promises';
-import { Command } from 'commander';
-import { OwnedFolder } from '../../files/owned-folder.ts';
-import { compile, requestFiles, resolveTarget } from '../../compile/index.ts';
-import { compileFailure, loadSpecSet } from '../specs.ts';
-import { DEFAULT_SPEC_PATHS } from '../../language/index.ts';
-import { UserError } from '../errors.ts';
-import { printOut } from '../output.ts';
-
-/** A file this command writes: `<service>.<Operation>.<id>.json`; older ones in --out are replaced. */
-const REQUEST_FILE = /^(glue|athena|quicksight)\.[A-Za-z]+\..+\.json$/;
+import type { Command } from 'commander';
+import { DEFAULT_SPEC_PATHS } from '../../language/load/default-spec-paths.ts';
+import { lazyAction } from '../lazy-action.ts';
 
 /** `trailsight compile [PATH...] [--target NAME] --out DIR`: one JSON file per AWS request. */
 export function register(program: Command): void {
@@ -20,25 +12,5 @@ export function register(program: Command): void {
     .option('--account <id>', "AWS account id to compile for (overrides the target's)")
     .option('--region <region>', "AWS Region to compile for (overrides the target's)")
     .requiredOption('--out <dir>', 'folder to write the request files to')
-    .action(async (paths: string[], options: { target?: string; account?: string; region?: string; out: string }) => {
-      const specSet = await loadSpecSet(paths);
-      if (options.account !== undefined && !/^[0-9]{12}$/.test(options.account)) throw new UserError(`--account must be 12 digits, not "${options.account}"`, 2);
-      let files;
-      let target;
-      try {
-        target = resolveTarget(specSet.project.spec, { name: options.target, account: options.account, region: options.region });
-        files = requestFiles(compile(specSet, target));
-      } catch (error) {
-        throw compileFailure(error);
-      }
-      // --out may be a folder of a repository: a link there is refused, never written through.
-      const out = await OwnedFolder.open(options.out);
-      const keep = new Set(files.map((f) => f.name));
-      for (const stale of (await readdir(out.root)).filter((name) => REQUEST_FILE.test(name) && !keep.has(name))) {
-        await out.remove(stale);
-      }
-      for (const file of files) await out.writeFile(file.name, file.content);
-      printOut(`compile: ${files.length} requests for target ${target.name} (account ${target.account}, ${target.region}) written to ${options.out}\n`);
-      process.exitCode = 0;
-    });
+    .action(lazyAction(() => import('../actions/compile.ts')));
 }

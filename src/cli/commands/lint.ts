@@ -1,8 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { Command, Option } from 'commander';
-import { DEFAULT_SPEC_PATHS, formatFinding, hasErrors, loadSpecs, MissingPathError } from '../../language/index.ts';
-import { UserError } from '../errors.ts';
-import { printJson, printOut } from '../output.ts';
+import { type Command, Option } from 'commander';
+import { DEFAULT_SPEC_PATHS } from '../../language/load/default-spec-paths.ts';
+import { lazyAction } from '../lazy-action.ts';
 
 /** `trailsight lint [PATH...]`: YAML syntax, schemas, then meaning; exit 0 clean, 1 findings, 2 usage. */
 export function register(program: Command): void {
@@ -11,28 +9,5 @@ export function register(program: Command): void {
     .description('Check the specs: YAML syntax, schemas, then meaning (references, fields, SQL).')
     .argument('[paths...]', 'spec files or folders (searched for *.yaml, *.yml); single files are checked against dashboards/', DEFAULT_SPEC_PATHS)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (paths: string[], options: { format: 'text' | 'json' }) => {
-      // Single files are checked against the repository's specs (their Project, the datasets they use).
-      const onlyFiles = paths !== DEFAULT_SPEC_PATHS && paths.every((p) => statSync(p, { throwIfNoEntry: false })?.isFile());
-      const context = onlyFiles ? DEFAULT_SPEC_PATHS.filter((p) => existsSync(p)) : [];
-      const result = await loadSpecs(paths.length > 0 ? paths : DEFAULT_SPEC_PATHS, { context }).catch((error: unknown) => {
-        if (error instanceof MissingPathError) throw new UserError(error.message, 2);
-        throw error;
-      });
-      const { findings } = result;
-      if (options.format === 'json') {
-        printJson({ ok: !hasErrors(findings), findings });
-      } else {
-        for (const finding of findings) printOut(`${formatFinding(finding)}\n`);
-        const errors = findings.filter((f) => f.severity === 'error').length;
-        const warnings = findings.length - errors;
-        const files = new Set(findings.map((f) => f.file)).size;
-        printOut(
-          findings.length === 0
-            ? 'lint: no problems found\n'
-            : `lint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`,
-        );
-      }
-      process.exitCode = hasErrors(findings) ? 1 : 0;
-    });
+    .action(lazyAction(() => import('../actions/lint.ts')));
 }

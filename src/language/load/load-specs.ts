@@ -1,8 +1,8 @@
 import { lintSpecs, type LintResult } from '../lint.ts';
+import { DEFAULT_SPEC_PATHS } from './default-spec-paths.ts';
 import { readSpecSources } from './read-files.ts';
 
-/** The default place specs live. */
-export const DEFAULT_SPEC_PATHS = ['dashboards'];
+export { DEFAULT_SPEC_PATHS };
 
 export interface LoadOptions {
   /**

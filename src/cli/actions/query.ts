@@ -1,0 +1,110 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import cliProgress from 'cli-progress';
+import { CloudTrailEngine, EngineQueryError, type IngestReport } from '../../engine/index.ts';
+import { renderCsv, renderTable, rowObjects } from '../../engine/query/render.ts';
+import { OwnedFolder } from '../../files/owned-folder.ts';
+import { storageFailure } from '../../files/storage-failure.ts';
+import { UserError } from '../errors.ts';
+import { printErr, printOut } from '../output.ts';
+import { terminalJson, terminalText } from '../../text/terminal.ts';
+
+interface QueryOptions {
+  logs: string;
+  sql: string;
+  format: 'table' | 'json' | 'csv';
+  cache: string;
+  database?: string;
+}
+
+/** A progress bar on a terminal; nothing when stderr is piped. */
+function progress(): { update: (done: number, total: number) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'reading logs [{bar}] {value}/{total} files', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (total < 20) return;
+      if (!started) bar.start(total, done);
+      started = true;
+      bar.update(done);
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+function reportBadFiles(report: IngestReport | undefined): void {
+  if (!report || report.badFiles.length === 0) return;
+  for (const bad of report.badFiles) printErr(`trailsight: skipped ${terminalText(bad.path)}: ${terminalText(bad.reason)}\n`);
+  printErr(`trailsight: ${report.badFiles.length} bad file(s) skipped; ${report.recordsLoaded} records loaded now, ${report.badFiles.reduce((n, b) => n + b.records, 0)} in skipped files\n`);
+}
+
+/** Where the logs are served: `default.cloudtrail_logs`, the Project's Glue table, `--database`'s `cloudtrail_logs`. */
+function servedNames(database: string | undefined): { database: string; table: string }[] {
+  const names = [{ database: 'default', table: 'cloudtrail_logs' }, ...projectTable(), ...(database ? [{ database, table: 'cloudtrail_logs' }] : [])];
+  return names.filter((n, i) => names.findIndex((m) => m.database.toLowerCase() === n.database.toLowerCase() && m.table.toLowerCase() === n.table.toLowerCase()) === i);
+}
+
+/** The Project's `glue.database` and `glue.table`, when a Project is in dashboards/ (read as plain YAML: no spec is needed to query). */
+function projectTable(): { database: string; table: string }[] {
+  const folder = 'dashboards';
+  if (!existsSync(folder)) return [];
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
+    try {
+      const doc = parse(readFileSync(join(folder, file), 'utf8')) as { kind?: unknown; glue?: { database?: unknown; table?: unknown } };
+      const { database, table } = doc?.glue ?? {};
+      if (doc?.kind === 'Project' && typeof database === 'string' && /^[a-z0-9_]+$/i.test(database)) {
+        return [{ database, table: typeof table === 'string' && /^[a-z0-9_]+$/i.test(table) ? table : 'cloudtrail_logs' }];
+      }
+    } catch {
+      // Not this file: the Project is optional here.
+    }
+  }
+  return [];
+}
+
+/** One line naming the cache folder when the machine's storage failed it (a full disk); undefined for any other failure. */
+function cacheFailure(error: unknown, cache: string): UserError | undefined {
+  const reason = storageFailure(error);
+  return reason === undefined ? undefined : new UserError(`cannot write the query cache ${resolve(cache)}: ${reason} (free some space there, or pass --cache with a folder on another disk)`);
+}
+
+/** `trailsight query` (declared in ../commands/query.ts). */
+export async function run(options: QueryOptions): Promise<void> {
+  if (!existsSync(options.logs)) throw new UserError(`--logs ${options.logs}: no such file or folder`, 2);
+  // The engine deletes its own files in the cache folder (`.trailsight` by default, which a
+  // repository may bring as a link): never through a link.
+  if (options.cache !== ':memory:') await (await OwnedFolder.open(options.cache)).assertNoLinks();
+  const engine = await CloudTrailEngine.open({ cacheDir: options.cache, readable: [options.logs], trackProgress: process.stderr.isTTY }).catch((error: Error) => {
+    throw cacheFailure(error, options.cache) ?? new UserError(error.message);
+  });
+  const bar = progress();
+  let failure: unknown;
+  try {
+    const names = servedNames(options.database);
+    for (const { database, table } of names) await engine.attach({ root: options.logs, schema: database, table, lazy: true });
+    const database = options.database ?? 'default';
+    const result = await engine.query(options.sql, { database, onProgress: bar.update }).finally(bar.stop);
+    reportBadFiles(engine.report());
+    const out =
+      options.format === 'json' ? `${terminalJson(JSON.stringify(rowObjects(result), null, 2))}\n`
+      : options.format === 'csv' ? renderCsv(result)
+      : renderTable(result);
+    process.stdout.write(out);
+    process.exitCode = 0;
+  } catch (error) {
+    failure = error;
+  }
+  // Closing checkpoints the cache: on a full disk that fails too, and must not hide the first failure.
+  const closing = await engine.close().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  const error = failure ?? closing;
+  if (error === undefined) return;
+  throw cacheFailure(error, options.cache) ?? (error instanceof EngineQueryError ? new UserError(error.message) : error);
+}
