@@ -15,6 +15,7 @@ import {
   type AnySpec,
 } from '../../src/language/index.ts';
 import { validatorFor } from '../../src/language/validate/ajv.ts';
+import { buildSpecValidators } from '../../scripts/spec-validators.ts';
 import { REPO } from './helpers.ts';
 
 // Compile-time: the exported TS types are exactly the Static<> of the schemas (fails `tsc` if they drift).
@@ -98,6 +99,15 @@ describe('JSON Schemas', () => {
     assert.deepEqual(committed, Object.keys(generated).sort(), 'schemas/ holds exactly the generated files: run npm run schemas');
     for (const name of committed) {
       assert.ok(readFileSync(join(REPO, 'schemas', name), 'utf8') === generated[name], `schemas/${name} is stale: run npm run schemas`);
+    }
+  });
+
+  it('the committed validators compiled from them match the model (run `npm run schemas` when this fails)', async () => {
+    const folder = join(REPO, 'src', 'language', 'validate', 'generated');
+    const fresh = await buildSpecValidators();
+    assert.deepEqual(readdirSync(folder).sort(), Object.keys(fresh).sort(), 'generated/ holds exactly the generated files: run npm run schemas');
+    for (const [name, text] of Object.entries(fresh)) {
+      assert.ok(readFileSync(join(folder, name), 'utf8') === text, `src/language/validate/generated/${name} is stale: run npm run schemas`);
     }
   });
 

@@ -1,22 +1,16 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
-import { KIND_SCHEMAS, type Kind } from '../schema/index.ts';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Kind } from '../schema/index.ts';
+import * as generated from './generated/validators.js';
 
-// ajv-formats is CommonJS: its default export arrives wrapped under ESM.
-type AddFormats = (ajv: Ajv) => Ajv;
-const formatsExport = addFormatsModule as unknown as AddFormats & { default?: AddFormats };
-const addFormats: AddFormats = formatsExport.default ?? formatsExport;
+/**
+ * One validator per kind, compiled ahead from the schemas by ajv (`npm run schemas` writes them into
+ * generated/; a test fails when they are stale): compiling them at run time took most of lint's
+ * second. Every error is reported (`allErrors`) and carries its schema (`verbose`), for messages.
+ */
+const VALIDATORS: Readonly<Record<Kind, ValidateFunction>> = generated;
 
-let validators: Record<Kind, ValidateFunction> | undefined;
-
-/** One compiled validator per kind, built on first use. Errors carry their schema (`verbose`) for messages. */
 export function validatorFor(kind: Kind): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
-    addFormats(ajv);
-    validators = Object.fromEntries(Object.entries(KIND_SCHEMAS).map(([k, schema]) => [k, ajv.compile(schema)])) as Record<Kind, ValidateFunction>;
-  }
-  return validators[kind];
+  return VALIDATORS[kind];
 }
 
 export type SchemaError = ErrorObject;
