@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { isUnsafePathError } from '../files/unsafe-path-error.ts';
-import { isUserError } from './errors.ts';
+import { UnsafePathError } from '../files/unsafe-path-error.ts';
+import { UserError } from './errors.ts';
 import { printErr } from './output.ts';
 import * as compile from './commands/compile.ts';
 import * as iamPolicy from './commands/iam-policy.ts';
@@ -34,11 +34,11 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (isUserError(error)) {
+    if (error instanceof UserError) {
       printErr(`trailsight: ${error.message}\n`);
       return error.exitCode;
     }
-    if (isUnsafePathError(error)) {
+    if (error instanceof UnsafePathError) {
       printErr(`trailsight: ${error.message}\n`);
       return 1;
     }

@@ -100,7 +100,7 @@ describe('trailsight lint (CLI)', function () {
     assert.match(format.stderr, /xml/);
   });
 
-  it('in-process too: main() reports a user error without a stack (the CLI modules may be loaded twice under mocha)', async () => {
+  it('in-process too: main() reports a user error without a stack', async () => {
     const written: string[] = [];
     const write = process.stderr.write;
     process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
