@@ -2,14 +2,18 @@
  * Trino's own grammar (SqlBase.g4 of Trino 450, as dt-sql-parser generates it for ANTLR 4), run on
  * a text. The parse tree it returns is turned into trailsight's tree by build-*.ts.
  *
- * ANTLR first predicts with SLL, which is exact for almost every query and much faster; only when
- * SLL fails is the text parsed again with full LL, so a real syntax error is always found by LL.
+ * ANTLR's two-stage parse: first SLL prediction with no error recovery (BailErrorStrategy, which also
+ * skips resynchronising at each decision), exact for almost every query and much faster; only when it
+ * fails is the text parsed again with full LL and the default error strategy, so a real syntax error
+ * is always found, placed and worded by that second pass.
  */
 import {
+  BailErrorStrategy,
   BaseErrorListener,
   CharStreams,
   CommonTokenStream,
   NoViableAltException,
+  ParseCancellationException,
   PredictionMode,
   type ATNSimulator,
   type Parser,
@@ -105,30 +109,56 @@ function summarize(expected: readonly string[]): string[] {
   return short.length > 0 ? short : [...expected];
 }
 
-/**
- * Parses with Trino's `program` rule (statements then the end of the text): anchored at the end, so a
- * syntax error is reported where it is, as Trino's own `statement EOF` rule does. Several
- * statements parse, and are refused by the caller (Athena runs one per query).
- */
-function run(text: string, mode: number, rule: 'program' | 'statement' = 'program'): { statements: SingleStatementContext[]; error?: SqlError } {
-  const listener = new FirstError(text);
+/** The statements of the text by Trino's `program` rule (statements, then the end of the text). */
+function statementsOf(parser: TrinoSqlParser): SingleStatementContext[] {
+  return parser.program().statements().map((s) => s.singleStatement());
+}
+
+function parserOf(text: string, listener: FirstError): TrinoSqlParser {
   const lexer = new TrinoSqlLexer(CharStreams.fromString(text));
   lexer.removeErrorListeners();
   lexer.addErrorListener(listener);
   const parser = new TrinoSqlParser(new CommonTokenStream(lexer));
   parser.removeErrorListeners();
+  return parser;
+}
+
+/** The first pass: the statements, or nothing at the first syntax error (the second pass then finds it). */
+function parseFast(text: string): SingleStatementContext[] | undefined {
+  const lexerErrors = new FirstError(text);
+  const parser = parserOf(text, lexerErrors);
+  parser.errorHandler = new BailErrorStrategy();
+  parser.interpreter.predictionMode = PredictionMode.SLL;
+  try {
+    const statements = statementsOf(parser);
+    return lexerErrors.error ? undefined : statements;
+  } catch (error) {
+    if (error instanceof ParseCancellationException) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The second pass, with full LL prediction and every error reported: by the `program` rule, anchored
+ * at the end, so a syntax error is reported where it is, as Trino's own `statement EOF` rule does
+ * (several statements parse, and are refused by the caller: Athena runs one per query); or by the
+ * `statement` rule, to say what a statement may start with.
+ */
+function parseReported(text: string, rule: 'program' | 'statement' = 'program'): { statements: SingleStatementContext[]; error?: SqlError } {
+  const listener = new FirstError(text);
+  const parser = parserOf(text, listener);
   parser.addErrorListener(listener);
-  parser.interpreter.predictionMode = mode;
-  const statements = rule === 'program' ? parser.program().statements().map((s) => s.singleStatement()) : [parser.singleStatement()];
+  parser.interpreter.predictionMode = PredictionMode.LL;
+  const statements = rule === 'program' ? statementsOf(parser) : [parser.singleStatement()];
   return { statements, ...(listener.error ? { error: listener.error } : {}) };
 }
 
 /** Parses one statement (an optional `;` may end it); throws a SqlError (SYNTAX_ERROR) with its place. */
 export function parseStatementTree(text: string): SingleStatementContext {
-  const fast = run(text, PredictionMode.SLL);
-  const { statements, error } = fast.error ? run(text, PredictionMode.LL) : fast;
+  const fast = parseFast(text);
+  const { statements, error } = fast ? { statements: fast, error: undefined } : parseReported(text);
   // Nothing parsed at all: what a statement may start with says more than "expecting the end".
-  if (error && statements.length === 0) throw run(text, PredictionMode.LL, 'statement').error ?? error;
+  if (error && statements.length === 0) throw parseReported(text, 'statement').error ?? error;
   if (error) throw error;
   if (statements.length === 0) throw new SqlError('SYNTAX_ERROR', "mismatched input '<EOF>'. Expecting: <query>", text.length);
   if (statements.length > 1) throw new SqlError('SYNTAX_ERROR', 'Only one sql statement is allowed', statements[1]!.start?.start ?? 0);
