@@ -1,7 +1,6 @@
 import type { DataSetSpec, AnalysisSpec, DashboardSpec } from '../language/schema/index.ts';
 import type { Located } from '../language/specset.ts';
 import { datasetColumns } from '../language/dataset-columns.ts';
-import { checkDefinition } from './check/index.ts';
 import { BoardContext, type DatasetRef } from './definition/context.ts';
 import { boardDefinition } from './definition/definition.ts';
 import { quicksightArn, resourceId } from './names.ts';
@@ -18,10 +17,7 @@ interface BoardInputs {
   readonly problems: Problems;
 }
 
-/**
- * The analysis (and for a Dashboard, the dashboard) of a board spec, from one definition that has
- * passed QuickSight's own rules.
- */
+/** The analysis (and for a Dashboard, the dashboard) of a board spec, from one definition. */
 export function compileBoard(located: Located<DashboardSpec | AnalysisSpec>, inputs: BoardInputs): DesiredResource[] {
   const { target, problems } = inputs;
   const spec = located.spec;
@@ -34,14 +30,8 @@ export function compileBoard(located: Located<DashboardSpec | AnalysisSpec>, inp
     }
     refs.set(alias, { identifier: alias, datasetId: resourceId(target, datasetId), columns: datasetColumns(dataset.spec) });
   }
-  const before = problems.count;
   const ctx = new BoardContext(located, refs, problems);
   const definition = boardDefinition(ctx, (id) => quicksightArn(target, 'dataset', id));
-  // Once the spec itself is sound, QuickSight's rules catch what remains (raw visuals, clashing ids).
-  const columns = [...refs.values()].map((r) => ({ identifier: r.identifier, columns: [...r.columns.values()] }));
-  for (const problem of problems.count === before ? checkDefinition(definition, columns) : []) {
-    problems.report(located, [], `QuickSight would refuse ${spec.kind.toLowerCase()} ${spec.id}: ${problem.message} (at Definition.${problem.path})`);
-  }
   const id = resourceId(target, spec.id);
   const tags = resourceTags({ specId: spec.id, spec, projectTags: inputs.projectTags, target });
   const source = { file: located.file, specId: spec.id };

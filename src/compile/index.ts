@@ -6,7 +6,6 @@ export type { ResolvedTarget } from './target.ts';
 export { resolveTarget, targetSpec, TargetError, LOCAL_ACCOUNT, LOCAL_REGION, type ResolveTargetOptions } from './resolve-target.ts';
 export { canonicalJson, sortKeys } from './canonical-json.ts';
 export { requestFileName, requestFiles } from './request-files.ts';
-export { checkDefinition, type DatasetColumns, type DefinitionProblem } from './check/index.ts';
 export { ACTIONS, permissionsFor } from './permissions.ts';
 export { MANAGED_BY_KEY, MANAGED_BY_VALUE, SPEC_HASH_KEY, SPEC_ID_KEY, TARGET_KEY, specHash } from './tags.ts';
 export { VISUAL_TYPES } from './visuals/registry.ts';

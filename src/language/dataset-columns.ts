@@ -1,5 +1,14 @@
 import type { DataSetSpec, DataType } from './schema/index.ts';
 
+/** The QuickSight type of a column of each spec type (decimals are QuickSight DECIMAL, floating point). */
+export const QUICKSIGHT_TYPE = {
+  string: 'STRING',
+  integer: 'INTEGER',
+  decimal: 'DECIMAL',
+  datetime: 'DATETIME',
+  boolean: 'BOOLEAN',
+} as const satisfies Record<DataType, string>;
+
 /** A column a dataset offers to visuals, filters and controls. */
 export interface OutputColumn {
   readonly name: string;

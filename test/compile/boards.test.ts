@@ -180,16 +180,6 @@ describe('compile: analyses and dashboards', () => {
     }
   });
 
-  it('applies QuickSight\'s own rules to what the spec cannot see (a raw visual reusing an id)', () => {
-    const clash = withSpec(specs, 'all-visuals', (d) => {
-      const raw = d.sheets[1].visuals.find((v: { id: string }) => v.id === 'raw-gauge');
-      raw.visual.GaugeChartVisual.ChartConfiguration.FieldWells.Values[0].NumericalMeasureField.FieldId = 'heat.value.0';
-    });
-    assert.deepEqual(problemsOf(() => compile(clash, local)), [
-      'QuickSight would refuse dashboard all-visuals: field id "heat.value.0" is already used at Sheets[1].Visuals[7].HeatMapVisual.ChartConfiguration.FieldWells.HeatMapAggregatedFieldWells.Values[0].CategoricalMeasureField.FieldId (at Definition.Sheets[1].Visuals[8].GaugeChartVisual.ChartConfiguration.FieldWells.Values[0].NumericalMeasureField.FieldId)',
-    ]);
-  });
-
   it('reports every problem of a board at once', () => {
     const broken = withSpec(specs, 'all-visuals', (d) => {
       d.sheets[0].visuals[0].value = 'sum(event_name)';

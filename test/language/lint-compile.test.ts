@@ -39,6 +39,14 @@ const LINT_ONLY: Record<string, string> = {
   'second-project.yaml': 'compile takes the one Project it is given',
   'control-slider-options.yaml': 'compile ignores slider options elsewhere, and QuickSight checks min < max',
   'control-id-too-long.yaml': "compile leaves lengths to AWS's API models (the conformance tests)",
+  'control-duplicate.yaml': "QuickSight's rules (src/quicksight) run in lint only",
+  'control-outside-filter-scope.yaml': "QuickSight's rules (src/quicksight) run in lint only",
+  'duplicate-sheet-id.yaml': "QuickSight's rules (src/quicksight) run in lint only",
+  'duplicate-visual-id.yaml': "QuickSight's rules (src/quicksight) run in lint only",
+  'filter-id-taken.yaml': "QuickSight's rules (src/quicksight) run in lint only",
+  'filter-scope-other-dataset.yaml': "QuickSight's rules (src/quicksight) run in lint only",
+  'filter-unknown-parameter.yaml': "QuickSight's rules (src/quicksight) run in lint only",
+  'raw-visual-columns.yaml': "QuickSight's rules (src/quicksight) run in lint only",
 };
 
 /** Lint refuses these on purpose though compile builds them: QuickSight would refuse them. */

@@ -1,7 +1,7 @@
 import type { Transaction } from '../state/store.ts';
 import { invalid } from './errors.ts';
+import { checkDefinition, type DataSetColumn, type Violation } from '../../quicksight/index.ts';
 import { parseArn, type DefinitionError } from './records.ts';
-import { checkDefinition } from './rules/check-definition.ts';
 import type { QuickSightState } from './state.ts';
 
 export interface EvaluatedDefinition {
@@ -11,8 +11,9 @@ export interface EvaluatedDefinition {
 }
 
 /**
- * Checks the definition of an analysis or dashboard against the data sets that exist now; the
- * errors become the CREATION_FAILED / UPDATE_FAILED outcome, as QuickSight reports them later.
+ * Checks the definition of an analysis or dashboard against the data sets that exist now, with
+ * QuickSight's rules (src/quicksight); the errors become the CREATION_FAILED / UPDATE_FAILED outcome,
+ * as QuickSight reports them later: each once per entity, with its type and the entity's path.
  */
 export async function evaluateDefinition(state: QuickSightState, input: Record<string, any>, tx: Transaction): Promise<EvaluatedDefinition> {
   const definition = input.Definition as Record<string, any> | undefined;
@@ -22,16 +23,27 @@ export async function evaluateDefinition(state: QuickSightState, input: Record<s
       : 'Either a SourceEntity or a Definition is required.');
   }
   const dataSetArns: string[] = (definition.DataSetIdentifierDeclarations ?? []).map((d: { DataSetArn: string }) => d.DataSetArn);
-  const columns = new Map<string, string[]>();
+  const columns = new Map<string, DataSetColumn[]>();
   for (const arn of new Set(dataSetArns)) {
     const parsed = parseArn(arn);
     if (parsed?.kind !== 'dataset' || parsed.account !== state.account || parsed.region !== state.region) continue;
     const dataSet = await state.get('dataset', parsed.id, tx);
-    if (dataSet) columns.set(arn, dataSet.outputColumns.map((c) => c.Name));
+    if (dataSet) columns.set(arn, dataSet.outputColumns.map((c) => ({ name: c.Name, type: c.Type })));
   }
   return {
-    errors: checkDefinition(definition, (arn) => columns.get(arn)),
+    errors: definitionErrors(checkDefinition(definition, (arn) => columns.get(arn))),
     dataSetArns: [...new Set(dataSetArns)],
     sheets: (definition.Sheets ?? []).map((s: { SheetId: string; Name?: string }) => ({ SheetId: s.SheetId, ...(s.Name ? { Name: s.Name } : {}) })),
   };
+}
+
+/** Violations as QuickSight lists them in `Errors`: one per type, message and entity. */
+function definitionErrors(violations: readonly Violation[]): DefinitionError[] {
+  const seen = new Set<string>();
+  return violations.flatMap((v) => {
+    const key = `${v.type}|${v.message}|${v.entity}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ Type: v.type, Message: v.message, ViolatedEntities: [{ Path: v.entity }] }];
+  });
 }

@@ -1,3 +1,4 @@
+import { RESTRICTIVE_ID } from '../../quicksight/index.ts';
 import type { Finding } from '../finding.ts';
 import type { FilterSpec } from '../schema/index.ts';
 import { didYouMean } from '../suggest.ts';
@@ -7,7 +8,7 @@ import type { Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
 
 /** QuickSight's limit for a control id (compile makes it from the sheet, the binding and the type). */
-const MAX_CONTROL_ID = 512;
+const MAX_CONTROL_ID = RESTRICTIVE_ID.maxLength;
 
 /**
  * Each control binds exactly one existing parameter or filter, of a kind the control can drive; a

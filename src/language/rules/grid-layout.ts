@@ -1,8 +1,7 @@
+import { GRID_COLUMNS } from '../../quicksight/index.ts';
 import { boardVisuals } from './board-parts.ts';
 import type { Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
-
-const GRID_COLUMNS = 36;
 
 /** A visual placed with `grid` fits the 36-column sheet: col + width at most 36. */
 export const gridLayout: Rule = {

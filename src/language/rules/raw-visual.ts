@@ -1,9 +1,8 @@
-import { checkDefinition } from '../../compile/check/index.ts';
-import { datasetColumns } from '../dataset-columns.ts';
+import { checkDefinition, type DataSetColumn, type DefinitionPath } from '../../quicksight/index.ts';
+import { datasetColumns, QUICKSIGHT_TYPE } from '../dataset-columns.ts';
 import type { Finding } from '../finding.ts';
 import type { JsonPath, YamlLocated } from '../load/located.ts';
-import type { Visual } from '../schema/index.ts';
-import { visualFields } from '../visual-fields.ts';
+import type { ParameterSpec, Visual } from '../schema/index.ts';
 import { boardVisuals, type Board } from './board-parts.ts';
 import type { LintContext, Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
@@ -12,8 +11,8 @@ type RawVisual = Extract<Visual, { type: 'raw' }>;
 
 /**
  * A `raw` visual holds one QuickSight visual (`{ BarChartVisual: {…} }`) whose VisualId equals the
- * visual's id, and keeps QuickSight's rules for a definition (the ones compile checks): columns of
- * the board's datasets with fitting types, declared parameters, field ids no other visual has.
+ * visual's id, and keeps QuickSight's rules for a definition (src/quicksight) where it stands: among
+ * the board's datasets (their columns, with their types) and parameters.
  */
 export const rawVisual: Rule = {
   name: 'raw-visual',
@@ -21,7 +20,7 @@ export const rawVisual: Rule = {
     return context.boards.flatMap((located) => {
       const raws = boardVisuals(located.spec).filter((v): v is typeof v & { visual: RawVisual } => v.visual.type === 'raw');
       const shapes = raws.flatMap(({ visual, path }) => shapeProblems(visual, path).map((p) => findingAt(located, p.path, this.name, `raw visual '${visual.id}': ${p.message}`)));
-      return shapes.length > 0 ? shapes : [...definitionProblems(context, located, this.name), ...fieldIdClashes(located, this.name)];
+      return shapes.length > 0 ? shapes : quicksightProblems(context, located, this.name);
     });
   },
 };
@@ -38,59 +37,54 @@ function shapeProblems(visual: RawVisual, path: JsonPath): { path: JsonPath; mes
   return [{ path: where, message: `${keys[0]}.VisualId must be '${visual.id}' (the visual's id), found ${JSON.stringify(visualId ?? null)}` }];
 }
 
-/** compile's QuickSight rules over a definition holding the board's datasets, parameters and raw visuals. */
-function definitionProblems(context: LintContext, located: YamlLocated<Board>, rule: string): Finding[] {
+/**
+ * QuickSight's rules over a definition of the board's datasets (declared by alias, their columns
+ * typed as QuickSight types them), its parameters and its raw visuals, each violation inside a raw
+ * visual reported at its place in the spec.
+ */
+function quicksightProblems(context: LintContext, located: YamlLocated<Board>, rule: string): Finding[] {
   const board = located.spec;
-  const yamlPaths = new Map<string, JsonPath>();
+  const places = new Map<string, JsonPath>();
   const Sheets = board.sheets.map((sheet, s) => {
     const raws = sheet.visuals.flatMap((visual, v) => (visual.type === 'raw' ? [{ visual, v }] : []));
-    raws.forEach(({ v }, k) => yamlPaths.set(`Sheets[${s}].Visuals[${k}]`, ['sheets', s, 'visuals', v, 'visual']));
+    raws.forEach(({ v }, k) => places.set(`${s}/${k}`, ['sheets', s, 'visuals', v, 'visual']));
     return { SheetId: sheet.id, Visuals: raws.map(({ visual }) => visual.visual) };
   });
-  if (yamlPaths.size === 0) return [];
+  if (places.size === 0) return [];
   const definition = {
-    DataSetIdentifierDeclarations: Object.keys(board.datasets).map((Identifier) => ({ Identifier, DataSetArn: board.datasets[Identifier] })),
-    ParameterDeclarations: (board.parameters ?? []).map((p) => ({ StringParameterDeclaration: { Name: p.name } })),
+    DataSetIdentifierDeclarations: Object.entries(board.datasets).map(([Identifier, DataSetArn]) => ({ Identifier, DataSetArn })),
+    ParameterDeclarations: (board.parameters ?? []).map(parameterDeclaration),
     Sheets,
   };
-  const columns = Object.entries(board.datasets).flatMap(([identifier, id]) => {
-    const dataset = context.datasets.find((d) => d.spec.id === id)?.spec;
-    return dataset ? [{ identifier, columns: [...datasetColumns(dataset).values()] }] : [];
-  });
-  return checkDefinition(definition, columns).flatMap((problem) => {
-    const [, visualPath, rest] = /^(Sheets\[\d+\]\.Visuals\[\d+\])(.*)$/.exec(problem.path) ?? [];
-    const base = visualPath === undefined ? undefined : yamlPaths.get(visualPath);
-    if (!base) return []; // outside the raw visuals: other rules' business
-    const visual = board.sheets[base[1] as number].visuals[base[3] as number];
-    return [findingAt(located, [...base, ...parsePath(rest)], rule, `raw visual '${visual.id}': QuickSight would refuse it: ${problem.message}`)];
+  const columns = (datasetId: string): DataSetColumn[] | undefined => {
+    const dataset = context.datasets.find((d) => d.spec.id === datasetId)?.spec;
+    return dataset && [...datasetColumns(dataset).values()].map((c) => ({ name: c.name, type: c.type && QUICKSIGHT_TYPE[c.type] }));
+  };
+  return checkDefinition(definition, columns).flatMap((violation) => {
+    const at = specPath(violation.path, places);
+    if (!at) return []; // outside the raw visuals: other rules' business
+    const visual = board.sheets[at[1] as number].visuals[at[3] as number];
+    return [findingAt(located, at, rule, `raw visual '${visual.id}': QuickSight would refuse it: ${violation.message}`)];
   });
 }
 
-/** Field ids compile gives the other visuals (`<visual>.<role>.<n>`) are not for raw visuals to reuse. */
-function fieldIdClashes(located: YamlLocated<Board>, rule: string): Finding[] {
-  const generated = new Map<string, string>();
-  for (const { visual } of boardVisuals(located.spec)) {
-    for (const f of visualFields(visual)) if (f.role !== 'sort') generated.set(`${visual.id}.${f.role}.${f.path[1] ?? 0}`, visual.id);
+/** `Sheets[s].Visuals[k]…` of the definition above → the raw visual's place in the spec, and on inside it. */
+function specPath(path: DefinitionPath, places: ReadonlyMap<string, JsonPath>): JsonPath | undefined {
+  if (path[0] !== 'Sheets' || path[2] !== 'Visuals') return undefined;
+  const base = places.get(`${String(path[1])}/${String(path[3])}`);
+  return base && [...base, ...path.slice(4)];
+}
+
+function parameterDeclaration(parameter: ParameterSpec) {
+  const declaration = { Name: parameter.name };
+  switch (parameter.type) {
+    case 'string':
+      return { StringParameterDeclaration: declaration };
+    case 'integer':
+      return { IntegerParameterDeclaration: declaration };
+    case 'decimal':
+      return { DecimalParameterDeclaration: declaration };
+    case 'datetime':
+      return { DateTimeParameterDeclaration: declaration };
   }
-  return boardVisuals(located.spec).flatMap(({ visual, path }) =>
-    visual.type !== 'raw'
-      ? []
-      : fieldIds(visual.visual, [...path, 'visual']).flatMap(({ id, at }) => {
-          const owner = generated.get(id);
-          return owner ? [findingAt(located, at, rule, `raw visual '${visual.id}': field id '${id}' is the id of a field of visual '${owner}': choose another`)] : [];
-        }),
-  );
-}
-
-function fieldIds(value: unknown, path: JsonPath): { id: string; at: JsonPath }[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => fieldIds(item, [...path, i]));
-  if (typeof value !== 'object' || value === null) return [];
-  const node = value as Record<string, unknown>;
-  const here = typeof node.FieldId === 'string' ? [{ id: node.FieldId, at: [...path, 'FieldId'] }] : [];
-  return [...here, ...Object.entries(node).flatMap(([key, child]) => fieldIds(child, [...path, key]))];
-}
-
-/** `.A.B[2].C` → ['A', 'B', 2, 'C'] */
-function parsePath(text: string): (string | number)[] {
-  return [...text.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]));
 }

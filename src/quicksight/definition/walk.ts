@@ -1,12 +1,12 @@
-/** A path in a definition: property names and list indexes. */
-export type Path = readonly (string | number)[];
+/** A place in a definition: property names and list indexes, e.g. ['Sheets', 0, 'Visuals', 2]. */
+export type DefinitionPath = readonly (string | number)[];
 
 export type JsonObject = Record<string, unknown>;
 
 /** An object met while walking, with the property it sits under and its ancestors (nearest last). */
 export interface Visit {
   readonly node: JsonObject;
-  readonly path: Path;
+  readonly path: DefinitionPath;
   /** The property name the object sits under (for a list item: the list's name). */
   readonly key: string | undefined;
   readonly ancestors: readonly { readonly node: JsonObject; readonly key: string | undefined }[];
@@ -14,7 +14,7 @@ export interface Visit {
 
 /** Calls `visit` for every object inside `value`, depth first, parents before children. */
 export function walk(value: unknown, visit: (v: Visit) => void): void {
-  const step = (current: unknown, path: Path, key: string | undefined, ancestors: Visit['ancestors']): void => {
+  const step = (current: unknown, path: DefinitionPath, key: string | undefined, ancestors: Visit['ancestors']): void => {
     if (Array.isArray(current)) {
       current.forEach((item, i) => step(item, [...path, i], key, ancestors));
     } else if (isObject(current)) {
@@ -30,7 +30,13 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
+/** The one member set in a union shape such as `{ BarChartVisual: {...} }`. */
+export function unionMember(value: unknown): JsonObject | undefined {
+  if (!isObject(value)) return undefined;
+  return Object.values(value).find(isObject);
+}
+
 /** `Sheets[0].Visuals[2].BarChartVisual`: a path as people read it. */
-export function pathText(path: Path): string {
+export function pathText(path: DefinitionPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }

@@ -1,0 +1,18 @@
+import { violation, type DefinitionRule } from './rule.ts';
+
+/**
+ * Every parameter a filter, control or action names is declared in ParameterDeclarations.
+ *
+ * Evidence: QuickSight's error type PARAMETER_NOT_FOUND (`AnalysisErrorType` in the API model); the
+ * members naming a parameter are those of shape ParameterName (ParameterName, SourceParameterName,
+ * DestinationParameterName, and `Parameter` of range filter values). The wording is ours.
+ */
+export const parameterReferences: DefinitionRule = {
+  name: 'parameter-declared',
+  check({ index }) {
+    const declared = new Set(index.parameters.map((p) => p.id));
+    return index.parameterRefs
+      .filter((ref) => !declared.has(ref.id))
+      .map((ref) => violation(index, this.name, 'PARAMETER_NOT_FOUND', ref.path, `Parameter '${ref.id}' is not declared in ParameterDeclarations.`));
+  },
+};
