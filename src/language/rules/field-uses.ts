@@ -15,6 +15,8 @@ export interface FieldUse {
   /** For visual fields: the role (x, y, value…, or sort) and whether it groups, is aggregated, or either. */
   readonly role?: string;
   readonly placement?: FieldPlacement;
+  /** For the columns of a table: whether any of them is aggregated (then plain columns group). */
+  readonly tableAggregated?: boolean;
   readonly dataset: DataSetSpec;
   readonly columns: Map<string, OutputColumn>;
 }
@@ -27,11 +29,12 @@ export function fieldUses(context: LintContext, located: YamlLocated<Board>): Fi
     if (visual.type === 'raw') continue;
     const source = columnsFor(context, board, visual.dataset);
     if (!source) continue;
+    const tableAggregated = visual.type === 'table' ? visual.columns.some((c) => parseField(c).aggregation) : undefined;
     for (const f of visualFieldsOf(visual)) {
       const ref = parseField(f.field);
       // A line's granularity applies to its x axis.
       const granularity = ref.granularity ?? (visual.type === 'line' && f.role === 'x' ? visual.granularity : undefined);
-      uses.push({ ref: { ...ref, granularity }, path: [...path, ...f.path], where: 'visual', role: f.role, placement: f.placement, ...source });
+      uses.push({ ref: { ...ref, granularity }, path: [...path, ...f.path], where: 'visual', role: f.role, placement: f.placement, tableAggregated, ...source });
     }
   }
   (board.filters ?? []).forEach((filter, i) => {

@@ -3,6 +3,7 @@ import { controlBindings } from './control-bindings.ts';
 import { datasetRefs } from './dataset-refs.ts';
 import { datasetSql } from './dataset-sql.ts';
 import { fieldRoles } from './field-roles.ts';
+import { fieldFormats } from './field-formats.ts';
 import { fieldTypes } from './field-types.ts';
 import { fieldsExist } from './fields-exist.ts';
 import { filterConditions } from './filter-conditions.ts';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   fieldsExist,
   fieldTypes,
   fieldRoles,
+  fieldFormats,
   localIds,
   filterConditions,
   filterScopes,
