@@ -92,7 +92,7 @@ const dir = mkdtempSync(join(tmpdir(), 'trailsight-bench-publish-'));
 const specsDir = join(dir, 'specs');
 writeSpecs(specsDir);
 const loaded = await loadSpecs([specsDir]);
-if (!loaded.specSet) throw new Error(`generated specs do not load: ${JSON.stringify(loaded.findings.slice(0, 3))}`);
+if (!loaded.checked) throw new Error(`generated specs do not load: ${JSON.stringify(loaded.findings.slice(0, 3))}`);
 const endpoint = await startEndpoint({
   stateDir: join(dir, 'state'),
   s3Root: join(dir, 's3'),
@@ -100,8 +100,8 @@ const endpoint = await startEndpoint({
   log: () => undefined,
   faults: { latencyMs: { '*': LATENCY_MS }, throttle: THROTTLE },
 });
-const target = resolveTarget(loaded.specSet.project.spec, { name: 'local', account: '000000000000', region: 'us-east-1' });
-const resources = compile(loaded.specSet, target);
+const target = resolveTarget(loaded.checked.project.spec, { name: 'local', account: '000000000000', region: 'us-east-1' });
+const resources = compile(loaded.checked, target);
 /** One `trailsight publish` as a fresh process would run it: new clients (nothing learnt about the throttle yet). */
 async function publish(): Promise<{ ms: number; readMs: number; failed: number; calls: CallCounter }> {
   const clients = createClients({ region: target.region, endpoint: endpoint.url });

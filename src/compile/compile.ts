@@ -1,4 +1,4 @@
-import type { SpecSet } from '../language/specset.ts';
+import type { CheckedSpecs } from '../language/index.ts';
 import { athenaWorkGroup } from './athena/workgroup.ts';
 import { compileBoard } from './boards.ts';
 import { quicksightDataSet } from './dataset/dataset.ts';
@@ -7,26 +7,20 @@ import { qualifiedTable } from './dataset/sql.ts';
 import { glueDatabase } from './glue/database.ts';
 import { glueTable } from './glue/table.ts';
 import { glueName, quicksightArn, resourceId } from './names.ts';
-import { Problems } from './problems.ts';
 import { quicksightDataSource } from './quicksight/datasource.ts';
 import { KIND_ORDER, resourceKey, type DesiredResource } from './resource.ts';
 import { resourceTags } from './tags.ts';
 import type { ResolvedTarget } from './target.ts';
 
 /**
- * Specs and a target → every AWS request that realises them, in dependency order (Glue database,
- * table, Athena workgroup, QuickSight data source, datasets, analyses, dashboards; by id within a
- * kind). Pure and deterministic. Throws a `CompileError` listing every problem when the specs cannot
- * become valid requests.
+ * The checked specs and a target → every AWS request that realises them, in dependency order (Glue
+ * database, table, Athena workgroup, QuickSight data source, datasets, analyses, dashboards; by id
+ * within a kind). Pure, deterministic, and total: the gate (src/language) refused every spec mistake.
  */
-export function compile(specs: SpecSet, target: ResolvedTarget): DesiredResource[] {
-  const problems = new Problems();
+export function compile(specs: CheckedSpecs, target: ResolvedTarget): DesiredResource[] {
   const project = specs.project;
   const p = project.spec;
   const projectTags = p.tags ?? {};
-  for (const [key, value] of Object.entries(projectTags)) {
-    if (value.length === 0) problems.report(project, ['tags', key], `tag ${key} needs a value: QuickSight refuses empty tag values`);
-  }
   const tagsOf = (specId: string, spec: unknown) => resourceTags({ specId, spec, projectTags, target });
   const projectSource = { file: project.file, specId: p.id };
   const projectResourceTags = tagsOf(p.id, p);
@@ -78,26 +72,23 @@ export function compile(specs: SpecSet, target: ResolvedTarget): DesiredResource
 
   const table = qualifiedTable(database, p.glue.table);
   const dataSourceArn = quicksightArn(target, 'datasource', dataSourceId);
-  for (const located of specs.datasets) {
-    const id = resourceId(target, located.spec.id);
-    const schedule = refreshSchedule({ located, target, id, problems });
+  for (const dataset of specs.datasets) {
+    const id = resourceId(target, dataset.spec.id);
     resources.push({
       kind: 'DataSet',
       id,
-      source: { file: located.file, specId: located.spec.id },
+      source: { file: dataset.file, specId: dataset.spec.id },
       service: 'quicksight',
       operation: 'CreateDataSet',
-      input: quicksightDataSet({ located, target, id, dataSourceArn, table, tags: tagsOf(located.spec.id, located.spec), problems }),
-      ...(schedule ? { refreshSchedule: schedule } : {}),
+      input: quicksightDataSet({ dataset, target, id, dataSourceArn, table, tags: tagsOf(dataset.spec.id, dataset.spec) }),
+      ...(dataset.refresh ? { refreshSchedule: refreshSchedule({ refresh: dataset.refresh, target, id }) } : {}),
       dependsOn: [`DataSource/${dataSourceId}`, tableKey],
     });
   }
 
-  const datasets = new Map(specs.datasets.map((d) => [d.spec.id, d]));
-  for (const located of [...specs.dashboards, ...specs.analyses]) {
-    resources.push(...compileBoard(located, { datasets, target, projectTags, problems }));
+  for (const board of [...specs.dashboards, ...specs.analyses]) {
+    resources.push(...compileBoard(board, { target, projectTags }));
   }
-  problems.throwIfAny();
   return sortResources(resources);
 }
 

@@ -1,6 +1,5 @@
 /** Compile: specs + target → the exact Glue, Athena and QuickSight requests (see compile.ts). */
 export { compile, sortResources } from './compile.ts';
-export { CompileError, formatProblem, type CompileProblem } from './problems.ts';
 export { KIND_ORDER, resourceKey, type DesiredResource, type ResourceKind } from './resource.ts';
 export type { ResolvedTarget } from './target.ts';
 export { resolveTarget, targetSpec, TargetError, LOCAL_ACCOUNT, LOCAL_REGION, type ResolveTargetOptions } from './resolve-target.ts';

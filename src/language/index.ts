@@ -1,7 +1,9 @@
 export * from './schema/index.ts';
-export type { Located, SourcePosition, SpecSet } from './specset.ts';
+export type { Located, SourcePosition } from './located-spec.ts';
 export { type Finding, formatFinding, hasErrors, sortFindings } from './finding.ts';
-export { lintSpecs, type LintResult } from './lint.ts';
+export { checkSpecs, type GateResult } from './gate.ts';
+export type * from './checked/index.ts';
+export { QUICKSIGHT_TYPE, type OutputColumn } from './dataset-columns.ts';
 export { loadSpecs, DEFAULT_SPEC_PATHS } from './load/load-specs.ts';
 export { MissingPathError } from './load/read-files.ts';
 export type { SpecSource } from './load/source.ts';

@@ -1,6 +1,6 @@
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { resolveTarget, TargetError, targetSpec, type ResolvedTarget } from '../compile/index.ts';
-import type { ProjectSpec, SpecSet } from '../language/index.ts';
+import type { ProjectSpec, CheckedSpecs } from '../language/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import { connectFailure, missingProfile } from '../aws/connect-errors.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
@@ -22,7 +22,7 @@ export interface AwsTargetOptions {
  * when it names one, unless the environment carries credentials (a CI role); the account is the
  * caller's, from STS, and must match the target's.
  */
-export async function openAwsTarget(specs: SpecSet, options: AwsTargetOptions): Promise<OpenTarget> {
+export async function openAwsTarget(specs: CheckedSpecs, options: AwsTargetOptions): Promise<OpenTarget> {
   const project = specs.project.spec;
   const named = targetSpec(project, options.name);
   if (!named && options.name !== 'aws') resolveTarget(project, { name: options.name }); // throws TargetError naming the known targets

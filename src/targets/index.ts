@@ -1,5 +1,5 @@
 import { TargetError } from '../compile/index.ts';
-import type { SpecSet } from '../language/index.ts';
+import type { CheckedSpecs } from '../language/index.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { hasAwsConfig } from './ambient.ts';
 import { ambientTarget, openAwsTarget } from './aws.ts';
@@ -34,7 +34,7 @@ export function defaultTargetName(env: NodeJS.ProcessEnv): string {
 }
 
 /** Resolves `--target` and connects to it (starting the local endpoint for `local`). Close it when done. */
-export async function openTarget(specs: SpecSet, options: TargetOptions): Promise<OpenTarget> {
+export async function openTarget(specs: CheckedSpecs, options: TargetOptions): Promise<OpenTarget> {
   const name = options.name ?? defaultTargetName(options.env);
   if (!options.name && name === 'local' && hasAwsConfig(options.env, options.home)) {
     options.note?.('local: AWS is configured here, but without --target trailsight works on the local target (--target aws or a Project target publishes to AWS)');

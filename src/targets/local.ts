@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { resolveTarget } from '../compile/index.ts';
-import type { SpecSet } from '../language/index.ts';
+import type { CheckedSpecs } from '../language/index.ts';
 import { createClients, destroyClients } from '../aws/clients.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { OwnedFolder } from '../files/owned-folder.ts';
@@ -35,7 +35,7 @@ export function localUser(region: string, account: string): string {
  * deleted there. The working folder and its children are refused when they are links (a
  * repository could bring `.trailsight/sample-logs -> ~`).
  */
-export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Promise<OpenTarget> {
+export async function openLocalTarget(specs: CheckedSpecs, options: LocalOptions): Promise<OpenTarget> {
   const own = await OwnedFolder.open(options.workdir);
   await own.assertNoLinks('', { recursive: false });
   const release = await lockWorkdir(own.root, options.note);
@@ -48,7 +48,7 @@ export async function openLocalTarget(specs: SpecSet, options: LocalOptions): Pr
   }
 }
 
-async function openLocked(specs: SpecSet, own: OwnedFolder, options: LocalOptions): Promise<OpenTarget> {
+async function openLocked(specs: CheckedSpecs, own: OwnedFolder, options: LocalOptions): Promise<OpenTarget> {
   const project = specs.project.spec;
   const workdir = own.root;
   // The endpoint's state store and query cache write and delete in here: no link may take them elsewhere.
@@ -106,7 +106,7 @@ function logsMount(source: { bucket: string; prefix?: string }, layout: LogsLayo
 }
 
 /** The specs with the Project's source covering exactly the served logs' accounts, Regions and days. */
-function withSource(specs: SpecSet, layout: LogsLayout): SpecSet {
+function withSource(specs: CheckedSpecs, layout: LogsLayout): CheckedSpecs {
   const project = specs.project;
   const source = project.spec.source;
   const firstDay = layout.firstDay && layout.firstDay < source.firstDay ? layout.firstDay : source.firstDay;

@@ -1,5 +1,5 @@
 import type { ResolvedTarget } from '../compile/index.ts';
-import type { SpecSet } from '../language/index.ts';
+import type { CheckedSpecs } from '../language/index.ts';
 import type { AwsClients, Connection } from '../aws/clients.ts';
 import type { StorageFailure } from '../files/storage-failure.ts';
 import type { BadLogFile } from './bad-logs.ts';
@@ -8,7 +8,7 @@ import type { BadLogFile } from './bad-logs.ts';
 export interface OpenTarget {
   readonly target: ResolvedTarget;
   /** The specs to compile: for `local`, the Project's source follows the logs being served. */
-  readonly specs: SpecSet;
+  readonly specs: CheckedSpecs;
   readonly connection: Connection;
   readonly clients: AwsClients;
   /** One line for people: which target, account, Region, endpoint or logs. */

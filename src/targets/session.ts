@@ -1,8 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { compile, type DesiredResource } from '../compile/index.ts';
-import { compileFailure, loadSpecSet } from '../cli/specs.ts';
-import { type Located, type SpecSet } from '../language/index.ts';
+import { targetFailure, loadCheckedSpecs } from '../cli/specs.ts';
+import { type Located, type CheckedSpecs } from '../language/index.ts';
 import type { SpecLocator } from '../aws/failure-report.ts';
 import type { RetryPolicy } from '../aws/retry.ts';
 import { openTarget, type OpenTarget } from './index.ts';
@@ -22,14 +22,14 @@ export interface Session {
 }
 
 /**
- * Loads the specs, opens the target and compiles for it, turning each failure into a UserError
- * whose message says what to fix. The caller closes `open`.
+ * Loads the specs through the gate, opens the target and compiles for it; the specs' findings and a
+ * target that cannot be opened are UserErrors saying what to fix. The caller closes `open`.
  */
 export async function openSession(options: SessionOptions): Promise<Session> {
-  const specSet = await loadSpecSet(options.paths);
+  const checked = await loadCheckedSpecs(options.paths);
   let open: OpenTarget;
   try {
-    open = await openTarget(specSet, {
+    open = await openTarget(checked, {
       name: options.target,
       logs: options.logs,
       workdir: join(process.cwd(), '.trailsight'),
@@ -39,18 +39,18 @@ export async function openSession(options: SessionOptions): Promise<Session> {
       note: options.note,
     });
   } catch (error) {
-    throw compileFailure(error);
+    throw targetFailure(error);
   }
   try {
     return { open, resources: compile(open.specs, open.target) };
   } catch (error) {
     await open.close();
-    throw compileFailure(error);
+    throw error;
   }
 }
 
 /** Finds `file:line:col` of a path inside the spec a resource came from (for QuickSight's errors). */
-export function specLocator(specs: SpecSet): SpecLocator {
+export function specLocator(specs: CheckedSpecs): SpecLocator {
   const all = [specs.project, ...specs.datasets, ...specs.dashboards, ...specs.analyses] as Located<{ id: string }>[];
   return (source, path) => {
     const located = all.find((l) => l.file === source.file && l.spec.id === source.specId);

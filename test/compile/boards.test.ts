@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AnalysisDefinition } from '@aws-sdk/client-quicksight';
 import { ACTIONS, compile, KIND_ORDER, resolveTarget, resourceKey, type DesiredResource } from '../../src/compile/index.ts';
-import { fixtureSpecs, problemsOf, withSpec } from './helpers.ts';
+import { fixtureSpecs, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();
 const local = resolveTarget(specs.project.spec);
@@ -178,22 +178,5 @@ describe('compile: analyses and dashboards', () => {
       for (const d of r.dependsOn) assert.ok(seen.has(d), `${resourceKey(r)} depends on ${d}, which is not before it`);
       seen.add(resourceKey(r));
     }
-  });
-
-  it('reports every problem of a board at once', () => {
-    const broken = withSpec(specs, 'all-visuals', (d) => {
-      d.sheets[0].visuals[0].value = 'sum(event_name)';
-      d.sheets[0].visuals[3].x = 'no_such_column';
-      d.filters[2].scope = { sheets: ['nowhere'] };
-      d.sheets[1].controls[0] = { type: 'slider', filter: 'principal-types', title: 'Types' };
-      d.sheets[0].controls[3] = { type: 'date-range', parameter: 'user', title: 'Range' };
-    });
-    assert.deepEqual(problemsOf(() => compile(broken, local)).sort(), [
-      'a parameter holds one value: bind a date-range control to a timeRange or lastDays filter, or use `date`',
-      'a slider needs a filter with `between` numeric min and max (its bounds)',
-      'dataset events has no column "no_such_column"',
-      'no sheet "nowhere" in this dashboard',
-      'sum needs a numeric column; event_name is string (use count or distinct_count)',
-    ].sort());
   });
 });

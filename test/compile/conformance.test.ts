@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { findModelsDir, loadModel, validateOperationInput, type ServiceName } from '../../src/awsmodel/index.ts';
 import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
-import type { SpecSet } from '../../src/language/specset.ts';
+import type { CheckedSpecs } from '../../src/language/index.ts';
 import { dashboardSpecs, fixtureSpecs } from './helpers.ts';
 
 /** Every request a compiled resource stands for: its create input, and a SPICE dataset's refresh schedule. */
@@ -17,7 +17,7 @@ function requests(resources: DesiredResource[]): { label: string; service: Servi
 describe("conformance: every compiled request satisfies AWS's API models", function () {
   const modelsDir = findModelsDir();
 
-  const cases: { name: string; specs: () => Promise<SpecSet>; targets: string[] }[] = [
+  const cases: { name: string; specs: () => Promise<CheckedSpecs>; targets: string[] }[] = [
     { name: 'dashboards/', specs: dashboardSpecs, targets: ['local', 'staging', 'prod'] },
     { name: 'test/compile/fixtures', specs: async () => fixtureSpecs(), targets: ['local', 'prod'] },
   ];

@@ -1,65 +1,50 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import type { AnalysisSpec, DashboardSpec, DataSetSpec, ProjectSpec } from '../../src/language/schema/index.ts';
-import type { Located, SpecSet } from '../../src/language/specset.ts';
-import { loadSpecs } from '../../src/language/index.ts';
-import { CompileError } from '../../src/compile/index.ts';
+import { stringify } from 'yaml';
+import { checkSpecs, loadSpecs, type CheckedSpecs, type GateResult, type SpecSource } from '../../src/language/index.ts';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A spec with a trivial `at`: every path is at the top of its file. */
-export function located<T>(spec: T, file: string): Located<T> {
-  return { spec, file, at: () => ({ file, line: 1, col: 1 }) };
-}
-
-/** The fixture specs (test/compile/fixtures/*.yaml) as a SpecSet, read with the yaml package alone. */
-export function fixtureSpecs(): SpecSet {
-  const specs = readdirSync(FIXTURES)
+/** The fixture specs (test/compile/fixtures/*.yaml) through the gate: the checked model compile takes. */
+export function fixtureSpecs(): CheckedSpecs {
+  const sources = readdirSync(FIXTURES)
     .filter((f) => f.endsWith('.yaml'))
     .sort()
-    .map((f) => located(parse(readFileSync(join(FIXTURES, f), 'utf8')) as { kind: string }, `test/compile/fixtures/${f}`));
-  const of = <T>(kind: string) => specs.filter((s) => s.spec.kind === kind) as unknown as Located<T>[];
-  return {
-    project: of<ProjectSpec>('Project')[0],
-    datasets: of<DataSetSpec>('DataSet'),
-    dashboards: of<DashboardSpec>('Dashboard'),
-    analyses: of<AnalysisSpec>('Analysis'),
-  };
+    .map((f) => ({ file: `test/compile/fixtures/${f}`, bytes: readFileSync(join(FIXTURES, f)) }));
+  return accepted(checkSpecs(sources));
 }
 
-/** A SpecSet with one spec replaced by a changed copy (`change` edits a deep clone). */
-export function withSpec(specs: SpecSet, id: string, change: (spec: any) => void): SpecSet {
-  const edit = <T extends { id: string }>(l: Located<T>): Located<T> => {
-    if (l.spec.id !== id) return l;
-    const copy = structuredClone(l.spec);
-    change(copy);
-    return { ...l, spec: copy };
-  };
-  return {
-    project: edit(specs.project),
-    datasets: specs.datasets.map(edit),
-    dashboards: specs.dashboards.map(edit),
-    analyses: specs.analyses.map(edit),
-  };
+/** The specs again through the gate, with the spec of `id` changed (`change` edits a copy). */
+export function gatedWith(specs: CheckedSpecs, id: string, change: (spec: any) => void): GateResult {
+  const all: { spec: { id: string }; file: string }[] = [specs.project, ...specs.datasets, ...specs.dashboards, ...specs.analyses];
+  const sources: SpecSource[] = all.map(({ spec, file }) => {
+    const copy = structuredClone(spec);
+    if (copy.id === id) change(copy);
+    return { file, bytes: Buffer.from(stringify(copy)) };
+  });
+  return checkSpecs(sources);
 }
 
-/** The repository's dashboards/ through the spec loader (lint included); throws with the findings if invalid. */
-export async function dashboardSpecs(): Promise<SpecSet> {
-  const result = await loadSpecs([join(REPO, 'dashboards')]);
-  if (!result.specSet) throw new Error(`dashboards/ does not lint clean:\n${result.findings.map((f) => `${f.file}:${f.line}:${f.col} ${f.message}`).join('\n')}`);
-  return result.specSet;
+/** The checked specs with the spec of `id` changed; fails when the gate refuses the change. */
+export function withSpec(specs: CheckedSpecs, id: string, change: (spec: any) => void): CheckedSpecs {
+  return accepted(gatedWith(specs, id, change));
 }
 
-/** The messages of the CompileError `run` throws; fails when it throws none. */
-export function problemsOf(run: () => unknown): string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CompileError) return error.problems.map((p) => p.message);
-    throw error;
-  }
-  throw new Error('expected a CompileError');
+/** The gate's error messages for the specs with the spec of `id` changed; fails when it accepts them. */
+export function refusalsWith(specs: CheckedSpecs, id: string, change: (spec: any) => void): string[] {
+  const { checked, findings } = gatedWith(specs, id, change);
+  if (checked) throw new Error('expected the gate to refuse the change');
+  return findings.filter((f) => f.severity === 'error').map((f) => f.message);
+}
+
+/** The repository's dashboards/ through the spec loader and the gate; throws with the findings if refused. */
+export async function dashboardSpecs(): Promise<CheckedSpecs> {
+  return accepted(await loadSpecs([join(REPO, 'dashboards')]));
+}
+
+function accepted(result: GateResult): CheckedSpecs {
+  if (!result.checked) throw new Error(`the gate refuses the specs:\n${result.findings.map((f) => `${f.file}:${f.line}:${f.col} ${f.message}`).join('\n')}`);
+  return result.checked;
 }

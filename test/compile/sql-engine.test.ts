@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
 import { CloudTrailEngine, generateSample } from '../../src/engine/index.ts';
-import type { SpecSet } from '../../src/language/specset.ts';
+import type { CheckedSpecs } from '../../src/language/index.ts';
 import { dashboardSpecs, fixtureSpecs, withSpec } from './helpers.ts';
 
 /** The Athena result types a QuickSight input column type accepts. */
@@ -27,7 +27,7 @@ describe('compile: dataset SQL runs on the local engine', function () {
   this.timeout(180_000);
   let dir: string;
   let engine: CloudTrailEngine;
-  let dashboards: SpecSet;
+  let dashboards: CheckedSpecs;
   const fixtures = fixtureSpecs();
 
   before(async () => {
@@ -47,7 +47,7 @@ describe('compile: dataset SQL runs on the local engine', function () {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const datasetsOf = (specs: SpecSet) =>
+  const datasetsOf = (specs: CheckedSpecs) =>
     compile(specs, resolveTarget(specs.project.spec)).filter((r): r is DataSetResource => r.kind === 'DataSet');
 
   for (const source of ['dashboards/', 'test/compile/fixtures']) {

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatFinding, lintSpecs, loadSpecs, type Finding, type SpecSource } from '../../src/language/index.ts';
+import { formatFinding, checkSpecs, loadSpecs, type Finding, type SpecSource } from '../../src/language/index.ts';
 import { textSource } from './helpers.ts';
 
 /** The findings for one hostile file, linted alone (so the "no Project" finding is left out). */
 function refuse(source: SpecSource): Finding[] {
-  return lintSpecs([source]).findings.filter((f) => f.rule !== 'project-count');
+  return checkSpecs([source]).findings.filter((f) => f.rule !== 'project-count');
 }
 
 describe('hostile input is refused with file:line:col, never a hang or a stack', () => {

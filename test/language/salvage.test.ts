@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatFinding, lintSpecs } from '../../src/language/index.ts';
+import { formatFinding, checkSpecs } from '../../src/language/index.ts';
 import { sourcesIn, textSource } from './helpers.ts';
 
 const HEAD = (kind: string, id: string) => ['apiVersion: trailsight/v1', `kind: ${kind}`, `id: ${id}`, 'name: X'];
@@ -88,10 +88,10 @@ describe('a schema error does not hide the other problems of the file', () => {
   for (const { what, text, also, expected } of CASES) {
     it(what, () => {
       const sources = [...base, textSource('spec.yaml', text), ...(also ? [textSource('other.yaml', also)] : [])];
-      const { findings, specSet } = lintSpecs(sources);
+      const { findings, checked } = checkSpecs(sources);
       assert.deepEqual(findings.filter((f) => f.file !== 'spec.yaml').map(formatFinding), [], 'no findings elsewhere');
       assert.deepEqual(findings.map((f) => formatFinding(f).replace(/^spec\.yaml:/, '')), expected);
-      assert.equal(specSet, undefined);
+      assert.equal(checked, undefined);
     });
   }
 });

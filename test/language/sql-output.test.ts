@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatFinding, lintSpecs } from '../../src/language/index.ts';
+import { formatFinding, checkSpecs } from '../../src/language/index.ts';
 import { source, textSource } from './helpers.ts';
 
 const project = source('test/language/fixtures/base/project.yaml');
@@ -52,7 +52,7 @@ const CASES: [string, string, string[], string[]][] = [
 describe('free SQL selects exactly the columns it declares', () => {
   for (const [what, sql, columns, expected] of CASES) {
     it(what, () => {
-      const { findings } = lintSpecs([project, textSource('free.yaml', dataset(sql, columns))]);
+      const { findings } = checkSpecs([project, textSource('free.yaml', dataset(sql, columns))]);
       assert.deepEqual(findings.filter((f) => f.file === 'free.yaml').map((f) => formatFinding(f).replace(/^free\.yaml:/, '')), expected);
     });
   }

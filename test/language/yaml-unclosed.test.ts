@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { formatFinding, lintSpecs } from '../../src/language/index.ts';
+import { formatFinding, checkSpecs } from '../../src/language/index.ts';
 import { textSource } from './helpers.ts';
 
 const HEAD = 'apiVersion: trailsight/v1\nkind: Dashboard\nid: board\n';
@@ -29,14 +29,14 @@ describe('YAML left open at the end of the file is reported where it opens', () 
   for (const [what, text, expected] of CASES) {
     it(what, () => {
       const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-      const findings = lintSpecs([textSource('open.yaml', text)]).findings.filter((f) => f.rule === 'yaml');
+      const findings = checkSpecs([textSource('open.yaml', text)]).findings.filter((f) => f.rule === 'yaml');
       assert.deepEqual(findings.map((f) => formatFinding(f).replace(/^open\.yaml:/, '')), expected);
       for (const f of findings) assert.ok(f.line <= lines, `${formatFinding(f)} is past the last line (${lines})`);
     });
   }
 
   it('an empty anchor at the end of the file is reported on the last line', () => {
-    const findings = lintSpecs([textSource('end.yaml', 'apiVersion: trailsight/v1\nkind: Dashboard\nid: &\n')]).findings.filter((f) => f.rule === 'yaml');
+    const findings = checkSpecs([textSource('end.yaml', 'apiVersion: trailsight/v1\nkind: Dashboard\nid: &\n')]).findings.filter((f) => f.rule === 'yaml');
     assert.deepEqual(findings.map(formatFinding), ['end.yaml:3:5  YAML syntax: Anchor cannot be an empty string']);
   });
 });

@@ -42,10 +42,10 @@ export async function publishLocally(options: { hostile: (root: string, at: { ac
   if (!spec?.loadSpecs) return 'the spec loader (src/language loadSpecs) is not built yet';
 
   const loaded = await spec.loadSpecs([join(REPO, 'dashboards')]);
-  if (!loaded.specSet) return `dashboards/ does not lint: ${loaded.findings.map((f) => spec.formatFinding(f)).join('; ')}`;
-  const project = loaded.specSet.project.spec;
+  if (!loaded.checked) return `dashboards/ does not lint: ${loaded.findings.map((f) => spec.formatFinding(f)).join('; ')}`;
+  const project = loaded.checked.project.spec;
   const target = compiler.resolveTarget(project);
-  const resources = compiler.compile(loaded.specSet, target);
+  const resources = compiler.compile(loaded.checked, target);
 
   const dir = await mkdtemp(join(tmpdir(), 'trailsight-preview-'));
   const s3Root = join(dir, 's3');

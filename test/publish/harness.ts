@@ -62,10 +62,10 @@ export class Harness {
   /** The specs as they are now in `specsDir`, compiled for the local target (or `name`). */
   async compile(name = 'local'): Promise<{ target: ResolvedTarget; resources: DesiredResource[] }> {
     const loaded = await loadSpecs([this.specsDir]);
-    if (!loaded.specSet) throw new Error(`fixture specs do not load: ${JSON.stringify(loaded.findings)}`);
-    const project = loaded.specSet.project.spec;
+    if (!loaded.checked) throw new Error(`fixture specs do not load: ${JSON.stringify(loaded.findings)}`);
+    const project = loaded.checked.project.spec;
     const target = name === 'aws' ? ambientTarget(project, ACCOUNT, REGION) : resolveTarget(project, { name, account: ACCOUNT, region: REGION });
-    return { target, resources: compile(loaded.specSet, target) };
+    return { target, resources: compile(loaded.checked, target) };
   }
 
   /** The id of the (one) data source the fixture specs compile to for the local target. */

@@ -46,7 +46,7 @@ describe('trailsight iam-policy', function () {
     h = await Harness.start();
     const loaded = await loadSpecs([h.specsDir]);
     const { target, resources } = await h.compile();
-    const policy = iamPolicy(loaded.specSet!.project.spec, target, resources);
+    const policy = iamPolicy(loaded.checked!.project.spec, target, resources);
     await h.publishEveryWay();
     const denied = h.calls
       .filter((c) => c.service !== 'sts')
@@ -64,7 +64,7 @@ describe('trailsight iam-policy', function () {
     await rm(join(h.specsDir, 'principals.yaml'));
     const loaded = await loadSpecs([h.specsDir]);
     const { target, resources } = await h.compile();
-    const policy = iamPolicy(loaded.specSet!.project.spec, target, resources, { readOnly: true });
+    const policy = iamPolicy(loaded.checked!.project.spec, target, resources, { readOnly: true });
     const { calls } = await h.record(() => h!.plan({ prune: true }));
     const denied = calls.filter((c) => !allowed(policy, `${c.service}:${c.operation}`, resourceOf(c))).map((c) => `${c.service}:${c.operation} ${resourceOf(c)}`);
     assert.deepEqual([...new Set(denied)], []);
@@ -75,7 +75,7 @@ describe('trailsight iam-policy', function () {
     h = await Harness.start();
     const loaded = await loadSpecs([h.specsDir]);
     const { target, resources } = await h.compile();
-    const policy = iamPolicy(loaded.specSet!.project.spec, target, resources);
+    const policy = iamPolicy(loaded.checked!.project.spec, target, resources);
     const broad = policy.Statement.filter((s) => [s.Resource].flat().some((r) => r.includes('*')));
     assert.deepEqual(broad.map((s) => s.Sid), ['PruneListQuickSight', 'PruneReadTags', 'PruneDeleteOwnResources']);
     const prune = policy.Statement.find((s) => s.Sid === 'PruneDeleteOwnResources')!;

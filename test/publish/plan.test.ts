@@ -23,7 +23,7 @@ import { FIXTURE_SPECS } from './harness.ts';
 
 async function fixtureResources(): Promise<DesiredResource[]> {
   const loaded = await loadSpecs([FIXTURE_SPECS]);
-  return compile(loaded.specSet!, resolveTarget(loaded.specSet!.project.spec, { name: 'local' }));
+  return compile(loaded.checked!, resolveTarget(loaded.checked!.project.spec, { name: 'local' }));
 }
 
 /** What a full describe of an unchanged resource gives back: the same model, plus what AWS adds. */

@@ -61,7 +61,7 @@ describe('targets', function () {
     const logs = join(dir, 'my-logs');
     await generateSample({ out: logs, events: 400, days: 2, accounts: ['444455556666'], regions: ['eu-west-1'], seed: 3 });
     const loaded = await loadSpecs([FIXTURE_SPECS]);
-    const open = await openTarget(loaded.specSet!, { name: 'local', logs, workdir: join(dir, '.trailsight'), env: {}, home: dir });
+    const open = await openTarget(loaded.checked!, { name: 'local', logs, workdir: join(dir, '.trailsight'), env: {}, home: dir });
     try {
       assert.deepEqual(open.specs.project.spec.source.accounts, ['444455556666']);
       assert.deepEqual(open.target.principals.owners, ['arn:aws:quicksight:us-east-1:000000000000:user/default/trailsight']);

@@ -24,9 +24,9 @@ describe('security: names of Object.prototype members', () => {
     after(() => rm(dir, { recursive: true, force: true }));
 
     it('resolveTarget: an Object.prototype name is an unknown target', async () => {
-      const { specSet } = await loadSpecs([FIXTURE_SPECS]);
+      const { checked } = await loadSpecs([FIXTURE_SPECS]);
       for (const name of PROTOTYPE_NAMES) {
-        assert.throws(() => resolveTarget(specSet!.project.spec, { name, account: ACCOUNT }), (e: Error) => e instanceof TargetError && e.message.startsWith(`unknown target "${name}"`));
+        assert.throws(() => resolveTarget(checked!.project.spec, { name, account: ACCOUNT }), (e: Error) => e instanceof TargetError && e.message.startsWith(`unknown target "${name}"`));
       }
     });
 

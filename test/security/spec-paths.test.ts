@@ -4,7 +4,7 @@ import { lstat, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { formatFinding, lintSpecs } from '../../src/language/index.ts';
+import { formatFinding, checkSpecs } from '../../src/language/index.ts';
 import { REPO, sourcesIn, textSource } from '../language/helpers.ts';
 import { runCli } from '../cli/run-cli.ts';
 
@@ -33,7 +33,7 @@ function project(source: { bucket: string; prefix?: string }, outputLocation?: s
 /** The findings of linting that Project with the base DataSet, as `line:col  message`. */
 function findings(text: string): string[] {
   const events = sourcesIn('base').filter((s) => !s.file.endsWith('project.yaml'));
-  return lintSpecs([textSource(FILE, text), ...events]).findings.map(formatFinding);
+  return checkSpecs([textSource(FILE, text), ...events]).findings.map(formatFinding);
 }
 
 const projectSchema = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(REPO, 'schemas', 'project.schema.json'), 'utf8')));

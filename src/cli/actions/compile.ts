@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { OwnedFolder } from '../../files/owned-folder.ts';
 import { compile, requestFiles, resolveTarget } from '../../compile/index.ts';
-import { compileFailure, loadSpecSet } from '../specs.ts';
+import { targetFailure, loadCheckedSpecs } from '../specs.ts';
 import { UserError } from '../errors.ts';
 import { printOut } from '../output.ts';
 
@@ -10,16 +10,15 @@ const REQUEST_FILE = /^(glue|athena|quicksight)\.[A-Za-z]+\..+\.json$/;
 
 /** `trailsight compile` (declared in ../commands/compile.ts). */
 export async function run(paths: string[], options: { target?: string; account?: string; region?: string; out: string }): Promise<void> {
-  const specSet = await loadSpecSet(paths);
+  const checked = await loadCheckedSpecs(paths);
   if (options.account !== undefined && !/^[0-9]{12}$/.test(options.account)) throw new UserError(`--account must be 12 digits, not "${options.account}"`, 2);
-  let files;
   let target;
   try {
-    target = resolveTarget(specSet.project.spec, { name: options.target, account: options.account, region: options.region });
-    files = requestFiles(compile(specSet, target));
+    target = resolveTarget(checked.project.spec, { name: options.target, account: options.account, region: options.region });
   } catch (error) {
-    throw compileFailure(error);
+    throw targetFailure(error);
   }
+  const files = requestFiles(compile(checked, target));
   // --out may be a folder of a repository: a link there is refused, never written through.
   const out = await OwnedFolder.open(options.out);
   const keep = new Set(files.map((f) => f.name));

@@ -1,5 +1,5 @@
 import { compile, resolveTarget, TargetError } from '../../compile/index.ts';
-import { compileFailure, loadSpecSet } from '../specs.ts';
+import { targetFailure, loadCheckedSpecs } from '../specs.ts';
 import { iamPolicy } from '../../aws/iam-policy.ts';
 import { ambientTarget } from '../../targets/index.ts';
 import { UserError } from '../errors.ts';
@@ -15,8 +15,8 @@ interface Flags {
 
 /** `trailsight iam-policy` (declared in ../commands/iam-policy.ts). */
 export async function run(paths: string[], flags: Flags): Promise<void> {
-  const specSet = await loadSpecSet(paths);
-  const project = specSet.project.spec;
+  const checked = await loadCheckedSpecs(paths);
+  const project = checked.project.spec;
   if (flags.account !== undefined && !/^[0-9]{12}$/.test(flags.account)) throw new UserError(`--account must be 12 digits, not "${flags.account}"`, 2);
   const name = flags.target ?? 'aws';
   let target;
@@ -28,10 +28,10 @@ export async function run(paths: string[], flags: Flags): Promise<void> {
     } else {
       target = resolveTarget(project, { name, account: flags.account, region: flags.region });
     }
-    const policy = iamPolicy(project, target, compile(specSet, target), { preview: !!flags.preview, readOnly: !!flags.readOnly });
+    const policy = iamPolicy(project, target, compile(checked, target), { preview: !!flags.preview, readOnly: !!flags.readOnly });
     printJson(policy);
     process.exitCode = 0;
   } catch (error) {
-    throw compileFailure(error);
+    throw targetFailure(error);
   }
 }

@@ -1,12 +1,9 @@
 import type { CreateDataSetCommandInput, LogicalTable, TransformOperation } from '@aws-sdk/client-quicksight';
-import type { DataSetSpec } from '../../language/schema/index.ts';
-import type { Located } from '../../language/specset.ts';
+import type { CheckedDataSet, DataSetSpec } from '../../language/index.ts';
 import { permissionsFor } from '../permissions.ts';
-import type { Problems } from '../problems.ts';
 import { tagList } from '../tags.ts';
 import type { ResolvedTarget } from '../target.ts';
 import { inputColumnType } from './columns.ts';
-import { SqlError } from '../../sql/index.ts';
 import { datasetSql } from './sql.ts';
 
 /** Ids inside a dataset: one physical table (the custom SQL) and one logical table on top of it. */
@@ -18,17 +15,15 @@ export const LOGICAL_TABLE_ID = 'cloudtrail';
  * logical table adding the calculated fields and column descriptions.
  */
 export function quicksightDataSet(options: {
-  located: Located<DataSetSpec>;
+  dataset: CheckedDataSet;
   target: ResolvedTarget;
   id: string;
   dataSourceArn: string;
   table: string;
   tags: Record<string, string>;
-  problems: Problems;
 }): CreateDataSetCommandInput {
-  const { located, target } = options;
-  const spec = located.spec;
-  checkFreeSql(located, options.problems);
+  const { dataset, target } = options;
+  const spec = dataset.spec;
   return {
     AwsAccountId: target.account,
     DataSetId: options.id,
@@ -39,7 +34,7 @@ export function quicksightDataSet(options: {
         CustomSql: {
           DataSourceArn: options.dataSourceArn,
           Name: spec.name,
-          SqlQuery: compiledSql(located, options.table, options.problems),
+          SqlQuery: datasetSql(dataset.query, options.table),
           Columns: spec.columns.map((c) => ({ Name: c.name, ...inputColumnType(c.type ?? 'string') })),
         },
       },
@@ -70,26 +65,4 @@ function logicalTable(spec: DataSetSpec): LogicalTable {
     Source: { PhysicalTableId: PHYSICAL_TABLE_ID },
     ...(transforms.length > 0 ? { DataTransforms: transforms } : {}),
   };
-}
-
-/** The dataset's SQL; SQL that does not parse (lint says where) is a problem, not a crash. */
-function compiledSql(located: Located<DataSetSpec>, table: string, problems: Problems): string {
-  try {
-    return datasetSql(located.spec, table);
-  } catch (error) {
-    if (!(error instanceof SqlError)) throw error;
-    problems.report(located, [located.spec.sql !== undefined ? 'sql' : 'columns'], `the dataset's SQL is not valid Trino SQL (${error.detail}); \`trailsight lint\` shows where`);
-    return '';
-  }
-}
-
-/** With free `sql`, the declarative parts would be silently ignored: say so instead. */
-function checkFreeSql(located: Located<DataSetSpec>, problems: Problems): void {
-  const spec = located.spec;
-  if (!spec.sql) return;
-  if (spec.where) problems.report(located, ['where'], 'a dataset with `sql` cannot also have `where`: put the condition in the SQL');
-  if (spec.window) problems.report(located, ['window'], 'a dataset with `sql` cannot also have `window`: filter on the "timestamp" partition in the SQL');
-  spec.columns.forEach((c, i) => {
-    if (c.expr) problems.report(located, ['columns', i, 'expr'], `column ${c.name}: with \`sql\`, columns declare only name and type; compute it in the SQL`);
-  });
 }

@@ -1,14 +1,13 @@
 import { ALL_COLUMNS, columnPaths } from '../../cloudtrail/index.ts';
-import type { DataSetColumnSpec, DataSetSpec } from '../../language/schema/index.ts';
+import type { DataSetColumnSpec, DataSetQuery } from '../../language/index.ts';
+import { printExpression, quoteIdentifier, renameTables, type Ast } from '../../sql/index.ts';
 import { sqlType } from './columns.ts';
-import { parseExpression, parseQuery, printExpression, quoteIdentifier, renameTables } from '../../sql/index.ts';
 import { TABLE_PLACEHOLDER } from './qualify.ts';
 
 /** `"database"."table"`: the Glue table as Athena (and the local engine) name it. */
 export function qualifiedTable(database: string, table: string): string {
   return `${quoteIdentifier(database)}.${quoteIdentifier(table)}`;
 }
-
 
 /** Dotted paths of the table's string columns (`eventname`, `useridentity.arn`, `timestamp`). */
 const STRING_PATHS: ReadonlySet<string> = new Set(
@@ -30,9 +29,9 @@ export function windowPredicate(days: number): string {
  * declared type, so Athena, DuckDB and QuickSight agree on it. A datetime read from a string column
  * (`eventtime`) is parsed as ISO 8601 first.
  */
-export function selectItem(column: DataSetColumnSpec): string {
+export function selectItem(column: DataSetColumnSpec, parsed: Ast.Expression): string {
   // Printed from its parsed tree: what Athena runs is exactly what lint checked.
-  const expr = printExpression(parseExpression(column.expr ?? column.name));
+  const expr = printExpression(parsed);
   const type = column.type ?? 'string';
   const isStringColumn = STRING_PATHS.has(expr.toLowerCase());
   let value: string;
@@ -46,16 +45,14 @@ export function selectItem(column: DataSetColumnSpec): string {
  * The dataset's custom SQL over the CloudTrail table: its columns, row filter and time window; or its
  * free SQL with `cloudtrail_logs` qualified to the Glue table.
  */
-export function datasetSql(spec: DataSetSpec, table: string): string {
-  if (spec.sql) {
-    const text = spec.sql.trim();
-    return renameTables(text, parseQuery(text).query, (parts) => (parts.length === 1 && parts[0] === TABLE_PLACEHOLDER ? table : undefined));
+export function datasetSql(query: DataSetQuery, table: string): string {
+  if (query.form === 'sql') {
+    return renameTables(query.text, query.query, (parts) => (parts.length === 1 && parts[0] === TABLE_PLACEHOLDER ? table : undefined));
   }
-  const where = spec.where === undefined ? undefined : printExpression(parseExpression(spec.where));
-  const predicates = [...(where ? [`(${where})`] : []), ...(spec.window ? [windowPredicate(spec.window.days)] : [])];
+  const predicates = [...(query.where ? [`(${printExpression(query.where)})`] : []), ...(query.windowDays ? [windowPredicate(query.windowDays)] : [])];
   return [
     'SELECT',
-    spec.columns.map((c) => `  ${selectItem(c)}`).join(',\n'),
+    query.select.map((s) => `  ${selectItem(s.column, s.expr)}`).join(',\n'),
     `FROM ${table}`,
     ...(predicates.length > 0 ? [`WHERE ${predicates.join('\n  AND ')}`] : []),
   ].join('\n');

@@ -1,29 +1,25 @@
 import type { AnalysisDefinition, FilterGroup, SheetDefinition, Visual } from '@aws-sdk/client-quicksight';
+import type { CheckedBoard } from '../../language/index.ts';
 import { buildVisual } from '../visuals/registry.ts';
-import type { BoardContext } from './context.ts';
 import { sheetControls } from './controls.ts';
-import { filterGroups } from './filters.ts';
+import { filterGroup } from './filters.ts';
 import { gridLayout } from './layout.ts';
-import { parameterDeclarations } from './parameters.ts';
+import { parameterDeclaration } from './parameters.ts';
 
 /**
- * The full QuickSight definition of a Dashboard or Analysis spec: dataset declarations, parameters,
- * filter groups, and the sheets with their visuals, controls and grid layouts. The same definition
- * serves the analysis and the dashboard published from it.
+ * The full QuickSight definition of a checked Dashboard or Analysis: dataset declarations,
+ * parameters, filter groups, and the sheets with their visuals, controls and grid layouts. The same
+ * definition serves the analysis and the dashboard published from it.
  */
-export function boardDefinition(ctx: BoardContext, datasetArn: (datasetId: string) => string): AnalysisDefinition {
-  const { groups, filters } = filterGroups(ctx);
+export function boardDefinition(board: CheckedBoard, datasetArn: (datasetId: string) => string): AnalysisDefinition {
   const visualGroups: FilterGroup[] = [];
-  const Sheets = ctx.spec.sheets.map((sheet, s): SheetDefinition => {
-    const sheetPath = ['sheets', s];
-    const Visuals: Visual[] = [];
-    sheet.visuals.forEach((spec, v) => {
-      const built = buildVisual(spec, { ctx, path: [...sheetPath, 'visuals', v], sheetId: sheet.id });
-      if (!built) return;
-      Visuals.push(built.visual);
+  const Sheets = board.sheets.map((sheet): SheetDefinition => {
+    const Visuals: Visual[] = sheet.visuals.map((checked) => {
+      const built = buildVisual(checked);
       visualGroups.push(...(built.filterGroups ?? []));
+      return built.visual;
     });
-    const { ParameterControls, FilterControls } = sheetControls(ctx, sheet, sheetPath, filters);
+    const { ParameterControls, FilterControls } = sheetControls(sheet.controls);
     return {
       SheetId: sheet.id,
       Name: sheet.title,
@@ -32,15 +28,13 @@ export function boardDefinition(ctx: BoardContext, datasetArn: (datasetId: strin
       Visuals,
       ...(ParameterControls.length > 0 ? { ParameterControls } : {}),
       ...(FilterControls.length > 0 ? { FilterControls } : {}),
-      Layouts: [gridLayout(ctx, sheet, sheetPath)],
+      Layouts: [gridLayout(sheet)],
     };
   });
-  const ParameterDeclarations = parameterDeclarations(ctx);
-  const FilterGroups = [...groups, ...visualGroups];
+  const ParameterDeclarations = board.parameters.map(parameterDeclaration);
+  const FilterGroups = [...board.filters.map(filterGroup), ...visualGroups];
   return {
-    DataSetIdentifierDeclarations: [...ctx.datasets.values()]
-      .sort((a, b) => (a.identifier < b.identifier ? -1 : 1))
-      .map((d) => ({ Identifier: d.identifier, DataSetArn: datasetArn(d.datasetId) })),
+    DataSetIdentifierDeclarations: board.datasets.map((d) => ({ Identifier: d.alias, DataSetArn: datasetArn(d.dataset.spec.id) })),
     Sheets,
     ...(ParameterDeclarations.length > 0 ? { ParameterDeclarations } : {}),
     ...(FilterGroups.length > 0 ? { FilterGroups } : {}),

@@ -7,21 +7,7 @@ import type {
   TimeGranularity,
   UnaggregatedField,
 } from '@aws-sdk/client-quicksight';
-import { parseField, type FieldRef } from '../../language/field-ref.ts';
-import type { Aggregation, DataType } from '../../language/schema/index.ts';
-import type { BoardContext, DatasetRef, JsonPath } from './context.ts';
-
-export type Granularity = NonNullable<FieldRef['granularity']>;
-export { parseField, type FieldRef };
-
-/** Same column and aggregation: how a sort key finds the field it sorts by. */
-export function sameField(a: FieldRef, b: FieldRef): boolean {
-  return a.column === b.column && a.aggregation === b.aggregation;
-}
-
-export function fieldText(field: FieldRef): string {
-  return field.aggregation ? `${field.aggregation}(${field.column})` : field.column;
-}
+import type { Dimension, Granularity, Measure, NumberDisplay, RankAggregation, Row } from '../../language/index.ts';
 
 export const GRANULARITY: Readonly<Record<Granularity, TimeGranularity>> = {
   minute: 'MINUTE',
@@ -40,99 +26,72 @@ const DATE_FORMAT: Readonly<Record<Granularity, string>> = {
   month: 'YYYY-MM',
 };
 
-const NUMERIC: ReadonlySet<DataType | undefined> = new Set(['integer', 'decimal', undefined]);
-
 const SIMPLE_NUMERICAL = { count: 'COUNT', distinct_count: 'DISTINCT_COUNT', sum: 'SUM', avg: 'AVERAGE', min: 'MIN', max: 'MAX', median: 'MEDIAN' } as const;
 
-export function columnIdentifier(dataset: DatasetRef, column: string): ColumnIdentifier {
-  return { DataSetIdentifier: dataset.identifier, ColumnName: column };
+export function columnIdentifier(dataset: string, column: string): ColumnIdentifier {
+  return { DataSetIdentifier: dataset, ColumnName: column };
 }
 
-/** A field in a dimension well: date, numerical or categorical by the column's type. */
-export function dimensionField(
-  ctx: BoardContext,
-  dataset: DatasetRef,
-  field: FieldRef,
-  fieldId: string,
-  path: JsonPath,
-  granularity?: Granularity,
-): DimensionField {
-  const column = ctx.column(dataset, field.column, path);
-  if (field.aggregation) ctx.report(path, `${fieldText(field)} is in a dimension (grouping) role: name the column without an aggregation`);
-  if (field.format || field.decimals !== undefined) ctx.report(path, `format and decimals apply to measures; ${field.column} is a dimension (grouping) here`);
-  const Column = columnIdentifier(dataset, field.column);
-  const grain = field.granularity ?? granularity;
-  if (grain && column && column.type !== 'datetime') ctx.report(path, `granularity applies to datetime columns; ${field.column} is ${column.type ?? 'untyped'}`);
-  if (column?.type === 'datetime') {
-    return { DateDimensionField: { FieldId: fieldId, Column, ...(grain ? { DateGranularity: GRANULARITY[grain] } : {}) } };
+/** A field in a dimension well: date, numerical or categorical as the gate typed it. */
+export function dimensionField(dataset: string, field: Dimension): DimensionField {
+  const base = { FieldId: field.fieldId, Column: columnIdentifier(dataset, field.column) };
+  switch (field.kind) {
+    case 'date':
+      return { DateDimensionField: { ...base, ...(field.granularity ? { DateGranularity: GRANULARITY[field.granularity] } : {}) } };
+    case 'numerical':
+      return { NumericalDimensionField: base };
+    case 'categorical':
+      return { CategoricalDimensionField: base };
   }
-  if (column?.type === 'integer' || column?.type === 'decimal') return { NumericalDimensionField: { FieldId: fieldId, Column } };
-  return { CategoricalDimensionField: { FieldId: fieldId, Column } };
 }
 
-/**
- * A field in a measure well, by column type and aggregation: numbers take any aggregation; strings and
- * booleans count; datetimes count, min or max. A numeric field without aggregation (e.g. a calculated
- * field that aggregates itself) is a measure as it is.
- */
-export function measureField(ctx: BoardContext, dataset: DatasetRef, field: FieldRef, fieldId: string, path: JsonPath): MeasureField {
-  const column = ctx.column(dataset, field.column, path);
-  const Column = columnIdentifier(dataset, field.column);
-  const agg = field.aggregation;
-  const format = numberFormat(field);
-  if (!column || NUMERIC.has(column.type)) {
-    return {
-      NumericalMeasureField: {
-        FieldId: fieldId,
-        Column,
-        ...(agg ? { AggregationFunction: { SimpleNumericalAggregation: SIMPLE_NUMERICAL[agg] } } : {}),
-        ...(format ? { FormatConfiguration: format } : {}),
-      },
-    };
-  }
-  if (format) ctx.report(path, `format and decimals apply to numeric measures; ${fieldText(field)} counts a ${column.type} column`);
-  if (!agg) {
-    ctx.report(path, `${field.column} is ${column.type}: a measure of it needs an aggregation, e.g. count(${field.column})`);
-  } else if (column.type === 'datetime') {
-    if (agg === 'count' || agg === 'distinct_count' || agg === 'min' || agg === 'max') {
-      return { DateMeasureField: { FieldId: fieldId, Column, AggregationFunction: SIMPLE_NUMERICAL[agg] } };
+/** A field in a measure well: numbers with any aggregation (and a format), datetimes and text counted or at their extremes. */
+export function measureField(dataset: string, field: Measure): MeasureField {
+  const base = { FieldId: field.fieldId, Column: columnIdentifier(dataset, field.column) };
+  switch (field.kind) {
+    case 'numerical': {
+      const format = field.display && numberFormat(field.display);
+      return {
+        NumericalMeasureField: {
+          ...base,
+          ...(field.aggregation ? { AggregationFunction: { SimpleNumericalAggregation: SIMPLE_NUMERICAL[field.aggregation] } } : {}),
+          ...(format ? { FormatConfiguration: format } : {}),
+        },
+      };
     }
-    ctx.report(path, `${agg} needs a numeric column; ${field.column} is datetime (use count, distinct_count, min or max)`);
-  } else if (agg !== 'count' && agg !== 'distinct_count') {
-    ctx.report(path, `${agg} needs a numeric column; ${field.column} is ${column.type} (use count or distinct_count)`);
-  } else {
-    return { CategoricalMeasureField: { FieldId: fieldId, Column, AggregationFunction: SIMPLE_NUMERICAL[agg] } };
+    case 'date':
+      return { DateMeasureField: { ...base, AggregationFunction: SIMPLE_NUMERICAL[field.aggregation] } };
+    case 'categorical':
+      return { CategoricalMeasureField: { ...base, AggregationFunction: SIMPLE_NUMERICAL[field.aggregation] } };
   }
-  return { CategoricalMeasureField: { FieldId: fieldId, Column, AggregationFunction: 'COUNT' } };
 }
 
-/** QuickSight's number format for a measure's `format` / `decimals`; undefined when neither is set. */
-export function numberFormat(field: FieldRef): NumberFormatConfiguration | undefined {
-  if (!field.format && field.decimals === undefined) return undefined;
-  const decimals = field.decimals === undefined ? {} : { DecimalPlacesConfiguration: { DecimalPlaces: field.decimals } };
-  return field.format === 'percent'
+/** QuickSight's number format for a field's `format` / `decimals`. */
+export function numberFormat(display: NumberDisplay): NumberFormatConfiguration {
+  const decimals = display.decimals === undefined ? {} : { DecimalPlacesConfiguration: { DecimalPlaces: display.decimals } };
+  return display.style === 'percent'
     ? { FormatConfiguration: { PercentageDisplayFormatConfiguration: decimals } }
     : { FormatConfiguration: { NumberDisplayFormatConfiguration: decimals } };
 }
 
 /** A row-level field of an unaggregated table; a datetime with a granularity is formatted to it. */
-export function unaggregatedField(ctx: BoardContext, dataset: DatasetRef, field: FieldRef, fieldId: string, path: JsonPath): UnaggregatedField {
-  const column = ctx.column(dataset, field.column, path);
-  if (field.granularity && column && column.type !== 'datetime') ctx.report(path, `granularity applies to datetime columns; ${field.column} is ${column.type ?? 'untyped'}`);
-  const number = numberFormat(field);
-  if (number && column && !NUMERIC.has(column.type)) ctx.report(path, `format and decimals apply to numbers; ${field.column} is ${column.type}`);
-  const format =
-    field.granularity && column?.type === 'datetime'
-      ? { DateTimeFormatConfiguration: { DateTimeFormat: DATE_FORMAT[field.granularity] } }
-      : number && (!column || NUMERIC.has(column.type))
-        ? { NumberFormatConfiguration: number }
-        : undefined;
-  return { FieldId: fieldId, Column: columnIdentifier(dataset, field.column), ...(format ? { FormatConfiguration: format } : {}) };
+export function unaggregatedField(dataset: string, field: Row): UnaggregatedField {
+  const format = field.granularity
+    ? { DateTimeFormatConfiguration: { DateTimeFormat: DATE_FORMAT[field.granularity] } }
+    : field.display
+      ? { NumberFormatConfiguration: numberFormat(field.display) }
+      : undefined;
+  return { FieldId: field.fieldId, Column: columnIdentifier(dataset, field.column), ...(format ? { FormatConfiguration: format } : {}) };
 }
 
-/** The aggregation of a column sort key, typed the way QuickSight wants it for the column's type. */
-export function aggregationFunction(type: DataType | undefined, agg: Aggregation): AggregationFunction {
-  if (NUMERIC.has(type)) return { NumericalAggregationFunction: { SimpleNumericalAggregation: SIMPLE_NUMERICAL[agg] } };
-  if (type === 'datetime') return { DateAggregationFunction: SIMPLE_NUMERICAL[agg] as 'COUNT' | 'DISTINCT_COUNT' | 'MIN' | 'MAX' };
-  return { CategoricalAggregationFunction: SIMPLE_NUMERICAL[agg] as 'COUNT' | 'DISTINCT_COUNT' };
+/** The aggregation a sort or top-N ranks a column by, typed the way QuickSight wants it for the column's type. */
+export function aggregationFunction(rank: RankAggregation): AggregationFunction {
+  switch (rank.over) {
+    case 'number':
+      return { NumericalAggregationFunction: { SimpleNumericalAggregation: SIMPLE_NUMERICAL[rank.aggregation] } };
+    case 'date':
+      return { DateAggregationFunction: SIMPLE_NUMERICAL[rank.aggregation] };
+    case 'text':
+      return { CategoricalAggregationFunction: SIMPLE_NUMERICAL[rank.aggregation] };
+  }
 }

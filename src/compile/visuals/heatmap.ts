@@ -1,15 +1,14 @@
 import type { HeatMapSortConfiguration } from '@aws-sdk/client-quicksight';
+import { dimensionField, measureField } from '../definition/fields.ts';
+import { axisLabels } from './labels.ts';
 import { itemsLimit } from './limits.ts';
-import { chart, legendTitle, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
+import { chart, legendTitle, type CheckedOf, type VisualType } from './visual-type.ts';
 
 /** `heatmap` → HeatMapVisual: rows × columns colored by a measure; `limit` keeps the top rows and columns. */
-export const heatmap: VisualType<SpecOf<'heatmap'>> = {
+export const heatmap: VisualType<CheckedOf<'heatmap'>> = {
   quicksight: 'HeatMapVisual',
-  build: overDataset((spec, fields, site) => {
-    const Rows = [fields.dimension(spec.rows, 'rows')];
-    const Columns = [fields.dimension(spec.columns, 'columns')];
-    const Values = [fields.measure(spec.value, 'value')];
-    const byValue = [{ FieldSort: { FieldId: `${spec.id}.value.0`, Direction: 'DESC' as const } }];
+  build: ({ spec, dataset, rows, columns, value }) => {
+    const byValue = [{ FieldSort: { FieldId: value.fieldId, Direction: 'DESC' as const } }];
     const SortConfiguration: HeatMapSortConfiguration | undefined = spec.limit
       ? {
           HeatMapRowSort: byValue,
@@ -19,13 +18,13 @@ export const heatmap: VisualType<SpecOf<'heatmap'>> = {
         }
       : undefined;
     return {
-      visual: chart('HeatMapVisual', spec, site, {
-        FieldWells: { HeatMapAggregatedFieldWells: { Rows, Columns, Values } },
+      visual: chart('HeatMapVisual', spec, {
+        FieldWells: { HeatMapAggregatedFieldWells: { Rows: [dimensionField(dataset, rows)], Columns: [dimensionField(dataset, columns)], Values: [measureField(dataset, value)] } },
         SortConfiguration,
-        RowLabelOptions: fields.axisLabels('rows'),
-        ColumnLabelOptions: fields.axisLabels('columns'),
-        ...legendTitle(fields.label('value')),
+        RowLabelOptions: axisLabels(dataset, [rows]),
+        ColumnLabelOptions: axisLabels(dataset, [columns]),
+        ...legendTitle(value.label),
       }),
     };
-  }),
+  },
 };

@@ -1,12 +1,10 @@
-import { parseField } from '../definition/fields.ts';
-import { chart, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
+import { measureField } from '../definition/fields.ts';
+import { chart, type CheckedOf, type VisualType } from './visual-type.ts';
 
 /** `kpi` → KPIVisual: one measure; its label stands in for a missing title. */
-export const kpi: VisualType<SpecOf<'kpi'>> = {
+export const kpi: VisualType<CheckedOf<'kpi'>> = {
   quicksight: 'KPIVisual',
-  build: overDataset((spec, fields, site) => ({
-    visual: chart('KPIVisual', { ...spec, title: spec.title ?? parseField(spec.value).label }, site, {
-      FieldWells: { Values: [fields.measure(spec.value, 'value')] },
-    }),
-  })),
+  build: ({ spec, dataset, value }) => ({
+    visual: chart('KPIVisual', { ...spec, title: spec.title ?? value.label }, { FieldWells: { Values: [measureField(dataset, value)] } }),
+  }),
 };

@@ -1,6 +1,6 @@
 import type { FieldSortOptions, ItemsLimitConfiguration } from '@aws-sdk/client-quicksight';
-import type { Sort } from '../../language/schema/index.ts';
-import type { VisualFields } from './visual-fields.ts';
+import type { Measure, SortKey } from '../../language/index.ts';
+import { sortOptions } from './labels.ts';
 
 /** Show at most `limit` items, leaving out the "Other" bucket. */
 export function itemsLimit(limit: number | undefined): ItemsLimitConfiguration | undefined {
@@ -11,9 +11,8 @@ export function itemsLimit(limit: number | undefined): ItemsLimitConfiguration |
  * The sort of a chart's categories: the spec's, or — when only a limit is given — the first measure
  * descending, so a limit keeps the top items.
  */
-export function categorySort(fields: VisualFields, sort: Sort | undefined, limit: number | undefined, measureRole: string): FieldSortOptions[] | undefined {
-  const explicit = fields.sort(sort);
+export function categorySort(dataset: string, sort: readonly SortKey[] | undefined, limit: number | undefined, measure: Measure): FieldSortOptions[] | undefined {
+  const explicit = sortOptions(dataset, sort);
   if (explicit || limit === undefined) return explicit;
-  const measure = fields.placed.find((p) => p.role === measureRole);
-  return measure ? [{ FieldSort: { FieldId: measure.fieldId, Direction: 'DESC' } }] : undefined;
+  return [{ FieldSort: { FieldId: measure.fieldId, Direction: 'DESC' } }];
 }

@@ -1,20 +1,23 @@
-import { chart, defined, legendTitle, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
+import { dimensionField, measureField } from '../definition/fields.ts';
+import { axisLabels } from './labels.ts';
+import { chart, defined, legendTitle, type CheckedOf, type VisualType } from './visual-type.ts';
 
 /** `line` → LineChartVisual: x (a datetime at `granularity`, usually), y measures, optional color groups. */
-export const line: VisualType<SpecOf<'line'>> = {
+export const line: VisualType<CheckedOf<'line'>> = {
   quicksight: 'LineChartVisual',
-  build: overDataset((spec, fields, site) => {
-    const Category = [fields.dimension(spec.x, 'x', undefined, spec.granularity)];
-    const Values = fields.measures(spec.y, 'y');
-    const Colors = spec.color ? [fields.dimension(spec.color, 'color')] : undefined;
-    return {
-      visual: chart('LineChartVisual', spec, site, {
-        FieldWells: { LineChartAggregatedFieldWells: defined({ Category, Values, Colors }) },
-        Type: 'LINE',
-        XAxisLabelOptions: fields.axisLabels('x'),
-        PrimaryYAxisLabelOptions: fields.axisLabels('y'),
-        ...legendTitle(fields.label('color')),
-      }),
-    };
+  build: ({ spec, dataset, x, y, color }) => ({
+    visual: chart('LineChartVisual', spec, {
+      FieldWells: {
+        LineChartAggregatedFieldWells: defined({
+          Category: [dimensionField(dataset, x)],
+          Values: y.map((m) => measureField(dataset, m)),
+          Colors: color ? [dimensionField(dataset, color)] : undefined,
+        }),
+      },
+      Type: 'LINE',
+      XAxisLabelOptions: axisLabels(dataset, [x]),
+      PrimaryYAxisLabelOptions: axisLabels(dataset, y),
+      ...legendTitle(color?.label),
+    }),
   }),
 };

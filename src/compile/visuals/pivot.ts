@@ -1,18 +1,23 @@
-import { chart, defined, overDataset, type SpecOf, type VisualType } from './visual-type.ts';
+import { dimensionField, measureField } from '../definition/fields.ts';
+import { labelled } from './labels.ts';
+import { chart, defined, type CheckedOf, type VisualType } from './visual-type.ts';
 
 /** `pivot` → PivotTableVisual: row and column dimensions, value measures; labels as headers. */
-export const pivot: VisualType<SpecOf<'pivot'>> = {
+export const pivot: VisualType<CheckedOf<'pivot'>> = {
   quicksight: 'PivotTableVisual',
-  build: overDataset((spec, fields, site) => {
-    const Rows = spec.rows.map((f, i) => fields.dimension(f, 'rows', i));
-    const Columns = spec.columns?.map((f, i) => fields.dimension(f, 'columns', i));
-    const Values = spec.values.map((f, i) => fields.measure(f, 'values', i));
-    const labelled = fields.labelled();
+  build: ({ spec, dataset, rows, columns, values }) => {
+    const labels = labelled([...rows, ...(columns ?? []), ...values]);
     return {
-      visual: chart('PivotTableVisual', spec, site, {
-        FieldWells: { PivotTableAggregatedFieldWells: defined({ Rows, Columns, Values }) },
-        FieldOptions: labelled.length > 0 ? { SelectedFieldOptions: labelled.map((l) => ({ FieldId: l.fieldId, CustomLabel: l.label })) } : undefined,
+      visual: chart('PivotTableVisual', spec, {
+        FieldWells: {
+          PivotTableAggregatedFieldWells: defined({
+            Rows: rows.map((f) => dimensionField(dataset, f)),
+            Columns: columns?.map((f) => dimensionField(dataset, f)),
+            Values: values.map((f) => measureField(dataset, f)),
+          }),
+        },
+        FieldOptions: labels.length > 0 ? { SelectedFieldOptions: labels } : undefined,
       }),
     };
-  }),
+  },
 };

@@ -1,4 +1,4 @@
-import type { Visual as VisualSpec } from '../../language/schema/index.ts';
+import type { CheckedVisual } from '../../language/index.ts';
 import { bar } from './bar.ts';
 import { heatmap } from './heatmap.ts';
 import { kpi } from './kpi.ts';
@@ -7,10 +7,10 @@ import { pie } from './pie.ts';
 import { pivot } from './pivot.ts';
 import { raw } from './raw.ts';
 import { table } from './table.ts';
-import type { BuiltVisual, SpecOf, VisualSite, VisualType } from './visual-type.ts';
+import type { BuiltVisual, CheckedOf, VisualType } from './visual-type.ts';
 
 /** Every visual type of the spec language and the QuickSight visual it compiles to: the one list. */
-export const VISUAL_TYPES: { readonly [K in VisualSpec['type']]: VisualType<SpecOf<K>> } = {
+export const VISUAL_TYPES: { readonly [K in CheckedVisual['type']]: VisualType<CheckedOf<K>> } = {
   kpi,
   bar,
   line,
@@ -21,8 +21,8 @@ export const VISUAL_TYPES: { readonly [K in VisualSpec['type']]: VisualType<Spec
   raw,
 };
 
-/** Compiles one visual with its registry entry. */
-export function buildVisual(spec: VisualSpec, site: VisualSite): BuiltVisual | undefined {
-  const type = VISUAL_TYPES[spec.type] as VisualType<VisualSpec>;
-  return type.build(spec, site);
+/** Compiles one checked visual with its registry entry. */
+export function buildVisual(visual: CheckedVisual): BuiltVisual {
+  const type = VISUAL_TYPES[visual.type] as VisualType<CheckedVisual>;
+  return type.build(visual);
 }

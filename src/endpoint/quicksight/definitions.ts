@@ -28,13 +28,27 @@ export async function evaluateDefinition(state: QuickSightState, input: Record<s
     const parsed = parseArn(arn);
     if (parsed?.kind !== 'dataset' || parsed.account !== state.account || parsed.region !== state.region) continue;
     const dataSet = await state.get('dataset', parsed.id, tx);
-    if (dataSet) columns.set(arn, dataSet.outputColumns.map((c) => ({ name: c.Name, type: c.Type })));
+    if (!dataSet) continue;
+    const calculated = calculatedColumns(dataSet.properties.LogicalTableMap);
+    columns.set(arn, dataSet.outputColumns.map((c) => ({ name: c.Name, ...(calculated.has(c.Name) ? {} : { type: c.Type }) })));
   }
   return {
     errors: definitionErrors(checkDefinition(definition, (arn) => columns.get(arn))),
     dataSetArns: [...new Set(dataSetArns)],
     sheets: (definition.Sheets ?? []).map((s: { SheetId: string; Name?: string }) => ({ SheetId: s.SheetId, ...(s.Name ? { Name: s.Name } : {}) })),
   };
+}
+
+/**
+ * The columns a data set's calculated fields (CreateColumnsOperation) make. QuickSight types each by
+ * its expression, which the endpoint does not evaluate: their type is left unknown to the rules.
+ */
+function calculatedColumns(logicalTables: unknown): Set<string> {
+  const names = new Set<string>();
+  for (const table of Object.values((logicalTables ?? {}) as Record<string, { DataTransforms?: { CreateColumnsOperation?: { Columns?: { ColumnName: string }[] } }[] }>)) {
+    for (const transform of table.DataTransforms ?? []) for (const column of transform.CreateColumnsOperation?.Columns ?? []) names.add(column.ColumnName);
+  }
+  return names;
 }
 
 /** Violations as QuickSight lists them in `Errors`: one per type, message and entity. */

@@ -1,4 +1,4 @@
-import { lintSpecs, type LintResult } from '../lint.ts';
+import { checkSpecs, type GateResult } from '../gate.ts';
 import { DEFAULT_SPEC_PATHS } from './default-spec-paths.ts';
 import { readSpecSources } from './read-files.ts';
 
@@ -13,15 +13,15 @@ export interface LoadOptions {
 }
 
 /**
- * Reads and lints the specs under `paths` (files or folders, default `dashboards/`). Callers that go on
- * to compile or publish must refuse when `specSet` is absent (there are error findings).
+ * Reads the specs under `paths` (files or folders, default `dashboards/`) and puts them through the
+ * gate: `checked` is absent when there are error findings.
  * Throws `MissingPathError` for a path that does not exist.
  */
-export async function loadSpecs(paths: readonly string[] = DEFAULT_SPEC_PATHS, options: LoadOptions = {}): Promise<LintResult> {
+export async function loadSpecs(paths: readonly string[] = DEFAULT_SPEC_PATHS, options: LoadOptions = {}): Promise<GateResult> {
   const sources = await readSpecSources(paths);
-  if (!options.context?.length) return lintSpecs(sources, { root: paths.join(' ') });
+  if (!options.context?.length) return checkSpecs(sources, { root: paths.join(' ') });
   const mine = new Set(sources.map((s) => s.file));
   const extra = (await readSpecSources(options.context)).filter((s) => !mine.has(s.file));
-  const result = lintSpecs([...sources, ...extra], { root: paths.join(' ') });
+  const result = checkSpecs([...sources, ...extra], { root: paths.join(' ') });
   return { ...result, findings: result.findings.filter((f) => mine.has(f.file)) };
 }

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { Located, SourcePosition } from '../specset.ts';
+import type { Located, SourcePosition } from '../located-spec.ts';
 
 export type JsonPath = readonly (string | number)[];
 

@@ -6,27 +6,29 @@ import type { SpecSource } from './load/source.ts';
 import type { AnalysisSpec, DashboardSpec, DataSetSpec, Kind, ProjectSpec } from './schema/index.ts';
 import { RULES } from './rules/index.ts';
 import type { LintContext } from './rules/rule.ts';
-import type { SpecSet } from './specset.ts';
+import { checkedSpecs } from './checked/build/build-specs.ts';
+import type { CheckedSpecs } from './checked/specs.ts';
 import { validateSpec } from './validate/validate-spec.ts';
 
-export interface LintResult {
-  /** Present when there are no error findings (warnings allowed). */
-  readonly specSet?: SpecSet;
+export interface GateResult {
+  /** The checked model, present when there are no error findings (warnings allowed): what compile takes. */
+  readonly checked?: CheckedSpecs;
   /** Every finding, sorted by file, line and column. */
   readonly findings: readonly Finding[];
 }
 
 /**
- * The whole check, pure: YAML syntax, then each spec against its kind's schema, then the lint
- * rules over the specs that passed and over the well-formed part of those that did not (without the
- * parts holding a schema error, see validate/salvage.ts). Collects every problem; never throws on bad input.
+ * The gate, pure: YAML syntax, then each spec against its kind's schema, then the rules over the specs
+ * that passed and over the well-formed part of those that did not (without the parts holding a schema
+ * error, see validate/salvage.ts); every finding at once. When none is an error, the specs resolved
+ * into the checked model (checked/) that compile takes and cannot reject. Never throws on bad input.
  */
-export function lintSpecs(sources: readonly SpecSource[], options: { root?: string } = {}): LintResult {
+export function checkSpecs(sources: readonly SpecSource[], options: { root?: string } = {}): GateResult {
   const findings: Finding[] = [];
   const valid: { kind: Kind; located: YamlLocated<unknown> }[] = [];
   const brokenIds = new Set<string>();
   const brokenKinds = new Set<string>();
-  const checked: { kind: Kind; located: YamlLocated<unknown> }[] = [];
+  const salvagedParts: { kind: Kind; located: YamlLocated<unknown> }[] = [];
   const pruned = new Set<string>();
   for (const source of [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     const decoded = decodeSpec(source);
@@ -43,7 +45,7 @@ export function lintSpecs(sources: readonly SpecSource[], options: { root?: stri
     else {
       // Check the well-formed part too, so one schema error does not hide the rest of the file's problems.
       if (salvaged) {
-        checked.push({ kind: salvaged.kind, located: parsed.located.part(salvaged.spec, salvaged.translate) });
+        salvagedParts.push({ kind: salvaged.kind, located: parsed.located.part(salvaged.spec, salvaged.translate) });
         for (const name of salvaged.pruned) pruned.add(name);
       }
       const { id, kind: brokenKind } = parsed.data as { id?: unknown; kind?: unknown };
@@ -52,7 +54,7 @@ export function lintSpecs(sources: readonly SpecSource[], options: { root?: stri
     }
   }
   const of = <T>(...kinds: Kind[]) => valid.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
-  const all = [...valid, ...checked].sort((a, b) => (a.located.file < b.located.file ? -1 : a.located.file > b.located.file ? 1 : 0));
+  const all = [...valid, ...salvagedParts].sort((a, b) => (a.located.file < b.located.file ? -1 : a.located.file > b.located.file ? 1 : 0));
   const ofAll = <T>(...kinds: Kind[]) => all.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
   const context: LintContext = {
     root: options.root ?? (sources.length === 1 ? sources[0].file : '.'),
@@ -65,13 +67,13 @@ export function lintSpecs(sources: readonly SpecSource[], options: { root?: stri
   for (const rule of RULES) findings.push(...rule.check(context).filter((f) => !namesPruned(f.message, pruned)));
   const sorted = sortFindings(findings);
   if (hasErrors(sorted) || context.projects.length !== 1) return { findings: sorted };
-  const specSet: SpecSet = {
+  const checked = checkedSpecs({
     project: context.projects[0],
     datasets: of<DataSetSpec>('DataSet'),
     dashboards: of<DashboardSpec>('Dashboard'),
     analyses: of<AnalysisSpec>('Analysis'),
-  };
-  return { specSet, findings: sorted };
+  });
+  return { checked, findings: sorted };
 }
 
 /** A finding that quotes a part left out for its schema error (`no visual 'v'`) only follows from that error. */

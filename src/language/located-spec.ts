@@ -1,5 +1,3 @@
-import type { AnalysisSpec, DashboardSpec, DataSetSpec, ProjectSpec } from './schema/index.ts';
-
 /** Where a value came from in a spec file, for messages as `file:line:col`. */
 export interface SourcePosition {
   readonly file: string;
@@ -13,12 +11,4 @@ export interface Located<T> {
   readonly file: string;
   /** Position of the value at `path` (e.g. ['sheets', 0, 'visuals', 2]); the nearest existing parent if absent. */
   at(path: readonly (string | number)[]): SourcePosition;
-}
-
-/** Every spec of a repository, valid against the schemas and lint rules, grouped by kind. */
-export interface SpecSet {
-  readonly project: Located<ProjectSpec>;
-  readonly datasets: readonly Located<DataSetSpec>[];
-  readonly dashboards: readonly Located<DashboardSpec>[];
-  readonly analyses: readonly Located<AnalysisSpec>[];
 }

@@ -1,0 +1,35 @@
+import type { OutputColumn } from '../dataset-columns.ts';
+import type { FilterKind } from '../filter-kind.ts';
+
+/** A bound of a range: a value, or a parameter's value. */
+export type Bound<T> = { readonly value: T } | { readonly parameter: string };
+
+/** The QuickSight filter a spec filter becomes (filter-kind.ts decides which), with what it needs. */
+export type FilterCondition =
+  | { readonly kind: 'category-list' | 'category-exclude'; readonly values: readonly string[] }
+  | { readonly kind: 'category-parameter'; readonly parameter: string }
+  | { readonly kind: 'numeric-equality'; readonly match: 'EQUALS' | 'DOES_NOT_EQUAL'; readonly target: Bound<number> }
+  | { readonly kind: 'numeric-range'; readonly min?: Bound<number>; readonly max?: Bound<number> }
+  | { readonly kind: 'time-equality'; readonly parameter: string }
+  /** Bounds as ISO 8601 date-times. */
+  | { readonly kind: 'time-range'; readonly from?: Bound<string>; readonly to?: Bound<string> }
+  | { readonly kind: 'relative-dates'; readonly days: number };
+
+/** Where a filter applies: every sheet, or these sheets (all their visuals, or the ones listed), in sheet order. */
+export type FilterScope =
+  | { readonly allSheets: true }
+  | { readonly sheets: readonly { readonly sheetId: string; readonly visualIds?: readonly string[] }[] };
+
+/** A spec filter with its dataset and column resolved, its QuickSight filter decided and its scope placed. */
+export type CheckedFilter = FilterCondition & {
+  readonly id: string;
+  /** The QuickSight filter group holding it. */
+  readonly groupId: string;
+  /** The dataset alias. */
+  readonly dataset: string;
+  readonly column: OutputColumn;
+  readonly nullOption: 'ALL_VALUES' | 'NON_NULLS_ONLY' | 'NULLS_ONLY';
+  readonly scope: FilterScope;
+};
+
+export type { FilterKind };
