@@ -31,8 +31,8 @@ export function presentConditions(filter: FilterSpec): FilterCondition[] {
 
 /**
  * What a filter with one condition becomes over a column of `type` (`undefined`: a calculated field
- * without a type, which QuickSight treats as a number), or why it cannot. Lint and compile both ask
- * this, so they cannot disagree about which filters exist.
+ * without a type, which QuickSight treats as a number), or why it cannot. The rules and the checked
+ * model both ask this, so they cannot disagree about which filters exist.
  */
 export function filterKind(filter: FilterSpec, type: DataType | undefined): { kind: FilterKind } | FilterMisfit {
   const [condition] = presentConditions(filter);

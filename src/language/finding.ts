@@ -6,7 +6,7 @@ export interface Finding {
   readonly line: number;
   readonly col: number;
   readonly message: string;
-  /** The check that found it: `yaml`, `schema`, or a lint rule's name. */
+  /** The check that found it: `yaml`, `schema`, or a rule's name. */
   readonly rule: string;
   readonly severity: 'error' | 'warning';
   /** JSON path inside the spec, when the finding is about a value. */

@@ -5,7 +5,7 @@ import { parseYaml } from './load/parse-yaml.ts';
 import type { SpecSource } from './load/source.ts';
 import type { AnalysisSpec, DashboardSpec, DataSetSpec, Kind, ProjectSpec } from './schema/index.ts';
 import { RULES } from './rules/index.ts';
-import type { LintContext } from './rules/rule.ts';
+import type { RuleContext } from './rules/rule.ts';
 import { checkedSpecs } from './checked/build/build-specs.ts';
 import type { CheckedSpecs } from './checked/specs.ts';
 import { validateSpec } from './validate/validate-spec.ts';
@@ -56,7 +56,7 @@ export function checkSpecs(sources: readonly SpecSource[], options: { root?: str
   const of = <T>(...kinds: Kind[]) => valid.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
   const all = [...valid, ...salvagedParts].sort((a, b) => (a.located.file < b.located.file ? -1 : a.located.file > b.located.file ? 1 : 0));
   const ofAll = <T>(...kinds: Kind[]) => all.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
-  const context: LintContext = {
+  const context: RuleContext = {
     root: options.root ?? (sources.length === 1 ? sources[0].file : '.'),
     projects: ofAll<ProjectSpec>('Project'),
     datasets: ofAll<DataSetSpec>('DataSet'),

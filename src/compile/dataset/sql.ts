@@ -30,7 +30,7 @@ export function windowPredicate(days: number): string {
  * (`eventtime`) is parsed as ISO 8601 first.
  */
 export function selectItem(column: DataSetColumnSpec, parsed: Ast.Expression): string {
-  // Printed from its parsed tree: what Athena runs is exactly what lint checked.
+  // Printed from its parsed tree: what Athena runs is exactly what the gate checked.
   const expr = printExpression(parsed);
   const type = column.type ?? 'string';
   const isStringColumn = STRING_PATHS.has(expr.toLowerCase());

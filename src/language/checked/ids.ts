@@ -1,5 +1,5 @@
 /**
- * The QuickSight ids trailsight gives what a board spec becomes; lint checks them (unique, within
+ * The QuickSight ids trailsight gives what a board spec becomes; the rules check them (unique, within
  * QuickSight's limits) and compile uses them as they are.
  */
 

@@ -3,7 +3,7 @@ import type { JsonPath } from '../load/located.ts';
 import type { AnalysisSpec, ControlSpec, DashboardSpec, DataSetSpec, Visual } from '../schema/index.ts';
 import { rawColumnRefs } from '../raw-columns.ts';
 import { didYouMean } from '../suggest.ts';
-import type { LintContext } from './rule.ts';
+import type { RuleContext } from './rule.ts';
 
 export type Board = DashboardSpec | AnalysisSpec;
 
@@ -29,7 +29,7 @@ export function resolveAlias(board: Board, alias: string | undefined): { id?: st
 }
 
 /** The output columns a visual, filter or control can use, when its dataset resolves. */
-export function columnsFor(context: LintContext, board: Board, alias: string | undefined): { dataset: DataSetSpec; columns: Map<string, OutputColumn> } | undefined {
+export function columnsFor(context: RuleContext, board: Board, alias: string | undefined): { dataset: DataSetSpec; columns: Map<string, OutputColumn> } | undefined {
   const { id } = resolveAlias(board, alias);
   const dataset = context.datasets.find((d) => d.spec.id === id)?.spec;
   return dataset ? { dataset, columns: datasetColumns(dataset) } : undefined;

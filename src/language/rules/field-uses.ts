@@ -3,7 +3,7 @@ import { parseField, type FieldRef } from '../field-ref.ts';
 import type { JsonPath, YamlLocated } from '../load/located.ts';
 import type { DataSetSpec } from '../schema/index.ts';
 import { boardControls, boardVisuals, columnsFor, type Board } from './board-parts.ts';
-import type { LintContext } from './rule.ts';
+import type { RuleContext } from './rule.ts';
 import { visualFields as visualFieldsOf, type FieldPlacement } from '../visual-fields.ts';
 
 /** A column a board uses somewhere, with the dataset it must come from. */
@@ -22,7 +22,7 @@ export interface FieldUse {
 }
 
 /** Every field of every visual, filter and control whose dataset resolves (other cases are dataset-refs findings). */
-export function fieldUses(context: LintContext, located: YamlLocated<Board>): FieldUse[] {
+export function fieldUses(context: RuleContext, located: YamlLocated<Board>): FieldUse[] {
   const board = located.spec;
   const uses: FieldUse[] = [];
   for (const { visual, path } of boardVisuals(board)) {

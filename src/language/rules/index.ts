@@ -17,7 +17,7 @@ import { refreshSchedule } from './refresh-schedule.ts';
 import type { Rule } from './rule.ts';
 import { uniqueIds } from './unique-ids.ts';
 
-/** Every semantic lint rule, run in this order over the schema-valid specs. */
+/** Every rule of the gate, run in this order over the schema-valid specs (and the well-formed part of the others). */
 export const RULES: readonly Rule[] = [
   projectCount,
   uniqueIds,

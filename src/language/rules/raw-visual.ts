@@ -4,7 +4,7 @@ import type { Finding } from '../finding.ts';
 import type { JsonPath, YamlLocated } from '../load/located.ts';
 import type { ParameterSpec, Visual } from '../schema/index.ts';
 import { boardVisuals, type Board } from './board-parts.ts';
-import type { LintContext, Rule } from './rule.ts';
+import type { RuleContext, Rule } from './rule.ts';
 import { findingAt } from './rule.ts';
 
 type RawVisual = Extract<Visual, { type: 'raw' }>;
@@ -42,7 +42,7 @@ function shapeProblems(visual: RawVisual, path: JsonPath): { path: JsonPath; mes
  * typed as QuickSight types them), its parameters and its raw visuals, each violation inside a raw
  * visual reported at its place in the spec.
  */
-function quicksightProblems(context: LintContext, located: YamlLocated<Board>, rule: string): Finding[] {
+function quicksightProblems(context: RuleContext, located: YamlLocated<Board>, rule: string): Finding[] {
   const board = located.spec;
   const places = new Map<string, JsonPath>();
   const Sheets = board.sheets.map((sheet, s) => {

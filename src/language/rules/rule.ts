@@ -3,8 +3,8 @@ import type { JsonPath, YamlLocated } from '../load/located.ts';
 import type { AnalysisSpec, DashboardSpec, DataSetSpec, ProjectSpec } from '../schema/index.ts';
 
 /** The schema-valid specs a rule looks at, grouped by kind, in file order. */
-export interface LintContext {
-  /** What was linted (the folder or files given), for findings about the whole set. */
+export interface RuleContext {
+  /** What was checked (the folder or files given), for findings about the whole set. */
   readonly root: string;
   readonly projects: readonly YamlLocated<ProjectSpec>[];
   readonly datasets: readonly YamlLocated<DataSetSpec>[];
@@ -19,7 +19,7 @@ export interface LintContext {
 /** A semantic check over all specs; returns every finding, never stops at the first. */
 export interface Rule {
   readonly name: string;
-  check(context: LintContext): Finding[];
+  check(context: RuleContext): Finding[];
 }
 
 /** A finding at the value (or, with `atKey`, the key) at `path` in a spec. */
