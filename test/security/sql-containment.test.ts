@@ -65,10 +65,12 @@ describe('security: the local Athena runs Trino queries only', function () {
   }
 
   it('keeps strings, names and comments data: nothing in them becomes SQL', async () => {
-    const result = await engine.query(`SELECT '''); COPY (SELECT 1) TO ''/tmp/x''; --' AS "x""; DROP TABLE y; --", count(*) AS n FROM cloudtrail_logs -- ); ATTACH '/x'`);
+    // The COPY's target is a fresh path of this test's own (a shared name like /tmp/x may exist already).
+    const target = join(dir, 'copied-by-a-string');
+    const result = await engine.query(`SELECT '''); COPY (SELECT 1) TO ''${target}''; --' AS "x""; DROP TABLE y; --", count(*) AS n FROM cloudtrail_logs -- ); ATTACH '/x'`);
     assert.deepEqual(result.columns.map((c) => c.name), ['x"; drop table y; --', 'n']);
-    assert.equal(result.rows[0]![0], "'); COPY (SELECT 1) TO '/tmp/x'; --");
-    assert.equal(existsSync('/tmp/x'), false);
+    assert.equal(result.rows[0]![0], `'); COPY (SELECT 1) TO '${target}'; --`);
+    assert.equal(existsSync(target), false);
   });
 
   it('is unharmed after every refusal: the next query runs', async () => {
