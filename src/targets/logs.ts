@@ -8,6 +8,8 @@ import { containedRealPath } from '../files/contained-path.ts';
 export interface LogsLayout {
   /** The folder whose children are the account folders (`AWSLogs`, or `AWSLogs/<org-id>` for an organization trail). */
   readonly accountsDir: string;
+  /** The organization id of an organization trail's layout (`AWSLogs/o-…/<account>/…`). */
+  readonly organizationId?: string;
   readonly accounts: string[];
   readonly regions: string[];
   /** The earliest day with logs, `YYYY-MM-DD`. */
@@ -28,9 +30,11 @@ export async function discoverLogs(dir: string): Promise<LogsLayout> {
   }
   let accountsDir = awsLogs;
   let entries = await subdirs(dir, awsLogs);
+  let organizationId: string | undefined;
   const org = entries.find((name) => ORG.test(name));
   if (!entries.some((name) => ACCOUNT.test(name)) && org) {
     accountsDir = join(awsLogs, org);
+    organizationId = org;
     entries = await subdirs(dir, accountsDir);
   }
   const accounts = entries.filter((name) => ACCOUNT.test(name)).sort();
@@ -45,7 +49,7 @@ export async function discoverLogs(dir: string): Promise<LogsLayout> {
     }
   }
   if (!accounts.length || !regions.size) throw new TargetError(`${awsLogs} holds no AWSLogs/<account>/CloudTrail/<region>/ folders`);
-  return { accountsDir, accounts, regions: [...regions].sort(), ...(firstDay ? { firstDay } : {}) };
+  return { accountsDir, ...(organizationId ? { organizationId } : {}), accounts, regions: [...regions].sort(), ...(firstDay ? { firstDay } : {}) };
 }
 
 /** The folders in `dir`, links among them only when they stay inside the logs folder `root`. */

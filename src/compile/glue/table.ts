@@ -7,9 +7,12 @@ export const CLOUDTRAIL_INPUT_FORMAT = 'com.amazon.emr.cloudtrail.CloudTrailInpu
 export const CLOUDTRAIL_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat';
 export const CLOUDTRAIL_SERDE = 'org.apache.hive.hcatalog.data.JsonSerDe';
 
-/** `s3://bucket/prefix/AWSLogs/`: where the trail's files are, above the account folders. */
+/**
+ * `s3://bucket/prefix/AWSLogs/` (`…/AWSLogs/o-…/` for an organization trail): where the trail's
+ * files are, right above the account folders.
+ */
 export function logsLocation(source: ProjectSpec['source']): string {
-  return `s3://${source.bucket}/${source.prefix ?? ''}AWSLogs/`;
+  return `s3://${source.bucket}/${source.prefix ?? ''}AWSLogs/${source.organizationId ? `${source.organizationId}/` : ''}`;
 }
 
 function glueColumn(column: Column) {

@@ -24,11 +24,24 @@ export const Source = strict(
   {
     bucket: Type.String({ pattern: S3_BUCKET_PATTERN, description: `S3 bucket the trail delivers to: ${S3_BUCKET_RULES}.` }),
     prefix: Type.Optional(Type.String({ pattern: S3_PREFIX_PATTERN, description: `Key prefix before AWSLogs/ (empty for none): ${S3_KEY_RULES}.` })),
+    organizationId: Type.Optional(
+      Type.String({
+        pattern: '^o-[a-z0-9]{10,32}$',
+        description: "An organization trail's: the AWS Organizations id its files are under (AWSLogs/o-…/<account>/CloudTrail/…).",
+      }),
+    ),
     accounts: Type.Array(AccountId, { minItems: 1, description: 'Accounts whose logs the table covers (partition projection values).' }),
     regions: Type.Array(Region, { minItems: 1, description: 'Regions whose logs the table covers (partition projection values).' }),
     firstDay: Day,
+    events: Type.Optional(
+      Type.Array(Type.Union([Type.Literal('management'), Type.Literal('data'), Type.Literal('insights')]), {
+        minItems: 1,
+        uniqueItems: true,
+        description: 'The events the trail is meant to record (default: management); `trailsight doctor` checks that it selects them.',
+      }),
+    ),
   },
-  'Where CloudTrail delivers the logs: s3://bucket/prefix/AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/.',
+  'Where CloudTrail delivers the logs: s3://bucket/prefix/AWSLogs/[<organizationId>/]<account>/CloudTrail/<region>/YYYY/MM/DD/.',
 );
 
 export const Target = strict(
