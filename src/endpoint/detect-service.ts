@@ -1,13 +1,16 @@
 import { header, signingScope, type RequestHead } from './request.ts';
 
-export type ServiceName = 'quicksight' | 'athena' | 'glue' | 'sts';
+export type ServiceName = 'quicksight' | 'athena' | 'glue' | 'sts' | 'cloudtrail' | 's3';
 
 const TARGET_PREFIXES: Readonly<Record<string, ServiceName>> = {
   AmazonAthena: 'athena',
   AWSGlue: 'glue',
+  // The SDK sends the Smithy service name; botocore's model (the AWS CLI) the dotted targetPrefix.
+  CloudTrail_20131101: 'cloudtrail',
+  'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101': 'cloudtrail',
 };
 
-const SERVICES: readonly ServiceName[] = ['quicksight', 'athena', 'glue', 'sts'];
+const SERVICES: readonly ServiceName[] = ['quicksight', 'athena', 'glue', 'sts', 'cloudtrail', 's3'];
 
 function isServiceName(name: string | undefined): name is ServiceName {
   return SERVICES.some((service) => service === name);
@@ -21,12 +24,12 @@ function isServiceName(name: string | undefined): name is ServiceName {
 export function detectService(request: RequestHead): ServiceName | undefined {
   const target = header(request, 'x-amz-target');
   if (target) {
-    const prefix = target.split('.')[0];
+    const prefix = target.slice(0, Math.max(0, target.lastIndexOf('.')));
     return Object.hasOwn(TARGET_PREFIXES, prefix) ? TARGET_PREFIXES[prefix] : undefined;
   }
   const scope = signingScope(request)?.service;
   if (isServiceName(scope)) return scope;
   if ((header(request, 'content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) return 'sts';
-  if (/^\/(accounts|resources)\//.test(request.path)) return 'quicksight';
+  if (/^\/(accounts?|resources)\//.test(request.path)) return 'quicksight';
   return undefined;
 }

@@ -126,7 +126,7 @@ function unvalidatedInputError(error: unknown, handler: ServiceHandler, operatio
 function unknownService(head: RequestHead): ServiceError {
   return new ServiceError(
     'UnknownServiceException',
-    `trailsight's endpoint serves QuickSight, Athena, Glue and STS; cannot tell which service ${head.method.slice(0, 20)} ${head.path.slice(0, 200)} is for (send X-Amz-Target or a SigV4 Authorization header)`,
+    `trailsight's endpoint serves QuickSight, Athena, Glue, STS, and CloudTrail and S3 reads; cannot tell which service ${head.method.slice(0, 20)} ${head.path.slice(0, 200)} is for (send X-Amz-Target or a SigV4 Authorization header)`,
   );
 }
 

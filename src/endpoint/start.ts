@@ -19,6 +19,9 @@ import type { EndpointSettings, ServiceHandler } from './service.ts';
 import type { StateFileSystem } from './state/files.ts';
 import { StateStore } from './state/store.ts';
 import { stsService } from './sts/service.ts';
+import { cloudTrailService } from './cloudtrail/service.ts';
+import type { LocalTrail } from './cloudtrail/trail.ts';
+import { s3Service } from './s3/service.ts';
 import { ShapeValidator } from './validation.ts';
 
 export interface EndpointOptions {
@@ -53,6 +56,11 @@ export interface EndpointOptions {
   readonly region?: string;
   /** AWS API models for shape validation; default: TRAILSIGHT_AWS_MODELS, else the models the repository carries (src/awsmodel/models); `false`: no shape validation. */
   readonly modelsDir?: string | false;
+  /**
+   * The trails CloudTrail's read calls describe (the local target infers one from the logs it
+   * serves; none by default). No request can add one.
+   */
+  readonly trails?: readonly LocalTrail[];
   /** Latency, throttling and server errors to inject. */
   readonly faults?: FaultConfig;
   /** How long QuickSight creations and updates stay in progress (default 200 ms). */
@@ -85,7 +93,7 @@ export interface RunningEndpoint {
   close(): Promise<void>;
 }
 
-/** Starts the loopback AWS endpoint (QuickSight, Athena, Glue, STS) and resolves once it listens. */
+/** Starts the loopback AWS endpoint (QuickSight, Athena, Glue, STS; CloudTrail and S3 reads) and resolves once it listens. */
 export async function startEndpoint(options: EndpointOptions): Promise<RunningEndpoint> {
   const account = options.account ?? '000000000000';
   if (!/^\d{12}$/.test(account)) throw new Error(`account ${JSON.stringify(account)} must be 12 digits`);
@@ -112,7 +120,9 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   const modelsDir = options.modelsDir === false ? undefined : (options.modelsDir ?? findModelsDir());
   if (!modelsDir) log('shape validation is off: no AWS API models found (pass --models DIR or set TRAILSIGHT_AWS_MODELS)');
   const services = new Map<ServiceName, ServiceHandler>(
-    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, s3Mounts, log, onBadLogFile: options.onBadLogFile, onStorageFailure: options.onStorageFailure }), glueService(), stsService()].map((s) => [s.name, s]),
+    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, s3Mounts, log, onBadLogFile: options.onBadLogFile, onStorageFailure: options.onStorageFailure }), glueService(), stsService(), cloudTrailService(options.trails ?? []), s3Service({ s3Root: settings.s3Root, mounts: s3Mounts })].map(
+      (s) => [s.name, s],
+    ),
   );
   const faults = new FaultInjector(options.faults);
   const store = new StateStore(stateDir, { files: options.stateFileSystem, log });

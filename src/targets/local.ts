@@ -11,6 +11,7 @@ import type { BadLogFile } from './bad-logs.ts';
 import type { OpenTarget } from './open-target.ts';
 import { ensureSampleLogs } from './sample-logs.ts';
 import { lockWorkdir } from './workdir-lock.ts';
+import { localTrail, organizationMismatch } from './local-trail.ts';
 
 export interface LocalOptions {
   /** trailsight's working folder (`.trailsight/` in the current directory). */
@@ -63,8 +64,10 @@ async function openLocked(specs: CheckedSpecs, own: OwnedFolder, options: LocalO
     });
   }
   const layout = await discoverLogs(logsDir);
+  const mismatch = organizationMismatch(project.source, layout);
+  if (mismatch) options.note?.(`local: ${mismatch}`);
   const s3Root = await own.mkdir('s3');
-  const mount = logsMount(project.source, layout);
+  const mount = logsMount(project.source, logsDir);
   // Earlier versions linked the logs in at the mount's place: that link (only a link) goes.
   await own.removeLink(join('s3', mount.bucket, mount.prefix));
   const localSpecs = withSource(specs, layout);
@@ -78,6 +81,7 @@ async function openLocked(specs: CheckedSpecs, own: OwnedFolder, options: LocalO
     stateDir: join(workdir, 'endpoint'),
     s3Root,
     s3Mounts: [mount],
+    trails: [localTrail(localSpecs.project.spec.source, layout, target)],
     account: target.account,
     region: target.region,
     log: (line) => appendFileSync(logFile, `${line}\n`),
@@ -100,9 +104,13 @@ async function openLocked(specs: CheckedSpecs, own: OwnedFolder, options: LocalO
   };
 }
 
-/** `s3://<bucket>/<prefix>AWSLogs/` served from the logs' account folders (`AWSLogs`, or an organization's folder in it). */
-function logsMount(source: { bucket: string; prefix?: string }, layout: LogsLayout) {
-  return { bucket: source.bucket, prefix: `${source.prefix ?? ''}AWSLogs/`, dir: layout.accountsDir };
+/**
+ * `s3://<bucket>/<prefix>AWSLogs/` served from the logs' `AWSLogs/` folder, as it is in S3: an
+ * organization trail's account folders are under `AWSLogs/o-…/`, and the table finds them only
+ * when the Project names the organization (as on AWS).
+ */
+function logsMount(source: { bucket: string; prefix?: string }, logsDir: string) {
+  return { bucket: source.bucket, prefix: `${source.prefix ?? ''}AWSLogs/`, dir: join(logsDir, 'AWSLogs') };
 }
 
 /** The specs with the Project's source covering exactly the served logs' accounts, Regions and days. */

@@ -20,7 +20,14 @@ describe('endpoint: the AWS CLI talks to it with --endpoint-url', function () {
       console.log('    (skipped: the AWS CLI is not installed — `apt-get install -y awscli` to run this test)');
       this.skip();
     }
-    endpoint = await startTestEndpoint();
+    endpoint = await startTestEndpoint({
+      trails: [
+        {
+          trail: { Name: 'main', TrailARN: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:trail/main`, HomeRegion: REGION, S3BucketName: 'trail-bucket', IsMultiRegionTrail: true },
+          status: { IsLogging: true },
+        },
+      ],
+    });
   });
   after(() => stopTestEndpoint(endpoint));
 
@@ -43,6 +50,20 @@ describe('endpoint: the AWS CLI talks to it with --endpoint-url', function () {
     assert.equal(described.Status, 200);
     await assert.rejects(aws('quicksight', 'describe-dashboard', '--aws-account-id', ACCOUNT, '--dashboard-id', 'missing'), (error: Error & { stderr?: string }) => {
       assert.match(String(error.stderr), /ResourceNotFoundException/);
+      return true;
+    });
+  });
+
+  it('CloudTrail and S3 read calls (what doctor asks) work from the CLI too: botocore\'s target prefix and a path-style listing', async () => {
+    const trails = await aws('cloudtrail', 'describe-trails');
+    assert.deepEqual(trails.trailList.map((t: { Name: string }) => t.Name), ['main']);
+    assert.equal((await aws('cloudtrail', 'get-trail-status', '--name', 'main')).IsLogging, true);
+    await assert.rejects(aws('cloudtrail', 'get-event-selectors', '--trail-name', 'main'), (error: Error & { stderr?: string }) => {
+      assert.match(String(error.stderr), /UnsupportedOperationException/);
+      return true;
+    });
+    await assert.rejects(aws('s3api', 'list-objects-v2', '--bucket', 'no-such-bucket'), (error: Error & { stderr?: string }) => {
+      assert.match(String(error.stderr), /NoSuchBucket/);
       return true;
     });
   });

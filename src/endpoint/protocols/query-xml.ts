@@ -1,3 +1,4 @@
+import { escapeXml } from './xml.ts';
 import type { ServerResponse } from 'node:http';
 import { ServiceError } from '../errors.ts';
 import type { EndpointRequest } from '../request.ts';
@@ -29,8 +30,4 @@ export function writeQueryError(response: ServerResponse, error: ServiceError, r
     `<RequestId>${requestId}</RequestId></ErrorResponse>`;
   response.writeHead(error.status, { 'content-type': 'text/xml', 'x-amzn-requestid': requestId, 'content-length': Buffer.byteLength(body) });
   response.end(body);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,6 +1,6 @@
 import type { RefusalKind } from '../admission/refusal.ts';
 
-export type Protocol = 'rest-json' | 'json11' | 'query';
+export type Protocol = 'rest-json' | 'json11' | 'query' | 'rest-xml';
 
 export interface ErrorName {
   readonly type: string;
@@ -48,6 +48,19 @@ const QUERY_REFUSALS: Readonly<Record<RefusalKind, ErrorName>> = {
   'bad-signature': { type: 'SignatureDoesNotMatch', status: 403 },
 };
 
+/** The same refusals as S3 names them (REST-XML). */
+const S3_REFUSALS: Readonly<Record<RefusalKind, ErrorName>> = {
+  'foreign-host': { type: 'AccessDenied', status: 403 },
+  'cross-site': { type: 'AccessDenied', status: 403 },
+  'media-type': { type: 'InvalidRequest', status: 400 },
+  'too-large': { type: 'EntityTooLarge', status: 400 },
+  'bad-target': { type: 'InvalidRequest', status: 400 },
+  'missing-signature': { type: 'AccessDenied', status: 403 },
+  'incomplete-signature': { type: 'AuthorizationHeaderMalformed', status: 400 },
+  'unknown-key': { type: 'InvalidAccessKeyId', status: 403 },
+  'bad-signature': { type: 'SignatureDoesNotMatch', status: 403 },
+};
+
 /**
  * Body limits: 10 MiB for the JSON protocols (API Gateway's and most JSON services' payload limit;
  * QuickSight's largest definitions are a few MiB); 1 MiB for Query, whose STS calls are a few
@@ -57,4 +70,6 @@ export const PROTOCOL_RULES: Readonly<Record<Protocol, ProtocolRules>> = {
   'rest-json': { mediaTypes: ['application/json'], maxBodyBytes: 10 * MiB, refusals: JSON_REFUSALS },
   json11: { mediaTypes: ['application/x-amz-json-1.1', 'application/x-amz-json-1.0', 'application/json'], maxBodyBytes: 10 * MiB, refusals: JSON_REFUSALS },
   query: { mediaTypes: ['application/x-www-form-urlencoded'], maxBodyBytes: 1 * MiB, refusals: QUERY_REFUSALS },
+  // Only S3's bucket listing is served: requests without a body.
+  'rest-xml': { mediaTypes: ['application/xml'], maxBodyBytes: 64 * 1024, refusals: S3_REFUSALS },
 };

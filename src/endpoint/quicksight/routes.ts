@@ -64,6 +64,11 @@ export const QUICKSIGHT_ROUTES: readonly RestRoute[] = [
   { operation: 'DescribeDashboardPermissions', method: 'GET', uri: `${A}/dashboards/{DashboardId}/permissions` },
   { operation: 'UpdateDashboardPermissions', method: 'PUT', uri: `${A}/dashboards/{DashboardId}/permissions` },
 
+  { operation: 'DescribeAccountSubscription', method: 'GET', uri: '/account/{AwsAccountId}' },
+  { operation: 'DescribeNamespace', method: 'GET', uri: `${A}/namespaces/{Namespace}` },
+  { operation: 'DescribeUser', method: 'GET', uri: `${A}/namespaces/{Namespace}/users/{UserName}` },
+  { operation: 'DescribeGroup', method: 'GET', uri: `${A}/namespaces/{Namespace}/groups/{GroupName}` },
+
   { operation: 'TagResource', method: 'POST', uri: '/resources/{ResourceArn}/tags' },
   { operation: 'UntagResource', method: 'DELETE', uri: '/resources/{ResourceArn}/tags', query: { TagKeys: ['keys', 'list'] } },
   { operation: 'ListTagsForResource', method: 'GET', uri: '/resources/{ResourceArn}/tags' },

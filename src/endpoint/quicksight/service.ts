@@ -9,6 +9,7 @@ import { permissionOperations } from './permissions.ts';
 import { refreshScheduleOperations } from './refresh-schedules.ts';
 import { QUICKSIGHT_ROUTES } from './routes.ts';
 import { tagOperations } from './tags.ts';
+import { identityOperations } from './identity.ts';
 
 const OPERATIONS: Operations = {
   ...dataSourceOperations,
@@ -18,6 +19,7 @@ const OPERATIONS: Operations = {
   ...dashboardOperations,
   ...permissionOperations,
   ...tagOperations,
+  ...(identityOperations as Operations),
 };
 
 /** QuickSight over REST-JSON: data sources, data sets, analyses, dashboards, permissions, tags. */
