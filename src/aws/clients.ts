@@ -2,6 +2,9 @@ import { AthenaClient } from '@aws-sdk/client-athena';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { QuickSightClient } from '@aws-sdk/client-quicksight';
 import { STSClient } from '@aws-sdk/client-sts';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { S3Client } from '@aws-sdk/client-s3';
 import { Pacers } from './pacer.ts';
 import { DEFAULT_RETRY, retryStrategy, type RetryPolicy } from './retry.ts';
 
@@ -53,6 +56,30 @@ export function createClients(connection: Connection, retry: RetryPolicy = DEFAU
   return clients;
 }
 
-export function destroyClients(clients: AwsClients): void {
+/** The clients only `trailsight doctor` needs: CloudTrail, S3 and IAM, read calls only. */
+export interface ReadClients {
+  readonly cloudtrail: CloudTrailClient;
+  readonly s3: S3Client;
+  readonly iam: IAMClient;
+}
+
+/** CloudTrail, S3 and IAM clients for a connection (S3 path-style on the local endpoint: `http://127.0.0.1:PORT/<bucket>`). */
+export function createReadClients(connection: Connection, retry: RetryPolicy = DEFAULT_RETRY): ReadClients {
+  const config = {
+    region: connection.region,
+    maxAttempts: retry.maxAttempts,
+    retryStrategy: retryStrategy(retry),
+    ...(connection.profile ? { profile: connection.profile } : {}),
+    ...(connection.endpoint ? { endpoint: connection.endpoint, credentials: LOCAL_CREDENTIALS } : {}),
+  };
+  return {
+    cloudtrail: new CloudTrailClient(config),
+    s3: new S3Client({ ...config, ...(connection.endpoint ? { forcePathStyle: true } : {}) }),
+    // IAM is global: its one endpoint signs for us-east-1 whatever the target's Region.
+    iam: new IAMClient({ ...config, region: connection.endpoint ? connection.region : 'us-east-1' }),
+  };
+}
+
+export function destroyClients(clients: AwsClients | ReadClients): void {
   for (const client of Object.values(clients)) client.destroy();
 }

@@ -3,6 +3,7 @@ import { partition } from '../compile/names.ts';
 import type { ProjectSpec } from '../language/index.ts';
 import { MANAGED_BY, TARGET_TAG } from '../plan/index.ts';
 import { arnOf } from './arns.ts';
+import { QUICKSIGHT_SERVICE_ROLE } from './quicksight-service-role.ts';
 
 interface Statement {
   Sid: string;
@@ -74,7 +75,32 @@ export function iamPolicy(project: ProjectSpec, target: ResolvedTarget, resource
   }
   statements.push(...pruneStatements(target));
   if (options.preview) statements.push(...previewStatements(project, target, resources));
-  return { Version: '2012-10-17', Statement: options.readOnly ? readOnly(statements) : statements };
+  // `trailsight doctor` reads only, in plan's role as in publish's.
+  return { Version: '2012-10-17', Statement: [...(options.readOnly ? readOnly(statements) : statements), ...doctorStatements(project, target, resources)] };
+}
+
+/** `trailsight doctor`: who is there in QuickSight, the trail, one day's listing, the workgroup, the service role's permissions. */
+function doctorStatements(project: ProjectSpec, target: ResolvedTarget, resources: readonly DesiredResource[]): Statement[] {
+  const p = partition(target.region);
+  const prefix = project.source.prefix ?? '';
+  const workgroup = resources.find((r) => r.kind === 'WorkGroup')?.id ?? project.athena.workgroup;
+  const namespace = `arn:${p}:quicksight:${target.region}:${target.account}:namespace/${project.quicksight.namespace ?? 'default'}`;
+  const principals = [...(target.principals.owners ?? []), ...(target.principals.viewers ?? [])];
+  return [
+    { Sid: 'DoctorQuickSightAccount', Effect: 'Allow', Action: ['quicksight:DescribeAccountSubscription'], Resource: '*' },
+    { Sid: 'DoctorQuickSightPrincipals', Effect: 'Allow', Action: ['quicksight:DescribeNamespace', 'quicksight:DescribeUser', 'quicksight:DescribeGroup'], Resource: [...new Set([namespace, ...principals])] },
+    // DescribeTrails has no resource-level permissions; an organization trail lives in the management account.
+    { Sid: 'DoctorTrail', Effect: 'Allow', Action: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors', 'cloudtrail:GetInsightSelectors'], Resource: '*' },
+    {
+      Sid: 'DoctorListLogs',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket'],
+      Resource: `arn:${p}:s3:::${project.source.bucket}`,
+      Condition: { StringLike: { 's3:prefix': `${prefix}AWSLogs/*` } },
+    },
+    { Sid: 'DoctorWorkGroup', Effect: 'Allow', Action: ['athena:GetWorkGroup'], Resource: `arn:${p}:athena:${target.region}:${target.account}:workgroup/${workgroup}` },
+    { Sid: 'DoctorServiceRole', Effect: 'Allow', Action: ['iam:SimulatePrincipalPolicy'], Resource: `arn:${p}:iam::${target.account}:role/${QUICKSIGHT_SERVICE_ROLE}` },
+  ];
 }
 
 const READ_ACTION = /^[a-z0-9]+:(Describe|Get|List)[A-Za-z]*$/;

@@ -1,9 +1,9 @@
-import type { AwsClients } from './clients.ts';
+import type { AwsClients, ReadClients } from './clients.ts';
 import { isThrottling } from './pacer.ts';
 
 /** One HTTP request an SDK client sent (every attempt, retries included). */
 export interface ObservedCall {
-  /** `quicksight`, `athena`, `glue` or `sts`. */
+  /** `quicksight`, `athena`, `glue`, `sts`, `cloudtrail`, `s3` or `iam`. */
   readonly service: string;
   readonly operation: string;
   /** The command input, as the SDK serialised it. */
@@ -17,13 +17,16 @@ const SERVICE_OF_CLIENT: Record<string, string> = {
   AthenaClient: 'athena',
   GlueClient: 'glue',
   STSClient: 'sts',
+  CloudTrailClient: 'cloudtrail',
+  S3Client: 's3',
+  IAMClient: 'iam',
 };
 
 /**
  * Calls `listener` for every request the clients put on the wire, retries included: a middleware
  * in the deserialize step, which the SDK runs once per attempt, below its retry loop.
  */
-export function observeCalls(clients: AwsClients, listener: (call: ObservedCall) => void): void {
+export function observeCalls(clients: AwsClients | ReadClients, listener: (call: ObservedCall) => void): void {
   type Next = (args: { input: unknown }) => Promise<unknown>;
   const middleware = (next: Next, context: { clientName?: string; commandName?: string }) => async (args: { input: unknown }) => {
     const service = SERVICE_OF_CLIENT[String(context.clientName)] ?? String(context.clientName);

@@ -3,6 +3,7 @@ import { UnsafePathError } from '../files/unsafe-path-error.ts';
 import { UserError } from './errors.ts';
 import { printErr } from './output.ts';
 import * as compile from './commands/compile.ts';
+import * as doctor from './commands/doctor.ts';
 import * as iamPolicy from './commands/iam-policy.ts';
 import * as lint from './commands/lint.ts';
 import * as plan from './commands/plan.ts';
@@ -16,7 +17,7 @@ import * as serve from './commands/serve.ts';
  * Each command is declared in src/cli/commands/<name>.ts (its arguments, flags and help) and done in
  * src/cli/actions/<name>.ts, loaded only when it runs: declaring them all costs commander alone.
  */
-const COMMANDS: readonly { register(program: Command): void }[] = [compile, lint, serve, plan, publish, iamPolicy, preview, sample, query];
+const COMMANDS: readonly { register(program: Command): void }[] = [compile, lint, serve, plan, publish, doctor, iamPolicy, preview, sample, query];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 findings or failure, 2 usage error. */
 export async function main(argv: string[]): Promise<number> {
