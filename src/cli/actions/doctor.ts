@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createReadClients, destroyClients } from '../../aws/clients.ts';
 import { doctorExitCode, runDoctor, type Finding } from '../../doctor/index.ts';
 import { openTarget } from '../../targets/index.ts';
-import { compileFailure, loadSpecSet } from '../specs.ts';
+import { loadCheckedSpecs, targetFailure } from '../specs.ts';
 import { printErr, printJson, printOut } from '../output.ts';
 
 interface DoctorFlags {
@@ -16,13 +16,13 @@ const MARK: Readonly<Record<Finding['outcome'], string>> = { pass: 'ok  ', fail:
 
 /** `trailsight doctor` (declared in ../commands/doctor.ts). */
 export async function run(paths: string[], flags: DoctorFlags): Promise<void> {
-  const specSet = await loadSpecSet(paths);
+  const checked = await loadCheckedSpecs(paths);
   const note = (line: string) => printErr(`${line}\n`);
   let open;
   try {
-    open = await openTarget(specSet, { name: flags.target, logs: flags.logs, workdir: join(process.cwd(), '.trailsight'), env: process.env, home: homedir(), note });
+    open = await openTarget(checked, { name: flags.target, logs: flags.logs, workdir: join(process.cwd(), '.trailsight'), env: process.env, home: homedir(), note });
   } catch (error) {
-    throw compileFailure(error);
+    throw targetFailure(error);
   }
   const read = createReadClients(open.connection);
   try {
