@@ -130,6 +130,32 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     await page.close();
   });
 
+  it("the principal page shows which objects nicholas read after stopping the server, and the delete he was denied", async () => {
+    const watched = await open(join(SITE, 'investigate-principal.html'));
+    const { page } = watched;
+    const rows = await page.$$eval('figure[data-visual-id="data-touched"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    for (const key of ['reports/2026/q3-revenue.csv', 'reports/2026/q4-forecast.xlsx', 'reports/payroll/2026-11.csv', 'reports/customers/top-accounts.csv']) {
+      assert.ok(rows.some((cells) => cells.includes('GetObject') && cells.includes(key) && cells.includes('customer-data-prod')), `${key} read`);
+    }
+    assert.ok(rows.some((cells) => cells.includes('DeleteObject') && cells.includes('Delete') && cells.includes('AccessDenied')), 'the denied delete');
+    assert.ok(rows.every((cells) => cells.includes('198.51.100.77')), "only nicholas's data events, all from his address");
+    await assertClean(watched);
+    await page.close();
+  });
+
+  it('the Data access page: who read, wrote or deleted which object, and Lambda invocations', async () => {
+    const watched = await open(join(SITE, 'data-access.html'));
+    const { page } = watched;
+    const rows = await page.$$eval('figure[data-visual-id="object-access"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const access = new Set(rows.map((cells) => cells[2]));
+    assert.deepEqual([...access].sort(), ['Delete', 'Read', 'Write']);
+    await page.click('[role="tab"][data-sheet-id="functions"]');
+    await page.waitForSelector('figure[data-visual-id="invocations"] .kpi-value');
+    assert.match((await page.$eval('figure[data-visual-id="invocations"] .kpi-value', (el) => el.textContent)) ?? '', /^[1-9][\d,]*$/);
+    await assertClean(watched);
+    await page.close();
+  });
+
   it('hostile user agents, parameters and error fields render as text and run nothing, tooltips included', async () => {
     const watched = await open(join(SITE, 'ec2-state-changes.html'));
     const { page } = watched;

@@ -69,9 +69,13 @@ export const ACTIONS: readonly Action[] = [
   { service: 's3', name: 'GetBucketPolicy', readOnly: true, profiles: ['admin', 'auditor'], weight: 8,
     error: { code: 'NoSuchBucketPolicy', message: 'The bucket policy does not exist', rate: 0.3 }, build: (ctx) => bucketCall(ctx, { policy: '' }) },
   { service: 's3', name: 'PutBucketPolicy', readOnly: false, profiles: ['admin', 'ci'], weight: 0.3, build: (ctx) => bucketCall(ctx, { policy: '' }) },
+  // Data events (S3 object-level, Lambda invocations): in an account that records them, most of its events.
   { service: 's3', name: 'GetObject', readOnly: true, profiles: ['app', 'developer'], weight: 40, data: true, error: denied(0.03),
-    build: (ctx) => objectCall(ctx, 'reports/2024/summary.csv') },
+    build: (ctx) => objectCall(ctx, storedKey(ctx)) },
   { service: 's3', name: 'PutObject', readOnly: false, profiles: ['app', 'ci'], weight: 25, data: true, build: (ctx) => objectCall(ctx, `uploads/${ctx.rng.hex(12)}.json`) },
+  { service: 's3', name: 'DeleteObject', readOnly: false, profiles: ['app', 'ci'], weight: 4, data: true, error: denied(0.02),
+    build: (ctx) => objectCall(ctx, ctx.rng.pick([`uploads/${ctx.rng.hex(12)}.json`, `tmp/${ctx.rng.hex(8)}.part`])) },
+  { service: 'lambda', name: 'Invoke', readOnly: false, profiles: ['app', 'service'], weight: 30, data: true, error: THROTTLED, build: (ctx) => invokeCall(ctx) },
   { service: 'iam', name: 'ListUsers', readOnly: true, profiles: HUMANS, weight: 4, global: true, error: denied(0.05), build: () => ({ request: null }) },
   { service: 'iam', name: 'GetUser', readOnly: true, profiles: HUMANS, weight: 4, global: true, build: (ctx) => ({ request: { userName: ctx.rng.pick(['alice', 'bob', 'carol', 'dave']) } }) },
   { service: 'iam', name: 'ListRoles', readOnly: true, profiles: ['admin', 'auditor', 'ci'], weight: 4, global: true, build: () => ({ request: null }) },
@@ -142,6 +146,28 @@ function objectCall(ctx: CallContext, key: string): CallDetails {
       { ARN: bucketArn(bucket), accountId: ctx.world.id, type: 'AWS::S3::Bucket' },
     ],
     additional: s3Additional(ctx),
+  };
+}
+
+/** A key such an account keeps: reports, exports, assets, application logs. */
+function storedKey(ctx: CallContext): string {
+  const month = `${2026}/${String(1 + ctx.rng.int(12)).padStart(2, '0')}`;
+  return ctx.rng.pick([
+    `reports/${month}/summary.csv`,
+    `reports/${month}/usage-by-team.csv`,
+    `exports/orders-${month.replace('/', '-')}.parquet`,
+    `assets/img/${ctx.rng.hex(10)}.png`,
+    `logs/app/${month}/${ctx.rng.hex(8)}.log.gz`,
+  ]);
+}
+
+/** Lambda's data event: the function's ARN in the request, its version in additionalEventData, the function as the resource. */
+function invokeCall(ctx: CallContext): CallDetails {
+  const arn = `arn:aws:lambda:${ctx.region}:${ctx.world.id}:function:${ctx.rng.pick(ctx.world.functions)}`;
+  return {
+    request: { functionName: arn, invocationType: ctx.rng.pick(['RequestResponse', 'Event']) },
+    resources: [{ ARN: arn, accountId: ctx.world.id, type: 'AWS::Lambda::Function' }],
+    additional: { functionVersion: `${arn}:$LATEST` },
   };
 }
 

@@ -2,7 +2,8 @@
  * The classic scenario: on the first day of logs an administrator creates the trail and names the
  * web server instance (tag `Name=web-server`); later the administrator creates the IAM user `nicholas`;
  * nicholas signs in to the console without MFA from an address no one else uses, looks around
- * (EC2, S3), is denied listing IAM users and reading a bucket object, and stops the web server.
+ * (EC2, S3), is denied listing IAM users and reading a bucket object, stops the web server, then
+ * lists the customer bucket, reads four reports from it and fails to delete one (S3 data events).
  */
 import type { CallDetails } from './actions.ts';
 import { apiCall, consoleLogin } from './event.ts';
@@ -54,19 +55,40 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
       action: { service, name, readOnly: false }, details }) });
   };
   const adminCall = (minutes: number, service: string, name: string, details: CallDetails) => adminCallAt(start, minutes, service, name, details);
-  const nicholasCall = (minutes: number, service: string, name: string, readOnly: boolean, details: CallDetails, error?: { code: string; message: string }) => {
+  const nicholasCall = (minutes: number, service: string, name: string, readOnly: boolean, details: CallDetails, error?: { code: string; message: string }, data = false) => {
     const time = at(loginAt, minutes);
     events.push({ time, account, region, record: apiCall({
       rng, time, account, region, identity: nicholas, sourceIp: SCENARIO.sourceIp, userAgent: CHROME, console: true,
-      action: { service, name, readOnly }, details, error }) });
+      action: { service, name, readOnly, data }, details, error }) });
   };
+  const objectResources = (key: string) => [
+    { ARN: `arn:aws:s3:::${SCENARIO.bucket}/${key}`, accountId: account, type: 'AWS::S3::Object' },
+    { ARN: `arn:aws:s3:::${SCENARIO.bucket}`, accountId: account, type: 'AWS::S3::Bucket' },
+  ];
 
   const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/${SCENARIO.trailName}`;
   adminCallAt(trailAt, 0, 'cloudtrail', 'CreateTrail', {
     request: { name: SCENARIO.trailName, s3BucketName: `trailsight-cloudtrail-logs-${account}`, isMultiRegionTrail: true, includeGlobalServiceEvents: true, enableLogFileValidation: true },
     response: { name: SCENARIO.trailName, trailARN: trailArn, s3BucketName: `trailsight-cloudtrail-logs-${account}`, isMultiRegionTrail: true, logFileValidationEnabled: true },
   });
-  adminCallAt(trailAt, 1, 'cloudtrail', 'StartLogging', { request: { name: trailArn }, resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }] });
+  // Management events (all), data events (S3 objects, Lambda invocations) and Insights, as the trail records them.
+  adminCallAt(trailAt, 1, 'cloudtrail', 'PutEventSelectors', {
+    request: {
+      trailName: SCENARIO.trailName,
+      advancedEventSelectors: [
+        { name: 'Management events', fieldSelectors: [{ field: 'eventCategory', equals: ['Management'] }] },
+        { name: 'S3 objects', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'resources.type', equals: ['AWS::S3::Object'] }] },
+        { name: 'Lambda invocations', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'resources.type', equals: ['AWS::Lambda::Function'] }] },
+      ],
+    },
+    resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }],
+  });
+  adminCallAt(trailAt, 2, 'cloudtrail', 'PutInsightSelectors', {
+    request: { trailName: SCENARIO.trailName, insightSelectors: [{ insightType: 'ApiCallRateInsight' }, { insightType: 'ApiErrorRateInsight' }] },
+    response: { trailARN: trailArn, insightSelectors: [{ insightType: 'ApiCallRateInsight' }, { insightType: 'ApiErrorRateInsight' }] },
+    resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }],
+  });
+  adminCallAt(trailAt, 3, 'cloudtrail', 'StartLogging', { request: { name: trailArn }, resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }] });
   adminCallAt(trailAt, 4, 'ec2', 'CreateTags', {
     request: { resourcesSet: { items: [{ resourceId: SCENARIO.webServerInstanceId }] }, tagSet: { items: [{ key: 'Name', value: SCENARIO.webServerName }] } },
     response: { requestId: rng.uuid(), _return: true },
@@ -98,10 +120,8 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
     code: 'AccessDenied',
     message: `User: ${nicholasArn} is not authorized to perform: iam:${SCENARIO.deniedAction} on resource: arn:aws:iam::${account}:user/ because no identity-based policy allows the iam:${SCENARIO.deniedAction} action`,
   });
-  nicholasCall(11, 's3', 'GetObject', true, {
-    request: { bucketName: SCENARIO.bucket, key: 'exports/customers.csv' },
-    resources: [{ ARN: `${bucketArn}/exports/customers.csv`, accountId: account, type: 'AWS::S3::Object' }, { ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }],
-  }, { code: 'AccessDenied', message: 'Access Denied' });
+  nicholasCall(11, 's3', 'GetObject', true, { request: { bucketName: SCENARIO.bucket, key: 'exports/customers.csv' }, resources: objectResources('exports/customers.csv') },
+    { code: 'AccessDenied', message: 'Access Denied' }, true);
   nicholasCall(14, 'ec2', 'DescribeInstanceStatus', true, { request: { instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId }] }, filterSet: {}, includeAllInstances: false } });
   nicholasCall(16, 'ec2', 'StopInstances', false, {
     request: { instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId }] }, force: false },
@@ -110,5 +130,13 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
       instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId, currentState: { code: 64, name: 'stopping' }, previousState: { code: 16, name: 'running' } }] },
     },
   });
+  // After the server is down: what he read (S3ReadOnlyAccess lets him), and what he could not delete.
+  nicholasCall(19, 's3', 'ListObjects', true, { request: { bucketName: SCENARIO.bucket, prefix: 'reports/', 'list-type': '2' }, resources: [{ ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }] },
+    undefined, true);
+  SCENARIO.readKeys.forEach((key, i) => {
+    nicholasCall(20 + i, 's3', 'GetObject', true, { request: { bucketName: SCENARIO.bucket, key }, resources: objectResources(key) }, undefined, true);
+  });
+  nicholasCall(25, 's3', 'DeleteObject', false, { request: { bucketName: SCENARIO.bucket, key: SCENARIO.readKeys[0] }, resources: objectResources(SCENARIO.readKeys[0] ?? '') },
+    { code: 'AccessDenied', message: 'Access Denied' }, true);
   return events;
 }

@@ -20,6 +20,8 @@ export const SCENARIO = {
   trailName: 'management-events',
   deniedAction: 'ListUsers',
   bucket: 'customer-data-prod',
+  /** What nicholas reads from the bucket after stopping the server (then fails to delete the first). */
+  readKeys: ['reports/2026/q3-revenue.csv', 'reports/2026/q4-forecast.xlsx', 'reports/payroll/2026-11.csv', 'reports/customers/top-accounts.csv'],
 } as const;
 
 export interface AccountWorld {
