@@ -24,8 +24,10 @@ function isServiceName(name: string | undefined): name is ServiceName {
 export function detectService(request: RequestHead): ServiceName | undefined {
   const target = header(request, 'x-amz-target');
   if (target) {
-    const prefix = target.slice(0, Math.max(0, target.lastIndexOf('.')));
-    return Object.hasOwn(TARGET_PREFIXES, prefix) ? TARGET_PREFIXES[prefix] : undefined;
+    // The known prefix the target starts with (CloudTrail's own is dotted): `AmazonAthena.X.extra` is
+    // still Athena's, which then refuses the operation.
+    const prefix = Object.keys(TARGET_PREFIXES).find((known) => target.startsWith(`${known}.`));
+    return prefix === undefined ? undefined : TARGET_PREFIXES[prefix];
   }
   const scope = signingScope(request)?.service;
   if (isServiceName(scope)) return scope;
