@@ -13,11 +13,12 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyPlan } from '../src/aws/apply.ts';
 import { createClients, destroyClients } from '../src/aws/clients.ts';
 import { CallCounter, observeCalls } from '../src/aws/observe.ts';
 import { awsContext, planTarget } from '../src/aws/plan-target.ts';
-import { compile, resolveTarget } from '../src/compile/index.ts';
+import { publishPlan } from '../src/aws/publish-plan.ts';
+import { resolveTarget } from '../src/compile/index.ts';
+import { compile } from '../src/kinds/index.ts';
 import { startEndpoint, type ThrottleRate } from '../src/endpoint/index.ts';
 import { loadSpecs } from '../src/language/index.ts';
 
@@ -110,9 +111,9 @@ async function publish(): Promise<{ ms: number; readMs: number; failed: number; 
   const ctx = awsContext(clients, target);
   try {
     const started = Date.now();
-    const plan = await planTarget(ctx, target, resources, { depth: 'quick', prune: false, concurrency: CONCURRENCY });
+    const planned = await planTarget(ctx, target, resources, { depth: 'quick', prune: false, concurrency: CONCURRENCY });
     const readMs = Date.now() - started;
-    const results = await applyPlan(ctx, plan, { concurrency: CONCURRENCY });
+    const results = await publishPlan(ctx, planned, { concurrency: CONCURRENCY });
     return { ms: Date.now() - started, readMs, failed: results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped').length, calls };
   } finally {
     destroyClients(clients);

@@ -1,27 +1,28 @@
 import pLimit from 'p-limit';
-import { KIND_ORDER, resourceKey } from '../compile/resource.ts';
+import { resourceKey } from '../compile/index.ts';
+import { KIND_ORDER, kindLevel, kindOf, type DesiredResource, type KindName } from '../kinds/index.ts';
 import {
-  buildPlan,
+  assertNever,
   FINGERPRINT_TAG,
   fingerprintTagValue,
-  KIND_RULES,
   type CreateOperation,
   type DeleteOperation,
+  type DesiredModel,
   type Operation,
   type Plan,
   type UpdateOperation,
 } from '../plan/index.ts';
 import { keyedRecord } from '../text/keyed-record.ts';
+import { capability } from '../kinds/capability.ts';
+import type { Settled, Started } from '../kinds/index.ts';
+import type { AwsContext } from './context.ts';
 import { isAlreadyExists, isNotFound, withRetryNote } from './errors.ts';
-import { forgetDeployment, recordDeployment } from './deployment-record.ts';
-import type { Settled } from './kinds/adapter.ts';
-import { ADAPTERS, type AwsContext, type Started } from './kinds/index.ts';
 
 /** How one resource ended: `unchanged` for a create that found the resource already as specified. */
 export type Outcome = 'created' | 'updated' | 'deleted' | 'unchanged' | 'failed' | 'skipped';
 
 export interface ResourceResult {
-  readonly kind: Operation['kind'];
+  readonly kind: KindName;
   readonly id: string;
   readonly outcome: Outcome;
   readonly error?: unknown;
@@ -36,22 +37,29 @@ export interface Recorded {
   readonly version?: number;
 }
 
+type Op = Operation<DesiredResource>;
+
 export interface ApplyOptions {
   /** Resources worked on at once. */
   readonly concurrency: number;
   /** Called as each resource finishes (for progress). */
   readonly onResult?: (result: ResourceResult) => void;
+  /**
+   * A create that met its resource already there (a run killed after sending it, a concurrent
+   * publish; ids are deterministic): the operation that converges what is there, from a fresh read
+   * (the pipeline's to make — apply runs the plan it is given and never plans). An update or a no-op;
+   * anything else leaves the create's error standing.
+   */
+  readonly planExisting: (desired: DesiredModel<DesiredResource>) => Promise<Op>;
 }
 
 /**
  * Runs a plan: creates and updates in dependency order (a resource starts when everything it
  * depends on is done; independent ones run concurrently, at most `concurrency` at a time), then —
- * only if all of that succeeded — deletes in reverse dependency order. The target's deployment
- * record (deployment-record.ts) is removed before the first change and written after the last.
+ * only if all of that succeeded — deletes in reverse kind order.
  */
-export async function applyPlan(ctx: AwsContext, plan: Plan, options: ApplyOptions): Promise<ResourceResult[]> {
+export async function applyPlan(ctx: AwsContext, plan: Plan<DesiredResource>, options: ApplyOptions): Promise<ResourceResult[]> {
   const limit = pLimit(options.concurrency);
-  await forgetDeployment(ctx, plan);
   const results: ResourceResult[] = [];
   const report = (result: ResourceResult) => {
     results.push(result);
@@ -73,30 +81,29 @@ export async function applyPlan(ctx: AwsContext, plan: Plan, options: ApplyOptio
         for (const dependency of dependencies) {
           if (!(await dependency.ok)) return report({ kind: op.kind, id: op.id, outcome: 'skipped', reason: `${dependency.key} failed` });
         }
-        return report(await limit(() => run(ctx, op)));
+        return report(await limit(() => run(ctx, op, options)));
       })(),
     );
   }
   const allOk = (await Promise.all(done.values())).every(Boolean);
-  const deletes = plan.operations.filter((op): op is DeleteOperation => op.action === 'delete');
+  const deletes = plan.operations.filter((op): op is DeleteOperation<DesiredResource> => op.action === 'delete');
   for (const kind of [...KIND_ORDER].reverse()) {
     const ofKind = deletes.filter((op) => op.kind === kind);
     await Promise.all(
       ofKind.map((op) =>
-        allOk ? limit(async () => report(await run(ctx, op))) : report({ kind: op.kind, id: op.id, outcome: 'skipped', reason: 'not pruning after a failure' }),
+        allOk ? limit(async () => report(await run(ctx, op, options))) : report({ kind: op.kind, id: op.id, outcome: 'skipped', reason: 'not pruning after a failure' }),
       ),
     );
   }
-  await recordDeployment(ctx, plan, results);
   return results;
 }
 
 /**
- * The order resources queue for a slot: by kind as planned, but with independent kinds that share
- * a dependency level (analyses and dashboards) taken in turn, so each kind's throttle is used at
- * once instead of one kind's creations waiting behind the other's. Dependencies are still awaited.
+ * The order resources queue for a slot: by dependency level, with the kinds of one level (analyses
+ * and dashboards) taken in turn, so each kind's throttle is used at once instead of one kind's
+ * creations waiting behind the other's. Dependencies are still awaited.
  */
-function startOrder(operations: readonly Operation[]): Operation[] {
+function startOrder(operations: readonly Op[]): Op[] {
   const rank = new Map<string, number>();
   const seen = new Map<string, number>();
   for (const op of operations) {
@@ -104,24 +111,27 @@ function startOrder(operations: readonly Operation[]): Operation[] {
     seen.set(op.kind, n + 1);
     rank.set(resourceKey(op), n);
   }
-  const level = (op: Operation) => (op.kind === 'Analysis' || op.kind === 'Dashboard' ? KIND_ORDER.indexOf('Analysis') : KIND_ORDER.indexOf(op.kind));
-  return [...operations].sort((a, b) => level(a) - level(b) || rank.get(resourceKey(a))! - rank.get(resourceKey(b))! || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const rankOf = (op: Op) => rank.get(resourceKey(op)) ?? 0;
+  const order = (op: Op) => KIND_ORDER.indexOf(op.kind);
+  return [...operations].sort((a, b) => kindLevel(a.kind) - kindLevel(b.kind) || rankOf(a) - rankOf(b) || order(a) - order(b));
 }
 
-async function run(ctx: AwsContext, op: CreateOperation | UpdateOperation | DeleteOperation): Promise<ResourceResult> {
+async function run(
+  ctx: AwsContext,
+  op: CreateOperation<DesiredResource> | UpdateOperation<DesiredResource> | DeleteOperation<DesiredResource>,
+  options: ApplyOptions,
+): Promise<ResourceResult> {
   try {
     switch (op.action) {
       case 'create':
-        return { kind: op.kind, id: op.id, ...(await create(ctx, op)) };
+        return { kind: op.kind, id: op.id, ...(await create(ctx, op, options)) };
       case 'update':
         return { kind: op.kind, id: op.id, outcome: 'updated', recorded: await update(ctx, op) };
       case 'delete':
-        await ADAPTERS[op.kind].remove(ctx, { kind: op.kind, id: op.id }).catch(ignoreNotFound);
+        await kindOf(op.kind).remove(ctx, { id: op.id }).catch(ignoreNotFound);
         return { kind: op.kind, id: op.id, outcome: 'deleted' };
-      default: {
-        const never: never = op;
-        throw new Error(`unknown operation ${JSON.stringify(never)}`);
-      }
+      default:
+        return assertNever(op);
     }
   } catch (error) {
     return { kind: op.kind, id: op.id, outcome: 'failed', error: withRetryNote(error) };
@@ -129,31 +139,34 @@ async function run(ctx: AwsContext, op: CreateOperation | UpdateOperation | Dele
 }
 
 /**
- * Creates a resource. Ids are deterministic, so a create can meet the resource already there (a
- * run killed after sending it, a concurrent publish): it is then read and planned again, and
- * converged by update.
+ * Creates a resource, waits for it where its kind creates asynchronously, then tags its fingerprint
+ * where its kind keeps it in a tag. A create that meets the resource already there runs what
+ * `planExisting` makes of it instead.
  */
-async function create(ctx: AwsContext, op: CreateOperation): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; recorded?: Recorded }> {
-  const adapter = ADAPTERS[op.kind];
-  const ref = { kind: op.kind, id: op.id, resource: op.desired.resource };
-  if (op.replaces) await adapter.remove(ctx, ref).catch(ignoreNotFound);
+async function create(
+  ctx: AwsContext,
+  op: CreateOperation<DesiredResource>,
+  options: ApplyOptions,
+): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; recorded?: Recorded }> {
+  const kind = kindOf(op.desired.resource.kind);
+  const ref = { id: op.id, resource: op.desired.resource };
+  if (op.replaces) await kind.remove(ctx, ref).catch(ignoreNotFound);
   let started: Started;
   try {
-    started = await adapter.create(ctx, op.desired);
+    started = await kind.create(ctx, op.desired);
   } catch (error) {
     if (!isAlreadyExists(error)) throw error;
-    const actual = await adapter.readFull(ctx, ref);
-    const [again] = buildPlan({ target: '', desired: [op.desired], actual: new Map([[resourceKey(op), actual]]) }).operations;
+    const again = await options.planExisting(op.desired);
     if (again.action === 'no-op') return { outcome: 'unchanged' };
     if (again.action !== 'update') throw error;
     return { outcome: 'updated', recorded: await update(ctx, again) };
   }
-  const settled = (await adapter.waitReady?.(ctx, op.id, started)) ?? {};
+  const settled = kind.settling ? await kind.settling.waitReady(ctx, op.id, started) : {};
   let recorded: Recorded = started.version === undefined ? {} : { version: started.version };
-  if (!adapter.fingerprintOnCreate && KIND_RULES[op.kind].fingerprint === 'tag') {
+  if (kind.fingerprint === 'tag') {
     const tag = await fingerprintTag(ctx, op, settled);
     recorded = { ...recorded, ...(tag.stamp ? { lastUpdated: tag.stamp } : {}) };
-    await adapter.tag!(ctx, ref, { [FINGERPRINT_TAG]: tag.value });
+    await capability(kind, 'tagging').tag(ctx, op.id, { [FINGERPRINT_TAG]: tag.value });
   }
   return { outcome: 'created', recorded };
 }
@@ -163,17 +176,16 @@ async function create(ctx: AwsContext, op: CreateOperation): Promise<{ outcome: 
  * Tagging and permission changes leave a resource's LastUpdatedTime as it is (QuickSight and the
  * local endpoint alike), so a stamp read once the properties settled still holds after them.
  */
-async function update(ctx: AwsContext, op: UpdateOperation): Promise<Recorded> {
-  const adapter = ADAPTERS[op.kind];
-  const ref = { kind: op.kind, id: op.id, resource: op.desired.resource };
+async function update(ctx: AwsContext, op: UpdateOperation<DesiredResource>): Promise<Recorded> {
+  const kind = kindOf(op.desired.resource.kind);
   let started: Started = {};
   let settled: Settled = {};
   if (op.properties) {
-    started = await adapter.update(ctx, op.desired);
-    settled = (await adapter.waitReady?.(ctx, op.id, started)) ?? {};
+    started = await kind.update(ctx, op.desired);
+    settled = kind.settling ? await kind.settling.waitReady(ctx, op.id, started) : {};
   }
-  if (op.permissions) await adapter.updatePermissions!(ctx, op.id, op.permissions);
-  if (op.tags?.remove.length) await adapter.untag!(ctx, ref, op.tags.remove);
+  if (op.permissions) await capability(kind, 'permissions').update(ctx, op.id, op.permissions);
+  if (op.tags?.remove.length) await capability(kind, 'tagging').untag(ctx, op.id, op.tags.remove);
   const set = keyedRecord(Object.entries(op.tags?.set ?? {}));
   let recorded: Recorded = {};
   if (op.stamp) {
@@ -181,9 +193,9 @@ async function update(ctx: AwsContext, op: UpdateOperation): Promise<Recorded> {
     set[FINGERPRINT_TAG] = tag.value;
     if (tag.stamp) recorded = { lastUpdated: tag.stamp };
   }
-  if (Object.keys(set).length) await adapter.tag!(ctx, ref, set);
+  if (Object.keys(set).length) await capability(kind, 'tagging').tag(ctx, op.id, set);
   if (op.publish) {
-    await adapter.publish!(ctx, op.id, started);
+    await capability(kind, 'publishing').publish(ctx, op.id, started);
     if (started.version !== undefined) recorded = { ...recorded, version: started.version };
   }
   return recorded;
@@ -194,10 +206,14 @@ async function update(ctx: AwsContext, op: UpdateOperation): Promise<Recorded> {
  * LastUpdatedTime it settled at (from the wait's last read, else one describe). A run killed
  * before this write leaves the old value, so the next run reads the resource in full.
  */
-async function fingerprintTag(ctx: AwsContext, op: CreateOperation | UpdateOperation, settled: Settled): Promise<{ value: string; stamp?: string }> {
-  const adapter = ADAPTERS[op.kind];
-  if (!KIND_RULES[op.kind].stamped) return { value: op.desired.fingerprint };
-  const stamp = settled.lastUpdated ?? (await adapter.lastUpdated!(ctx, op.id));
+async function fingerprintTag(
+  ctx: AwsContext,
+  op: CreateOperation<DesiredResource> | UpdateOperation<DesiredResource>,
+  settled: Settled,
+): Promise<{ value: string; stamp?: string }> {
+  const stamping = kindOf(op.desired.resource.kind).stamping;
+  if (!stamping) return { value: op.desired.fingerprint };
+  const stamp = settled.lastUpdated ?? (await stamping.lastUpdated(ctx, op.id));
   return { value: fingerprintTagValue(op.desired.fingerprint, stamp), ...(stamp ? { stamp } : {}) };
 }
 

@@ -1,9 +1,11 @@
-import type { DesiredResource } from '../compile/resource.ts';
+import type { SheetDefinition } from '@aws-sdk/client-quicksight';
+import type { DesiredBase } from '../compile/index.ts';
+import type { DesiredResource } from '../kinds/index.ts';
 import type { QuickSightProblem, ResourceFailedError } from './errors.ts';
 import escapeRegex from 'escape-string-regexp';
 
 /** Where in a spec a sheet or visual is: `sheets[i].visuals[j]` as a path the spec's `at()` resolves. */
-export type SpecLocator = (source: DesiredResource['source'], path: readonly (string | number)[]) => string | undefined;
+export type SpecLocator = (source: DesiredBase['source'], path: readonly (string | number)[]) => string | undefined;
 
 interface Place {
   readonly sheet?: { readonly index: number; readonly id: string; readonly name?: string };
@@ -16,10 +18,11 @@ interface Place {
  */
 export function describeFailure(resource: DesiredResource, error: ResourceFailedError, locate?: SpecLocator): string {
   const lines = [`${resource.kind}/${resource.id} (${resource.source.file}): ${error.status}`];
-  const definition = (resource.input as { Definition?: { Sheets?: unknown[] } }).Definition;
+  const input = resource.input;
+  const sheets = 'Definition' in input ? (input.Definition?.Sheets ?? []) : [];
   if (!error.problems.length) lines.push('  QuickSight reported no details');
   for (const problem of error.problems) {
-    const place = placeOf(definition?.Sheets ?? [], problem);
+    const place = placeOf(sheets, problem);
     const where = [
       place.sheet ? `sheet "${place.sheet.id}"${place.sheet.name ? ` (${place.sheet.name})` : ''}` : undefined,
       place.visual ? `visual "${place.visual.id}"` : undefined,
@@ -33,12 +36,11 @@ export function describeFailure(resource: DesiredResource, error: ResourceFailed
   return lines.join('\n');
 }
 
-function placeOf(sheets: readonly unknown[], problem: QuickSightProblem): Place {
+function placeOf(sheets: readonly SheetDefinition[], problem: QuickSightProblem): Place {
   const tokens = new Set(problem.paths.flatMap((p) => p.split(/[/.[\]=:\s'"]+/)).filter(Boolean));
   const text = `${problem.message ?? ''} ${problem.paths.join(' ')}`;
   let sheetOnly: Place | undefined;
-  for (const [index, raw] of sheets.entries()) {
-    const sheet = raw as { SheetId?: string; Name?: string; Visuals?: Record<string, { VisualId?: string }>[] };
+  for (const [index, sheet] of sheets.entries()) {
     const sheetPlace = { index, id: sheet.SheetId ?? '', ...(sheet.Name ? { name: sheet.Name } : {}) };
     for (const [visualIndex, visual] of (sheet.Visuals ?? []).entries()) {
       const visualId = Object.values(visual)[0]?.VisualId;

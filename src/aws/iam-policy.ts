@@ -1,8 +1,9 @@
-import type { DesiredResource, ResolvedTarget, ResourceKind } from '../compile/index.ts';
-import { partition } from '../compile/names.ts';
+import { partition, type ResolvedTarget } from '../compile/index.ts';
+import { KIND_ORDER, kindOf, kindsInOrder, type DesiredResource, type KindName, type ResourceOf } from '../kinds/index.ts';
+import { glueDatabaseName } from '../kinds/glue-database/identity.ts';
+import { workGroupName } from '../kinds/workgroup/identity.ts';
 import type { ProjectSpec } from '../language/index.ts';
 import { MANAGED_BY, TARGET_TAG } from '../plan/index.ts';
-import { arnOf } from './arns.ts';
 import { QUICKSIGHT_SERVICE_ROLE } from './quicksight-service-role.ts';
 
 interface Statement {
@@ -18,34 +19,6 @@ export interface IamPolicy {
   Statement: Statement[];
 }
 
-/** What publishing calls for each kind (reads, writes, permissions, tags), in IAM's names. */
-const ACTIONS: Readonly<Record<ResourceKind, readonly string[]>> = {
-  GlueDatabase: ['glue:GetDatabase', 'glue:CreateDatabase', 'glue:UpdateDatabase', 'glue:GetTags', 'glue:TagResource', 'glue:UntagResource'],
-  GlueTable: ['glue:GetTable', 'glue:CreateTable', 'glue:UpdateTable'],
-  WorkGroup: ['athena:GetWorkGroup', 'athena:CreateWorkGroup', 'athena:UpdateWorkGroup', 'athena:ListTagsForResource', 'athena:TagResource', 'athena:UntagResource'],
-  DataSource: [
-    'quicksight:DescribeDataSource', 'quicksight:CreateDataSource', 'quicksight:UpdateDataSource', 'quicksight:DeleteDataSource',
-    'quicksight:DescribeDataSourcePermissions', 'quicksight:UpdateDataSourcePermissions', 'quicksight:PassDataSource',
-  ],
-  DataSet: [
-    'quicksight:DescribeDataSet', 'quicksight:CreateDataSet', 'quicksight:UpdateDataSet',
-    'quicksight:DescribeDataSetPermissions', 'quicksight:UpdateDataSetPermissions', 'quicksight:PassDataSet',
-  ],
-  Analysis: [
-    'quicksight:DescribeAnalysis', 'quicksight:DescribeAnalysisDefinition', 'quicksight:CreateAnalysis', 'quicksight:UpdateAnalysis',
-    'quicksight:DeleteAnalysis', 'quicksight:DescribeAnalysisPermissions', 'quicksight:UpdateAnalysisPermissions',
-  ],
-  Dashboard: [
-    'quicksight:DescribeDashboard', 'quicksight:DescribeDashboardDefinition', 'quicksight:CreateDashboard', 'quicksight:UpdateDashboard',
-    'quicksight:DeleteDashboard', 'quicksight:UpdateDashboardPublishedVersion', 'quicksight:DescribeDashboardPermissions',
-    'quicksight:UpdateDashboardPermissions',
-  ],
-};
-const QUICKSIGHT_TAGGING = ['quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource'];
-const REFRESH_SCHEDULES = ['quicksight:ListRefreshSchedules', 'quicksight:CreateRefreshSchedule', 'quicksight:UpdateRefreshSchedule'];
-const STATEMENT_ID = { DataSource: 'QuickSightDataSource', DataSet: 'QuickSightDataSets', Analysis: 'QuickSightAnalyses', Dashboard: 'QuickSightDashboards' } as const;
-const QUICKSIGHT_KINDS = { DataSource: 'datasource', DataSet: 'dataset', Analysis: 'analysis', Dashboard: 'dashboard' } as const;
-
 export interface IamPolicyOptions {
   /** Also what `trailsight preview --target T` needs: Athena queries over the logs. */
   readonly preview?: boolean;
@@ -59,31 +32,32 @@ export interface IamPolicyOptions {
  * before anything exists); pruning may delete only resources tagged as this target's trailsight's.
  */
 export function iamPolicy(project: ProjectSpec, target: ResolvedTarget, resources: readonly DesiredResource[], options: IamPolicyOptions = {}): IamPolicy {
-  const scope = { account: target.account, region: target.region };
-  const arns = (kind: ResourceKind) => resources.filter((r) => r.kind === kind).map((r) => arnOf(scope, kind, r.id));
   const statements: Statement[] = [];
-  const add = (Sid: string, kinds: ResourceKind[], extra: { actions?: string[]; resources?: string[] } = {}) => {
-    const Resource = [...(extra.resources ?? []), ...kinds.flatMap(arns)];
-    if (Resource.length) statements.push({ Sid, Effect: 'Allow', Action: [...kinds.flatMap((k) => ACTIONS[k]), ...(extra.actions ?? [])], Resource });
-  };
-  const glue = `arn:${partition(target.region)}:glue:${target.region}:${target.account}`;
-  add('GlueCloudTrailTable', ['GlueDatabase', 'GlueTable'], { resources: [`${glue}:catalog`] });
-  add('AthenaWorkGroup', ['WorkGroup']);
-  for (const kind of ['DataSource', 'DataSet', 'Analysis', 'Dashboard'] as const) {
-    const schedules = kind === 'DataSet' && resources.some((r) => r.kind === 'DataSet' && r.refreshSchedule);
-    add(STATEMENT_ID[kind], [kind], { actions: [...QUICKSIGHT_TAGGING, ...(schedules ? REFRESH_SCHEDULES : [])] });
+  // Each kind's actions and ARNs, in kind order; kinds that name one statement share it (Glue's database and table).
+  const bySid = new Map<string, { actions: string[]; scope: Set<string>; arns: string[] }>();
+  for (const name of KIND_ORDER) {
+    const part = kindStatement(name, target, resources);
+    const statement = bySid.get(part.sid) ?? { actions: [], scope: new Set<string>(), arns: [] };
+    statement.actions.push(...part.actions);
+    for (const resource of part.scope) statement.scope.add(resource);
+    statement.arns.push(...part.arns);
+    bySid.set(part.sid, statement);
+  }
+  for (const [Sid, statement] of bySid) {
+    const Resource = [...statement.scope, ...statement.arns];
+    if (Resource.length) statements.push({ Sid, Effect: 'Allow', Action: statement.actions, Resource });
   }
   statements.push(...pruneStatements(target));
-  if (options.preview) statements.push(...previewStatements(project, target, resources));
+  if (options.preview) statements.push(...previewStatements(project, target));
   // `trailsight doctor` reads only, in plan's role as in publish's.
-  return { Version: '2012-10-17', Statement: [...(options.readOnly ? readOnly(statements) : statements), ...doctorStatements(project, target, resources)] };
+  return { Version: '2012-10-17', Statement: [...(options.readOnly ? readOnly(statements) : statements), ...doctorStatements(project, target)] };
 }
 
 /** `trailsight doctor`: who is there in QuickSight, the trail, one day's listing, the workgroup, the service role's permissions. */
-function doctorStatements(project: ProjectSpec, target: ResolvedTarget, resources: readonly DesiredResource[]): Statement[] {
+function doctorStatements(project: ProjectSpec, target: ResolvedTarget): Statement[] {
   const p = partition(target.region);
   const prefix = project.source.prefix ?? '';
-  const workgroup = resources.find((r) => r.kind === 'WorkGroup')?.id ?? project.athena.workgroup;
+  const workgroup = workGroupName(project, target);
   const namespace = `arn:${p}:quicksight:${target.region}:${target.account}:namespace/${project.quicksight.namespace ?? 'default'}`;
   const principals = [...(target.principals.owners ?? []), ...(target.principals.viewers ?? [])];
   return [
@@ -103,6 +77,13 @@ function doctorStatements(project: ProjectSpec, target: ResolvedTarget, resource
   ];
 }
 
+/** What a kind adds to its statement: its actions (for its resources), the scope it needs, its resources' ARNs. */
+function kindStatement<K extends KindName>(name: K, target: ResolvedTarget, resources: readonly DesiredResource[]) {
+  const kind = kindOf(name);
+  const own = resources.filter((r): r is ResourceOf[K] => r.kind === name);
+  return { sid: kind.iam.statement, actions: kind.iam.actions(own), scope: kind.iam.scope?.(target) ?? [], arns: own.map((r) => kind.arn(target, r.id)) };
+}
+
 const READ_ACTION = /^[a-z0-9]+:(Describe|Get|List)[A-Za-z]*$/;
 
 function readOnly(statements: readonly Statement[]): Statement[] {
@@ -111,22 +92,18 @@ function readOnly(statements: readonly Statement[]): Statement[] {
     .filter((s) => s.Action.length > 0);
 }
 
-/** `publish --prune`: list each kind, read tags, delete only what carries this target's trailsight tags. */
+/** `publish --prune`: list each pruned kind, read tags, delete only what carries this target's trailsight tags. */
 function pruneStatements(target: ResolvedTarget): Statement[] {
-  const qs = `arn:${partition(target.region)}:quicksight:${target.region}:${target.account}`;
-  const all = Object.values(QUICKSIGHT_KINDS).map((type) => `${qs}:${type}/${target.idPrefix}*`);
+  const pruned = kindsInOrder().flatMap((kind) => (kind.pruning ? [{ kind, iam: kind.pruning.iam }] : []));
+  const all = pruned.map(({ kind }) => kind.arn(target, `${target.idPrefix}*`));
+  const unique = (actions: string[]) => [...new Set(actions)];
   return [
-    {
-      Sid: 'PruneListQuickSight',
-      Effect: 'Allow',
-      Action: ['quicksight:ListDataSources', 'quicksight:ListDataSets', 'quicksight:ListAnalyses', 'quicksight:ListDashboards'],
-      Resource: '*',
-    },
-    { Sid: 'PruneReadTags', Effect: 'Allow', Action: ['quicksight:ListTagsForResource'], Resource: all },
+    { Sid: 'PruneListQuickSight', Effect: 'Allow', Action: unique(pruned.map((p) => p.iam.list)), Resource: '*' },
+    { Sid: 'PruneReadTags', Effect: 'Allow', Action: unique(pruned.map((p) => p.iam.readTags)), Resource: all },
     {
       Sid: 'PruneDeleteOwnResources',
       Effect: 'Allow',
-      Action: ['quicksight:DeleteDataSource', 'quicksight:DeleteDataSet', 'quicksight:DeleteAnalysis', 'quicksight:DeleteDashboard'],
+      Action: unique(pruned.map((p) => p.iam.delete)),
       Resource: all,
       Condition: { StringEquals: { [`aws:ResourceTag/${MANAGED_BY.key}`]: MANAGED_BY.value, [`aws:ResourceTag/${TARGET_TAG}`]: target.name } },
     },
@@ -134,12 +111,12 @@ function pruneStatements(target: ResolvedTarget): Statement[] {
 }
 
 /** `preview --target T`: read the dashboards back and run their queries through Athena. */
-function previewStatements(project: ProjectSpec, target: ResolvedTarget, resources: readonly DesiredResource[]): Statement[] {
+function previewStatements(project: ProjectSpec, target: ResolvedTarget): Statement[] {
   const p = partition(target.region);
-  const workgroup = resources.find((r) => r.kind === 'WorkGroup')?.id ?? project.athena.workgroup;
+  const workgroup = workGroupName(project, target);
   const prefix = project.source.prefix ?? '';
   const results = project.athena.outputLocation?.replace(/^s3:\/\//, '');
-  const database = resources.find((r) => r.kind === 'GlueDatabase')?.id ?? project.glue.database;
+  const database = glueDatabaseName(project, target);
   const glue = `arn:${p}:glue:${target.region}:${target.account}`;
   return [
     {

@@ -1,46 +1,39 @@
-import type { CheckedBoard } from '../language/index.ts';
+import type { AnalysisDefinition } from '@aws-sdk/client-quicksight';
+import type { AnalysisSpec, CheckedBoard, DashboardSpec } from '../language/index.ts';
 import { boardDefinition } from './definition/definition.ts';
-import { quicksightArn, resourceId } from './names.ts';
-import { quicksightAnalysis, quicksightDashboard } from './quicksight/board.ts';
-import type { DesiredResource } from './resource.ts';
+import { resourceId } from './names.ts';
 import { resourceTags } from './tags.ts';
 import type { ResolvedTarget } from './target.ts';
 
 interface BoardInputs {
   readonly target: ResolvedTarget;
   readonly projectTags?: Record<string, string>;
+  /** The ARN of a dataset (by its resource id), as the definition names it. */
+  readonly datasetArn: (id: string) => string;
 }
 
-/** The analysis (and for a Dashboard, the dashboard) of a checked board, from one definition. */
-export function compileBoard(board: CheckedBoard, inputs: BoardInputs): DesiredResource[] {
+/** A checked board (Dashboard or Analysis) compiled once: what its analysis and its dashboard share. */
+export interface CompiledBoard {
+  readonly spec: DashboardSpec | AnalysisSpec;
+  /** The resource id of its analysis, and of its dashboard. */
+  readonly id: string;
+  readonly source: { readonly file: string; readonly specId: string };
+  readonly definition: AnalysisDefinition;
+  readonly tags: Record<string, string>;
+  /** The resource ids of the datasets it reads, sorted. */
+  readonly datasetIds: readonly string[];
+}
+
+/** The definition of a checked board, with what its analysis (and for a Dashboard, its dashboard) are made of. */
+export function compileBoard(board: CheckedBoard, inputs: BoardInputs): CompiledBoard {
   const { target } = inputs;
   const spec = board.spec;
-  const definition = boardDefinition(board, (datasetId) => quicksightArn(target, 'dataset', resourceId(target, datasetId)));
-  const id = resourceId(target, spec.id);
-  const tags = resourceTags({ specId: spec.id, spec, projectTags: inputs.projectTags, target });
-  const source = { file: board.file, specId: spec.id };
-  const dependsOn = [...new Set(Object.values(spec.datasets))].sort().map((d) => `DataSet/${resourceId(target, d)}`);
-  const resources: DesiredResource[] = [
-    {
-      kind: 'Analysis',
-      id,
-      source,
-      service: 'quicksight',
-      operation: 'CreateAnalysis',
-      input: quicksightAnalysis({ spec, target, id, definition, tags }),
-      dependsOn,
-    },
-  ];
-  if (spec.kind === 'Dashboard') {
-    resources.push({
-      kind: 'Dashboard',
-      id,
-      source,
-      service: 'quicksight',
-      operation: 'CreateDashboard',
-      input: quicksightDashboard({ spec, target, id, definition: structuredClone(definition), tags }),
-      dependsOn,
-    });
-  }
-  return resources;
+  return {
+    spec,
+    id: resourceId(target, spec.id),
+    source: { file: board.file, specId: spec.id },
+    definition: boardDefinition(board, (datasetId) => inputs.datasetArn(resourceId(target, datasetId))),
+    tags: resourceTags({ specId: spec.id, spec, projectTags: inputs.projectTags, target }),
+    datasetIds: [...new Set(Object.values(spec.datasets))].sort().map((d) => resourceId(target, d)),
+  };
 }

@@ -1,10 +1,13 @@
-/** Compile: specs + target → the exact Glue, Athena and QuickSight requests (see compile.ts). */
-export { compile, sortResources } from './compile.ts';
-export { KIND_ORDER, resourceKey, type DesiredResource, type ResourceKind } from './resource.ts';
+/**
+ * Compile: the checked specs + target → the exact Glue, Athena and QuickSight requests. Each
+ * resource kind's compile entry (src/kinds/<kind>/compile.ts) calls these helpers; `compile()` of
+ * src/kinds runs them all.
+ */
+export { resourceKey, type DesiredBase, type Service } from './resource.ts';
 export type { ResolvedTarget } from './target.ts';
 export { resolveTarget, targetSpec, TargetError, LOCAL_ACCOUNT, LOCAL_REGION, type ResolveTargetOptions } from './resolve-target.ts';
 export { canonicalJson, sortKeys } from './canonical-json.ts';
-export { requestFileName, requestFiles } from './request-files.ts';
-export { ACTIONS, permissionsFor } from './permissions.ts';
-export { MANAGED_BY_KEY, MANAGED_BY_VALUE, SPEC_HASH_KEY, SPEC_ID_KEY, TARGET_KEY, specHash } from './tags.ts';
+export { permissionsFor, type ActionSets } from './permissions.ts';
+export { MANAGED_BY_KEY, MANAGED_BY_VALUE, SPEC_HASH_KEY, SPEC_ID_KEY, TARGET_KEY, resourceTags, specHash, tagList } from './tags.ts';
+export { glueName, partition, resourceId } from './names.ts';
 export { VISUAL_TYPES } from './visuals/registry.ts';

@@ -16,10 +16,3 @@ export function partition(region: string): string {
   if (region.startsWith('us-gov-')) return 'aws-us-gov';
   return 'aws';
 }
-
-export type QuickSightResourceType = 'datasource' | 'dataset' | 'analysis' | 'dashboard';
-
-/** ARN of a QuickSight resource in the target's account and Region. */
-export function quicksightArn(target: ResolvedTarget, type: QuickSightResourceType, id: string): string {
-  return `arn:${partition(target.region)}:quicksight:${target.region}:${target.account}:${type}/${id}`;
-}

@@ -1,37 +1,66 @@
-import type { DesiredResource } from '../compile/resource.ts';
+import type { DesiredBase } from '../compile/resource.ts';
 import { keyedRecord } from '../text/keyed-record.ts';
-import { normalisePermissions, normaliseTags } from './access.ts';
-import { KIND_RULES } from './kinds.ts';
-import type { ResourceModel } from './resource-model.ts';
+import type { Grant, JsonObject, ResourceModel } from './resource-model.ts';
 import { FINGERPRINT_TAG, fingerprintOf } from './ownership.ts';
 
-/** A desired resource in the compared model, with its fingerprint. */
-export interface DesiredModel {
-  readonly resource: DesiredResource;
+/**
+ * Where a kind keeps the fingerprint trailsight converged a resource to, so one cheap read tells
+ * whether it is still as trailsight left it:
+ * - `tag`: the `trailsight:fingerprint` tag, read with one ListTagsForResource;
+ * - `version`: a dashboard's published version description, read with one DescribeDashboard —
+ *   which also reveals a version published from elsewhere (the console);
+ * - `none`: the one read (Glue Get*) returns every property, so it is compared in full.
+ */
+export type FingerprintPlace = 'tag' | 'version' | 'none';
+
+/** What plan needs to know of a resource's kind to compare it (each kind's definition says: src/kinds/). */
+export interface CompareRules {
+  readonly fingerprint: FingerprintPlace;
+  /**
+   * Whether the fingerprint tag also records the LastUpdatedTime trailsight left the resource at
+   * (the kind's List call returns every resource's LastUpdatedTime): an edit made outside trailsight
+   * (the console) moves it.
+   */
+  readonly stamped: boolean;
+  /** Whether a property change makes a new version that is then published (dashboards). */
+  readonly publishesVersions: boolean;
+}
+
+/** A compiled create input as its kind normalises it: the compared properties, permissions and tags. */
+export interface ComparedParts {
+  /** The properties a create input sets and a describe echoes back. */
+  readonly properties: JsonObject;
+  /** Undefined: the kind has no permissions. */
+  readonly permissions?: readonly Grant[];
+  /** Undefined: the kind carries no tags. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** A desired resource in the compared model, with its fingerprint and its kind's compare rules. */
+export interface DesiredModel<R extends DesiredBase = DesiredBase> {
+  readonly resource: R;
   readonly model: ResourceModel;
   readonly fingerprint: string;
+  readonly rules: CompareRules;
 }
 
 /**
- * Normalises a compiled create input. Its tags are compile's (managed-by, the target, the spec id
- * and hash: src/compile/tags.ts); where the kind keeps its fingerprint in a tag, that is added.
+ * A compiled resource in the compared model. Its tags are compile's (managed-by, the target, the
+ * spec id and hash: src/compile/tags.ts); where the kind keeps its fingerprint in a tag, that is added.
  */
-export function desiredModel(resource: DesiredResource): DesiredModel {
-  const rules = KIND_RULES[resource.kind];
-  const input = resource.input as { Tags?: unknown; Permissions?: unknown };
-  const baseTags = rules.tags === 'none' ? undefined : normaliseTags(input.Tags);
+export function desiredModel<R extends DesiredBase>(resource: R, parts: ComparedParts, rules: CompareRules): DesiredModel<R> {
   const base: ResourceModel = {
     kind: resource.kind,
     id: resource.id,
-    properties: rules.desiredProperties(resource),
-    ...(rules.permissions ? { permissions: normalisePermissions(input.Permissions) } : {}),
-    ...(baseTags ? { tags: sortKeys(baseTags) } : {}),
+    properties: parts.properties,
+    ...(parts.permissions ? { permissions: parts.permissions } : {}),
+    ...(parts.tags ? { tags: sortByKey(parts.tags) } : {}),
   };
   const fingerprint = fingerprintOf(base);
-  const tags = base.tags && rules.fingerprint === 'tag' ? sortKeys(keyedRecord([...Object.entries(base.tags), [FINGERPRINT_TAG, fingerprint]])) : base.tags;
-  return { resource, model: { ...base, ...(tags ? { tags } : {}) }, fingerprint };
+  const tags = base.tags && rules.fingerprint === 'tag' ? sortByKey(keyedRecord([...Object.entries(base.tags), [FINGERPRINT_TAG, fingerprint]])) : base.tags;
+  return { resource, model: { ...base, ...(tags ? { tags } : {}) }, fingerprint, rules };
 }
 
-function sortKeys(tags: Record<string, string>): Record<string, string> {
+function sortByKey(tags: Readonly<Record<string, string>>): Record<string, string> {
   return keyedRecord(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,9 +1,9 @@
-import type { ResourceKind } from '../compile/resource.ts';
-import type { DeploymentRecord } from './deployment.ts';
+import type { DesiredBase } from '../compile/resource.ts';
 import type { DesiredModel } from './desired.ts';
 import type { PermissionChanges, TagChanges } from './diff-access.ts';
 import type { PropertyChange } from './diff-properties.ts';
-import type { JsonObject, LifecycleStatus } from './resource-model.ts';
+import type { LifecycleStatus } from './lifecycle.ts';
+import type { JsonObject } from './resource-model.ts';
 
 /** The property half of an update: the paths that change and both sides for the text diff. */
 export interface PropertyUpdate {
@@ -15,24 +15,24 @@ export interface PropertyUpdate {
   readonly reason?: string;
 }
 
-export interface CreateOperation {
+export interface CreateOperation<R extends DesiredBase = DesiredBase> {
   readonly action: 'create';
-  readonly kind: ResourceKind;
+  readonly kind: R['kind'];
   readonly id: string;
-  readonly desired: DesiredModel;
+  readonly desired: DesiredModel<R>;
   /** A leftover in this state is deleted first (a failed creation, an analysis awaiting deletion). */
   readonly replaces?: LifecycleStatus;
 }
 
-export interface UpdateOperation {
+export interface UpdateOperation<R extends DesiredBase = DesiredBase> {
   readonly action: 'update';
-  readonly kind: ResourceKind;
+  readonly kind: R['kind'];
   readonly id: string;
-  readonly desired: DesiredModel;
+  readonly desired: DesiredModel<R>;
   readonly properties?: PropertyUpdate;
   readonly permissions?: PermissionChanges;
   readonly tags?: TagChanges;
-  /** Dashboards: publish the new version once it is ready. */
+  /** Versioned kinds (dashboards): publish the new version once it is ready. */
   readonly publish: boolean;
   /** Changed outside trailsight since it last converged the resource (its fingerprint still matches). */
   readonly drift: boolean;
@@ -44,18 +44,18 @@ export interface UpdateOperation {
   readonly stamp: boolean;
 }
 
-export interface DeleteOperation {
+export interface DeleteOperation<R extends DesiredBase = DesiredBase> {
   readonly action: 'delete';
-  readonly kind: ResourceKind;
+  readonly kind: R['kind'];
   readonly id: string;
   readonly reason: string;
 }
 
-export interface NoOperation {
+export interface NoOperation<R extends DesiredBase = DesiredBase> {
   readonly action: 'no-op';
-  readonly kind: ResourceKind;
+  readonly kind: R['kind'];
   readonly id: string;
-  readonly desired: DesiredModel;
+  readonly desired: DesiredModel<R>;
   /**
    * `fingerprint`: trusted from the fingerprint (one read); `full`: compared property by property;
    * `deployment`: trusted from the target's deployment record and its kind's List page (no read).
@@ -63,15 +63,13 @@ export interface NoOperation {
   readonly checked: 'full' | 'fingerprint' | 'deployment';
 }
 
-export type Operation = CreateOperation | UpdateOperation | DeleteOperation | NoOperation;
+export type Operation<R extends DesiredBase = DesiredBase> = CreateOperation<R> | UpdateOperation<R> | DeleteOperation<R> | NoOperation<R>;
 export type Action = Operation['action'];
 
-export interface Plan {
+export interface Plan<R extends DesiredBase = DesiredBase> {
   readonly target: string;
   /** Creates and updates in dependency order, then deletes in reverse dependency order. */
-  readonly operations: readonly Operation[];
-  /** What publish needs to keep the target's deployment record (publish's reads only). */
-  readonly deployment?: DeploymentRecord;
+  readonly operations: readonly Operation<R>[];
 }
 
 export interface PlanSummary {

@@ -36,7 +36,7 @@ function hash(value: unknown): string {
 }
 
 /**
- * The fingerprint tag's value. Kinds whose List call returns a LastUpdatedTime (see KindRules.stamped)
+ * The fingerprint tag's value. Kinds whose List call returns a LastUpdatedTime (see CompareRules.stamped)
  * also record there the LastUpdatedTime trailsight left the resource at, once it settled: a later
  * LastUpdatedTime means someone edited it since.
  */

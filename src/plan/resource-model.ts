@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../compile/resource.ts';
+import type { LifecycleStatus } from './lifecycle.ts';
 
 /** A JSON value after canonicalisation: sorted keys, no `undefined`, dates as ISO strings. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -15,7 +15,7 @@ export interface Grant {
  * and what exists (from describe calls) land in this same shape.
  */
 export interface ResourceModel {
-  readonly kind: ResourceKind;
+  readonly kind: string;
   readonly id: string;
   /** Everything set through the create/update call, AWS-managed fields removed. */
   readonly properties: JsonObject;
@@ -25,60 +25,33 @@ export interface ResourceModel {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** QuickSight's life-cycle status, where the kind has one. */
-export type LifecycleStatus =
-  | 'CREATION_IN_PROGRESS'
-  | 'CREATION_SUCCESSFUL'
-  | 'CREATION_FAILED'
-  | 'UPDATE_IN_PROGRESS'
-  | 'UPDATE_SUCCESSFUL'
-  | 'UPDATE_FAILED'
-  | 'DELETED';
-
 /**
- * What a read found. `full`: every property, permission and tag was read. `fingerprint`: only the
- * fingerprint trailsight wrote when it last converged this resource (one read), see ownership.ts.
- * `deployment`: no read, the target's deployment record matched (deployment.ts). Both of these
- * may carry the permissions, read apart (publish reads those that expose data to viewers).
+ * A resource read in full: every property, permission and tag, and what trailsight recorded on it.
  * In `model.tags` the fingerprint tag holds the fingerprint alone; its stamp is in `stamp`.
  */
-export type ActualResource =
-  | { readonly kind: ResourceKind; readonly id: string; readonly exists: false }
-  | {
-      readonly kind: ResourceKind;
-      readonly id: string;
-      readonly exists: true;
-      readonly depth: 'full';
-      readonly model: ResourceModel;
-      readonly status?: LifecycleStatus;
-      readonly fingerprint?: string;
-      readonly stamp?: string;
-      readonly lastUpdated?: string;
-      /** Whether the `managed-by: trailsight` tag is on it. */
-      readonly managed: boolean;
-    }
-  | {
-      readonly kind: ResourceKind;
-      readonly id: string;
-      readonly exists: true;
-      readonly depth: 'fingerprint';
-      readonly status?: LifecycleStatus;
-      readonly fingerprint?: string;
-      /** Stamped kinds: the LastUpdatedTime the fingerprint tag recorded (epoch ms)… */
-      readonly stamp?: string;
-      /** …and the one the kind's List call reports now. */
-      readonly lastUpdated?: string;
-      /** Every tag, where the fingerprint read returned them (a tag read), the stamp split off. */
-      readonly tags?: Readonly<Record<string, string>>;
-      /** Where publish read them too (see `PERMISSIONS_READ_ON_PUBLISH`): the permissions, normalised. */
-      readonly permissions?: readonly Grant[];
-    }
-  | {
-      readonly kind: ResourceKind;
-      readonly id: string;
-      readonly exists: true;
-      /** Not read otherwise: the target's deployment record vouches for it (see deployment.ts)… */
-      readonly depth: 'deployment';
-      /** …but not for its permissions, which no LastUpdatedTime tracks: read apart where publish reads them. */
-      readonly permissions?: readonly Grant[];
-    };
+export interface ActualModel {
+  readonly model: ResourceModel;
+  readonly status?: LifecycleStatus;
+  /** The fingerprint trailsight recorded when it last converged the resource (ownership.ts). */
+  readonly fingerprint?: string;
+  /** Stamped kinds: the LastUpdatedTime the fingerprint tag recorded (epoch ms)… */
+  readonly stamp?: string;
+  /** …and the one the kind's List call reports now. */
+  readonly lastUpdated?: string;
+  /** Whether the `managed-by: trailsight` tag is on it. */
+  readonly managed: boolean;
+}
+
+/**
+ * What the AWS edge (src/aws/freshness/) found of one desired resource — all plan needs to know:
+ * - `nothing`: it does not exist;
+ * - `leftover`: it exists in a state that can only be replaced (a failed creation, awaiting deletion);
+ * - `unchanged`: the edge's verdict from what trailsight recorded (its fingerprint, or the target's
+ *   deployment record), without reading the resource in full;
+ * - `model`: it was read in full, to be compared with the specs.
+ */
+export type Actual =
+  | { readonly found: 'nothing' }
+  | { readonly found: 'leftover'; readonly status: LifecycleStatus }
+  | { readonly found: 'unchanged'; readonly checked: 'fingerprint' | 'deployment' }
+  | { readonly found: 'model'; readonly actual: ActualModel };

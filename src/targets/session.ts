@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { compile, type DesiredResource } from '../compile/index.ts';
+import { compile, type DesiredResource } from '../kinds/index.ts';
 import { targetFailure, loadCheckedSpecs } from '../cli/specs.ts';
 import { type Located, type CheckedSpecs } from '../language/index.ts';
 import type { SpecLocator } from '../aws/failure-report.ts';

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import type { AnalysisDefinition } from '@aws-sdk/client-quicksight';
-import { ACTIONS, compile, KIND_ORDER, resolveTarget, resourceKey, type DesiredResource } from '../../src/compile/index.ts';
+import { resolveTarget, resourceKey } from '../../src/compile/index.ts';
+import { ANALYSIS_ACTIONS } from '../../src/kinds/analysis/permissions.ts';
+import { DASHBOARD_ACTIONS } from '../../src/kinds/dashboard/permissions.ts';
+import { DATA_SET_ACTIONS } from '../../src/kinds/dataset/permissions.ts';
+import { compile, KIND_ORDER, type DesiredResource } from '../../src/kinds/index.ts';
 import { fixtureSpecs, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();
@@ -143,12 +147,12 @@ describe('compile: analyses and dashboards', () => {
     const owners = 'arn:aws:quicksight:us-east-1:111111111111:group/default/owners';
     const viewers = 'arn:aws:quicksight:us-east-1:111111111111:group/default/viewers';
     assert.deepEqual(dashboard.input.Permissions, [
-      { Principal: owners, Actions: [...ACTIONS.Dashboard.owner] },
-      { Principal: viewers, Actions: [...ACTIONS.Dashboard.viewer] },
+      { Principal: owners, Actions: [...DASHBOARD_ACTIONS.owner] },
+      { Principal: viewers, Actions: [...DASHBOARD_ACTIONS.viewer] },
     ]);
-    assert.deepEqual(find(resources, 'Analysis', 'all-visuals').input.Permissions, [{ Principal: owners, Actions: [...ACTIONS.Analysis.owner] }]);
+    assert.deepEqual(find(resources, 'Analysis', 'all-visuals').input.Permissions, [{ Principal: owners, Actions: [...ANALYSIS_ACTIONS.owner] }]);
     assert.deepEqual(find(resources, 'Analysis', 'explore').input.Permissions!.map((p) => p.Principal), [owners, viewers]);
-    assert.deepEqual(find(resources, 'DataSet', 'events').input.Permissions, [{ Principal: owners, Actions: [...ACTIONS.DataSet.owner] }]);
+    assert.deepEqual(find(resources, 'DataSet', 'events').input.Permissions, [{ Principal: owners, Actions: [...DATA_SET_ACTIONS.owner] }]);
   });
 
   it('tags everything with trailsight, the target, the spec id and a hash of the spec that changes with it', () => {

@@ -3,7 +3,8 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compile, requestFiles, resolveTarget } from '../../src/compile/index.ts';
+import { resolveTarget } from '../../src/compile/index.ts';
+import { compile, requestFiles } from '../../src/kinds/index.ts';
 import { dashboardSpecs, REPO } from './helpers.ts';
 
 /** Runs `bin/trailsight.js` as a user would, capturing what it prints. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { findModelsDir, loadModel, validateOperationInput, type ServiceName } from '../../src/awsmodel/index.ts';
-import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
+import { resolveTarget } from '../../src/compile/index.ts';
+import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import type { CheckedSpecs } from '../../src/language/index.ts';
 import { dashboardSpecs, fixtureSpecs } from './helpers.ts';
 

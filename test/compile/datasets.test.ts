@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
+import { resolveTarget } from '../../src/compile/index.ts';
+import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import type { DataSetColumnSpec } from '../../src/language/index.ts';
 import { parseExpression, parseQuery, renameTables } from '../../src/sql/index.ts';
 import { selectItem, windowPredicate } from '../../src/compile/dataset/sql.ts';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { canonicalJson, compile, requestFiles, resolveTarget, resourceKey } from '../../src/compile/index.ts';
+import { canonicalJson, resolveTarget, resourceKey } from '../../src/compile/index.ts';
+import { compile, requestFiles } from '../../src/kinds/index.ts';
 import type { ResolvedTarget } from '../../src/compile/target.ts';
 import { fixtureSpecs } from './helpers.ts';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { CLOUDTRAIL_COLUMNS, hiveType } from '../../src/cloudtrail/index.ts';
-import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
+import { resolveTarget } from '../../src/compile/index.ts';
+import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import { fixtureSpecs, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();

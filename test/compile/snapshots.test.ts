@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisDefinition, Visual } from '@aws-sdk/client-quicksight';
-import { compile, requestFiles, resolveTarget, sortKeys } from '../../src/compile/index.ts';
+import { resolveTarget, sortKeys } from '../../src/compile/index.ts';
+import { compile, requestFiles } from '../../src/kinds/index.ts';
 import { fixtureSpecs } from './helpers.ts';
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { AnalysisDefinition, Visual } from '@aws-sdk/client-quicksight';
-import { compile, resolveTarget, VISUAL_TYPES, type DesiredResource } from '../../src/compile/index.ts';
+import { resolveTarget, VISUAL_TYPES } from '../../src/compile/index.ts';
+import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import { fixtureSpecs, refusalsWith, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();

@@ -3,8 +3,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisDefinition, CreateDataSetCommandInput } from '@aws-sdk/client-quicksight';
 import { findModelsDir, loadModel, validateOperationInput } from '../../src/awsmodel/index.ts';
-import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
-import { quicksightArn } from '../../src/compile/names.ts';
+import { resolveTarget } from '../../src/compile/index.ts';
+import { dataSetArn } from '../../src/kinds/dataset/identity.ts';
+import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import { outputColumns } from '../../src/endpoint/quicksight/dataset-columns.ts';
 import { checkSpecs, formatFinding, type SpecSource } from '../../src/language/index.ts';
 import { checkDefinition, pathText, type DataSetColumn } from '../../src/quicksight/index.ts';
@@ -30,7 +31,7 @@ function verdict(what: string, sources: readonly SpecSource[]): 'accepted' | 're
   }
   const target = resolveTarget(checked.project.spec);
   const resources = compile(checked, target);
-  assert.deepEqual(quicksightViolations(resources, (id) => quicksightArn(target, 'dataset', id)), [], `${what}: compiled definitions break QuickSight's rules`);
+  assert.deepEqual(quicksightViolations(resources, (id) => dataSetArn(target, id)), [], `${what}: compiled definitions break QuickSight's rules`);
   if (models) assert.deepEqual(modelViolations(resources), [], `${what}: compiled requests break AWS's API models`);
   return 'accepted';
 }

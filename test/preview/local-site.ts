@@ -35,17 +35,18 @@ export async function publishLocally(options: { hostile: (root: string, at: { ac
   const endpoint = await optionalImport<typeof import('../../src/endpoint/index.ts')>('../../src/endpoint/index.ts');
   const engine = await optionalImport<typeof import('../../src/engine/index.ts')>('../../src/engine/index.ts');
   const compiler = await optionalImport<typeof import('../../src/compile/index.ts')>('../../src/compile/index.ts');
+  const kinds = await optionalImport<typeof import('../../src/kinds/index.ts')>('../../src/kinds/index.ts');
   const spec = await optionalImport<typeof import('../../src/language/index.ts')>('../../src/language/index.ts');
   if (!endpoint?.startEndpoint) return 'the local endpoint (src/endpoint startEndpoint) is not built yet';
   if (!engine?.generateSample) return 'the sample generator (src/engine generateSample) is not built yet';
-  if (!compiler?.compile || !compiler.resolveTarget) return 'the compiler (src/compile compile) is not built yet';
+  if (!kinds?.compile || !compiler?.resolveTarget) return 'the compiler (src/kinds compile) is not built yet';
   if (!spec?.loadSpecs) return 'the spec loader (src/language loadSpecs) is not built yet';
 
   const loaded = await spec.loadSpecs([join(REPO, 'dashboards')]);
   if (!loaded.checked) return `dashboards/ does not lint: ${loaded.findings.map((f) => spec.formatFinding(f)).join('; ')}`;
   const project = loaded.checked.project.spec;
   const target = compiler.resolveTarget(project);
-  const resources = compiler.compile(loaded.checked, target);
+  const resources = kinds.compile(loaded.checked, target);
 
   const dir = await mkdtemp(join(tmpdir(), 'trailsight-preview-'));
   const s3Root = join(dir, 's3');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { requestFileName, requestFiles, TARGET_KEY } from '../../src/compile/index.ts';
+import { TARGET_KEY } from '../../src/compile/index.ts';
+import { requestFileName, requestFiles } from '../../src/kinds/index.ts';
 import { Harness } from './harness.ts';
 
 /** The resource id a create request names, as `trailsight compile --out` names its file. */

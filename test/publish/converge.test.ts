@@ -11,8 +11,8 @@ import {
   UpdateDataSetPermissionsCommand,
 } from '@aws-sdk/client-quicksight';
 import { GetTableCommand, UpdateTableCommand } from '@aws-sdk/client-glue';
-import { applyPlan } from '../../src/aws/apply.ts';
 import { awsContext, planTarget } from '../../src/aws/plan-target.ts';
+import { publishPlan } from '../../src/aws/publish-plan.ts';
 import { hasChanges, renderPlanJson, renderPlanText, summarisePlan } from '../../src/plan/index.ts';
 import { ACCOUNT, Harness, MODELS_MISSING, modelViolations, outcomes } from './harness.ts';
 
@@ -192,9 +192,9 @@ describe('publish converges the local endpoint to the specs', function () {
     const { target, resources } = await h.compile();
     const ctx = awsContext(h.clients, target);
     const stale = await planTarget(ctx, target, resources, { depth: 'quick', prune: false, concurrency: 8 });
-    assert.ok(stale.operations.every((op) => op.action === 'create'));
+    assert.ok(stale.plan.operations.every((op) => op.action === 'create'));
     await h.publish();
-    const results = await applyPlan(ctx, stale, { concurrency: 8 });
+    const results = await publishPlan(ctx, stale, { concurrency: 8 });
     assert.deepEqual(results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped'), []);
     assert.ok(results.every((r) => r.outcome === 'unchanged' || r.outcome === 'updated'), JSON.stringify(outcomes(results)));
     assert.equal(hasChanges(await h.plan()), false);

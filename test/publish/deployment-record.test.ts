@@ -11,7 +11,8 @@ import {
   UpdateDashboardPublishedVersionCommand,
   UpdateDataSetCommand,
 } from '@aws-sdk/client-quicksight';
-import { DEPLOYMENT_TAG, hasChanges, renderPlanText, type Plan } from '../../src/plan/index.ts';
+import { DEPLOYMENT_TAG } from '../../src/aws/freshness/index.ts';
+import { hasChanges, renderPlanText, type Plan } from '../../src/plan/index.ts';
 import { ACCOUNT, changedOutcomes, Harness, outcomes } from './harness.ts';
 
 type Titled = { Title?: { FormatText?: { PlainText?: string } } };

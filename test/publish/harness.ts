@@ -3,13 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DescribeAnalysisCommand } from '@aws-sdk/client-quicksight';
-import { applyPlan, type ResourceResult } from '../../src/aws/apply.ts';
+import type { ResourceResult } from '../../src/aws/apply.ts';
 import { createClients, destroyClients, type AwsClients } from '../../src/aws/clients.ts';
 import { observeCalls, isReadOperation, type ObservedCall } from '../../src/aws/observe.ts';
 import { awsContext, planTarget } from '../../src/aws/plan-target.ts';
+import { publishPlan } from '../../src/aws/publish-plan.ts';
 import type { RetryPolicy } from '../../src/aws/retry.ts';
 import { findModelsDir, loadModel, validateOperationInput, type ServiceName } from '../../src/awsmodel/index.ts';
-import { compile, resolveTarget, type DesiredResource, type ResolvedTarget } from '../../src/compile/index.ts';
+import { resolveTarget, type ResolvedTarget } from '../../src/compile/index.ts';
+import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import { startEndpoint, type FaultConfig, type RunningEndpoint } from '../../src/endpoint/index.ts';
 import type { Plan } from '../../src/plan/index.ts';
 import { loadSpecs } from '../../src/language/index.ts';
@@ -84,15 +86,16 @@ export class Harness {
 
   async plan(options: { depth?: 'quick' | 'full'; prune?: boolean; target?: string } = {}): Promise<Plan> {
     const { target, resources } = await this.compile(options.target);
-    return planTarget(awsContext(this.clients, target), target, resources, { depth: options.depth ?? 'full', prune: !!options.prune, concurrency: 8 });
+    const planned = await planTarget(awsContext(this.clients, target), target, resources, { depth: options.depth ?? 'full', prune: !!options.prune, concurrency: 8 });
+    return planned.plan;
   }
 
   /** What `trailsight publish` does: plan (quick reads unless `refresh`), then apply. */
   async publish(options: { refresh?: boolean; prune?: boolean; target?: string } = {}): Promise<{ plan: Plan; results: ResourceResult[] }> {
     const { target, resources } = await this.compile(options.target);
     const ctx = awsContext(this.clients, target);
-    const plan = await planTarget(ctx, target, resources, { depth: options.refresh ? 'full' : 'quick', prune: !!options.prune, concurrency: 8 });
-    return { plan, results: await applyPlan(ctx, plan, { concurrency: 8 }) };
+    const planned = await planTarget(ctx, target, resources, { depth: options.refresh ? 'full' : 'quick', prune: !!options.prune, concurrency: 8 });
+    return { plan: planned.plan, results: await publishPlan(ctx, planned, { concurrency: 8 }) };
   }
 
   /**

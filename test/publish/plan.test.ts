@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { compile, resolveTarget, type DesiredResource } from '../../src/compile/index.ts';
+import { resolveTarget } from '../../src/compile/index.ts';
+import { compile, desiredModelOf, type DesiredResource } from '../../src/kinds/index.ts';
 import {
   buildPlan,
-  desiredModel,
   diffPermissions,
   diffTags,
   diffValues,
@@ -13,8 +13,8 @@ import {
   projectOnto,
   renderPlanJson,
   renderPlanText,
-  settledByFingerprint,
-  type ActualResource,
+  type Actual,
+  type ActualModel,
   type DesiredModel,
   type Json,
 } from '../../src/plan/index.ts';
@@ -27,16 +27,15 @@ async function fixtureResources(): Promise<DesiredResource[]> {
 }
 
 /** What a full describe of an unchanged resource gives back: the same model, plus what AWS adds. */
-function echoed(d: DesiredModel, extra: Partial<Extract<ActualResource, { depth: 'full' }>> = {}): ActualResource {
+function echoed(d: DesiredModel, extra: Partial<ActualModel> = {}): Actual {
   return {
-    kind: d.model.kind,
-    id: d.model.id,
-    exists: true,
-    depth: 'full',
-    model: { ...d.model, properties: { ...d.model.properties, Arn: 'arn:aws:quicksight:…', CreatedTime: '2026-01-01T00:00:00Z' } },
-    fingerprint: d.fingerprint,
-    managed: true,
-    ...extra,
+    found: 'model',
+    actual: {
+      model: { ...d.model, properties: { ...d.model.properties, Arn: 'arn:aws:quicksight:…', CreatedTime: '2026-01-01T00:00:00Z' } },
+      fingerprint: d.fingerprint,
+      managed: true,
+      ...extra,
+    },
   };
 }
 
@@ -48,7 +47,7 @@ function asJson(value: unknown): unknown {
 describe('plan (pure): normalise, diff, plan', function () {
   let desired: DesiredModel[];
   before(async () => {
-    desired = (await fixtureResources()).map((r) => desiredModel(r));
+    desired = (await fixtureResources()).map((r) => desiredModelOf(r));
   });
 
   it('sees actual values through the desired shape: AWS defaults ignored, extra array elements and changed values kept', () => {
@@ -78,28 +77,20 @@ describe('plan (pure): normalise, diff, plan', function () {
     assert.ok(d.model.tags?.['trailsight:fingerprint'] === d.fingerprint, 'tag-kept fingerprints are part of the desired tags');
   });
 
-  it('plans create, unchanged (by fingerprint or in full), drift, replacement of failed creations, and prunes last', () => {
+  it('plans create, unchanged (by fingerprint or in full), drift, replacement of leftovers, and prunes last', () => {
     const [database, table, ...rest] = desired;
     const dashboard = rest.find((d) => d.model.kind === 'Dashboard')!;
     const dataSet = rest.find((d) => d.model.kind === 'DataSet')!;
     const analysis = rest.find((d) => d.model.kind === 'Analysis')!;
-    const actual = new Map<string, ActualResource>();
+    const actual = new Map<string, Actual>();
     actual.set(`GlueDatabase/${database.model.id}`, echoed(database));
     actual.set(`GlueTable/${table.model.id}`, echoed(table));
-    actual.set(`DataSet/${dataSet.model.id}`, {
-      kind: 'DataSet',
-      id: dataSet.model.id,
-      exists: true,
-      depth: 'fingerprint',
-      fingerprint: dataSet.fingerprint,
-      stamp: '1767225600000',
-      lastUpdated: '1767225600000',
-    });
-    actual.set(`Analysis/${analysis.model.id}`, echoed(analysis, { status: 'CREATION_FAILED' }));
+    actual.set(`DataSet/${dataSet.model.id}`, { found: 'unchanged', checked: 'fingerprint' });
+    actual.set(`Analysis/${analysis.model.id}`, { found: 'leftover', status: 'CREATION_FAILED' });
     const drifted = structuredClone(dashboard.model.properties) as { Name: string };
     drifted.Name = 'Renamed in the console';
     actual.set(`Dashboard/${dashboard.model.id}`, echoed(dashboard, { model: { ...dashboard.model, properties: drifted } }));
-    const plan = buildPlan({ target: 'local', desired: [database, table, dataSet, analysis, dashboard], actual, prune: [{ kind: 'Analysis', id: 'old' }, { kind: 'Dashboard', id: 'old' }] });
+    const plan = buildPlan({ target: 'local', desired: [database, table, dataSet, analysis, dashboard], actual, prune: [{ kind: 'Dashboard', id: 'old' }, { kind: 'Analysis', id: 'old' }] });
     assert.deepEqual(
       plan.operations.map((op) => `${op.action} ${op.kind}`),
       ['no-op GlueDatabase', 'no-op GlueTable', 'no-op DataSet', 'create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis'],
@@ -116,17 +107,10 @@ describe('plan (pure): normalise, diff, plan', function () {
     assert.deepEqual(json.changes.map((c) => `${c.action} ${c.kind}`), ['create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis']);
   });
 
-  it('stamped kinds: a LastUpdatedTime other than the recorded one needs a full read, and a match in full only rewrites the record', () => {
+  it('stamped kinds: read in full, a LastUpdatedTime other than the recorded one only rewrites the record', () => {
     const analysis = desired.find((d) => d.model.kind === 'Analysis')!;
     const { kind, id } = analysis.model;
-    const quick = { kind, id, exists: true, depth: 'fingerprint', fingerprint: analysis.fingerprint, tags: analysis.model.tags } as const;
-    assert.equal(settledByFingerprint(analysis, { ...quick, stamp: '1000', lastUpdated: '1000' }), true);
-    assert.equal(settledByFingerprint(analysis, { ...quick, stamp: '1000', lastUpdated: '2000' }), false, 'edited since');
-    assert.equal(settledByFingerprint(analysis, { ...quick, lastUpdated: '2000' }), false, 'no stamp recorded');
-    assert.equal(settledByFingerprint(analysis, { ...quick, stamp: '1000', lastUpdated: '1000', tags: { ...analysis.model.tags, owner: 'me' } }), false, 'a tag added');
-
-    const plan = (extra: Partial<Extract<ActualResource, { depth: 'full' }>>) =>
-      buildPlan({ target: 'local', desired: [analysis], actual: new Map([[`${kind}/${id}`, echoed(analysis, extra)]]) }).operations[0];
+    const plan = (extra: Partial<ActualModel>) => buildPlan({ target: 'local', desired: [analysis], actual: new Map([[`${kind}/${id}`, echoed(analysis, extra)]]) }).operations[0];
     assert.equal(plan({ stamp: '1000', lastUpdated: '1000' }).action, 'no-op');
     const restamp = plan({ stamp: '1000', lastUpdated: '2000' });
     assert.ok(restamp.action === 'update' && restamp.stamp && restamp.drift && !restamp.properties && !restamp.tags && !restamp.permissions);
@@ -135,22 +119,13 @@ describe('plan (pure): normalise, diff, plan', function () {
     assert.deepEqual(parseFingerprintTag(analysis.fingerprint), { fingerprint: analysis.fingerprint });
   });
 
-  it('permissions read beside the fingerprint or the deployment record: a stranger or a missing grant needs a full read, never a no-op', () => {
+  it('takes the edge\'s verdicts as they are: unchanged is a no-op saying how it was checked, a leftover is replaced', () => {
     const dataset = desired.find((d) => d.model.kind === 'DataSet')!;
-    const { kind, id } = dataset.model;
-    const granted = dataset.model.permissions!;
-    const stranger = [...granted, { principal: 'arn:aws:quicksight:us-east-1:000000000000:user/default/mallory', actions: ['quicksight:DescribeDataSet'] }];
-    const vouched = { kind, id, exists: true, depth: 'deployment' } as const;
-    assert.equal(settledByFingerprint(dataset, vouched), true, 'not read: vouched for');
-    assert.equal(settledByFingerprint(dataset, { ...vouched, permissions: granted }), true);
-    assert.equal(settledByFingerprint(dataset, { ...vouched, permissions: stranger }), false, 'a stranger granted');
-    assert.equal(settledByFingerprint(dataset, { ...vouched, permissions: granted.slice(1) }), false, 'an owner revoked');
-    const quick = { kind, id, exists: true, depth: 'fingerprint', fingerprint: dataset.fingerprint, stamp: '1', lastUpdated: '1' } as const;
-    assert.equal(settledByFingerprint(dataset, { ...quick, permissions: granted }), true);
-    assert.equal(settledByFingerprint(dataset, { ...quick, permissions: stranger }), false);
-    const plan = (actual: ActualResource) => () => buildPlan({ target: 'local', desired: [dataset], actual: new Map([[`${kind}/${id}`, actual]]) });
-    assert.throws(plan({ ...vouched, permissions: stranger }), /needs a full read/);
-    assert.equal(plan({ ...vouched, permissions: granted })().operations[0].action, 'no-op');
+    const op = (actual: Actual) => buildPlan({ target: 'local', desired: [dataset], actual: new Map([[`DataSet/${dataset.model.id}`, actual]]) }).operations[0];
+    assert.deepEqual(op({ found: 'unchanged', checked: 'deployment' }), { action: 'no-op', kind: 'DataSet', id: dataset.model.id, desired: dataset, checked: 'deployment' });
+    assert.deepEqual(op({ found: 'leftover', status: 'DELETED' }), { action: 'create', kind: 'DataSet', id: dataset.model.id, desired: dataset, replaces: 'DELETED' });
+    assert.equal(op({ found: 'nothing' }).action, 'create');
+    assert.equal(buildPlan({ target: 'local', desired: [dataset], actual: new Map() }).operations[0].action, 'create');
   });
 
   it('a changed multi-line string (a dataset\'s SQL) is diffed line by line under its path, not as two whole JSON strings', () => {
@@ -194,7 +169,7 @@ describe('plan (pure): normalise, diff, plan', function () {
   });
 
   it('the same specs give byte-identical plans', async () => {
-    const again = (await fixtureResources()).map((r) => desiredModel(r));
+    const again = (await fixtureResources()).map((r) => desiredModelOf(r));
     const plan = (d: DesiredModel[]) => renderPlanJson(buildPlan({ target: 'local', desired: d, actual: new Map() }));
     assert.equal(plan(again), plan(desired));
   });

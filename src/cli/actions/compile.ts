@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { OwnedFolder } from '../../files/owned-folder.ts';
-import { compile, requestFiles, resolveTarget } from '../../compile/index.ts';
+import { resolveTarget } from '../../compile/index.ts';
+import { compile, requestFiles } from '../../kinds/index.ts';
 import { targetFailure, loadCheckedSpecs } from '../specs.ts';
 import { UserError } from '../errors.ts';
 import { printOut } from '../output.ts';

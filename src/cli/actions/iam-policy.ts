@@ -1,4 +1,5 @@
-import { compile, resolveTarget, TargetError } from '../../compile/index.ts';
+import { resolveTarget, TargetError } from '../../compile/index.ts';
+import { compile } from '../../kinds/index.ts';
 import { targetFailure, loadCheckedSpecs } from '../specs.ts';
 import { iamPolicy } from '../../aws/iam-policy.ts';
 import { ambientTarget } from '../../targets/index.ts';

@@ -19,7 +19,7 @@ export async function run(paths: string[], flags: PlanFlags): Promise<void> {
   const { open, resources } = await openSession({ paths, target: flags.target, logs: flags.logs, note });
   try {
     if (!flags.json) note(`plan: target ${open.description}`);
-    const plan = await planTarget(awsContext(open.clients, open.target), open.target, resources, {
+    const { plan } = await planTarget(awsContext(open.clients, open.target), open.target, resources, {
       depth: 'full',
       prune: !!flags.prune,
       concurrency: parseConcurrency(flags.concurrency),

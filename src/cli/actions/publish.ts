@@ -1,8 +1,9 @@
-import { applyPlan, type ResourceResult } from '../../aws/apply.ts';
+import type { ResourceResult } from '../../aws/apply.ts';
 import { ResourceFailedError } from '../../aws/errors.ts';
 import { describeFailure } from '../../aws/failure-report.ts';
 import { CallCounter, observeCalls } from '../../aws/observe.ts';
 import { awsContext, planTarget } from '../../aws/plan-target.ts';
+import { publishPlan } from '../../aws/publish-plan.ts';
 import { resourceKey } from '../../compile/index.ts';
 import { renderPlanText } from '../../plan/index.ts';
 import { badLogFilesNote } from '../../targets/bad-logs.ts';
@@ -36,14 +37,14 @@ export async function run(paths: string[], flags: PublishFlags): Promise<void> {
     const started = Date.now();
     const ctx = awsContext(open.clients, open.target);
     const depth = flags.dryRun || flags.refresh ? 'full' : 'quick';
-    const plan = await planTarget(ctx, open.target, resources, { depth, prune: !!flags.prune, concurrency });
+    const planned = await planTarget(ctx, open.target, resources, { depth, prune: !!flags.prune, concurrency });
     if (flags.dryRun) {
-      printOut(renderPlanText(plan));
+      printOut(renderPlanText(planned.plan));
       process.exitCode = 0;
       return;
     }
-    const progress = progressReporter(plan.operations.length);
-    const results = await applyPlan(ctx, plan, { concurrency, onResult: progress.onResult });
+    const progress = progressReporter(planned.plan.operations.length);
+    const results = await publishPlan(ctx, planned, { concurrency, onResult: progress.onResult });
     progress.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const throttled = calls.throttled ? `, ${calls.throttled} throttled and retried` : '';

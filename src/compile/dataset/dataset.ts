@@ -1,6 +1,5 @@
-import type { CreateDataSetCommandInput, LogicalTable, TransformOperation } from '@aws-sdk/client-quicksight';
+import type { CreateDataSetCommandInput, LogicalTable, ResourcePermission, TransformOperation } from '@aws-sdk/client-quicksight';
 import type { CheckedDataSet, DataSetSpec } from '../../language/index.ts';
-import { permissionsFor } from '../permissions.ts';
 import { tagList } from '../tags.ts';
 import type { ResolvedTarget } from '../target.ts';
 import { inputColumnType } from './columns.ts';
@@ -20,6 +19,7 @@ export function quicksightDataSet(options: {
   id: string;
   dataSourceArn: string;
   table: string;
+  permissions: ResourcePermission[] | undefined;
   tags: Record<string, string>;
 }): CreateDataSetCommandInput {
   const { dataset, target } = options;
@@ -40,7 +40,7 @@ export function quicksightDataSet(options: {
       },
     },
     LogicalTableMap: { [LOGICAL_TABLE_ID]: logicalTable(spec) },
-    Permissions: permissionsFor('DataSet', target.principals),
+    Permissions: options.permissions,
     Tags: tagList(options.tags),
   };
 }

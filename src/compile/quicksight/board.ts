@@ -1,6 +1,5 @@
-import type { AnalysisDefinition, CreateAnalysisCommandInput, CreateDashboardCommandInput } from '@aws-sdk/client-quicksight';
+import type { AnalysisDefinition, CreateAnalysisCommandInput, CreateDashboardCommandInput, ResourcePermission } from '@aws-sdk/client-quicksight';
 import type { AnalysisSpec, DashboardSpec } from '../../language/schema/index.ts';
-import { permissionsFor } from '../permissions.ts';
 import { tagList } from '../tags.ts';
 import type { ResolvedTarget } from '../target.ts';
 
@@ -9,6 +8,7 @@ interface BoardOptions<S> {
   readonly target: ResolvedTarget;
   readonly id: string;
   readonly definition: AnalysisDefinition;
+  readonly permissions: ResourcePermission[] | undefined;
   readonly tags: Record<string, string>;
 }
 
@@ -19,7 +19,7 @@ export function quicksightAnalysis(options: BoardOptions<DashboardSpec | Analysi
     AnalysisId: options.id,
     Name: options.spec.name,
     Definition: options.definition,
-    Permissions: permissionsFor('Analysis', options.target.principals, { standalone: options.spec.kind === 'Analysis' }),
+    Permissions: options.permissions,
     Tags: tagList(options.tags),
   };
 }
@@ -39,7 +39,7 @@ export function quicksightDashboard(options: BoardOptions<DashboardSpec>): Creat
       ExportToCSVOption: { AvailabilityStatus: status(publish.export) },
       SheetControlsOption: { VisibilityState: publish.expandControls ?? true ? 'EXPANDED' : 'COLLAPSED' },
     },
-    Permissions: permissionsFor('Dashboard', options.target.principals),
+    Permissions: options.permissions,
     Tags: tagList(options.tags),
   };
 }

@@ -1,6 +1,5 @@
-import type { CreateDataSourceCommandInput } from '@aws-sdk/client-quicksight';
+import type { CreateDataSourceCommandInput, ResourcePermission } from '@aws-sdk/client-quicksight';
 import type { ProjectSpec } from '../../language/schema/index.ts';
-import { permissionsFor } from '../permissions.ts';
 import { tagList } from '../tags.ts';
 import type { ResolvedTarget } from '../target.ts';
 
@@ -10,6 +9,7 @@ export function quicksightDataSource(options: {
   target: ResolvedTarget;
   id: string;
   workgroup: string;
+  permissions: ResourcePermission[] | undefined;
   tags: Record<string, string>;
 }): CreateDataSourceCommandInput {
   return {
@@ -18,7 +18,7 @@ export function quicksightDataSource(options: {
     Name: options.project.name,
     Type: 'ATHENA',
     DataSourceParameters: { AthenaParameters: { WorkGroup: options.workgroup } },
-    Permissions: permissionsFor('DataSource', options.target.principals),
+    Permissions: options.permissions,
     Tags: tagList(options.tags),
   };
 }
