@@ -72,6 +72,46 @@ describe('publish converges the local endpoint to the specs', function () {
     assert.deepEqual([...new Set(vouched)].sort(), ['Analysis', 'Dashboard', 'DataSet']);
   });
 
+  it('a first publish reads each resource once and writes each once, plus its fingerprint tag and the deployment record', async () => {
+    const { calls, reads, writes } = await h.record(() => h.publish());
+    const count = (predicate: (operation: string) => boolean) => {
+      const out: Record<string, number> = {};
+      for (const c of calls.filter((c) => predicate(c.operation))) out[`${c.service}:${c.operation}`] = (out[`${c.service}:${c.operation}`] ?? 0) + 1;
+      return out;
+    };
+    // The fixture: the Glue database and table, the workgroup, the data source, 2 datasets, 3 boards.
+    assert.deepEqual(count((op) => !/^(Describe|Get|List)/.test(op)), {
+      'glue:CreateDatabase': 1,
+      'glue:CreateTable': 1,
+      'athena:CreateWorkGroup': 1,
+      'athena:TagResource': 1, // the workgroup's fingerprint
+      'quicksight:CreateDataSource': 1,
+      'quicksight:CreateDataSet': 2,
+      'quicksight:CreateAnalysis': 3,
+      'quicksight:CreateDashboard': 3,
+      // Fingerprints (stamped) of the data source, datasets and analyses; then the deployment record.
+      'quicksight:TagResource': 7,
+    });
+    assert.equal(writes, 20);
+    // Reads: Glue and the workgroup once; each List page twice (to plan, and for the record once
+    // everything converged); each asynchronous creation's status and each dataset's LastUpdatedTime.
+    const waits = count((op) => /^Describe(DataSource|Analysis|Dashboard)$/.test(op));
+    assert.deepEqual(Object.keys(waits).sort(), ['quicksight:DescribeAnalysis', 'quicksight:DescribeDashboard', 'quicksight:DescribeDataSource']);
+    const polls = Object.values(waits).reduce((a, b) => a + b, 0);
+    assert.ok(polls >= 7, `${polls} status reads for 7 asynchronous creations`);
+    assert.deepEqual(count((op) => /^(Get|List)/.test(op) || op === 'DescribeDataSet'), {
+      'glue:GetDatabase': 1,
+      'glue:GetTable': 1,
+      'athena:GetWorkGroup': 1,
+      'quicksight:ListDataSources': 2,
+      'quicksight:ListDataSets': 2,
+      'quicksight:ListAnalyses': 2,
+      'quicksight:ListDashboards': 2,
+      'quicksight:DescribeDataSet': 2,
+    });
+    assert.equal(reads, 13 + polls);
+  });
+
   it('a changed spec updates only what it compiles to, and publishes the new dashboard version', async () => {
     await h.publish();
     const file = join(h.specsDir, 'activity.yaml');
