@@ -22,6 +22,8 @@ export interface CompiledBoard {
   readonly tags: Record<string, string>;
   /** The resource ids of the datasets it reads, sorted. */
   readonly datasetIds: readonly string[];
+  /** The resource id of the theme it is drawn with, if any. */
+  readonly themeId?: string;
 }
 
 /** The definition of a checked board, with what its analysis (and for a Dashboard, its dashboard) are made of. */
@@ -35,5 +37,6 @@ export function compileBoard(board: CheckedBoard, inputs: BoardInputs): Compiled
     definition: boardDefinition(board, (datasetId) => inputs.datasetArn(resourceId(target, datasetId))),
     tags: resourceTags({ specId: spec.id, spec, projectTags: inputs.projectTags, target }),
     datasetIds: [...new Set(Object.values(spec.datasets))].sort().map((d) => resourceId(target, d)),
+    ...(board.theme ? { themeId: resourceId(target, board.theme.spec.id) } : {}),
   };
 }

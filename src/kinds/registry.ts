@@ -7,6 +7,7 @@ import { dataSource } from './data-source/index.ts';
 import { dataSet } from './dataset/index.ts';
 import { glueDatabase } from './glue-database/index.ts';
 import { glueTable } from './glue-table/index.ts';
+import { theme } from './theme/index.ts';
 import { workGroup } from './workgroup/index.ts';
 
 /**
@@ -20,6 +21,7 @@ const REGISTRY = {
   WorkGroup: workGroup,
   DataSource: dataSource,
   DataSet: dataSet,
+  Theme: theme,
   Analysis: analysis,
   Dashboard: dashboard,
 } as const;

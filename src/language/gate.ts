@@ -3,7 +3,7 @@ import { decodeSpec } from './load/decode.ts';
 import type { YamlLocated } from './load/located.ts';
 import { parseYaml } from './load/parse-yaml.ts';
 import type { SpecSource } from './load/source.ts';
-import type { AnalysisSpec, DashboardSpec, DataSetSpec, Kind, ProjectSpec } from './schema/index.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetSpec, Kind, ProjectSpec, ThemeSpec } from './schema/index.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleContext } from './rules/rule.ts';
 import { checkedSpecs } from './checked/build/build-specs.ts';
@@ -61,6 +61,7 @@ export function checkSpecs(sources: readonly SpecSource[], options: { root?: str
     projects: ofAll<ProjectSpec>('Project'),
     datasets: ofAll<DataSetSpec>('DataSet'),
     boards: ofAll<DashboardSpec | AnalysisSpec>('Dashboard', 'Analysis'),
+    themes: ofAll<ThemeSpec>('Theme'),
     brokenIds,
     brokenKinds,
   };
@@ -72,6 +73,7 @@ export function checkSpecs(sources: readonly SpecSource[], options: { root?: str
     datasets: of<DataSetSpec>('DataSet'),
     dashboards: of<DashboardSpec>('Dashboard'),
     analyses: of<AnalysisSpec>('Analysis'),
+    themes: of<ThemeSpec>('Theme'),
   });
   return { checked, findings: sorted };
 }

@@ -196,3 +196,26 @@ export interface DashboardModel {
   /** DataSetIdentifier → dataset ARN. */
   readonly datasets: Readonly<Record<string, string>>;
 }
+
+/**
+ * The theme a dashboard is drawn with (its ThemeArn, read with DescribeTheme): what its latest
+ * version sets. What it leaves to its base theme, the page's own look keeps.
+ */
+export interface ThemeModel {
+  readonly name: string;
+  /** Data series and categories, in order. */
+  readonly dataColors?: readonly string[];
+  /** Low and high ends of colour gradients (heat maps). */
+  readonly gradient?: readonly string[];
+  /** The interface: visuals' background and text, the sheet's background and secondary text, accents. */
+  readonly ui: {
+    readonly tileBackground?: string;
+    readonly tileText?: string;
+    readonly sheetBackground?: string;
+    readonly sheetText?: string;
+    readonly accent?: string;
+    readonly danger?: string;
+  };
+  /** Font families, the first preferred. */
+  readonly fonts?: readonly string[];
+}

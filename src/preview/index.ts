@@ -8,6 +8,7 @@ import { readDefinition } from './definition/index.ts';
 import { runAthenaQuery } from './query/athena-runner.ts';
 import { type DatasetSource, datasetSource } from './query/dataset-source.ts';
 import { DataSetReader, describeDashboard, listDashboardIds } from './read/quicksight-reader.ts';
+import { ThemeReader } from './read/theme-reader.ts';
 import { writeSite } from './render/write-site.ts';
 import type { PagePayload } from './shipped.ts';
 
@@ -42,6 +43,17 @@ export interface RenderPreviewResult {
   readonly problems: string[];
 }
 
+/** The page's payload with the dashboard's theme, or with a problem saying why it is drawn without it. */
+async function withTheme(payload: PagePayload, themeArn: string | undefined, themes: ThemeReader): Promise<PagePayload> {
+  if (!themeArn) return payload;
+  try {
+    const theme = await themes.theme(themeArn);
+    return theme ? { ...payload, theme } : payload;
+  } catch (error) {
+    return { ...payload, problems: [...payload.problems, `theme ${themeArn}: ${(error as Error).name}: ${(error as Error).message}`] };
+  }
+}
+
 /**
  * Renders dashboards to a static site, reading them only through the QuickSight and Athena
  * APIs: DescribeDashboardDefinition, DescribeDataSet/DataSource, then one Athena query per visual.
@@ -52,6 +64,7 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
   const progress = options.onProgress ?? (() => {});
   const ids = options.dashboardIds ? [...options.dashboardIds] : await listDashboardIds(quicksight, awsAccountId);
   const reader = new DataSetReader(quicksight, awsAccountId);
+  const themes = new ThemeReader(quicksight, awsAccountId);
   let read = 0;
   const unread: string[] = [];
   const described = await Promise.all(
@@ -99,7 +112,7 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
       },
     });
     progress({ phase: 'query', done: ++queried, total: definitions.length, message: dashboard.id });
-    payloads.push(payload);
+    payloads.push(await withTheme(payload, dashboard.themeArn, themes));
   }
   progress({ phase: 'write', done: 0, total: 1, message: options.out });
   const written = await writeSite(options.out, payloads, `the QuickSight account ${awsAccountId}`);

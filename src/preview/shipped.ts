@@ -1,4 +1,4 @@
-import type { DashboardModel, Scalar } from './dashboard-model.ts';
+import type { DashboardModel, Scalar, ThemeModel } from './dashboard-model.ts';
 
 /** The part of a measure's result that a shipped column holds; the page recombines them. */
 export type MeasurePart = 'sum' | 'count' | 'sumsq' | 'min' | 'max' | 'exact' | 'value' | 'weight';
@@ -64,4 +64,6 @@ export interface PagePayload {
   /** Control id → its choices (dropdowns linked to a column). */
   readonly choices: Readonly<Record<string, readonly Scalar[]>>;
   readonly problems: readonly string[];
+  /** The dashboard's theme, when it has one the preview could read. */
+  readonly theme?: ThemeModel;
 }

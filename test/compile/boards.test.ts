@@ -29,14 +29,14 @@ describe('compile: analyses and dashboards', () => {
     assert.equal((dashboard.input as { SourceEntity?: unknown }).SourceEntity, undefined);
   });
 
-  it('declares each dataset by its alias with the ARN in the target account and Region', () => {
+  it('declares each dataset by its alias with the ARN in the target account and Region; waits for them and its theme', () => {
     const explore = find(compile(specs, prod), 'Analysis', 'prod-explore');
     assert.deepEqual(explore.input.Definition!.DataSetIdentifierDeclarations, [
       { Identifier: 'calls', DataSetArn: 'arn:aws:quicksight:eu-central-1:333333333333:dataset/prod-events' },
       { Identifier: 'logins', DataSetArn: 'arn:aws:quicksight:eu-central-1:333333333333:dataset/prod-logins' },
       { Identifier: 'svc', DataSetArn: 'arn:aws:quicksight:eu-central-1:333333333333:dataset/prod-services' },
     ]);
-    assert.deepEqual(explore.dependsOn, ['DataSet/prod-events', 'DataSet/prod-logins', 'DataSet/prod-services']);
+    assert.deepEqual(explore.dependsOn, ['DataSet/prod-events', 'DataSet/prod-logins', 'DataSet/prod-services', 'Theme/prod-dusk']);
   });
 
   it('publishes with the spec options', () => {

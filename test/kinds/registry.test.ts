@@ -16,10 +16,10 @@ function registryError(run: () => unknown): string {
 
 describe('kinds: one registry, the order derived from declared dependencies', () => {
   it('derives the order and the levels from the dependencies the kinds declare', () => {
-    assert.deepEqual(KIND_ORDER, ['GlueDatabase', 'GlueTable', 'WorkGroup', 'DataSource', 'DataSet', 'Analysis', 'Dashboard']);
+    assert.deepEqual(KIND_ORDER, ['GlueDatabase', 'GlueTable', 'WorkGroup', 'DataSource', 'DataSet', 'Theme', 'Analysis', 'Dashboard']);
     assert.deepEqual(
       KIND_ORDER.map((k) => `${k}:${kindLevel(k)}`),
-      ['GlueDatabase:0', 'GlueTable:1', 'WorkGroup:0', 'DataSource:1', 'DataSet:2', 'Analysis:3', 'Dashboard:3'],
+      ['GlueDatabase:0', 'GlueTable:1', 'WorkGroup:0', 'DataSource:1', 'DataSet:2', 'Theme:0', 'Analysis:3', 'Dashboard:3'],
     );
     for (const name of KIND_ORDER) {
       for (const dependency of kindOf(name).dependsOn) assert.ok(KIND_ORDER.indexOf(dependency as never) < KIND_ORDER.indexOf(name), `${name} after ${dependency}`);
@@ -35,7 +35,7 @@ describe('kinds: one registry, the order derived from declared dependencies', ()
   });
 
   it('a dependency on a kind that is not registered fails at startup, naming it', () => {
-    const theme = { ...KINDS.Analysis, name: 'Theme', dependsOn: ['Font'] };
+    const theme = { ...KINDS.Theme, dependsOn: ['Font'] };
     const message = registryError(() => checkRegistry({ ...KINDS, Theme: theme }));
     assert.match(message, /^the resource kinds in src\/kinds\/registry\.ts do not fit together:\n {2}- Theme depends on Font, which is not a registered kind$/);
   });
@@ -62,12 +62,13 @@ describe('kinds: one registry, the order derived from declared dependencies', ()
   });
 
   it('adding a kind is its definition and a registry line: the new kind takes its place in the order', () => {
-    const theme = { ...KINDS.DataSet, name: 'Theme', dependsOn: [] };
-    const analysis = { ...KINDS.Analysis, dependsOn: ['DataSet', 'Theme'] };
-    const { order, level } = checkRegistry({ ...KINDS, Analysis: analysis, Theme: theme });
+    // As Theme was added (src/kinds/theme/, one line): a kind registered last that a registered one now depends on.
+    const brand = { ...KINDS.Theme, name: 'Brand', dependsOn: [] };
+    const analysis = { ...KINDS.Analysis, dependsOn: ['DataSet', 'Theme', 'Brand'] };
+    const { order, level } = checkRegistry({ ...KINDS, Analysis: analysis, Brand: brand });
     // Registered last, free to go from the start: it comes where the registry's order meets what depends on it.
-    assert.deepEqual(order, ['GlueDatabase', 'GlueTable', 'WorkGroup', 'DataSource', 'DataSet', 'Dashboard', 'Theme', 'Analysis']);
-    assert.equal(level.get('Theme'), 0);
+    assert.deepEqual(order, ['GlueDatabase', 'GlueTable', 'WorkGroup', 'DataSource', 'DataSet', 'Theme', 'Dashboard', 'Brand', 'Analysis']);
+    assert.equal(level.get('Brand'), 0);
     assert.equal(level.get('Analysis'), 3);
   });
 });

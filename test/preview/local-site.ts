@@ -5,6 +5,7 @@ import {
   CreateDashboardCommand,
   CreateDataSetCommand,
   CreateDataSourceCommand,
+  CreateThemeCommand,
   DescribeDashboardCommand,
   QuickSightClient,
 } from '@aws-sdk/client-quicksight';
@@ -81,6 +82,9 @@ export async function publishLocally(options: { hostile: (root: string, at: { ac
           break;
         case 'CreateDataSource':
           await quicksight.send(new CreateDataSourceCommand(resource.input));
+          break;
+        case 'CreateTheme':
+          await quicksight.send(new CreateThemeCommand(resource.input));
           break;
         case 'CreateDataSet':
           await quicksight.send(new CreateDataSetCommand(resource.input));

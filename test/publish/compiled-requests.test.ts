@@ -7,7 +7,7 @@ import { Harness } from './harness.ts';
 function idOf(input: Record<string, unknown>): string {
   const nested = (key: string) => (input[key] as { Name?: string } | undefined)?.Name;
   if (input.TableInput) return `${String(input.DatabaseName)}.${nested('TableInput')}`;
-  return String(input.DataSourceId ?? input.DataSetId ?? input.AnalysisId ?? input.DashboardId ?? input.Name ?? nested('DatabaseInput'));
+  return String(input.DataSourceId ?? input.DataSetId ?? input.AnalysisId ?? input.DashboardId ?? input.ThemeId ?? input.Name ?? nested('DatabaseInput'));
 }
 
 /**

@@ -53,6 +53,7 @@ describe('publish converges the local endpoint to the specs', function () {
       'quicksight:ListDashboards',
       'quicksight:ListDataSets',
       'quicksight:ListDataSources',
+      'quicksight:ListThemes',
       // …and the data source's tags: its own fingerprint and the target's deployment record.
       'quicksight:ListTagsForResource',
       // The permissions of what exposes data (no LastUpdatedTime or record tracks them): the
@@ -65,11 +66,11 @@ describe('publish converges the local endpoint to the specs', function () {
       'quicksight:DescribeDataSourcePermissions',
     ].sort());
     // The List pages are a page per kind per 100 resources (the bench's 114 resources: 71 reads).
-    const listPages = operations.filter((op) => /^quicksight:List(DataSources|DataSets|Analyses|Dashboards)$/.test(op)).length;
+    const listPages = operations.filter((op) => /^quicksight:List(DataSources|DataSets|Analyses|Dashboards|Themes)$/.test(op)).length;
     assert.ok(reads - listPages <= value.results.length, `${reads} reads (${listPages} List pages) for ${value.results.length} resources`);
     assert.ok(value.results.every((r) => r.outcome === 'unchanged'));
     const vouched = value.plan.operations.filter((op) => op.action === 'no-op' && op.checked === 'deployment').map((op) => op.kind);
-    assert.deepEqual([...new Set(vouched)].sort(), ['Analysis', 'Dashboard', 'DataSet']);
+    assert.deepEqual([...new Set(vouched)].sort(), ['Analysis', 'Dashboard', 'DataSet', 'Theme']);
   });
 
   it('a first publish reads each resource once and writes each once, plus its fingerprint tag and the deployment record', async () => {
@@ -79,7 +80,7 @@ describe('publish converges the local endpoint to the specs', function () {
       for (const c of calls.filter((c) => predicate(c.operation))) out[`${c.service}:${c.operation}`] = (out[`${c.service}:${c.operation}`] ?? 0) + 1;
       return out;
     };
-    // The fixture: the Glue database and table, the workgroup, the data source, 2 datasets, 3 boards.
+    // The fixture: the Glue database and table, the workgroup, the data source, 2 datasets, a theme, 3 boards.
     assert.deepEqual(count((op) => !/^(Describe|Get|List)/.test(op)), {
       'glue:CreateDatabase': 1,
       'glue:CreateTable': 1,
@@ -87,18 +88,19 @@ describe('publish converges the local endpoint to the specs', function () {
       'athena:TagResource': 1, // the workgroup's fingerprint
       'quicksight:CreateDataSource': 1,
       'quicksight:CreateDataSet': 2,
+      'quicksight:CreateTheme': 1,
       'quicksight:CreateAnalysis': 3,
       'quicksight:CreateDashboard': 3,
-      // Fingerprints (stamped) of the data source, datasets and analyses; then the deployment record.
-      'quicksight:TagResource': 7,
+      // Fingerprints (stamped) of the data source, datasets, theme and analyses; then the deployment record.
+      'quicksight:TagResource': 8,
     });
-    assert.equal(writes, 20);
+    assert.equal(writes, 22);
     // Reads: Glue and the workgroup once; each List page twice (to plan, and for the record once
     // everything converged); each asynchronous creation's status and each dataset's LastUpdatedTime.
-    const waits = count((op) => /^Describe(DataSource|Analysis|Dashboard)$/.test(op));
-    assert.deepEqual(Object.keys(waits).sort(), ['quicksight:DescribeAnalysis', 'quicksight:DescribeDashboard', 'quicksight:DescribeDataSource']);
+    const waits = count((op) => /^Describe(DataSource|Theme|Analysis|Dashboard)$/.test(op));
+    assert.deepEqual(Object.keys(waits).sort(), ['quicksight:DescribeAnalysis', 'quicksight:DescribeDashboard', 'quicksight:DescribeDataSource', 'quicksight:DescribeTheme']);
     const polls = Object.values(waits).reduce((a, b) => a + b, 0);
-    assert.ok(polls >= 7, `${polls} status reads for 7 asynchronous creations`);
+    assert.ok(polls >= 8, `${polls} status reads for 8 asynchronous creations`);
     assert.deepEqual(count((op) => /^(Get|List)/.test(op) || op === 'DescribeDataSet'), {
       'glue:GetDatabase': 1,
       'glue:GetTable': 1,
@@ -107,9 +109,10 @@ describe('publish converges the local endpoint to the specs', function () {
       'quicksight:ListDataSets': 2,
       'quicksight:ListAnalyses': 2,
       'quicksight:ListDashboards': 2,
+      'quicksight:ListThemes': 2,
       'quicksight:DescribeDataSet': 2,
     });
-    assert.equal(reads, 13 + polls);
+    assert.equal(reads, 15 + polls);
   });
 
   it('a changed spec updates only what it compiles to, and publishes the new dashboard version', async () => {

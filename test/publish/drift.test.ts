@@ -116,7 +116,7 @@ describe('drift: edits made outside trailsight (the console)', function () {
     const qs = h.clients.quicksight;
     // Saved in the console without a change: LastUpdatedTime moves, nothing else.
     const analysis = await qs.send(new DescribeAnalysisDefinitionCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity' }));
-    await qs.send(new UpdateAnalysisCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity', Name: analysis.Name!, Definition: analysis.Definition! }));
+    await qs.send(new UpdateAnalysisCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity', Name: analysis.Name!, Definition: analysis.Definition!, ThemeArn: analysis.ThemeArn }));
     await h.analysisSettled('activity');
 
     const plan = await h.plan();

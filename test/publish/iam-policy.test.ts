@@ -6,7 +6,7 @@ import type { ObservedCall } from '../../src/aws/observe.ts';
 import { loadSpecs } from '../../src/language/index.ts';
 import { ACCOUNT, Harness, REGION } from './harness.ts';
 
-const QUICKSIGHT_IDS: Record<string, string> = { DashboardId: 'dashboard', AnalysisId: 'analysis', DataSetId: 'dataset', DataSourceId: 'datasource' };
+const QUICKSIGHT_IDS: Record<string, string> = { DashboardId: 'dashboard', AnalysisId: 'analysis', DataSetId: 'dataset', DataSourceId: 'datasource', ThemeId: 'theme' };
 
 /** The ARN an IAM evaluation would check a call against, from its input. */
 function resourceOf(call: ObservedCall): string {
@@ -83,5 +83,30 @@ describe('trailsight iam-policy', function () {
     const prune = policy.Statement.find((s) => s.Sid === 'PruneDeleteOwnResources')!;
     assert.deepEqual(prune.Condition, { StringEquals: { 'aws:ResourceTag/managed-by': 'trailsight', 'aws:ResourceTag/trailsight:target': 'local' } });
     assert.ok(policy.Statement.every((s) => s.Action.every((a) => /^(glue|athena|quicksight|s3|cloudtrail|iam):[A-Za-z]+$/.test(a))));
+  });
+
+  it('a Theme spec adds its statement (its actions on its exact ARN) and its List, tag read and delete to pruning', async () => {
+    h = await Harness.start();
+    const loaded = await loadSpecs([h.specsDir]);
+    const { target, resources } = await h.compile();
+    const policy = iamPolicy(loaded.checked!.project.spec, target, resources);
+    const themes = policy.Statement.find((s) => s.Sid === 'QuickSightThemes');
+    assert.deepEqual(themes, {
+      Sid: 'QuickSightThemes',
+      Effect: 'Allow',
+      Action: [
+        'quicksight:DescribeTheme', 'quicksight:CreateTheme', 'quicksight:UpdateTheme', 'quicksight:DeleteTheme',
+        'quicksight:DescribeThemePermissions', 'quicksight:UpdateThemePermissions',
+        'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+      ],
+      Resource: ['arn:aws:quicksight:us-east-1:000000000000:theme/night'],
+    });
+    const sid = (name: string) => policy.Statement.find((s) => s.Sid === name)!;
+    assert.ok(sid('PruneListQuickSight').Action.includes('quicksight:ListThemes'));
+    assert.ok([sid('PruneReadTags').Resource].flat().includes('arn:aws:quicksight:us-east-1:000000000000:theme/*'));
+    assert.ok(sid('PruneDeleteOwnResources').Action.includes('quicksight:DeleteTheme'));
+    // Without a Theme spec, no theme statement.
+    const bare = iamPolicy(loaded.checked!.project.spec, target, resources.filter((r) => r.kind !== 'Theme'));
+    assert.equal(bare.Statement.find((s) => s.Sid === 'QuickSightThemes'), undefined);
   });
 });

@@ -101,7 +101,7 @@ describe('plan (pure): normalise, diff, plan', function () {
     assert.ok(plan.operations[3].action === 'create' && plan.operations[3].replaces === 'CREATION_FAILED');
     const text = renderPlanText(plan);
     assert.match(text, /~ update\s+Dashboard\/activity .*\[drift: changed outside trailsight\]/);
-    assert.match(text, /-\s+"Name": "Renamed in the console"\n/);
+    assert.match(text, /-\s+"Name": "Renamed in the console",?\n/);
     assert.match(text, /Plan: 1 to create, 1 to update, 2 to delete, 3 unchanged\./);
     const json = JSON.parse(renderPlanJson(plan)) as { changes: { action: string; kind: string }[] };
     assert.deepEqual(json.changes.map((c) => `${c.action} ${c.kind}`), ['create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis']);

@@ -9,6 +9,8 @@ interface BoardOptions<S> {
   readonly id: string;
   readonly definition: AnalysisDefinition;
   readonly permissions: ResourcePermission[] | undefined;
+  /** The ARN of the theme it is drawn with, if any. */
+  readonly themeArn?: string;
   readonly tags: Record<string, string>;
 }
 
@@ -19,6 +21,7 @@ export function quicksightAnalysis(options: BoardOptions<DashboardSpec | Analysi
     AnalysisId: options.id,
     Name: options.spec.name,
     Definition: options.definition,
+    ...(options.themeArn ? { ThemeArn: options.themeArn } : {}),
     Permissions: options.permissions,
     Tags: tagList(options.tags),
   };
@@ -39,6 +42,7 @@ export function quicksightDashboard(options: BoardOptions<DashboardSpec>): Creat
       ExportToCSVOption: { AvailabilityStatus: status(publish.export) },
       SheetControlsOption: { VisibilityState: publish.expandControls ?? true ? 'EXPANDED' : 'COLLAPSED' },
     },
+    ...(options.themeArn ? { ThemeArn: options.themeArn } : {}),
     Permissions: options.permissions,
     Tags: tagList(options.tags),
   };

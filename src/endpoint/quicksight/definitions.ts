@@ -3,6 +3,7 @@ import { invalid } from './errors.ts';
 import { checkDefinition, type DataSetColumn, type Violation } from '../../quicksight/index.ts';
 import { parseArn, type DefinitionError } from './records.ts';
 import type { QuickSightState } from './state.ts';
+import { checkThemeArn } from './themes.ts';
 
 export interface EvaluatedDefinition {
   readonly errors: DefinitionError[];
@@ -22,6 +23,7 @@ export async function evaluateDefinition(state: QuickSightState, input: Record<s
       ? "trailsight's endpoint creates analyses and dashboards from a Definition only, not from a SourceEntity (template or analysis)."
       : 'Either a SourceEntity or a Definition is required.');
   }
+  await checkThemeArn(state, input.ThemeArn, tx);
   const dataSetArns: string[] = (definition.DataSetIdentifierDeclarations ?? []).map((d: { DataSetArn: string }) => d.DataSetArn);
   const columns = new Map<string, DataSetColumn[]>();
   for (const arn of new Set(dataSetArns)) {

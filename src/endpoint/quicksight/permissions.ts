@@ -43,9 +43,10 @@ const LABELS: Readonly<Record<QuickSightKind, { op: string; idMember: string }>>
   dataset: { op: 'DataSet', idMember: 'DataSetId' },
   analysis: { op: 'Analysis', idMember: 'AnalysisId' },
   dashboard: { op: 'Dashboard', idMember: 'DashboardId' },
+  theme: { op: 'Theme', idMember: 'ThemeId' },
 };
 
-/** Describe<X>Permissions and Update<X>Permissions for the four resource kinds. */
+/** Describe<X>Permissions and Update<X>Permissions for every resource kind. */
 export const permissionOperations: Operations = Object.fromEntries(
   (Object.keys(LABELS) as QuickSightKind[]).flatMap((kind) => {
     const { op, idMember } = LABELS[kind];

@@ -1,6 +1,6 @@
 /** How the endpoint stores QuickSight resources (one JSON record each, under the state directory). */
 
-export type QuickSightKind = 'datasource' | 'dataset' | 'analysis' | 'dashboard';
+export type QuickSightKind = 'datasource' | 'dataset' | 'analysis' | 'dashboard' | 'theme';
 
 /** The ARN resource type and the words QuickSight uses in messages, per kind. */
 export const KIND_INFO: Readonly<Record<QuickSightKind, { readonly arnType: string; readonly label: string; readonly exceptionType?: string }>> = {
@@ -8,6 +8,7 @@ export const KIND_INFO: Readonly<Record<QuickSightKind, { readonly arnType: stri
   dataset: { arnType: 'dataset', label: 'Data set', exceptionType: 'DATA_SET' },
   analysis: { arnType: 'analysis', label: 'Analysis' },
   dashboard: { arnType: 'dashboard', label: 'Dashboard' },
+  theme: { arnType: 'theme', label: 'Theme' },
 };
 
 export interface Permission {
@@ -82,7 +83,20 @@ export interface DashboardRecord extends Common<'dashboard'> {
   linkSharing?: { Permissions: Permission[] };
 }
 
-export type QuickSightRecord = DataSourceRecord | DataSetRecord | AnalysisRecord | DashboardRecord;
+export interface ThemeVersionRecord {
+  readonly versionNumber: number;
+  readonly createdTime: number;
+  readonly progress: Progress;
+  /** BaseThemeId, Configuration, VersionDescription. */
+  readonly properties: Record<string, unknown>;
+}
+
+export interface ThemeRecord extends Common<'theme'> {
+  name: string;
+  versions: ThemeVersionRecord[];
+}
+
+export type QuickSightRecord = DataSourceRecord | DataSetRecord | AnalysisRecord | DashboardRecord | ThemeRecord;
 
 /** The store key of a resource: `quicksight/<account>/<region>/<kind>/<id>`. */
 export function recordKey(account: string, region: string, kind: QuickSightKind, id: string): string[] {

@@ -10,6 +10,7 @@ import { refreshScheduleOperations } from './refresh-schedules.ts';
 import { QUICKSIGHT_ROUTES } from './routes.ts';
 import { tagOperations } from './tags.ts';
 import { identityOperations } from './identity.ts';
+import { themeOperations } from './themes.ts';
 
 const OPERATIONS: Operations = {
   ...dataSourceOperations,
@@ -17,12 +18,13 @@ const OPERATIONS: Operations = {
   ...refreshScheduleOperations,
   ...analysisOperations,
   ...dashboardOperations,
+  ...themeOperations,
   ...permissionOperations,
   ...tagOperations,
   ...(identityOperations as Operations),
 };
 
-/** QuickSight over REST-JSON: data sources, data sets, analyses, dashboards, permissions, tags. */
+/** QuickSight over REST-JSON: data sources, data sets, analyses, dashboards, themes, permissions, tags. */
 export function quicksightService(): ServiceHandler {
   return {
     name: 'quicksight',

@@ -2,7 +2,7 @@ import type { CreateAnalysisCommandInput } from '@aws-sdk/client-quicksight';
 import { permissionsFor, type DesiredBase } from '../../compile/index.ts';
 import { quicksightAnalysis } from '../../compile/quicksight/board.ts';
 import type { CompileContext } from '../kind.ts';
-import { boardDependencies, compiledBoards } from '../shared/boards.ts';
+import { boardDependencies, boardThemeArn, compiledBoards } from '../shared/boards.ts';
 import { ANALYSIS_ACTIONS } from './permissions.ts';
 
 export type AnalysisResource = DesiredBase<'Analysis', CreateAnalysisCommandInput, 'CreateAnalysis'>;
@@ -17,7 +17,7 @@ export function compileAnalyses(ctx: CompileContext): AnalysisResource[] {
       source: board.source,
       service: 'quicksight',
       operation: 'CreateAnalysis',
-      input: quicksightAnalysis({ spec: board.spec, target: ctx.target, id: board.id, definition: board.definition, permissions, tags: board.tags }),
+      input: quicksightAnalysis({ spec: board.spec, target: ctx.target, id: board.id, definition: board.definition, permissions, themeArn: boardThemeArn(ctx, board), tags: board.tags }),
       dependsOn: boardDependencies(board),
     };
   });

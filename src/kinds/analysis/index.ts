@@ -19,7 +19,7 @@ import { analysisArn } from './identity.ts';
 /** QuickSight analyses: one per Dashboard spec (its explorable side) and per Analysis spec. */
 export const analysis: KindDefinition<AnalysisResource> = {
   name: 'Analysis',
-  dependsOn: ['DataSet'],
+  dependsOn: ['DataSet', 'Theme'],
   arn: analysisArn,
   compile: compileAnalyses,
   requests: (resource) => [createRequest(resource)],

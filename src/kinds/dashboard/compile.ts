@@ -2,7 +2,7 @@ import type { CreateDashboardCommandInput } from '@aws-sdk/client-quicksight';
 import { permissionsFor, type DesiredBase } from '../../compile/index.ts';
 import { quicksightDashboard } from '../../compile/quicksight/board.ts';
 import type { CompileContext } from '../kind.ts';
-import { boardDependencies, compiledBoards } from '../shared/boards.ts';
+import { boardDependencies, boardThemeArn, compiledBoards } from '../shared/boards.ts';
 import { DASHBOARD_ACTIONS } from './permissions.ts';
 
 export type DashboardResource = DesiredBase<'Dashboard', CreateDashboardCommandInput, 'CreateDashboard'>;
@@ -21,7 +21,7 @@ export function compileDashboards(ctx: CompileContext): DashboardResource[] {
         source: board.source,
         service: 'quicksight',
         operation: 'CreateDashboard',
-        input: quicksightDashboard({ spec, target: ctx.target, id: board.id, definition, permissions, tags: board.tags }),
+        input: quicksightDashboard({ spec, target: ctx.target, id: board.id, definition, permissions, themeArn: boardThemeArn(ctx, board), tags: board.tags }),
         dependsOn: boardDependencies(board),
       },
     ];

@@ -19,7 +19,7 @@ import { dashboardArn } from './identity.ts';
 /** QuickSight dashboards, one per Dashboard spec; each change is a new version, published once ready. */
 export const dashboard: KindDefinition<DashboardResource> = {
   name: 'Dashboard',
-  dependsOn: ['DataSet'],
+  dependsOn: ['DataSet', 'Theme'],
   arn: dashboardArn,
   compile: compileDashboards,
   requests: (resource) => [createRequest(resource)],

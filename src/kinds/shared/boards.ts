@@ -2,6 +2,7 @@ import { compileBoard, type CompiledBoard } from '../../compile/boards.ts';
 import { resourceKey } from '../../compile/index.ts';
 import type { CompileContext } from '../kind.ts';
 import { dataSetArn } from '../dataset/identity.ts';
+import { themeArn } from '../theme/identity.ts';
 
 /** Per compile: every board spec compiled once, for the analysis and the dashboard kinds alike. */
 const compiled = new WeakMap<CompileContext, readonly CompiledBoard[]>();
@@ -18,7 +19,15 @@ export function compiledBoards(ctx: CompileContext): readonly CompiledBoard[] {
   return boards;
 }
 
-/** A board's analysis and dashboard are made once its datasets exist. */
+/** A board's analysis and dashboard are made once its datasets and its theme exist. */
 export function boardDependencies(board: CompiledBoard): string[] {
-  return board.datasetIds.map((id) => resourceKey({ kind: 'DataSet', id }));
+  return [
+    ...board.datasetIds.map((id) => resourceKey({ kind: 'DataSet', id })),
+    ...(board.themeId ? [resourceKey({ kind: 'Theme', id: board.themeId })] : []),
+  ];
+}
+
+/** The ARN of a board's theme, if it names one (its analysis and dashboard carry it). */
+export function boardThemeArn(ctx: CompileContext, board: CompiledBoard): string | undefined {
+  return board.themeId ? themeArn(ctx.target, board.themeId) : undefined;
 }

@@ -1,6 +1,6 @@
 import type { Ast } from '../../sql/index.ts';
 import type { OutputColumn } from '../dataset-columns.ts';
-import type { AnalysisSpec, DashboardSpec, DataSetColumnSpec, DataSetSpec, ProjectSpec } from '../schema/index.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetColumnSpec, DataSetSpec, ProjectSpec, ThemeSpec } from '../schema/index.ts';
 import type { Located } from '../located-spec.ts';
 import type { CheckedControl } from './controls.ts';
 import type { CheckedFilter } from './filters.ts';
@@ -19,7 +19,11 @@ export interface CheckedSpecs {
   readonly datasets: readonly CheckedDataSet[];
   readonly dashboards: readonly CheckedBoard<DashboardSpec>[];
   readonly analyses: readonly CheckedBoard<AnalysisSpec>[];
+  readonly themes: readonly CheckedTheme[];
 }
+
+/** A Theme spec: its colours, fonts and sheet style, as written (the schema holds all of it). */
+export type CheckedTheme = Located<ThemeSpec>;
 
 /** A dataset's query: its columns' parsed expressions, row filter and time window; or its free SQL, parsed. */
 export type DataSetQuery =
@@ -78,4 +82,6 @@ export interface CheckedBoard<S extends DashboardSpec | AnalysisSpec = Dashboard
   readonly parameters: readonly CheckedParameter[];
   readonly filters: readonly CheckedFilter[];
   readonly sheets: readonly CheckedSheet[];
+  /** The Theme it is drawn with, when it names one. */
+  readonly theme?: CheckedTheme;
 }

@@ -14,6 +14,7 @@ import { parameters } from './parameters.ts';
 import { projectCount } from './project-count.ts';
 import { rawVisual } from './raw-visual.ts';
 import { refreshSchedule } from './refresh-schedule.ts';
+import { themeRefs } from './theme-refs.ts';
 import type { Rule } from './rule.ts';
 import { uniqueIds } from './unique-ids.ts';
 
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   refreshSchedule,
   calculatedFieldRefs,
   datasetRefs,
+  themeRefs,
   fieldsExist,
   fieldTypes,
   fieldRoles,

@@ -8,10 +8,11 @@ import { findingAt } from './rule.ts';
  */
 export const uniqueIds: Rule = {
   name: 'unique-ids',
-  check({ datasets, boards }) {
+  check({ datasets, boards, themes }) {
     const spaces: { what: string; specs: readonly YamlLocated<{ id: string; kind: string }>[] }[] = [
       { what: 'dataset', specs: datasets },
       { what: 'analysis', specs: boards },
+      { what: 'theme', specs: themes },
     ];
     return spaces.flatMap(({ what, specs }) => {
       const first = new Map<string, YamlLocated<{ id: string; kind: string }>>();

@@ -5,6 +5,7 @@ import { computeResult, type ResultRow } from './aggregate.ts';
 import { approximateNote, cellsKept } from './notes.ts';
 import { tableRows } from './row-table.ts';
 import { chartOptions } from './chart-options.ts';
+import { themedChartOptions, themeVariables } from './theme.ts';
 import { buildControl } from './controls.ts';
 import { drawKpi, drawPivot, drawTable } from './draw-table.ts';
 import { type FilterChoice, type PageState, passes } from './filter-eval.ts';
@@ -20,6 +21,7 @@ declare global {
 function start(): void {
   const payload = JSON.parse(document.getElementById('preview-data')!.textContent!) as PagePayload;
   const { dashboard } = payload;
+  for (const [name, value] of Object.entries(themeVariables(payload.theme))) document.documentElement.style.setProperty(name, value);
   const parameters: Record<string, readonly Scalar[]> = Object.fromEntries(dashboard.parameters.map((p) => [p.name, p.defaults]));
   const choices: Record<string, FilterChoice> = {};
   const state = (): PageState => ({ parameters, choices });
@@ -82,7 +84,7 @@ function start(): void {
           chart = window.echarts.init(body, undefined, { renderer: 'canvas' });
           charts.set(visual.id, chart);
         }
-        chart.setOption(chartOptions(visual, rows), true);
+        chart.setOption(themedChartOptions(chartOptions(visual, rows), payload.theme), true);
       }
     }
   };

@@ -14,6 +14,8 @@ export interface DashboardDefinition {
   readonly id: string;
   readonly name: string;
   readonly definition: DashboardVersionDefinition;
+  /** The theme it is drawn with, if any. */
+  readonly themeArn?: string;
 }
 
 /** Every dashboard id in the account, sorted. */
@@ -31,7 +33,7 @@ export async function listDashboardIds(quicksight: QuickSightClient, awsAccountI
 export async function describeDashboard(quicksight: QuickSightClient, awsAccountId: string, dashboardId: string): Promise<DashboardDefinition> {
   const out = await quicksight.send(new DescribeDashboardDefinitionCommand({ AwsAccountId: awsAccountId, DashboardId: dashboardId }));
   if (!out.Definition) throw new Error(`dashboard ${dashboardId}: DescribeDashboardDefinition returned no definition`);
-  return { id: out.DashboardId ?? dashboardId, name: out.Name ?? dashboardId, definition: out.Definition };
+  return { id: out.DashboardId ?? dashboardId, name: out.Name ?? dashboardId, definition: out.Definition, ...(out.ThemeArn ? { themeArn: out.ThemeArn } : {}) };
 }
 
 /** Reads datasets and their data sources once each, however many dashboards share them. */

@@ -4,3 +4,4 @@ export declare const Project: ValidateFunction;
 export declare const DataSet: ValidateFunction;
 export declare const Dashboard: ValidateFunction;
 export declare const Analysis: ValidateFunction;
+export declare const Theme: ValidateFunction;
