@@ -152,6 +152,27 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     await page.click('[role="tab"][data-sheet-id="functions"]');
     await page.waitForSelector('figure[data-visual-id="invocations"] .kpi-value');
     assert.match((await page.$eval('figure[data-visual-id="invocations"] .kpi-value', (el) => el.textContent)) ?? '', /^[1-9][\d,]*$/);
+  it("pages are drawn with dashboards/theme.yaml: its interface colours and font on the page, its data colours in the charts", async () => {
+    const watched = await open(join(SITE, 'account-activity.html'));
+    const { page } = watched;
+    const look = await page.evaluate(() => {
+      const visual = document.querySelector('figure.visual') as HTMLElement;
+      const chart = document.querySelector('figure.visual[data-kind="bar"] .visual-body') as HTMLElement;
+      const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(chart)?.getOption() as { color?: string[] } | undefined;
+      return {
+        // Set by the theme alone (the stylesheet's defaults are on :root's rule, not its style).
+        set: Object.fromEntries(['--bg', '--tile-bg', '--accent', '--danger'].map((name) => [name, document.documentElement.style.getPropertyValue(name)])),
+        sheet: getComputedStyle(document.body).backgroundColor,
+        visual: getComputedStyle(visual).backgroundColor,
+        font: getComputedStyle(document.body).fontFamily,
+        colors: option?.color?.slice(0, 3),
+      };
+    });
+    assert.deepEqual(look.set, { '--bg': '#F2F3F3', '--tile-bg': '#FFFFFF', '--accent': '#0972D3', '--danger': '#D91515' });
+    assert.equal(look.sheet, 'rgb(242, 243, 243)', 'secondaryBackground #F2F3F3');
+    assert.equal(look.visual, 'rgb(255, 255, 255)', 'primaryBackground #FFFFFF');
+    assert.match(look.font, /^"Amazon Ember", Arial, /);
+    assert.deepEqual(look.colors, ['#0072B2', '#E69F00', '#009E73'], 'the data colours, in order');
     await assertClean(watched);
     await page.close();
   });
