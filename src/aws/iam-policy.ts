@@ -154,7 +154,7 @@ function previewStatements(project: ProjectSpec, target: ResolvedTarget): Statem
           },
         ]
       : []),
-    // The dashboards, datasets and data source are read with the Describe actions granted above.
-    { Sid: 'PreviewListDashboards', Effect: 'Allow', Action: ['quicksight:ListDashboards'], Resource: '*' },
+    // The dashboards, datasets, data source, themes and folders' members are read with the actions granted above.
+    { Sid: 'PreviewListDashboards', Effect: 'Allow', Action: ['quicksight:ListDashboards', 'quicksight:ListFolders'], Resource: '*' },
   ];
 }

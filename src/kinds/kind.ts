@@ -67,6 +67,8 @@ export interface SdkRequest {
   readonly service: Service;
   readonly operation: string;
   readonly input: unknown;
+  /** The id its file is named by, where a resource sends several requests of one operation (else the resource's). */
+  readonly id?: string;
 }
 
 /** A resource to read or delete: its id, and its compiled request when it is in the specs. */

@@ -8,6 +8,7 @@ import { dataSet } from './dataset/index.ts';
 import { glueDatabase } from './glue-database/index.ts';
 import { glueTable } from './glue-table/index.ts';
 import { theme } from './theme/index.ts';
+import { folder } from './folder/index.ts';
 import { workGroup } from './workgroup/index.ts';
 
 /**
@@ -24,6 +25,7 @@ const REGISTRY = {
   Theme: theme,
   Analysis: analysis,
   Dashboard: dashboard,
+  Folder: folder,
 } as const;
 
 type Registry = typeof REGISTRY;

@@ -3,7 +3,7 @@ import { decodeSpec } from './load/decode.ts';
 import type { YamlLocated } from './load/located.ts';
 import { parseYaml } from './load/parse-yaml.ts';
 import type { SpecSource } from './load/source.ts';
-import type { AnalysisSpec, DashboardSpec, DataSetSpec, Kind, ProjectSpec, ThemeSpec } from './schema/index.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetSpec, FolderSpec, Kind, ProjectSpec, ThemeSpec } from './schema/index.ts';
 import { RULES } from './rules/index.ts';
 import type { RuleContext } from './rules/rule.ts';
 import { checkedSpecs } from './checked/build/build-specs.ts';
@@ -62,6 +62,7 @@ export function checkSpecs(sources: readonly SpecSource[], options: { root?: str
     datasets: ofAll<DataSetSpec>('DataSet'),
     boards: ofAll<DashboardSpec | AnalysisSpec>('Dashboard', 'Analysis'),
     themes: ofAll<ThemeSpec>('Theme'),
+    folders: ofAll<FolderSpec>('Folder'),
     brokenIds,
     brokenKinds,
   };
@@ -74,6 +75,7 @@ export function checkSpecs(sources: readonly SpecSource[], options: { root?: str
     dashboards: of<DashboardSpec>('Dashboard'),
     analyses: of<AnalysisSpec>('Analysis'),
     themes: of<ThemeSpec>('Theme'),
+    folders: of<FolderSpec>('Folder'),
   });
   return { checked, findings: sorted };
 }

@@ -9,6 +9,7 @@ import { runAthenaQuery } from './query/athena-runner.ts';
 import { type DatasetSource, datasetSource } from './query/dataset-source.ts';
 import { DataSetReader, describeDashboard, listDashboardIds } from './read/quicksight-reader.ts';
 import { ThemeReader } from './read/theme-reader.ts';
+import { readFolders, type FolderEntry } from './read/folder-reader.ts';
 import { writeSite } from './render/write-site.ts';
 import type { PagePayload } from './shipped.ts';
 
@@ -115,7 +116,11 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
     payloads.push(await withTheme(payload, dashboard.themeArn, themes));
   }
   progress({ phase: 'write', done: 0, total: 1, message: options.out });
-  const written = await writeSite(options.out, payloads, `the QuickSight account ${awsAccountId}`);
+  const folders = await readFolders(quicksight, awsAccountId).catch((error: Error): FolderEntry[] => {
+    unread.push(`folders: not read: ${error.name}: ${error.message}`);
+    return [];
+  });
+  const written = await writeSite(options.out, payloads, `the QuickSight account ${awsAccountId}`, folders);
   progress({ phase: 'write', done: 1, total: 1, message: written.indexPath });
   return {
     ...written,

@@ -16,10 +16,10 @@ function registryError(run: () => unknown): string {
 
 describe('kinds: one registry, the order derived from declared dependencies', () => {
   it('derives the order and the levels from the dependencies the kinds declare', () => {
-    assert.deepEqual(KIND_ORDER, ['GlueDatabase', 'GlueTable', 'WorkGroup', 'DataSource', 'DataSet', 'Theme', 'Analysis', 'Dashboard']);
+    assert.deepEqual(KIND_ORDER, ['GlueDatabase', 'GlueTable', 'WorkGroup', 'DataSource', 'DataSet', 'Theme', 'Analysis', 'Dashboard', 'Folder']);
     assert.deepEqual(
       KIND_ORDER.map((k) => `${k}:${kindLevel(k)}`),
-      ['GlueDatabase:0', 'GlueTable:1', 'WorkGroup:0', 'DataSource:1', 'DataSet:2', 'Theme:0', 'Analysis:3', 'Dashboard:3'],
+      ['GlueDatabase:0', 'GlueTable:1', 'WorkGroup:0', 'DataSource:1', 'DataSet:2', 'Theme:0', 'Analysis:3', 'Dashboard:3', 'Folder:4'],
     );
     for (const name of KIND_ORDER) {
       for (const dependency of kindOf(name).dependsOn) assert.ok(KIND_ORDER.indexOf(dependency as never) < KIND_ORDER.indexOf(name), `${name} after ${dependency}`);
@@ -62,12 +62,12 @@ describe('kinds: one registry, the order derived from declared dependencies', ()
   });
 
   it('adding a kind is its definition and a registry line: the new kind takes its place in the order', () => {
-    // As Theme was added (src/kinds/theme/, one line): a kind registered last that a registered one now depends on.
+    // As Theme and Folder were added (their folder, one line each): a kind registered last that a registered one now depends on.
     const brand = { ...KINDS.Theme, name: 'Brand', dependsOn: [] };
     const analysis = { ...KINDS.Analysis, dependsOn: ['DataSet', 'Theme', 'Brand'] };
     const { order, level } = checkRegistry({ ...KINDS, Analysis: analysis, Brand: brand });
     // Registered last, free to go from the start: it comes where the registry's order meets what depends on it.
-    assert.deepEqual(order, ['GlueDatabase', 'GlueTable', 'WorkGroup', 'DataSource', 'DataSet', 'Theme', 'Dashboard', 'Brand', 'Analysis']);
+    assert.deepEqual(order, ['GlueDatabase', 'GlueTable', 'WorkGroup', 'DataSource', 'DataSet', 'Theme', 'Dashboard', 'Brand', 'Analysis', 'Folder']);
     assert.equal(level.get('Brand'), 0);
     assert.equal(level.get('Analysis'), 3);
   });

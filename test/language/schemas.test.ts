@@ -83,7 +83,7 @@ describe('JSON Schemas', () => {
   const generated = buildSchemaFiles();
 
   it('are generated for every kind plus one for any spec', () => {
-    assert.deepEqual(Object.keys(generated).sort(), ['analysis', 'dashboard', 'dataset', 'project', 'theme', 'trailsight'].map((k) => `${k}.schema.json`));
+    assert.deepEqual(Object.keys(generated).sort(), ['analysis', 'dashboard', 'dataset', 'folder', 'project', 'theme', 'trailsight'].map((k) => `${k}.schema.json`));
   });
 
   it('are strict and describe every property', () => {

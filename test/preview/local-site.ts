@@ -5,6 +5,8 @@ import {
   CreateDashboardCommand,
   CreateDataSetCommand,
   CreateDataSourceCommand,
+  CreateFolderCommand,
+  CreateFolderMembershipCommand,
   CreateThemeCommand,
   DescribeDashboardCommand,
   QuickSightClient,
@@ -91,6 +93,12 @@ export async function publishLocally(options: { hostile: (root: string, at: { ac
           break;
         case 'CreateAnalysis':
           await quicksight.send(new CreateAnalysisCommand(resource.input));
+          break;
+        case 'CreateFolder':
+          await quicksight.send(new CreateFolderCommand(resource.input));
+          for (const m of resource.members) {
+            await quicksight.send(new CreateFolderMembershipCommand({ AwsAccountId: target.account, FolderId: resource.id, MemberId: m.id, MemberType: m.type }));
+          }
           break;
         case 'CreateDashboard':
           await quicksight.send(new CreateDashboardCommand(resource.input));

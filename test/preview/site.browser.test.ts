@@ -152,6 +152,10 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     await page.click('[role="tab"][data-sheet-id="functions"]');
     await page.waitForSelector('figure[data-visual-id="invocations"] .kpi-value');
     assert.match((await page.$eval('figure[data-visual-id="invocations"] .kpi-value', (el) => el.textContent)) ?? '', /^[1-9][\d,]*$/);
+    await assertClean(watched);
+    await page.close();
+  });
+
   it("pages are drawn with dashboards/theme.yaml: its interface colours and font on the page, its data colours in the charts", async () => {
     const watched = await open(join(SITE, 'account-activity.html'));
     const { page } = watched;

@@ -7,7 +7,8 @@ import { Harness } from './harness.ts';
 function idOf(input: Record<string, unknown>): string {
   const nested = (key: string) => (input[key] as { Name?: string } | undefined)?.Name;
   if (input.TableInput) return `${String(input.DatabaseName)}.${nested('TableInput')}`;
-  return String(input.DataSourceId ?? input.DataSetId ?? input.AnalysisId ?? input.DashboardId ?? input.ThemeId ?? input.Name ?? nested('DatabaseInput'));
+  if (input.MemberId) return `${String(input.FolderId)}.${String(input.MemberType).toLowerCase()}.${String(input.MemberId)}`;
+  return String(input.DataSourceId ?? input.DataSetId ?? input.AnalysisId ?? input.DashboardId ?? input.ThemeId ?? input.FolderId ?? input.Name ?? nested('DatabaseInput'));
 }
 
 /**
@@ -31,7 +32,8 @@ describe('publish sends exactly the requests `trailsight compile --out` writes',
       const { resources } = await h.compile(target);
       const files = new Map(requestFiles(resources).map((f) => [f.name, JSON.parse(f.content) as Record<string, unknown>]));
       const creates = calls.filter((c) => c.outcome === 'ok' && c.operation.startsWith('Create'));
-      assert.equal(creates.length, resources.length, creates.map((c) => c.operation).join(', '));
+      // One create per request file: each resource's, and what completes it (a folder's memberships).
+      assert.equal(creates.length, files.size, creates.map((c) => c.operation).join(', '));
       for (const call of creates) {
         const sent = JSON.parse(JSON.stringify(call.input)) as Record<string, unknown>;
         const name = requestFileName(call.service, call.operation, idOf(sent));

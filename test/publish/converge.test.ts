@@ -53,24 +53,27 @@ describe('publish converges the local endpoint to the specs', function () {
       'quicksight:ListDashboards',
       'quicksight:ListDataSets',
       'quicksight:ListDataSources',
+      'quicksight:ListFolders',
       'quicksight:ListThemes',
       // …and the data source's tags: its own fingerprint and the target's deployment record.
       'quicksight:ListTagsForResource',
       // The permissions of what exposes data (no LastUpdatedTime or record tracks them): the
-      // data source, each dataset, each dashboard. Analyses' are plan's and --refresh's.
+      // data source, each dataset, each dashboard, each folder (its viewers see what it holds).
+      // Analyses' and themes' are plan's and --refresh's.
       'quicksight:DescribeDashboardPermissions',
       'quicksight:DescribeDashboardPermissions',
       'quicksight:DescribeDashboardPermissions',
       'quicksight:DescribeDataSetPermissions',
       'quicksight:DescribeDataSetPermissions',
       'quicksight:DescribeDataSourcePermissions',
+      'quicksight:DescribeFolderPermissions',
     ].sort());
     // The List pages are a page per kind per 100 resources (the bench's 114 resources: 71 reads).
-    const listPages = operations.filter((op) => /^quicksight:List(DataSources|DataSets|Analyses|Dashboards|Themes)$/.test(op)).length;
+    const listPages = operations.filter((op) => /^quicksight:List(DataSources|DataSets|Analyses|Dashboards|Themes|Folders)$/.test(op)).length;
     assert.ok(reads - listPages <= value.results.length, `${reads} reads (${listPages} List pages) for ${value.results.length} resources`);
     assert.ok(value.results.every((r) => r.outcome === 'unchanged'));
     const vouched = value.plan.operations.filter((op) => op.action === 'no-op' && op.checked === 'deployment').map((op) => op.kind);
-    assert.deepEqual([...new Set(vouched)].sort(), ['Analysis', 'Dashboard', 'DataSet', 'Theme']);
+    assert.deepEqual([...new Set(vouched)].sort(), ['Analysis', 'Dashboard', 'DataSet', 'Folder', 'Theme']);
   });
 
   it('a first publish reads each resource once and writes each once, plus its fingerprint tag and the deployment record', async () => {
@@ -80,7 +83,7 @@ describe('publish converges the local endpoint to the specs', function () {
       for (const c of calls.filter((c) => predicate(c.operation))) out[`${c.service}:${c.operation}`] = (out[`${c.service}:${c.operation}`] ?? 0) + 1;
       return out;
     };
-    // The fixture: the Glue database and table, the workgroup, the data source, 2 datasets, a theme, 3 boards.
+    // The fixture: the Glue database and table, the workgroup, the data source, 2 datasets, a theme, 3 boards, a folder of 2.
     assert.deepEqual(count((op) => !/^(Describe|Get|List)/.test(op)), {
       'glue:CreateDatabase': 1,
       'glue:CreateTable': 1,
@@ -91,17 +94,19 @@ describe('publish converges the local endpoint to the specs', function () {
       'quicksight:CreateTheme': 1,
       'quicksight:CreateAnalysis': 3,
       'quicksight:CreateDashboard': 3,
-      // Fingerprints (stamped) of the data source, datasets, theme and analyses; then the deployment record.
-      'quicksight:TagResource': 8,
+      'quicksight:CreateFolder': 1,
+      'quicksight:CreateFolderMembership': 2,
+      // Fingerprints (stamped) of the data source, datasets, theme, analyses and folder; then the deployment record.
+      'quicksight:TagResource': 9,
     });
-    assert.equal(writes, 22);
+    assert.equal(writes, 26);
     // Reads: Glue and the workgroup once; each List page twice (to plan, and for the record once
-    // everything converged); each asynchronous creation's status and each dataset's LastUpdatedTime.
+    // everything converged); each asynchronous creation's status; each dataset's and the folder's LastUpdatedTime.
     const waits = count((op) => /^Describe(DataSource|Theme|Analysis|Dashboard)$/.test(op));
     assert.deepEqual(Object.keys(waits).sort(), ['quicksight:DescribeAnalysis', 'quicksight:DescribeDashboard', 'quicksight:DescribeDataSource', 'quicksight:DescribeTheme']);
     const polls = Object.values(waits).reduce((a, b) => a + b, 0);
     assert.ok(polls >= 8, `${polls} status reads for 8 asynchronous creations`);
-    assert.deepEqual(count((op) => /^(Get|List)/.test(op) || op === 'DescribeDataSet'), {
+    assert.deepEqual(count((op) => /^(Get|List)/.test(op) || op === 'DescribeDataSet' || op === 'DescribeFolder'), {
       'glue:GetDatabase': 1,
       'glue:GetTable': 1,
       'athena:GetWorkGroup': 1,
@@ -110,9 +115,12 @@ describe('publish converges the local endpoint to the specs', function () {
       'quicksight:ListAnalyses': 2,
       'quicksight:ListDashboards': 2,
       'quicksight:ListThemes': 2,
+      'quicksight:ListFolders': 2,
+      // The LastUpdatedTime the fingerprint tags of the synchronous creations record.
       'quicksight:DescribeDataSet': 2,
+      'quicksight:DescribeFolder': 1,
     });
-    assert.equal(reads, 15 + polls);
+    assert.equal(reads, 18 + polls);
   });
 
   it('a changed spec updates only what it compiles to, and publishes the new dashboard version', async () => {

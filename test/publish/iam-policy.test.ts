@@ -6,7 +6,7 @@ import type { ObservedCall } from '../../src/aws/observe.ts';
 import { loadSpecs } from '../../src/language/index.ts';
 import { ACCOUNT, Harness, REGION } from './harness.ts';
 
-const QUICKSIGHT_IDS: Record<string, string> = { DashboardId: 'dashboard', AnalysisId: 'analysis', DataSetId: 'dataset', DataSourceId: 'datasource', ThemeId: 'theme' };
+const QUICKSIGHT_IDS: Record<string, string> = { FolderId: 'folder', DashboardId: 'dashboard', AnalysisId: 'analysis', DataSetId: 'dataset', DataSourceId: 'datasource', ThemeId: 'theme' };
 
 /** The ARN an IAM evaluation would check a call against, from its input. */
 function resourceOf(call: ObservedCall): string {
@@ -108,5 +108,25 @@ describe('trailsight iam-policy', function () {
     // Without a Theme spec, no theme statement.
     const bare = iamPolicy(loaded.checked!.project.spec, target, resources.filter((r) => r.kind !== 'Theme'));
     assert.equal(bare.Statement.find((s) => s.Sid === 'QuickSightThemes'), undefined);
+  });
+
+  it('a Folder spec adds its statement (its actions, memberships included, on its exact ARN) and its List and delete to pruning', async () => {
+    h = await Harness.start();
+    const loaded = await loadSpecs([h.specsDir]);
+    const { target, resources } = await h.compile();
+    const policy = iamPolicy(loaded.checked!.project.spec, target, resources);
+    const folders = policy.Statement.find((s) => s.Sid === 'QuickSightFolders');
+    assert.deepEqual(folders?.Resource, ['arn:aws:quicksight:us-east-1:000000000000:folder/security']);
+    assert.deepEqual(folders?.Action, [
+      'quicksight:DescribeFolder', 'quicksight:CreateFolder', 'quicksight:UpdateFolder', 'quicksight:DeleteFolder',
+      'quicksight:ListFolderMembers', 'quicksight:CreateFolderMembership', 'quicksight:DeleteFolderMembership',
+      'quicksight:DescribeFolderPermissions', 'quicksight:UpdateFolderPermissions',
+      'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+    ]);
+    const sid = (name: string) => policy.Statement.find((s) => s.Sid === name)!;
+    assert.ok(sid('PruneListQuickSight').Action.includes('quicksight:ListFolders'));
+    assert.ok(sid('PruneDeleteOwnResources').Action.includes('quicksight:DeleteFolder'));
+    const preview = iamPolicy(loaded.checked!.project.spec, target, resources, { preview: true });
+    assert.deepEqual(preview.Statement.find((s) => s.Sid === 'PreviewListDashboards')?.Action, ['quicksight:ListDashboards', 'quicksight:ListFolders']);
   });
 });

@@ -44,6 +44,7 @@ const LABELS: Readonly<Record<QuickSightKind, { op: string; idMember: string }>>
   analysis: { op: 'Analysis', idMember: 'AnalysisId' },
   dashboard: { op: 'Dashboard', idMember: 'DashboardId' },
   theme: { op: 'Theme', idMember: 'ThemeId' },
+  folder: { op: 'Folder', idMember: 'FolderId' },
 };
 
 /** Describe<X>Permissions and Update<X>Permissions for every resource kind. */

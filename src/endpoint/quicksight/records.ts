@@ -1,6 +1,6 @@
 /** How the endpoint stores QuickSight resources (one JSON record each, under the state directory). */
 
-export type QuickSightKind = 'datasource' | 'dataset' | 'analysis' | 'dashboard' | 'theme';
+export type QuickSightKind = 'datasource' | 'dataset' | 'analysis' | 'dashboard' | 'theme' | 'folder';
 
 /** The ARN resource type and the words QuickSight uses in messages, per kind. */
 export const KIND_INFO: Readonly<Record<QuickSightKind, { readonly arnType: string; readonly label: string; readonly exceptionType?: string }>> = {
@@ -9,6 +9,7 @@ export const KIND_INFO: Readonly<Record<QuickSightKind, { readonly arnType: stri
   analysis: { arnType: 'analysis', label: 'Analysis' },
   dashboard: { arnType: 'dashboard', label: 'Dashboard' },
   theme: { arnType: 'theme', label: 'Theme' },
+  folder: { arnType: 'folder', label: 'Folder' },
 };
 
 export interface Permission {
@@ -96,7 +97,22 @@ export interface ThemeRecord extends Common<'theme'> {
   versions: ThemeVersionRecord[];
 }
 
-export type QuickSightRecord = DataSourceRecord | DataSetRecord | AnalysisRecord | DashboardRecord | ThemeRecord;
+/** An asset in a folder: its MemberType (DASHBOARD, ANALYSIS, DATASET, DATASOURCE) and id. */
+export interface FolderMember {
+  readonly type: string;
+  readonly id: string;
+}
+
+export interface FolderRecord extends Common<'folder'> {
+  name: string;
+  readonly folderType: string;
+  readonly sharingModel: string;
+  /** The folder it is in, if any. */
+  readonly parentArn?: string;
+  members: FolderMember[];
+}
+
+export type QuickSightRecord = DataSourceRecord | DataSetRecord | AnalysisRecord | DashboardRecord | ThemeRecord | FolderRecord;
 
 /** The store key of a resource: `quicksight/<account>/<region>/<kind>/<id>`. */
 export function recordKey(account: string, region: string, kind: QuickSightKind, id: string): string[] {

@@ -77,6 +77,17 @@ export const QUICKSIGHT_ROUTES: readonly RestRoute[] = [
   { operation: 'DescribeThemePermissions', method: 'GET', uri: `${A}/themes/{ThemeId}/permissions` },
   { operation: 'UpdateThemePermissions', method: 'PUT', uri: `${A}/themes/{ThemeId}/permissions` },
 
+  { operation: 'ListFolders', method: 'GET', uri: `${A}/folders`, query: page },
+  { operation: 'CreateFolder', method: 'POST', uri: `${A}/folders/{FolderId}` },
+  { operation: 'DescribeFolder', method: 'GET', uri: `${A}/folders/{FolderId}` },
+  { operation: 'UpdateFolder', method: 'PUT', uri: `${A}/folders/{FolderId}` },
+  { operation: 'DeleteFolder', method: 'DELETE', uri: `${A}/folders/{FolderId}` },
+  { operation: 'ListFolderMembers', method: 'GET', uri: `${A}/folders/{FolderId}/members`, query: page },
+  { operation: 'CreateFolderMembership', method: 'PUT', uri: `${A}/folders/{FolderId}/members/{MemberType}/{MemberId}` },
+  { operation: 'DeleteFolderMembership', method: 'DELETE', uri: `${A}/folders/{FolderId}/members/{MemberType}/{MemberId}` },
+  { operation: 'DescribeFolderPermissions', method: 'GET', uri: `${A}/folders/{FolderId}/permissions`, query: { ...page, Namespace: ['namespace', 'string'] } },
+  { operation: 'UpdateFolderPermissions', method: 'PUT', uri: `${A}/folders/{FolderId}/permissions` },
+
   { operation: 'TagResource', method: 'POST', uri: '/resources/{ResourceArn}/tags' },
   { operation: 'UntagResource', method: 'DELETE', uri: '/resources/{ResourceArn}/tags', query: { TagKeys: ['keys', 'list'] } },
   { operation: 'ListTagsForResource', method: 'GET', uri: '/resources/{ResourceArn}/tags' },

@@ -11,6 +11,7 @@ import { QUICKSIGHT_ROUTES } from './routes.ts';
 import { tagOperations } from './tags.ts';
 import { identityOperations } from './identity.ts';
 import { themeOperations } from './themes.ts';
+import { folderOperations } from './folders.ts';
 
 const OPERATIONS: Operations = {
   ...dataSourceOperations,
@@ -19,12 +20,13 @@ const OPERATIONS: Operations = {
   ...analysisOperations,
   ...dashboardOperations,
   ...themeOperations,
+  ...folderOperations,
   ...permissionOperations,
   ...tagOperations,
   ...(identityOperations as Operations),
 };
 
-/** QuickSight over REST-JSON: data sources, data sets, analyses, dashboards, themes, permissions, tags. */
+/** QuickSight over REST-JSON: data sources, data sets, analyses, dashboards, themes, folders, permissions, tags. */
 export function quicksightService(): ServiceHandler {
   return {
     name: 'quicksight',

@@ -13,7 +13,7 @@ export function mergeTags(current: readonly Tag[], added: readonly Tag[] = []): 
 
 function resolve(state: QuickSightState, arn: string) {
   const parsed = parseArn(arn);
-  if (!parsed) throw invalid(`${arn} is not the ARN of a QuickSight data source, data set, analysis, dashboard or theme.`);
+  if (!parsed) throw invalid(`${arn} is not the ARN of a QuickSight data source, data set, analysis, dashboard, theme or folder.`);
   if (parsed.account !== state.account || parsed.region !== state.region)
     throw quicksightError('ResourceNotFoundException', `Resource ${arn} not found in account ${state.account}, region ${state.region}.`);
   return parsed;

@@ -1,6 +1,6 @@
 import type { Ast } from '../../sql/index.ts';
 import type { OutputColumn } from '../dataset-columns.ts';
-import type { AnalysisSpec, DashboardSpec, DataSetColumnSpec, DataSetSpec, ProjectSpec, ThemeSpec } from '../schema/index.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetColumnSpec, DataSetSpec, FolderSpec, ProjectSpec, ThemeSpec } from '../schema/index.ts';
 import type { Located } from '../located-spec.ts';
 import type { CheckedControl } from './controls.ts';
 import type { CheckedFilter } from './filters.ts';
@@ -20,7 +20,11 @@ export interface CheckedSpecs {
   readonly dashboards: readonly CheckedBoard<DashboardSpec>[];
   readonly analyses: readonly CheckedBoard<AnalysisSpec>[];
   readonly themes: readonly CheckedTheme[];
+  readonly folders: readonly CheckedFolder[];
 }
+
+/** A Folder spec: its name and members, as written (folder-members made sure each exists). */
+export type CheckedFolder = Located<FolderSpec>;
 
 /** A Theme spec: its colours, fonts and sheet style, as written (the schema holds all of it). */
 export type CheckedTheme = Located<ThemeSpec>;

@@ -15,6 +15,7 @@ import { projectCount } from './project-count.ts';
 import { rawVisual } from './raw-visual.ts';
 import { refreshSchedule } from './refresh-schedule.ts';
 import { themeRefs } from './theme-refs.ts';
+import { folderMembers } from './folder-members.ts';
 import type { Rule } from './rule.ts';
 import { uniqueIds } from './unique-ids.ts';
 
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   calculatedFieldRefs,
   datasetRefs,
   themeRefs,
+  folderMembers,
   fieldsExist,
   fieldTypes,
   fieldRoles,

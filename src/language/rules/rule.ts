@@ -1,6 +1,6 @@
 import { pathText, type Finding } from '../finding.ts';
 import type { JsonPath, YamlLocated } from '../load/located.ts';
-import type { AnalysisSpec, DashboardSpec, DataSetSpec, ProjectSpec, ThemeSpec } from '../schema/index.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetSpec, FolderSpec, ProjectSpec, ThemeSpec } from '../schema/index.ts';
 
 /** The schema-valid specs a rule looks at, grouped by kind, in file order. */
 export interface RuleContext {
@@ -11,6 +11,7 @@ export interface RuleContext {
   /** Dashboards and analyses: the same shape. */
   readonly boards: readonly YamlLocated<DashboardSpec | AnalysisSpec>[];
   readonly themes: readonly YamlLocated<ThemeSpec>[];
+  readonly folders: readonly YamlLocated<FolderSpec>[];
   /** Ids of specs that failed their schema (already reported): references to them are not errors again. */
   readonly brokenIds: ReadonlySet<string>;
   /** Kinds of the specs that failed their schema. */

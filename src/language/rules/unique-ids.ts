@@ -8,11 +8,12 @@ import { findingAt } from './rule.ts';
  */
 export const uniqueIds: Rule = {
   name: 'unique-ids',
-  check({ datasets, boards, themes }) {
+  check({ datasets, boards, themes, folders }) {
     const spaces: { what: string; specs: readonly YamlLocated<{ id: string; kind: string }>[] }[] = [
       { what: 'dataset', specs: datasets },
       { what: 'analysis', specs: boards },
       { what: 'theme', specs: themes },
+      { what: 'folder', specs: folders },
     ];
     return spaces.flatMap(({ what, specs }) => {
       const first = new Map<string, YamlLocated<{ id: string; kind: string }>>();

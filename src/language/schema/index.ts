@@ -3,6 +3,7 @@ import { AnalysisSpec, DashboardSpec } from './dashboard.ts';
 import { DataSetSpec } from './dataset.ts';
 import { ProjectSpec } from './project.ts';
 import { ThemeSpec } from './theme.ts';
+import { FolderSpec } from './folder.ts';
 
 export * from './common.ts';
 export * from './project.ts';
@@ -12,6 +13,7 @@ export * from './visuals.ts';
 export * from './interaction.ts';
 export * from './dashboard.ts';
 export * from './theme.ts';
+export * from './folder.ts';
 
 /** Each kind and its schema: the one source of both the TypeScript types and schemas/*.json. */
 export const KIND_SCHEMAS = {
@@ -20,12 +22,13 @@ export const KIND_SCHEMAS = {
   Dashboard: DashboardSpec,
   Analysis: AnalysisSpec,
   Theme: ThemeSpec,
+  Folder: FolderSpec,
 } as const;
 
 export type Kind = keyof typeof KIND_SCHEMAS;
 export const KINDS = Object.keys(KIND_SCHEMAS) as Kind[];
 
-export const AnySpec = Type.Union([ProjectSpec, DataSetSpec, DashboardSpec, AnalysisSpec, ThemeSpec], {
+export const AnySpec = Type.Union([ProjectSpec, DataSetSpec, DashboardSpec, AnalysisSpec, ThemeSpec, FolderSpec], {
   description: 'Any trailsight spec.',
 });
 export type AnySpec = Static<typeof AnySpec>;

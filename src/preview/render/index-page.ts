@@ -1,3 +1,4 @@
+import type { FolderEntry } from '../read/folder-reader.ts';
 import { escapeHtml as e } from './html-text.ts';
 import { pageShell } from './page-shell.ts';
 
@@ -11,8 +12,8 @@ export interface IndexEntry {
   readonly problems: number;
 }
 
-/** The site's index: one link per dashboard. */
-export function indexPage(entries: readonly IndexEntry[], generatedFrom: string): string {
+/** The site's index: one link per dashboard, then the folders that hold them (QuickSight's shared folders), each with links to its own. */
+export function indexPage(entries: readonly IndexEntry[], generatedFrom: string, folders: readonly FolderEntry[] = []): string {
   const items = entries.map(
     (entry) =>
       `<li><a href="${e(entry.href)}">${e(entry.name)}</a> <span class="meta">${e(entry.id)} · ${entry.sheets} sheet${entry.sheets === 1 ? '' : 's'} · ${entry.visuals} visual${entry.visuals === 1 ? '' : 's'}${entry.problems ? ` · ${entry.problems} not shown` : ''}</span></li>`,
@@ -21,6 +22,20 @@ export function indexPage(entries: readonly IndexEntry[], generatedFrom: string)
     '<header class="page-header"><h1>Dashboards</h1></header>',
     `<p class="source">Rendered by trailsight from ${e(generatedFrom)}.</p>`,
     entries.length ? `<ul class="dashboards">\n${items.join('\n')}\n</ul>` : '<p>No dashboards found.</p>',
+    folderList(entries, folders),
   ].join('\n');
   return pageShell({ title: 'Dashboards · trailsight preview', body });
+}
+
+function folderList(entries: readonly IndexEntry[], folders: readonly FolderEntry[]): string {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const shown = folders
+    .map((folder) => ({ folder, held: folder.dashboardIds.flatMap((id) => byId.get(id) ?? []) }))
+    .filter(({ held }) => held.length > 0);
+  if (shown.length === 0) return '';
+  const items = shown.map(
+    ({ folder, held }) =>
+      `<li data-folder-id="${e(folder.id)}"><span class="folder">${e(folder.name)}</span> ${held.map((entry) => `<a href="${e(entry.href)}">${e(entry.name)}</a>`).join(' · ')}</li>`,
+  );
+  return `<h2 class="folders-title">Folders</h2>\n<ul class="folders">\n${items.join('\n')}\n</ul>`;
 }

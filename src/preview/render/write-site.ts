@@ -8,6 +8,7 @@ import { bundlePageScript } from './bundle-app.ts';
 import { dashboardPage } from './dashboard-page.ts';
 import { fileNameFor } from './html-text.ts';
 import { type IndexEntry, indexPage } from './index-page.ts';
+import type { FolderEntry } from '../read/folder-reader.ts';
 
 /**
  * Writes the static site: `index.html`, one page per dashboard, and `assets/` (ECharts from
@@ -15,7 +16,12 @@ import { type IndexEntry, indexPage } from './index-page.ts';
  * then renamed), and a link in the site's folder — which may come with a repository — is refused,
  * never written through.
  */
-export async function writeSite(out: string, payloads: readonly PagePayload[], generatedFrom: string): Promise<{ indexPath: string; pages: string[] }> {
+export async function writeSite(
+  out: string,
+  payloads: readonly PagePayload[],
+  generatedFrom: string,
+  folders: readonly FolderEntry[] = [],
+): Promise<{ indexPath: string; pages: string[] }> {
   const site = await OwnedFolder.open(out);
   const require = createRequire(import.meta.url);
   await site.copyFile(join(dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.min.js'), join('assets', 'echarts.min.js'));
@@ -36,6 +42,6 @@ export async function writeSite(out: string, payloads: readonly PagePayload[], g
       problems: payload.problems.length,
     });
   }
-  const indexPath = await site.writeFile('index.html', indexPage(entries, generatedFrom));
+  const indexPath = await site.writeFile('index.html', indexPage(entries, generatedFrom, folders));
   return { indexPath, pages };
 }

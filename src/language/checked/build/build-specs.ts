@@ -1,5 +1,5 @@
 import type { YamlLocated } from '../../load/located.ts';
-import type { AnalysisSpec, DashboardSpec, DataSetSpec, ProjectSpec, ThemeSpec } from '../../schema/index.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetSpec, FolderSpec, ProjectSpec, ThemeSpec } from '../../schema/index.ts';
 import type { CheckedSpecs } from '../specs.ts';
 import { checkedBoard } from './build-board.ts';
 import { checkedDataSet } from './build-dataset.ts';
@@ -11,6 +11,7 @@ export interface AcceptedSpecs {
   readonly dashboards: readonly YamlLocated<DashboardSpec>[];
   readonly analyses: readonly YamlLocated<AnalysisSpec>[];
   readonly themes: readonly YamlLocated<ThemeSpec>[];
+  readonly folders: readonly YamlLocated<FolderSpec>[];
 }
 
 /**
@@ -20,7 +21,8 @@ export interface AcceptedSpecs {
 export function checkedSpecs(accepted: AcceptedSpecs): CheckedSpecs {
   const datasets = accepted.datasets.map(checkedDataSet);
   const byId = new Map(datasets.map((d) => [d.spec.id, d]));
-  const themes = accepted.themes.map((located) => ({ spec: located.spec, file: located.file, at: (path: readonly (string | number)[]) => located.at([...path]) }));
+  const asLocated = <T>(located: YamlLocated<T>) => ({ spec: located.spec, file: located.file, at: (path: readonly (string | number)[]) => located.at([...path]) });
+  const themes = accepted.themes.map(asLocated);
   const themesById = new Map(themes.map((t) => [t.spec.id, t]));
   const model = {
     project: accepted.project,
@@ -28,6 +30,7 @@ export function checkedSpecs(accepted: AcceptedSpecs): CheckedSpecs {
     dashboards: accepted.dashboards.map((board) => checkedBoard(board, byId, themesById)),
     analyses: accepted.analyses.map((board) => checkedBoard(board, byId, themesById)),
     themes,
+    folders: accepted.folders.map(asLocated),
   };
   // The one place a CheckedSpecs is made: from specs every rule accepted.
   return model as unknown as CheckedSpecs;

@@ -5,3 +5,4 @@ export declare const DataSet: ValidateFunction;
 export declare const Dashboard: ValidateFunction;
 export declare const Analysis: ValidateFunction;
 export declare const Theme: ValidateFunction;
+export declare const Folder: ValidateFunction;

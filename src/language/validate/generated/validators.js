@@ -39943,10 +39943,430 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   validate14.errors = vErrors;
   return errors === 0;
 }
+var Folder = validate15;
+var schema16 = { "additionalProperties": false, "description": "A QuickSight shared folder: dashboards, analyses and datasets grouped, shared with the Project's principals.", "type": "object", "required": ["apiVersion", "kind", "id", "name", "members"], "properties": { "apiVersion": { "description": "Spec language version; always trailsight/v1.", "const": "trailsight/v1", "type": "string" }, "kind": { "description": "Resource kind: Folder (a QuickSight shared folder grouping dashboards, analyses and datasets).", "const": "Folder", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" }, "name": { "minLength": 1, "maxLength": 128, "description": "Display name shown in QuickSight.", "type": "string" }, "description": { "maxLength": 1024, "description": "What this resource is for (kept in the spec only).", "type": "string" }, "members": { "additionalProperties": false, "description": "What it holds. The Project's owners own the folder; its viewers see it only when it holds dashboards and analysis-only specs alone (a shared folder shows its viewers every asset in it, datasets too).", "type": "object", "properties": { "dashboards": { "minItems": 1, "uniqueItems": true, "description": "Ids of the Dashboard specs it holds (their dashboards).", "type": "array", "items": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" } }, "analyses": { "minItems": 1, "uniqueItems": true, "description": "Ids of the Dashboard or Analysis specs whose analyses it holds.", "type": "array", "items": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" } }, "datasets": { "minItems": 1, "uniqueItems": true, "description": "Ids of the DataSet specs it holds.", "type": "array", "items": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" } } } } } };
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.apiVersion === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property 'apiVersion'", schema: schema16.required, parentSchema: schema16, data };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.kind === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'", schema: schema16.required, parentSchema: schema16, data };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.id === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'", schema: schema16.required, parentSchema: schema16, data };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.name === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'", schema: schema16.required, parentSchema: schema16, data };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.members === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property 'members'", schema: schema16.required, parentSchema: schema16, data };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "apiVersion" || key0 === "kind" || key0 === "id" || key0 === "name" || key0 === "description" || key0 === "members")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16, data };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.apiVersion !== void 0) {
+      let data0 = data.apiVersion;
+      if (typeof data0 !== "string") {
+        const err6 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.apiVersion.type, parentSchema: schema16.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if ("trailsight/v1" !== data0) {
+        const err7 = { instancePath: instancePath + "/apiVersion", schemaPath: "#/properties/apiVersion/const", keyword: "const", params: { allowedValue: "trailsight/v1" }, message: "must be equal to constant", schema: "trailsight/v1", parentSchema: schema16.properties.apiVersion, data: data0 };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== void 0) {
+      let data1 = data.kind;
+      if (typeof data1 !== "string") {
+        const err8 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.kind.type, parentSchema: schema16.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if ("Folder" !== data1) {
+        const err9 = { instancePath: instancePath + "/kind", schemaPath: "#/properties/kind/const", keyword: "const", params: { allowedValue: "Folder" }, message: "must be equal to constant", schema: "Folder", parentSchema: schema16.properties.kind, data: data1 };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== void 0) {
+      let data2 = data.id;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err10 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', schema: "^[a-z0-9][a-z0-9-]{0,62}$", parentSchema: schema16.properties.id, data: data2 };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.id.type, parentSchema: schema16.properties.id, data: data2 };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data3 = data.name;
+      if (typeof data3 === "string") {
+        if (func3(data3) > 128) {
+          const err12 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters", schema: 128, parentSchema: schema16.properties.name, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (func3(data3) < 1) {
+          const err13 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema16.properties.name, data: data3 };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.name.type, parentSchema: schema16.properties.name, data: data3 };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      let data4 = data.description;
+      if (typeof data4 === "string") {
+        if (func3(data4) > 1024) {
+          const err15 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters", schema: 1024, parentSchema: schema16.properties.description, data: data4 };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.description.type, parentSchema: schema16.properties.description, data: data4 };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.members !== void 0) {
+      let data5 = data.members;
+      if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
+        for (const key1 in data5) {
+          if (!(key1 === "dashboards" || key1 === "analyses" || key1 === "datasets")) {
+            const err17 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema16.properties.members, data: data5 };
+            if (vErrors === null) {
+              vErrors = [err17];
+            } else {
+              vErrors.push(err17);
+            }
+            errors++;
+          }
+        }
+        if (data5.dashboards !== void 0) {
+          let data6 = data5.dashboards;
+          if (Array.isArray(data6)) {
+            if (data6.length < 1) {
+              const err18 = { instancePath: instancePath + "/members/dashboards", schemaPath: "#/properties/members/properties/dashboards/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema16.properties.members.properties.dashboards, data: data6 };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            const len0 = data6.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data7 = data6[i0];
+              if (typeof data7 === "string") {
+                if (!pattern0.test(data7)) {
+                  const err19 = { instancePath: instancePath + "/members/dashboards/" + i0, schemaPath: "#/properties/members/properties/dashboards/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', schema: "^[a-z0-9][a-z0-9-]{0,62}$", parentSchema: schema16.properties.members.properties.dashboards.items, data: data7 };
+                  if (vErrors === null) {
+                    vErrors = [err19];
+                  } else {
+                    vErrors.push(err19);
+                  }
+                  errors++;
+                }
+              } else {
+                const err20 = { instancePath: instancePath + "/members/dashboards/" + i0, schemaPath: "#/properties/members/properties/dashboards/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.members.properties.dashboards.items.type, parentSchema: schema16.properties.members.properties.dashboards.items, data: data7 };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+            }
+            let i1 = data6.length;
+            let j0;
+            if (i1 > 1) {
+              const indices0 = {};
+              for (; i1--; ) {
+                let item0 = data6[i1];
+                if (typeof item0 !== "string") {
+                  continue;
+                }
+                if (typeof indices0[item0] == "number") {
+                  j0 = indices0[item0];
+                  const err21 = { instancePath: instancePath + "/members/dashboards", schemaPath: "#/properties/members/properties/dashboards/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)", schema: true, parentSchema: schema16.properties.members.properties.dashboards, data: data6 };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                  break;
+                }
+                indices0[item0] = i1;
+              }
+            }
+          } else {
+            const err22 = { instancePath: instancePath + "/members/dashboards", schemaPath: "#/properties/members/properties/dashboards/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.members.properties.dashboards.type, parentSchema: schema16.properties.members.properties.dashboards, data: data6 };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        if (data5.analyses !== void 0) {
+          let data8 = data5.analyses;
+          if (Array.isArray(data8)) {
+            if (data8.length < 1) {
+              const err23 = { instancePath: instancePath + "/members/analyses", schemaPath: "#/properties/members/properties/analyses/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema16.properties.members.properties.analyses, data: data8 };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+            const len1 = data8.length;
+            for (let i2 = 0; i2 < len1; i2++) {
+              let data9 = data8[i2];
+              if (typeof data9 === "string") {
+                if (!pattern0.test(data9)) {
+                  const err24 = { instancePath: instancePath + "/members/analyses/" + i2, schemaPath: "#/properties/members/properties/analyses/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', schema: "^[a-z0-9][a-z0-9-]{0,62}$", parentSchema: schema16.properties.members.properties.analyses.items, data: data9 };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+              } else {
+                const err25 = { instancePath: instancePath + "/members/analyses/" + i2, schemaPath: "#/properties/members/properties/analyses/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.members.properties.analyses.items.type, parentSchema: schema16.properties.members.properties.analyses.items, data: data9 };
+                if (vErrors === null) {
+                  vErrors = [err25];
+                } else {
+                  vErrors.push(err25);
+                }
+                errors++;
+              }
+            }
+            let i3 = data8.length;
+            let j1;
+            if (i3 > 1) {
+              const indices1 = {};
+              for (; i3--; ) {
+                let item1 = data8[i3];
+                if (typeof item1 !== "string") {
+                  continue;
+                }
+                if (typeof indices1[item1] == "number") {
+                  j1 = indices1[item1];
+                  const err26 = { instancePath: instancePath + "/members/analyses", schemaPath: "#/properties/members/properties/analyses/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)", schema: true, parentSchema: schema16.properties.members.properties.analyses, data: data8 };
+                  if (vErrors === null) {
+                    vErrors = [err26];
+                  } else {
+                    vErrors.push(err26);
+                  }
+                  errors++;
+                  break;
+                }
+                indices1[item1] = i3;
+              }
+            }
+          } else {
+            const err27 = { instancePath: instancePath + "/members/analyses", schemaPath: "#/properties/members/properties/analyses/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.members.properties.analyses.type, parentSchema: schema16.properties.members.properties.analyses, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data5.datasets !== void 0) {
+          let data10 = data5.datasets;
+          if (Array.isArray(data10)) {
+            if (data10.length < 1) {
+              const err28 = { instancePath: instancePath + "/members/datasets", schemaPath: "#/properties/members/properties/datasets/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema16.properties.members.properties.datasets, data: data10 };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            const len2 = data10.length;
+            for (let i4 = 0; i4 < len2; i4++) {
+              let data11 = data10[i4];
+              if (typeof data11 === "string") {
+                if (!pattern0.test(data11)) {
+                  const err29 = { instancePath: instancePath + "/members/datasets/" + i4, schemaPath: "#/properties/members/properties/datasets/items/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9-]{0,62}$"', schema: "^[a-z0-9][a-z0-9-]{0,62}$", parentSchema: schema16.properties.members.properties.datasets.items, data: data11 };
+                  if (vErrors === null) {
+                    vErrors = [err29];
+                  } else {
+                    vErrors.push(err29);
+                  }
+                  errors++;
+                }
+              } else {
+                const err30 = { instancePath: instancePath + "/members/datasets/" + i4, schemaPath: "#/properties/members/properties/datasets/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema16.properties.members.properties.datasets.items.type, parentSchema: schema16.properties.members.properties.datasets.items, data: data11 };
+                if (vErrors === null) {
+                  vErrors = [err30];
+                } else {
+                  vErrors.push(err30);
+                }
+                errors++;
+              }
+            }
+            let i5 = data10.length;
+            let j2;
+            if (i5 > 1) {
+              const indices2 = {};
+              for (; i5--; ) {
+                let item2 = data10[i5];
+                if (typeof item2 !== "string") {
+                  continue;
+                }
+                if (typeof indices2[item2] == "number") {
+                  j2 = indices2[item2];
+                  const err31 = { instancePath: instancePath + "/members/datasets", schemaPath: "#/properties/members/properties/datasets/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j2 }, message: "must NOT have duplicate items (items ## " + j2 + " and " + i5 + " are identical)", schema: true, parentSchema: schema16.properties.members.properties.datasets, data: data10 };
+                  if (vErrors === null) {
+                    vErrors = [err31];
+                  } else {
+                    vErrors.push(err31);
+                  }
+                  errors++;
+                  break;
+                }
+                indices2[item2] = i5;
+              }
+            }
+          } else {
+            const err32 = { instancePath: instancePath + "/members/datasets", schemaPath: "#/properties/members/properties/datasets/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema16.properties.members.properties.datasets.type, parentSchema: schema16.properties.members.properties.datasets, data: data10 };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/members", schemaPath: "#/properties/members/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.properties.members.type, parentSchema: schema16.properties.members, data: data5 };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err34 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema16.type, parentSchema: schema16, data };
+    if (vErrors === null) {
+      vErrors = [err34];
+    } else {
+      vErrors.push(err34);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
 export {
   Analysis,
   Dashboard,
   DataSet,
+  Folder,
   Project,
   Theme
 };
