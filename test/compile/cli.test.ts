@@ -27,13 +27,14 @@ describe('trailsight compile', function () {
     await writeFile(join(dir, 'notes.txt'), 'kept');
     const { code, out } = await run(['compile', join(REPO, 'dashboards'), '--target', 'staging', '--out', dir]);
     assert.equal(code, 0);
-    assert.match(out, /compile: 20 requests for target staging \(account 123456789012, eu-west-1\)/);
+    assert.match(out, /compile: 26 requests for target staging \(account 123456789012, eu-west-1\)/);
     const specs = await dashboardSpecs();
     const expected = requestFiles(compile(specs, resolveTarget(specs.project.spec, { name: 'staging' })));
     assert.deepEqual((await readdir(dir)).sort(), [...expected.map((f) => f.name), 'notes.txt'].sort());
     for (const file of expected) assert.equal(await readFile(join(dir, file.name), 'utf8'), file.content);
     assert.ok(expected.some((f) => f.name === 'quicksight.CreateDashboard.staging-ec2-state-changes.json'));
     assert.ok(expected.some((f) => f.name === 'quicksight.CreateTheme.staging-trailsight.json'), 'dashboards/theme.yaml');
+    assert.ok(expected.some((f) => f.name === 'quicksight.CreateFolderMembership.staging-cloudtrail-security.dashboard.staging-ec2-state-changes.json'), 'dashboards/folder.yaml');
   });
 
   it('compiles for local with the account given', async () => {

@@ -62,6 +62,9 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     await watched.page.goto(pathToFileURL(indexPath).href);
     const links = await watched.page.$$eval('ul.dashboards a', (as) => as.map((a) => a.getAttribute('href')));
     assert.deepEqual(links, local!.dashboardIds.map((id) => `${id}.html`));
+    // dashboards/folder.yaml: the shared folder holding the four, read with ListFolders and ListFolderMembers.
+    const folders = await watched.page.$$eval('ul.folders li', (lis) => lis.map((li) => [li.querySelector('.folder')?.textContent, [...li.querySelectorAll('a')].map((a) => a.getAttribute('href'))]));
+    assert.deepEqual(folders, [['CloudTrail security', local!.dashboardIds.map((id) => `${id}.html`)]]);
     assert.deepEqual(watched.errors, []);
     await watched.page.close();
   });
