@@ -34,6 +34,52 @@ var require_ucs2length = __commonJS({
   }
 });
 
+// node_modules/fast-deep-equal/index.js
+var require_fast_deep_equal = __commonJS({
+  "node_modules/fast-deep-equal/index.js"(exports, module) {
+    "use strict";
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
+        var length, i, keys;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b.length) return false;
+          for (i = length; i-- !== 0; )
+            if (!equal(a[i], b[i])) return false;
+          return true;
+        }
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys = Object.keys(a);
+        length = keys.length;
+        if (length !== Object.keys(b).length) return false;
+        for (i = length; i-- !== 0; )
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+        for (i = length; i-- !== 0; ) {
+          var key = keys[i];
+          if (!equal(a[key], b[key])) return false;
+        }
+        return true;
+      }
+      return a !== a && b !== b;
+    };
+  }
+});
+
+// node_modules/ajv/dist/runtime/equal.js
+var require_equal = __commonJS({
+  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var equal = require_fast_deep_equal();
+    equal.code = 'require("ajv/dist/runtime/equal").default';
+    exports.default = equal;
+  }
+});
+
 // node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
   "node_modules/ajv-formats/dist/formats.js"(exports) {
@@ -239,23 +285,25 @@ var require_formats = __commonJS({
 
 // scripts/validators.js
 var Project = validate10;
-var schema11 = { "additionalProperties": false, "description": "The project: one per repository.", "type": "object", "required": ["apiVersion", "kind", "id", "name", "source", "glue", "athena", "quicksight"], "properties": { "apiVersion": { "description": "Spec language version; always trailsight/v1.", "const": "trailsight/v1", "type": "string" }, "kind": { "description": "Resource kind: Project (the CloudTrail source, Glue, Athena and QuickSight settings, and the targets).", "const": "Project", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" }, "name": { "minLength": 1, "maxLength": 128, "description": "Display name shown in QuickSight.", "type": "string" }, "description": { "maxLength": 1024, "description": "What this resource is for (kept in the spec only).", "type": "string" }, "source": { "additionalProperties": false, "description": "Where CloudTrail delivers the logs: s3://bucket/prefix/AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/.", "type": "object", "required": ["bucket", "accounts", "regions", "firstDay"], "properties": { "bucket": { "pattern": "^(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}$)(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "description": "S3 bucket the trail delivers to: 3\u201363 lower-case letters, digits, dots and hyphens, a letter or digit at both ends, no two dots in a row, not an IP address, none of S3's reserved prefixes (xn--, sthree-, amzn-s3-demo-) or suffixes (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3).", "type": "string" }, "prefix": { "pattern": "^(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*$", "description": "Key prefix before AWSLogs/ (empty for none): segments ending with '/', none of them empty, '.' or '..'; no backslash, no control character.", "type": "string" }, "accounts": { "minItems": 1, "description": "Accounts whose logs the table covers (partition projection values).", "type": "array", "items": { "pattern": "^[0-9]{12}$", "description": "AWS account ID, 12 digits.", "type": "string" } }, "regions": { "minItems": 1, "description": "Regions whose logs the table covers (partition projection values).", "type": "array", "items": { "pattern": "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "description": "AWS Region code, e.g. us-east-1.", "type": "string" } }, "firstDay": { "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A day, YYYY-MM-DD.", "type": "string" } } }, "glue": { "additionalProperties": false, "description": "The Glue database and CloudTrail table trailsight creates.", "type": "object", "required": ["database", "table"], "properties": { "database": { "pattern": "^[a-z0-9_]{1,255}$", "description": "Glue name: lower-case letters, digits, underscores.", "type": "string" }, "table": { "pattern": "^[a-z0-9_]{1,255}$", "description": "Glue name: lower-case letters, digits, underscores.", "type": "string" } } }, "athena": { "additionalProperties": false, "description": "Athena settings.", "type": "object", "required": ["workgroup"], "properties": { "workgroup": { "pattern": "^[a-zA-Z0-9._-]{1,128}$", "description": "Athena workgroup the data source queries with.", "type": "string" }, "createWorkgroup": { "description": "Create and manage the workgroup (default false: use an existing one).", "type": "boolean" }, "outputLocation": { "pattern": "^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$", "description": "An s3:// location: s3://bucket/key/ (bucket: 3\u201363 lower-case letters, digits, dots and hyphens, a letter or digit at both ends, no two dots in a row, not an IP address, none of S3's reserved prefixes (xn--, sthree-, amzn-s3-demo-) or suffixes (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3); key: segments ending with '/', none of them empty, '.' or '..'; no backslash, no control character).", "type": "string" } } }, "quicksight": { "additionalProperties": false, "description": "QuickSight settings.", "type": "object", "properties": { "namespace": { "pattern": "^[a-zA-Z0-9._-]{1,64}$", "description": 'QuickSight namespace (default "default").', "type": "string" }, "principals": { "additionalProperties": false, "description": "QuickSight principals and their access.", "type": "object", "properties": { "owners": { "description": "Principals who own (can edit, share and delete) what is published.", "type": "array", "items": { "pattern": "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "description": "A QuickSight user, group or namespace ARN.", "type": "string" } }, "viewers": { "description": "Principals who can view the published dashboards.", "type": "array", "items": { "pattern": "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "description": "A QuickSight user, group or namespace ARN.", "type": "string" } } } } } }, "tags": { "description": "Tags applied to every published resource, besides the ones trailsight adds itself.", "additionalProperties": false, "type": "object", "patternProperties": { "^[A-Za-z0-9 _.:/=+@-]{1,128}$": { "minLength": 1, "maxLength": 256, "description": "Tag value (QuickSight refuses empty values).", "type": "string" } } }, "targets": { "description": 'Named targets. "local" always exists and is the default.', "additionalProperties": false, "type": "object", "patternProperties": { "^[a-z][a-z0-9-]{0,31}$": { "additionalProperties": false, "description": "A place to publish to: an AWS account and Region.", "type": "object", "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "AWS account ID, 12 digits.", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "description": "AWS Region code, e.g. us-east-1.", "type": "string" }, "profile": { "minLength": 1, "description": "Named AWS profile to take credentials from.", "type": "string" }, "idPrefix": { "pattern": "^[a-z0-9-]{0,32}$", "description": 'Prefix put before every resource id in this target (e.g. "staging-").', "type": "string" }, "principals": { "additionalProperties": false, "description": "QuickSight principals and their access.", "type": "object", "properties": { "owners": { "description": "Principals who own (can edit, share and delete) what is published.", "type": "array", "items": { "pattern": "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "description": "A QuickSight user, group or namespace ARN.", "type": "string" } }, "viewers": { "description": "Principals who can view the published dashboards.", "type": "array", "items": { "pattern": "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "description": "A QuickSight user, group or namespace ARN.", "type": "string" } } } } } } } } } };
+var schema11 = { "additionalProperties": false, "description": "The project: one per repository.", "type": "object", "required": ["apiVersion", "kind", "id", "name", "source", "glue", "athena", "quicksight"], "properties": { "apiVersion": { "description": "Spec language version; always trailsight/v1.", "const": "trailsight/v1", "type": "string" }, "kind": { "description": "Resource kind: Project (the CloudTrail source, Glue, Athena and QuickSight settings, and the targets).", "const": "Project", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" }, "name": { "minLength": 1, "maxLength": 128, "description": "Display name shown in QuickSight.", "type": "string" }, "description": { "maxLength": 1024, "description": "What this resource is for (kept in the spec only).", "type": "string" }, "source": { "additionalProperties": false, "description": "Where CloudTrail delivers the logs: s3://bucket/prefix/AWSLogs/[<organizationId>/]<account>/CloudTrail/<region>/YYYY/MM/DD/.", "type": "object", "required": ["bucket", "accounts", "regions", "firstDay"], "properties": { "bucket": { "pattern": "^(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}$)(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "description": "S3 bucket the trail delivers to: 3\u201363 lower-case letters, digits, dots and hyphens, a letter or digit at both ends, no two dots in a row, not an IP address, none of S3's reserved prefixes (xn--, sthree-, amzn-s3-demo-) or suffixes (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3).", "type": "string" }, "prefix": { "pattern": "^(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*$", "description": "Key prefix before AWSLogs/ (empty for none): segments ending with '/', none of them empty, '.' or '..'; no backslash, no control character.", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "description": "An organization trail's: the AWS Organizations id its files are under (AWSLogs/o-\u2026/<account>/CloudTrail/\u2026).", "type": "string" }, "accounts": { "minItems": 1, "description": "Accounts whose logs the table covers (partition projection values).", "type": "array", "items": { "pattern": "^[0-9]{12}$", "description": "AWS account ID, 12 digits.", "type": "string" } }, "regions": { "minItems": 1, "description": "Regions whose logs the table covers (partition projection values).", "type": "array", "items": { "pattern": "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "description": "AWS Region code, e.g. us-east-1.", "type": "string" } }, "firstDay": { "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "A day, YYYY-MM-DD.", "type": "string" }, "events": { "minItems": 1, "uniqueItems": true, "description": "The events the trail is meant to record (default: management); `trailsight doctor` checks that it selects them.", "type": "array", "items": { "anyOf": [{ "const": "management", "type": "string" }, { "const": "data", "type": "string" }, { "const": "insights", "type": "string" }] } } } }, "glue": { "additionalProperties": false, "description": "The Glue database and CloudTrail table trailsight creates.", "type": "object", "required": ["database", "table"], "properties": { "database": { "pattern": "^[a-z0-9_]{1,255}$", "description": "Glue name: lower-case letters, digits, underscores.", "type": "string" }, "table": { "pattern": "^[a-z0-9_]{1,255}$", "description": "Glue name: lower-case letters, digits, underscores.", "type": "string" } } }, "athena": { "additionalProperties": false, "description": "Athena settings.", "type": "object", "required": ["workgroup"], "properties": { "workgroup": { "pattern": "^[a-zA-Z0-9._-]{1,128}$", "description": "Athena workgroup the data source queries with.", "type": "string" }, "createWorkgroup": { "description": "Create and manage the workgroup (default false: use an existing one).", "type": "boolean" }, "outputLocation": { "pattern": "^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$", "description": "An s3:// location: s3://bucket/key/ (bucket: 3\u201363 lower-case letters, digits, dots and hyphens, a letter or digit at both ends, no two dots in a row, not an IP address, none of S3's reserved prefixes (xn--, sthree-, amzn-s3-demo-) or suffixes (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3); key: segments ending with '/', none of them empty, '.' or '..'; no backslash, no control character).", "type": "string" } } }, "quicksight": { "additionalProperties": false, "description": "QuickSight settings.", "type": "object", "properties": { "namespace": { "pattern": "^[a-zA-Z0-9._-]{1,64}$", "description": 'QuickSight namespace (default "default").', "type": "string" }, "principals": { "additionalProperties": false, "description": "QuickSight principals and their access.", "type": "object", "properties": { "owners": { "description": "Principals who own (can edit, share and delete) what is published.", "type": "array", "items": { "pattern": "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "description": "A QuickSight user, group or namespace ARN.", "type": "string" } }, "viewers": { "description": "Principals who can view the published dashboards.", "type": "array", "items": { "pattern": "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "description": "A QuickSight user, group or namespace ARN.", "type": "string" } } } } } }, "tags": { "description": "Tags applied to every published resource, besides the ones trailsight adds itself.", "additionalProperties": false, "type": "object", "patternProperties": { "^[A-Za-z0-9 _.:/=+@-]{1,128}$": { "minLength": 1, "maxLength": 256, "description": "Tag value (QuickSight refuses empty values).", "type": "string" } } }, "targets": { "description": 'Named targets. "local" always exists and is the default.', "additionalProperties": false, "type": "object", "patternProperties": { "^[a-z][a-z0-9-]{0,31}$": { "additionalProperties": false, "description": "A place to publish to: an AWS account and Region.", "type": "object", "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "AWS account ID, 12 digits.", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "description": "AWS Region code, e.g. us-east-1.", "type": "string" }, "profile": { "minLength": 1, "description": "Named AWS profile to take credentials from.", "type": "string" }, "idPrefix": { "pattern": "^[a-z0-9-]{0,32}$", "description": 'Prefix put before every resource id in this target (e.g. "staging-").', "type": "string" }, "principals": { "additionalProperties": false, "description": "QuickSight principals and their access.", "type": "object", "properties": { "owners": { "description": "Principals who own (can edit, share and delete) what is published.", "type": "array", "items": { "pattern": "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "description": "A QuickSight user, group or namespace ARN.", "type": "string" } }, "viewers": { "description": "Principals who can view the published dashboards.", "type": "array", "items": { "pattern": "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "description": "A QuickSight user, group or namespace ARN.", "type": "string" } } } } } } } } } };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
+var func0 = require_equal().default;
 var pattern0 = new RegExp("^[a-z0-9][a-z0-9-]{0,62}$", "u");
 var pattern1 = new RegExp("^(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}$)(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", "u");
 var pattern2 = new RegExp("^(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*$", "u");
-var pattern3 = new RegExp("^[0-9]{12}$", "u");
-var pattern4 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
-var pattern5 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
-var pattern6 = new RegExp("^[a-z0-9_]{1,255}$", "u");
-var pattern8 = new RegExp("^[a-zA-Z0-9._-]{1,128}$", "u");
-var pattern9 = new RegExp("^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$", "u");
-var pattern10 = new RegExp("^[a-zA-Z0-9._-]{1,64}$", "u");
-var pattern11 = new RegExp("^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "u");
-var pattern13 = new RegExp("^[A-Za-z0-9 _.:/=+@-]{1,128}$", "u");
-var pattern15 = new RegExp("^[a-z][a-z0-9-]{0,31}$", "u");
-var pattern19 = new RegExp("^[a-z0-9-]{0,32}$", "u");
+var pattern3 = new RegExp("^o-[a-z0-9]{10,32}$", "u");
+var pattern4 = new RegExp("^[0-9]{12}$", "u");
+var pattern5 = new RegExp("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", "u");
+var pattern6 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "u");
+var pattern7 = new RegExp("^[a-z0-9_]{1,255}$", "u");
+var pattern9 = new RegExp("^[a-zA-Z0-9._-]{1,128}$", "u");
+var pattern10 = new RegExp("^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$", "u");
+var pattern11 = new RegExp("^[a-zA-Z0-9._-]{1,64}$", "u");
+var pattern12 = new RegExp("^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", "u");
+var pattern14 = new RegExp("^[A-Za-z0-9 _.:/=+@-]{1,128}$", "u");
+var pattern16 = new RegExp("^[a-z][a-z0-9-]{0,31}$", "u");
+var pattern20 = new RegExp("^[a-z0-9-]{0,32}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -500,7 +548,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key1 in data5) {
-          if (!(key1 === "bucket" || key1 === "prefix" || key1 === "accounts" || key1 === "regions" || key1 === "firstDay")) {
+          if (!(key1 === "bucket" || key1 === "prefix" || key1 === "organizationId" || key1 === "accounts" || key1 === "regions" || key1 === "firstDay" || key1 === "events")) {
             const err24 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.source, data: data5 };
             if (vErrors === null) {
               vErrors = [err24];
@@ -554,11 +602,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data5.accounts !== void 0) {
-          let data8 = data5.accounts;
-          if (Array.isArray(data8)) {
-            if (data8.length < 1) {
-              const err29 = { instancePath: instancePath + "/source/accounts", schemaPath: "#/properties/source/properties/accounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.source.properties.accounts, data: data8 };
+        if (data5.organizationId !== void 0) {
+          let data8 = data5.organizationId;
+          if (typeof data8 === "string") {
+            if (!pattern3.test(data8)) {
+              const err29 = { instancePath: instancePath + "/source/organizationId", schemaPath: "#/properties/source/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: 'must match pattern "^o-[a-z0-9]{10,32}$"', schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.source.properties.organizationId, data: data8 };
               if (vErrors === null) {
                 vErrors = [err29];
               } else {
@@ -566,98 +614,98 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            const len0 = data8.length;
+          } else {
+            const err30 = { instancePath: instancePath + "/source/organizationId", schemaPath: "#/properties/source/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.organizationId.type, parentSchema: schema11.properties.source.properties.organizationId, data: data8 };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data5.accounts !== void 0) {
+          let data9 = data5.accounts;
+          if (Array.isArray(data9)) {
+            if (data9.length < 1) {
+              const err31 = { instancePath: instancePath + "/source/accounts", schemaPath: "#/properties/source/properties/accounts/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.source.properties.accounts, data: data9 };
+              if (vErrors === null) {
+                vErrors = [err31];
+              } else {
+                vErrors.push(err31);
+              }
+              errors++;
+            }
+            const len0 = data9.length;
             for (let i0 = 0; i0 < len0; i0++) {
-              let data9 = data8[i0];
-              if (typeof data9 === "string") {
-                if (!pattern3.test(data9)) {
-                  const err30 = { instancePath: instancePath + "/source/accounts/" + i0, schemaPath: "#/properties/source/properties/accounts/items/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema11.properties.source.properties.accounts.items, data: data9 };
+              let data10 = data9[i0];
+              if (typeof data10 === "string") {
+                if (!pattern4.test(data10)) {
+                  const err32 = { instancePath: instancePath + "/source/accounts/" + i0, schemaPath: "#/properties/source/properties/accounts/items/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema11.properties.source.properties.accounts.items, data: data10 };
                   if (vErrors === null) {
-                    vErrors = [err30];
+                    vErrors = [err32];
                   } else {
-                    vErrors.push(err30);
+                    vErrors.push(err32);
                   }
                   errors++;
                 }
               } else {
-                const err31 = { instancePath: instancePath + "/source/accounts/" + i0, schemaPath: "#/properties/source/properties/accounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.accounts.items.type, parentSchema: schema11.properties.source.properties.accounts.items, data: data9 };
+                const err33 = { instancePath: instancePath + "/source/accounts/" + i0, schemaPath: "#/properties/source/properties/accounts/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.accounts.items.type, parentSchema: schema11.properties.source.properties.accounts.items, data: data10 };
                 if (vErrors === null) {
-                  vErrors = [err31];
+                  vErrors = [err33];
                 } else {
-                  vErrors.push(err31);
+                  vErrors.push(err33);
                 }
                 errors++;
               }
             }
           } else {
-            const err32 = { instancePath: instancePath + "/source/accounts", schemaPath: "#/properties/source/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.source.properties.accounts.type, parentSchema: schema11.properties.source.properties.accounts, data: data8 };
+            const err34 = { instancePath: instancePath + "/source/accounts", schemaPath: "#/properties/source/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.source.properties.accounts.type, parentSchema: schema11.properties.source.properties.accounts, data: data9 };
             if (vErrors === null) {
-              vErrors = [err32];
+              vErrors = [err34];
             } else {
-              vErrors.push(err32);
+              vErrors.push(err34);
             }
             errors++;
           }
         }
         if (data5.regions !== void 0) {
-          let data10 = data5.regions;
-          if (Array.isArray(data10)) {
-            if (data10.length < 1) {
-              const err33 = { instancePath: instancePath + "/source/regions", schemaPath: "#/properties/source/properties/regions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.source.properties.regions, data: data10 };
+          let data11 = data5.regions;
+          if (Array.isArray(data11)) {
+            if (data11.length < 1) {
+              const err35 = { instancePath: instancePath + "/source/regions", schemaPath: "#/properties/source/properties/regions/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.source.properties.regions, data: data11 };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err35];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err35);
               }
               errors++;
             }
-            const len1 = data10.length;
+            const len1 = data11.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              let data11 = data10[i1];
-              if (typeof data11 === "string") {
-                if (!pattern4.test(data11)) {
-                  const err34 = { instancePath: instancePath + "/source/regions/" + i1, schemaPath: "#/properties/source/properties/regions/items/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"', schema: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", parentSchema: schema11.properties.source.properties.regions.items, data: data11 };
+              let data12 = data11[i1];
+              if (typeof data12 === "string") {
+                if (!pattern5.test(data12)) {
+                  const err36 = { instancePath: instancePath + "/source/regions/" + i1, schemaPath: "#/properties/source/properties/regions/items/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"', schema: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", parentSchema: schema11.properties.source.properties.regions.items, data: data12 };
                   if (vErrors === null) {
-                    vErrors = [err34];
+                    vErrors = [err36];
                   } else {
-                    vErrors.push(err34);
+                    vErrors.push(err36);
                   }
                   errors++;
                 }
               } else {
-                const err35 = { instancePath: instancePath + "/source/regions/" + i1, schemaPath: "#/properties/source/properties/regions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.regions.items.type, parentSchema: schema11.properties.source.properties.regions.items, data: data11 };
+                const err37 = { instancePath: instancePath + "/source/regions/" + i1, schemaPath: "#/properties/source/properties/regions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.regions.items.type, parentSchema: schema11.properties.source.properties.regions.items, data: data12 };
                 if (vErrors === null) {
-                  vErrors = [err35];
+                  vErrors = [err37];
                 } else {
-                  vErrors.push(err35);
+                  vErrors.push(err37);
                 }
                 errors++;
               }
             }
           } else {
-            const err36 = { instancePath: instancePath + "/source/regions", schemaPath: "#/properties/source/properties/regions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.source.properties.regions.type, parentSchema: schema11.properties.source.properties.regions, data: data10 };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data5.firstDay !== void 0) {
-          let data12 = data5.firstDay;
-          if (typeof data12 === "string") {
-            if (!pattern5.test(data12)) {
-              const err37 = { instancePath: instancePath + "/source/firstDay", schemaPath: "#/properties/source/properties/firstDay/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema11.properties.source.properties.firstDay, data: data12 };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-          } else {
-            const err38 = { instancePath: instancePath + "/source/firstDay", schemaPath: "#/properties/source/properties/firstDay/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.firstDay.type, parentSchema: schema11.properties.source.properties.firstDay, data: data12 };
+            const err38 = { instancePath: instancePath + "/source/regions", schemaPath: "#/properties/source/properties/regions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.source.properties.regions.type, parentSchema: schema11.properties.source.properties.regions, data: data11 };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -666,173 +714,193 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data5.firstDay !== void 0) {
+          let data13 = data5.firstDay;
+          if (typeof data13 === "string") {
+            if (!pattern6.test(data13)) {
+              const err39 = { instancePath: instancePath + "/source/firstDay", schemaPath: "#/properties/source/properties/firstDay/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"', schema: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", parentSchema: schema11.properties.source.properties.firstDay, data: data13 };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+          } else {
+            const err40 = { instancePath: instancePath + "/source/firstDay", schemaPath: "#/properties/source/properties/firstDay/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.firstDay.type, parentSchema: schema11.properties.source.properties.firstDay, data: data13 };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data5.events !== void 0) {
+          let data14 = data5.events;
+          if (Array.isArray(data14)) {
+            if (data14.length < 1) {
+              const err41 = { instancePath: instancePath + "/source/events", schemaPath: "#/properties/source/properties/events/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items", schema: 1, parentSchema: schema11.properties.source.properties.events, data: data14 };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+            }
+            const len2 = data14.length;
+            for (let i2 = 0; i2 < len2; i2++) {
+              let data15 = data14[i2];
+              const _errs34 = errors;
+              let valid8 = false;
+              const _errs35 = errors;
+              if (typeof data15 !== "string") {
+                const err42 = { instancePath: instancePath + "/source/events/" + i2, schemaPath: "#/properties/source/properties/events/items/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.events.items.anyOf[0].type, parentSchema: schema11.properties.source.properties.events.items.anyOf[0], data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err42];
+                } else {
+                  vErrors.push(err42);
+                }
+                errors++;
+              }
+              if ("management" !== data15) {
+                const err43 = { instancePath: instancePath + "/source/events/" + i2, schemaPath: "#/properties/source/properties/events/items/anyOf/0/const", keyword: "const", params: { allowedValue: "management" }, message: "must be equal to constant", schema: "management", parentSchema: schema11.properties.source.properties.events.items.anyOf[0], data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err43];
+                } else {
+                  vErrors.push(err43);
+                }
+                errors++;
+              }
+              var _valid0 = _errs35 === errors;
+              valid8 = valid8 || _valid0;
+              if (!valid8) {
+                const _errs37 = errors;
+                if (typeof data15 !== "string") {
+                  const err44 = { instancePath: instancePath + "/source/events/" + i2, schemaPath: "#/properties/source/properties/events/items/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.events.items.anyOf[1].type, parentSchema: schema11.properties.source.properties.events.items.anyOf[1], data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err44];
+                  } else {
+                    vErrors.push(err44);
+                  }
+                  errors++;
+                }
+                if ("data" !== data15) {
+                  const err45 = { instancePath: instancePath + "/source/events/" + i2, schemaPath: "#/properties/source/properties/events/items/anyOf/1/const", keyword: "const", params: { allowedValue: "data" }, message: "must be equal to constant", schema: "data", parentSchema: schema11.properties.source.properties.events.items.anyOf[1], data: data15 };
+                  if (vErrors === null) {
+                    vErrors = [err45];
+                  } else {
+                    vErrors.push(err45);
+                  }
+                  errors++;
+                }
+                var _valid0 = _errs37 === errors;
+                valid8 = valid8 || _valid0;
+                if (!valid8) {
+                  const _errs39 = errors;
+                  if (typeof data15 !== "string") {
+                    const err46 = { instancePath: instancePath + "/source/events/" + i2, schemaPath: "#/properties/source/properties/events/items/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.source.properties.events.items.anyOf[2].type, parentSchema: schema11.properties.source.properties.events.items.anyOf[2], data: data15 };
+                    if (vErrors === null) {
+                      vErrors = [err46];
+                    } else {
+                      vErrors.push(err46);
+                    }
+                    errors++;
+                  }
+                  if ("insights" !== data15) {
+                    const err47 = { instancePath: instancePath + "/source/events/" + i2, schemaPath: "#/properties/source/properties/events/items/anyOf/2/const", keyword: "const", params: { allowedValue: "insights" }, message: "must be equal to constant", schema: "insights", parentSchema: schema11.properties.source.properties.events.items.anyOf[2], data: data15 };
+                    if (vErrors === null) {
+                      vErrors = [err47];
+                    } else {
+                      vErrors.push(err47);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs39 === errors;
+                  valid8 = valid8 || _valid0;
+                }
+              }
+              if (!valid8) {
+                const err48 = { instancePath: instancePath + "/source/events/" + i2, schemaPath: "#/properties/source/properties/events/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.source.properties.events.items.anyOf, parentSchema: schema11.properties.source.properties.events.items, data: data15 };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              } else {
+                errors = _errs34;
+                if (vErrors !== null) {
+                  if (_errs34) {
+                    vErrors.length = _errs34;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
+            }
+            let i3 = data14.length;
+            let j0;
+            if (i3 > 1) {
+              outer0: for (; i3--; ) {
+                for (j0 = i3; j0--; ) {
+                  if (func0(data14[i3], data14[j0])) {
+                    const err49 = { instancePath: instancePath + "/source/events", schemaPath: "#/properties/source/properties/events/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i3 + " are identical)", schema: true, parentSchema: schema11.properties.source.properties.events, data: data14 };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                    break outer0;
+                  }
+                }
+              }
+            }
+          } else {
+            const err50 = { instancePath: instancePath + "/source/events", schemaPath: "#/properties/source/properties/events/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.source.properties.events.type, parentSchema: schema11.properties.source.properties.events, data: data14 };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err39 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.source.type, parentSchema: schema11.properties.source, data: data5 };
+        const err51 = { instancePath: instancePath + "/source", schemaPath: "#/properties/source/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.source.type, parentSchema: schema11.properties.source, data: data5 };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err51];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err51);
         }
         errors++;
       }
     }
     if (data.glue !== void 0) {
-      let data13 = data.glue;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        if (data13.database === void 0) {
-          const err40 = { instancePath: instancePath + "/glue", schemaPath: "#/properties/glue/required", keyword: "required", params: { missingProperty: "database" }, message: "must have required property 'database'", schema: schema11.properties.glue.required, parentSchema: schema11.properties.glue, data: data13 };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-        if (data13.table === void 0) {
-          const err41 = { instancePath: instancePath + "/glue", schemaPath: "#/properties/glue/required", keyword: "required", params: { missingProperty: "table" }, message: "must have required property 'table'", schema: schema11.properties.glue.required, parentSchema: schema11.properties.glue, data: data13 };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        for (const key2 in data13) {
-          if (!(key2 === "database" || key2 === "table")) {
-            const err42 = { instancePath: instancePath + "/glue", schemaPath: "#/properties/glue/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.glue, data: data13 };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-        if (data13.database !== void 0) {
-          let data14 = data13.database;
-          if (typeof data14 === "string") {
-            if (!pattern6.test(data14)) {
-              const err43 = { instancePath: instancePath + "/glue/database", schemaPath: "#/properties/glue/properties/database/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9_]{1,255}$" }, message: 'must match pattern "^[a-z0-9_]{1,255}$"', schema: "^[a-z0-9_]{1,255}$", parentSchema: schema11.properties.glue.properties.database, data: data14 };
-              if (vErrors === null) {
-                vErrors = [err43];
-              } else {
-                vErrors.push(err43);
-              }
-              errors++;
-            }
-          } else {
-            const err44 = { instancePath: instancePath + "/glue/database", schemaPath: "#/properties/glue/properties/database/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.glue.properties.database.type, parentSchema: schema11.properties.glue.properties.database, data: data14 };
-            if (vErrors === null) {
-              vErrors = [err44];
-            } else {
-              vErrors.push(err44);
-            }
-            errors++;
-          }
-        }
-        if (data13.table !== void 0) {
-          let data15 = data13.table;
-          if (typeof data15 === "string") {
-            if (!pattern6.test(data15)) {
-              const err45 = { instancePath: instancePath + "/glue/table", schemaPath: "#/properties/glue/properties/table/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9_]{1,255}$" }, message: 'must match pattern "^[a-z0-9_]{1,255}$"', schema: "^[a-z0-9_]{1,255}$", parentSchema: schema11.properties.glue.properties.table, data: data15 };
-              if (vErrors === null) {
-                vErrors = [err45];
-              } else {
-                vErrors.push(err45);
-              }
-              errors++;
-            }
-          } else {
-            const err46 = { instancePath: instancePath + "/glue/table", schemaPath: "#/properties/glue/properties/table/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.glue.properties.table.type, parentSchema: schema11.properties.glue.properties.table, data: data15 };
-            if (vErrors === null) {
-              vErrors = [err46];
-            } else {
-              vErrors.push(err46);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/glue", schemaPath: "#/properties/glue/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.glue.type, parentSchema: schema11.properties.glue, data: data13 };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.athena !== void 0) {
-      let data16 = data.athena;
+      let data16 = data.glue;
       if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-        if (data16.workgroup === void 0) {
-          const err48 = { instancePath: instancePath + "/athena", schemaPath: "#/properties/athena/required", keyword: "required", params: { missingProperty: "workgroup" }, message: "must have required property 'workgroup'", schema: schema11.properties.athena.required, parentSchema: schema11.properties.athena, data: data16 };
+        if (data16.database === void 0) {
+          const err52 = { instancePath: instancePath + "/glue", schemaPath: "#/properties/glue/required", keyword: "required", params: { missingProperty: "database" }, message: "must have required property 'database'", schema: schema11.properties.glue.required, parentSchema: schema11.properties.glue, data: data16 };
           if (vErrors === null) {
-            vErrors = [err48];
+            vErrors = [err52];
           } else {
-            vErrors.push(err48);
+            vErrors.push(err52);
           }
           errors++;
         }
-        for (const key3 in data16) {
-          if (!(key3 === "workgroup" || key3 === "createWorkgroup" || key3 === "outputLocation")) {
-            const err49 = { instancePath: instancePath + "/athena", schemaPath: "#/properties/athena/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.athena, data: data16 };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
-          }
-        }
-        if (data16.workgroup !== void 0) {
-          let data17 = data16.workgroup;
-          if (typeof data17 === "string") {
-            if (!pattern8.test(data17)) {
-              const err50 = { instancePath: instancePath + "/athena/workgroup", schemaPath: "#/properties/athena/properties/workgroup/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z0-9._-]{1,128}$" }, message: 'must match pattern "^[a-zA-Z0-9._-]{1,128}$"', schema: "^[a-zA-Z0-9._-]{1,128}$", parentSchema: schema11.properties.athena.properties.workgroup, data: data17 };
-              if (vErrors === null) {
-                vErrors = [err50];
-              } else {
-                vErrors.push(err50);
-              }
-              errors++;
-            }
+        if (data16.table === void 0) {
+          const err53 = { instancePath: instancePath + "/glue", schemaPath: "#/properties/glue/required", keyword: "required", params: { missingProperty: "table" }, message: "must have required property 'table'", schema: schema11.properties.glue.required, parentSchema: schema11.properties.glue, data: data16 };
+          if (vErrors === null) {
+            vErrors = [err53];
           } else {
-            const err51 = { instancePath: instancePath + "/athena/workgroup", schemaPath: "#/properties/athena/properties/workgroup/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.athena.properties.workgroup.type, parentSchema: schema11.properties.athena.properties.workgroup, data: data17 };
-            if (vErrors === null) {
-              vErrors = [err51];
-            } else {
-              vErrors.push(err51);
-            }
-            errors++;
+            vErrors.push(err53);
           }
+          errors++;
         }
-        if (data16.createWorkgroup !== void 0) {
-          let data18 = data16.createWorkgroup;
-          if (typeof data18 !== "boolean") {
-            const err52 = { instancePath: instancePath + "/athena/createWorkgroup", schemaPath: "#/properties/athena/properties/createWorkgroup/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.athena.properties.createWorkgroup.type, parentSchema: schema11.properties.athena.properties.createWorkgroup, data: data18 };
-            if (vErrors === null) {
-              vErrors = [err52];
-            } else {
-              vErrors.push(err52);
-            }
-            errors++;
-          }
-        }
-        if (data16.outputLocation !== void 0) {
-          let data19 = data16.outputLocation;
-          if (typeof data19 === "string") {
-            if (!pattern9.test(data19)) {
-              const err53 = { instancePath: instancePath + "/athena/outputLocation", schemaPath: "#/properties/athena/properties/outputLocation/pattern", keyword: "pattern", params: { pattern: "^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$" }, message: 'must match pattern "^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$"', schema: "^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$", parentSchema: schema11.properties.athena.properties.outputLocation, data: data19 };
-              if (vErrors === null) {
-                vErrors = [err53];
-              } else {
-                vErrors.push(err53);
-              }
-              errors++;
-            }
-          } else {
-            const err54 = { instancePath: instancePath + "/athena/outputLocation", schemaPath: "#/properties/athena/properties/outputLocation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.athena.properties.outputLocation.type, parentSchema: schema11.properties.athena.properties.outputLocation, data: data19 };
+        for (const key2 in data16) {
+          if (!(key2 === "database" || key2 === "table")) {
+            const err54 = { instancePath: instancePath + "/glue", schemaPath: "#/properties/glue/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.glue, data: data16 };
             if (vErrors === null) {
               vErrors = [err54];
             } else {
@@ -841,22 +909,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-      } else {
-        const err55 = { instancePath: instancePath + "/athena", schemaPath: "#/properties/athena/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.athena.type, parentSchema: schema11.properties.athena, data: data16 };
-        if (vErrors === null) {
-          vErrors = [err55];
-        } else {
-          vErrors.push(err55);
-        }
-        errors++;
-      }
-    }
-    if (data.quicksight !== void 0) {
-      let data20 = data.quicksight;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        for (const key4 in data20) {
-          if (!(key4 === "namespace" || key4 === "principals")) {
-            const err56 = { instancePath: instancePath + "/quicksight", schemaPath: "#/properties/quicksight/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.quicksight, data: data20 };
+        if (data16.database !== void 0) {
+          let data17 = data16.database;
+          if (typeof data17 === "string") {
+            if (!pattern7.test(data17)) {
+              const err55 = { instancePath: instancePath + "/glue/database", schemaPath: "#/properties/glue/properties/database/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9_]{1,255}$" }, message: 'must match pattern "^[a-z0-9_]{1,255}$"', schema: "^[a-z0-9_]{1,255}$", parentSchema: schema11.properties.glue.properties.database, data: data17 };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+          } else {
+            const err56 = { instancePath: instancePath + "/glue/database", schemaPath: "#/properties/glue/properties/database/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.glue.properties.database.type, parentSchema: schema11.properties.glue.properties.database, data: data17 };
             if (vErrors === null) {
               vErrors = [err56];
             } else {
@@ -865,11 +931,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data20.namespace !== void 0) {
-          let data21 = data20.namespace;
-          if (typeof data21 === "string") {
-            if (!pattern10.test(data21)) {
-              const err57 = { instancePath: instancePath + "/quicksight/namespace", schemaPath: "#/properties/quicksight/properties/namespace/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z0-9._-]{1,64}$" }, message: 'must match pattern "^[a-zA-Z0-9._-]{1,64}$"', schema: "^[a-zA-Z0-9._-]{1,64}$", parentSchema: schema11.properties.quicksight.properties.namespace, data: data21 };
+        if (data16.table !== void 0) {
+          let data18 = data16.table;
+          if (typeof data18 === "string") {
+            if (!pattern7.test(data18)) {
+              const err57 = { instancePath: instancePath + "/glue/table", schemaPath: "#/properties/glue/properties/table/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9_]{1,255}$" }, message: 'must match pattern "^[a-z0-9_]{1,255}$"', schema: "^[a-z0-9_]{1,255}$", parentSchema: schema11.properties.glue.properties.table, data: data18 };
               if (vErrors === null) {
                 vErrors = [err57];
               } else {
@@ -878,7 +944,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err58 = { instancePath: instancePath + "/quicksight/namespace", schemaPath: "#/properties/quicksight/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.quicksight.properties.namespace.type, parentSchema: schema11.properties.quicksight.properties.namespace, data: data21 };
+            const err58 = { instancePath: instancePath + "/glue/table", schemaPath: "#/properties/glue/properties/table/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.glue.properties.table.type, parentSchema: schema11.properties.glue.properties.table, data: data18 };
             if (vErrors === null) {
               vErrors = [err58];
             } else {
@@ -887,94 +953,87 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data20.principals !== void 0) {
-          let data22 = data20.principals;
-          if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-            for (const key5 in data22) {
-              if (!(key5 === "owners" || key5 === "viewers")) {
-                const err59 = { instancePath: instancePath + "/quicksight/principals", schemaPath: "#/properties/quicksight/properties/principals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.quicksight.properties.principals, data: data22 };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
+      } else {
+        const err59 = { instancePath: instancePath + "/glue", schemaPath: "#/properties/glue/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.glue.type, parentSchema: schema11.properties.glue, data: data16 };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.athena !== void 0) {
+      let data19 = data.athena;
+      if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
+        if (data19.workgroup === void 0) {
+          const err60 = { instancePath: instancePath + "/athena", schemaPath: "#/properties/athena/required", keyword: "required", params: { missingProperty: "workgroup" }, message: "must have required property 'workgroup'", schema: schema11.properties.athena.required, parentSchema: schema11.properties.athena, data: data19 };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+        for (const key3 in data19) {
+          if (!(key3 === "workgroup" || key3 === "createWorkgroup" || key3 === "outputLocation")) {
+            const err61 = { instancePath: instancePath + "/athena", schemaPath: "#/properties/athena/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.athena, data: data19 };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
             }
-            if (data22.owners !== void 0) {
-              let data23 = data22.owners;
-              if (Array.isArray(data23)) {
-                const len2 = data23.length;
-                for (let i2 = 0; i2 < len2; i2++) {
-                  let data24 = data23[i2];
-                  if (typeof data24 === "string") {
-                    if (!pattern11.test(data24)) {
-                      const err60 = { instancePath: instancePath + "/quicksight/principals/owners/" + i2, schemaPath: "#/properties/quicksight/properties/principals/properties/owners/items/pattern", keyword: "pattern", params: { pattern: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$" }, message: 'must match pattern "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$"', schema: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", parentSchema: schema11.properties.quicksight.properties.principals.properties.owners.items, data: data24 };
-                      if (vErrors === null) {
-                        vErrors = [err60];
-                      } else {
-                        vErrors.push(err60);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err61 = { instancePath: instancePath + "/quicksight/principals/owners/" + i2, schemaPath: "#/properties/quicksight/properties/principals/properties/owners/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.quicksight.properties.principals.properties.owners.items.type, parentSchema: schema11.properties.quicksight.properties.principals.properties.owners.items, data: data24 };
-                    if (vErrors === null) {
-                      vErrors = [err61];
-                    } else {
-                      vErrors.push(err61);
-                    }
-                    errors++;
-                  }
-                }
+            errors++;
+          }
+        }
+        if (data19.workgroup !== void 0) {
+          let data20 = data19.workgroup;
+          if (typeof data20 === "string") {
+            if (!pattern9.test(data20)) {
+              const err62 = { instancePath: instancePath + "/athena/workgroup", schemaPath: "#/properties/athena/properties/workgroup/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z0-9._-]{1,128}$" }, message: 'must match pattern "^[a-zA-Z0-9._-]{1,128}$"', schema: "^[a-zA-Z0-9._-]{1,128}$", parentSchema: schema11.properties.athena.properties.workgroup, data: data20 };
+              if (vErrors === null) {
+                vErrors = [err62];
               } else {
-                const err62 = { instancePath: instancePath + "/quicksight/principals/owners", schemaPath: "#/properties/quicksight/properties/principals/properties/owners/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.quicksight.properties.principals.properties.owners.type, parentSchema: schema11.properties.quicksight.properties.principals.properties.owners, data: data23 };
-                if (vErrors === null) {
-                  vErrors = [err62];
-                } else {
-                  vErrors.push(err62);
-                }
-                errors++;
+                vErrors.push(err62);
               }
-            }
-            if (data22.viewers !== void 0) {
-              let data25 = data22.viewers;
-              if (Array.isArray(data25)) {
-                const len3 = data25.length;
-                for (let i3 = 0; i3 < len3; i3++) {
-                  let data26 = data25[i3];
-                  if (typeof data26 === "string") {
-                    if (!pattern11.test(data26)) {
-                      const err63 = { instancePath: instancePath + "/quicksight/principals/viewers/" + i3, schemaPath: "#/properties/quicksight/properties/principals/properties/viewers/items/pattern", keyword: "pattern", params: { pattern: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$" }, message: 'must match pattern "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$"', schema: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", parentSchema: schema11.properties.quicksight.properties.principals.properties.viewers.items, data: data26 };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err64 = { instancePath: instancePath + "/quicksight/principals/viewers/" + i3, schemaPath: "#/properties/quicksight/properties/principals/properties/viewers/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.quicksight.properties.principals.properties.viewers.items.type, parentSchema: schema11.properties.quicksight.properties.principals.properties.viewers.items, data: data26 };
-                    if (vErrors === null) {
-                      vErrors = [err64];
-                    } else {
-                      vErrors.push(err64);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err65 = { instancePath: instancePath + "/quicksight/principals/viewers", schemaPath: "#/properties/quicksight/properties/principals/properties/viewers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.quicksight.properties.principals.properties.viewers.type, parentSchema: schema11.properties.quicksight.properties.principals.properties.viewers, data: data25 };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
-              }
+              errors++;
             }
           } else {
-            const err66 = { instancePath: instancePath + "/quicksight/principals", schemaPath: "#/properties/quicksight/properties/principals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.quicksight.properties.principals.type, parentSchema: schema11.properties.quicksight.properties.principals, data: data22 };
+            const err63 = { instancePath: instancePath + "/athena/workgroup", schemaPath: "#/properties/athena/properties/workgroup/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.athena.properties.workgroup.type, parentSchema: schema11.properties.athena.properties.workgroup, data: data20 };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data19.createWorkgroup !== void 0) {
+          let data21 = data19.createWorkgroup;
+          if (typeof data21 !== "boolean") {
+            const err64 = { instancePath: instancePath + "/athena/createWorkgroup", schemaPath: "#/properties/athena/properties/createWorkgroup/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean", schema: schema11.properties.athena.properties.createWorkgroup.type, parentSchema: schema11.properties.athena.properties.createWorkgroup, data: data21 };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+        if (data19.outputLocation !== void 0) {
+          let data22 = data19.outputLocation;
+          if (typeof data22 === "string") {
+            if (!pattern10.test(data22)) {
+              const err65 = { instancePath: instancePath + "/athena/outputLocation", schemaPath: "#/properties/athena/properties/outputLocation/pattern", keyword: "pattern", params: { pattern: "^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$" }, message: 'must match pattern "^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$"', schema: "^s3://(?!xn--|sthree-|amzn-s3-demo-)(?![a-z0-9.-]*\\.\\.)(?![0-9]{1,3}(?:\\.[0-9]{1,3}){3}(?:/|$))(?![a-z0-9.-]*(?:-s3alias|--ol-s3|\\.mrap|--x-s3|--table-s3)(?:/|$))[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](?:/(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+/)*(?:(?!\\.\\.?(?:/|$))[^/\\\\\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]+)?)?$", parentSchema: schema11.properties.athena.properties.outputLocation, data: data22 };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
+              }
+              errors++;
+            }
+          } else {
+            const err66 = { instancePath: instancePath + "/athena/outputLocation", schemaPath: "#/properties/athena/properties/outputLocation/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.athena.properties.outputLocation.type, parentSchema: schema11.properties.athena.properties.outputLocation, data: data22 };
             if (vErrors === null) {
               vErrors = [err66];
             } else {
@@ -984,7 +1043,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err67 = { instancePath: instancePath + "/quicksight", schemaPath: "#/properties/quicksight/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.quicksight.type, parentSchema: schema11.properties.quicksight, data: data20 };
+        const err67 = { instancePath: instancePath + "/athena", schemaPath: "#/properties/athena/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.athena.type, parentSchema: schema11.properties.athena, data: data19 };
         if (vErrors === null) {
           vErrors = [err67];
         } else {
@@ -993,12 +1052,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.tags !== void 0) {
-      let data27 = data.tags;
-      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-        for (const key6 in data27) {
-          if (!pattern13.test(key6)) {
-            const err68 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tags, data: data27 };
+    if (data.quicksight !== void 0) {
+      let data23 = data.quicksight;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        for (const key4 in data23) {
+          if (!(key4 === "namespace" || key4 === "principals")) {
+            const err68 = { instancePath: instancePath + "/quicksight", schemaPath: "#/properties/quicksight/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.quicksight, data: data23 };
             if (vErrors === null) {
               vErrors = [err68];
             } else {
@@ -1007,254 +1066,256 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        for (const key7 in data27) {
-          if (pattern13.test(key7)) {
-            let data28 = data27[key7];
-            if (typeof data28 === "string") {
-              if (func3(data28) > 256) {
-                const err69 = { instancePath: instancePath + "/tags/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/patternProperties/%5E%5BA-Za-z0-9%20_.%3A~1%3D%2B%40-%5D%7B1%2C128%7D%24/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema11.properties.tags.patternProperties["^[A-Za-z0-9 _.:/=+@-]{1,128}$"], data: data28 };
+        if (data23.namespace !== void 0) {
+          let data24 = data23.namespace;
+          if (typeof data24 === "string") {
+            if (!pattern11.test(data24)) {
+              const err69 = { instancePath: instancePath + "/quicksight/namespace", schemaPath: "#/properties/quicksight/properties/namespace/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z0-9._-]{1,64}$" }, message: 'must match pattern "^[a-zA-Z0-9._-]{1,64}$"', schema: "^[a-zA-Z0-9._-]{1,64}$", parentSchema: schema11.properties.quicksight.properties.namespace, data: data24 };
+              if (vErrors === null) {
+                vErrors = [err69];
+              } else {
+                vErrors.push(err69);
+              }
+              errors++;
+            }
+          } else {
+            const err70 = { instancePath: instancePath + "/quicksight/namespace", schemaPath: "#/properties/quicksight/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.quicksight.properties.namespace.type, parentSchema: schema11.properties.quicksight.properties.namespace, data: data24 };
+            if (vErrors === null) {
+              vErrors = [err70];
+            } else {
+              vErrors.push(err70);
+            }
+            errors++;
+          }
+        }
+        if (data23.principals !== void 0) {
+          let data25 = data23.principals;
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            for (const key5 in data25) {
+              if (!(key5 === "owners" || key5 === "viewers")) {
+                const err71 = { instancePath: instancePath + "/quicksight/principals", schemaPath: "#/properties/quicksight/properties/principals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.quicksight.properties.principals, data: data25 };
                 if (vErrors === null) {
-                  vErrors = [err69];
+                  vErrors = [err71];
                 } else {
-                  vErrors.push(err69);
+                  vErrors.push(err71);
                 }
                 errors++;
               }
-              if (func3(data28) < 1) {
-                const err70 = { instancePath: instancePath + "/tags/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/patternProperties/%5E%5BA-Za-z0-9%20_.%3A~1%3D%2B%40-%5D%7B1%2C128%7D%24/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tags.patternProperties["^[A-Za-z0-9 _.:/=+@-]{1,128}$"], data: data28 };
+            }
+            if (data25.owners !== void 0) {
+              let data26 = data25.owners;
+              if (Array.isArray(data26)) {
+                const len3 = data26.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data27 = data26[i4];
+                  if (typeof data27 === "string") {
+                    if (!pattern12.test(data27)) {
+                      const err72 = { instancePath: instancePath + "/quicksight/principals/owners/" + i4, schemaPath: "#/properties/quicksight/properties/principals/properties/owners/items/pattern", keyword: "pattern", params: { pattern: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$" }, message: 'must match pattern "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$"', schema: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", parentSchema: schema11.properties.quicksight.properties.principals.properties.owners.items, data: data27 };
+                      if (vErrors === null) {
+                        vErrors = [err72];
+                      } else {
+                        vErrors.push(err72);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err73 = { instancePath: instancePath + "/quicksight/principals/owners/" + i4, schemaPath: "#/properties/quicksight/properties/principals/properties/owners/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.quicksight.properties.principals.properties.owners.items.type, parentSchema: schema11.properties.quicksight.properties.principals.properties.owners.items, data: data27 };
+                    if (vErrors === null) {
+                      vErrors = [err73];
+                    } else {
+                      vErrors.push(err73);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err74 = { instancePath: instancePath + "/quicksight/principals/owners", schemaPath: "#/properties/quicksight/properties/principals/properties/owners/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.quicksight.properties.principals.properties.owners.type, parentSchema: schema11.properties.quicksight.properties.principals.properties.owners, data: data26 };
                 if (vErrors === null) {
-                  vErrors = [err70];
+                  vErrors = [err74];
                 } else {
-                  vErrors.push(err70);
+                  vErrors.push(err74);
+                }
+                errors++;
+              }
+            }
+            if (data25.viewers !== void 0) {
+              let data28 = data25.viewers;
+              if (Array.isArray(data28)) {
+                const len4 = data28.length;
+                for (let i5 = 0; i5 < len4; i5++) {
+                  let data29 = data28[i5];
+                  if (typeof data29 === "string") {
+                    if (!pattern12.test(data29)) {
+                      const err75 = { instancePath: instancePath + "/quicksight/principals/viewers/" + i5, schemaPath: "#/properties/quicksight/properties/principals/properties/viewers/items/pattern", keyword: "pattern", params: { pattern: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$" }, message: 'must match pattern "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$"', schema: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", parentSchema: schema11.properties.quicksight.properties.principals.properties.viewers.items, data: data29 };
+                      if (vErrors === null) {
+                        vErrors = [err75];
+                      } else {
+                        vErrors.push(err75);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err76 = { instancePath: instancePath + "/quicksight/principals/viewers/" + i5, schemaPath: "#/properties/quicksight/properties/principals/properties/viewers/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.quicksight.properties.principals.properties.viewers.items.type, parentSchema: schema11.properties.quicksight.properties.principals.properties.viewers.items, data: data29 };
+                    if (vErrors === null) {
+                      vErrors = [err76];
+                    } else {
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err77 = { instancePath: instancePath + "/quicksight/principals/viewers", schemaPath: "#/properties/quicksight/properties/principals/properties/viewers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.quicksight.properties.principals.properties.viewers.type, parentSchema: schema11.properties.quicksight.properties.principals.properties.viewers, data: data28 };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err78 = { instancePath: instancePath + "/quicksight/principals", schemaPath: "#/properties/quicksight/properties/principals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.quicksight.properties.principals.type, parentSchema: schema11.properties.quicksight.properties.principals, data: data25 };
+            if (vErrors === null) {
+              vErrors = [err78];
+            } else {
+              vErrors.push(err78);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err79 = { instancePath: instancePath + "/quicksight", schemaPath: "#/properties/quicksight/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.quicksight.type, parentSchema: schema11.properties.quicksight, data: data23 };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+    if (data.tags !== void 0) {
+      let data30 = data.tags;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        for (const key6 in data30) {
+          if (!pattern14.test(key6)) {
+            const err80 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.tags, data: data30 };
+            if (vErrors === null) {
+              vErrors = [err80];
+            } else {
+              vErrors.push(err80);
+            }
+            errors++;
+          }
+        }
+        for (const key7 in data30) {
+          if (pattern14.test(key7)) {
+            let data31 = data30[key7];
+            if (typeof data31 === "string") {
+              if (func3(data31) > 256) {
+                const err81 = { instancePath: instancePath + "/tags/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/patternProperties/%5E%5BA-Za-z0-9%20_.%3A~1%3D%2B%40-%5D%7B1%2C128%7D%24/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters", schema: 256, parentSchema: schema11.properties.tags.patternProperties["^[A-Za-z0-9 _.:/=+@-]{1,128}$"], data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+              if (func3(data31) < 1) {
+                const err82 = { instancePath: instancePath + "/tags/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/patternProperties/%5E%5BA-Za-z0-9%20_.%3A~1%3D%2B%40-%5D%7B1%2C128%7D%24/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.tags.patternProperties["^[A-Za-z0-9 _.:/=+@-]{1,128}$"], data: data31 };
+                if (vErrors === null) {
+                  vErrors = [err82];
+                } else {
+                  vErrors.push(err82);
                 }
                 errors++;
               }
             } else {
-              const err71 = { instancePath: instancePath + "/tags/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/patternProperties/%5E%5BA-Za-z0-9%20_.%3A~1%3D%2B%40-%5D%7B1%2C128%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tags.patternProperties["^[A-Za-z0-9 _.:/=+@-]{1,128}$"].type, parentSchema: schema11.properties.tags.patternProperties["^[A-Za-z0-9 _.:/=+@-]{1,128}$"], data: data28 };
+              const err83 = { instancePath: instancePath + "/tags/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tags/patternProperties/%5E%5BA-Za-z0-9%20_.%3A~1%3D%2B%40-%5D%7B1%2C128%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.tags.patternProperties["^[A-Za-z0-9 _.:/=+@-]{1,128}$"].type, parentSchema: schema11.properties.tags.patternProperties["^[A-Za-z0-9 _.:/=+@-]{1,128}$"], data: data31 };
               if (vErrors === null) {
-                vErrors = [err71];
+                vErrors = [err83];
               } else {
-                vErrors.push(err71);
+                vErrors.push(err83);
               }
               errors++;
             }
           }
         }
       } else {
-        const err72 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tags.type, parentSchema: schema11.properties.tags, data: data27 };
+        const err84 = { instancePath: instancePath + "/tags", schemaPath: "#/properties/tags/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.tags.type, parentSchema: schema11.properties.tags, data: data30 };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err84];
         } else {
-          vErrors.push(err72);
+          vErrors.push(err84);
         }
         errors++;
       }
     }
     if (data.targets !== void 0) {
-      let data29 = data.targets;
-      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        for (const key8 in data29) {
-          if (!pattern15.test(key8)) {
-            const err73 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets, data: data29 };
+      let data32 = data.targets;
+      if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+        for (const key8 in data32) {
+          if (!pattern16.test(key8)) {
+            const err85 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets, data: data32 };
             if (vErrors === null) {
-              vErrors = [err73];
+              vErrors = [err85];
             } else {
-              vErrors.push(err73);
+              vErrors.push(err85);
             }
             errors++;
           }
         }
-        for (const key9 in data29) {
-          if (pattern15.test(key9)) {
-            let data30 = data29[key9];
-            if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-              for (const key10 in data30) {
+        for (const key9 in data32) {
+          if (pattern16.test(key9)) {
+            let data33 = data32[key9];
+            if (data33 && typeof data33 == "object" && !Array.isArray(data33)) {
+              for (const key10 in data33) {
                 if (!(key10 === "account" || key10 === "region" || key10 === "profile" || key10 === "idPrefix" || key10 === "principals")) {
-                  const err74 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"], data: data30 };
+                  const err86 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"], data: data33 };
                   if (vErrors === null) {
-                    vErrors = [err74];
+                    vErrors = [err86];
                   } else {
-                    vErrors.push(err74);
+                    vErrors.push(err86);
                   }
                   errors++;
                 }
               }
-              if (data30.account !== void 0) {
-                let data31 = data30.account;
-                if (typeof data31 === "string") {
-                  if (!pattern3.test(data31)) {
-                    const err75 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/account", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.account, data: data31 };
-                    if (vErrors === null) {
-                      vErrors = [err75];
-                    } else {
-                      vErrors.push(err75);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err76 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/account", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.account.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.account, data: data31 };
-                  if (vErrors === null) {
-                    vErrors = [err76];
-                  } else {
-                    vErrors.push(err76);
-                  }
-                  errors++;
-                }
-              }
-              if (data30.region !== void 0) {
-                let data32 = data30.region;
-                if (typeof data32 === "string") {
-                  if (!pattern4.test(data32)) {
-                    const err77 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/region", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"', schema: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.region, data: data32 };
-                    if (vErrors === null) {
-                      vErrors = [err77];
-                    } else {
-                      vErrors.push(err77);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err78 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/region", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.region.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.region, data: data32 };
-                  if (vErrors === null) {
-                    vErrors = [err78];
-                  } else {
-                    vErrors.push(err78);
-                  }
-                  errors++;
-                }
-              }
-              if (data30.profile !== void 0) {
-                let data33 = data30.profile;
-                if (typeof data33 === "string") {
-                  if (func3(data33) < 1) {
-                    const err79 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/profile", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/profile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.profile, data: data33 };
-                    if (vErrors === null) {
-                      vErrors = [err79];
-                    } else {
-                      vErrors.push(err79);
-                    }
-                    errors++;
-                  }
-                } else {
-                  const err80 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/profile", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/profile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.profile.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.profile, data: data33 };
-                  if (vErrors === null) {
-                    vErrors = [err80];
-                  } else {
-                    vErrors.push(err80);
-                  }
-                  errors++;
-                }
-              }
-              if (data30.idPrefix !== void 0) {
-                let data34 = data30.idPrefix;
+              if (data33.account !== void 0) {
+                let data34 = data33.account;
                 if (typeof data34 === "string") {
-                  if (!pattern19.test(data34)) {
-                    const err81 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/idPrefix", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/idPrefix/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]{0,32}$" }, message: 'must match pattern "^[a-z0-9-]{0,32}$"', schema: "^[a-z0-9-]{0,32}$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.idPrefix, data: data34 };
+                  if (!pattern4.test(data34)) {
+                    const err87 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/account", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/account/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: 'must match pattern "^[0-9]{12}$"', schema: "^[0-9]{12}$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.account, data: data34 };
                     if (vErrors === null) {
-                      vErrors = [err81];
+                      vErrors = [err87];
                     } else {
-                      vErrors.push(err81);
+                      vErrors.push(err87);
                     }
                     errors++;
                   }
                 } else {
-                  const err82 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/idPrefix", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/idPrefix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.idPrefix.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.idPrefix, data: data34 };
+                  const err88 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/account", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/account/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.account.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.account, data: data34 };
                   if (vErrors === null) {
-                    vErrors = [err82];
+                    vErrors = [err88];
                   } else {
-                    vErrors.push(err82);
+                    vErrors.push(err88);
                   }
                   errors++;
                 }
               }
-              if (data30.principals !== void 0) {
-                let data35 = data30.principals;
-                if (data35 && typeof data35 == "object" && !Array.isArray(data35)) {
-                  for (const key11 in data35) {
-                    if (!(key11 === "owners" || key11 === "viewers")) {
-                      const err83 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals, data: data35 };
-                      if (vErrors === null) {
-                        vErrors = [err83];
-                      } else {
-                        vErrors.push(err83);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data35.owners !== void 0) {
-                    let data36 = data35.owners;
-                    if (Array.isArray(data36)) {
-                      const len4 = data36.length;
-                      for (let i4 = 0; i4 < len4; i4++) {
-                        let data37 = data36[i4];
-                        if (typeof data37 === "string") {
-                          if (!pattern11.test(data37)) {
-                            const err84 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/owners/" + i4, schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/owners/items/pattern", keyword: "pattern", params: { pattern: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$" }, message: 'must match pattern "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$"', schema: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners.items, data: data37 };
-                            if (vErrors === null) {
-                              vErrors = [err84];
-                            } else {
-                              vErrors.push(err84);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err85 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/owners/" + i4, schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/owners/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners.items.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners.items, data: data37 };
-                          if (vErrors === null) {
-                            vErrors = [err85];
-                          } else {
-                            vErrors.push(err85);
-                          }
-                          errors++;
-                        }
-                      }
+              if (data33.region !== void 0) {
+                let data35 = data33.region;
+                if (typeof data35 === "string") {
+                  if (!pattern5.test(data35)) {
+                    const err89 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/region", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/region/pattern", keyword: "pattern", params: { pattern: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$" }, message: 'must match pattern "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$"', schema: "^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.region, data: data35 };
+                    if (vErrors === null) {
+                      vErrors = [err89];
                     } else {
-                      const err86 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/owners", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/owners/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners, data: data36 };
-                      if (vErrors === null) {
-                        vErrors = [err86];
-                      } else {
-                        vErrors.push(err86);
-                      }
-                      errors++;
+                      vErrors.push(err89);
                     }
-                  }
-                  if (data35.viewers !== void 0) {
-                    let data38 = data35.viewers;
-                    if (Array.isArray(data38)) {
-                      const len5 = data38.length;
-                      for (let i5 = 0; i5 < len5; i5++) {
-                        let data39 = data38[i5];
-                        if (typeof data39 === "string") {
-                          if (!pattern11.test(data39)) {
-                            const err87 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/viewers/" + i5, schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/viewers/items/pattern", keyword: "pattern", params: { pattern: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$" }, message: 'must match pattern "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$"', schema: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers.items, data: data39 };
-                            if (vErrors === null) {
-                              vErrors = [err87];
-                            } else {
-                              vErrors.push(err87);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err88 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/viewers/" + i5, schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/viewers/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers.items.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers.items, data: data39 };
-                          if (vErrors === null) {
-                            vErrors = [err88];
-                          } else {
-                            vErrors.push(err88);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err89 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/viewers", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/viewers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers, data: data38 };
-                      if (vErrors === null) {
-                        vErrors = [err89];
-                      } else {
-                        vErrors.push(err89);
-                      }
-                      errors++;
-                    }
+                    errors++;
                   }
                 } else {
-                  const err90 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals, data: data35 };
+                  const err90 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/region", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/region/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.region.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.region, data: data35 };
                   if (vErrors === null) {
                     vErrors = [err90];
                   } else {
@@ -1263,33 +1324,173 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
+              if (data33.profile !== void 0) {
+                let data36 = data33.profile;
+                if (typeof data36 === "string") {
+                  if (func3(data36) < 1) {
+                    const err91 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/profile", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/profile/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.profile, data: data36 };
+                    if (vErrors === null) {
+                      vErrors = [err91];
+                    } else {
+                      vErrors.push(err91);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err92 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/profile", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/profile/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.profile.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.profile, data: data36 };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+              }
+              if (data33.idPrefix !== void 0) {
+                let data37 = data33.idPrefix;
+                if (typeof data37 === "string") {
+                  if (!pattern20.test(data37)) {
+                    const err93 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/idPrefix", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/idPrefix/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]{0,32}$" }, message: 'must match pattern "^[a-z0-9-]{0,32}$"', schema: "^[a-z0-9-]{0,32}$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.idPrefix, data: data37 };
+                    if (vErrors === null) {
+                      vErrors = [err93];
+                    } else {
+                      vErrors.push(err93);
+                    }
+                    errors++;
+                  }
+                } else {
+                  const err94 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/idPrefix", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/idPrefix/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.idPrefix.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.idPrefix, data: data37 };
+                  if (vErrors === null) {
+                    vErrors = [err94];
+                  } else {
+                    vErrors.push(err94);
+                  }
+                  errors++;
+                }
+              }
+              if (data33.principals !== void 0) {
+                let data38 = data33.principals;
+                if (data38 && typeof data38 == "object" && !Array.isArray(data38)) {
+                  for (const key11 in data38) {
+                    if (!(key11 === "owners" || key11 === "viewers")) {
+                      const err95 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals, data: data38 };
+                      if (vErrors === null) {
+                        vErrors = [err95];
+                      } else {
+                        vErrors.push(err95);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data38.owners !== void 0) {
+                    let data39 = data38.owners;
+                    if (Array.isArray(data39)) {
+                      const len5 = data39.length;
+                      for (let i6 = 0; i6 < len5; i6++) {
+                        let data40 = data39[i6];
+                        if (typeof data40 === "string") {
+                          if (!pattern12.test(data40)) {
+                            const err96 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/owners/" + i6, schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/owners/items/pattern", keyword: "pattern", params: { pattern: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$" }, message: 'must match pattern "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$"', schema: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners.items, data: data40 };
+                            if (vErrors === null) {
+                              vErrors = [err96];
+                            } else {
+                              vErrors.push(err96);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err97 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/owners/" + i6, schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/owners/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners.items.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners.items, data: data40 };
+                          if (vErrors === null) {
+                            vErrors = [err97];
+                          } else {
+                            vErrors.push(err97);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err98 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/owners", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/owners/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.owners, data: data39 };
+                      if (vErrors === null) {
+                        vErrors = [err98];
+                      } else {
+                        vErrors.push(err98);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data38.viewers !== void 0) {
+                    let data41 = data38.viewers;
+                    if (Array.isArray(data41)) {
+                      const len6 = data41.length;
+                      for (let i7 = 0; i7 < len6; i7++) {
+                        let data42 = data41[i7];
+                        if (typeof data42 === "string") {
+                          if (!pattern12.test(data42)) {
+                            const err99 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/viewers/" + i7, schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/viewers/items/pattern", keyword: "pattern", params: { pattern: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$" }, message: 'must match pattern "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$"', schema: "^arn:[a-z-]+:quicksight:[a-z0-9-]+:[0-9]{12}:(user|group|namespace)/.+$", parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers.items, data: data42 };
+                            if (vErrors === null) {
+                              vErrors = [err99];
+                            } else {
+                              vErrors.push(err99);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err100 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/viewers/" + i7, schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/viewers/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers.items.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers.items, data: data42 };
+                          if (vErrors === null) {
+                            vErrors = [err100];
+                          } else {
+                            vErrors.push(err100);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err101 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals/viewers", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/properties/viewers/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.properties.viewers, data: data41 };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err102 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/principals", schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/properties/principals/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals.type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].properties.principals, data: data38 };
+                  if (vErrors === null) {
+                    vErrors = [err102];
+                  } else {
+                    vErrors.push(err102);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err91 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"], data: data30 };
+              const err103 = { instancePath: instancePath + "/targets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/targets/patternProperties/%5E%5Ba-z%5D%5Ba-z0-9-%5D%7B0%2C31%7D%24/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"].type, parentSchema: schema11.properties.targets.patternProperties["^[a-z][a-z0-9-]{0,31}$"], data: data33 };
               if (vErrors === null) {
-                vErrors = [err91];
+                vErrors = [err103];
               } else {
-                vErrors.push(err91);
+                vErrors.push(err103);
               }
               errors++;
             }
           }
         }
       } else {
-        const err92 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.type, parentSchema: schema11.properties.targets, data: data29 };
+        const err104 = { instancePath: instancePath + "/targets", schemaPath: "#/properties/targets/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.targets.type, parentSchema: schema11.properties.targets, data: data32 };
         if (vErrors === null) {
-          vErrors = [err92];
+          vErrors = [err104];
         } else {
-          vErrors.push(err92);
+          vErrors.push(err104);
         }
         errors++;
       }
     }
   } else {
-    const err93 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err105 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-      vErrors = [err93];
+      vErrors = [err105];
     } else {
-      vErrors.push(err93);
+      vErrors.push(err105);
     }
     errors++;
   }
@@ -1298,9 +1499,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var DataSet = validate11;
 var schema12 = { "additionalProperties": false, "description": "A dataset over the CloudTrail table.", "type": "object", "required": ["apiVersion", "kind", "id", "name", "columns"], "properties": { "apiVersion": { "description": "Spec language version; always trailsight/v1.", "const": "trailsight/v1", "type": "string" }, "kind": { "description": "Resource kind: DataSet (a QuickSight dataset over the CloudTrail table).", "const": "DataSet", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" }, "name": { "minLength": 1, "maxLength": 128, "description": "Display name shown in QuickSight.", "type": "string" }, "description": { "maxLength": 1024, "description": "What this resource is for (kept in the spec only).", "type": "string" }, "columns": { "minItems": 1, "description": "Output columns. With `sql`, these declare its output (name and type only).", "type": "array", "items": { "additionalProperties": false, "description": "An output column of the dataset.", "type": "object", "required": ["name"], "properties": { "name": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "expr": { "minLength": 1, "description": "Athena (Trino) SQL expression over the CloudTrail table columns. Default: the column of the same name.", "type": "string" }, "type": { "description": "Column type: string, integer, decimal, datetime or boolean.", "anyOf": [{ "const": "string", "type": "string" }, { "const": "integer", "type": "string" }, { "const": "decimal", "type": "string" }, { "const": "datetime", "type": "string" }, { "const": "boolean", "type": "string" }] }, "description": { "maxLength": 500, "description": "Shown as the field description in QuickSight.", "type": "string" } } } }, "where": { "minLength": 1, "description": "Row filter: an Athena SQL boolean expression over the CloudTrail table columns.", "type": "string" }, "window": { "additionalProperties": false, "description": "The time window of the dataset.", "type": "object", "required": ["days"], "properties": { "days": { "minimum": 1, "maximum": 3660, "description": "Keep the last N days; becomes a predicate on the timestamp partition, so Athena scans only those days.", "type": "integer" } } }, "sql": { "minLength": 1, "description": "Escape hatch: free Athena SQL. Name the CloudTrail table `cloudtrail_logs`; trailsight qualifies it.", "type": "string" }, "calculated": { "description": "Calculated fields.", "type": "array", "items": { "additionalProperties": false, "description": "A QuickSight calculated field, evaluated by QuickSight on top of the dataset columns.", "type": "object", "required": ["name", "expression"], "properties": { "name": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "expression": { "minLength": 1, "maxLength": 25e4, "description": "QuickSight calculated-field expression; name columns as {column}.", "type": "string" }, "type": { "description": "Column type: string, integer, decimal, datetime or boolean.", "anyOf": [{ "const": "string", "type": "string" }, { "const": "integer", "type": "string" }, { "const": "decimal", "type": "string" }, { "const": "datetime", "type": "string" }, { "const": "boolean", "type": "string" }] } } } }, "import": { "description": "How QuickSight reads the data: DIRECT_QUERY (default) or SPICE with a refresh schedule.", "anyOf": [{ "additionalProperties": false, "description": "Direct query (default).", "type": "object", "required": ["mode"], "properties": { "mode": { "description": "Query Athena on every view.", "const": "DIRECT_QUERY", "type": "string" } } }, { "additionalProperties": false, "description": "SPICE import.", "type": "object", "required": ["mode"], "properties": { "mode": { "description": "Import into SPICE and refresh on a schedule.", "const": "SPICE", "type": "string" }, "refresh": { "additionalProperties": false, "description": "SPICE refresh schedule.", "type": "object", "required": ["interval"], "properties": { "interval": { "description": "How often SPICE is refreshed.", "anyOf": [{ "const": "HOURLY", "type": "string" }, { "const": "DAILY", "type": "string" }, { "const": "WEEKLY", "type": "string" }, { "const": "MONTHLY", "type": "string" }] }, "timeOfDay": { "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "description": "Local time of day HH:MM (not for HOURLY).", "type": "string" }, "timezone": { "minLength": 1, "description": "IANA time zone of timeOfDay (default UTC).", "type": "string" }, "dayOfWeek": { "description": "Day of week, for WEEKLY.", "anyOf": [{ "const": "SUNDAY", "type": "string" }, { "const": "MONDAY", "type": "string" }, { "const": "TUESDAY", "type": "string" }, { "const": "WEDNESDAY", "type": "string" }, { "const": "THURSDAY", "type": "string" }, { "const": "FRIDAY", "type": "string" }, { "const": "SATURDAY", "type": "string" }] }, "dayOfMonth": { "pattern": "^([1-9]|1[0-9]|2[0-8]|LAST_DAY_OF_MONTH)$", "description": "Day of month, for MONTHLY: 1 to 28 or LAST_DAY_OF_MONTH (QuickSight refreshes on no other day).", "type": "string" } } } } }] } } };
-var pattern23 = new RegExp("^[a-z_][a-z0-9_]{0,63}$", "u");
-var pattern25 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
-var pattern26 = new RegExp("^([1-9]|1[0-9]|2[0-8]|LAST_DAY_OF_MONTH)$", "u");
+var pattern24 = new RegExp("^[a-z_][a-z0-9_]{0,63}$", "u");
+var pattern26 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
+var pattern27 = new RegExp("^([1-9]|1[0-9]|2[0-8]|LAST_DAY_OF_MONTH)$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1517,7 +1718,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data6.name !== void 0) {
               let data7 = data6.name;
               if (typeof data7 === "string") {
-                if (!pattern23.test(data7)) {
+                if (!pattern24.test(data7)) {
                   const err20 = { instancePath: instancePath + "/columns/" + i0 + "/name", schemaPath: "#/properties/columns/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema12.properties.columns.items.properties.name, data: data7 };
                   if (vErrors === null) {
                     vErrors = [err20];
@@ -1884,7 +2085,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
             if (data16.name !== void 0) {
               let data17 = data16.name;
               if (typeof data17 === "string") {
-                if (!pattern23.test(data17)) {
+                if (!pattern24.test(data17)) {
                   const err52 = { instancePath: instancePath + "/calculated/" + i1 + "/name", schemaPath: "#/properties/calculated/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema12.properties.calculated.items.properties.name, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err52];
@@ -2331,7 +2532,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               if (data23.timeOfDay !== void 0) {
                 let data25 = data23.timeOfDay;
                 if (typeof data25 === "string") {
-                  if (!pattern25.test(data25)) {
+                  if (!pattern26.test(data25)) {
                     const err90 = { instancePath: instancePath + "/import/refresh/timeOfDay", schemaPath: "#/properties/import/anyOf/1/properties/refresh/properties/timeOfDay/pattern", keyword: "pattern", params: { pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$" }, message: 'must match pattern "^([01][0-9]|2[0-3]):[0-5][0-9]$"', schema: "^([01][0-9]|2[0-3]):[0-5][0-9]$", parentSchema: schema12.properties.import.anyOf[1].properties.refresh.properties.timeOfDay, data: data25 };
                     if (vErrors === null) {
                       vErrors = [err90];
@@ -2557,7 +2758,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
               if (data23.dayOfMonth !== void 0) {
                 let data28 = data23.dayOfMonth;
                 if (typeof data28 === "string") {
-                  if (!pattern26.test(data28)) {
+                  if (!pattern27.test(data28)) {
                     const err109 = { instancePath: instancePath + "/import/refresh/dayOfMonth", schemaPath: "#/properties/import/anyOf/1/properties/refresh/properties/dayOfMonth/pattern", keyword: "pattern", params: { pattern: "^([1-9]|1[0-9]|2[0-8]|LAST_DAY_OF_MONTH)$" }, message: 'must match pattern "^([1-9]|1[0-9]|2[0-8]|LAST_DAY_OF_MONTH)$"', schema: "^([1-9]|1[0-9]|2[0-8]|LAST_DAY_OF_MONTH)$", parentSchema: schema12.properties.import.anyOf[1].properties.refresh.properties.dayOfMonth, data: data28 };
                     if (vErrors === null) {
                       vErrors = [err109];
@@ -2631,10 +2832,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var Dashboard = validate12;
 var schema13 = { "additionalProperties": false, "description": "A dashboard: compiles to a QuickSight analysis and the dashboard published from it.", "type": "object", "required": ["apiVersion", "kind", "id", "name", "datasets", "sheets"], "properties": { "apiVersion": { "description": "Spec language version; always trailsight/v1.", "const": "trailsight/v1", "type": "string" }, "kind": { "description": "Resource kind: Dashboard (a published dashboard and the analysis it comes from).", "const": "Dashboard", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" }, "name": { "minLength": 1, "maxLength": 128, "description": "Display name shown in QuickSight.", "type": "string" }, "description": { "maxLength": 1024, "description": "What this resource is for (kept in the spec only).", "type": "string" }, "datasets": { "description": "Datasets used, as alias: dataset id.", "minProperties": 1, "additionalProperties": false, "type": "object", "patternProperties": { "^[a-z0-9-]+$": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" } } }, "theme": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "The id of the Theme spec it is drawn with (else QuickSight's default theme).", "type": "string" }, "parameters": { "description": "Parameters.", "type": "array", "items": { "additionalProperties": false, "description": "A dashboard parameter, set by a control.", "type": "object", "required": ["name", "type"], "properties": { "name": { "pattern": "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "description": "Parameter name: letters and digits.", "type": "string" }, "type": { "description": "Parameter type.", "anyOf": [{ "const": "string", "type": "string" }, { "const": "integer", "type": "string" }, { "const": "decimal", "type": "string" }, { "const": "datetime", "type": "string" }] }, "default": { "description": "Default value (a list for multi-value parameters).", "anyOf": [{ "anyOf": [{ "type": "string" }, { "type": "number" }] }, { "type": "array", "items": { "anyOf": [{ "type": "string" }, { "type": "number" }] } }] }, "multiValue": { "description": "Accept several values (default false).", "type": "boolean" } } } }, "filters": { "description": "Filters, each scoped to sheets or visuals.", "type": "array", "items": { "additionalProperties": false, "description": "A filter: exactly one of equals, notEquals, between, timeRange, lastDays.", "type": "object", "required": ["id", "column"], "properties": { "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "equals": { "description": "Keep rows whose column is one of these values, or equals a parameter.", "anyOf": [{ "minItems": 1, "type": "array", "items": { "anyOf": [{ "type": "string" }, { "type": "number" }] } }, { "additionalProperties": false, "description": "The value of a parameter.", "type": "object", "required": ["parameter"], "properties": { "parameter": { "pattern": "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "description": "Parameter name: letters and digits.", "type": "string" } } }] }, "notEquals": { "minItems": 1, "description": "Drop rows whose column is one of these values.", "type": "array", "items": { "anyOf": [{ "type": "string" }, { "type": "number" }] } }, "between": { "additionalProperties": false, "description": "Numeric range.", "type": "object", "properties": { "min": { "description": "Lower bound (inclusive).", "anyOf": [{ "type": "number" }, { "additionalProperties": false, "description": "The value of a parameter.", "type": "object", "required": ["parameter"], "properties": { "parameter": { "pattern": "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "description": "Parameter name: letters and digits.", "type": "string" } } }] }, "max": { "description": "Upper bound (inclusive).", "anyOf": [{ "type": "number" }, { "additionalProperties": false, "description": "The value of a parameter.", "type": "object", "required": ["parameter"], "properties": { "parameter": { "pattern": "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "description": "Parameter name: letters and digits.", "type": "string" } } }] } } }, "timeRange": { "additionalProperties": false, "description": "Date-time range, fixed or from parameters.", "type": "object", "properties": { "from": { "description": "Start (inclusive).", "anyOf": [{ "format": "date-time", "type": "string" }, { "additionalProperties": false, "description": "The value of a parameter.", "type": "object", "required": ["parameter"], "properties": { "parameter": { "pattern": "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "description": "Parameter name: letters and digits.", "type": "string" } } }] }, "to": { "description": "End (inclusive).", "anyOf": [{ "format": "date-time", "type": "string" }, { "additionalProperties": false, "description": "The value of a parameter.", "type": "object", "required": ["parameter"], "properties": { "parameter": { "pattern": "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "description": "Parameter name: letters and digits.", "type": "string" } } }] } } }, "lastDays": { "minimum": 1, "maximum": 3660, "description": "Keep the last N days (relative date filter).", "type": "integer" }, "nullOption": { "description": "Which null values pass (default all for equals, non-null otherwise).", "anyOf": [{ "const": "all", "type": "string" }, { "const": "non-null", "type": "string" }, { "const": "null", "type": "string" }] }, "scope": { "description": "Where the filter applies (default all).", "anyOf": [{ "description": "Every visual using the dataset on every sheet.", "const": "all", "type": "string" }, { "additionalProperties": false, "description": "Every visual on these sheets.", "type": "object", "required": ["sheets"], "properties": { "sheets": { "minItems": 1, "description": "Sheet ids.", "type": "array", "items": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" } } } }, { "additionalProperties": false, "description": "Only these visuals.", "type": "object", "required": ["visuals"], "properties": { "visuals": { "minItems": 1, "description": "Visual ids.", "type": "array", "items": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" } } } }] } } } }, "sheets": { "minItems": 1, "maxItems": 20, "description": "Sheets (tabs).", "type": "array", "items": { "additionalProperties": false, "description": "A sheet (tab).", "type": "object", "required": ["id", "title", "visuals"], "properties": { "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "minLength": 1, "maxLength": 2048, "description": "Sheet tab title.", "type": "string" }, "description": { "maxLength": 1024, "description": "Text shown at the top of the sheet.", "type": "string" }, "controls": { "description": "Controls shown at the top of the sheet.", "type": "array", "items": { "additionalProperties": false, "description": "A sheet control bound to a parameter or a filter (exactly one).", "type": "object", "required": ["type", "title"], "properties": { "type": { "description": "Control widget.", "anyOf": [{ "const": "dropdown", "type": "string" }, { "const": "text", "type": "string" }, { "const": "date-range", "type": "string" }, { "const": "date", "type": "string" }, { "const": "slider", "type": "string" }] }, "parameter": { "pattern": "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "description": "Parameter name: letters and digits.", "type": "string" }, "filter": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "minLength": 1, "maxLength": 2048, "description": "Label of the control.", "type": "string" }, "values": { "description": "Dropdown values: a list, or linked to a dataset column.", "anyOf": [{ "minItems": 1, "description": "Fixed list of values.", "type": "array", "items": { "anyOf": [{ "type": "string" }, { "type": "number" }] } }, { "additionalProperties": false, "description": "Values of a dataset column.", "type": "object", "required": ["column"], "properties": { "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" } } }] }, "min": { "description": "Slider: lowest value (needed for a parameter; a filter's `between` min is the default).", "type": "number" }, "max": { "description": "Slider: highest value (needed for a parameter; a filter's `between` max is the default).", "type": "number" }, "step": { "exclusiveMinimum": 0, "description": "Slider: step between values (default 1).", "type": "number" } } } }, "visuals": { "minItems": 1, "maxItems": 50, "description": "Visuals, laid out on a 36-column grid.", "type": "array", "items": { "description": "A visual: kpi, bar, line, pie, table, pivot, heatmap, or raw.", "anyOf": [{ "additionalProperties": false, "description": "A a single number.", "type": "object", "required": ["type", "id", "value"], "properties": { "type": { "description": "Visual type: a single number.", "const": "kpi", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "maxLength": 512, "description": "Title shown above the visual (at most 512 characters, as QuickSight allows).", "type": "string" }, "subtitle": { "maxLength": 1024, "description": "Subtitle shown under the title.", "type": "string" }, "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns (default 18; 36 is the full sheet).", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows (default 8).", "type": "integer" }, "grid": { "additionalProperties": false, "description": "Position in the sheet grid; omitted, visuals flow left to right.", "type": "object", "required": ["col", "row", "width", "height"], "properties": { "col": { "minimum": 0, "maximum": 35, "description": "Column index in the 36-column grid.", "type": "integer" }, "row": { "minimum": 0, "maximum": 9009, "description": "Row index.", "type": "integer" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns.", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows.", "type": "integer" } } }, "value": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] } } }, { "additionalProperties": false, "description": "A a bar chart.", "type": "object", "required": ["type", "id", "x", "y"], "properties": { "type": { "description": "Visual type: a bar chart.", "const": "bar", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "maxLength": 512, "description": "Title shown above the visual (at most 512 characters, as QuickSight allows).", "type": "string" }, "subtitle": { "maxLength": 1024, "description": "Subtitle shown under the title.", "type": "string" }, "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns (default 18; 36 is the full sheet).", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows (default 8).", "type": "integer" }, "grid": { "additionalProperties": false, "description": "Position in the sheet grid; omitted, visuals flow left to right.", "type": "object", "required": ["col", "row", "width", "height"], "properties": { "col": { "minimum": 0, "maximum": 35, "description": "Column index in the 36-column grid.", "type": "integer" }, "row": { "minimum": 0, "maximum": 9009, "description": "Row index.", "type": "integer" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns.", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows.", "type": "integer" } } }, "x": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "y": { "description": "Measure(s) along the value axis.", "anyOf": [{ "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, { "minItems": 1, "description": "Fields, in order.", "type": "array", "items": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] } }] }, "color": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "horizontal": { "description": "Bars run horizontally (default false).", "type": "boolean" }, "stacked": { "description": "Stack the color groups (default false: clustered).", "type": "boolean" }, "sort": { "description": "Sort keys, most significant first.", "type": "array", "items": { "additionalProperties": false, "description": "A sort key.", "type": "object", "required": ["by"], "properties": { "by": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "order": { "description": "asc or desc (default desc).", "anyOf": [{ "const": "asc", "type": "string" }, { "const": "desc", "type": "string" }] } } } }, "limit": { "minimum": 1, "maximum": 1e4, "description": "Show at most this many items (categories, rows).", "type": "integer" } } }, { "additionalProperties": false, "description": "A a line chart.", "type": "object", "required": ["type", "id", "x", "y"], "properties": { "type": { "description": "Visual type: a line chart.", "const": "line", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "maxLength": 512, "description": "Title shown above the visual (at most 512 characters, as QuickSight allows).", "type": "string" }, "subtitle": { "maxLength": 1024, "description": "Subtitle shown under the title.", "type": "string" }, "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns (default 18; 36 is the full sheet).", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows (default 8).", "type": "integer" }, "grid": { "additionalProperties": false, "description": "Position in the sheet grid; omitted, visuals flow left to right.", "type": "object", "required": ["col", "row", "width", "height"], "properties": { "col": { "minimum": 0, "maximum": 35, "description": "Column index in the 36-column grid.", "type": "integer" }, "row": { "minimum": 0, "maximum": 9009, "description": "Row index.", "type": "integer" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns.", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows.", "type": "integer" } } }, "x": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "y": { "description": "Measure(s) along the value axis.", "anyOf": [{ "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, { "minItems": 1, "description": "Fields, in order.", "type": "array", "items": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] } }] }, "color": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "granularity": { "description": "Date granularity of the x axis.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] } } }, { "additionalProperties": false, "description": "A a pie or donut chart.", "type": "object", "required": ["type", "id", "group", "value"], "properties": { "type": { "description": "Visual type: a pie or donut chart.", "const": "pie", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "maxLength": 512, "description": "Title shown above the visual (at most 512 characters, as QuickSight allows).", "type": "string" }, "subtitle": { "maxLength": 1024, "description": "Subtitle shown under the title.", "type": "string" }, "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns (default 18; 36 is the full sheet).", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows (default 8).", "type": "integer" }, "grid": { "additionalProperties": false, "description": "Position in the sheet grid; omitted, visuals flow left to right.", "type": "object", "required": ["col", "row", "width", "height"], "properties": { "col": { "minimum": 0, "maximum": 35, "description": "Column index in the 36-column grid.", "type": "integer" }, "row": { "minimum": 0, "maximum": 9009, "description": "Row index.", "type": "integer" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns.", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows.", "type": "integer" } } }, "group": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "value": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "donut": { "description": "Draw as a donut (default false).", "type": "boolean" }, "sort": { "description": "Sort keys, most significant first.", "type": "array", "items": { "additionalProperties": false, "description": "A sort key.", "type": "object", "required": ["by"], "properties": { "by": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "order": { "description": "asc or desc (default desc).", "anyOf": [{ "const": "asc", "type": "string" }, { "const": "desc", "type": "string" }] } } } }, "limit": { "minimum": 1, "maximum": 1e4, "description": "Show at most this many items (categories, rows).", "type": "integer" } } }, { "additionalProperties": false, "description": "A a table.", "type": "object", "required": ["type", "id", "columns"], "properties": { "type": { "description": "Visual type: a table.", "const": "table", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "maxLength": 512, "description": "Title shown above the visual (at most 512 characters, as QuickSight allows).", "type": "string" }, "subtitle": { "maxLength": 1024, "description": "Subtitle shown under the title.", "type": "string" }, "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns (default 18; 36 is the full sheet).", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows (default 8).", "type": "integer" }, "grid": { "additionalProperties": false, "description": "Position in the sheet grid; omitted, visuals flow left to right.", "type": "object", "required": ["col", "row", "width", "height"], "properties": { "col": { "minimum": 0, "maximum": 35, "description": "Column index in the 36-column grid.", "type": "integer" }, "row": { "minimum": 0, "maximum": 9009, "description": "Row index.", "type": "integer" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns.", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows.", "type": "integer" } } }, "columns": { "minItems": 1, "description": "Fields, in order.", "type": "array", "items": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] } }, "sort": { "description": "Sort keys, most significant first.", "type": "array", "items": { "additionalProperties": false, "description": "A sort key.", "type": "object", "required": ["by"], "properties": { "by": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "order": { "description": "asc or desc (default desc).", "anyOf": [{ "const": "asc", "type": "string" }, { "const": "desc", "type": "string" }] } } } }, "limit": { "minimum": 1, "maximum": 1e4, "description": "Show at most this many items (categories, rows).", "type": "integer" } } }, { "additionalProperties": false, "description": "A a pivot table.", "type": "object", "required": ["type", "id", "rows", "values"], "properties": { "type": { "description": "Visual type: a pivot table.", "const": "pivot", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "maxLength": 512, "description": "Title shown above the visual (at most 512 characters, as QuickSight allows).", "type": "string" }, "subtitle": { "maxLength": 1024, "description": "Subtitle shown under the title.", "type": "string" }, "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns (default 18; 36 is the full sheet).", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows (default 8).", "type": "integer" }, "grid": { "additionalProperties": false, "description": "Position in the sheet grid; omitted, visuals flow left to right.", "type": "object", "required": ["col", "row", "width", "height"], "properties": { "col": { "minimum": 0, "maximum": 35, "description": "Column index in the 36-column grid.", "type": "integer" }, "row": { "minimum": 0, "maximum": 9009, "description": "Row index.", "type": "integer" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns.", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows.", "type": "integer" } } }, "rows": { "minItems": 1, "description": "Fields, in order.", "type": "array", "items": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] } }, "columns": { "minItems": 1, "description": "Fields, in order.", "type": "array", "items": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] } }, "values": { "minItems": 1, "description": "Fields, in order.", "type": "array", "items": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] } } } }, { "additionalProperties": false, "description": "A a heat map.", "type": "object", "required": ["type", "id", "rows", "columns", "value"], "properties": { "type": { "description": "Visual type: a heat map.", "const": "heatmap", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "title": { "maxLength": 512, "description": "Title shown above the visual (at most 512 characters, as QuickSight allows).", "type": "string" }, "subtitle": { "maxLength": 1024, "description": "Subtitle shown under the title.", "type": "string" }, "dataset": { "pattern": "^[a-z0-9-]+$", "description": "Dataset alias (from `datasets`); default the only one.", "type": "string" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns (default 18; 36 is the full sheet).", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows (default 8).", "type": "integer" }, "grid": { "additionalProperties": false, "description": "Position in the sheet grid; omitted, visuals flow left to right.", "type": "object", "required": ["col", "row", "width", "height"], "properties": { "col": { "minimum": 0, "maximum": 35, "description": "Column index in the 36-column grid.", "type": "integer" }, "row": { "minimum": 0, "maximum": 9009, "description": "Row index.", "type": "integer" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns.", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows.", "type": "integer" } } }, "rows": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "columns": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "value": { "description": "A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format.", "anyOf": [{ "pattern": "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "description": "A column (`event_name`) or an aggregated column (`count(event_id)`, `distinct_count(source_ip)`).", "type": "string" }, { "additionalProperties": false, "description": "A field with options.", "type": "object", "required": ["column"], "properties": { "column": { "pattern": "^[a-z_][a-z0-9_]{0,63}$", "description": "Column name: lower-case letters, digits and underscores.", "type": "string" }, "aggregation": { "description": "Aggregation; makes the field a measure.", "anyOf": [{ "const": "count", "type": "string" }, { "const": "distinct_count", "type": "string" }, { "const": "sum", "type": "string" }, { "const": "avg", "type": "string" }, { "const": "min", "type": "string" }, { "const": "max", "type": "string" }, { "const": "median", "type": "string" }] }, "label": { "minLength": 1, "maxLength": 2048, "description": "Header or axis label.", "type": "string" }, "granularity": { "description": "Date granularity, for datetime dimensions.", "anyOf": [{ "const": "minute", "type": "string" }, { "const": "hour", "type": "string" }, { "const": "day", "type": "string" }, { "const": "week", "type": "string" }, { "const": "month", "type": "string" }] }, "format": { "description": "How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).", "anyOf": [{ "const": "number", "type": "string" }, { "const": "percent", "type": "string" }] }, "decimals": { "minimum": 0, "maximum": 20, "description": "Decimal places shown, for a numeric measure.", "type": "integer" } } }] }, "limit": { "minimum": 1, "maximum": 1e4, "description": "Show at most this many items (categories, rows).", "type": "integer" } } }, { "additionalProperties": false, "description": "Escape hatch: a QuickSight visual definition passed through untouched.", "type": "object", "required": ["type", "id", "visual"], "properties": { "type": { "description": "Visual type: any QuickSight Visual, passed through untouched.", "const": "raw", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Id unique within this resource, lower-case letters, digits and dashes.", "type": "string" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns (default 18).", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows (default 8).", "type": "integer" }, "grid": { "additionalProperties": false, "description": "Position in the sheet grid; omitted, visuals flow left to right.", "type": "object", "required": ["col", "row", "width", "height"], "properties": { "col": { "minimum": 0, "maximum": 35, "description": "Column index in the 36-column grid.", "type": "integer" }, "row": { "minimum": 0, "maximum": 9009, "description": "Row index.", "type": "integer" }, "width": { "minimum": 1, "maximum": 36, "description": "Width in grid columns.", "type": "integer" }, "height": { "minimum": 1, "maximum": 21, "description": "Height in grid rows.", "type": "integer" } } }, "visual": { "description": 'A QuickSight Visual object (e.g. {"BarChartVisual": {...}}); its VisualId must equal `id`.', "additionalProperties": false, "type": "object", "patternProperties": { "^(.*)$": { "description": "Passed to QuickSight as is." } } } } }] } } } } }, "publish": { "additionalProperties": false, "description": "Dashboard publish options.", "type": "object", "properties": { "adHocFiltering": { "description": "Let viewers filter visuals (default true).", "type": "boolean" }, "export": { "description": "Let viewers export data to CSV (default true).", "type": "boolean" }, "expandControls": { "description": "Show the controls pane expanded (default true).", "type": "boolean" } } } } };
-var pattern28 = new RegExp("^[a-z0-9-]+$", "u");
-var pattern32 = new RegExp("^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "u");
-var pattern50 = new RegExp("^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "u");
-var pattern105 = new RegExp("^(.*)$", "u");
+var pattern29 = new RegExp("^[a-z0-9-]+$", "u");
+var pattern33 = new RegExp("^[a-zA-Z][a-zA-Z0-9]{0,2047}$", "u");
+var pattern51 = new RegExp("^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", "u");
+var pattern106 = new RegExp("^(.*)$", "u");
 var formats0 = require_formats().fullFormats["date-time"];
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -2835,7 +3036,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key1 in data5) {
-          if (!pattern28.test(key1)) {
+          if (!pattern29.test(key1)) {
             const err19 = { instancePath: instancePath + "/datasets", schemaPath: "#/properties/datasets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.datasets, data: data5 };
             if (vErrors === null) {
               vErrors = [err19];
@@ -2846,7 +3047,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         for (const key2 in data5) {
-          if (pattern28.test(key2)) {
+          if (pattern29.test(key2)) {
             let data6 = data5[key2];
             if (typeof data6 === "string") {
               if (!pattern0.test(data6)) {
@@ -2940,7 +3141,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.name !== void 0) {
               let data10 = data9.name;
               if (typeof data10 === "string") {
-                if (!pattern32.test(data10)) {
+                if (!pattern33.test(data10)) {
                   const err28 = { instancePath: instancePath + "/parameters/" + i0 + "/name", schemaPath: "#/properties/parameters/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema13.properties.parameters.items.properties.name, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err28];
@@ -3302,7 +3503,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             if (data16.dataset !== void 0) {
               let data18 = data16.dataset;
               if (typeof data18 === "string") {
-                if (!pattern28.test(data18)) {
+                if (!pattern29.test(data18)) {
                   const err55 = { instancePath: instancePath + "/filters/" + i2 + "/dataset", schemaPath: "#/properties/filters/items/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.filters.items.properties.dataset, data: data18 };
                   if (vErrors === null) {
                     vErrors = [err55];
@@ -3324,7 +3525,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             if (data16.column !== void 0) {
               let data19 = data16.column;
               if (typeof data19 === "string") {
-                if (!pattern23.test(data19)) {
+                if (!pattern24.test(data19)) {
                   const err57 = { instancePath: instancePath + "/filters/" + i2 + "/column", schemaPath: "#/properties/filters/items/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.filters.items.properties.column, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err57];
@@ -3445,7 +3646,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                   if (data20.parameter !== void 0) {
                     let data22 = data20.parameter;
                     if (typeof data22 === "string") {
-                      if (!pattern32.test(data22)) {
+                      if (!pattern33.test(data22)) {
                         const err66 = { instancePath: instancePath + "/filters/" + i2 + "/equals/parameter", schemaPath: "#/properties/filters/items/properties/equals/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema13.properties.filters.items.properties.equals.anyOf[1].properties.parameter, data: data22 };
                         if (vErrors === null) {
                           vErrors = [err66];
@@ -3623,7 +3824,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data26.parameter !== void 0) {
                         let data27 = data26.parameter;
                         if (typeof data27 === "string") {
-                          if (!pattern32.test(data27)) {
+                          if (!pattern33.test(data27)) {
                             const err79 = { instancePath: instancePath + "/filters/" + i2 + "/between/min/parameter", schemaPath: "#/properties/filters/items/properties/between/properties/min/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema13.properties.filters.items.properties.between.properties.min.anyOf[1].properties.parameter, data: data27 };
                             if (vErrors === null) {
                               vErrors = [err79];
@@ -3715,7 +3916,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data28.parameter !== void 0) {
                         let data29 = data28.parameter;
                         if (typeof data29 === "string") {
-                          if (!pattern32.test(data29)) {
+                          if (!pattern33.test(data29)) {
                             const err86 = { instancePath: instancePath + "/filters/" + i2 + "/between/max/parameter", schemaPath: "#/properties/filters/items/properties/between/properties/max/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema13.properties.filters.items.properties.between.properties.max.anyOf[1].properties.parameter, data: data29 };
                             if (vErrors === null) {
                               vErrors = [err86];
@@ -3841,7 +4042,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data31.parameter !== void 0) {
                         let data32 = data31.parameter;
                         if (typeof data32 === "string") {
-                          if (!pattern32.test(data32)) {
+                          if (!pattern33.test(data32)) {
                             const err96 = { instancePath: instancePath + "/filters/" + i2 + "/timeRange/from/parameter", schemaPath: "#/properties/filters/items/properties/timeRange/properties/from/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema13.properties.filters.items.properties.timeRange.properties.from.anyOf[1].properties.parameter, data: data32 };
                             if (vErrors === null) {
                               vErrors = [err96];
@@ -3943,7 +4144,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data33.parameter !== void 0) {
                         let data34 = data33.parameter;
                         if (typeof data34 === "string") {
-                          if (!pattern32.test(data34)) {
+                          if (!pattern33.test(data34)) {
                             const err104 = { instancePath: instancePath + "/filters/" + i2 + "/timeRange/to/parameter", schemaPath: "#/properties/filters/items/properties/timeRange/properties/to/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema13.properties.filters.items.properties.timeRange.properties.to.anyOf[1].properties.parameter, data: data34 };
                             if (vErrors === null) {
                               vErrors = [err104];
@@ -4662,7 +4863,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data48.parameter !== void 0) {
                       let data50 = data48.parameter;
                       if (typeof data50 === "string") {
-                        if (!pattern32.test(data50)) {
+                        if (!pattern33.test(data50)) {
                           const err165 = { instancePath: instancePath + "/sheets/" + i7 + "/controls/" + i8 + "/parameter", schemaPath: "#/properties/sheets/items/properties/controls/items/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema13.properties.sheets.items.properties.controls.items.properties.parameter, data: data50 };
                           if (vErrors === null) {
                             vErrors = [err165];
@@ -4836,7 +5037,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                           if (data53.dataset !== void 0) {
                             let data55 = data53.dataset;
                             if (typeof data55 === "string") {
-                              if (!pattern28.test(data55)) {
+                              if (!pattern29.test(data55)) {
                                 const err179 = { instancePath: instancePath + "/sheets/" + i7 + "/controls/" + i8 + "/values/dataset", schemaPath: "#/properties/sheets/items/properties/controls/items/properties/values/anyOf/1/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.sheets.items.properties.controls.items.properties.values.anyOf[1].properties.dataset, data: data55 };
                                 if (vErrors === null) {
                                   vErrors = [err179];
@@ -4858,7 +5059,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                           if (data53.column !== void 0) {
                             let data56 = data53.column;
                             if (typeof data56 === "string") {
-                              if (!pattern23.test(data56)) {
+                              if (!pattern24.test(data56)) {
                                 const err181 = { instancePath: instancePath + "/sheets/" + i7 + "/controls/" + i8 + "/values/column", schemaPath: "#/properties/sheets/items/properties/controls/items/properties/values/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.controls.items.properties.values.anyOf[1].properties.column, data: data56 };
                                 if (vErrors === null) {
                                   vErrors = [err181];
@@ -5130,7 +5331,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data61.dataset !== void 0) {
                       let data66 = data61.dataset;
                       if (typeof data66 === "string") {
-                        if (!pattern28.test(data66)) {
+                        if (!pattern29.test(data66)) {
                           const err205 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/0/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[0].properties.dataset, data: data66 };
                           if (vErrors === null) {
                             vErrors = [err205];
@@ -5407,7 +5608,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                       let valid57 = false;
                       const _errs249 = errors;
                       if (typeof data74 === "string") {
-                        if (!pattern50.test(data74)) {
+                        if (!pattern51.test(data74)) {
                           const err231 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/0/properties/value/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[0].properties.value.anyOf[0], data: data74 };
                           if (vErrors === null) {
                             vErrors = [err231];
@@ -5453,7 +5654,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                           if (data74.column !== void 0) {
                             let data75 = data74.column;
                             if (typeof data75 === "string") {
-                              if (!pattern23.test(data75)) {
+                              if (!pattern24.test(data75)) {
                                 const err235 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/0/properties/value/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[0].properties.value.anyOf[1].properties.column, data: data75 };
                                 if (vErrors === null) {
                                   vErrors = [err235];
@@ -6102,7 +6303,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data61.dataset !== void 0) {
                         let data85 = data61.dataset;
                         if (typeof data85 === "string") {
-                          if (!pattern28.test(data85)) {
+                          if (!pattern29.test(data85)) {
                             const err290 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.dataset, data: data85 };
                             if (vErrors === null) {
                               vErrors = [err290];
@@ -6379,7 +6580,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                         let valid64 = false;
                         const _errs324 = errors;
                         if (typeof data93 === "string") {
-                          if (!pattern50.test(data93)) {
+                          if (!pattern51.test(data93)) {
                             const err316 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/x", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/x/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.x.anyOf[0], data: data93 };
                             if (vErrors === null) {
                               vErrors = [err316];
@@ -6425,7 +6626,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                             if (data93.column !== void 0) {
                               let data94 = data93.column;
                               if (typeof data94 === "string") {
-                                if (!pattern23.test(data94)) {
+                                if (!pattern24.test(data94)) {
                                   const err320 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/x/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/x/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.x.anyOf[1].properties.column, data: data94 };
                                   if (vErrors === null) {
                                     vErrors = [err320];
@@ -6932,7 +7133,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                         let valid70 = false;
                         const _errs373 = errors;
                         if (typeof data100 === "string") {
-                          if (!pattern50.test(data100)) {
+                          if (!pattern51.test(data100)) {
                             const err361 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/y/anyOf/0/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.y.anyOf[0].anyOf[0], data: data100 };
                             if (vErrors === null) {
                               vErrors = [err361];
@@ -6978,7 +7179,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                             if (data100.column !== void 0) {
                               let data101 = data100.column;
                               if (typeof data101 === "string") {
-                                if (!pattern23.test(data101)) {
+                                if (!pattern24.test(data101)) {
                                   const err365 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/y/anyOf/0/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.y.anyOf[0].anyOf[1].properties.column, data: data101 };
                                   if (vErrors === null) {
                                     vErrors = [err365];
@@ -7496,7 +7697,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                               let valid77 = false;
                               const _errs422 = errors;
                               if (typeof data107 === "string") {
-                                if (!pattern50.test(data107)) {
+                                if (!pattern51.test(data107)) {
                                   const err407 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/" + i11, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/y/anyOf/1/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.y.anyOf[1].items.anyOf[0], data: data107 };
                                   if (vErrors === null) {
                                     vErrors = [err407];
@@ -7542,7 +7743,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                   if (data107.column !== void 0) {
                                     let data108 = data107.column;
                                     if (typeof data108 === "string") {
-                                      if (!pattern23.test(data108)) {
+                                      if (!pattern24.test(data108)) {
                                         const err411 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/" + i11 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/y/anyOf/1/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.y.anyOf[1].items.anyOf[1].properties.column, data: data108 };
                                         if (vErrors === null) {
                                           vErrors = [err411];
@@ -8077,7 +8278,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                         let valid82 = false;
                         const _errs469 = errors;
                         if (typeof data114 === "string") {
-                          if (!pattern50.test(data114)) {
+                          if (!pattern51.test(data114)) {
                             const err454 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/color", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/color/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.color.anyOf[0], data: data114 };
                             if (vErrors === null) {
                               vErrors = [err454];
@@ -8123,7 +8324,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                             if (data114.column !== void 0) {
                               let data115 = data114.column;
                               if (typeof data115 === "string") {
-                                if (!pattern23.test(data115)) {
+                                if (!pattern24.test(data115)) {
                                   const err458 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/color/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/color/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.color.anyOf[1].properties.column, data: data115 };
                                   if (vErrors === null) {
                                     vErrors = [err458];
@@ -8678,7 +8879,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                 let valid90 = false;
                                 const _errs525 = errors;
                                 if (typeof data125 === "string") {
-                                  if (!pattern50.test(data125)) {
+                                  if (!pattern51.test(data125)) {
                                     const err503 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i12 + "/by", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/sort/items/properties/by/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.sort.items.properties.by.anyOf[0], data: data125 };
                                     if (vErrors === null) {
                                       vErrors = [err503];
@@ -8724,7 +8925,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data125.column !== void 0) {
                                       let data126 = data125.column;
                                       if (typeof data126 === "string") {
-                                        if (!pattern23.test(data126)) {
+                                        if (!pattern24.test(data126)) {
                                           const err507 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i12 + "/by/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/sort/items/properties/by/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[1].properties.sort.items.properties.by.anyOf[1].properties.column, data: data126 };
                                           if (vErrors === null) {
                                             vErrors = [err507];
@@ -9492,7 +9693,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                         if (data61.dataset !== void 0) {
                           let data138 = data61.dataset;
                           if (typeof data138 === "string") {
-                            if (!pattern28.test(data138)) {
+                            if (!pattern29.test(data138)) {
                               const err572 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.dataset, data: data138 };
                               if (vErrors === null) {
                                 vErrors = [err572];
@@ -9769,7 +9970,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                           let valid98 = false;
                           const _errs608 = errors;
                           if (typeof data146 === "string") {
-                            if (!pattern50.test(data146)) {
+                            if (!pattern51.test(data146)) {
                               const err598 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/x", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/x/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.x.anyOf[0], data: data146 };
                               if (vErrors === null) {
                                 vErrors = [err598];
@@ -9815,7 +10016,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                               if (data146.column !== void 0) {
                                 let data147 = data146.column;
                                 if (typeof data147 === "string") {
-                                  if (!pattern23.test(data147)) {
+                                  if (!pattern24.test(data147)) {
                                     const err602 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/x/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/x/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.x.anyOf[1].properties.column, data: data147 };
                                     if (vErrors === null) {
                                       vErrors = [err602];
@@ -10322,7 +10523,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                           let valid104 = false;
                           const _errs657 = errors;
                           if (typeof data153 === "string") {
-                            if (!pattern50.test(data153)) {
+                            if (!pattern51.test(data153)) {
                               const err643 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/y/anyOf/0/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.y.anyOf[0].anyOf[0], data: data153 };
                               if (vErrors === null) {
                                 vErrors = [err643];
@@ -10368,7 +10569,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                               if (data153.column !== void 0) {
                                 let data154 = data153.column;
                                 if (typeof data154 === "string") {
-                                  if (!pattern23.test(data154)) {
+                                  if (!pattern24.test(data154)) {
                                     const err647 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/y/anyOf/0/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.y.anyOf[0].anyOf[1].properties.column, data: data154 };
                                     if (vErrors === null) {
                                       vErrors = [err647];
@@ -10886,7 +11087,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                 let valid111 = false;
                                 const _errs706 = errors;
                                 if (typeof data160 === "string") {
-                                  if (!pattern50.test(data160)) {
+                                  if (!pattern51.test(data160)) {
                                     const err689 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/" + i13, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/y/anyOf/1/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.y.anyOf[1].items.anyOf[0], data: data160 };
                                     if (vErrors === null) {
                                       vErrors = [err689];
@@ -10932,7 +11133,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data160.column !== void 0) {
                                       let data161 = data160.column;
                                       if (typeof data161 === "string") {
-                                        if (!pattern23.test(data161)) {
+                                        if (!pattern24.test(data161)) {
                                           const err693 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/" + i13 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/y/anyOf/1/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.y.anyOf[1].items.anyOf[1].properties.column, data: data161 };
                                           if (vErrors === null) {
                                             vErrors = [err693];
@@ -11467,7 +11668,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                           let valid116 = false;
                           const _errs753 = errors;
                           if (typeof data167 === "string") {
-                            if (!pattern50.test(data167)) {
+                            if (!pattern51.test(data167)) {
                               const err736 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/color", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/color/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.color.anyOf[0], data: data167 };
                               if (vErrors === null) {
                                 vErrors = [err736];
@@ -11513,7 +11714,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                               if (data167.column !== void 0) {
                                 let data168 = data167.column;
                                 if (typeof data168 === "string") {
-                                  if (!pattern23.test(data168)) {
+                                  if (!pattern24.test(data168)) {
                                     const err740 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/color/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/color/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[2].properties.color.anyOf[1].properties.column, data: data168 };
                                     if (vErrors === null) {
                                       vErrors = [err740];
@@ -12298,7 +12499,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                           if (data61.dataset !== void 0) {
                             let data179 = data61.dataset;
                             if (typeof data179 === "string") {
-                              if (!pattern28.test(data179)) {
+                              if (!pattern29.test(data179)) {
                                 const err806 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[3].properties.dataset, data: data179 };
                                 if (vErrors === null) {
                                   vErrors = [err806];
@@ -12575,7 +12776,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                             let valid124 = false;
                             const _errs840 = errors;
                             if (typeof data187 === "string") {
-                              if (!pattern50.test(data187)) {
+                              if (!pattern51.test(data187)) {
                                 const err832 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/group", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/group/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[3].properties.group.anyOf[0], data: data187 };
                                 if (vErrors === null) {
                                   vErrors = [err832];
@@ -12621,7 +12822,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                 if (data187.column !== void 0) {
                                   let data188 = data187.column;
                                   if (typeof data188 === "string") {
-                                    if (!pattern23.test(data188)) {
+                                    if (!pattern24.test(data188)) {
                                       const err836 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/group/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/group/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[3].properties.group.anyOf[1].properties.column, data: data188 };
                                       if (vErrors === null) {
                                         vErrors = [err836];
@@ -13125,7 +13326,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                             let valid129 = false;
                             const _errs887 = errors;
                             if (typeof data194 === "string") {
-                              if (!pattern50.test(data194)) {
+                              if (!pattern51.test(data194)) {
                                 const err877 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/value/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[3].properties.value.anyOf[0], data: data194 };
                                 if (vErrors === null) {
                                   vErrors = [err877];
@@ -13171,7 +13372,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                 if (data194.column !== void 0) {
                                   let data195 = data194.column;
                                   if (typeof data195 === "string") {
-                                    if (!pattern23.test(data195)) {
+                                    if (!pattern24.test(data195)) {
                                       const err881 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/value/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[3].properties.value.anyOf[1].properties.column, data: data195 };
                                       if (vErrors === null) {
                                         vErrors = [err881];
@@ -13714,7 +13915,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                     let valid137 = false;
                                     const _errs941 = errors;
                                     if (typeof data204 === "string") {
-                                      if (!pattern50.test(data204)) {
+                                      if (!pattern51.test(data204)) {
                                         const err925 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i14 + "/by", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/sort/items/properties/by/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[3].properties.sort.items.properties.by.anyOf[0], data: data204 };
                                         if (vErrors === null) {
                                           vErrors = [err925];
@@ -13760,7 +13961,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data204.column !== void 0) {
                                           let data205 = data204.column;
                                           if (typeof data205 === "string") {
-                                            if (!pattern23.test(data205)) {
+                                            if (!pattern24.test(data205)) {
                                               const err929 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i14 + "/by/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/sort/items/properties/by/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[3].properties.sort.items.properties.by.anyOf[1].properties.column, data: data205 };
                                               if (vErrors === null) {
                                                 vErrors = [err929];
@@ -14519,7 +14720,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                             if (data61.dataset !== void 0) {
                               let data217 = data61.dataset;
                               if (typeof data217 === "string") {
-                                if (!pattern28.test(data217)) {
+                                if (!pattern29.test(data217)) {
                                   const err993 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[4].properties.dataset, data: data217 };
                                   if (vErrors === null) {
                                     vErrors = [err993];
@@ -14809,7 +15010,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                   let valid147 = false;
                                   const _errs1026 = errors;
                                   if (typeof data226 === "string") {
-                                    if (!pattern50.test(data226)) {
+                                    if (!pattern51.test(data226)) {
                                       const err1020 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/" + i15, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/columns/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[4].properties.columns.items.anyOf[0], data: data226 };
                                       if (vErrors === null) {
                                         vErrors = [err1020];
@@ -14855,7 +15056,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (data226.column !== void 0) {
                                         let data227 = data226.column;
                                         if (typeof data227 === "string") {
-                                          if (!pattern23.test(data227)) {
+                                          if (!pattern24.test(data227)) {
                                             const err1024 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/" + i15 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/columns/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[4].properties.columns.items.anyOf[1].properties.column, data: data227 };
                                             if (vErrors === null) {
                                               vErrors = [err1024];
@@ -15396,7 +15597,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                       let valid155 = false;
                                       const _errs1078 = errors;
                                       if (typeof data235 === "string") {
-                                        if (!pattern50.test(data235)) {
+                                        if (!pattern51.test(data235)) {
                                           const err1068 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i16 + "/by", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/sort/items/properties/by/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[4].properties.sort.items.properties.by.anyOf[0], data: data235 };
                                           if (vErrors === null) {
                                             vErrors = [err1068];
@@ -15442,7 +15643,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                           if (data235.column !== void 0) {
                                             let data236 = data235.column;
                                             if (typeof data236 === "string") {
-                                              if (!pattern23.test(data236)) {
+                                              if (!pattern24.test(data236)) {
                                                 const err1072 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i16 + "/by/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/sort/items/properties/by/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[4].properties.sort.items.properties.by.anyOf[1].properties.column, data: data236 };
                                                 if (vErrors === null) {
                                                   vErrors = [err1072];
@@ -16210,7 +16411,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                               if (data61.dataset !== void 0) {
                                 let data248 = data61.dataset;
                                 if (typeof data248 === "string") {
-                                  if (!pattern28.test(data248)) {
+                                  if (!pattern29.test(data248)) {
                                     const err1137 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[5].properties.dataset, data: data248 };
                                     if (vErrors === null) {
                                       vErrors = [err1137];
@@ -16500,7 +16701,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                     let valid165 = false;
                                     const _errs1163 = errors;
                                     if (typeof data257 === "string") {
-                                      if (!pattern50.test(data257)) {
+                                      if (!pattern51.test(data257)) {
                                         const err1164 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/rows/" + i17, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/rows/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[5].properties.rows.items.anyOf[0], data: data257 };
                                         if (vErrors === null) {
                                           vErrors = [err1164];
@@ -16546,7 +16747,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data257.column !== void 0) {
                                           let data258 = data257.column;
                                           if (typeof data258 === "string") {
-                                            if (!pattern23.test(data258)) {
+                                            if (!pattern24.test(data258)) {
                                               const err1168 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/rows/" + i17 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/rows/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[5].properties.rows.items.anyOf[1].properties.column, data: data258 };
                                               if (vErrors === null) {
                                                 vErrors = [err1168];
@@ -17073,7 +17274,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                     let valid172 = false;
                                     const _errs1212 = errors;
                                     if (typeof data265 === "string") {
-                                      if (!pattern50.test(data265)) {
+                                      if (!pattern51.test(data265)) {
                                         const err1211 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/" + i18, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/columns/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[5].properties.columns.items.anyOf[0], data: data265 };
                                         if (vErrors === null) {
                                           vErrors = [err1211];
@@ -17119,7 +17320,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data265.column !== void 0) {
                                           let data266 = data265.column;
                                           if (typeof data266 === "string") {
-                                            if (!pattern23.test(data266)) {
+                                            if (!pattern24.test(data266)) {
                                               const err1215 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/" + i18 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/columns/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[5].properties.columns.items.anyOf[1].properties.column, data: data266 };
                                               if (vErrors === null) {
                                                 vErrors = [err1215];
@@ -17646,7 +17847,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                     let valid179 = false;
                                     const _errs1261 = errors;
                                     if (typeof data273 === "string") {
-                                      if (!pattern50.test(data273)) {
+                                      if (!pattern51.test(data273)) {
                                         const err1258 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/values/" + i19, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/values/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[5].properties.values.items.anyOf[0], data: data273 };
                                         if (vErrors === null) {
                                           vErrors = [err1258];
@@ -17692,7 +17893,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data273.column !== void 0) {
                                           let data274 = data273.column;
                                           if (typeof data274 === "string") {
-                                            if (!pattern23.test(data274)) {
+                                            if (!pattern24.test(data274)) {
                                               const err1262 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/values/" + i19 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/values/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[5].properties.values.items.anyOf[1].properties.column, data: data274 };
                                               if (vErrors === null) {
                                                 vErrors = [err1262];
@@ -18360,7 +18561,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                 if (data61.dataset !== void 0) {
                                   let data284 = data61.dataset;
                                   if (typeof data284 === "string") {
-                                    if (!pattern28.test(data284)) {
+                                    if (!pattern29.test(data284)) {
                                       const err1319 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[6].properties.dataset, data: data284 };
                                       if (vErrors === null) {
                                         vErrors = [err1319];
@@ -18637,7 +18838,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                   let valid186 = false;
                                   const _errs1336 = errors;
                                   if (typeof data292 === "string") {
-                                    if (!pattern50.test(data292)) {
+                                    if (!pattern51.test(data292)) {
                                       const err1345 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/rows", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/rows/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[6].properties.rows.anyOf[0], data: data292 };
                                       if (vErrors === null) {
                                         vErrors = [err1345];
@@ -18683,7 +18884,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (data292.column !== void 0) {
                                         let data293 = data292.column;
                                         if (typeof data293 === "string") {
-                                          if (!pattern23.test(data293)) {
+                                          if (!pattern24.test(data293)) {
                                             const err1349 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/rows/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/rows/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[6].properties.rows.anyOf[1].properties.column, data: data293 };
                                             if (vErrors === null) {
                                               vErrors = [err1349];
@@ -19187,7 +19388,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                   let valid191 = false;
                                   const _errs1383 = errors;
                                   if (typeof data299 === "string") {
-                                    if (!pattern50.test(data299)) {
+                                    if (!pattern51.test(data299)) {
                                       const err1390 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/columns/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[6].properties.columns.anyOf[0], data: data299 };
                                       if (vErrors === null) {
                                         vErrors = [err1390];
@@ -19233,7 +19434,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (data299.column !== void 0) {
                                         let data300 = data299.column;
                                         if (typeof data300 === "string") {
-                                          if (!pattern23.test(data300)) {
+                                          if (!pattern24.test(data300)) {
                                             const err1394 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/columns/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[6].properties.columns.anyOf[1].properties.column, data: data300 };
                                             if (vErrors === null) {
                                               vErrors = [err1394];
@@ -19737,7 +19938,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                   let valid196 = false;
                                   const _errs1430 = errors;
                                   if (typeof data306 === "string") {
-                                    if (!pattern50.test(data306)) {
+                                    if (!pattern51.test(data306)) {
                                       const err1435 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/value/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[6].properties.value.anyOf[0], data: data306 };
                                       if (vErrors === null) {
                                         vErrors = [err1435];
@@ -19783,7 +19984,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (data306.column !== void 0) {
                                         let data307 = data306.column;
                                         if (typeof data307 === "string") {
-                                          if (!pattern23.test(data307)) {
+                                          if (!pattern24.test(data307)) {
                                             const err1439 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/value/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[6].properties.value.anyOf[1].properties.column, data: data307 };
                                             if (vErrors === null) {
                                               vErrors = [err1439];
@@ -20664,7 +20865,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
                                     let data323 = data61.visual;
                                     if (data323 && typeof data323 == "object" && !Array.isArray(data323)) {
                                       for (const key57 in data323) {
-                                        if (!pattern105.test(key57)) {
+                                        if (!pattern106.test(key57)) {
                                           const err1516 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/visual", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/7/properties/visual/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key57 }, message: "must NOT have additional properties", schema: false, parentSchema: schema13.properties.sheets.items.properties.visuals.items.anyOf[7].properties.visual, data: data323 };
                                           if (vErrors === null) {
                                             vErrors = [err1516];
@@ -21024,7 +21225,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         for (const key1 in data5) {
-          if (!pattern28.test(key1)) {
+          if (!pattern29.test(key1)) {
             const err19 = { instancePath: instancePath + "/datasets", schemaPath: "#/properties/datasets/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.datasets, data: data5 };
             if (vErrors === null) {
               vErrors = [err19];
@@ -21035,7 +21236,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
         for (const key2 in data5) {
-          if (pattern28.test(key2)) {
+          if (pattern29.test(key2)) {
             let data6 = data5[key2];
             if (typeof data6 === "string") {
               if (!pattern0.test(data6)) {
@@ -21129,7 +21330,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             if (data9.name !== void 0) {
               let data10 = data9.name;
               if (typeof data10 === "string") {
-                if (!pattern32.test(data10)) {
+                if (!pattern33.test(data10)) {
                   const err28 = { instancePath: instancePath + "/parameters/" + i0 + "/name", schemaPath: "#/properties/parameters/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema14.properties.parameters.items.properties.name, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err28];
@@ -21491,7 +21692,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             if (data16.dataset !== void 0) {
               let data18 = data16.dataset;
               if (typeof data18 === "string") {
-                if (!pattern28.test(data18)) {
+                if (!pattern29.test(data18)) {
                   const err55 = { instancePath: instancePath + "/filters/" + i2 + "/dataset", schemaPath: "#/properties/filters/items/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.filters.items.properties.dataset, data: data18 };
                   if (vErrors === null) {
                     vErrors = [err55];
@@ -21513,7 +21714,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             if (data16.column !== void 0) {
               let data19 = data16.column;
               if (typeof data19 === "string") {
-                if (!pattern23.test(data19)) {
+                if (!pattern24.test(data19)) {
                   const err57 = { instancePath: instancePath + "/filters/" + i2 + "/column", schemaPath: "#/properties/filters/items/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.filters.items.properties.column, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err57];
@@ -21634,7 +21835,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                   if (data20.parameter !== void 0) {
                     let data22 = data20.parameter;
                     if (typeof data22 === "string") {
-                      if (!pattern32.test(data22)) {
+                      if (!pattern33.test(data22)) {
                         const err66 = { instancePath: instancePath + "/filters/" + i2 + "/equals/parameter", schemaPath: "#/properties/filters/items/properties/equals/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema14.properties.filters.items.properties.equals.anyOf[1].properties.parameter, data: data22 };
                         if (vErrors === null) {
                           vErrors = [err66];
@@ -21812,7 +22013,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data26.parameter !== void 0) {
                         let data27 = data26.parameter;
                         if (typeof data27 === "string") {
-                          if (!pattern32.test(data27)) {
+                          if (!pattern33.test(data27)) {
                             const err79 = { instancePath: instancePath + "/filters/" + i2 + "/between/min/parameter", schemaPath: "#/properties/filters/items/properties/between/properties/min/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema14.properties.filters.items.properties.between.properties.min.anyOf[1].properties.parameter, data: data27 };
                             if (vErrors === null) {
                               vErrors = [err79];
@@ -21904,7 +22105,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data28.parameter !== void 0) {
                         let data29 = data28.parameter;
                         if (typeof data29 === "string") {
-                          if (!pattern32.test(data29)) {
+                          if (!pattern33.test(data29)) {
                             const err86 = { instancePath: instancePath + "/filters/" + i2 + "/between/max/parameter", schemaPath: "#/properties/filters/items/properties/between/properties/max/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema14.properties.filters.items.properties.between.properties.max.anyOf[1].properties.parameter, data: data29 };
                             if (vErrors === null) {
                               vErrors = [err86];
@@ -22030,7 +22231,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data31.parameter !== void 0) {
                         let data32 = data31.parameter;
                         if (typeof data32 === "string") {
-                          if (!pattern32.test(data32)) {
+                          if (!pattern33.test(data32)) {
                             const err96 = { instancePath: instancePath + "/filters/" + i2 + "/timeRange/from/parameter", schemaPath: "#/properties/filters/items/properties/timeRange/properties/from/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema14.properties.filters.items.properties.timeRange.properties.from.anyOf[1].properties.parameter, data: data32 };
                             if (vErrors === null) {
                               vErrors = [err96];
@@ -22132,7 +22333,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data33.parameter !== void 0) {
                         let data34 = data33.parameter;
                         if (typeof data34 === "string") {
-                          if (!pattern32.test(data34)) {
+                          if (!pattern33.test(data34)) {
                             const err104 = { instancePath: instancePath + "/filters/" + i2 + "/timeRange/to/parameter", schemaPath: "#/properties/filters/items/properties/timeRange/properties/to/anyOf/1/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema14.properties.filters.items.properties.timeRange.properties.to.anyOf[1].properties.parameter, data: data34 };
                             if (vErrors === null) {
                               vErrors = [err104];
@@ -22851,7 +23052,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data48.parameter !== void 0) {
                       let data50 = data48.parameter;
                       if (typeof data50 === "string") {
-                        if (!pattern32.test(data50)) {
+                        if (!pattern33.test(data50)) {
                           const err165 = { instancePath: instancePath + "/sheets/" + i7 + "/controls/" + i8 + "/parameter", schemaPath: "#/properties/sheets/items/properties/controls/items/properties/parameter/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9]{0,2047}$"', schema: "^[a-zA-Z][a-zA-Z0-9]{0,2047}$", parentSchema: schema14.properties.sheets.items.properties.controls.items.properties.parameter, data: data50 };
                           if (vErrors === null) {
                             vErrors = [err165];
@@ -23025,7 +23226,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                           if (data53.dataset !== void 0) {
                             let data55 = data53.dataset;
                             if (typeof data55 === "string") {
-                              if (!pattern28.test(data55)) {
+                              if (!pattern29.test(data55)) {
                                 const err179 = { instancePath: instancePath + "/sheets/" + i7 + "/controls/" + i8 + "/values/dataset", schemaPath: "#/properties/sheets/items/properties/controls/items/properties/values/anyOf/1/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.sheets.items.properties.controls.items.properties.values.anyOf[1].properties.dataset, data: data55 };
                                 if (vErrors === null) {
                                   vErrors = [err179];
@@ -23047,7 +23248,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                           if (data53.column !== void 0) {
                             let data56 = data53.column;
                             if (typeof data56 === "string") {
-                              if (!pattern23.test(data56)) {
+                              if (!pattern24.test(data56)) {
                                 const err181 = { instancePath: instancePath + "/sheets/" + i7 + "/controls/" + i8 + "/values/column", schemaPath: "#/properties/sheets/items/properties/controls/items/properties/values/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.controls.items.properties.values.anyOf[1].properties.column, data: data56 };
                                 if (vErrors === null) {
                                   vErrors = [err181];
@@ -23319,7 +23520,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                     if (data61.dataset !== void 0) {
                       let data66 = data61.dataset;
                       if (typeof data66 === "string") {
-                        if (!pattern28.test(data66)) {
+                        if (!pattern29.test(data66)) {
                           const err205 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/0/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[0].properties.dataset, data: data66 };
                           if (vErrors === null) {
                             vErrors = [err205];
@@ -23596,7 +23797,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                       let valid57 = false;
                       const _errs249 = errors;
                       if (typeof data74 === "string") {
-                        if (!pattern50.test(data74)) {
+                        if (!pattern51.test(data74)) {
                           const err231 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/0/properties/value/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[0].properties.value.anyOf[0], data: data74 };
                           if (vErrors === null) {
                             vErrors = [err231];
@@ -23642,7 +23843,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                           if (data74.column !== void 0) {
                             let data75 = data74.column;
                             if (typeof data75 === "string") {
-                              if (!pattern23.test(data75)) {
+                              if (!pattern24.test(data75)) {
                                 const err235 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/0/properties/value/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[0].properties.value.anyOf[1].properties.column, data: data75 };
                                 if (vErrors === null) {
                                   vErrors = [err235];
@@ -24291,7 +24492,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                       if (data61.dataset !== void 0) {
                         let data85 = data61.dataset;
                         if (typeof data85 === "string") {
-                          if (!pattern28.test(data85)) {
+                          if (!pattern29.test(data85)) {
                             const err290 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.dataset, data: data85 };
                             if (vErrors === null) {
                               vErrors = [err290];
@@ -24568,7 +24769,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                         let valid64 = false;
                         const _errs324 = errors;
                         if (typeof data93 === "string") {
-                          if (!pattern50.test(data93)) {
+                          if (!pattern51.test(data93)) {
                             const err316 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/x", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/x/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.x.anyOf[0], data: data93 };
                             if (vErrors === null) {
                               vErrors = [err316];
@@ -24614,7 +24815,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                             if (data93.column !== void 0) {
                               let data94 = data93.column;
                               if (typeof data94 === "string") {
-                                if (!pattern23.test(data94)) {
+                                if (!pattern24.test(data94)) {
                                   const err320 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/x/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/x/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.x.anyOf[1].properties.column, data: data94 };
                                   if (vErrors === null) {
                                     vErrors = [err320];
@@ -25121,7 +25322,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                         let valid70 = false;
                         const _errs373 = errors;
                         if (typeof data100 === "string") {
-                          if (!pattern50.test(data100)) {
+                          if (!pattern51.test(data100)) {
                             const err361 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/y/anyOf/0/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.y.anyOf[0].anyOf[0], data: data100 };
                             if (vErrors === null) {
                               vErrors = [err361];
@@ -25167,7 +25368,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                             if (data100.column !== void 0) {
                               let data101 = data100.column;
                               if (typeof data101 === "string") {
-                                if (!pattern23.test(data101)) {
+                                if (!pattern24.test(data101)) {
                                   const err365 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/y/anyOf/0/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.y.anyOf[0].anyOf[1].properties.column, data: data101 };
                                   if (vErrors === null) {
                                     vErrors = [err365];
@@ -25685,7 +25886,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                               let valid77 = false;
                               const _errs422 = errors;
                               if (typeof data107 === "string") {
-                                if (!pattern50.test(data107)) {
+                                if (!pattern51.test(data107)) {
                                   const err407 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/" + i11, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/y/anyOf/1/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.y.anyOf[1].items.anyOf[0], data: data107 };
                                   if (vErrors === null) {
                                     vErrors = [err407];
@@ -25731,7 +25932,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                   if (data107.column !== void 0) {
                                     let data108 = data107.column;
                                     if (typeof data108 === "string") {
-                                      if (!pattern23.test(data108)) {
+                                      if (!pattern24.test(data108)) {
                                         const err411 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/" + i11 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/y/anyOf/1/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.y.anyOf[1].items.anyOf[1].properties.column, data: data108 };
                                         if (vErrors === null) {
                                           vErrors = [err411];
@@ -26266,7 +26467,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                         let valid82 = false;
                         const _errs469 = errors;
                         if (typeof data114 === "string") {
-                          if (!pattern50.test(data114)) {
+                          if (!pattern51.test(data114)) {
                             const err454 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/color", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/color/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.color.anyOf[0], data: data114 };
                             if (vErrors === null) {
                               vErrors = [err454];
@@ -26312,7 +26513,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                             if (data114.column !== void 0) {
                               let data115 = data114.column;
                               if (typeof data115 === "string") {
-                                if (!pattern23.test(data115)) {
+                                if (!pattern24.test(data115)) {
                                   const err458 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/color/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/color/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.color.anyOf[1].properties.column, data: data115 };
                                   if (vErrors === null) {
                                     vErrors = [err458];
@@ -26867,7 +27068,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                 let valid90 = false;
                                 const _errs525 = errors;
                                 if (typeof data125 === "string") {
-                                  if (!pattern50.test(data125)) {
+                                  if (!pattern51.test(data125)) {
                                     const err503 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i12 + "/by", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/sort/items/properties/by/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.sort.items.properties.by.anyOf[0], data: data125 };
                                     if (vErrors === null) {
                                       vErrors = [err503];
@@ -26913,7 +27114,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data125.column !== void 0) {
                                       let data126 = data125.column;
                                       if (typeof data126 === "string") {
-                                        if (!pattern23.test(data126)) {
+                                        if (!pattern24.test(data126)) {
                                           const err507 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i12 + "/by/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/1/properties/sort/items/properties/by/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[1].properties.sort.items.properties.by.anyOf[1].properties.column, data: data126 };
                                           if (vErrors === null) {
                                             vErrors = [err507];
@@ -27681,7 +27882,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                         if (data61.dataset !== void 0) {
                           let data138 = data61.dataset;
                           if (typeof data138 === "string") {
-                            if (!pattern28.test(data138)) {
+                            if (!pattern29.test(data138)) {
                               const err572 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.dataset, data: data138 };
                               if (vErrors === null) {
                                 vErrors = [err572];
@@ -27958,7 +28159,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                           let valid98 = false;
                           const _errs608 = errors;
                           if (typeof data146 === "string") {
-                            if (!pattern50.test(data146)) {
+                            if (!pattern51.test(data146)) {
                               const err598 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/x", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/x/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.x.anyOf[0], data: data146 };
                               if (vErrors === null) {
                                 vErrors = [err598];
@@ -28004,7 +28205,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                               if (data146.column !== void 0) {
                                 let data147 = data146.column;
                                 if (typeof data147 === "string") {
-                                  if (!pattern23.test(data147)) {
+                                  if (!pattern24.test(data147)) {
                                     const err602 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/x/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/x/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.x.anyOf[1].properties.column, data: data147 };
                                     if (vErrors === null) {
                                       vErrors = [err602];
@@ -28511,7 +28712,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                           let valid104 = false;
                           const _errs657 = errors;
                           if (typeof data153 === "string") {
-                            if (!pattern50.test(data153)) {
+                            if (!pattern51.test(data153)) {
                               const err643 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/y/anyOf/0/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.y.anyOf[0].anyOf[0], data: data153 };
                               if (vErrors === null) {
                                 vErrors = [err643];
@@ -28557,7 +28758,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                               if (data153.column !== void 0) {
                                 let data154 = data153.column;
                                 if (typeof data154 === "string") {
-                                  if (!pattern23.test(data154)) {
+                                  if (!pattern24.test(data154)) {
                                     const err647 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/y/anyOf/0/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.y.anyOf[0].anyOf[1].properties.column, data: data154 };
                                     if (vErrors === null) {
                                       vErrors = [err647];
@@ -29075,7 +29276,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                 let valid111 = false;
                                 const _errs706 = errors;
                                 if (typeof data160 === "string") {
-                                  if (!pattern50.test(data160)) {
+                                  if (!pattern51.test(data160)) {
                                     const err689 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/" + i13, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/y/anyOf/1/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.y.anyOf[1].items.anyOf[0], data: data160 };
                                     if (vErrors === null) {
                                       vErrors = [err689];
@@ -29121,7 +29322,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data160.column !== void 0) {
                                       let data161 = data160.column;
                                       if (typeof data161 === "string") {
-                                        if (!pattern23.test(data161)) {
+                                        if (!pattern24.test(data161)) {
                                           const err693 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/y/" + i13 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/y/anyOf/1/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.y.anyOf[1].items.anyOf[1].properties.column, data: data161 };
                                           if (vErrors === null) {
                                             vErrors = [err693];
@@ -29656,7 +29857,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                           let valid116 = false;
                           const _errs753 = errors;
                           if (typeof data167 === "string") {
-                            if (!pattern50.test(data167)) {
+                            if (!pattern51.test(data167)) {
                               const err736 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/color", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/color/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.color.anyOf[0], data: data167 };
                               if (vErrors === null) {
                                 vErrors = [err736];
@@ -29702,7 +29903,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                               if (data167.column !== void 0) {
                                 let data168 = data167.column;
                                 if (typeof data168 === "string") {
-                                  if (!pattern23.test(data168)) {
+                                  if (!pattern24.test(data168)) {
                                     const err740 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/color/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/2/properties/color/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[2].properties.color.anyOf[1].properties.column, data: data168 };
                                     if (vErrors === null) {
                                       vErrors = [err740];
@@ -30487,7 +30688,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                           if (data61.dataset !== void 0) {
                             let data179 = data61.dataset;
                             if (typeof data179 === "string") {
-                              if (!pattern28.test(data179)) {
+                              if (!pattern29.test(data179)) {
                                 const err806 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[3].properties.dataset, data: data179 };
                                 if (vErrors === null) {
                                   vErrors = [err806];
@@ -30764,7 +30965,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                             let valid124 = false;
                             const _errs840 = errors;
                             if (typeof data187 === "string") {
-                              if (!pattern50.test(data187)) {
+                              if (!pattern51.test(data187)) {
                                 const err832 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/group", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/group/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[3].properties.group.anyOf[0], data: data187 };
                                 if (vErrors === null) {
                                   vErrors = [err832];
@@ -30810,7 +31011,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                 if (data187.column !== void 0) {
                                   let data188 = data187.column;
                                   if (typeof data188 === "string") {
-                                    if (!pattern23.test(data188)) {
+                                    if (!pattern24.test(data188)) {
                                       const err836 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/group/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/group/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[3].properties.group.anyOf[1].properties.column, data: data188 };
                                       if (vErrors === null) {
                                         vErrors = [err836];
@@ -31314,7 +31515,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                             let valid129 = false;
                             const _errs887 = errors;
                             if (typeof data194 === "string") {
-                              if (!pattern50.test(data194)) {
+                              if (!pattern51.test(data194)) {
                                 const err877 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/value/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[3].properties.value.anyOf[0], data: data194 };
                                 if (vErrors === null) {
                                   vErrors = [err877];
@@ -31360,7 +31561,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                 if (data194.column !== void 0) {
                                   let data195 = data194.column;
                                   if (typeof data195 === "string") {
-                                    if (!pattern23.test(data195)) {
+                                    if (!pattern24.test(data195)) {
                                       const err881 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/value/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[3].properties.value.anyOf[1].properties.column, data: data195 };
                                       if (vErrors === null) {
                                         vErrors = [err881];
@@ -31903,7 +32104,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                     let valid137 = false;
                                     const _errs941 = errors;
                                     if (typeof data204 === "string") {
-                                      if (!pattern50.test(data204)) {
+                                      if (!pattern51.test(data204)) {
                                         const err925 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i14 + "/by", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/sort/items/properties/by/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[3].properties.sort.items.properties.by.anyOf[0], data: data204 };
                                         if (vErrors === null) {
                                           vErrors = [err925];
@@ -31949,7 +32150,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data204.column !== void 0) {
                                           let data205 = data204.column;
                                           if (typeof data205 === "string") {
-                                            if (!pattern23.test(data205)) {
+                                            if (!pattern24.test(data205)) {
                                               const err929 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i14 + "/by/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/3/properties/sort/items/properties/by/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[3].properties.sort.items.properties.by.anyOf[1].properties.column, data: data205 };
                                               if (vErrors === null) {
                                                 vErrors = [err929];
@@ -32708,7 +32909,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                             if (data61.dataset !== void 0) {
                               let data217 = data61.dataset;
                               if (typeof data217 === "string") {
-                                if (!pattern28.test(data217)) {
+                                if (!pattern29.test(data217)) {
                                   const err993 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[4].properties.dataset, data: data217 };
                                   if (vErrors === null) {
                                     vErrors = [err993];
@@ -32998,7 +33199,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                   let valid147 = false;
                                   const _errs1026 = errors;
                                   if (typeof data226 === "string") {
-                                    if (!pattern50.test(data226)) {
+                                    if (!pattern51.test(data226)) {
                                       const err1020 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/" + i15, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/columns/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[4].properties.columns.items.anyOf[0], data: data226 };
                                       if (vErrors === null) {
                                         vErrors = [err1020];
@@ -33044,7 +33245,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (data226.column !== void 0) {
                                         let data227 = data226.column;
                                         if (typeof data227 === "string") {
-                                          if (!pattern23.test(data227)) {
+                                          if (!pattern24.test(data227)) {
                                             const err1024 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/" + i15 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/columns/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[4].properties.columns.items.anyOf[1].properties.column, data: data227 };
                                             if (vErrors === null) {
                                               vErrors = [err1024];
@@ -33585,7 +33786,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                       let valid155 = false;
                                       const _errs1078 = errors;
                                       if (typeof data235 === "string") {
-                                        if (!pattern50.test(data235)) {
+                                        if (!pattern51.test(data235)) {
                                           const err1068 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i16 + "/by", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/sort/items/properties/by/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[4].properties.sort.items.properties.by.anyOf[0], data: data235 };
                                           if (vErrors === null) {
                                             vErrors = [err1068];
@@ -33631,7 +33832,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                           if (data235.column !== void 0) {
                                             let data236 = data235.column;
                                             if (typeof data236 === "string") {
-                                              if (!pattern23.test(data236)) {
+                                              if (!pattern24.test(data236)) {
                                                 const err1072 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/sort/" + i16 + "/by/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/4/properties/sort/items/properties/by/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[4].properties.sort.items.properties.by.anyOf[1].properties.column, data: data236 };
                                                 if (vErrors === null) {
                                                   vErrors = [err1072];
@@ -34399,7 +34600,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                               if (data61.dataset !== void 0) {
                                 let data248 = data61.dataset;
                                 if (typeof data248 === "string") {
-                                  if (!pattern28.test(data248)) {
+                                  if (!pattern29.test(data248)) {
                                     const err1137 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[5].properties.dataset, data: data248 };
                                     if (vErrors === null) {
                                       vErrors = [err1137];
@@ -34689,7 +34890,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                     let valid165 = false;
                                     const _errs1163 = errors;
                                     if (typeof data257 === "string") {
-                                      if (!pattern50.test(data257)) {
+                                      if (!pattern51.test(data257)) {
                                         const err1164 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/rows/" + i17, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/rows/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[5].properties.rows.items.anyOf[0], data: data257 };
                                         if (vErrors === null) {
                                           vErrors = [err1164];
@@ -34735,7 +34936,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data257.column !== void 0) {
                                           let data258 = data257.column;
                                           if (typeof data258 === "string") {
-                                            if (!pattern23.test(data258)) {
+                                            if (!pattern24.test(data258)) {
                                               const err1168 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/rows/" + i17 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/rows/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[5].properties.rows.items.anyOf[1].properties.column, data: data258 };
                                               if (vErrors === null) {
                                                 vErrors = [err1168];
@@ -35262,7 +35463,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                     let valid172 = false;
                                     const _errs1212 = errors;
                                     if (typeof data265 === "string") {
-                                      if (!pattern50.test(data265)) {
+                                      if (!pattern51.test(data265)) {
                                         const err1211 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/" + i18, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/columns/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[5].properties.columns.items.anyOf[0], data: data265 };
                                         if (vErrors === null) {
                                           vErrors = [err1211];
@@ -35308,7 +35509,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data265.column !== void 0) {
                                           let data266 = data265.column;
                                           if (typeof data266 === "string") {
-                                            if (!pattern23.test(data266)) {
+                                            if (!pattern24.test(data266)) {
                                               const err1215 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/" + i18 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/columns/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[5].properties.columns.items.anyOf[1].properties.column, data: data266 };
                                               if (vErrors === null) {
                                                 vErrors = [err1215];
@@ -35835,7 +36036,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                     let valid179 = false;
                                     const _errs1261 = errors;
                                     if (typeof data273 === "string") {
-                                      if (!pattern50.test(data273)) {
+                                      if (!pattern51.test(data273)) {
                                         const err1258 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/values/" + i19, schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/values/items/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[5].properties.values.items.anyOf[0], data: data273 };
                                         if (vErrors === null) {
                                           vErrors = [err1258];
@@ -35881,7 +36082,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data273.column !== void 0) {
                                           let data274 = data273.column;
                                           if (typeof data274 === "string") {
-                                            if (!pattern23.test(data274)) {
+                                            if (!pattern24.test(data274)) {
                                               const err1262 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/values/" + i19 + "/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/5/properties/values/items/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[5].properties.values.items.anyOf[1].properties.column, data: data274 };
                                               if (vErrors === null) {
                                                 vErrors = [err1262];
@@ -36549,7 +36750,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                 if (data61.dataset !== void 0) {
                                   let data284 = data61.dataset;
                                   if (typeof data284 === "string") {
-                                    if (!pattern28.test(data284)) {
+                                    if (!pattern29.test(data284)) {
                                       const err1319 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/dataset", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/dataset/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9-]+$" }, message: 'must match pattern "^[a-z0-9-]+$"', schema: "^[a-z0-9-]+$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[6].properties.dataset, data: data284 };
                                       if (vErrors === null) {
                                         vErrors = [err1319];
@@ -36826,7 +37027,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                   let valid186 = false;
                                   const _errs1336 = errors;
                                   if (typeof data292 === "string") {
-                                    if (!pattern50.test(data292)) {
+                                    if (!pattern51.test(data292)) {
                                       const err1345 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/rows", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/rows/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[6].properties.rows.anyOf[0], data: data292 };
                                       if (vErrors === null) {
                                         vErrors = [err1345];
@@ -36872,7 +37073,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (data292.column !== void 0) {
                                         let data293 = data292.column;
                                         if (typeof data293 === "string") {
-                                          if (!pattern23.test(data293)) {
+                                          if (!pattern24.test(data293)) {
                                             const err1349 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/rows/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/rows/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[6].properties.rows.anyOf[1].properties.column, data: data293 };
                                             if (vErrors === null) {
                                               vErrors = [err1349];
@@ -37376,7 +37577,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                   let valid191 = false;
                                   const _errs1383 = errors;
                                   if (typeof data299 === "string") {
-                                    if (!pattern50.test(data299)) {
+                                    if (!pattern51.test(data299)) {
                                       const err1390 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/columns/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[6].properties.columns.anyOf[0], data: data299 };
                                       if (vErrors === null) {
                                         vErrors = [err1390];
@@ -37422,7 +37623,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (data299.column !== void 0) {
                                         let data300 = data299.column;
                                         if (typeof data300 === "string") {
-                                          if (!pattern23.test(data300)) {
+                                          if (!pattern24.test(data300)) {
                                             const err1394 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/columns/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/columns/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[6].properties.columns.anyOf[1].properties.column, data: data300 };
                                             if (vErrors === null) {
                                               vErrors = [err1394];
@@ -37926,7 +38127,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                   let valid196 = false;
                                   const _errs1430 = errors;
                                   if (typeof data306 === "string") {
-                                    if (!pattern50.test(data306)) {
+                                    if (!pattern51.test(data306)) {
                                       const err1435 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/value/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$" }, message: 'must match pattern "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$"', schema: "^(?:(?:count|distinct_count|sum|avg|min|max|median)\\([a-z_][a-z0-9_]*\\)|[a-z_][a-z0-9_]*)$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[6].properties.value.anyOf[0], data: data306 };
                                       if (vErrors === null) {
                                         vErrors = [err1435];
@@ -37972,7 +38173,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                       if (data306.column !== void 0) {
                                         let data307 = data306.column;
                                         if (typeof data307 === "string") {
-                                          if (!pattern23.test(data307)) {
+                                          if (!pattern24.test(data307)) {
                                             const err1439 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/value/column", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/6/properties/value/anyOf/1/properties/column/pattern", keyword: "pattern", params: { pattern: "^[a-z_][a-z0-9_]{0,63}$" }, message: 'must match pattern "^[a-z_][a-z0-9_]{0,63}$"', schema: "^[a-z_][a-z0-9_]{0,63}$", parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[6].properties.value.anyOf[1].properties.column, data: data307 };
                                             if (vErrors === null) {
                                               vErrors = [err1439];
@@ -38853,7 +39054,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
                                     let data323 = data61.visual;
                                     if (data323 && typeof data323 == "object" && !Array.isArray(data323)) {
                                       for (const key57 in data323) {
-                                        if (!pattern105.test(key57)) {
+                                        if (!pattern106.test(key57)) {
                                           const err1516 = { instancePath: instancePath + "/sheets/" + i7 + "/visuals/" + i10 + "/visual", schemaPath: "#/properties/sheets/items/properties/visuals/items/anyOf/7/properties/visual/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key57 }, message: "must NOT have additional properties", schema: false, parentSchema: schema14.properties.sheets.items.properties.visuals.items.anyOf[7].properties.visual, data: data323 };
                                           if (vErrors === null) {
                                             vErrors = [err1516];
@@ -38954,8 +39155,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var Theme = validate14;
 var schema15 = { "additionalProperties": false, "description": "A QuickSight theme: colours, fonts and sheet style, applied to the dashboards and analyses that name it in `theme`.", "type": "object", "required": ["apiVersion", "kind", "id", "name", "base"], "properties": { "apiVersion": { "description": "Spec language version; always trailsight/v1.", "const": "trailsight/v1", "type": "string" }, "kind": { "description": "Resource kind: Theme (the colours, fonts and sheet style of the dashboards and analyses that name it).", "const": "Theme", "type": "string" }, "id": { "pattern": "^[a-z0-9][a-z0-9-]{0,62}$", "description": "Stable id, lower-case letters, digits and dashes (becomes the QuickSight resource id, with the target prefix).", "type": "string" }, "name": { "minLength": 1, "maxLength": 128, "description": "Display name shown in QuickSight.", "type": "string" }, "description": { "maxLength": 1024, "description": "What this resource is for (kept in the spec only).", "type": "string" }, "base": { "description": "The QuickSight starting theme it inherits whatever it does not set from: CLASSIC, MIDNIGHT, SEASIDE, RAINIER, OLYMPIC.", "anyOf": [{ "const": "CLASSIC", "type": "string" }, { "const": "MIDNIGHT", "type": "string" }, { "const": "SEASIDE", "type": "string" }, { "const": "RAINIER", "type": "string" }, { "const": "OLYMPIC", "type": "string" }] }, "colors": { "additionalProperties": false, "description": "Colours: of the data (QuickSight's DataColorPalette) and of the interface.", "type": "object", "properties": { "data": { "minItems": 1, "maxItems": 100, "description": "The colours of data series and categories, in order.", "type": "array", "items": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "A colour: # and six hexadecimal digits, e.g. #1F77B4.", "type": "string" } }, "gradient": { "minItems": 2, "maxItems": 2, "description": "The low and high ends of colour gradients (heat maps).", "type": "array", "items": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "A colour: # and six hexadecimal digits, e.g. #1F77B4.", "type": "string" } }, "empty": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "The colour of cells and areas without data.", "type": "string" }, "ui": { "additionalProperties": false, "description": "The interface's colours (QuickSight's UIColorPalette); unset ones come from the base theme.", "type": "object", "properties": { "primaryForeground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Text and icons on the primary background (visuals).", "type": "string" }, "primaryBackground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Background of visuals and other high-emphasis UI.", "type": "string" }, "secondaryForeground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Sheet titles, control text and UI over the secondary background.", "type": "string" }, "secondaryBackground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Background of the sheet and the controls.", "type": "string" }, "accent": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Buttons, links and other accents.", "type": "string" }, "accentForeground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Text and icons over the accent colour.", "type": "string" }, "danger": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Error messages.", "type": "string" }, "dangerForeground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Text over the danger colour.", "type": "string" }, "warning": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Warning messages.", "type": "string" }, "warningForeground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Text over the warning colour.", "type": "string" }, "success": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Success messages.", "type": "string" }, "successForeground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Text over the success colour.", "type": "string" }, "dimension": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Dimension fields in the field wells.", "type": "string" }, "dimensionForeground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Text over the dimension colour.", "type": "string" }, "measure": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Measure fields in the field wells.", "type": "string" }, "measureForeground": { "pattern": "^#[0-9A-Fa-f]{6}$", "description": "Text over the measure colour.", "type": "string" } } } } }, "fonts": { "minItems": 1, "maxItems": 5, "description": "Font families, the first preferred (e.g. Amazon Ember, Arial).", "type": "array", "items": { "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9 _-]+$", "type": "string" } }, "sheet": { "additionalProperties": false, "description": "How visuals sit on a sheet (QuickSight's SheetStyle).", "type": "object", "properties": { "tileBorder": { "description": "Draw a border around each visual.", "type": "boolean" }, "gutter": { "description": "Leave space between visuals.", "type": "boolean" }, "margin": { "description": "Leave space around the sheet.", "type": "boolean" } } } } };
-var pattern186 = new RegExp("^#[0-9A-Fa-f]{6}$", "u");
-var pattern205 = new RegExp("^[A-Za-z0-9 _-]+$", "u");
+var pattern187 = new RegExp("^#[0-9A-Fa-f]{6}$", "u");
+var pattern206 = new RegExp("^[A-Za-z0-9 _-]+$", "u");
 function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -39308,7 +39509,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i0 = 0; i0 < len0; i0++) {
               let data8 = data7[i0];
               if (typeof data8 === "string") {
-                if (!pattern186.test(data8)) {
+                if (!pattern187.test(data8)) {
                   const err31 = { instancePath: instancePath + "/colors/data/" + i0, schemaPath: "#/properties/colors/properties/data/items/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.data.items, data: data8 };
                   if (vErrors === null) {
                     vErrors = [err31];
@@ -39362,7 +39563,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             for (let i1 = 0; i1 < len1; i1++) {
               let data10 = data9[i1];
               if (typeof data10 === "string") {
-                if (!pattern186.test(data10)) {
+                if (!pattern187.test(data10)) {
                   const err36 = { instancePath: instancePath + "/colors/gradient/" + i1, schemaPath: "#/properties/colors/properties/gradient/items/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.gradient.items, data: data10 };
                   if (vErrors === null) {
                     vErrors = [err36];
@@ -39394,7 +39595,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.empty !== void 0) {
           let data11 = data6.empty;
           if (typeof data11 === "string") {
-            if (!pattern186.test(data11)) {
+            if (!pattern187.test(data11)) {
               const err39 = { instancePath: instancePath + "/colors/empty", schemaPath: "#/properties/colors/properties/empty/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.empty, data: data11 };
               if (vErrors === null) {
                 vErrors = [err39];
@@ -39430,7 +39631,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.primaryForeground !== void 0) {
               let data13 = data12.primaryForeground;
               if (typeof data13 === "string") {
-                if (!pattern186.test(data13)) {
+                if (!pattern187.test(data13)) {
                   const err42 = { instancePath: instancePath + "/colors/ui/primaryForeground", schemaPath: "#/properties/colors/properties/ui/properties/primaryForeground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.primaryForeground, data: data13 };
                   if (vErrors === null) {
                     vErrors = [err42];
@@ -39452,7 +39653,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.primaryBackground !== void 0) {
               let data14 = data12.primaryBackground;
               if (typeof data14 === "string") {
-                if (!pattern186.test(data14)) {
+                if (!pattern187.test(data14)) {
                   const err44 = { instancePath: instancePath + "/colors/ui/primaryBackground", schemaPath: "#/properties/colors/properties/ui/properties/primaryBackground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.primaryBackground, data: data14 };
                   if (vErrors === null) {
                     vErrors = [err44];
@@ -39474,7 +39675,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.secondaryForeground !== void 0) {
               let data15 = data12.secondaryForeground;
               if (typeof data15 === "string") {
-                if (!pattern186.test(data15)) {
+                if (!pattern187.test(data15)) {
                   const err46 = { instancePath: instancePath + "/colors/ui/secondaryForeground", schemaPath: "#/properties/colors/properties/ui/properties/secondaryForeground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.secondaryForeground, data: data15 };
                   if (vErrors === null) {
                     vErrors = [err46];
@@ -39496,7 +39697,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.secondaryBackground !== void 0) {
               let data16 = data12.secondaryBackground;
               if (typeof data16 === "string") {
-                if (!pattern186.test(data16)) {
+                if (!pattern187.test(data16)) {
                   const err48 = { instancePath: instancePath + "/colors/ui/secondaryBackground", schemaPath: "#/properties/colors/properties/ui/properties/secondaryBackground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.secondaryBackground, data: data16 };
                   if (vErrors === null) {
                     vErrors = [err48];
@@ -39518,7 +39719,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.accent !== void 0) {
               let data17 = data12.accent;
               if (typeof data17 === "string") {
-                if (!pattern186.test(data17)) {
+                if (!pattern187.test(data17)) {
                   const err50 = { instancePath: instancePath + "/colors/ui/accent", schemaPath: "#/properties/colors/properties/ui/properties/accent/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.accent, data: data17 };
                   if (vErrors === null) {
                     vErrors = [err50];
@@ -39540,7 +39741,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.accentForeground !== void 0) {
               let data18 = data12.accentForeground;
               if (typeof data18 === "string") {
-                if (!pattern186.test(data18)) {
+                if (!pattern187.test(data18)) {
                   const err52 = { instancePath: instancePath + "/colors/ui/accentForeground", schemaPath: "#/properties/colors/properties/ui/properties/accentForeground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.accentForeground, data: data18 };
                   if (vErrors === null) {
                     vErrors = [err52];
@@ -39562,7 +39763,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.danger !== void 0) {
               let data19 = data12.danger;
               if (typeof data19 === "string") {
-                if (!pattern186.test(data19)) {
+                if (!pattern187.test(data19)) {
                   const err54 = { instancePath: instancePath + "/colors/ui/danger", schemaPath: "#/properties/colors/properties/ui/properties/danger/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.danger, data: data19 };
                   if (vErrors === null) {
                     vErrors = [err54];
@@ -39584,7 +39785,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.dangerForeground !== void 0) {
               let data20 = data12.dangerForeground;
               if (typeof data20 === "string") {
-                if (!pattern186.test(data20)) {
+                if (!pattern187.test(data20)) {
                   const err56 = { instancePath: instancePath + "/colors/ui/dangerForeground", schemaPath: "#/properties/colors/properties/ui/properties/dangerForeground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.dangerForeground, data: data20 };
                   if (vErrors === null) {
                     vErrors = [err56];
@@ -39606,7 +39807,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.warning !== void 0) {
               let data21 = data12.warning;
               if (typeof data21 === "string") {
-                if (!pattern186.test(data21)) {
+                if (!pattern187.test(data21)) {
                   const err58 = { instancePath: instancePath + "/colors/ui/warning", schemaPath: "#/properties/colors/properties/ui/properties/warning/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.warning, data: data21 };
                   if (vErrors === null) {
                     vErrors = [err58];
@@ -39628,7 +39829,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.warningForeground !== void 0) {
               let data22 = data12.warningForeground;
               if (typeof data22 === "string") {
-                if (!pattern186.test(data22)) {
+                if (!pattern187.test(data22)) {
                   const err60 = { instancePath: instancePath + "/colors/ui/warningForeground", schemaPath: "#/properties/colors/properties/ui/properties/warningForeground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.warningForeground, data: data22 };
                   if (vErrors === null) {
                     vErrors = [err60];
@@ -39650,7 +39851,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.success !== void 0) {
               let data23 = data12.success;
               if (typeof data23 === "string") {
-                if (!pattern186.test(data23)) {
+                if (!pattern187.test(data23)) {
                   const err62 = { instancePath: instancePath + "/colors/ui/success", schemaPath: "#/properties/colors/properties/ui/properties/success/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.success, data: data23 };
                   if (vErrors === null) {
                     vErrors = [err62];
@@ -39672,7 +39873,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.successForeground !== void 0) {
               let data24 = data12.successForeground;
               if (typeof data24 === "string") {
-                if (!pattern186.test(data24)) {
+                if (!pattern187.test(data24)) {
                   const err64 = { instancePath: instancePath + "/colors/ui/successForeground", schemaPath: "#/properties/colors/properties/ui/properties/successForeground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.successForeground, data: data24 };
                   if (vErrors === null) {
                     vErrors = [err64];
@@ -39694,7 +39895,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.dimension !== void 0) {
               let data25 = data12.dimension;
               if (typeof data25 === "string") {
-                if (!pattern186.test(data25)) {
+                if (!pattern187.test(data25)) {
                   const err66 = { instancePath: instancePath + "/colors/ui/dimension", schemaPath: "#/properties/colors/properties/ui/properties/dimension/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.dimension, data: data25 };
                   if (vErrors === null) {
                     vErrors = [err66];
@@ -39716,7 +39917,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.dimensionForeground !== void 0) {
               let data26 = data12.dimensionForeground;
               if (typeof data26 === "string") {
-                if (!pattern186.test(data26)) {
+                if (!pattern187.test(data26)) {
                   const err68 = { instancePath: instancePath + "/colors/ui/dimensionForeground", schemaPath: "#/properties/colors/properties/ui/properties/dimensionForeground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.dimensionForeground, data: data26 };
                   if (vErrors === null) {
                     vErrors = [err68];
@@ -39738,7 +39939,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.measure !== void 0) {
               let data27 = data12.measure;
               if (typeof data27 === "string") {
-                if (!pattern186.test(data27)) {
+                if (!pattern187.test(data27)) {
                   const err70 = { instancePath: instancePath + "/colors/ui/measure", schemaPath: "#/properties/colors/properties/ui/properties/measure/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.measure, data: data27 };
                   if (vErrors === null) {
                     vErrors = [err70];
@@ -39760,7 +39961,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             if (data12.measureForeground !== void 0) {
               let data28 = data12.measureForeground;
               if (typeof data28 === "string") {
-                if (!pattern186.test(data28)) {
+                if (!pattern187.test(data28)) {
                   const err72 = { instancePath: instancePath + "/colors/ui/measureForeground", schemaPath: "#/properties/colors/properties/ui/properties/measureForeground/pattern", keyword: "pattern", params: { pattern: "^#[0-9A-Fa-f]{6}$" }, message: 'must match pattern "^#[0-9A-Fa-f]{6}$"', schema: "^#[0-9A-Fa-f]{6}$", parentSchema: schema15.properties.colors.properties.ui.properties.measureForeground, data: data28 };
                   if (vErrors === null) {
                     vErrors = [err72];
@@ -39842,7 +40043,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern205.test(data30)) {
+            if (!pattern206.test(data30)) {
               const err80 = { instancePath: instancePath + "/fonts/" + i2, schemaPath: "#/properties/fonts/items/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9 _-]+$" }, message: 'must match pattern "^[A-Za-z0-9 _-]+$"', schema: "^[A-Za-z0-9 _-]+$", parentSchema: schema15.properties.fonts.items, data: data30 };
               if (vErrors === null) {
                 vErrors = [err80];
