@@ -2,7 +2,8 @@
  * Writes src/awsmodel/models/<service>.json from AWS's botocore models (`service-2.json`, Apache-2.0):
  * what trailsight needs of them at run time — operations, their HTTP bindings, and the shapes their
  * requests and errors reach, with every constraint (required members, types, enums, lengths, ranges,
- * patterns, unions) and without documentation. A user's clone has no `../shared/aws-models`; the
+ * patterns, unions — and the unions QuickSight states only in documentation, as `onlyOneOf`) and
+ * without documentation. A user's clone has no `../shared/aws-models`; the
  * endpoint and the tests check requests against these files exactly as CI does.
  *
  *   node --import tsx scripts/aws-models/generate.ts [models-dir]      (default ../shared/aws-models)
@@ -18,6 +19,8 @@ export const SERVICES = ['quicksight', 'athena', 'glue', 'sts', 'cloudtrail', 's
 
 type Json = Record<string, unknown>;
 const SHAPE_KEYS = ['type', 'members', 'required', 'member', 'key', 'value', 'enum', 'pattern', 'min', 'max', 'union', 'document', 'exception', 'error', 'flattened', 'timestampFormat'];
+/** The API reference's words for a structure of which at most one member may be set. */
+const ONLY_ONE_OF = /only one of the attributes can be defined/i;
 const MEMBER_KEYS = ['shape', 'location', 'locationName', 'flattened', 'idempotencyToken', 'jsonvalue', 'queryName', 'xmlNamespace', 'hostLabel'];
 const OPERATION_KEYS = ['name', 'http', 'input', 'output', 'errors'];
 
@@ -43,6 +46,9 @@ export function compact(model: Json): Json {
   const keptShapes: Record<string, Json> = {};
   for (const name of [...reached].sort()) {
     const shape = pick(shapes[name]!, SHAPE_KEYS);
+    // QuickSight's "union type structure" is said in documentation only ("only one of the attributes
+    // can be defined"), not as `union`: kept as `onlyOneOf`, the one word of documentation checked.
+    if (!shape.union && ONLY_ONE_OF.test(String(shapes[name]!.documentation ?? ''))) shape.onlyOneOf = true;
     if (shape.members) shape.members = Object.fromEntries(Object.entries(shape.members as Record<string, Json>).map(([m, ref]) => [m, pick(ref, MEMBER_KEYS)]));
     for (const k of ['member', 'key', 'value']) if (shape[k]) shape[k] = pick(shape[k] as Json, MEMBER_KEYS);
     keptShapes[name] = shape;

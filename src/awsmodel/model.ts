@@ -17,6 +17,12 @@ export interface Shape {
   readonly min?: number;
   readonly max?: number;
   readonly union?: boolean;
+  /**
+   * A structure the API reference calls "a union type structure … only one of the attributes can be
+   * defined" without the model's `union` trait (QuickSight's Visual, Filter, FilterScopeConfiguration,
+   * CategoryFilterConfiguration …): at most one member may be set.
+   */
+  readonly onlyOneOf?: boolean;
   readonly document?: boolean;
   readonly exception?: boolean;
   readonly error?: { readonly code?: string; readonly httpStatusCode?: number; readonly senderFault?: boolean };

@@ -13,12 +13,12 @@ export class ShapeValidator {
   }
 
   /** Throws the service's invalid-input error listing every violation. */
-  check(service: ServiceName, operation: string, input: unknown, errorType: string): void {
+  check(service: ServiceName, operation: string, input: unknown, errorType: string, describe: (violations: readonly Violation[]) => string = describeViolations): void {
     const model = this.model(service);
     if (!model) return;
     if (!Object.hasOwn(model.operations, operation)) return; // the service answers unknown operations itself
     const violations = validateOperationInput(model, operation, input);
-    if (violations.length > 0) throw new ServiceError(errorType, describeViolations(violations), 400);
+    if (violations.length > 0) throw new ServiceError(errorType, describe(violations), 400);
   }
 
   private model(service: ServiceName): AwsModel | undefined {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { findModelsDir, loadModel, validateOperationInput, type AwsModel } from '../../src/awsmodel/index.ts';
+import { coralMessage, findModelsDir, loadModel, validateOperationInput, validateShape, type AwsModel } from '../../src/awsmodel/index.ts';
 
 describe('awsmodel: validating requests against AWS API models', function () {
   let quicksight: AwsModel;
@@ -52,6 +52,19 @@ describe('awsmodel: validating requests against AWS API models', function () {
     assert.deepEqual(both.filter((v) => v.rule === 'union').map((v) => v.path), ['Clause']);
     const none = validateOperationInput(model, 'Probe', { Clause: {} });
     assert.deepEqual(none.filter((v) => v.rule === 'union').map((v) => v.path), ['Clause']);
+  });
+
+  it("takes at most one member of QuickSight's unions said in documentation only (onlyOneOf: Visual, Filter, FilterScopeConfiguration …)", () => {
+    assert.equal(quicksight.shapes.CategoryFilterConfiguration!.onlyOneOf, true);
+    assert.equal(quicksight.shapes.Visual!.onlyOneOf, true);
+    const scope = (ScopeConfiguration: unknown) =>
+      validateShape(quicksight, 'FilterGroup', { FilterGroupId: 'g', Filters: [], CrossDataset: 'SINGLE_DATASET', ScopeConfiguration }).filter((v) => v.rule === 'union');
+    assert.deepEqual(scope({}), []);
+    assert.deepEqual(scope({ AllSheets: {} }), []);
+    const [both] = scope({ AllSheets: {}, SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's', Scope: 'ALL_VISUALS' }] } });
+    assert.equal(both?.path, 'ScopeConfiguration');
+    assert.equal(coralMessage([both!]).replace(/Value '.*' at/, "Value … at"),
+      "1 validation error detected: Value … at 'scopeConfiguration' failed to satisfy constraint: Only 1 member of [selectedSheets, allSheets] should be provided for structure FilterScopeConfiguration");
   });
 
   it('checks nested lists, maps and numbers', () => {

@@ -21,16 +21,36 @@ describe('endpoint: QuickSight refuses what AWS refuses, with its error types', 
   });
   after(() => stopTestEndpoint(endpoint));
 
-  it('shape violations: InvalidParameterValueException naming each problem (needs the AWS models)', async function () {
+  it("shape violations: QuickSight's ValidationException in Coral's words, every problem at its member path (needs the AWS models)", async function () {
     if (!findModelsDir()) return this.skip();
     const error = await failure(qs.send(new CreateDashboardCommand({
       ...A, DashboardId: 'd'.repeat(513), Name: '', Definition: { ...definition(), Sheets: [{ SheetId: 's', Visuals: [{ KPIVisual: {} as never }] }] },
     })));
-    assert.equal(error.name, 'InvalidParameterValueException');
+    assert.equal(error.name, 'ValidationException');
     assert.equal(error.$metadata?.httpStatusCode, 400);
-    assert.match(error.message, /DashboardId: has 513 characters, at most 512 allowed/);
-    assert.match(error.message, /Name: has 0 characters, at least 1 required/);
-    assert.match(error.message, /Definition\.Sheets\[0\]\.Visuals\[0\]\.KPIVisual\.VisualId: VisualId is required/);
+    assert.match(error.message, /^3 validation errors detected: /);
+    assert.match(error.message, /Value '[d]{100,}\.\.\.' at 'dashboardId' failed to satisfy constraint: Member must have length less than or equal to 512/);
+    assert.match(error.message, /Value '' at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1/);
+    assert.match(error.message, /Value null at 'definition\.sheets\.1\.member\.visuals\.1\.member\.kPIVisual\.visualId' failed to satisfy constraint: Member must not be null/);
+  });
+
+  it("refuses what QuickSight's model and API reference refuse: ids outside [\\w\\-]+, two members of a union (terraform-provider-aws#39715)", async function () {
+    if (!findModelsDir()) return this.skip();
+    const bad = definition() as any;
+    bad.Sheets[0].Visuals[1].BarChartVisual.VisualId = 'total events!';
+    bad.FilterGroups[0].ScopeConfiguration.SelectedSheets.SheetVisualScopingConfigurations[0].VisualIds = ['total events!'];
+    bad.Sheets[0].Visuals[0].PieChartVisual = { VisualId: 'pie' };
+    bad.FilterGroups[0].ScopeConfiguration.AllSheets = {};
+    const error = await failure(qs.send(new CreateAnalysisCommand({ ...A, AnalysisId: 'shapes', Name: 'Shapes', Definition: bad })));
+    assert.equal(error.name, 'ValidationException');
+    const problems = error.message.replace(/^\d+ validation errors? detected: /, '').split('; ');
+    assert.deepEqual(problems.map((p) => p.replace(/^Value .*? at /, '')), [
+      "'definition.sheets.1.member.visuals.1.member' failed to satisfy constraint: Only 1 member of [tableVisual, pivotTableVisual, barChartVisual, kPIVisual, pieChartVisual, gaugeChartVisual, lineChartVisual, heatMapVisual, treeMapVisual, geospatialMapVisual, filledMapVisual, layerMapVisual, funnelChartVisual, scatterPlotVisual, comboChartVisual, boxPlotVisual, waterfallVisual, histogramVisual, wordCloudVisual, insightVisual, sankeyDiagramVisual, customContentVisual, emptyVisual, radarChartVisual, pluginVisual] should be provided for structure Visual",
+      "'definition.sheets.1.member.visuals.2.member.barChartVisual.visualId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\-]+",
+      "'definition.filterGroups.1.member.scopeConfiguration' failed to satisfy constraint: Only 1 member of [selectedSheets, allSheets] should be provided for structure FilterScopeConfiguration",
+      "'definition.filterGroups.1.member.scopeConfiguration.selectedSheets.sheetVisualScopingConfigurations.1.member.visualIds.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w\\-]+",
+    ]);
+    assert.match(error.message, /Value 'total events!' at 'definition\.sheets/);
   });
 
   it('ResourceExistsException on a second create, ResourceNotFoundException for unknown ids', async () => {

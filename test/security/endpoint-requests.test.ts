@@ -83,8 +83,8 @@ describe('security: malformed requests get 4xx in the service\'s AWS error shape
       () => qs.send(new CreateAnalysisCommand({ AwsAccountId: ACCOUNT, AnalysisId: id, Name: 'Planted', Definition: definition() })),
     ]) {
       const error = await failure(call());
-      assert.equal(error.name, 'InvalidParameterValueException');
-      assert.match(error.message, /Id: .* does not match the pattern/);
+      assert.equal(error.name, 'ValidationException');
+      assert.match(error.message, /Value 'x\/\.\.\/\.\.\/y <script>' at '(dashboard|analysis)Id' failed to satisfy constraint: Member must satisfy regular expression pattern/);
     }
     const athena = await failure(clients(endpoint.url).athena.send(new CreateWorkGroupCommand({ Name: 'a/../b' })));
     assert.equal(athena.name, 'InvalidRequestException');

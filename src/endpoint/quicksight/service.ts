@@ -1,3 +1,4 @@
+import { coralMessage } from '../../awsmodel/index.ts';
 import { operationOf, type Operations, type ServiceHandler } from '../service.ts';
 import { parseRestJson, writeRestJson, writeRestJsonError } from '../protocols/rest-json.ts';
 import { analysisOperations } from './analyses.ts';
@@ -32,7 +33,10 @@ export function quicksightService(): ServiceHandler {
     name: 'quicksight',
     protocol: 'rest-json',
     errors: {
-      invalidInput: 'InvalidParameterValueException',
+      // QuickSight refuses a request that breaks its model before looking at it: ValidationException,
+      // in Coral's words (src/awsmodel/coral.ts cites the answers this follows).
+      invalidInput: 'ValidationException',
+      describeInvalidInput: coralMessage,
       throttling: { type: 'ThrottlingException', status: 429 },
       internal: 'InternalFailureException',
     },
