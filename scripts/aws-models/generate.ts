@@ -21,6 +21,12 @@ type Json = Record<string, unknown>;
 const SHAPE_KEYS = ['type', 'members', 'required', 'member', 'key', 'value', 'enum', 'pattern', 'min', 'max', 'union', 'document', 'exception', 'error', 'flattened', 'timestampFormat'];
 /** The API reference's words for a structure of which at most one member may be set. */
 const ONLY_ONE_OF = /only one of the attributes can be defined/i;
+/**
+ * Unions of the API reference that QuickSight accepts with several members set: the console's own
+ * exports set SelectedFields and SelectedColumns together, and publish (test/quicksight/corpus:
+ * cid/cora, cid/focus, cid/data-collection-monitor, deployed by the CID tool).
+ */
+const SET_TOGETHER = new Set(['FilterOperationSelectedFieldsConfiguration']);
 const MEMBER_KEYS = ['shape', 'location', 'locationName', 'flattened', 'idempotencyToken', 'jsonvalue', 'queryName', 'xmlNamespace', 'hostLabel'];
 const OPERATION_KEYS = ['name', 'http', 'input', 'output', 'errors'];
 
@@ -48,7 +54,7 @@ export function compact(model: Json): Json {
     const shape = pick(shapes[name]!, SHAPE_KEYS);
     // QuickSight's "union type structure" is said in documentation only ("only one of the attributes
     // can be defined"), not as `union`: kept as `onlyOneOf`, the one word of documentation checked.
-    if (!shape.union && ONLY_ONE_OF.test(String(shapes[name]!.documentation ?? ''))) shape.onlyOneOf = true;
+    if (!shape.union && !SET_TOGETHER.has(name) && ONLY_ONE_OF.test(String(shapes[name]!.documentation ?? ''))) shape.onlyOneOf = true;
     if (shape.members) shape.members = Object.fromEntries(Object.entries(shape.members as Record<string, Json>).map(([m, ref]) => [m, pick(ref, MEMBER_KEYS)]));
     for (const k of ['member', 'key', 'value']) if (shape[k]) shape[k] = pick(shape[k] as Json, MEMBER_KEYS);
     keptShapes[name] = shape;

@@ -4,3 +4,4 @@ export { entityAt } from './definition/entity.ts';
 export { pathText, type DefinitionPath } from './definition/walk.ts';
 export { GRID_COLUMNS, RESTRICTIVE_ID } from './limits.ts';
 export type { DataSetColumn, DataSetColumns, DefinitionErrorType, Violation } from './rules/rule.ts';
+export { findColumn, outputType } from './data-set-columns.ts';

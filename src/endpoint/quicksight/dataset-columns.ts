@@ -1,3 +1,4 @@
+import { findColumn, outputType } from '../../quicksight/index.ts';
 import { invalid } from './errors.ts';
 
 export interface OutputColumn {
@@ -11,20 +12,10 @@ interface InputColumn {
   Type: string;
 }
 
-const OUTPUT_TYPE: Readonly<Record<string, string>> = {
-  STRING: 'STRING',
-  INTEGER: 'INTEGER',
-  DECIMAL: 'DECIMAL',
-  DATETIME: 'DATETIME',
-  BIT: 'INTEGER',
-  BOOLEAN: 'STRING',
-  JSON: 'STRING',
-  SEMISTRUCT: 'STRING',
-};
-
 /**
  * The columns a data set offers to analyses, worked out as QuickSight does from its physical tables
- * and the transforms of its logical tables; refuses references to tables or columns that are not there.
+ * and the transforms of its logical tables (src/quicksight/data-set-columns.ts: output types, how a
+ * transform finds its column); refuses references to tables or columns that are not there.
  */
 export function outputColumns(physical: Record<string, any> = {}, logical: Record<string, any> | undefined, resolveDataSet: (arn: string) => OutputColumn[] | undefined): OutputColumn[] {
   const physicalColumns = (id: string): OutputColumn[] => {
@@ -32,7 +23,7 @@ export function outputColumns(physical: Record<string, any> = {}, logical: Recor
     if (!table) throw invalid(`LogicalTableMap refers to PhysicalTableId ${id}, which is not in PhysicalTableMap.`);
     const source = table.RelationalTable ?? table.CustomSql ?? table.S3Source ?? table.SaaSTable ?? {};
     const columns: InputColumn[] = source.InputColumns ?? source.Columns ?? [];
-    return columns.map((c) => ({ Name: c.Name, Type: OUTPUT_TYPE[c.Type] ?? 'STRING' }));
+    return columns.map((c) => ({ Name: c.Name, Type: outputType(c.Type) }));
   };
   if (!logical || Object.keys(logical).length === 0) {
     const ids = Object.keys(physical);
@@ -64,7 +55,7 @@ export function outputColumns(physical: Record<string, any> = {}, logical: Recor
 function applyTransforms(tableId: string, input: OutputColumn[], transforms: any[]): OutputColumn[] {
   let columns = input.map((c) => ({ ...c }));
   const find = (name: string, op: string) => {
-    const column = columns.find((c) => c.Name === name);
+    const column = findColumn(columns, name);
     if (!column) throw invalid(`${op} in logical table ${tableId} names column ${name}, which the table does not have (it has: ${columns.map((c) => c.Name).join(', ')}).`);
     return column;
   };

@@ -1,4 +1,4 @@
-import { checkDefinition, type DataSetColumn, type DefinitionPath } from '../../quicksight/index.ts';
+import { checkDefinition, outputType, type DataSetColumn, type DefinitionPath } from '../../quicksight/index.ts';
 import { datasetColumns, QUICKSIGHT_TYPE } from '../dataset-columns.ts';
 import type { Finding } from '../finding.ts';
 import type { JsonPath, YamlLocated } from '../load/located.ts';
@@ -58,7 +58,7 @@ function quicksightProblems(context: RuleContext, located: YamlLocated<Board>, r
   };
   const columns = (datasetId: string): DataSetColumn[] | undefined => {
     const dataset = context.datasets.find((d) => d.spec.id === datasetId)?.spec;
-    return dataset && [...datasetColumns(dataset).values()].map((c) => ({ name: c.name, type: c.type && QUICKSIGHT_TYPE[c.type] }));
+    return dataset && [...datasetColumns(dataset).values()].map((c) => ({ name: c.name, type: c.type && outputType(QUICKSIGHT_TYPE[c.type]) }));
   };
   return checkDefinition(definition, columns).flatMap((violation) => {
     const at = specPath(violation.path, places);

@@ -5,9 +5,9 @@ import { violation, type DefinitionRule } from './rule.ts';
 type TypeClass = 'numeric' | 'datetime' | 'text' | 'unknown';
 
 /**
- * INTEGER and DECIMAL are numbers, DATETIME a date, STRING text. BOOLEAN is left unchecked: QuickSight
- * shows BOOLEAN input columns as INTEGER in its recorded outputs (issue 14), so real definitions use
- * them as numbers.
+ * INTEGER and DECIMAL are numbers, DATETIME a date, STRING text. A BOOLEAN input column is an INTEGER
+ * output column (data-set-columns.ts), so real definitions use it as a number; a type QuickSight does
+ * not give output columns is left unchecked.
  */
 function typeClass(type: string | undefined): TypeClass {
   switch (type?.toUpperCase()) {
