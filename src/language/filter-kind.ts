@@ -7,7 +7,8 @@ export type FilterCondition = (typeof FILTER_CONDITIONS)[number];
 
 /**
  * The QuickSight filter a spec filter becomes: category filters for text, numeric equality and range
- * filters for numbers, time equality, range and relative-date filters for datetimes.
+ * filters for numbers (and booleans, which QuickSight makes integers), time equality, range and
+ * relative-date filters for datetimes.
  */
 export type FilterKind =
   | 'category-list'
@@ -53,6 +54,12 @@ export function filterKind(filter: FilterSpec, type: DataType | undefined): { ki
   if (type === 'datetime') {
     if (parameterRef) return { kind: 'time-equality' };
     return { problem: `${column} is a datetime column: use timeRange or lastDays, or equals a datetime parameter`, at: 'condition' };
+  }
+  if (type === 'boolean') {
+    // QuickSight promotes a boolean to an integer, 1 or 0 (src/quicksight/data-set-columns.ts): its filter is a number's.
+    const values = filter.equals ?? filter.notEquals;
+    if (parameterRef || (Array.isArray(values) && values.length === 1 && (values[0] === 0 || values[0] === 1))) return { kind: 'numeric-equality' };
+    return { problem: `${column} is a boolean column, which QuickSight makes an integer (1 true, 0 false): ${condition} takes 1, 0 or a parameter`, at: 'condition' };
   }
   if (type === undefined || type === 'integer' || type === 'decimal') {
     const values = filter.equals ?? filter.notEquals;

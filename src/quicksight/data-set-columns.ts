@@ -7,7 +7,8 @@
  * The output type of an input column of each type. BOOLEAN and BIT come out as INTEGER, JSON and
  * SEMISTRUCT as STRING.
  *
- * Evidence: QuickSight's own DescribeDataSet outputs recorded in aws-samples/amazon-security-lake-quicksight
+ * Evidence: the user guide, "Supported data types and values": "QuickSight accepts Boolean values by
+ * promoting them to integers"; QuickSight's own DescribeDataSet outputs recorded in aws-samples/amazon-security-lake-quicksight
  * (asset-templates/*-config.json, test/quicksight/corpus/security-lake): input `identity_session_mfa`
  * BOOLEAN is output column INTEGER, the `unmapped_additional_*` JSON columns are STRING.
  */

@@ -91,6 +91,43 @@ describe('endpoint: QuickSight refuses what AWS refuses, with its error types', 
     assert.match(String(errors[3][2]), /scoped to visual 'ghost'/);
   });
 
+  it("refuses outright what QuickSight refuses outright, in its words: ALL_VISUALS with visual ids (terraform-provider-aws#33754), a category filter's values with select-all (#33222)", async () => {
+    const scoped = definition() as any;
+    scoped.FilterGroups[0].ScopeConfiguration.SelectedSheets.SheetVisualScopingConfigurations[0].Scope = 'ALL_VISUALS';
+    const error = await failure(qs.send(new CreateAnalysisCommand({ ...A, AnalysisId: 'all-visuals', Name: 'x', Definition: scoped })));
+    assert.equal(error.name, 'InvalidParameterValueException');
+    assert.equal(error.message, 'FilterGroups scoped to ALL_VISUALS must not have a list of visualIds,  \n\t at Filter Group only-ec2.');
+    const both = definition() as any;
+    both.FilterGroups[0].Filters[0].CategoryFilter.Configuration.FilterListConfiguration.SelectAllOptions = 'FILTER_ALL_VALUES';
+    const category = await failure(qs.send(new CreateDashboardCommand({ ...A, DashboardId: 'both', Name: 'x', Definition: both })));
+    assert.equal(category.name, 'InvalidParameterValueException');
+    assert.match(category.message, /^Category Filter must define only one of: CategoryValue\(s\), ParameterName, SelectAllOptions, {2}\n\t at Filter source\.$/);
+    await failure(qs.send(new DescribeAnalysisCommand({ ...A, AnalysisId: 'all-visuals' }))); // nothing was created
+  });
+
+  it('a filter on an undeclared parameter: FILTER_SOURCE_PARAMETER_NOT_FOUND at filter-group/<g>/filter/<f> (cloud-intelligence-dashboards-framework#567); MissingColumnId_ leftovers pass with LENIENT only', async () => {
+    const ranged = definition() as any;
+    ranged.FilterGroups[0].Filters.push({ NumericRangeFilter: { FilterId: 'range', Column: { DataSetIdentifier: 'events', ColumnName: 'eventname' }, RangeMinimum: { Parameter: 'low' }, NullOption: 'ALL_VALUES' } });
+    await qs.send(new CreateAnalysisCommand({ ...A, AnalysisId: 'ranged', Name: 'x', Definition: ranged }));
+    const failed = await poll(() => qs.send(new DescribeAnalysisCommand({ ...A, AnalysisId: 'ranged' })), (d) => d.Analysis?.Status !== 'CREATION_IN_PROGRESS');
+    assert.equal(failed.Analysis?.Status, 'CREATION_FAILED');
+    assert.deepEqual(failed.Analysis?.Errors?.find((e) => String(e.Type) === 'FILTER_SOURCE_PARAMETER_NOT_FOUND'), {
+      Type: 'FILTER_SOURCE_PARAMETER_NOT_FOUND',
+      Message: 'The filter is using a parameter that has been deleted. Choose a new parameter and save changes.',
+      ViolatedEntities: [{ Path: 'filter-group/only-ec2/filter/range' }],
+    });
+
+    const leftover = definition({ column: 'MissingColumnId_612b70e2-0b78-4f7d-9dc5-54f3fbb16f63' });
+    for (const [id, Mode] of [['strict', 'STRICT'], ['lenient', 'LENIENT']] as const) {
+      await qs.send(new CreateDashboardCommand({ ...A, DashboardId: id, Name: id, Definition: leftover, ValidationStrategy: { Mode } }));
+    }
+    const status = async (id: string) => (await poll(() => qs.send(new DescribeDashboardCommand({ ...A, DashboardId: id })), (d) => d.Dashboard?.Version?.Status !== 'CREATION_IN_PROGRESS')).Dashboard?.Version;
+    const strict = await status('strict');
+    assert.equal(strict?.Status, 'CREATION_FAILED');
+    assert.deepEqual(strict?.Errors?.map((e) => e.Type), ['COLUMN_REPLACEMENT_MISSING']);
+    assert.equal((await status('lenient'))?.Status, 'CREATION_SUCCESSFUL');
+  });
+
   it('dashboards: same rules, UPDATE_FAILED versions cannot be published, updates in progress conflict', async () => {
     await qs.send(new CreateDashboardCommand({ ...A, DashboardId: 'ops', Name: 'Ops', Definition: definition() }));
     const conflict = await failure(qs.send(new UpdateDashboardCommand({ ...A, DashboardId: 'ops', Name: 'Ops', Definition: definition() })));

@@ -177,14 +177,14 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
   it('want controls, filters and layouts to refer to what exists', () => {
     assert.deepEqual(
       violationsAfter((d) => {
-        d.Sheets[1].FilterControls = [{ DateTimePicker: { FilterControlId: 'c2', Title: 'x', SourceFilterId: 'f1' } }];
+        d.Sheets[1].FilterControls = [{ Dropdown: { FilterControlId: 'c2', Title: 'x', SourceFilterId: 'f1' } }];
         d.Sheets[0].FilterControls[0].Dropdown.SourceFilterId = 'gone';
         d.FilterGroups[0].Filters[0].CategoryFilter.Configuration.CustomFilterConfiguration.ParameterName = 'nobody';
         d.Sheets[0].Layouts[0].Configuration.GridLayout.Elements.push({ ElementId: 'kpi', ElementType: 'VISUAL', ColumnSpan: 1, RowSpan: 1 });
         d.Sheets[0].Layouts[0].Configuration.GridLayout.Elements.push({ ElementId: 'bar', ElementType: 'VISUAL', ColumnSpan: 1, RowSpan: 1 });
       }),
       [
-        "parameter-declared: Parameter 'nobody' is not declared in ParameterDeclarations.",
+        'parameter-declared: The filter is using a parameter that has been deleted. Choose a new parameter and save changes.',
         "filter-control: Filter control 'c1' uses filter 'gone', which no filter group defines.",
         "filter-control: Filter control 'c2' is on sheet 's2', but filter 'f1' does not apply there.",
         "layout: The layout places visual 'kpi', which sheet 's1' does not have.",
@@ -204,5 +204,68 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
     assert.equal(entityAt(definition, ['FilterGroups', 0, 'Filters', 0, 'CategoryFilter', 'Column']), 'filter-group/g1/filter/f1');
     assert.equal(entityAt(definition, ['ParameterDeclarations', 0]), 'parameter/who');
     assert.equal(entityAt(definition, ['Sheets']), 'definition');
+  });
+
+  it('refuse the request itself, in its words, for ALL_VISUALS with visual ids (terraform-provider-aws#33754) and a category filter with two choices (#33222)', () => {
+    const definition: any = structuredClone(base());
+    definition.FilterGroups.push({
+      FilterGroupId: 'g2',
+      CrossDataset: 'SINGLE_DATASET',
+      ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'ALL_VISUALS', VisualIds: ['bar'] }] } },
+      Filters: [
+        { CategoryFilter: { FilterId: 'f2', Column: ev('event_name'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', CategoryValues: ['a'], SelectAllOptions: 'FILTER_ALL_VALUES' } } } },
+        { CategoryFilter: { FilterId: 'f3', Column: ev('event_name'), Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', CategoryValue: 'a', ParameterName: 'who', NullOption: 'ALL_VALUES' } } } },
+        { CategoryFilter: { FilterId: 'f4', Column: ev('event_name'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', SelectAllOptions: 'FILTER_ALL_VALUES' } } } },
+      ],
+    });
+    const refused = checkDefinition(definition, columns).filter((v) => v.stage === 'request');
+    assert.deepEqual(refused.map((v) => [v.type, v.entity, v.message]), [
+      ['InvalidParameterValueException', 'filter-group/g2/sheet/s1', 'FilterGroups scoped to ALL_VISUALS must not have a list of visualIds,  \n\t at Filter Group g2.'],
+      ['InvalidParameterValueException', 'filter-group/g2/filter/f2', 'Category Filter must define only one of: CategoryValue(s), ParameterName, SelectAllOptions,  \n\t at Filter f2.'],
+      ['InvalidParameterValueException', 'filter-group/g2/filter/f3', 'Category Filter must define only one of: CategoryValue(s), ParameterName, SelectAllOptions,  \n\t at Filter f3.'],
+    ]);
+  });
+
+  it("report a filter's undeclared parameter as FILTER_SOURCE_PARAMETER_NOT_FOUND at the filter (cloud-intelligence-dashboards-framework#567), a calculated field's missing data set as DATA_SET_NOT_FOUND", () => {
+    const definition: any = structuredClone(base());
+    definition.FilterGroups[0].Filters.push({ NumericRangeFilter: { FilterId: 'range', Column: ev('errors'), RangeMinimum: { Parameter: 'low' }, NullOption: 'ALL_VALUES' } });
+    definition.CalculatedFields = [{ DataSetIdentifier: 'gone', Name: 'Savings %', Expression: '1' }];
+    assert.deepEqual(checkDefinition(definition, columns).map((v) => [v.stage, v.type, v.entity, v.message]), [
+      ['creation', 'DATA_SET_NOT_FOUND', 'calculated-field/Savings %', 'The DataSet that used in the calculated field can not be found in the analysis'],
+      ['creation', 'FILTER_SOURCE_PARAMETER_NOT_FOUND', 'filter-group/g1/filter/range', 'The filter is using a parameter that has been deleted. Choose a new parameter and save changes.'],
+    ]);
+  });
+
+  it('want calculated expressions well formed with declared parameters, sorts on fields of the visual, controls of their filter\'s kind, grid elements within 36 columns', () => {
+    assert.deepEqual(
+      violationsAfter((d) => {
+        d.CalculatedFields = [
+          { DataSetIdentifier: 'ev', Name: 'ok', Expression: "ifelse({errors} > ${who}, 'a(', \"b\") /* ( */" },
+          { DataSetIdentifier: 'ev', Name: 'open', Expression: 'sum({errors}' },
+          { DataSetIdentifier: 'ev', Name: 'stray', Expression: 'sum({errors}))' },
+          { DataSetIdentifier: 'ev', Name: 'quote', Expression: "concat({event_name}, 'x)" },
+          { DataSetIdentifier: 'ev', Name: 'param', Expression: '{errors} * ${nobody}' },
+        ];
+        d.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.SortConfiguration = { CategorySort: [{ FieldSort: { FieldId: 'bar.x', Direction: 'ASC' } }, { FieldSort: { FieldId: 'kpi.v', Direction: 'ASC' } }] };
+        d.Sheets[0].FilterControls.push({ DateTimePicker: { FilterControlId: 'c3', Title: 'When', SourceFilterId: 'f1' } });
+        d.Sheets[0].Layouts[0].Configuration.GridLayout.Elements[0].ColumnIndex = 20;
+      }),
+      [
+        "calculated-field: The expression of calculated field 'open' leaves 1 '(' unclosed.",
+        "calculated-field: The expression of calculated field 'stray' has a ')' at character 14 that closes nothing opened.",
+        "calculated-field: The expression of calculated field 'quote' has a string opened at character 22 and never closed.",
+        "calculated-field: Calculated field 'param' uses parameter 'nobody', which is not declared in ParameterDeclarations.",
+        "filter-control: Filter control 'c3' is a DateTimePicker control, which cannot drive filter 'f1', a CategoryFilter.",
+        "sort-field: Visual 'bar' sorts by field 'kpi.v', which its field wells do not have.",
+        "layout: The layout places visual 'bar' up to column 38, past the grid's 36 columns.",
+      ],
+    );
+  });
+
+  it("mark the console's MissingColumnId_ leftovers as what ValidationStrategy LENIENT skips", () => {
+    const definition: any = structuredClone(base());
+    definition.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells.Category[0].CategoricalDimensionField.Column = ev('MissingColumnId_612b70e2');
+    definition.Sheets[1].Visuals[0].KPIVisual.ChartConfiguration.FieldWells.Values[0].CategoricalMeasureField.Column = ev('gone');
+    assert.deepEqual(checkDefinition(definition, columns).map((v) => [v.type, v.lenient ?? false]), [['COLUMN_REPLACEMENT_MISSING', true], ['COLUMN_REPLACEMENT_MISSING', false]]);
   });
 });

@@ -13,8 +13,10 @@ export interface EvaluatedDefinition {
 
 /**
  * Checks the definition of an analysis or dashboard against the data sets that exist now, with
- * QuickSight's rules (src/quicksight); the errors become the CREATION_FAILED / UPDATE_FAILED outcome,
- * as QuickSight reports them later: each once per entity, with its type and the entity's path.
+ * QuickSight's rules (src/quicksight). What QuickSight refuses outright fails the request
+ * (InvalidParameterValueException); the rest becomes the CREATION_FAILED / UPDATE_FAILED outcome, as
+ * QuickSight reports it later: each once per entity, with its type and the entity's path — but for
+ * what ValidationStrategy LENIENT skips.
  */
 export async function evaluateDefinition(state: QuickSightState, input: Record<string, any>, tx: Transaction): Promise<EvaluatedDefinition> {
   const definition = input.Definition as Record<string, any> | undefined;
@@ -34,8 +36,13 @@ export async function evaluateDefinition(state: QuickSightState, input: Record<s
     const calculated = calculatedColumns(dataSet.properties.LogicalTableMap);
     columns.set(arn, dataSet.outputColumns.map((c) => ({ name: c.Name, ...(calculated.has(c.Name) ? {} : { type: c.Type }) })));
   }
+  const violations = checkDefinition(definition, (arn) => columns.get(arn));
+  // QuickSight refuses some definitions outright, with the first problem's message.
+  const refused = violations.find((v) => v.stage === 'request');
+  if (refused) throw invalid(refused.message);
+  const lenient = input.ValidationStrategy?.Mode === 'LENIENT';
   return {
-    errors: definitionErrors(checkDefinition(definition, (arn) => columns.get(arn))),
+    errors: definitionErrors(violations.filter((v) => !(lenient && v.lenient))),
     dataSetArns: [...new Set(dataSetArns)],
     sheets: (definition.Sheets ?? []).map((s: { SheetId: string; Name?: string }) => ({ SheetId: s.SheetId, ...(s.Name ? { Name: s.Name } : {}) })),
   };

@@ -14,8 +14,8 @@ const DRIVES: Readonly<Record<ControlSpec['type'], readonly FilterKind[]>> = {
 };
 
 const WANTS: Readonly<Record<ControlSpec['type'], string>> = {
-  dropdown: 'an `equals` list on a string or boolean column',
-  text: 'an `equals` list on a string or boolean column',
+  dropdown: 'an `equals` list on a string column',
+  text: 'an `equals` list on a string column',
   'date-range': '`timeRange` or `lastDays`',
   date: '`timeRange`',
   slider: '`between`',

@@ -3,7 +3,7 @@ import { ColumnName, header, strict } from './common.ts';
 
 export const DataType = Type.Union(
   [Type.Literal('string'), Type.Literal('integer'), Type.Literal('decimal'), Type.Literal('datetime'), Type.Literal('boolean')],
-  { description: 'Column type: string, integer, decimal, datetime or boolean.' },
+  { description: 'Column type: string, integer, decimal, datetime or boolean (QuickSight makes a boolean an integer: 1 true, 0 false; filter it with equals: [1] or [0]).' },
 );
 export type DataType = Static<typeof DataType>;
 

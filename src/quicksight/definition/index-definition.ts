@@ -49,8 +49,10 @@ export interface DefinitionIndex {
   readonly definition: unknown;
   readonly sheets: readonly SheetUse[];
   readonly visuals: readonly IdUse[];
-  /** Field ids, with the visual each belongs to. */
+  /** Field ids the field wells of a visual define, with the visual each belongs to. */
   readonly fields: readonly (IdUse & { readonly visualId: string | undefined })[];
+  /** Field ids a sort names (`FieldSort`), with its visual. */
+  readonly fieldSorts: readonly (IdUse & { readonly visualId: string | undefined })[];
   readonly filters: readonly (IdUse & { readonly group: JsonObject })[];
   readonly filterGroups: readonly FilterGroupUse[];
   readonly controls: readonly ControlUse[];
@@ -59,7 +61,7 @@ export interface DefinitionIndex {
   readonly columns: readonly ColumnUse[];
   readonly declared: readonly (IdUse & { readonly arn: string | undefined })[];
   /** Calculated fields the definition adds to a data set identifier. */
-  readonly calculated: readonly (IdUse & { readonly dataset: string | undefined })[];
+  readonly calculated: readonly (IdUse & { readonly dataset: string | undefined; readonly expression: string | undefined })[];
 }
 
 const FILTER_KINDS = new Set(['CategoryFilter', 'NumericRangeFilter', 'NumericEqualityFilter', 'TimeEqualityFilter', 'TimeRangeFilter', 'RelativeDatesFilter', 'TopBottomFilter', 'NestedFilter']);
@@ -73,6 +75,7 @@ export function indexDefinition(definition: unknown): DefinitionIndex {
     sheets: [] as SheetUse[],
     visuals: [] as IdUse[],
     fields: [] as DefinitionIndex['fields'][number][],
+    fieldSorts: [] as DefinitionIndex['fieldSorts'][number][],
     filters: [] as DefinitionIndex['filters'][number][],
     filterGroups: [] as FilterGroupUse[],
     controls: [] as ControlUse[],
@@ -89,9 +92,13 @@ export function indexDefinition(definition: unknown): DefinitionIndex {
     const visualId = visual ? (visual.node.VisualId as string) : undefined;
     if (key === 'Sheets' && str('SheetId')) index.sheets.push({ id: str('SheetId')!, path: [...path, 'SheetId'], visuals: sheetVisuals(node, path), node });
     if (key === 'DataSetIdentifierDeclarations' && str('Identifier') !== undefined) index.declared.push({ id: str('Identifier')!, path: [...path, 'Identifier'], arn: str('DataSetArn') });
-    if (key === 'CalculatedFields' && str('Name')) index.calculated.push({ id: str('Name')!, path: [...path, 'Name'], dataset: str('DataSetIdentifier') });
+    if (key === 'CalculatedFields' && str('Name')) index.calculated.push({ id: str('Name')!, path: [...path, 'Name'], dataset: str('DataSetIdentifier'), expression: str('Expression') });
     if (key?.endsWith('Visual') && str('VisualId')) index.visuals.push({ id: str('VisualId')!, path: [...path, 'VisualId'] });
-    if (str('FieldId') && isObject(node.Column) && key !== 'ApplyTo') index.fields.push({ id: str('FieldId')!, path: [...path, 'FieldId'], visualId });
+    // Fields are defined in field wells (a column, or a calculated measure's expression); elsewhere —
+    // insight computations, tooltips, sorts, palettes — a FieldId names one.
+    const defines = isObject(node.Column) || typeof node.Expression === 'string';
+    if (str('FieldId') && defines && ancestors.some((a) => a.key === 'FieldWells')) index.fields.push({ id: str('FieldId')!, path: [...path, 'FieldId'], visualId });
+    if (key === 'FieldSort' && str('FieldId')) index.fieldSorts.push({ id: str('FieldId')!, path: [...path, 'FieldId'], visualId });
     if (key === 'FilterGroups' && str('FilterGroupId')) index.filterGroups.push({ id: str('FilterGroupId')!, path: [...path, 'FilterGroupId'], node });
     if (key && FILTER_KINDS.has(key) && str('FilterId')) {
       index.filters.push({ id: str('FilterId')!, path: [...path, 'FilterId'], group: ancestors.find((a) => a.key === 'FilterGroups')?.node ?? {} });

@@ -40,3 +40,10 @@ export function unionMember(value: unknown): JsonObject | undefined {
 export function pathText(path: DefinitionPath): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
+
+/** The value at `path` inside `value`, if there is one. */
+export function valueAt(value: unknown, path: DefinitionPath): unknown {
+  let current = value;
+  for (const step of path) current = Array.isArray(current) ? current[step as number] : isObject(current) ? current[step] : undefined;
+  return current;
+}

@@ -7,7 +7,9 @@ import { violation, type DefinitionRule, type Violation } from './rule.ts';
  *
  * Evidence: the API model's `DataSetIdentifierDeclaration` ("a data set identifier declaration"; each
  * `ColumnIdentifier.DataSetIdentifier` is "the data set that the column belongs to") and its error type
- * DATA_SET_NOT_FOUND (`AnalysisErrorType`). The wording of the messages is ours; the error type of a
+ * DATA_SET_NOT_FOUND (`AnalysisErrorType`); a calculated field's: QuickSight's message at
+ * `calculated-field/<name>` (aws-solutions-library-samples/cloud-intelligence-dashboards-framework#567).
+ * The wording of the other messages is ours; the error type of a
  * second declaration of one identifier is not documented (we say PARAMETER_VALUE_INCOMPATIBLE).
  */
 export const dataSets: DefinitionRule = {
@@ -26,6 +28,11 @@ export const dataSets: DefinitionRule = {
       if (!declared.get(declaration.id)?.columns) {
         found.push(violation(index, this.name, 'DATA_SET_NOT_FOUND', declaration.path, `Data set '${declaration.arn ?? ''}' (identifier '${declaration.id}') does not exist.`));
       }
+    }
+    for (const field of index.calculated) {
+      if (field.dataset === undefined || declared.has(field.dataset)) continue;
+      const path = [...field.path.slice(0, -1), 'DataSetIdentifier'];
+      found.push(violation(index, this.name, 'DATA_SET_NOT_FOUND', path, 'The DataSet that used in the calculated field can not be found in the analysis'));
     }
     for (const use of index.columns) {
       if (use.topic) continue;

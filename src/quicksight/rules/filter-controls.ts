@@ -9,11 +9,22 @@ function groupSheets(group: JsonObject): 'all' | Set<string> {
   return new Set((Array.isArray(selected) ? selected : []).flatMap((c) => (isObject(c) && typeof c.SheetId === 'string' ? [c.SheetId] : [])));
 }
 
+/** The filters each kind of filter control can drive, where QuickSight's model says (the others: any). */
+const CONTROL_FILTERS: Readonly<Record<string, readonly string[]>> = {
+  DateTimePicker: ['TimeEqualityFilter', 'TimeRangeFilter', 'RelativeDatesFilter'],
+  RelativeDateTime: ['TimeEqualityFilter', 'TimeRangeFilter', 'RelativeDatesFilter'],
+  Slider: ['NumericRangeFilter', 'NumericEqualityFilter'],
+};
+
 /**
- * A filter control drives a filter some filter group defines, and sits on a sheet that filter applies to.
+ * A filter control drives a filter some filter group defines, of a kind it can drive (a date picker
+ * a time filter, a slider a numeric one), and sits on a sheet that filter applies to.
  *
  * Evidence: the API model's filter controls ("SourceFilterId: the source filter ID of the
- * FilterDropDownControl"); a control on a sheet its filter does not cover: issue 14 (likely refused).
+ * FilterDropDownControl"; FilterDateTimePickerControl "a control from a date filter",
+ * FilterRelativeDateTimeControl "a control from a date filter", FilterSliderControl "a control to
+ * display a horizontal toggle bar" with numeric minimum, maximum and step); a control on a sheet its
+ * filter does not cover, a date picker on a category filter: issue 14 (very likely refused).
  * The error type is not documented (we say PARAMETER_VALUE_INCOMPATIBLE); the wording is ours.
  */
 export const filterControls: DefinitionRule = {
@@ -26,6 +37,10 @@ export const filterControls: DefinitionRule = {
       const at = (message: string) => violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', path, `Filter control '${control.id}' ${message}`);
       const filter = filters.get(control.sourceFilterId);
       if (!filter) return [at(`uses filter '${control.sourceFilterId}', which no filter group defines.`)];
+      const controlKind = String(control.path[control.path.length - 2]);
+      const filterKind = String(filter.path[filter.path.length - 2]);
+      const fits = CONTROL_FILTERS[controlKind];
+      if (fits && !fits.includes(filterKind)) return [at(`is a ${controlKind} control, which cannot drive filter '${control.sourceFilterId}', a ${filterKind}.`)];
       const sheets = groupSheets(filter.group);
       if (sheets === 'all' || sheets.has(control.sheetId)) return [];
       return [at(`is on sheet '${control.sheetId}', but filter '${control.sourceFilterId}' does not apply there.`)];

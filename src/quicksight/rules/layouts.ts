@@ -1,3 +1,4 @@
+import { GRID_COLUMNS } from '../limits.ts';
 import { isObject } from '../definition/walk.ts';
 import { violation, type DefinitionRule, type Violation } from './rule.ts';
 
@@ -23,9 +24,13 @@ function layoutElements(layout: unknown): { elements: unknown[]; under: (string 
  * A sheet's layouts place elements the sheet has (its visuals, controls, text boxes, images), each
  * at most once in a layout.
  *
+ * A grid element ends within the grid's 36 columns.
+ *
  * Evidence: the API model's `GridLayoutElement.ElementId`, "a unique identifier for an element within
- * a grid layout", and ElementType (VISUAL, FILTER_CONTROL, PARAMETER_CONTROL, TEXT_BOX, IMAGE). The
- * error type is not documented (we say PARAMETER_VALUE_INCOMPATIBLE); the wording is ours.
+ * a grid layout", and ElementType (VISUAL, FILTER_CONTROL, PARAMETER_CONTROL, TEXT_BOX, IMAGE); its
+ * ColumnIndex (0–35) and ColumnSpan (1–36) of a grid 36 columns wide (limits.ts); an element past
+ * column 36: issue 14 (very likely refused). The error type is not documented (we say
+ * PARAMETER_VALUE_INCOMPATIBLE); the wording is ours.
  */
 export const layouts: DefinitionRule = {
   name: 'layout',
@@ -56,6 +61,10 @@ export const layouts: DefinitionRule = {
             if (!onSheet.has(id)) return [at(`The layout places ${kind} '${id}', which sheet '${sheet.id}' does not have.`)];
             if (placed.has(id)) return [at(`The layout places ${kind} '${id}' twice.`)];
             placed.add(id);
+            const end = Number(element.ColumnIndex ?? 0) + Number(element.ColumnSpan ?? 0);
+            if (under.includes('GridLayout') && end > GRID_COLUMNS) {
+              return [violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', [...base, 'Layouts', l, ...under, e, 'ColumnSpan'], `The layout places ${kind} '${id}' up to column ${end}, past the grid's ${GRID_COLUMNS} columns.`)];
+            }
             return [];
           });
         }),

@@ -16,7 +16,16 @@ export type DefinitionErrorType =
   | 'PARAMETER_NOT_FOUND'
   | 'COLUMN_TYPE_MISMATCH'
   | 'COLUMN_GEOGRAPHIC_ROLE_MISMATCH'
-  | 'COLUMN_REPLACEMENT_MISSING';
+  | 'COLUMN_REPLACEMENT_MISSING'
+  // Not in the model's enums, but in QuickSight's answers (aws-solutions-library-samples/cloud-intelligence-dashboards-framework#567).
+  | 'FILTER_SOURCE_PARAMETER_NOT_FOUND';
+
+/**
+ * When QuickSight refuses: `request` — the Create/Update call itself fails, synchronously, with an
+ * InvalidParameterValueException carrying the message; `creation` — the call is accepted and the
+ * version ends CREATION_FAILED / UPDATE_FAILED with an error of `type` at the entity.
+ */
+export type Stage = 'request' | 'creation';
 
 /** A column of a data set as QuickSight offers it to a definition; `type` as QuickSight names it (STRING, INTEGER…), absent when unknown. */
 export interface DataSetColumn {
@@ -31,7 +40,14 @@ export type DataSetColumns = (arn: string) => readonly DataSetColumn[] | undefin
 export interface Violation {
   /** The rule's name, e.g. `column-exists`. */
   readonly rule: string;
-  readonly type: DefinitionErrorType;
+  readonly stage: Stage;
+  /** The error type of a failed creation; InvalidParameterValueException for a refused request. */
+  readonly type: DefinitionErrorType | 'InvalidParameterValueException';
+  /**
+   * One of the "specific UI errors" QuickSight skips when asked for ValidationStrategy LENIENT (API
+   * reference, `ValidationStrategy`): the console's leftovers of columns a data set no longer has.
+   */
+  readonly lenient?: boolean;
   /** In QuickSight's words where they are known. */
   readonly message: string;
   /** Where in the definition. */
@@ -52,7 +68,12 @@ export interface DefinitionRule {
   check(input: RuleInput): Violation[];
 }
 
-/** A violation of `rule` at `path`. */
-export function violation(index: DefinitionIndex, rule: string, type: DefinitionErrorType, path: DefinitionPath, message: string): Violation {
-  return { rule, type, message, path, entity: entityAt(index.definition, path) };
+/** A violation of `rule` at `path` that fails the creation. */
+export function violation(index: DefinitionIndex, rule: string, type: DefinitionErrorType, path: DefinitionPath, message: string, options: { lenient?: boolean } = {}): Violation {
+  return { rule, stage: 'creation', type, message, path, entity: entityAt(index.definition, path), ...(options.lenient ? { lenient: true } : {}) };
+}
+
+/** A violation of `rule` at `path` for which QuickSight refuses the request itself. */
+export function refusal(index: DefinitionIndex, rule: string, path: DefinitionPath, message: string): Violation {
+  return { rule, stage: 'request', type: 'InvalidParameterValueException', message, path, entity: entityAt(index.definition, path) };
 }
