@@ -11,8 +11,10 @@ import { loadModel, type AwsModel } from '../../src/awsmodel/index.ts';
  * otherwise exactly as published.
  */
 export interface CorpusEntry {
-  /** `cid/cora`, `security-lake/custodian`. */
+  /** `cid/cora`, `security-lake/custodian#SecurityCustodianDashboard`. */
   readonly name: string;
+  /** What the source publishes it as. */
+  readonly kind: 'dashboard' | 'analysis';
   readonly dataSets: Record<string, any>[];
   readonly definition: Record<string, any>;
   /** What the publisher asks of QuickSight's validation (CID deploys with LENIENT). */
@@ -58,17 +60,23 @@ function readCorpus(options: { account: string; region: string; dataSourceArn: s
     for (const [key, dashboard] of Object.entries(resources.dashboards)) {
       if (typeof dashboard.data !== 'string') continue;
       const definition = JSON.parse(JSON.stringify(parse(dashboard.data)).replaceAll('arn:aws:quicksight:::dataset/', dataSetArn(''))) as Record<string, any>;
-      entries.push({ name: `cid/${file.replace(/\.yaml$/, '')}${Object.keys(resources.dashboards).length > 1 ? `#${key}` : ''}`, dataSets, definition, validationStrategy: { Mode: 'LENIENT' }, recordedOutputColumns: {} });
+      entries.push({ name: `cid/${file.replace(/\.yaml$/, '')}${Object.keys(resources.dashboards).length > 1 ? `#${key}` : ''}`, kind: 'dashboard', dataSets, definition, validationStrategy: { Mode: 'LENIENT' }, recordedOutputColumns: {} });
     }
   }
   // Exports of a QuickSight account: DataSetArns with `<aws-region>:<aws-account>` (the tool's placeholders) or the exporter's.
   for (const file of readdirSync(join(CORPUS_DIR, 'security-lake')).filter((f) => f.endsWith('.json')).sort()) {
-    const bundle = JSON.parse(readFileSync(join(CORPUS_DIR, 'security-lake', file), 'utf8')) as { dashboards: Record<string, { Definition: Record<string, any> }>; datasets: Record<string, Record<string, any>> };
+    const bundle = JSON.parse(readFileSync(join(CORPUS_DIR, 'security-lake', file), 'utf8')) as {
+      dashboards: Record<string, { Definition: Record<string, any> }>;
+      analyses: Record<string, { Definition: Record<string, any> }>;
+      datasets: Record<string, Record<string, any>>;
+    };
     const local = (text: string) => text.replace(/arn:aws:quicksight:[^:"]*:[^:"]*:datasource\/[\w-]+/g, options.dataSourceArn).replace(/arn:aws:quicksight:[^:"]*:[^:"]*:dataset\//g, dataSetArn(''));
     const dataSets = Object.values(bundle.datasets).map((d) => JSON.parse(local(JSON.stringify(pick(d, CREATE_DATA_SET)))) as Record<string, any>);
     const recordedOutputColumns = Object.fromEntries(Object.values(bundle.datasets).map((d) => [d.DataSetId as string, d.OutputColumns as { Name: string; Type: string }[]]));
-    for (const [key, dashboard] of Object.entries(bundle.dashboards)) {
-      entries.push({ name: `security-lake/${file.replace(/-config\.json$/, '')}#${key}`, dataSets, definition: JSON.parse(local(JSON.stringify(dashboard.Definition))), recordedOutputColumns });
+    for (const kind of ['dashboard', 'analysis'] as const) {
+      for (const [key, exported] of Object.entries(kind === 'dashboard' ? bundle.dashboards : bundle.analyses)) {
+        entries.push({ name: `security-lake/${file.replace(/-config\.json$/, '')}#${key}`, kind, dataSets, definition: JSON.parse(local(JSON.stringify(exported.Definition))), recordedOutputColumns });
+      }
     }
   }
   return entries;
