@@ -5,6 +5,7 @@ import { ANALYSIS_ACTIONS } from '../../src/kinds/analysis/permissions.ts';
 import { DASHBOARD_ACTIONS } from '../../src/kinds/dashboard/permissions.ts';
 import { DATA_SET_ACTIONS } from '../../src/kinds/dataset/permissions.ts';
 import { compile, KIND_ORDER, type DesiredResource } from '../../src/kinds/index.ts';
+import { parameterDeclaration } from '../../src/compile/definition/parameters.ts';
 import { fixtureSpecs, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();
@@ -47,14 +48,30 @@ describe('compile: analyses and dashboards', () => {
     });
   });
 
-  it('declares parameters by type with their defaults', () => {
+  it('declares parameters by type with their defaults, and what they are when unset as the console writes it', () => {
+    const recommended = { ValueWhenUnset: { ValueWhenUnsetOption: 'RECOMMENDED_VALUE' } };
     assert.deepEqual(definition.ParameterDeclarations, [
-      { StringParameterDeclaration: { Name: 'user', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: ['alice'] } } },
-      { StringParameterDeclaration: { Name: 'regions', ParameterValueType: 'MULTI_VALUED', DefaultValues: { StaticValues: ['us-east-1', 'eu-central-1'] } } },
-      { IntegerParameterDeclaration: { Name: 'minErrors', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: [0] } } },
-      { DecimalParameterDeclaration: { Name: 'maxLatency', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: [10.5] } } },
+      { StringParameterDeclaration: { Name: 'user', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: ['alice'] }, ...recommended } },
+      { StringParameterDeclaration: { Name: 'regions', ParameterValueType: 'MULTI_VALUED', DefaultValues: { StaticValues: ['us-east-1', 'eu-central-1'] }, ...recommended } },
+      { IntegerParameterDeclaration: { Name: 'minErrors', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: [0] }, ...recommended } },
+      { DecimalParameterDeclaration: { Name: 'maxLatency', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: [10.5] }, ...recommended } },
       { DateTimeParameterDeclaration: { Name: 'day', TimeGranularity: 'DAY', DefaultValues: { StaticValues: [new Date('2026-01-01T00:00:00Z')] } } },
     ]);
+    const unset = parameterDeclaration({ name: 'who', type: 'string', multiValue: false, defaults: [] });
+    assert.deepEqual(unset, { StringParameterDeclaration: { Name: 'who', ParameterValueType: 'SINGLE_VALUED', DefaultValues: {}, ValueWhenUnset: { ValueWhenUnsetOption: 'NULL' } } });
+  });
+
+  it('places each sheet\'s controls in its control layout, as the console does', () => {
+    for (const sheet of definition.Sheets ?? []) {
+      const controls = [...(sheet.ParameterControls ?? []), ...(sheet.FilterControls ?? [])].map((c) => (Object.values(c)[0] as { ParameterControlId?: string; FilterControlId?: string }));
+      if (controls.length === 0) {
+        assert.equal(sheet.SheetControlLayouts, undefined);
+        continue;
+      }
+      const elements = sheet.SheetControlLayouts?.[0]?.Configuration?.GridLayout?.Elements ?? [];
+      assert.deepEqual(new Set(elements.map((e) => e.ElementId)), new Set(controls.map((c) => c.ParameterControlId ?? c.FilterControlId)));
+      assert.ok(elements.every((e) => e.ColumnSpan === 2 && e.RowSpan === 1 && (e.ElementType === 'FILTER_CONTROL' || e.ElementType === 'PARAMETER_CONTROL')));
+    }
   });
 
   it('compiles each filter by its condition and column type', () => {

@@ -1,14 +1,15 @@
 import type { AnalysisDefinition, FilterGroup, SheetDefinition, Visual } from '@aws-sdk/client-quicksight';
 import type { CheckedBoard } from '../../language/index.ts';
 import { buildVisual } from '../visuals/registry.ts';
-import { sheetControls } from './controls.ts';
+import { sheetControlLayout, sheetControls } from './controls.ts';
 import { filterGroup } from './filters.ts';
 import { gridLayout } from './layout.ts';
 import { parameterDeclaration } from './parameters.ts';
 
 /**
  * The full QuickSight definition of a checked Dashboard or Analysis: dataset declarations,
- * parameters, filter groups, and the sheets with their visuals, controls and grid layouts. The same
+ * parameters, filter groups, and the sheets with their visuals, controls, grid layouts and control
+ * layouts. The same
  * definition serves the analysis and the dashboard published from it.
  */
 export function boardDefinition(board: CheckedBoard, datasetArn: (datasetId: string) => string): AnalysisDefinition {
@@ -29,6 +30,7 @@ export function boardDefinition(board: CheckedBoard, datasetArn: (datasetId: str
       ...(ParameterControls.length > 0 ? { ParameterControls } : {}),
       ...(FilterControls.length > 0 ? { FilterControls } : {}),
       Layouts: [gridLayout(sheet)],
+      ...(sheet.controls.length > 0 ? { SheetControlLayouts: [sheetControlLayout(sheet.controls)] } : {}),
     };
   });
   const ParameterDeclarations = board.parameters.map(parameterDeclaration);

@@ -21,13 +21,13 @@ function layoutElements(layout: unknown): { elements: unknown[]; under: (string 
 }
 
 /**
- * A sheet's layouts place elements the sheet has (its visuals, controls, text boxes, images), each
- * at most once in a layout.
+ * A sheet's layouts — and its control layouts (SheetControlLayouts) — place elements the sheet has
+ * (its visuals, controls, text boxes, images), each at most once in a layout.
  *
  * A grid element ends within the grid's 36 columns.
  *
  * Evidence: the API model's `GridLayoutElement.ElementId`, "a unique identifier for an element within
- * a grid layout", and ElementType (VISUAL, FILTER_CONTROL, PARAMETER_CONTROL, TEXT_BOX, IMAGE); its
+ * a grid layout"; `SheetControlLayout`, "a grid layout to define the placement of sheet control", and ElementType (VISUAL, FILTER_CONTROL, PARAMETER_CONTROL, TEXT_BOX, IMAGE); its
  * ColumnIndex (0–35) and ColumnSpan (1–36) of a grid 36 columns wide (limits.ts); an element past
  * column 36: issue 14 (very likely refused). The error type is not documented (we say
  * PARAMETER_VALUE_INCOMPATIBLE); the wording is ours.
@@ -49,13 +49,17 @@ export const layouts: DefinitionRule = {
         ...member(node.Images, 'SheetImageId'),
       ]);
       const base = sheet.path.slice(0, -1);
-      return (Array.isArray(node.Layouts) ? node.Layouts : []).flatMap((layout, l) =>
+      const lists = [
+        ...(Array.isArray(node.Layouts) ? node.Layouts : []).map((layout, l) => ({ layout, at: ['Layouts', l] as (string | number)[] })),
+        ...(Array.isArray(node.SheetControlLayouts) ? node.SheetControlLayouts : []).map((layout, l) => ({ layout, at: ['SheetControlLayouts', l] as (string | number)[] })),
+      ];
+      return lists.flatMap(({ layout, at: where }) =>
         layoutElements(layout).flatMap(({ elements, under }) => {
           const placed = new Set<string>();
           return elements.flatMap((element, e): Violation[] => {
             if (!isObject(element)) return [];
             const id = String(element.ElementId);
-            const path = [...base, 'Layouts', l, ...under, e, 'ElementId'];
+            const path = [...base, ...where, ...under, e, 'ElementId'];
             const at = (message: string) => violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', path, message);
             const kind = String(element.ElementType ?? 'element').toLowerCase().replace('_', ' ');
             if (!onSheet.has(id)) return [at(`The layout places ${kind} '${id}', which sheet '${sheet.id}' does not have.`)];
@@ -63,7 +67,7 @@ export const layouts: DefinitionRule = {
             placed.add(id);
             const end = Number(element.ColumnIndex ?? 0) + Number(element.ColumnSpan ?? 0);
             if (under.includes('GridLayout') && end > GRID_COLUMNS) {
-              return [violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', [...base, 'Layouts', l, ...under, e, 'ColumnSpan'], `The layout places ${kind} '${id}' up to column ${end}, past the grid's ${GRID_COLUMNS} columns.`)];
+              return [violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', [...base, ...where, ...under, e, 'ColumnSpan'], `The layout places ${kind} '${id}' up to column ${end}, past the grid's ${GRID_COLUMNS} columns.`)];
             }
             return [];
           });
