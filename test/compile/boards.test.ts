@@ -87,6 +87,7 @@ describe('compile: analyses and dashboards', () => {
     assert.equal(filter('error-range')[1].NullOption, 'NON_NULLS_ONLY');
     assert.deepEqual(filter('period')[0], 'TimeRangeFilter');
     assert.deepEqual(filter('period')[1].RangeMinimumValue, { StaticValue: new Date('2026-01-01T00:00:00Z') });
+    assert.equal(filter('period')[1].TimeGranularity, 'DAY'); // whole days, as the console writes a day range
     assert.deepEqual(filter('recent'), [
       'RelativeDatesFilter',
       {
@@ -94,6 +95,7 @@ describe('compile: analyses and dashboards', () => {
         Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' },
         NullOption: 'NON_NULLS_ONLY',
         AnchorDateConfiguration: { AnchorOption: 'NOW' },
+        MinimumGranularity: 'DAY',
         TimeGranularity: 'DAY',
         RelativeDateType: 'LAST',
         RelativeDateValue: 7,
