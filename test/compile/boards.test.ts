@@ -61,6 +61,11 @@ describe('compile: analyses and dashboards', () => {
     assert.deepEqual(unset, { StringParameterDeclaration: { Name: 'who', ParameterValueType: 'SINGLE_VALUED', DefaultValues: {}, ValueWhenUnset: { ValueWhenUnsetOption: 'NULL' } } });
   });
 
+  it('writes the defaults of new sheets as the console does: interactive, on the grid canvas of the sheets', () => {
+    const canvas = definition.Sheets?.[0]?.Layouts?.[0]?.Configuration?.GridLayout?.CanvasSizeOptions;
+    assert.deepEqual(definition.AnalysisDefaults, { DefaultNewSheetConfiguration: { InteractiveLayoutConfiguration: { Grid: { CanvasSizeOptions: canvas } }, SheetContentType: 'INTERACTIVE' } });
+  });
+
   it('places each sheet\'s controls in its control layout, as the console does', () => {
     for (const sheet of definition.Sheets ?? []) {
       const controls = [...(sheet.ParameterControls ?? []), ...(sheet.FilterControls ?? [])].map((c) => (Object.values(c)[0] as { ParameterControlId?: string; FilterControlId?: string }));

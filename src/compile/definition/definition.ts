@@ -3,7 +3,7 @@ import type { CheckedBoard } from '../../language/index.ts';
 import { buildVisual } from '../visuals/registry.ts';
 import { sheetControlLayout, sheetControls } from './controls.ts';
 import { filterGroup } from './filters.ts';
-import { gridLayout } from './layout.ts';
+import { ANALYSIS_DEFAULTS, gridLayout } from './layout.ts';
 import { parameterDeclaration } from './parameters.ts';
 
 /**
@@ -40,5 +40,6 @@ export function boardDefinition(board: CheckedBoard, datasetArn: (datasetId: str
     Sheets,
     ...(ParameterDeclarations.length > 0 ? { ParameterDeclarations } : {}),
     ...(FilterGroups.length > 0 ? { FilterGroups } : {}),
+    AnalysisDefaults: ANALYSIS_DEFAULTS,
   };
 }
