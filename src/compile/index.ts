@@ -6,7 +6,7 @@
 export { resourceKey, type DesiredBase, type Service } from './resource.ts';
 export type { ResolvedTarget } from './target.ts';
 export { resolveTarget, targetSpec, TargetError, LOCAL_ACCOUNT, LOCAL_REGION, type ResolveTargetOptions } from './resolve-target.ts';
-export { canonicalJson, sortKeys } from './canonical-json.ts';
+export { canonical, canonicalJson, type Json, type JsonObject } from './canonical-json.ts';
 export { permissionsFor, type ActionSets } from './permissions.ts';
 export { MANAGED_BY_KEY, MANAGED_BY_VALUE, SPEC_HASH_KEY, SPEC_ID_KEY, TARGET_KEY, resourceTags, specHash, tagList } from './tags.ts';
 export { glueName, partition, resourceId } from './names.ts';

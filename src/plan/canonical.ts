@@ -1,31 +1,6 @@
-import type { Json, JsonObject } from './resource-model.ts';
+import { canonical, type Json, type JsonObject } from '../compile/canonical-json.ts';
 
-/** The canonical form of an SDK value: keys sorted, `undefined` dropped, dates as ISO strings. */
-export function canonical(value: unknown): Json {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(canonical);
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : String(value);
-    case 'bigint':
-      return Number(value);
-    case 'object': {
-      // No prototype: keys come from AWS and the specs (`__proto__` included).
-      const out: JsonObject = Object.create(null);
-      for (const key of Object.keys(value as object).sort()) {
-        const member = (value as Record<string, unknown>)[key];
-        if (member !== undefined) out[key] = canonical(member);
-      }
-      return out;
-    }
-    default:
-      return String(value);
-  }
-}
+export { canonical };
 
 export function canonicalObject(value: unknown): JsonObject {
   const json = canonical(value);

@@ -1,5 +1,6 @@
 import type { DesiredBase } from '../compile/resource.ts';
 import { keyedRecord } from '../text/keyed-record.ts';
+import { canonical } from './canonical.ts';
 import type { Grant, JsonObject, ResourceModel } from './resource-model.ts';
 import { FINGERPRINT_TAG, fingerprintOf } from './ownership.ts';
 
@@ -61,6 +62,7 @@ export function desiredModel<R extends DesiredBase>(resource: R, parts: Compared
   return { resource, model: { ...base, ...(tags ? { tags } : {}) }, fingerprint, rules };
 }
 
+/** Tags in key order (`canonical`'s), in a record that keeps any key a key. */
 function sortByKey(tags: Readonly<Record<string, string>>): Record<string, string> {
-  return keyedRecord(Object.entries(tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return canonical(keyedRecord(Object.entries(tags))) as Record<string, string>;
 }

@@ -1,8 +1,9 @@
 import type { LifecycleStatus } from './lifecycle.ts';
 
-/** A JSON value after canonicalisation: sorted keys, no `undefined`, dates as ISO strings. */
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+import type { Json, JsonObject } from '../compile/canonical-json.ts';
+
+/** A JSON value after canonicalisation (compile/canonical-json.ts): sorted keys, no `undefined`, dates as ISO strings. */
+export type { Json, JsonObject };
 
 /** Who may do what on a QuickSight resource: actions sorted, one entry per principal. */
 export interface Grant {

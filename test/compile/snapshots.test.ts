@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisDefinition, Visual } from '@aws-sdk/client-quicksight';
-import { resolveTarget, sortKeys } from '../../src/compile/index.ts';
+import { canonical, resolveTarget } from '../../src/compile/index.ts';
 import { compile, requestFiles } from '../../src/kinds/index.ts';
 import { fixtureSpecs } from './helpers.ts';
 
@@ -27,7 +27,7 @@ function snapshots(): Map<string, string> {
     if (visuals.has(spec.type)) continue;
     const compiled = definition.Sheets!.flatMap((s) => s.Visuals!).find((v) => (Object.values(v)[0] as { VisualId?: string }).VisualId === spec.id)!;
     visuals.set(spec.type, compiled);
-    files.set(`visual.${spec.type}.json`, `${JSON.stringify({ spec: sortKeys(spec), compiled: sortKeys(compiled) }, null, 2)}\n`);
+    files.set(`visual.${spec.type}.json`, `${JSON.stringify({ spec: canonical(spec), compiled: canonical(compiled) }, null, 2)}\n`);
   }
   return files;
 }
