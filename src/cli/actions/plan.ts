@@ -1,6 +1,5 @@
-import { awsContext, planTarget } from '../../aws/plan-target.ts';
 import { renderPlanJson, renderPlanText } from '../../plan/index.ts';
-import { openSession } from '../../targets/session.ts';
+import { openSession, planSession } from '../pipeline.ts';
 import { parseConcurrency } from '../concurrency-flag.ts';
 import { printErr, printOut } from '../output.ts';
 import { terminalJson } from '../../text/terminal.ts';
@@ -16,10 +15,11 @@ interface PlanFlags {
 /** `trailsight plan` (declared in ../commands/plan.ts). */
 export async function run(paths: string[], flags: PlanFlags): Promise<void> {
   const note = (line: string) => printErr(`${line}\n`);
-  const { open, resources } = await openSession({ paths, target: flags.target, logs: flags.logs, note });
+  const session = await openSession({ paths, target: flags.target, logs: flags.logs, note });
+  const { open } = session;
   try {
     if (!flags.json) note(`plan: target ${open.description}`);
-    const { plan } = await planTarget(awsContext(open.clients, open.target), open.target, resources, {
+    const { plan } = await planSession(session, {
       depth: 'full',
       prune: !!flags.prune,
       concurrency: parseConcurrency(flags.concurrency),

@@ -4,7 +4,7 @@ import { LOCAL_CREDENTIALS } from '../../aws/clients.ts';
 import { renderPreview, type RenderPreviewOptions } from '../../preview/index.ts';
 import { badLogFilesNote } from '../../targets/bad-logs.ts';
 import { storageFailureNote } from '../../targets/storage-note.ts';
-import { openSession } from '../../targets/session.ts';
+import { openSession } from '../pipeline.ts';
 import { UserError } from '../errors.ts';
 import { printErr, printOut } from '../output.ts';
 import { terminalText } from '../../text/terminal.ts';

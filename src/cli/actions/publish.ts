@@ -2,18 +2,16 @@ import type { ResourceResult } from '../../aws/apply.ts';
 import { ResourceFailedError } from '../../aws/errors.ts';
 import { describeFailure } from '../../aws/failure-report.ts';
 import { CallCounter, observeCalls } from '../../aws/observe.ts';
-import { awsContext, planTarget } from '../../aws/plan-target.ts';
-import { publishPlan } from '../../aws/publish-plan.ts';
 import { resourceKey } from '../../compile/index.ts';
 import { renderPlanText } from '../../plan/index.ts';
 import { badLogFilesNote } from '../../targets/bad-logs.ts';
 import { storageFailureNote } from '../../targets/storage-note.ts';
-import { openSession, specLocator } from '../../targets/session.ts';
+import { applySession, openSession, planSession, specLocator } from '../pipeline.ts';
 import type { OpenTarget } from '../../targets/index.ts';
 import { parseConcurrency } from '../concurrency-flag.ts';
 import { printErr, printOut } from '../output.ts';
 import { terminalText } from '../../text/terminal.ts';
-import { progressReporter } from '../../aws/progress.ts';
+import { progressReporter } from '../progress.ts';
 
 interface PublishFlags {
   target?: string;
@@ -29,22 +27,22 @@ interface PublishFlags {
 export async function run(paths: string[], flags: PublishFlags): Promise<void> {
   const concurrency = parseConcurrency(flags.concurrency);
   const note = (line: string) => printErr(`${line}\n`);
-  const { open, resources } = await openSession({ paths, target: flags.target, logs: flags.logs, note });
+  const session = await openSession({ paths, target: flags.target, logs: flags.logs, note });
+  const { open, resources } = session;
   try {
     note(`publish: target ${open.description}`);
     const calls = new CallCounter();
     observeCalls(open.clients, calls.listener);
     const started = Date.now();
-    const ctx = awsContext(open.clients, open.target);
     const depth = flags.dryRun || flags.refresh ? 'full' : 'quick';
-    const planned = await planTarget(ctx, open.target, resources, { depth, prune: !!flags.prune, concurrency });
+    const planned = await planSession(session, { depth, prune: !!flags.prune, concurrency });
     if (flags.dryRun) {
       printOut(renderPlanText(planned.plan));
       process.exitCode = 0;
       return;
     }
     const progress = progressReporter(planned.plan.operations.length);
-    const results = await publishPlan(ctx, planned, { concurrency, onResult: progress.onResult });
+    const results = await applySession(session, planned, { concurrency, onResult: progress.onResult });
     progress.stop();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const throttled = calls.throttled ? `, ${calls.throttled} throttled and retried` : '';

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import { terminalText } from '../text/terminal.ts';
-import type { Outcome, ResourceResult } from './apply.ts';
+import type { Outcome, ResourceResult } from '../aws/apply.ts';
 
 const MARK: Record<Outcome, string> = { created: '+', updated: '~', deleted: '-', unchanged: '=', failed: '!', skipped: '·' };
 
