@@ -72,7 +72,7 @@ function pagesAt(gitDir: string, commit: string, path: string): DocFile[] {
     return [];
   }
   const out = execFileSync('git', ['--git-dir', gitDir, 'cat-file', '--batch'], {
-    input: names.map((n) => `${commit}:${path}/${n}`).join('\n') + '\n',
+    input: `${names.map((n) => `${commit}:${path}/${n}`).join('\n')}\n`,
     maxBuffer: 256 * 1024 * 1024,
   });
   const files: DocFile[] = [];

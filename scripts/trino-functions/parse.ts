@@ -170,7 +170,7 @@ function blankCode(lines: string[]): string[] {
   return lines.map((line) => {
     const m = /^\s*(```+|~~~+)/.exec(line);
     if (fence !== null) {
-      if (m && m[1].startsWith(fence[0]) && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
+      if (m?.[1].startsWith(fence[0]) && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
       return '';
     }
     if (m) { fence = m[1]; return ''; }
@@ -187,7 +187,7 @@ function clean(text: string): string {
     .replace(/``([^`]*)``/g, '$1')
     .replace(/`([^`]*)`_*/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](link)
-    .replace(/\[([^\]]+)\](?![(\[])/g, '$1') // [text] of a reference-style link
+    .replace(/\[([^\]]+)\](?![([])/g, '$1') // [text] of a reference-style link
     .replace(/\\([<>*_`[\]\\])/g, '$1') // markdown escapes
     .replace(/\*\*([^*]*)\*\*/g, '$1')
     .replace(/\s+/g, ' ')
@@ -472,7 +472,7 @@ export function parseDocs(files: DocFile[]): ParsedDocs {
   for (const p of PROSE_FORMS) {
     const page = read.get(p.page);
     if (page === undefined) continue;
-    const found = (p.heading !== undefined && page.headings.some((h) => new RegExp(p.heading!.source, 'i').test(h.replace(/\\/g, '')))) || (p.text !== undefined && p.text.test(page.text));
+    const found = (p.heading !== undefined && page.headings.some((h) => new RegExp(p.heading!.source, 'i').test(h.replace(/\\/g, '')))) || (p.text?.test(page.text));
     if (found) syntax.push({ ...p.entry, page: p.page, documented: 'prose' });
     else parseNotes.push({ page: p.page, text: p.entry.form, note: `expected prose form not found (${(p.heading ?? p.text)!.source}): left out` });
   }

@@ -27,6 +27,7 @@ type SdkOutput<Sdk, Name extends string> = CommandOf<Sdk, Name> extends abstract
   : never;
 
 /** The keys a shape declares required: the SDK types them `X | undefined` but never optional. */
+// biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how a key is told optional.
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
 /**

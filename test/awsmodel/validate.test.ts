@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { coralMessage, findModelsDir, loadModel, validateOperationInput, validateShape, type AwsModel } from '../../src/awsmodel/index.ts';
 
-describe('awsmodel: validating requests against AWS API models', function () {
+describe('awsmodel: validating requests against AWS API models', () => {
   let quicksight: AwsModel;
   let glue: AwsModel;
 

@@ -15,7 +15,7 @@ function requests(resources: DesiredResource[]): { label: string; service: Servi
   ]);
 }
 
-describe("conformance: every compiled request satisfies AWS's API models", function () {
+describe("conformance: every compiled request satisfies AWS's API models", () => {
   const modelsDir = findModelsDir();
 
   const cases: { name: string; specs: () => Promise<CheckedSpecs>; targets: string[] }[] = [

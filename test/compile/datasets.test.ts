@@ -4,7 +4,7 @@ import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import type { DataSetColumnSpec } from '../../src/language/index.ts';
 import { parseExpression, parseQuery, renameTables } from '../../src/sql/index.ts';
 import { selectItem, windowPredicate } from '../../src/compile/dataset/sql.ts';
-import { fixtureSpecs, withSpec } from './helpers.ts';
+import { fixtureSpecs, } from './helpers.ts';
 
 const specs = fixtureSpecs();
 const local = resolveTarget(specs.project.spec);
@@ -20,9 +20,9 @@ describe('compile: datasets', () => {
 
   it('selects the columns over the qualified Glue table, with the row filter and the time window on the partition', () => {
     const sql = customSql(dataset(resources, 'events')).SqlQuery!;
-    assert.match(sql, /^SELECT\n  eventid AS "event_id",\n/);
+    assert.match(sql, /^SELECT\n {2}eventid AS "event_id",\n/);
     assert.match(sql, /\nFROM "fixture_db"\."cloudtrail_logs"\n/);
-    assert.match(sql, /\nWHERE \(eventtype = 'AwsApiCall'\)\n  AND "timestamp" >= date_format\(current_date - interval '30' day, '%Y\/%m\/%d'\)$/);
+    assert.match(sql, /\nWHERE \(eventtype = 'AwsApiCall'\)\n {2}AND "timestamp" >= date_format\(current_date - interval '30' day, '%Y\/%m\/%d'\)$/);
   });
 
   it('declares every column with its QuickSight type', () => {

@@ -5,7 +5,7 @@ import {
 } from '@aws-sdk/client-athena';
 import { clients, failure, poll, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
 
-describe('endpoint: Athena query life cycle', function () {
+describe('endpoint: Athena query life cycle', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
   let athena: AthenaClient;
   const start = (QueryString: string, ClientRequestToken?: string) =>

@@ -6,7 +6,7 @@ import { FaultInjector } from '../../src/endpoint/faults/injector.ts';
 import { parseErrorRate, parseLatency, parseThrottle } from '../../src/endpoint/index.ts';
 import { ACCOUNT, clients, failure, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
 
-describe('endpoint: fault injection', function () {
+describe('endpoint: fault injection', () => {
   describe('flag syntax', () => {
     it('parses per-operation tables with a default', () => {
       assert.deepEqual(parseThrottle('CreateDashboard=2/s,*=10/s,athena:*=30/m'), {

@@ -8,7 +8,7 @@ import { findModelsDir } from '../../src/awsmodel/index.ts';
 import { dataSetInput, dataSourceInput, definition } from './fixtures.ts';
 import { ACCOUNT, clients, failure, poll, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
 
-describe('endpoint: QuickSight refuses what AWS refuses, with its error types', function () {
+describe('endpoint: QuickSight refuses what AWS refuses, with its error types', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
   let qs: QuickSightClient;
   const A = { AwsAccountId: ACCOUNT };

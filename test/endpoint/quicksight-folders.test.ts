@@ -9,7 +9,7 @@ import { ACCOUNT, clients, failure, startTestEndpoint, stopTestEndpoint } from '
 
 const A = { AwsAccountId: ACCOUNT };
 
-describe('endpoint: QuickSight folders over the SDK', function () {
+describe('endpoint: QuickSight folders over the SDK', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
   let qs: QuickSightClient;
 

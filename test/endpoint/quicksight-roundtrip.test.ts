@@ -13,7 +13,7 @@ import {
 import { arn, dataSetInput, dataSourceInput, definition, USER } from './fixtures.ts';
 import { ACCOUNT, clients, failure, poll, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
 
-describe('endpoint: QuickSight create → describe → update → delete over the SDK', function () {
+describe('endpoint: QuickSight create → describe → update → delete over the SDK', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
   let qs: QuickSightClient;
   const A = { AwsAccountId: ACCOUNT };

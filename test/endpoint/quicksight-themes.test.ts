@@ -15,7 +15,7 @@ const CONFIGURATION: ThemeConfiguration = {
   Typography: { FontFamilies: [{ FontFamily: 'Amazon Ember' }] },
 };
 
-describe('endpoint: QuickSight themes over the SDK', function () {
+describe('endpoint: QuickSight themes over the SDK', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
   let qs: QuickSightClient;
 

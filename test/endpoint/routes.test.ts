@@ -3,7 +3,7 @@ import { findModelsDir, loadModel, type AwsModel } from '../../src/awsmodel/inde
 import { QUICKSIGHT_ERROR_STATUS } from '../../src/endpoint/quicksight/errors.ts';
 import { QUICKSIGHT_ROUTES } from '../../src/endpoint/quicksight/routes.ts';
 
-describe('endpoint: the QuickSight route table matches the API model', function () {
+describe('endpoint: the QuickSight route table matches the API model', () => {
   let model: AwsModel;
 
   before(function () {

@@ -34,7 +34,7 @@ async function jsonFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.json')).map((e) => join(e.parentPath, e.name));
 }
 
-describe('endpoint: state persists and is shared safely', function () {
+describe('endpoint: state persists and is shared safely', () => {
   const A = { AwsAccountId: ACCOUNT };
 
   it('survives a restart: QuickSight, Glue and Athena resources are still there', async () => {

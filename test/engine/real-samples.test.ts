@@ -15,7 +15,7 @@ function countRecords(): { files: number; records: number } {
   return { files: files.length, records };
 }
 
-describe('engine on real public CloudTrail records (../shared/cloudtrail-samples)', function () {
+describe('engine on real public CloudTrail records (../shared/cloudtrail-samples)', () => {
   let engine: CloudTrailEngine;
   let report: IngestReport;
 

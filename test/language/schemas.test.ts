@@ -6,13 +6,13 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { buildSchemaFiles } from '../../src/language/json-schema.ts';
-import {
+import type {
   AnalysisSpec,
   DashboardSpec,
   DataSetSpec,
   KIND_SCHEMAS,
   ProjectSpec,
-  type AnySpec,
+  AnySpec,
 } from '../../src/language/index.ts';
 import { validatorFor } from '../../src/language/validate/ajv.ts';
 import { buildSpecValidators } from '../../scripts/spec-validators.ts';

@@ -17,7 +17,7 @@ function idOf(input: Record<string, unknown>): string {
  */
 const SET_AT_APPLY: Readonly<Record<string, readonly string[]>> = { CreateDashboard: ['VersionDescription'] };
 
-describe('publish sends exactly the requests `trailsight compile --out` writes', function () {
+describe('publish sends exactly the requests `trailsight compile --out` writes', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start();

@@ -17,7 +17,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-describe('AWS targets that cannot be used say why: profile, credentials, network, refusal', function () {
+describe('AWS targets that cannot be used say why: profile, credentials, network, refusal', () => {
   let dir: string;
   let home: string;
   beforeEach(async () => {

@@ -16,7 +16,7 @@ import { publishPlan } from '../../src/aws/publish-plan.ts';
 import { hasChanges, renderPlanJson, renderPlanText, summarisePlan } from '../../src/plan/index.ts';
 import { ACCOUNT, Harness, MODELS_MISSING, modelViolations, outcomes } from './harness.ts';
 
-describe('publish converges the local endpoint to the specs', function () {
+describe('publish converges the local endpoint to the specs', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start();

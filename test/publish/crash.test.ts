@@ -41,7 +41,7 @@ async function inventory(h: Harness): Promise<Record<string, string[]>> {
   };
 }
 
-describe('a publish killed at any point (SIGKILL) converges when run again', function () {
+describe('a publish killed at any point (SIGKILL) converges when run again', () => {
   let h: Harness | undefined;
   afterEach(async () => {
     await h?.stop();

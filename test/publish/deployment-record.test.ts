@@ -26,7 +26,7 @@ async function recordOn(h: Harness, sourceId: string): Promise<string | undefine
   return Tags?.find((t) => t.Key === DEPLOYMENT_TAG)?.Value;
 }
 
-describe('the deployment record: a no-op publish reads no QuickSight resource one by one', function () {
+describe('the deployment record: a no-op publish reads no QuickSight resource one by one', () => {
   let h: Harness;
   let sourceId = '';
   beforeEach(async () => {

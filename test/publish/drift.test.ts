@@ -39,7 +39,7 @@ async function editOutOfBand(h: Harness, dataSourceId: string): Promise<void> {
   await h.analysisSettled('activity');
 }
 
-describe('drift: edits made outside trailsight (the console)', function () {
+describe('drift: edits made outside trailsight (the console)', () => {
   let h: Harness;
   let sourceId = '';
   beforeEach(async () => {

@@ -60,7 +60,7 @@ async function dropSourceIp(h: Harness): Promise<void> {
   await qs.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: FINGERPRINT_TAG, Value: value }] }));
 }
 
-describe('publish under throttling, server errors and QuickSight failures', function () {
+describe('publish under throttling, server errors and QuickSight failures', () => {
   let h: Harness | undefined;
   let clean: Harness | undefined;
   afterEach(async () => {

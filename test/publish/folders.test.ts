@@ -8,7 +8,7 @@ import { ACCOUNT, Harness } from './harness.ts';
 const arn = (type: string, id: string) => `arn:aws:quicksight:us-east-1:${ACCOUNT}:${type}/${id}`;
 
 /** The fixture's Folder (folder.yaml, `security`: the activity and ec2 dashboards), published to the local endpoint. */
-describe('publish: a Folder spec', function () {
+describe('publish: a Folder spec', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start();

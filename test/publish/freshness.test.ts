@@ -14,7 +14,7 @@ import { FIXTURE_SPECS } from './harness.ts';
  * must be read in full. The reads themselves are driven over HTTP by converge, drift and
  * deployment-record tests.
  */
-describe('freshness: unchanged verdicts, or a full read', function () {
+describe('freshness: unchanged verdicts, or a full read', () => {
   let desired: DesiredModel[];
   before(async () => {
     const loaded = await loadSpecs([FIXTURE_SPECS]);

@@ -35,7 +35,7 @@ function allowed(policy: IamPolicy, action: string, resource: string): boolean {
   return policy.Statement.some((s) => s.Action.includes(action) && [s.Resource].flat().some((r) => matches(r, resource)));
 }
 
-describe('trailsight iam-policy', function () {
+describe('trailsight iam-policy', () => {
   let h: Harness | undefined;
   afterEach(async () => {
     await h?.stop();

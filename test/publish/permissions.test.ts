@@ -18,7 +18,7 @@ const VIEW_DASHBOARD = ['quicksight:DescribeDashboard', 'quicksight:ListDashboar
 
 const changed = changedOutcomes;
 
-describe('permissions granted or revoked outside trailsight', function () {
+describe('permissions granted or revoked outside trailsight', () => {
   let h: Harness;
   let sourceId = '';
   beforeEach(async () => {

@@ -44,7 +44,7 @@ function asJson(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
 }
 
-describe('plan (pure): normalise, diff, plan', function () {
+describe('plan (pure): normalise, diff, plan', () => {
   let desired: DesiredModel[];
   before(async () => {
     desired = (await fixtureResources()).map((r) => desiredModelOf(r));

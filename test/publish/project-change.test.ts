@@ -9,7 +9,7 @@ import { Harness, outcomes } from './harness.ts';
  * Project's hash): after the publish that applies it, `plan` (full reads) and `publish` (quick
  * reads) must agree that nothing is left to do.
  */
-describe('publish after a Project change', function () {
+describe('publish after a Project change', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start();

@@ -12,7 +12,7 @@ import { loadSpecs } from '../../src/language/index.ts';
 import { defaultTargetName, discoverLogs, hasAwsConfig, openTarget } from '../../src/targets/index.ts';
 import { FIXTURE_SPECS } from './harness.ts';
 
-describe('targets', function () {
+describe('targets', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'trailsight-targets-'));

@@ -6,7 +6,7 @@ import { hasChanges, renderPlanText } from '../../src/plan/index.ts';
 import { ACCOUNT, Harness } from './harness.ts';
 
 /** The fixture's Theme (theme.yaml, `night`), which activity.yaml is drawn with, published to the local endpoint. */
-describe('publish: a Theme spec', function () {
+describe('publish: a Theme spec', () => {
   let h: Harness;
   beforeEach(async () => {
     h = await Harness.start();

@@ -67,7 +67,7 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
     }
   });
 
-  describe('the local endpoint, through the SDK over HTTP', function () {
+  describe('the local endpoint, through the SDK over HTTP', () => {
     let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
     let qs: QuickSightClient;
     const A = { AwsAccountId: ACCOUNT };

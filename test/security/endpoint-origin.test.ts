@@ -12,7 +12,7 @@ import { assertAwsError, portOf, send } from './endpoint-http.ts';
  * page of another origin, only the content types AWS clients send. Each refusal is a 403 (or 400)
  * in the service's error shape, and nothing reaches a handler.
  */
-describe('security: the endpoint answers only its own user (Host, Origin, Content-Type)', function () {
+describe('security: the endpoint answers only its own user (Host, Origin, Content-Type)', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
   let port: string;
   const dataSources = `/accounts/${ACCOUNT}/data-sources`;
@@ -96,7 +96,7 @@ describe('security: the endpoint answers only its own user (Host, Origin, Conten
   });
 });
 
-describe('security: binding beyond loopback requires credentials', function () {
+describe('security: binding beyond loopback requires credentials', () => {
   it('a non-loopback host without credentials does not start', async () => {
     await assert.rejects(startTestEndpoint({ host: '0.0.0.0' }), /0\.0\.0\.0 \(not loopback\) needs credentials/);
   });

@@ -18,7 +18,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
-describe('security: malformed requests get 4xx in the service\'s AWS error shape, never a 5xx', function () {
+describe('security: malformed requests get 4xx in the service\'s AWS error shape, never a 5xx', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
 
   before(async () => {
@@ -104,7 +104,7 @@ describe('security: malformed requests get 4xx in the service\'s AWS error shape
   });
 });
 
-describe('security: ids never reach the file system as paths, and long ones fit', function () {
+describe('security: ids never reach the file system as paths, and long ones fit', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
 
   before(async () => {
@@ -160,7 +160,7 @@ describe('security: ids never reach the file system as paths, and long ones fit'
   });
 });
 
-describe('security: request bodies are limited and never read whole', function () {
+describe('security: request bodies are limited and never read whole', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
 
   before(async () => {

@@ -23,7 +23,7 @@ async function signed(url: string, raw: { method: string; path: string; headers:
   return request.headers as Record<string, string>;
 }
 
-describe('security: with credentials, every request must carry a valid SigV4 signature', function () {
+describe('security: with credentials, every request must carry a valid SigV4 signature', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
 
   before(async () => {

@@ -44,7 +44,7 @@ function faultyFiles(): StateFileSystem & { failWith?: string } {
   return files;
 }
 
-describe('security: state keys are file names inside --state, whatever the ids hold', function () {
+describe('security: state keys are file names inside --state, whatever the ids hold', () => {
   const root = '/srv/state';
 
   it('. .. / \\ and the empty id are escaped, never path steps', () => {
@@ -80,7 +80,7 @@ describe('security: state keys are file names inside --state, whatever the ids h
   });
 });
 
-describe('security: a full or read-only --state disk is a clear 500, never a crash', function () {
+describe('security: a full or read-only --state disk is a clear 500, never a crash', () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
   let files: ReturnType<typeof faultyFiles>;
   const logged: string[] = [];

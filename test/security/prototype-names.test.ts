@@ -98,8 +98,9 @@ describe('security: names of Object.prototype members', () => {
       const arn = `arn:aws:quicksight:us-east-1:${ACCOUNT}:datasource/${sourceId}`;
       const qs = h.clients.quicksight;
       const tagged = Object.fromEntries(((await qs.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags ?? []).map((t) => [t.Key, t.Value]));
-      assert.equal(tagged['constructor'], 'ours');
-      assert.equal(Object.hasOwn(tagged, '__proto__') && tagged['__proto__'], 'also-ours');
+      assert.equal(tagged.constructor, 'ours');
+      // biome-ignore lint/suspicious/noProto: the test is that a tag named __proto__ is a key like any other.
+      assert.equal(Object.hasOwn(tagged, '__proto__') && tagged.__proto__, 'also-ours');
       assert.equal(hasChanges(await h.plan()), false);
 
       await qs.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'constructor', Value: 'changed' }, { Key: '__proto__', Value: 'changed' }] }));

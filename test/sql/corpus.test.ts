@@ -80,7 +80,7 @@ describe('public Athena CloudTrail query corpus (test/sql/corpus)', function () 
   this.timeout(120_000);
   let engine: CloudTrailEngine;
 
-  before(async function () {
+  before(async () => {
     engine = await CloudTrailEngine.open({ cacheDir: ':memory:' });
     await attachCorpus(engine);
   });

@@ -7,7 +7,7 @@ import { renderCsv, renderTable, rowObjects } from '../../engine/query/render.ts
 import { OwnedFolder } from '../../files/owned-folder.ts';
 import { storageFailure } from '../../files/storage-failure.ts';
 import { UserError } from '../errors.ts';
-import { printErr, printOut } from '../output.ts';
+import { printErr, } from '../output.ts';
 import { terminalJson, terminalText } from '../../text/terminal.ts';
 
 interface QueryOptions {

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../service.ts';
 import type { EngineHost } from './engine-host.ts';
 import { invalidRequest } from './errors.ts';
 import { describeExecution, effective, type ExecutionRecord } from './execution-record.ts';
-import { HistorySweeper, visible } from './history.ts';
+import { type HistorySweeper, visible } from './history.ts';
 import { executionKey, executionsKey, PRIMARY_WORKGROUP, resultKey, tokenKey, type TokenRecord } from './keys.ts';
 import { columnInfo } from './result-format.ts';
 import { runExecution, type StoredResult } from './runner.ts';

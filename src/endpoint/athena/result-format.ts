@@ -79,5 +79,5 @@ export function columnInfo(columns: readonly QueryColumn[]) {
 /** The CSV Athena writes to the output location: a header row, every value double-quoted, nulls empty. */
 export function toCsv(columns: readonly QueryColumn[], rows: readonly (string | null)[][]): string {
   const quote = (v: string | null) => (v === null ? '' : `"${v.replaceAll('"', '""')}"`);
-  return [columns.map((c) => quote(c.name)), ...rows.map((r) => r.map(quote))].map((line) => line.join(',')).join('\n') + '\n';
+  return `${[columns.map((c) => quote(c.name)), ...rows.map((r) => r.map(quote))].map((line) => line.join(',')).join('\n')}\n`;
 }

@@ -60,7 +60,7 @@ export async function runExecution(context: ServiceContext, host: EngineHost, id
     r.StartedAt = Date.now();
     return true;
   });
-  if (!started || started.State !== 'RUNNING') return;
+  if (started?.State !== 'RUNNING') return;
   try {
     const sql = started.Query;
     const database = started.QueryExecutionContext.Database;

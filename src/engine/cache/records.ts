@@ -12,7 +12,7 @@ import {
   CACHE_SCHEMA, deleteSegmentsSql, inTransaction, insertFiles, insertSegmentSql, rootKey, segmentsOf,
   type CachedFile, type FileRow, type Segment,
 } from './catalog.ts';
-import { SegmentStore } from './segments.ts';
+import type { SegmentStore } from './segments.ts';
 
 /** More segments than this and the smaller ones are merged (each ingest batch writes one). */
 const MAX_SEGMENTS = 24;

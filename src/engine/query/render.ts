@@ -39,7 +39,7 @@ export function renderTable(result: QueryResult, maxWidth = 80): string {
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const count = `(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`;
-  return [line(header), rule, ...body.map(line), count].join('\n') + '\n';
+  return `${[line(header), rule, ...body.map(line), count].join('\n')}\n`;
 }
 
 /**
@@ -53,5 +53,5 @@ export function renderCsv(result: QueryResult): string {
     return /[",]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [result.columns.map((c) => quote(c.name)), ...result.rows.map((row) => row.map((v) => quote(cellText(v))))];
-  return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+  return `${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }

@@ -65,7 +65,7 @@ export function plainValue(value: unknown, type: DuckDBType): unknown {
     case DuckDBTypeId.DATE: return (value as Date).toISOString().slice(0, 10);
     case DuckDBTypeId.TIMESTAMP: case DuckDBTypeId.TIMESTAMP_S: case DuckDBTypeId.TIMESTAMP_MS: case DuckDBTypeId.TIMESTAMP_NS:
     case DuckDBTypeId.TIMESTAMP_TZ:
-      return isFinite((value as Date).getTime()) ? (value as Date).toISOString() : String(value);
+      return Number.isFinite((value as Date).getTime()) ? (value as Date).toISOString() : String(value);
     case DuckDBTypeId.TIME: case DuckDBTypeId.TIME_NS: case DuckDBTypeId.TIME_TZ: case DuckDBTypeId.INTERVAL:
       return String(value);
     case DuckDBTypeId.BLOB: case DuckDBTypeId.BIT:

@@ -1,5 +1,4 @@
 import type { Finding } from '../finding.ts';
-import { parseField } from '../field-ref.ts';
 import { withArticle } from '../words.ts';
 import { fieldUses, type FieldUse } from './field-uses.ts';
 import type { Rule } from './rule.ts';

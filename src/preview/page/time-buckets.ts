@@ -34,7 +34,7 @@ export function timeAxisLabels(visual: VisualModel, rows: readonly ResultRow[]):
   const dimension = visual.dimensions[index];
   const granularity = dimension?.granularity;
   const next = granularity && NEXT[granularity];
-  if (!dimension || dimension.type !== 'date' || dimension.dateFormat || !next) return undefined;
+  if (dimension?.type !== 'date' || dimension.dateFormat || !next) return undefined;
   const times = rows.map((r) => toTime(r.dims[index])).filter((t): t is number => t !== undefined);
   if (times.length === 0) return undefined;
   const last = Math.max(...times);

@@ -70,7 +70,7 @@ export class ExpressionAnalyzer {
       case 'binary':
         return literalType(e);
       case 'parameter':
-        throw new SqlError('INVALID_PARAMETER_USAGE', 'Incorrect number of parameters: expected at least ' + (e.index + 1) + ' but found 0', e.at);
+        throw new SqlError('INVALID_PARAMETER_USAGE', `Incorrect number of parameters: expected at least ${e.index + 1} but found 0`, e.at);
       case 'column': {
         const resolved = place.scope.resolve(e.name.parts);
         if (!resolved) throw new SqlError('COLUMN_NOT_FOUND', `Column '${e.name.parts.map((p) => p.value).join('.')}' cannot be resolved`, e.at, e.name.parts.map((p) => p.value.toLowerCase()));

@@ -161,7 +161,7 @@ export class QueryAnalyzer {
 
   private windowsInScope: readonly Ast.NamedWindow[] = [];
 
-  private selectItem(item: Ast.SelectItem, scope: Scope, place: ExpressionPlace, relations: readonly RelationScope[], position: number): OutputColumn[] {
+  private selectItem(item: Ast.SelectItem, _scope: Scope, place: ExpressionPlace, relations: readonly RelationScope[], position: number): OutputColumn[] {
     if (item.kind === 'all-columns') {
       const expanded = item.qualifier ? this.qualifiedStar(item, relations) : relations.flatMap((r) => r.fields.filter((f) => !f.hidden).map((field) => ({ relation: r.id, field })));
       if (!item.qualifier && relations.length === 0) throw new SqlError('COLUMN_NOT_FOUND', 'SELECT * not allowed in queries without FROM clause', item.at);

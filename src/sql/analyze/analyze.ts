@@ -1,5 +1,4 @@
-/** Analysis entry points: a query, or an expression over one table (a spec's column or filter). */
-import { SqlError } from '../errors.ts';
+
 import type * as Ast from '../tree/ast.ts';
 import type { SqlType } from '../types/sql-type.ts';
 import { Analysis, type OutputColumn } from './analysis.ts';

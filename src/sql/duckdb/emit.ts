@@ -205,8 +205,8 @@ export class DuckDbEmitter {
       case 'in-list': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => this.expression(x)).join(', ')}))`;
       case 'in-subquery': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}IN (${this.query(e.query)}))`;
       case 'like': {
-        const escape = e.escape ? ` ESCAPE ${this.expression(e.escape)}` : '';
-        return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}LIKE ${this.expression(e.pattern)}${escape})`;
+        const escapeClause = e.escape ? ` ESCAPE ${this.expression(e.escape)}` : '';
+        return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}LIKE ${this.expression(e.pattern)}${escapeClause})`;
       }
       case 'is-null': return `(${this.expression(e.expression)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
       case 'distinct-from': return `(${this.expression(e.left)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.expression(e.right)})`;

@@ -91,13 +91,13 @@ function usesOnlyPartitions(e: Ast.Expression, analysis: Analysis, id: number, p
     if (!CONSTANT_KINDS.has(x.kind)) return false;
     if (x.kind === 'column') {
       const resolved = analysis.names.get(x);
-      if (!resolved || resolved.kind !== 'field' || resolved.relation !== id || !partitions.has(resolved.field.column) || resolved.path.length > 0) return false;
+      if (resolved?.kind !== 'field' || resolved.relation !== id || !partitions.has(resolved.field.column) || resolved.path.length > 0) return false;
       columns += 1;
       return true;
     }
     if (x.kind === 'call') {
       const call = analysis.calls.get(x);
-      if (!call || call.fn.kind !== 'scalar' || !call.fn.deterministic || x.args.some((a) => a.kind === 'lambda')) return false;
+      if (call?.fn.kind !== 'scalar' || !call.fn.deterministic || x.args.some((a) => a.kind === 'lambda')) return false;
     }
     return children(x).every(ok);
   };

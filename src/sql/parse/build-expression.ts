@@ -119,8 +119,8 @@ export class ExpressionBuilder {
     if (ctx instanceof InListContext) return { kind: 'in-list', at, negated, expression: left, list: ctx.expression().map((e) => this.expression(e)) };
     if (ctx instanceof InSubqueryContext) return { kind: 'in-subquery', at, negated, expression: left, query: this.queries.query(ctx.query()) };
     if (ctx instanceof LikeContext) {
-      const escape = ctx._escape;
-      return { kind: 'like', at, negated, expression: left, pattern: this.value(ctx._pattern!), ...(escape ? { escape: this.value(escape) } : {}) };
+      const escapeWith = ctx._escape;
+      return { kind: 'like', at, negated, expression: left, pattern: this.value(ctx._pattern!), ...(escapeWith ? { escape: this.value(escapeWith) } : {}) };
     }
     if (ctx instanceof NullPredicateContext) return { kind: 'is-null', at, negated, expression: left };
     if (ctx instanceof DistinctFromContext) return { kind: 'distinct-from', at, negated, left, right: this.value(ctx.valueExpression()) };

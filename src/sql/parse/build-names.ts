@@ -69,22 +69,22 @@ function unquote(text: string): string {
   return text.slice(1, -1).replaceAll("''", "'");
 }
 
-function unicodeEscapes(body: string, escape: string, at: number): string {
+function unicodeEscapes(body: string, escapeChar: string, at: number): string {
   let out = '';
   for (let i = 0; i < body.length; i++) {
-    if (body[i] !== escape) {
+    if (body[i] !== escapeChar) {
       out += body[i];
       continue;
     }
-    if (body[i + 1] === escape) {
-      out += escape;
+    if (body[i + 1] === escapeChar) {
+      out += escapeChar;
       i += 1;
       continue;
     }
     const long = body[i + 1] === '+';
     const digits = body.slice(i + (long ? 2 : 1), i + (long ? 8 : 5));
     if (!/^[0-9a-fA-F]+$/.test(digits) || digits.length !== (long ? 6 : 4)) {
-      throw new SqlError('SYNTAX_ERROR', `Incomplete escape sequence: ${body.slice(i, i + (long ? 8 : 5))}`, at);
+      throw new SqlError('SYNTAX_ERROR', `Incomplete escapeChar sequence: ${body.slice(i, i + (long ? 8 : 5))}`, at);
     }
     const code = parseInt(digits, 16);
     if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) throw new SqlError('SYNTAX_ERROR', `Invalid escaped character: ${digits}`, at);

@@ -38,7 +38,7 @@ import {
 } from 'dt-sql-parser/dist/lib/trino/TrinoSqlParser.js';
 import { SqlError } from '../errors.ts';
 import type * as Ast from '../tree/ast.ts';
-import { ExpressionBuilder, unsupported } from './build-expression.ts';
+import { type ExpressionBuilder, unsupported } from './build-expression.ts';
 import { identifier, startOf } from './build-names.ts';
 
 export class QueryBuilder {

@@ -51,7 +51,7 @@ export function parseExpression(text: string): Expression {
   const { body, orderBy, limit, offset, with: withClause } = parsed.query;
   const item = body.kind === 'select' && body.items.length === 1 ? body.items[0] : undefined;
   const clean = body.kind === 'select' && !withClause && orderBy.length === 0 && !limit && !offset && body.from.length === 0 && !body.where && !body.groupBy && !body.having && body.windows.length === 0 && !body.distinct;
-  if (!item || item.kind !== 'item' || !clean) throw new SqlError('SYNTAX_ERROR', 'expected one expression', 0);
+  if (item?.kind !== 'item' || !clean) throw new SqlError('SYNTAX_ERROR', 'expected one expression', 0);
   if (item.alias) throw new SqlError('SYNTAX_ERROR', `an expression cannot be named here ('${item.alias.value}')`, item.alias.at - EXPRESSION_PREFIX.length);
   return shiftTree(item.expression);
 }
