@@ -59,7 +59,7 @@ class OperationPacer {
 }
 
 function trim(times: number[], now: number): void {
-  while (times.length && times[0] < now - WINDOW_MS) times.shift();
+  while (times.length && (times[0] ?? now) < now - WINDOW_MS) times.shift();
 }
 
 /** The accepted calls of the last second give the first pace (a bucket's burst is about a second of its rate). */

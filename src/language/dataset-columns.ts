@@ -27,5 +27,5 @@ export function datasetColumns(dataset: DataSetSpec): Map<string, OutputColumn> 
 
 /** `{column}` references in a QuickSight calculated-field expression. */
 export function calculatedRefs(expression: string): { name: string; offset: number }[] {
-  return [...expression.matchAll(/\{([^{}]+)\}/g)].map((m) => ({ name: m[1].trim(), offset: m.index + 1 }));
+  return [...expression.matchAll(/\{([^{}]+)\}/g)].map((m) => ({ name: (m[1] ?? '').trim(), offset: m.index + 1 }));
 }

@@ -13,6 +13,6 @@ export interface FieldRef {
 /** Reads `event_name`, `count(event_id)` or `{ column, aggregation, label, granularity, format, decimals }`. */
 export function parseField(field: Field): FieldRef {
   if (typeof field !== 'string') return field;
-  const match = /^([a-z_]+)\(([a-z_][a-z0-9_]*)\)$/.exec(field);
-  return match ? { column: match[2], aggregation: match[1] as Aggregation } : { column: field };
+  const [, aggregation, column] = /^([a-z_]+)\(([a-z_][a-z0-9_]*)\)$/.exec(field) ?? [];
+  return aggregation && column ? { column, aggregation: aggregation as Aggregation } : { column: field };
 }

@@ -57,7 +57,7 @@ export function checkSpecs(sources: readonly SpecSource[], options: { root?: str
   const all = [...valid, ...salvagedParts].sort((a, b) => (a.located.file < b.located.file ? -1 : a.located.file > b.located.file ? 1 : 0));
   const ofAll = <T>(...kinds: Kind[]) => all.filter((v) => kinds.includes(v.kind)).map((v) => v.located.as<T>());
   const context: RuleContext = {
-    root: options.root ?? (sources.length === 1 ? sources[0].file : '.'),
+    root: options.root ?? (sources.length === 1 && sources[0] ? sources[0].file : '.'),
     projects: ofAll<ProjectSpec>('Project'),
     datasets: ofAll<DataSetSpec>('DataSet'),
     boards: ofAll<DashboardSpec | AnalysisSpec>('Dashboard', 'Analysis'),
@@ -68,9 +68,10 @@ export function checkSpecs(sources: readonly SpecSource[], options: { root?: str
   };
   for (const rule of RULES) findings.push(...rule.check(context).filter((f) => !namesPruned(f.message, pruned)));
   const sorted = sortFindings(findings);
-  if (hasErrors(sorted) || context.projects.length !== 1) return { findings: sorted };
+  const [project] = context.projects;
+  if (hasErrors(sorted) || context.projects.length !== 1 || !project) return { findings: sorted };
   const checked = checkedSpecs({
-    project: context.projects[0],
+    project,
     datasets: of<DataSetSpec>('DataSet'),
     dashboards: of<DashboardSpec>('Dashboard'),
     analyses: of<AnalysisSpec>('Analysis'),

@@ -30,7 +30,7 @@ export function projectOnto(actual: Json | undefined, desired: Json): Json | und
     return out;
   }
   if (Array.isArray(desired) && Array.isArray(actual)) {
-    return actual.map((have, i) => (i < desired.length ? (projectOnto(have, desired[i]) ?? null) : have));
+    return actual.map((have, i) => (i < desired.length ? (projectOnto(have, desired[i] ?? null) ?? null) : have));
   }
   return actual;
 }

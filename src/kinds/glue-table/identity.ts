@@ -11,7 +11,7 @@ export function glueTableId(project: ProjectSpec, target: ResolvedTarget): strin
 
 /** The database and table names of an id `database.table` (Glue table names have no dot). */
 export function glueTableNames(id: string): { DatabaseName: string; Name: string } {
-  const [database, ...rest] = id.split('.');
+  const [database = '', ...rest] = id.split('.');
   return { DatabaseName: database, Name: rest.join('.') };
 }
 

@@ -39,7 +39,7 @@ function unclosedAt(token: CST.Token): Unclosed | undefined {
     };
   }
   if (token.type === 'double-quoted-scalar' || token.type === 'single-quoted-scalar') {
-    const quote = token.source[0];
+    const quote = token.source[0] ?? '"';
     if (closesQuote(token.source, quote)) return undefined;
     return { offset: token.offset, kind: 'string', message: `the string opened by ${quote} here is never closed (missing the closing ${quote})` };
   }

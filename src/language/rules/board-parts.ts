@@ -24,7 +24,8 @@ export function resolveAlias(board: Board, alias: string | undefined): { id?: st
     const id = board.datasets[alias];
     return id ? { id } : { problem: `no dataset alias '${alias}' in this ${board.kind.toLowerCase()}'s datasets${didYouMean(alias, aliases)}` };
   }
-  if (aliases.length === 1) return { id: board.datasets[aliases[0]] };
+  const [only] = aliases;
+  if (aliases.length === 1 && only !== undefined) return { id: board.datasets[only] };
   return { problem: `this ${board.kind.toLowerCase()} uses several datasets (${aliases.join(', ')}): name one with \`dataset: <alias>\`` };
 }
 

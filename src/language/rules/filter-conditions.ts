@@ -31,12 +31,12 @@ export const filterConditions: Rule = {
         const present = presentConditions(filter);
         if (present.length !== 1) {
           const found = present.length === 0 ? 'none' : present.join(' and ');
-          findings.push(at(present.length > 1 ? [present[1]] : [], `needs exactly one of ${FILTER_CONDITIONS.join(', ')}; found ${found}`, present.length > 1));
+          findings.push(at(present.length > 1 ? [present[1] as string] : [], `needs exactly one of ${FILTER_CONDITIONS.join(', ')}; found ${found}`, present.length > 1));
         }
         const columns = columnsFor(context, board, filter.dataset)?.columns;
         const column = columns?.get(filter.column);
         const fit = present.length === 1 && column ? filterKind(filter, column.type) : undefined;
-        if (fit && !('kind' in fit)) findings.push(at(fit.at === 'column' ? ['column'] : [present[0]], fit.problem));
+        if (fit && !('kind' in fit)) findings.push(at(fit.at === 'column' ? ['column'] : [present[0] as string], fit.problem));
         for (const { path, name, place } of parameterRefs(filter)) {
           const parameter = parameters.find((p) => p.name === name);
           if (!parameter) {

@@ -8,8 +8,9 @@ export const projectCount: Rule = {
     if (projects.length === 0 && !brokenKinds.has('Project')) {
       return [{ file: root, line: 0, col: 0, message: 'no Project spec found: add one (kind: Project) with the CloudTrail source and targets', rule: this.name, severity: 'error' }];
     }
-    const first = projects[0];
-    return projects.slice(1).map((p) =>
+    const [first, ...others] = projects;
+    if (!first) return [];
+    return others.map((p) =>
       findingAt(p, ['kind'], this.name, `a second Project ('${p.spec.id}'); the repository has one, '${first.spec.id}' in ${first.file}`),
     );
   },

@@ -27,14 +27,15 @@ export const rawVisual: Rule = {
 
 function shapeProblems(visual: RawVisual, path: JsonPath): { path: JsonPath; message: string }[] {
   const keys = Object.keys(visual.visual);
-  if (keys.length !== 1 || !keys[0].endsWith('Visual')) {
-    return [{ path: [...path, 'visual'], message: `expected exactly one QuickSight visual type key (e.g. BarChartVisual), found ${keys.length === 1 ? `'${keys[0]}'` : keys.length}` }];
+  const [key] = keys;
+  if (keys.length !== 1 || key === undefined || !key.endsWith('Visual')) {
+    return [{ path: [...path, 'visual'], message: `expected exactly one QuickSight visual type key (e.g. BarChartVisual), found ${keys.length === 1 ? `'${key}'` : keys.length}` }];
   }
-  const inner = visual.visual[keys[0]] as { VisualId?: unknown } | null;
+  const inner = visual.visual[key] as { VisualId?: unknown } | null;
   const visualId = typeof inner === 'object' && inner !== null ? inner.VisualId : undefined;
   if (visualId === visual.id) return [];
-  const where = visualId === undefined ? [...path, 'visual', keys[0]] : [...path, 'visual', keys[0], 'VisualId'];
-  return [{ path: where, message: `${keys[0]}.VisualId must be '${visual.id}' (the visual's id), found ${JSON.stringify(visualId ?? null)}` }];
+  const where = visualId === undefined ? [...path, 'visual', key] : [...path, 'visual', key, 'VisualId'];
+  return [{ path: where, message: `${key}.VisualId must be '${visual.id}' (the visual's id), found ${JSON.stringify(visualId ?? null)}` }];
 }
 
 /**
@@ -63,8 +64,8 @@ function quicksightProblems(context: RuleContext, located: YamlLocated<Board>, r
   return checkDefinition(definition, columns).flatMap((violation) => {
     const at = specPath(violation.path, places);
     if (!at) return []; // outside the raw visuals: other rules' business
-    const visual = board.sheets[at[1] as number].visuals[at[3] as number];
-    return [findingAt(located, at, rule, `raw visual '${visual.id}': QuickSight would refuse it: ${violation.message}`)];
+    const visual = board.sheets[at[1] as number]?.visuals[at[3] as number];
+    return [findingAt(located, at, rule, `raw visual '${visual?.id ?? '?'}': QuickSight would refuse it: ${violation.message}`)];
   });
 }
 

@@ -6,13 +6,13 @@ const PATHS = columnPaths(ALL_COLUMNS).map((p) => p.path);
 /** Whether a column reference names a CloudTrail table column (or a field of one); a message if not. */
 export function checkColumnPath(path: readonly string[]): string | undefined {
   let columns: readonly Column[] = ALL_COLUMNS;
-  for (let i = 0; i < path.length; i++) {
-    const column = columns.find((c) => c.name === path[i]);
+  for (const [i, name] of path.entries()) {
+    const column = columns.find((c) => c.name === name);
     if (!column) {
       if (i === 0) return `unknown column '${path.join('.')}'${hint(path.join('.'))}`;
       const parent = path.slice(0, i).join('.');
-      const field = closest(path[i], columns.map((c) => c.name));
-      return `column '${parent}' has no field '${path[i]}'${field ? ` (did you mean '${parent}.${field}'?)` : ''}`;
+      const field = closest(name, columns.map((c) => c.name));
+      return `column '${parent}' has no field '${name}'${field ? ` (did you mean '${parent}.${field}'?)` : ''}`;
     }
     if (i === path.length - 1) return undefined;
     if (column.type.kind !== 'struct') {

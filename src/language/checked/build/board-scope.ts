@@ -11,9 +11,9 @@ export class BoardScope {
     readonly spec: DashboardSpec | AnalysisSpec,
     datasets: ReadonlyMap<string, CheckedDataSet>,
   ) {
-    this.datasets = Object.keys(spec.datasets)
-      .sort()
-      .map((alias) => ({ alias, dataset: must(datasets.get(spec.datasets[alias]), `board ${spec.id}: dataset ${spec.datasets[alias]}`) }));
+    this.datasets = Object.entries(spec.datasets)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([alias, id]) => ({ alias, dataset: must(datasets.get(id), `board ${spec.id}: dataset ${id}`) }));
   }
 
   /** The dataset an element names by alias, or the board's only one. */
