@@ -28,6 +28,8 @@ export interface SampleOptions {
   endDay?: string;
   accounts?: string[];
   regions?: string[];
+  /** Minutes each log file covers (5 is CloudTrail's delivery shape: many small files); default hours enough for some 50 events a file. */
+  fileMinutes?: number;
 }
 
 export interface SampleSummary {
@@ -51,7 +53,7 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const scenarioStart = (days > 1 ? endDay - DAY : endDay) + 8 * HOUR + 12 * 60_000;
   const trailAt = firstDay + 7 * HOUR + 48 * 60_000;
   const scenario = scenarioEvents(world[0], { trailAt, start: scenarioStart }, seed).map((e) => ({ ...e, region: regions.includes(e.region) ? e.region : homeRegion }));
-  const slots = planSlots(new Random(seed), { firstDay, days, accounts, regions, homeRegion, events: Math.max(0, (options.events ?? 10_000) - scenario.length) });
+  const slots = planSlots(new Random(seed), { firstDay, days, accounts, regions, homeRegion, events: Math.max(0, (options.events ?? 10_000) - scenario.length), fileMinutes: options.fileMinutes });
   const job: SlotJob = { out: options.out, seed, accounts: [...accounts], regions: [...regions], homeRegion, slots, scenario };
   const written = await writeInParallel(job);
   await writeDigests(options.out, written);
@@ -98,7 +100,9 @@ async function writeDigests(out: string, written: readonly WrittenFile[]): Promi
   const groups = new Map<string, WrittenFile[]>();
   for (const file of written) {
     const key = `${file.account}/${file.region}/${file.day}`;
-    groups.set(key, [...(groups.get(key) ?? []), file]);
+    const group = groups.get(key) ?? [];
+    group.push(file);
+    groups.set(key, group);
   }
   for (const files of groups.values()) {
     const { account, region, day } = files[0];

@@ -21,6 +21,11 @@ export interface SlotPlan {
   homeRegion: string;
   /** Background events to spread, exactly. */
   events: number;
+  /**
+   * Minutes each file covers (CloudTrail delivers a file per account and Region about every 5
+   * minutes; a slot without events writes no file); default: hours enough for files of some 50 events.
+   */
+  fileMinutes?: number;
 }
 
 const HOUR = 3_600_000;
@@ -33,20 +38,23 @@ function slotHours(plan: SlotPlan): number {
 
 /** Slots in time order, with counts summing to exactly `plan.events` (largest remainders). */
 export function planSlots(rng: Random, plan: SlotPlan): Slot[] {
-  const length = slotHours(plan);
+  const length = plan.fileMinutes !== undefined ? plan.fileMinutes / 60 : slotHours(plan);
+  const lengthMs = Math.round(length * HOUR);
+  const steps = Math.max(1, Math.round((24 * HOUR) / lengthMs));
   const slots: Slot[] = [];
   const weights: number[] = [];
   for (let d = 0; d < plan.days; d++) {
     const day = plan.firstDay + d * 24 * HOUR;
     const weekday = new Date(day).getUTCDay();
     const dayWeight = weekday === 0 || weekday === 6 ? 0.45 : 1;
-    for (let hour = 0; hour < 24; hour += length) {
+    for (let step = 0; step < steps; step++) {
+      const hour = step * length;
       const middle = hour + length / 2;
       const hourWeight = (0.2 + Math.exp(-((middle - 15) ** 2) / 32)) * length;
       plan.accounts.forEach((account, a) => {
         for (const region of plan.regions) {
           const regionWeight = region === plan.homeRegion ? 3 : 1;
-          slots.push({ account, region, day, start: day + hour * HOUR, length: length * HOUR, count: 0 });
+          slots.push({ account, region, day, start: day + step * lengthMs, length: lengthMs, count: 0 });
           weights.push(dayWeight * hourWeight * regionWeight * (1 / (1 + 0.8 * a)) * (0.75 + 0.5 * rng.next()));
         }
       });
