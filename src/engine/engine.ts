@@ -3,19 +3,19 @@ import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdentifier, quoteString } from '../sql/text/quote.ts';
 import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
-import { CACHE_SCHEMA, cachedFiles, diffWithCache, ensureCatalog, isOtherLayout, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
+import { CACHE_SCHEMA, cachedFiles, diffWithCache, type CachedFile, ensureCatalog, isOtherLayout, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
 import { RootRecords } from './cache/records.ts';
 import { SegmentStore } from './cache/segments.ts';
 import { makeScratchFolder } from './cache/scratch.ts';
 import { ingestFiles } from './ingest/ingest.ts';
-import { viewColumns } from './ingest/read-sql.ts';
+import { EVENT_MARKERS, viewColumns, type ColumnSet } from './ingest/read-sql.ts';
 import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
 import { installSqlSupport, lockDown } from './query/setup.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
 import { filesNeeded } from './query/prune.ts';
-import { compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
-import { cloudTrailTable } from '../cloudtrail/index.ts';
+import { columnsRead, compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
+import { CLOUDTRAIL_COLUMNS, cloudTrailTable } from '../cloudtrail/index.ts';
 
 /** The catalog name Athena gives the Glue Data Catalog, so `awsdatacatalog.db.table` resolves too. */
 export const CATALOG = 'awsdatacatalog';
@@ -84,6 +84,8 @@ interface AttachedRoot {
   files: readonly ScannedFile[];
   /** Files found new or changed, not read yet (lazy attach). */
   pending: ScannedFile[];
+  /** Loaded files this run found unchanged in the cache (the report counts them as skipped). */
+  unchanged: ReadonlySet<string>;
   report: IngestReport;
 }
 
@@ -186,13 +188,14 @@ export class CloudTrailEngine {
         }
       }
       await registerView(this.db, schema, table, root);
-      const attachedRoot: AttachedRoot = { root, folder, pathPrefix: options.pathPrefix, records, files: scanned, pending: diff.pending, report };
+      const unchanged = new Set(diff.unchanged.filter((f) => f.badReason === null).map((f) => f.path));
+      const attachedRoot: AttachedRoot = { root, folder, pathPrefix: options.pathPrefix, records, files: scanned, pending: diff.pending, unchanged, report };
       for (const [key, other] of this.tables) {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
       }
       this.tables.set(tableKey(schema, table), { schema, table, root: attachedRoot });
       // Reading files repoints the views; with nothing to read, they are pointed here.
-      if (!options.lazy && attachedRoot.pending.length > 0) await this.readPending(attachedRoot, attachedRoot.pending, options.onProgress);
+      if (!options.lazy && attachedRoot.pending.length > 0) await this.readPending(attachedRoot, attachedRoot.pending, 'stored', options.onProgress);
       else await this.refreshViews(attachedRoot);
       return cloneReport(report);
     });
@@ -227,7 +230,8 @@ export class CloudTrailEngine {
         const needed = await filesNeeded(this.db, compiled, table, attached.root.files, PARTITION_NAMES);
         scannedBytes += needed.reduce((sum, f) => sum + f.size, 0);
         const pending = new Set(attached.root.pending);
-        await this.readPending(attached.root, needed.filter((f) => pending.has(f)), options.onProgress);
+        const columns = columnsRead(compiled.query, compiled.analysis, table);
+        await this.readPending(attached.root, needed.filter((f) => pending.has(f)), storedNames(columns), options.onProgress);
       }
       try {
         const result = await readResult(await this.db.connection.run(compiled.sql), compiled.columns);
@@ -269,13 +273,24 @@ export class CloudTrailEngine {
     });
   }
 
-  private async readPending(attached: AttachedRoot, files: readonly ScannedFile[], onProgress?: (done: number, total: number) => void): Promise<void> {
-    if (files.length === 0) return;
+  /**
+   * Reads new files into the root's records, storing the columns `wanted` names (undefined: all of
+   * them; 'stored': those its segments hold already). Every segment of a root holds the same
+   * columns: the first read stores what its query reads, later reads the same, and a query that
+   * reads a column the segments lack has every loaded file read again with every column (once: a
+   * second cold read of the logs at most).
+   */
+  private async readPending(attached: AttachedRoot, files: readonly ScannedFile[], wanted: ColumnSet | 'stored', onProgress?: (done: number, total: number) => void): Promise<void> {
+    const stored = await attached.records.stored();
+    const widen = stored.any && stored.columns !== undefined && wanted !== 'stored' && !(wanted !== undefined && [...wanted].every((c) => stored.columns!.has(c)));
+    if (files.length === 0 && !widen) return;
+    const columns = widen ? undefined : stored.any || wanted === 'stored' ? stored.columns : wanted;
     const reading = new Set(files);
     attached.pending = attached.pending.filter((f) => !reading.has(f));
-    this.counters.filesOpened += files.length;
     try {
-      addIngest(attached.report, await ingestFiles({ db: this.db, records: attached.records }, files, onProgress));
+      if (widen) await this.readAgain(attached, onProgress);
+      this.counters.filesOpened += files.length;
+      addIngest(attached.report, await ingestFiles({ db: this.db, records: attached.records, columns }, files, onProgress));
       await attached.records.compact();
     } catch (error) {
       // What was committed before the failure stays visible; the failure is what gets reported.
@@ -283,6 +298,33 @@ export class CloudTrailEngine {
       throw error;
     }
     await this.refreshViews(attached);
+  }
+
+  /**
+   * Reads every loaded file of a root again with every column, in place of the records it holds.
+   * A file that fails now (a column the first read skipped is not CloudTrail's shape) is reported
+   * bad and its records leave, as if it had been read whole the first time.
+   */
+  private async readAgain(attached: AttachedRoot, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const loaded = [...(await cachedFiles(this.db, attached.root)).values()].filter((f) => f.segment !== null);
+    const scanned = new Map(attached.files.map((f) => [f.path, f]));
+    const again = loaded.flatMap((f) => scanned.get(f.path) ?? []);
+    const before = new Map<string, CachedFile>(loaded.map((f) => [f.path, f]));
+    await attached.records.forget(loaded);
+    this.counters.filesOpened += again.length;
+    const report = await ingestFiles({ db: this.db, records: attached.records }, again, onProgress);
+    for (const bad of report.badFiles) {
+      const was = before.get(bad.path)?.records ?? 0;
+      if (attached.unchanged.has(bad.path)) {
+        attached.report.filesSkippedUnchanged -= 1;
+      } else {
+        attached.report.filesIngested -= 1;
+        attached.report.recordsLoaded -= was;
+        attached.report.recordsFound -= was;
+      }
+      attached.report.recordsFound += bad.records;
+      attached.report.badFiles.push(bad);
+    }
   }
 
   /** Points every view of a root (this run's and earlier runs') at its current segments. */
@@ -308,6 +350,14 @@ function hiddenColumns(attached: AttachedRoot): string {
     `(SELECT f.size ${file}) AS "$file_size"`,
     `(SELECT to_timestamp(f.mtime / 1000) ${file}) AS "$file_modified_time"`,
   ].join(', ');
+}
+
+const STORED = new Set(CLOUDTRAIL_COLUMNS.map((c) => c.name));
+
+/** The stored columns among those a query reads (partitions and hidden columns are always there), the event markers added. */
+function storedNames(read: ReadonlySet<string> | undefined): ColumnSet {
+  if (read === undefined) return undefined;
+  return new Set([...[...read].filter((name) => STORED.has(name)), ...EVENT_MARKERS]);
 }
 
 function tableKey(schema: string, table: string): string {

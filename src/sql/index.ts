@@ -12,6 +12,7 @@ export { Analysis, type OutputColumn } from './analyze/analysis.ts';
 export { analyzeQuery, analyzeExpression, type AnalyzedQuery } from './analyze/analyze.ts';
 export { toDuckDb, compileForDuckDb, type DuckDbQuery } from './duckdb/compile.ts';
 export { partitionFilters } from './duckdb/partition-filter.ts';
+export { columnsRead } from './analyze/columns-read.ts';
 export { DUCKDB_MACROS } from './duckdb/macros.ts';
 export { typeText, type SqlType } from './types/sql-type.ts';
 export { parseHiveType } from './types/hive-type.ts';

@@ -10,7 +10,7 @@ import type { ScannedFile } from '../files/scan.ts';
 
 export const CACHE_SCHEMA = '_trailsight';
 /** Bump when the records layout changes: older caches are then rebuilt. */
-const LAYOUT_VERSION = 5;
+const LAYOUT_VERSION = 6;
 
 /** A file the cache knows. `badReason` set means it was reported bad and holds no records here. */
 export interface CachedFile {
@@ -29,6 +29,11 @@ export type FileRow = Omit<CachedFile, 'path' | 'mtimeMs' | 'size'> & { file: Sc
 export interface Segment {
   name: string;
   records: number;
+  /**
+   * The CloudTrail columns it holds (Athena's names, sorted, comma-separated), or null for every
+   * column: a cold query stores only what it reads (its partitions and `_path` are always there).
+   */
+  columns: string | null;
 }
 
 /** Whether the cache database was written with another layout (it is then started afresh). */
@@ -49,7 +54,7 @@ export async function ensureCatalog(db: Database): Promise<void> {
     `CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.files (root VARCHAR, path VARCHAR, size BIGINT, mtime DOUBLE, ` +
       `records BIGINT, bad_reason VARCHAR, segment VARCHAR)`,
   );
-  await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.segments (root VARCHAR, name VARCHAR, records BIGINT)`);
+  await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.segments (root VARCHAR, name VARCHAR, records BIGINT, columns VARCHAR)`);
   await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.views (schema VARCHAR, name VARCHAR, root VARCHAR, PRIMARY KEY (schema, name))`);
 }
 
@@ -92,8 +97,8 @@ export async function cachedFiles(db: Database, root: string): Promise<Map<strin
 }
 
 export async function segmentsOf(db: Database, root: string): Promise<Segment[]> {
-  return db.objects<{ name: string; records: number }>(
-    `SELECT name, records FROM ${CACHE_SCHEMA}.segments WHERE root = ${quoteString(root)} ORDER BY name`,
+  return db.objects<{ name: string; records: number; columns: string | null }>(
+    `SELECT name, records, columns FROM ${CACHE_SCHEMA}.segments WHERE root = ${quoteString(root)} ORDER BY name`,
   );
 }
 
@@ -130,7 +135,8 @@ export async function insertFiles(db: Database, root: string, rows: readonly Fil
 }
 
 export function insertSegmentSql(root: string, segment: Segment): string {
-  return `INSERT INTO ${CACHE_SCHEMA}.segments VALUES (${quoteString(root)}, ${quoteString(segment.name)}, ${segment.records})`;
+  const columns = segment.columns === null ? 'NULL' : quoteString(segment.columns);
+  return `INSERT INTO ${CACHE_SCHEMA}.segments VALUES (${quoteString(root)}, ${quoteString(segment.name)}, ${segment.records}, ${columns})`;
 }
 
 export function deleteSegmentsSql(root: string, names: readonly string[]): string {

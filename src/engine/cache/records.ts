@@ -7,7 +7,7 @@
 import { CLOUDTRAIL_COLUMNS, PARTITION_COLUMNS } from '../../cloudtrail/index.ts';
 import type { Database } from '../sql/database.ts';
 import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
-import { storedType } from '../ingest/read-sql.ts';
+import { parseColumnSet, storedType, type ColumnSet } from '../ingest/read-sql.ts';
 import {
   CACHE_SCHEMA, deleteSegmentsSql, inTransaction, insertFiles, insertSegmentSql, rootKey, segmentsOf,
   type CachedFile, type FileRow, type Segment,
@@ -66,7 +66,7 @@ export class RootRecords {
   /** Drops cached files that changed or went away, with their records. */
   async forget(stale: readonly CachedFile[]): Promise<void> {
     if (stale.length === 0) return;
-    const records = new Map((await segmentsOf(this.db, this.root)).map((s) => [s.name, s.records]));
+    const listed = new Map((await segmentsOf(this.db, this.root)).map((s) => [s.name, s]));
     const leaving = new Map<string, CachedFile[]>();
     for (const file of stale) {
       if (file.segment !== null) leaving.set(file.segment, [...(leaving.get(file.segment) ?? []), file]);
@@ -74,8 +74,9 @@ export class RootRecords {
     const replacements: { old: string; replacement: Segment | null }[] = [];
     try {
       for (const [name, files] of leaving) {
-        const remaining = (records.get(name) ?? 0) - files.reduce((sum, f) => sum + f.records, 0);
-        const replacement = remaining > 0 ? { name: await this.writeWithout(name, files.map((f) => f.path)), records: remaining } : null;
+        const remaining = (listed.get(name)?.records ?? 0) - files.reduce((sum, f) => sum + f.records, 0);
+        const columns = listed.get(name)?.columns ?? null;
+        const replacement = remaining > 0 ? { name: await this.writeWithout(name, files.map((f) => f.path)), records: remaining, columns } : null;
         replacements.push({ old: name, replacement });
       }
       await inTransaction(this.db, async () => {
@@ -99,7 +100,8 @@ export class RootRecords {
     const names = merged.map((s) => s.name);
     const name = await this.writeSegment(`SELECT * FROM ${this.store.source(this.key, names)}`);
     try {
-      await inTransaction(this.db, () => this.replace(names, { name, records: merged.reduce((sum, s) => sum + s.records, 0) }));
+      // Every segment of a root holds the same columns (readPending in engine.ts keeps it so).
+      await inTransaction(this.db, () => this.replace(names, { name, records: merged.reduce((sum, s) => sum + s.records, 0), columns: merged[0].columns }));
     } catch (error) {
       await this.discard([name]);
       throw error;
@@ -123,13 +125,33 @@ export class RootRecords {
     });
   }
 
-  /** The relation of every record of the root, for its views: the segments, or an empty typed row set. */
+  /**
+   * What the root's segments hold: whether there are any, and the columns every one of them holds
+   * (undefined: every column).
+   */
+  async stored(): Promise<{ any: boolean; columns: ColumnSet }> {
+    const segments = await segmentsOf(this.db, this.root);
+    let columns: Set<string> | undefined;
+    for (const segment of segments) {
+      const set = parseColumnSet(segment.columns);
+      if (set === undefined) continue;
+      columns = columns === undefined ? new Set(set) : new Set([...columns].filter((c) => set.has(c)));
+    }
+    return { any: segments.length > 0, columns };
+  }
+
+  /**
+   * The relation of every record of the root, for its views: the segments (a column they do not
+   * hold is NULL: the engine reads it before any query needs it), or an empty typed row set.
+   */
   async source(): Promise<string> {
     const segments = await segmentsOf(this.db, this.root);
-    if (segments.length > 0) return this.store.source(this.key, segments.map((s) => s.name));
-    const columns = [...CLOUDTRAIL_COLUMNS.map((c) => `CAST(NULL AS ${storedType(c)}) AS ${quoteIdentifier(c.name)}`),
-      ...PARTITION_COLUMNS.map((c) => `CAST(NULL AS VARCHAR) AS ${quoteIdentifier(c.name)}`), 'CAST(NULL AS VARCHAR) AS _path'];
-    return `(SELECT ${columns.join(', ')} WHERE false)`;
+    const { columns: held } = await this.stored();
+    if (segments.length > 0 && held === undefined) return this.store.source(this.key, segments.map((s) => s.name));
+    const parquet = segments.length > 0 ? this.store.source(this.key, segments.map((s) => s.name), true) : undefined;
+    const columns = [...CLOUDTRAIL_COLUMNS.map((c) => (parquet && held?.has(c.name) ? quoteIdentifier(c.name) : `CAST(NULL AS ${storedType(c)}) AS ${quoteIdentifier(c.name)}`)),
+      ...PARTITION_COLUMNS.map((c) => (parquet ? quoteIdentifier(c.name) : `CAST(NULL AS VARCHAR) AS ${quoteIdentifier(c.name)}`)), parquet ? '_path' : 'CAST(NULL AS VARCHAR) AS _path'];
+    return parquet ? `(SELECT ${columns.join(', ')} FROM ${parquet})` : `(SELECT ${columns.join(', ')} WHERE false)`;
   }
 
   /** Within a transaction: `old` segments give way to `replacement` (null: their records are gone). */

@@ -68,9 +68,9 @@ export class SegmentStore {
     return name;
   }
 
-  /** `read_parquet` over some segments of a root (at least one). */
-  source(rootKey: string, names: readonly string[]): string {
-    return `read_parquet([${names.map((n) => quoteString(this.path(rootKey, n))).join(', ')}])`;
+  /** `read_parquet` over some segments of a root (at least one); by column name when they may hold different columns. */
+  source(rootKey: string, names: readonly string[], byName = false): string {
+    return `read_parquet([${names.map((n) => quoteString(this.path(rootKey, n))).join(', ')}]${byName ? ', union_by_name = true' : ''})`;
   }
 
   async remove(rootKey: string, names: readonly string[]): Promise<void> {

@@ -12,7 +12,7 @@ const LAYOUT = new RegExp(LAYOUT_PATTERN);
 
 /** Partition values from a file path in the S3 layout; all null when the path does not follow it. */
 export function partitionOf(path: string): PartitionValues {
-  const match = LAYOUT.exec(path.split('\\').join('/'));
+  const match = LAYOUT.exec(path.includes('\\') ? path.split('\\').join('/') : path);
   if (!match) return { account: null, region: null, timestamp: null };
   const [, account, region, year, month, day] = match;
   return { account, region, timestamp: `${year}/${month}/${day}` };

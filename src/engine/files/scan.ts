@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { resolve, sep } from 'node:path';
 import { isDigestPath, isLogFileName, partitionOf, type PartitionValues } from './partition.ts';
 
 /** A log file found under a root, with what the cache keys on. */
@@ -34,17 +36,23 @@ export async function scanLogFiles(root: string, filter?: FileFilter): Promise<S
     ? [absolute]
     : (await readdir(absolute, { recursive: true, withFileTypes: true }))
         .filter((entry) => entry.isFile() && isLogFileName(entry.name))
-        .map((entry) => join(entry.parentPath, entry.name))
+        // The listing's folders are already normal absolute paths: no join (normalising 100 k paths costs ~0.1 s).
+        .map((entry) => `${entry.parentPath}${sep}${entry.name}`)
         .filter((path) => !isDigestPath(path.slice(absolute.length)))
         .filter((path) => !filter || filter.accepts(relative(path)));
+  // A trail is tens of thousands of small files: a synchronous stat costs a few microseconds, a
+  // promise's round trip through the thread pool several times that (100 k files: ~1 s of CPU
+  // against ~3 s). The event loop gets a turn between batches.
   const files: ScannedFile[] = [];
-  const BATCH = 256;
+  const BATCH = 4096;
   for (let i = 0; i < paths.length; i += BATCH) {
-    const stats = await Promise.all(paths.slice(i, i + BATCH).map((path) => stat(path)));
-    stats.forEach((s, j) => {
-      const path = paths[i + j];
+    if (i > 0) await yieldToLoop();
+    for (const path of paths.slice(i, i + BATCH)) {
+      const s = statSync(path, { throwIfNoEntry: false });
+      // Gone between the listing and the stat: not part of this scan.
+      if (s === undefined) continue;
       files.push({ path, size: s.size, mtimeMs: s.mtimeMs, ...partitionOf(path) });
-    });
+    }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -10,13 +10,15 @@ import type { ScannedFile } from '../files/scan.ts';
 import { sniffLogFile } from '../files/sniff.ts';
 import type { FileRow } from '../cache/catalog.ts';
 import type { RootRecords } from '../cache/records.ts';
-import { selectEvents, type Compression, type LogFormat } from './read-sql.ts';
+import { columnSetText, selectEvents, type ColumnSet, type Compression, type LogFormat } from './read-sql.ts';
 import { countRecords, describeReadError, fileNamedIn, isReadError } from './bad-file.ts';
 import { emptyReport, type IngestReport } from './report.ts';
 
 export interface IngestTarget {
   db: Database;
   records: RootRecords;
+  /** The columns to store (those a query reads, see read-sql.ts); undefined: every column. */
+  columns?: ColumnSet;
 }
 
 interface Candidate {
@@ -164,7 +166,7 @@ const NOT_AN_EVENT = 'eventtime IS NULL AND eventname IS NULL AND eventsource IS
 async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
   const { db, records } = target;
   const { format, compression, oneValuePerLine } = group[0];
-  const written = await records.writeSegment(selectEvents(group.map((c) => c.file.path), format, compression, oneValuePerLine));
+  const written = await records.writeSegment(selectEvents(group.map((c) => c.file.path), format, compression, oneValuePerLine, target.columns));
   const segments = [written];
   let committed = false;
   try {
@@ -188,7 +190,7 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       ...good.map((g) => ({ file: g.candidate.file, records: g.records, badReason: null, segment })),
       ...bad.map((b) => ({ file: b.candidate.file, records: b.records, badReason: b.reason, segment: null })),
     ];
-    await records.commit(rows, segment === null ? null : { name: segment, records: loaded });
+    await records.commit(rows, segment === null ? null : { name: segment, records: loaded, columns: columnSetText(target.columns) });
     committed = true;
     await records.release(segments.filter((s) => s !== segment));
     for (const g of good) {

@@ -34,8 +34,28 @@ export function viewColumns(): string {
   return [...CLOUDTRAIL_COLUMNS, ...PARTITION_COLUMNS].map((c) => quoteIdentifier(c.name)).join(', ');
 }
 
-function projection(prefix: string): string {
-  return CLOUDTRAIL_COLUMNS.map((c) => {
+/**
+ * The columns a read stores: all of them, or those a query reads. The three that tell an event
+ * from other JSON (ingest.ts) are always read.
+ */
+export type ColumnSet = ReadonlySet<string> | undefined;
+export const EVENT_MARKERS: readonly string[] = ['eventtime', 'eventname', 'eventsource'];
+
+function columnsOf(set: ColumnSet): readonly Column[] {
+  return set === undefined ? CLOUDTRAIL_COLUMNS : CLOUDTRAIL_COLUMNS.filter((c) => set.has(c.name) || EVENT_MARKERS.includes(c.name));
+}
+
+/** A column set as the catalog keeps it (`Segment.columns`): sorted names, or null for every column. */
+export function columnSetText(set: ColumnSet): string | null {
+  return set === undefined ? null : columnsOf(set).map((c) => c.name).sort().join(',');
+}
+
+export function parseColumnSet(text: string | null): ColumnSet {
+  return text === null ? undefined : new Set(text.split(','));
+}
+
+function projection(prefix: string, columns: readonly Column[]): string {
+  return columns.map((c) => {
     const source = `${prefix}${quoteIdentifier(c.key)}`;
     return `${JSON_TEXT_COLUMNS.has(c.name) ? `${source}::VARCHAR` : source} AS ${quoteIdentifier(c.name)}`;
   }).join(', ');
@@ -61,14 +81,17 @@ function readJson(paths: readonly string[], format: LogFormat, compression: Comp
  * is kept as `_path`), for files that all share one format and compression. No join: joining the
  * file list in would slice every wide row and cost DuckDB as much as the reading.
  */
-export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression, oneValuePerLine = true): string {
+export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression, oneValuePerLine = true, set: ColumnSet = undefined): string {
+  const read = columnsOf(set);
   const sql = partitionSql('_path');
   const partitions = PARTITION_COLUMNS.map((c) => `${sql[c.name as keyof typeof sql]} AS ${quoteIdentifier(c.name)}`).join(', ');
   if (format === 'envelope') {
-    const recordType = `STRUCT(${CLOUDTRAIL_COLUMNS.map((c) => `${quoteIdentifier(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
+    const recordType = `STRUCT(${read.map((c) => `${quoteIdentifier(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
     const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`, oneValuePerLine);
-    return `SELECT ${projection('r.')}, ${partitions}, _path FROM (SELECT unnest("Records") AS r, _path FROM ${source})`;
+    // The partitions come from the path once per file (a row per file before the unnest), not per event.
+    const names = PARTITION_COLUMNS.map((c) => quoteIdentifier(c.name)).join(', ');
+    return `SELECT ${projection('r.', read)}, ${names}, _path FROM (SELECT unnest("Records") AS r, ${partitions}, _path FROM ${source})`;
   }
-  const columns = CLOUDTRAIL_COLUMNS.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(c))}`).join(', ');
-  return `SELECT ${projection('')}, ${partitions}, _path FROM ${readJson(paths, format, compression, columns, oneValuePerLine)}`;
+  const columns = read.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(c))}`).join(', ');
+  return `SELECT ${projection('', read)}, ${partitions}, _path FROM ${readJson(paths, format, compression, columns, oneValuePerLine)}`;
 }

@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { CloudTrailEngine } from '../../src/engine/index.ts';
+import { cloudTrailTable } from '../../src/cloudtrail/index.ts';
+import { columnsRead, compileForDuckDb, staticCatalog } from '../../src/sql/index.ts';
+import { scalar, tempDir } from './helpers.ts';
+
+const event = (id: string, extra: Record<string, unknown> = {}) => ({
+  eventVersion: '1.08', eventTime: '2024-11-20T10:00:00Z', eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances',
+  awsRegion: 'us-east-1', eventID: id, sourceIPAddress: `10.0.0.${id.length}`, userIdentity: { type: 'IAMUser', userName: `user-${id}` }, ...extra,
+});
+const envelope = (...records: unknown[]) => gzipSync(JSON.stringify({ Records: records }));
+
+/** The columns the Parquet segments under a cache folder hold, read by a DuckDB of the test's own. */
+async function segmentColumns(cacheDir: string): Promise<string[][]> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const reader = await connection.runAndReadAll(
+      `SELECT file_name, list(name ORDER BY name) AS columns FROM parquet_schema('${join(cacheDir, 'segments', '*', '*.parquet')}') ` +
+        `WHERE name <> 'duckdb_schema' GROUP BY file_name`,
+    );
+    return reader.getRowObjectsJson().map((row) => (row.columns as string[]).filter((name) => !['list', 'element'].includes(name)));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('sql: the columns of a table a query reads', () => {
+  const table = cloudTrailTable({ database: 'default', name: 'cloudtrail_logs', relation: 'x' });
+  const read = (sql: string) => {
+    const compiled = compileForDuckDb(sql, staticCatalog([table], 'default'));
+    const columns = columnsRead(compiled.query, compiled.analysis, table);
+    return columns === undefined ? undefined : [...columns].sort();
+  };
+
+  it('names every column a query reads, in any clause, subqueries and WITH included', () => {
+    assert.deepEqual(read('SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1'), ['eventname']);
+    assert.deepEqual(read(`SELECT count(*) FROM cloudtrail_logs WHERE useridentity.username = 'x' AND region = 'us-east-1'`), ['region', 'useridentity']);
+    assert.deepEqual(
+      read('WITH w AS (SELECT sourceipaddress AS ip FROM cloudtrail_logs) SELECT ip, (SELECT max(eventtime) FROM cloudtrail_logs c WHERE c.sourceipaddress = w.ip) FROM w'),
+      ['eventtime', 'sourceipaddress'],
+    );
+    assert.deepEqual(read('SELECT count(*) FROM cloudtrail_logs'), []);
+    assert.deepEqual(read('SELECT "$path" FROM cloudtrail_logs ORDER BY errorcode'), ['$path', 'errorcode']);
+  });
+
+  it('a star reads every column it shows; columns renamed by an alias list: all of them', () => {
+    assert.equal(read('SELECT * FROM cloudtrail_logs')?.length, table.columns.length);
+    const aliases = Array.from({ length: table.columns.length }, (_, i) => `c${i}`).join(', ');
+    assert.equal(read(`SELECT c0 FROM cloudtrail_logs AS t(${aliases})`), undefined);
+  });
+});
+
+describe('engine: a cold query stores only the columns it reads', () => {
+  const logs = tempDir('column-reads');
+  const cache = tempDir('column-reads-cache');
+  const day = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  const file = (name: string) => join(day, `111122223333_CloudTrail_us-east-1_20241120T${name}Z_AAAAAAAAAAAAAAAA.json.gz`);
+
+  before(() => {
+    mkdirSync(day, { recursive: true });
+    writeFileSync(file('1000'), envelope(event('a1'), event('a2', { eventName: 'StopInstances' })));
+    writeFileSync(file('1005'), envelope(event('b1'), event('b2'), event('b3')));
+    // Its userIdentity is not CloudTrail's shape: only a read of that column can tell.
+    writeFileSync(file('1010'), envelope(event('c1', { userIdentity: 'not-an-object' })));
+  });
+  after(() => {
+    logs.remove();
+    cache.remove();
+  });
+
+  it('a group-by of eventname stores eventname and the event markers, and answers from them', async () => {
+    const engine = await CloudTrailEngine.open({ cacheDir: cache.path });
+    try {
+      await engine.attach({ root: logs.path, lazy: true });
+      const result = await engine.query('SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1 ORDER BY 1');
+      assert.deepEqual(result.rows, [['DescribeInstances', 5], ['StopInstances', 1]]);
+      assert.deepEqual(engine.report()?.badFiles, [], 'the file whose userIdentity is wrong is not judged on a column not read');
+    } finally {
+      await engine.close();
+    }
+    const stored = await segmentColumns(cache.path);
+    assert.equal(stored.length, 1);
+    for (const name of ['eventname', 'eventsource', 'eventtime', 'account', 'region', 'timestamp', '_path']) assert.ok(stored[0].includes(name), name);
+    assert.ok(!stored[0].includes('useridentity') && !stored[0].includes('sourceipaddress'), stored[0].join(', '));
+  });
+
+  it('a later query reading another column has every file read again whole: same answers, the bad file reported then', async () => {
+    const engine = await CloudTrailEngine.open({ cacheDir: cache.path });
+    try {
+      const attached = await engine.attach({ root: logs.path, lazy: true });
+      assert.equal(attached.filesSkippedUnchanged, 3);
+      assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 6, 'nothing new: the stored columns answer');
+      assert.equal(engine.counters.filesOpened, 0);
+      const users = await engine.query('SELECT useridentity.username, sourceipaddress FROM cloudtrail_logs ORDER BY 1');
+      assert.deepEqual(users.rows, [['user-a1', '10.0.0.2'], ['user-a2', '10.0.0.2'], ['user-b1', '10.0.0.2'], ['user-b2', '10.0.0.2'], ['user-b3', '10.0.0.2']]);
+      assert.equal(engine.counters.filesOpened, 3);
+      const report = engine.report()!;
+      assert.deepEqual(report.badFiles.map((b) => [b.path, b.records]), [[file('1010'), 1]]);
+      assert.match(report.badFiles[0].reason, /not the CloudTrail record shape/);
+      assert.equal(report.filesSkippedUnchanged, 2);
+      assert.equal(report.recordsFound, 1, 'this run loaded nothing new: only the bad file\'s record is found');
+      assert.deepEqual((await engine.query('SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1 ORDER BY 1')).rows, [['DescribeInstances', 4], ['StopInstances', 1]]);
+    } finally {
+      await engine.close();
+    }
+    const stored = await segmentColumns(cache.path);
+    assert.ok(stored.every((columns) => columns.includes('useridentity') && columns.includes('requestparameters')), 'every column is stored now');
+  });
+
+  it('a rerun after the widening reads nothing and reports the bad file again', async () => {
+    const engine = await CloudTrailEngine.open({ cacheDir: cache.path });
+    try {
+      const report = await engine.attach({ root: logs.path, lazy: true });
+      assert.deepEqual(report.badFiles.map((b) => b.path), [file('1010')]);
+      assert.equal(scalar(await engine.query(`SELECT count(*) FROM cloudtrail_logs WHERE sourceipaddress = '10.0.0.2'`)), 5);
+      assert.equal(engine.counters.filesOpened, 0);
+    } finally {
+      await engine.close();
+    }
+  });
+});
