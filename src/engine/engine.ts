@@ -242,6 +242,32 @@ export class CloudTrailEngine {
     });
   }
 
+  /**
+   * What a query would scan, without running it or reading a file: the bytes (and count) of the log
+   * files its partition predicates select, as Athena counts DataScannedInBytes. Throws the
+   * `EngineQueryError` the query would.
+   */
+  estimate(trinoSql: string, options: Pick<QueryOptions, 'database' | 'databases' | 'parameters'> = {}): Promise<{ bytes: number; files: number }> {
+    return this.db.exclusive(async () => {
+      const database = (options.database ?? 'default').toLowerCase();
+      const tables = new Map([...this.tables.values()].map((attached) => [attached, this.catalogTable(attached)] as const));
+      let compiled: DuckDbQuery;
+      try {
+        compiled = compileForDuckDb(trinoSql, staticCatalog([...tables.values()], database, options.databases), options.parameters);
+      } catch (error) {
+        throw toQueryError(error as Error, trinoSql);
+      }
+      let bytes = 0;
+      let files = 0;
+      for (const [attached, table] of tables) {
+        const needed = await filesNeeded(this.db, compiled, table, attached.root.files, PARTITION_NAMES);
+        bytes += needed.reduce((sum, f) => sum + f.size, 0);
+        files += needed.length;
+      }
+      return { bytes, files };
+    });
+  }
+
   /** The table as the analyzer sees it: CloudTrail's columns, in the engine's view. */
   private catalogTable(attached: AttachedTable): CatalogTable {
     return cloudTrailTable({ database: attached.schema, name: attached.table, relation: `${CATALOG}.${quoteIdentifier(attached.schema.toLowerCase())}.${quoteIdentifier(attached.table.toLowerCase())}` });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import cliProgress from 'cli-progress';
-import { CloudTrailEngine, EngineQueryError, type IngestReport } from '../../engine/index.ts';
+import { CloudTrailEngine, EngineQueryError, type IngestReport, type QueryResult } from '../../engine/index.ts';
 import { renderCsv, renderTable, rowObjects } from '../../engine/query/render.ts';
 import { OwnedFolder } from '../../files/owned-folder.ts';
 import { storageFailure } from '../../files/storage-failure.ts';
@@ -11,11 +11,14 @@ import { printErr, } from '../output.ts';
 import { terminalJson, terminalText } from '../../text/terminal.ts';
 
 interface QueryOptions {
-  logs: string;
+  logs?: string;
   sql: string;
   format: 'table' | 'json' | 'csv';
   cache: string;
   database?: string;
+  target?: string;
+  maxScan: string;
+  yes?: boolean;
 }
 
 /** A progress bar on a terminal; nothing when stderr is piped. */
@@ -73,8 +76,17 @@ function cacheFailure(error: unknown, cache: string): UserError | undefined {
   return reason === undefined ? undefined : new UserError(`cannot write the query cache ${resolve(cache)}: ${reason} (free some space there, or pass --cache with a folder on another disk)`);
 }
 
+/** A result in one of the formats `query` prints (the same for the local engine and a target's Athena). */
+export function renderResult(result: QueryResult, format: QueryOptions['format']): string {
+  return format === 'json' ? `${terminalJson(JSON.stringify(rowObjects(result), null, 2))}\n` : format === 'csv' ? renderCsv(result) : renderTable(result);
+}
+
 /** `trailsight query` (declared in ../commands/query.ts). */
-export async function run(options: QueryOptions): Promise<void> {
+export async function run(flags: QueryOptions): Promise<void> {
+  // On a target's Athena: the AWS SDK's path, loaded only then.
+  if (flags.target !== undefined) return (await import('./query-target.ts')).run({ ...flags, target: flags.target });
+  if (flags.logs === undefined) throw new UserError('query: --logs DIR (the logs to query here) or --target T (a target\'s Athena) is needed', 2);
+  const options = { ...flags, logs: flags.logs };
   if (!existsSync(options.logs)) throw new UserError(`--logs ${options.logs}: no such file or folder`, 2);
   // The engine deletes its own files in the cache folder (`.trailsight` by default, which a
   // repository may bring as a link): never through a link.
@@ -90,11 +102,7 @@ export async function run(options: QueryOptions): Promise<void> {
     const database = options.database ?? 'default';
     const result = await engine.query(options.sql, { database, onProgress: bar.update }).finally(bar.stop);
     reportBadFiles(engine.report());
-    const out =
-      options.format === 'json' ? `${terminalJson(JSON.stringify(rowObjects(result), null, 2))}\n`
-      : options.format === 'csv' ? renderCsv(result)
-      : renderTable(result);
-    process.stdout.write(out);
+    process.stdout.write(renderResult(result, options.format));
     process.exitCode = 0;
   } catch (error) {
     failure = error;

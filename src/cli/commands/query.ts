@@ -13,9 +13,14 @@ export function register(program: Command): void {
         'The logs are the table cloudtrail_logs in the database `default`, and the Project\'s glue.table in its glue.database',
         '(dashboards/project.yaml), and in --database when given; unqualified names resolve in --database (default `default`).',
         'Cached in DuckDB: only new or changed files are read.',
+        "With --target, the same query runs on that target's Athena (its workgroup, the Project's Glue database), after",
+        'printing the bytes its partition predicates will scan and asking before a scan over --max-scan.',
       ].join(' '),
     )
-    .requiredOption('--logs <dir>', 'folder of CloudTrail logs (an AWSLogs/ tree, .json or .json.gz files)')
+    .option('--logs <dir>', 'folder of CloudTrail logs (an AWSLogs/ tree, .json or .json.gz files); with --target local, the logs it serves')
+    .option('--target <name>', "run on a target's Athena (local, aws, or a target of dashboards/project.yaml) instead of on the logs here")
+    .option('--max-scan <size>', 'with --target: ask before a query that would scan more than this (e.g. 500MB, 10GB, 1TB)', '10GB')
+    .option('--yes', 'with --target: run without asking, whatever the query scans')
     .requiredOption('--sql <sql>', 'the query, e.g. "SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1"')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--database <name>', 'the database unqualified table names resolve in (Athena\'s query execution context); the logs are served there too')

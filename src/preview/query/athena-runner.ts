@@ -15,6 +15,8 @@ export interface QueryResult {
 
 export interface RunOptions {
   readonly workGroup?: string;
+  /** The database unqualified table names resolve in (QueryExecutionContext). */
+  readonly database?: string;
   /** Stop reading result pages once this many rows are in. */
   readonly maxRows?: number;
   /** Polling interval bounds in milliseconds. */
@@ -35,7 +37,11 @@ export class QueryFailed extends Error {
 /** StartQueryExecution → poll GetQueryExecution → read GetQueryResults pages (header row dropped). */
 export async function runAthenaQuery(athena: AthenaClient, sql: string, options: RunOptions = {}): Promise<QueryResult> {
   const started = await athena.send(
-    new StartQueryExecutionCommand({ QueryString: sql, ...(options.workGroup ? { WorkGroup: options.workGroup } : {}) }),
+    new StartQueryExecutionCommand({
+      QueryString: sql,
+      ...(options.workGroup ? { WorkGroup: options.workGroup } : {}),
+      ...(options.database ? { QueryExecutionContext: { Database: options.database } } : {}),
+    }),
   );
   const id = started.QueryExecutionId!;
   let wait = options.pollMs?.first ?? 50;
