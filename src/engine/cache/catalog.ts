@@ -88,12 +88,15 @@ export async function knownRootKeys(db: Database): Promise<Set<string>> {
 }
 
 export async function cachedFiles(db: Database, root: string): Promise<Map<string, CachedFile>> {
-  const rows = await db.objects<{ path: string; size: number; mtime: number; records: number; bad_reason: string | null; segment: string | null }>(
-    `SELECT path, size, mtime, records, bad_reason, segment FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)}`,
+  const c = await db.columns(
+    `SELECT path, size::DOUBLE AS size, mtime, records::DOUBLE AS records, bad_reason, segment FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)}`,
   );
-  return new Map(rows.map((r) => [r.path, {
-    path: r.path, size: r.size, mtimeMs: r.mtime, records: r.records, badReason: r.bad_reason, segment: r.segment,
-  }]));
+  const [path, size, mtime, records, bad, segment] = [c.path, c.size, c.mtime, c.records, c.bad_reason, c.segment] as [string[], number[], number[], number[], (string | null)[], (string | null)[]];
+  const files = new Map<string, CachedFile>();
+  for (let i = 0; i < path.length; i++) {
+    files.set(path[i], { path: path[i], size: size[i], mtimeMs: mtime[i], records: records[i], badReason: bad[i], segment: segment[i] });
+  }
+  return files;
 }
 
 export async function segmentsOf(db: Database, root: string): Promise<Segment[]> {

@@ -65,6 +65,16 @@ export class Database {
     }
   }
 
+  /**
+   * A result as one array per column, values as DuckDB's node API gives them (BIGINT as bigint,
+   * no Athena presentation): for bookkeeping of many rows (the cache's 100 k files), about ten
+   * times cheaper than `objects`.
+   */
+  async columns(sql: string): Promise<Record<string, unknown[]>> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getColumnsObjectJS() as Record<string, unknown[]>;
+  }
+
   /** Rows as objects keyed by column name. */
   async objects<T extends Record<string, unknown>>(sql: string): Promise<T[]> {
     const { columns, rows } = await this.all(sql);
