@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -123,5 +123,34 @@ describe('engine: a cold query stores only the columns it reads', () => {
     } finally {
       await engine.close();
     }
+  });
+});
+
+describe("engine: a file's size and time are read only by the queries that name them", () => {
+  const logs = tempDir('hidden-columns');
+  const day = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  const file = join(day, '111122223333_CloudTrail_us-east-1_20241120T1000Z_AAAAAAAAAAAAAAAA.json.gz');
+  let engine: CloudTrailEngine;
+
+  before(async () => {
+    mkdirSync(day, { recursive: true });
+    writeFileSync(file, envelope(event('h1'), event('h2')));
+    engine = await CloudTrailEngine.open({ cacheDir: ':memory:' });
+    await engine.attach({ root: logs.path, lazy: true });
+  });
+  after(async () => {
+    await engine?.close();
+    logs.remove();
+  });
+
+  it('"$file_size" and "$file_modified_time" are the file\'s, in a subquery too; other queries answer the same without them', async () => {
+    const { size, mtimeMs } = statSync(file);
+    const direct = await engine.query('SELECT DISTINCT "$path", "$file_size", to_unixtime("$file_modified_time") FROM cloudtrail_logs');
+    assert.deepEqual(direct.rows.map(([path, bytes]) => [path, bytes]), [[file, size]]);
+    assert.ok(Math.abs(Number(direct.rows[0][2]) - mtimeMs / 1000) < 1e-5, `${direct.rows[0][2]} is the file's time, ${mtimeMs / 1000}`);
+    const nested = await engine.query('SELECT count(*) FROM (SELECT eventid, "$file_size" AS s FROM cloudtrail_logs) WHERE s = ?', { parameters: [String(size)] });
+    assert.equal(scalar(nested), 2);
+    assert.equal(scalar(await engine.query('SELECT count(DISTINCT "$path") FROM cloudtrail_logs')), 1);
+    assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 2);
   });
 });
