@@ -19,17 +19,21 @@ export function partitionOf(path: string): PartitionValues {
 }
 
 /**
- * The same partition values as SQL expressions over a path column (DuckDB evaluates them once per
- * vector when the path is constant, as it is for the rows of one file).
+ * The same partition values as SQL over a path column, in two steps so that one regular expression
+ * runs per row (DuckDB evaluates these per event after an unnest, and six matches of the layout per
+ * event cost a cold read ~25%): `parts` extracts every group at once (a struct of empty strings
+ * when the path does not follow the layout), `values` reads the partitions from that struct.
  */
-export function partitionSql(path: string): { account: string; region: string; timestamp: string } {
+export function partitionSql(path: string, parts: string): { parts: string; values: { account: string; region: string; timestamp: string } } {
   const p = `replace(${path}, '\\', '/')`;
-  const group = (n: number) => `regexp_extract(${p}, '${LAYOUT_PATTERN}', ${n})`;
-  const matches = `regexp_matches(${p}, '${LAYOUT_PATTERN}')`;
+  const field = (name: string) => `${parts}.${name}`;
   return {
-    account: `CASE WHEN ${matches} THEN ${group(1)} END`,
-    region: `CASE WHEN ${matches} THEN ${group(2)} END`,
-    timestamp: `CASE WHEN ${matches} THEN ${group(3)} || '/' || ${group(4)} || '/' || ${group(5)} END`,
+    parts: `regexp_extract(${p}, '${LAYOUT_PATTERN}', ['account', 'region', 'year', 'month', 'day'])`,
+    values: {
+      account: `nullif(${field('account')}, '')`,
+      region: `nullif(${field('region')}, '')`,
+      timestamp: `CASE WHEN ${field('year')} <> '' THEN ${field('year')} || '/' || ${field('month')} || '/' || ${field('day')} END`,
+    },
   };
 }
 

@@ -83,15 +83,13 @@ function readJson(paths: readonly string[], format: LogFormat, compression: Comp
  */
 export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression, oneValuePerLine = true, set: ColumnSet = undefined): string {
   const read = columnsOf(set);
-  const sql = partitionSql('_path');
-  const partitions = PARTITION_COLUMNS.map((c) => `${sql[c.name as keyof typeof sql]} AS ${quoteIdentifier(c.name)}`).join(', ');
+  const sql = partitionSql('_path', '_parts');
+  const partitions = PARTITION_COLUMNS.map((c) => `${sql.values[c.name as keyof typeof sql.values]} AS ${quoteIdentifier(c.name)}`).join(', ');
   if (format === 'envelope') {
     const recordType = `STRUCT(${read.map((c) => `${quoteIdentifier(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
     const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`, oneValuePerLine);
-    // The partitions come from the path once per file (a row per file before the unnest), not per event.
-    const names = PARTITION_COLUMNS.map((c) => quoteIdentifier(c.name)).join(', ');
-    return `SELECT ${projection('r.', read)}, ${names}, _path FROM (SELECT unnest("Records") AS r, ${partitions}, _path FROM ${source})`;
+    return `SELECT ${projection('r.', read)}, ${partitions}, _path FROM (SELECT unnest("Records") AS r, ${sql.parts} AS _parts, _path FROM ${source})`;
   }
   const columns = read.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(c))}`).join(', ');
-  return `SELECT ${projection('', read)}, ${partitions}, _path FROM ${readJson(paths, format, compression, columns, oneValuePerLine)}`;
+  return `SELECT ${projection('', read)}, ${partitions}, _path FROM (SELECT *, ${sql.parts} AS _parts FROM ${readJson(paths, format, compression, columns, oneValuePerLine)})`;
 }
