@@ -3,11 +3,22 @@
  * (a slot without events writes none), Regions uneven (the home Region carries three times each
  * other's traffic), accounts uneven, busier on weekdays and afternoons — the sample generator's
  * traffic (seeded, deterministic) cut as CloudTrail cuts it. Generated sets are cached under the
- * tmp folder, keyed by every parameter, so the 1 M-event, 100 k-file set is made once.
+ * tmp folder, keyed by every parameter and the generator's source (a changed generator makes a
+ * new set), so the 1 M-event, 100 k-file set is made once.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+/** A hash of the sample generator's source files. */
+function generatorVersion(): string {
+  const folder = fileURLToPath(new URL('../src/engine/sample/', import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(join(folder, name)));
+  return hash.digest('hex').slice(0, 8);
+}
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateSample } from '../src/engine/index.ts';
 
 export interface TrailShape {
@@ -37,7 +48,7 @@ export function describeShape(shape: TrailShape): string {
 
 /** The folder of the generated set (generated now unless cached); its files and events. */
 export async function trailSet(shape: TrailShape): Promise<{ root: string; files: number; events: number }> {
-  const key = `trail-${shape.events}-${shape.accounts.length}a${shape.regions.length}r${shape.days}d-${shape.fileMinutes}m-seed${shape.seed}-${shape.endDay}`;
+  const key = `trail-${shape.events}-${shape.accounts.length}a${shape.regions.length}r${shape.days}d-${shape.fileMinutes}m-seed${shape.seed}-${shape.endDay}-g${generatorVersion()}`;
   const root = join(tmpdir(), 'trailsight-bench', key);
   const marker = join(root, '.complete');
   if (existsSync(marker)) {
