@@ -7,12 +7,12 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { cloudTrailTable } from '../../cloudtrail/index.ts';
-import type { DesiredResource } from '../../compile/index.ts';
+import type { DesiredResource } from '../../kinds/index.ts';
 import { CloudTrailEngine, EngineQueryError, type QueryResult } from '../../engine/index.ts';
 import { toQueryError } from '../../engine/query/errors.ts';
 import { QueryFailed, runAthenaQuery } from '../../preview/query/athena-runner.ts';
 import { compileForDuckDb, staticCatalog } from '../../sql/index.ts';
-import { openSession } from '../../targets/session.ts';
+import { openSession } from '../pipeline.ts';
 import { terminalText } from '../../text/terminal.ts';
 import { UserError } from '../errors.ts';
 import { printErr } from '../output.ts';
