@@ -68,8 +68,9 @@ describe('endpoint: QuickSight themes over the SDK', () => {
     const twice = await failure(qs.send(new CreateThemeCommand({ ...A, ThemeId: 'night', Name: 'Night', BaseThemeId: 'CLASSIC', Configuration: {} })));
     assert.equal(twice.name, 'ResourceExistsException');
     const lower = await failure(qs.send(new CreateThemeCommand({ ...A, ThemeId: 'pale', Name: 'Pale', BaseThemeId: 'CLASSIC', Configuration: { UIColorPalette: { Accent: '#d55e00' } } })));
-    assert.equal(lower.name, 'InvalidParameterValueException');
-    assert.match(lower.message, /Accent/);
+    // A value its API model refuses is QuickSight's synchronous ValidationException (issue 14), naming the member.
+    assert.equal(lower.name, 'ValidationException');
+    assert.match(lower.message, /accent/i);
   });
 
   it('permissions and tags, as for the other kinds', async () => {
