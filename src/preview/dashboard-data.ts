@@ -13,13 +13,15 @@ export interface DashboardDataInput {
   readonly problems: readonly string[];
   /** DataSetIdentifier → the dataset as the preview queries it (missing: it could not be read). */
   readonly datasets: ReadonlyMap<string, DatasetSource>;
+  /** DataSetIdentifier → why it could not be read (said on each of its visuals). */
+  readonly unreadable?: ReadonlyMap<string, string>;
   /** Runs one query; several may run at once (the caller bounds them). */
   readonly run: (sql: string, workGroup: string | undefined) => Promise<QueryResult>;
   readonly rowCap: number;
 }
 
 /** Runs every visual's query and every linked control's choices query: what the page embeds. */
-export async function loadDashboardData(input: DashboardDataInput): Promise<PagePayload> {
+export async function loadDashboardData(input: DashboardDataInput): Promise<Omit<PagePayload, 'version'>> {
   const { model } = input;
   const problems = [...input.problems];
   for (const [identifier, source] of input.datasets) for (const p of source.problems) problems.push(`dataset ${identifier}: ${p}`);
@@ -49,7 +51,7 @@ export async function loadDashboardData(input: DashboardDataInput): Promise<Page
 
 async function visualData(input: DashboardDataInput, visual: VisualModel): Promise<VisualData> {
   const source = input.datasets.get(visual.dataset);
-  if (!source) return failed(`dataset ${visual.dataset} could not be read`);
+  if (!source) return failed(`dataset ${visual.dataset} could not be read${input.unreadable?.has(visual.dataset) ? `: ${shortMessage(input.unreadable.get(visual.dataset)!)}` : ''}`);
   const filters = input.model.filters.filter((filter) => filterApplies(filter, visual, new Set(source.columns.keys())));
   let query;
   try {

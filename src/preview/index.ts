@@ -7,11 +7,11 @@ import { loadDashboardData } from './dashboard-data.ts';
 import { readDefinition } from './definition/index.ts';
 import { runAthenaQuery } from './query/athena-runner.ts';
 import { type DatasetSource, datasetSource } from './query/dataset-source.ts';
-import { DataSetReader, describeDashboard, listDashboardIds } from './read/quicksight-reader.ts';
+import { DataSetReader, describeDashboard, listDashboardIds, succeeded } from './read/quicksight-reader.ts';
 import { ThemeReader } from './read/theme-reader.ts';
 import { readFolders, type FolderEntry } from './read/folder-reader.ts';
 import { writeSite } from './render/write-site.ts';
-import type { PagePayload } from './shipped.ts';
+import type { PagePayload, VersionState } from './shipped.ts';
 
 export interface PreviewProgress {
   readonly phase: 'read' | 'query' | 'write';
@@ -57,7 +57,9 @@ async function withTheme(payload: PagePayload, themeArn: string | undefined, the
 
 /**
  * Renders dashboards to a static site, reading them only through the QuickSight and Athena
- * APIs: DescribeDashboardDefinition, DescribeDataSet/DataSource, then one Athena query per visual.
+ * APIs: DescribeDashboard (the published version's status and errors), DescribeDashboardDefinition,
+ * DescribeDataSet/DataSource, then one Athena query per visual. A dashboard whose published version
+ * failed is shown failed, with QuickSight's errors, and nothing of it is drawn.
  */
 export async function renderPreview(options: RenderPreviewOptions): Promise<RenderPreviewResult> {
   const { quicksight, athena, awsAccountId } = options;
@@ -82,13 +84,23 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
       }),
     ),
   );
-  const definitions = described.filter((d) => d !== undefined);
+  const dashboards = described.filter((d) => d !== undefined);
   const payloads: PagePayload[] = [];
   let queried = 0;
-  for (const dashboard of definitions) {
-    const { model: read, problems, calculated } = readDefinition(dashboard);
+  for (const dashboard of dashboards) {
+    const version = { published: dashboard.published, ...(dashboard.newerFailed ? { newerFailed: dashboard.newerFailed } : {}) };
+    const versionProblems = [dashboard.published, dashboard.newerFailed].flatMap((v) => (v && !succeeded(v.status) ? [versionProblem(v, dashboard.published)] : []));
+    if (!dashboard.definition) {
+      const model = { id: dashboard.id, name: dashboard.name, sheets: [], parameters: [], filters: [], datasets: {} };
+      payloads.push({ dashboard: model, version, data: {}, choices: {}, problems: versionProblems });
+      progress({ phase: 'query', done: ++queried, total: dashboards.length, message: dashboard.id });
+      continue;
+    }
+    const { model: read, problems, calculated } = readDefinition({ id: dashboard.id, name: dashboard.name, definition: dashboard.definition });
+    problems.push(...versionProblems);
     const datasets = new Map<string, DatasetSource>();
     const measures = new Map<string, Map<string, CalculatedMeasure>>();
+    const unreadable = new Map<string, string>();
     for (const [identifier, arn] of Object.entries(read.datasets)) {
       try {
         const dataSet = await reader.dataSet(arn);
@@ -98,6 +110,7 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
         measures.set(identifier, withCalculated.measures);
         problems.push(...withCalculated.problems.map((p) => `dataset ${identifier}: ${p}`));
       } catch (error) {
+        unreadable.set(identifier, (error as Error).message);
         problems.push(`dataset ${identifier}: ${(error as Error).message}`);
       }
     }
@@ -106,14 +119,15 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
       model,
       problems,
       datasets,
+      unreadable,
       rowCap: options.rowCap ?? 20_000,
       run: (sql, workGroup) => {
         const group = workGroup ?? options.workGroup;
         return limit(() => runAthenaQuery(athena, sql, { ...(group ? { workGroup: group } : {}), maxRows: (options.rowCap ?? 20_000) + 1 }));
       },
     });
-    progress({ phase: 'query', done: ++queried, total: definitions.length, message: dashboard.id });
-    payloads.push(await withTheme(payload, dashboard.themeArn, themes));
+    progress({ phase: 'query', done: ++queried, total: dashboards.length, message: dashboard.id });
+    payloads.push(await withTheme({ ...payload, version }, dashboard.themeArn, themes));
   }
   progress({ phase: 'write', done: 0, total: 1, message: options.out });
   const folders = await readFolders(quicksight, awsAccountId).catch((error: Error): FolderEntry[] => {
@@ -126,4 +140,12 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
     ...written,
     problems: [...unread.sort(), ...payloads.flatMap((p) => p.problems.map((problem) => `${p.dashboard.id}: ${problem}`))],
   };
+}
+
+/** A failed (or unfinished) version in words: its status and each of QuickSight's errors with the entities it names. */
+export function versionProblem(version: VersionState, published: VersionState): string {
+  const which = version === published ? 'the published version' : 'a newer version, not published,';
+  const number = version.versionNumber === undefined ? '' : ` (${version.versionNumber})`;
+  const errors = version.errors.map((e) => `${e.type}${e.entities.length ? ` at ${e.entities.join(', ')}` : ''}: ${e.message}`);
+  return `${which}${number} is ${version.status}${errors.length ? `: ${errors.join('; ')}` : ''}`;
 }

@@ -57,9 +57,28 @@ export interface DistinctPart {
   readonly totalRows?: number;
 }
 
+/** One of QuickSight's errors of a dashboard version (DescribeDashboard's `Version.Errors`). */
+export interface DashboardError {
+  /** QuickSight's DashboardErrorType, e.g. COLUMN_REPLACEMENT_MISSING. */
+  readonly type: string;
+  readonly message: string;
+  /** The ViolatedEntities' paths, e.g. `sheet/s1/visual/v2`. */
+  readonly entities: readonly string[];
+}
+
+/** A dashboard version as QuickSight reports it. */
+export interface VersionState {
+  readonly versionNumber?: number;
+  /** QuickSight's ResourceStatus: CREATION_SUCCESSFUL, UPDATE_FAILED, CREATION_IN_PROGRESS … */
+  readonly status: string;
+  readonly errors: readonly DashboardError[];
+}
+
 /** Everything one dashboard page reads, embedded as JSON. */
 export interface PagePayload {
   readonly dashboard: DashboardModel;
+  /** The published version (drawn only when it succeeded) and a newer version that failed. */
+  readonly version: { readonly published: VersionState; readonly newerFailed?: VersionState };
   readonly data: Readonly<Record<string, VisualData>>;
   /** Control id → its choices (dropdowns linked to a column). */
   readonly choices: Readonly<Record<string, readonly Scalar[]>>;

@@ -1,6 +1,6 @@
 import type { AnyVisual, GridPlacement, SheetModel } from '../dashboard-model.ts';
 import { cutNote } from '../query/shown-text.ts';
-import type { PagePayload, VisualData } from '../shipped.ts';
+import type { PagePayload, VersionState, VisualData } from '../shipped.ts';
 import { escapeHtml as e, jsonForScript } from './html-text.ts';
 import { pageShell } from './page-shell.ts';
 
@@ -15,6 +15,8 @@ export function dashboardPage(payload: PagePayload): string {
     '<a class="back" href="index.html">All dashboards</a>',
     `<h1>${e(dashboard.name)}</h1>`,
     '</header>',
+    versionNotice(payload.version.published, 'published'),
+    payload.version.newerFailed ? versionNotice(payload.version.newerFailed, 'newer') : '',
     `<nav class="tabs" role="tablist">\n${tabs}\n</nav>`,
     ...dashboard.sheets.map((sheet, i) => sheetSection(sheet, i === 0, payload.data)),
     problemsList(payload.problems),
@@ -66,6 +68,24 @@ function flowLayout(sheet: SheetModel): Map<string, GridPlacement> {
     slot++;
   }
   return placed;
+}
+
+/**
+ * A version that did not succeed, as QuickSight reports it: its status and each error's type,
+ * message and violated entities. The published version's notice stands in for the sheets.
+ */
+function versionNotice(version: VersionState, which: 'published' | 'newer'): string {
+  if (version.status.endsWith('_SUCCESSFUL')) return '';
+  const number = version.versionNumber === undefined ? '' : ` ${version.versionNumber}`;
+  const heading =
+    which === 'published'
+      ? `This dashboard's published version${number} is ${version.status} in QuickSight: nothing of it can be shown.`
+      : `Version${number} of this dashboard is ${version.status} in QuickSight and was not published: this page shows the published version.`;
+  const errors = version.errors.map(
+    (error) =>
+      `<li><code class="error-type">${e(error.type)}</code> ${e(error.message)}${error.entities.length ? ` <span class="entities">at ${error.entities.map((path) => `<code>${e(path)}</code>`).join(', ')}</span>` : ''}</li>`,
+  );
+  return `<section class="version-state" data-which="${which}" data-status="${e(version.status)}" role="alert"><h2>${e(heading)}</h2>${errors.length ? `<ul class="version-errors">${errors.join('')}</ul>` : ''}</section>`;
 }
 
 function problemsList(problems: readonly string[]): string {

@@ -10,13 +10,15 @@ export interface IndexEntry {
   readonly sheets: number;
   readonly visuals: number;
   readonly problems: number;
+  /** The published version's status when it did not succeed (CREATION_FAILED …). */
+  readonly failed?: string;
 }
 
 /** The site's index: one link per dashboard, then the folders that hold them (QuickSight's shared folders), each with links to its own. */
 export function indexPage(entries: readonly IndexEntry[], generatedFrom: string, folders: readonly FolderEntry[] = []): string {
   const items = entries.map(
     (entry) =>
-      `<li><a href="${e(entry.href)}">${e(entry.name)}</a> <span class="meta">${e(entry.id)} · ${entry.sheets} sheet${entry.sheets === 1 ? '' : 's'} · ${entry.visuals} visual${entry.visuals === 1 ? '' : 's'}${entry.problems ? ` · ${entry.problems} not shown` : ''}</span></li>`,
+      `<li${entry.failed ? ' class="failed"' : ''}><a href="${e(entry.href)}">${e(entry.name)}</a>${entry.failed ? ` <span class="status">${e(entry.failed)}</span>` : ''} <span class="meta">${e(entry.id)} · ${entry.sheets} sheet${entry.sheets === 1 ? '' : 's'} · ${entry.visuals} visual${entry.visuals === 1 ? '' : 's'}${entry.problems ? ` · ${entry.problems} not shown` : ''}</span></li>`,
   );
   const body = [
     '<header class="page-header"><h1>Dashboards</h1></header>',

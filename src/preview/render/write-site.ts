@@ -40,6 +40,7 @@ export async function writeSite(
       sheets: dashboard.sheets.length,
       visuals: dashboard.sheets.reduce((n, s) => n + s.visuals.length, 0),
       problems: payload.problems.length,
+      ...(payload.version.published.status.endsWith('_SUCCESSFUL') ? {} : { failed: payload.version.published.status }),
     });
   }
   const indexPath = await site.writeFile('index.html', indexPage(entries, generatedFrom, folders));

@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { renderPreview, type RenderPreviewResult } from '../../src/preview/index.ts';
+import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './browser.ts';
+import { writeHostileLog } from './hostile-log.ts';
+import { type LocalAccount, publishLocally } from './local-site.ts';
+import { barByEventName, createDashboard, datasetOnFailedSource, definition, eventsDatasetArn, sheet, updateDashboard } from './real-definitions.ts';
+
+/**
+ * "The preview never lies" (issue 14): real definitions' shapes on the CloudTrail dataset, created
+ * with the SDK on the local endpoint and rendered through the QuickSight and Athena APIs; the
+ * drawing checked in Chromium where it matters.
+ */
+describe('the preview never lies (real definitions on the local endpoint)', function () {
+  this.timeout(300_000);
+  let local: LocalAccount | undefined;
+  let browser: Browser | undefined;
+  let out = '';
+  let result: RenderPreviewResult;
+  const ids: string[] = [];
+  const problemsOf = (id: string) => result.problems.filter((p) => p.startsWith(`${id}: `)).map((p) => p.slice(id.length + 2));
+  const html = (id: string) => readFile(join(out, `${id}.html`), 'utf8');
+
+  before(async function () {
+    const published = await publishLocally({ hostile: writeHostileLog });
+    if (typeof published === 'string') {
+      console.log(`      skipped: ${published}`);
+      return this.skip();
+    }
+    local = published;
+    const { quicksight, account } = local;
+    const arn = await eventsDatasetArn(quicksight, account);
+    const add = async (id: string, body: Parameters<typeof createDashboard>[3]) => {
+      await createDashboard(quicksight, account, id, body);
+      ids.push(id);
+    };
+    await add('truth-failed', definition(arn, [sheet('s1', [barByEventName('bar'), barByEventName('broken', 'no_such_column')])]));
+    await add('truth-update-failed', definition(arn, [sheet('s1', [barByEventName('bar')])]));
+    await updateDashboard(quicksight, account, 'truth-update-failed', definition(arn, [sheet('s1', [barByEventName('bar', 'not_a_column')])]));
+    await add('truth-failed-source', definition(await datasetOnFailedSource(quicksight, account, arn), [sheet('s1', [barByEventName('bar')])]));
+    out = await mkdtemp(join(tmpdir(), 'trailsight-truth-'));
+    result = await renderPreview({ quicksight, athena: local.athena, awsAccountId: account, dashboardIds: ids, out });
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await local?.close();
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  async function open(id: string, context: Mocha.Context): Promise<WatchedPage> {
+    if (!browser) {
+      console.log(`      skipped: ${HOW_TO_ENABLE}`);
+      context.skip();
+    }
+    const watched = await watchedPage(browser!);
+    await watched.page.goto(pathToFileURL(join(out, `${id}.html`)).href);
+    await watched.page.waitForSelector('body[data-ready="true"]');
+    return watched;
+  }
+
+  async function closeClean(watched: WatchedPage): Promise<void> {
+    assert.deepEqual(watched.errors, [], 'no console errors, page errors or failed requests');
+    await watched.page.close();
+  }
+
+  describe('(1) failed dashboards', () => {
+    it('a dashboard whose creation failed is shown failed, with QuickSight\'s errors (type, message, entities), and nothing drawn', async function () {
+      const problems = problemsOf('truth-failed');
+      assert.equal(problems.length, 1, JSON.stringify(problems));
+      assert.match(problems[0]!, /^the published version \(1\) is CREATION_FAILED: COLUMN_REPLACEMENT_MISSING at sheet\/s1\/visual\/broken: Required column 'no_such_column' is missing in data set 'arn:aws:quicksight:[^']+'$/);
+      const page = await html('truth-failed');
+      assert.match(page, /<section class="version-state" data-which="published" data-status="CREATION_FAILED" role="alert">/);
+      assert.ok(!page.includes('<figure'), 'no visual of a failed dashboard is drawn');
+      assert.match(await readFile(join(out, 'index.html'), 'utf8'), /<li class="failed"><a href="truth-failed.html">truth-failed<\/a> <span class="status">CREATION_FAILED<\/span>/);
+      const watched = await open('truth-failed', this);
+      const shown = await watched.page.$eval('.version-state', (el) => el.textContent ?? '');
+      assert.match(shown, /published version 1 is CREATION_FAILED/);
+      assert.match(shown, /COLUMN_REPLACEMENT_MISSING Required column 'no_such_column' is missing .* at sheet\/s1\/visual\/broken/);
+      assert.equal(await watched.page.$$eval('canvas', (c) => c.length), 0);
+      await closeClean(watched);
+    });
+
+    it('a newer version that failed to update is named with its errors above the published version, which is drawn', async function () {
+      const problems = problemsOf('truth-update-failed');
+      assert.equal(problems.length, 1, JSON.stringify(problems));
+      assert.match(problems[0]!, /^a newer version, not published, \(2\) is UPDATE_FAILED: COLUMN_REPLACEMENT_MISSING at sheet\/s1\/visual\/bar: Required column 'not_a_column'/);
+      const watched = await open('truth-update-failed', this);
+      assert.match(await watched.page.$eval('.version-state[data-which="newer"]', (el) => el.textContent ?? ''), /Version 2 of this dashboard is UPDATE_FAILED/);
+      assert.equal(await watched.page.$eval('figure[data-visual-id="bar"]', (el) => (el as HTMLElement).dataset.state), 'drawn');
+      await closeClean(watched);
+    });
+
+    it('a visual over a data source whose creation failed says so, with the data source\'s error', async function () {
+      const expected = /its data source truth-broken-source is CREATION_FAILED: GENERIC_SQL_FAILURE: WorkGroup no-such-workgroup is not found\./;
+      assert.ok(problemsOf('truth-failed-source').some((p) => expected.test(p)), JSON.stringify(problemsOf('truth-failed-source')));
+      const watched = await open('truth-failed-source', this);
+      const figure = await watched.page.$eval('figure[data-visual-id="bar"]', (el) => ({ state: (el as HTMLElement).dataset.state, text: el.textContent ?? '' }));
+      assert.equal(figure.state, 'error');
+      assert.match(figure.text, expected);
+      await closeClean(watched);
+    });
+  });
+});
