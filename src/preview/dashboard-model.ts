@@ -83,6 +83,8 @@ export interface VisualRoles {
 export interface VisualOptions {
   readonly horizontal?: boolean;
   readonly stacked?: boolean;
+  /** Stacked to 100%: each category's values as shares of its total (BarsArrangement STACKED_PERCENT). */
+  readonly percent?: boolean;
   readonly donut?: boolean;
 }
 
@@ -109,13 +111,19 @@ export interface VisualModel {
   /** A table of rows as they are (no grouping): `dimensions` are its columns. */
   readonly unaggregated: boolean;
   readonly options: VisualOptions;
+  /** What of the definition the drawing leaves out (a KPI's trend, a second value), said on the visual. */
+  readonly caveats?: readonly string[];
 }
 
-/** A visual the preview cannot draw: shown as a placeholder with the reason. */
+/** A visual the preview cannot draw: shown as a box naming its type, with the reason. */
 export interface UnsupportedVisual {
   readonly id: string;
   readonly sheetId: string;
   readonly kind: 'unsupported';
+  /** QuickSight's visual type, as the definition names it (`ComboChartVisual`). */
+  readonly visualType: string;
+  /** The type in words, with its key: `Combo chart (ComboChartVisual)`. */
+  readonly typeName: string;
   readonly title?: string;
   readonly reason: string;
 }

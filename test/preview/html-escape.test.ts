@@ -15,7 +15,7 @@ function dashboard(text: string): DashboardModel {
     parameters: [],
     filters: [],
     datasets: {},
-    sheets: [{ id: 'sheet', title: text, description: text, controls: [], layout: {}, visuals: [{ id: 'v', sheetId: 'sheet', kind: 'unsupported', title: text, reason: text }] }],
+    sheets: [{ id: 'sheet', title: text, description: text, controls: [], layout: {}, visuals: [{ id: 'v', sheetId: 'sheet', kind: 'unsupported', visualType: text, typeName: text, title: text, reason: text }] }],
   };
 }
 

@@ -110,3 +110,62 @@ export async function datasetOnFailedSource(quicksight: QuickSightClient, accoun
   );
   return out.Arn!;
 }
+
+const dim = (id: string, name: string) => ({ CategoricalDimensionField: { FieldId: id, Column: column(name) } });
+const count = (id: string, name = 'event_id') => ({ CategoricalMeasureField: { FieldId: id, Column: column(name), AggregationFunction: 'COUNT' as const } });
+
+/**
+ * Visuals of types the preview does not draw, and options it would draw wrong, as the console
+ * exports write them (executive-config.json's ComboChartVisual and InsightVisual, CID's Sankey and
+ * gauge), on this dataset's columns.
+ */
+export const UNDRAWN: Visual[] = [
+  {
+    ComboChartVisual: {
+      VisualId: 'combo',
+      ChartConfiguration: {
+        FieldWells: {
+          ComboChartAggregatedFieldWells: { Category: [dim('combo.c', 'event_name')], BarValues: [count('combo.b')], Colors: [], LineValues: [count('combo.l', 'source_ip')] },
+        },
+        BarsArrangement: 'STACKED',
+      },
+    },
+  },
+  { InsightVisual: { VisualId: 'insight', InsightConfiguration: { Computations: [] }, DataSetIdentifier: DS } },
+  {
+    SankeyDiagramVisual: {
+      VisualId: 'sankey',
+      ChartConfiguration: { FieldWells: { SankeyDiagramAggregatedFieldWells: { Source: [dim('sankey.s', 'user_name')], Destination: [dim('sankey.d', 'event_name')], Weight: [count('sankey.w')] } } },
+    },
+  },
+  { GaugeChartVisual: { VisualId: 'gauge', ChartConfiguration: { FieldWells: { Values: [count('gauge.v')], TargetValues: [] } } } },
+  {
+    BarChartVisual: {
+      VisualId: 'small-multiples',
+      ChartConfiguration: {
+        FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('sm.c', 'event_name')], Values: [count('sm.v')], SmallMultiples: [dim('sm.m', 'aws_region')] } },
+      },
+    },
+  },
+];
+
+/** A KPI with a trend (its comparison is not drawn: said on it) and a bar chart stacked to 100%. */
+export const PARTLY_DRAWN: Visual[] = [
+  {
+    KPIVisual: {
+      VisualId: 'kpi-trend',
+      ChartConfiguration: {
+        FieldWells: { Values: [count('kpi.v')], TrendGroups: [{ DateDimensionField: { FieldId: 'kpi.t', Column: column('event_time'), DateGranularity: 'DAY' } }] },
+      },
+    },
+  },
+  {
+    BarChartVisual: {
+      VisualId: 'percent',
+      ChartConfiguration: {
+        FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('pct.c', 'aws_region')], Values: [count('pct.v')], Colors: [dim('pct.k', 'access')] } },
+        BarsArrangement: 'STACKED_PERCENT',
+      },
+    },
+  },
+];

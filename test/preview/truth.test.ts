@@ -8,7 +8,7 @@ import { renderPreview, type RenderPreviewResult } from '../../src/preview/index
 import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './browser.ts';
 import { writeHostileLog } from './hostile-log.ts';
 import { type LocalAccount, publishLocally } from './local-site.ts';
-import { barByEventName, createDashboard, datasetOnFailedSource, definition, eventsDatasetArn, sheet, updateDashboard } from './real-definitions.ts';
+import { barByEventName, createDashboard, datasetOnFailedSource, definition, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
 
 /**
  * "The preview never lies" (issue 14): real definitions' shapes on the CloudTrail dataset, created
@@ -42,6 +42,7 @@ describe('the preview never lies (real definitions on the local endpoint)', func
     await add('truth-update-failed', definition(arn, [sheet('s1', [barByEventName('bar')])]));
     await updateDashboard(quicksight, account, 'truth-update-failed', definition(arn, [sheet('s1', [barByEventName('bar', 'not_a_column')])]));
     await add('truth-failed-source', definition(await datasetOnFailedSource(quicksight, account, arn), [sheet('s1', [barByEventName('bar')])]));
+    await add('truth-types', definition(arn, [sheet('s1', [...UNDRAWN, ...PARTLY_DRAWN, barByEventName('bar')])]));
     out = await mkdtemp(join(tmpdir(), 'trailsight-truth-'));
     result = await renderPreview({ quicksight, athena: local.athena, awsAccountId: account, dashboardIds: ids, out });
     browser = await launchChromium();
@@ -103,6 +104,56 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       const figure = await watched.page.$eval('figure[data-visual-id="bar"]', (el) => ({ state: (el as HTMLElement).dataset.state, text: el.textContent ?? '' }));
       assert.equal(figure.state, 'error');
       assert.match(figure.text, expected);
+      await closeClean(watched);
+    });
+  });
+
+  describe('(2) visuals it cannot draw', () => {
+    it('a visual of a type it cannot draw is a box naming the type, in its place, and the problems say so', async function () {
+      const expected = {
+        combo: 'Combo chart (ComboChartVisual): the preview cannot draw this type of visual',
+        insight: 'Insight (InsightVisual): the preview cannot draw this type of visual',
+        sankey: 'Sankey diagram (SankeyDiagramVisual): the preview cannot draw this type of visual',
+        gauge: 'Gauge chart (GaugeChartVisual): the preview cannot draw this type of visual',
+        'small-multiples': 'Bar chart (BarChartVisual): the preview cannot draw small multiples (one panel per value)',
+      };
+      const problems = problemsOf('truth-types');
+      for (const [id, text] of Object.entries(expected)) assert.ok(problems.includes(`sheet s1, visual ${id}, ${text}`), `${id} in ${JSON.stringify(problems)}`);
+      const watched = await open('truth-types', this);
+      const boxes = await watched.page.$$eval('figure.visual', (fs) =>
+        fs.map((f) => {
+          const el = f as HTMLElement;
+          return { id: el.dataset.visualId, type: el.dataset.visualType, state: el.dataset.state, text: el.querySelector('.visual-body')?.textContent ?? '', canvas: !!el.querySelector('canvas'), height: el.getBoundingClientRect().height };
+        }),
+      );
+      assert.deepEqual(boxes.map((b) => b.id), ['combo', 'insight', 'sankey', 'gauge', 'small-multiples', 'kpi-trend', 'percent', 'bar'], 'every visual has its place, in order');
+      for (const [id, text] of Object.entries(expected)) {
+        const box = boxes.find((b) => b.id === id)!;
+        const [typeName, reason] = text.split(': ');
+        assert.equal(box.state, 'unsupported');
+        assert.equal(box.text, `${typeName}${reason}`, `${id} names its type and why`);
+        assert.equal(box.canvas, false, `${id}: no chart is drawn in its place`);
+        assert.ok(box.height > 100, `${id} is a box of its layout's size`);
+      }
+      assert.equal(boxes.find((b) => b.id === 'bar')!.state, 'drawn');
+      await closeClean(watched);
+    });
+
+    it('what a drawn visual leaves out is said on it (a KPI\'s trend), and a bar chart stacked to 100% draws shares', async function () {
+      assert.ok(problemsOf('truth-types').includes('sheet s1, visual kpi-trend: its comparison with the target or the trend is not drawn (the value is)'));
+      const watched = await open('truth-types', this);
+      const { page } = watched;
+      assert.equal(await page.$eval('figure[data-visual-id="kpi-trend"] .visual-caveat', (el) => el.textContent), 'Not drawn: its comparison with the target or the trend is not drawn (the value is).');
+      assert.equal(await page.$eval('figure[data-visual-id="kpi-trend"]', (el) => (el as HTMLElement).dataset.state), 'drawn');
+      const stacks = await page.$eval('figure[data-visual-id="percent"] .visual-body', (body) => {
+        const chart = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!;
+        const option = chart.getOption() as { series: { stack?: string; data: (number | null)[] }[]; yAxis: { max?: number }[] };
+        const totals = option.series[0]!.data.map((_, i) => option.series.reduce((sum, s) => sum + (s.data[i] ?? 0), 0));
+        return { stacked: option.series.every((s) => s.stack === 'total'), totals, max: option.yAxis[0]!.max };
+      });
+      assert.ok(stacks.stacked);
+      assert.equal(stacks.max, 1);
+      assert.ok(stacks.totals.length > 0 && stacks.totals.every((t) => Math.abs(t - 1) < 1e-9), `each region's bar adds up to 100%: ${stacks.totals}`);
       await closeClean(watched);
     });
   });

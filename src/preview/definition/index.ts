@@ -39,7 +39,8 @@ function readSheet(sheet: SheetDefinition, problems: string[]): SheetModel {
   const sheetId = sheet.SheetId!;
   const visuals = (sheet.Visuals ?? []).map((visual) => readVisual(visual, sheetId));
   for (const visual of visuals) {
-    if (visual.kind === 'unsupported') problems.push(`sheet ${sheetId}, visual ${visual.id}: ${visual.reason}`);
+    if (visual.kind === 'unsupported') problems.push(`sheet ${sheetId}, visual ${visual.id}, ${visual.typeName}: ${visual.reason}`);
+    else for (const caveat of visual.caveats ?? []) problems.push(`sheet ${sheetId}, visual ${visual.id}: ${caveat}`);
   }
   const controls: ControlModel[] = [];
   for (const control of sheet.ParameterControls ?? []) {

@@ -1,5 +1,6 @@
 import type { DimensionField as QsDimensionField, MeasureField as QsMeasureField, Visual } from '@aws-sdk/client-quicksight';
-import type { AnyVisual, DimensionField, MeasureField, SortKey, VisualKind, VisualModel, VisualOptions } from '../dashboard-model.ts';
+import type { AnyVisual, DimensionField, MeasureField, SortKey, UnsupportedVisual, VisualKind, VisualModel, VisualOptions } from '../dashboard-model.ts';
+import { visualTypeName } from './visual-types.ts';
 import { dimensionField, itemsLimit, type Labels, measureField, PreviewUnsupported, sortKeys } from './fields.ts';
 
 interface Wells {
@@ -12,16 +13,20 @@ interface Wells {
   sort?: SortKey[];
   limit?: number;
   options?: VisualOptions;
+  caveats?: string[];
 }
 
-/** Reads one QuickSight visual into the preview model, or a placeholder saying why it cannot be drawn. */
+/** Reads one QuickSight visual into the preview model, or a box naming its type and saying why it cannot be drawn. */
 export function readVisual(visual: Visual, sheetId: string): AnyVisual {
-  const [typeKey, body] = Object.entries(visual).find(([, value]) => value !== undefined) ?? ['unknown', {}];
-  const id: string = body?.VisualId ?? 'unknown';
+  const [typeKey, body] = (Object.entries(visual).find(([, value]) => value !== undefined) ?? ['unknown', {}]) as [string, any];
+  const id: string = typeof body?.VisualId === 'string' ? body.VisualId : 'unknown';
   const title = plainText(body?.Title?.FormatText);
   const subtitle = plainText(body?.Subtitle?.FormatText);
+  const unsupported = (reason: string): UnsupportedVisual => ({ id, sheetId, kind: 'unsupported', visualType: typeKey, typeName: visualTypeName(typeKey), ...(title === undefined ? {} : { title }), reason });
+  const read = WELLS[typeKey];
+  if (!read) return unsupported('the preview cannot draw this type of visual');
   try {
-    const wells = wellsOf(visual);
+    const wells = read(body);
     const labels = labelsOf(body?.ChartConfiguration);
     const category = (wells.category ?? []).map((field) => dimensionField(field, labels));
     const color = (wells.color ?? []).map((field) => dimensionField(field, labels));
@@ -44,20 +49,44 @@ export function readVisual(visual: Visual, sheetId: string): AnyVisual {
       ...(wells.limit === undefined ? {} : { limit: wells.limit }),
       unaggregated: wells.columns !== undefined,
       options: wells.options ?? {},
+      ...(wells.caveats?.length ? { caveats: wells.caveats } : {}),
     };
     return model;
   } catch (error) {
-    if (!(error instanceof PreviewUnsupported)) throw error;
-    const reason = typeKey in WELLS ? error.message : `the preview cannot draw ${typeKey.replace(/Visual$/, '')} visuals`;
-    return { id, sheetId, kind: 'unsupported', ...(title === undefined ? {} : { title }), reason };
+    // A definition the preview misreads is shown as its type's box with what went wrong, never dropped.
+    return unsupported(error instanceof PreviewUnsupported ? error.message : `the preview could not read this visual (${(error as Error).message})`);
   }
 }
 
+/** A chart drawn as small multiples (one panel per value) would be a different chart as one: not drawn. */
+function noSmallMultiples(wells: { SmallMultiples?: unknown[] }): void {
+  if (wells.SmallMultiples?.length) throw new PreviewUnsupported('small multiples (one panel per value)');
+}
+
+/** Values of a well that takes one beyond the first, which the drawing leaves out: said on the visual. */
+function onlyFirstValue(values: readonly unknown[] | undefined, caveats: string[]): readonly QsMeasureField[] | undefined {
+  if (values && values.length > 1) caveats.push(`only the first of its ${values.length} values is drawn`);
+  return values?.slice(0, 1) as QsMeasureField[] | undefined;
+}
+
+/** A series bound to the secondary Y axis would be drawn on the primary one's scale: not drawn. */
+function noSecondaryAxis(config: { Series?: unknown[] }): void {
+  if (JSON.stringify(config.Series ?? []).includes('SECONDARY_YAXIS')) throw new PreviewUnsupported('a series on the secondary Y axis');
+}
+
 const WELLS: Record<string, (body: any) => Wells> = {
-  KPIVisual: (body) => ({ kind: 'kpi', values: body.ChartConfiguration?.FieldWells?.Values?.slice(0, 1) }),
+  KPIVisual: (body) => {
+    const wells = body.ChartConfiguration?.FieldWells ?? {};
+    const caveats: string[] = [];
+    const values = onlyFirstValue(wells.Values, caveats);
+    if (wells.TargetValues?.length || wells.TrendGroups?.length) caveats.push('its comparison with the target or the trend is not drawn (the value is)');
+    return { kind: 'kpi', values, caveats };
+  },
   BarChartVisual: (body) => {
     const config = body.ChartConfiguration ?? {};
     const wells = config.FieldWells?.BarChartAggregatedFieldWells ?? {};
+    noSmallMultiples(wells);
+    const arrangement = String(config.BarsArrangement ?? '');
     return {
       kind: 'bar',
       category: wells.Category,
@@ -65,12 +94,14 @@ const WELLS: Record<string, (body: any) => Wells> = {
       values: wells.Values,
       sort: sortKeys(config.SortConfiguration?.CategorySort),
       limit: itemsLimit(config.SortConfiguration?.CategoryItemsLimit),
-      options: { horizontal: config.Orientation === 'HORIZONTAL', stacked: String(config.BarsArrangement ?? '').startsWith('STACKED') },
+      options: { horizontal: config.Orientation === 'HORIZONTAL', stacked: arrangement.startsWith('STACKED'), percent: arrangement === 'STACKED_PERCENT' },
     };
   },
   LineChartVisual: (body) => {
     const config = body.ChartConfiguration ?? {};
     const wells = config.FieldWells?.LineChartAggregatedFieldWells ?? {};
+    noSmallMultiples(wells);
+    noSecondaryAxis(config);
     return {
       kind: 'line',
       category: wells.Category,
@@ -84,10 +115,13 @@ const WELLS: Record<string, (body: any) => Wells> = {
     const config = body.ChartConfiguration ?? {};
     const wells = config.FieldWells?.PieChartAggregatedFieldWells ?? {};
     const thickness = config.DonutOptions?.ArcOptions?.ArcThickness;
+    noSmallMultiples(wells);
+    const caveats: string[] = [];
     return {
       kind: 'pie',
       category: wells.Category,
-      values: wells.Values?.slice(0, 1),
+      values: onlyFirstValue(wells.Values, caveats),
+      caveats,
       sort: sortKeys(config.SortConfiguration?.CategorySort),
       limit: itemsLimit(config.SortConfiguration?.CategoryItemsLimit),
       options: { donut: thickness !== undefined && thickness !== 'WHOLE' },
@@ -121,24 +155,18 @@ const WELLS: Record<string, (body: any) => Wells> = {
     const config = body.ChartConfiguration ?? {};
     const wells = config.FieldWells?.HeatMapAggregatedFieldWells ?? {};
     const sorting = config.SortConfiguration ?? {};
+    const caveats: string[] = [];
     return {
       kind: 'heatmap',
       category: wells.Rows,
       color: wells.Columns,
-      values: wells.Values?.slice(0, 1),
+      values: onlyFirstValue(wells.Values, caveats),
+      caveats,
       sort: [...sortKeys(sorting.HeatMapRowSort), ...sortKeys(sorting.HeatMapColumnSort)],
       limit: itemsLimit(sorting.HeatMapRowItemsLimitConfiguration),
     };
   },
 };
-
-function wellsOf(visual: Visual): Wells {
-  for (const [key, read] of Object.entries(WELLS)) {
-    const body = (visual as Record<string, unknown>)[key];
-    if (body) return read(body);
-  }
-  throw new PreviewUnsupported('this visual type');
-}
 
 function commonDataset(fields: readonly (DimensionField | MeasureField)[]): string {
   const datasets = [...new Set(fields.map((f) => f.dataset))];

@@ -60,15 +60,17 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
     if (visual.roles.color.length > 0) add(labelOf(visual, visual.roles.color, row), 0, category, row.measures[0] ?? null);
     else visual.measures.forEach((m, i) => add(m.label, i, category, row.measures[i] ?? null));
   }
+  if (visual.options.percent) toShares(series, categories.length);
   const type = visual.kind === 'line' ? 'line' : 'bar';
   const horizontal = visual.kind === 'bar' && visual.options.horizontal === true;
   const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: categoryLabels(visual.kind, horizontal, categories) };
   // A coloured chart draws the first measure in every series; otherwise each series is a measure.
-  const formatOf = (name: string) => (visual.roles.color.length > 0 ? visual.measures[0] : visual.measures.find((m) => m.label === name))?.numberFormat;
-  const axisFormat = sharedFormat(visual);
+  const formatOf = (name: string) => (visual.options.percent ? SHARE : (visual.roles.color.length > 0 ? visual.measures[0] : visual.measures.find((m) => m.label === name))?.numberFormat);
+  const axisFormat = visual.options.percent ? SHARE : sharedFormat(visual);
   const valueAxis = {
     type: 'value' as const,
-    ...(countsOnly(visual) ? { minInterval: 1 } : {}),
+    ...(countsOnly(visual) && !visual.options.percent ? { minInterval: 1 } : {}),
+    ...(visual.options.percent ? { max: 1 } : {}),
     ...(axisFormat ? { axisLabel: { formatter: (v: number) => formatNumber(v, { percent: axisFormat.percent }) } } : {}),
   };
   return {
@@ -86,6 +88,19 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
       ...(type === 'line' ? { showSymbol: categories.length < 40, connectNulls: !timeLabels } : {}),
     })),
   } as EChartsOption;
+}
+
+const SHARE: NumberFormat = { percent: true, decimals: 1 };
+
+/** Each category's values as shares of the category's total (a bar chart stacked to 100%); a null stays null. */
+function toShares(series: Map<string, (number | null)[]>, categories: number): void {
+  for (let i = 0; i < categories; i++) {
+    const total = [...series.values()].reduce((sum, values) => sum + Math.abs(values[i] ?? 0), 0);
+    for (const values of series.values()) {
+      const v = values[i];
+      if (v !== null && v !== undefined) values[i] = total === 0 ? 0 : v / total;
+    }
+  }
 }
 
 /** Whether every measure counts (whole numbers: no 0.5 ticks on the value axis). */

@@ -42,12 +42,13 @@ function visualFigure(visual: AnyVisual, at: GridPlacement, data: VisualData | u
   const placement = `data-col="${at.col}" data-row="${at.row}" data-width="${at.width}" data-height="${at.height}"`;
   const title = visual.title ? `<h2>${e(visual.title)}</h2>` : '';
   const subtitle = visual.kind !== 'unsupported' && visual.subtitle ? `<p class="subtitle">${e(visual.subtitle)}</p>` : '';
-  const body =
-    visual.kind === 'unsupported'
-      ? `<div class="visual-body"><p class="visual-message">${e(visual.reason)}</p></div>`
-      : `<div class="visual-body"></div><p class="visual-note" hidden></p>${data?.cut ? `<p class="visual-cut">${e(cutNote(!visual.unaggregated))}</p>` : ''}`;
-  const state = visual.kind === 'unsupported' ? 'unsupported' : 'pending';
-  return `<figure class="visual" data-visual-id="${e(visual.id)}" data-kind="${e(visual.kind)}" data-state="${state}" ${placement}>\n<figcaption>${title}${subtitle}</figcaption>\n${body}\n</figure>`;
+  if (visual.kind === 'unsupported') {
+    const body = `<div class="visual-body"><p class="visual-type">${e(visual.typeName)}</p><p class="visual-message">${e(visual.reason)}</p></div>`;
+    return `<figure class="visual" data-visual-id="${e(visual.id)}" data-kind="unsupported" data-visual-type="${e(visual.visualType)}" data-state="unsupported" ${placement}>\n<figcaption>${title}</figcaption>\n${body}\n</figure>`;
+  }
+  const caveats = (visual.caveats ?? []).map((caveat) => `<p class="visual-caveat">Not drawn: ${e(caveat)}.</p>`).join('');
+  const body = `<div class="visual-body"></div><p class="visual-note" hidden></p>${caveats}${data?.cut ? `<p class="visual-cut">${e(cutNote(!visual.unaggregated))}</p>` : ''}`;
+  return `<figure class="visual" data-visual-id="${e(visual.id)}" data-kind="${e(visual.kind)}" data-state="pending" ${placement}>\n<figcaption>${title}${subtitle}</figcaption>\n${body}\n</figure>`;
 }
 
 /** The grid layout's placements; visuals without one go below, two per row. */
