@@ -12,6 +12,9 @@ import { ThemeReader } from './read/theme-reader.ts';
 import { readFolders, type FolderEntry } from './read/folder-reader.ts';
 import { writeSite } from './render/write-site.ts';
 import type { PagePayload, VersionState } from './shipped.ts';
+import type { DashboardModel } from './dashboard-model.ts';
+import { RECORDS_COLUMN } from './definition/fields.ts';
+import { quoteIdentifier } from './query/sql-text.ts';
 
 export interface PreviewProgress {
   readonly phase: 'read' | 'query' | 'write';
@@ -106,7 +109,7 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
         const dataSet = await reader.dataSet(arn);
         const source = datasetSource(dataSet, await reader.dataSourcesOf(dataSet));
         const withCalculated = applyCalculated(source, [...source.calculated, ...(calculated.get(identifier) ?? [])]);
-        datasets.set(identifier, withCalculated.source);
+        datasets.set(identifier, countsRecords(read, identifier) ? withRecordsColumn(withCalculated.source) : withCalculated.source);
         measures.set(identifier, withCalculated.measures);
         problems.push(...withCalculated.problems.map((p) => `dataset ${identifier}: ${p}`));
       } catch (error) {
@@ -148,4 +151,16 @@ export function versionProblem(version: VersionState, published: VersionState): 
   const number = version.versionNumber === undefined ? '' : ` (${version.versionNumber})`;
   const errors = version.errors.map((e) => `${e.type}${e.entities.length ? ` at ${e.entities.join(', ')}` : ''}: ${e.message}`);
   return `${which}${number} is ${version.status}${errors.length ? `: ${errors.join('; ')}` : ''}`;
+}
+
+/** Whether a visual over the dataset draws QuickSight's Count of Records. */
+function countsRecords(model: DashboardModel, dataset: string): boolean {
+  return model.sheets.some((sheet) => sheet.visuals.some((v) => v.kind !== 'unsupported' && v.dataset === dataset && v.measures.some((m) => m.column === RECORDS_COLUMN)));
+}
+
+/** The dataset with the records column (1 on every row) that Count of Records counts. */
+function withRecordsColumn(source: DatasetSource): DatasetSource {
+  const columns = new Map(source.columns);
+  columns.set(RECORDS_COLUMN, 'number');
+  return { ...source, sql: `SELECT "records".*, 1 AS ${quoteIdentifier(RECORDS_COLUMN)} FROM (\n${source.sql}\n) AS "records"`, columns };
 }

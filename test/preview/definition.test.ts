@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Visual } from '@aws-sdk/client-quicksight';
 import { readDefinition } from '../../src/preview/definition/index.ts';
 import { readVisual } from '../../src/preview/definition/visuals.ts';
+import { RECORDS_COLUMN } from '../../src/preview/definition/fields.ts';
 import { VISUAL_TYPE_NAMES } from '../../src/preview/definition/visual-types.ts';
 
 const MODEL = JSON.parse(readFileSync(new URL('../../src/awsmodel/models/quicksight.json', import.meta.url), 'utf8')) as { shapes: Record<string, { members?: Record<string, unknown> }> };
@@ -27,5 +28,14 @@ describe('preview: reading definitions', () => {
     assert.equal(model.sheets[0]!.visuals.length, visuals.length);
     assert.equal(problems.length, visuals.length, 'a visual without fields is drawn by none: each says why');
     for (const [i, key] of Object.keys(VISUAL_TYPE_NAMES).entries()) assert.ok(problems.some((p) => p.startsWith(`sheet s, visual v${i}, ${VISUAL_TYPE_NAMES[key as keyof typeof VISUAL_TYPE_NAMES]} (${key}): `)), key);
+  });
+
+  it('empty Values: a chart counts records (QuickSight\'s Count of Records), a KPI without values is a box', () => {
+    const column = { DataSetIdentifier: 'events', ColumnName: 'event_name' };
+    const bar = readVisual({ BarChartVisual: { VisualId: 'b', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [{ CategoricalDimensionField: { FieldId: 'c', Column: column } }], Values: [] } } } } }, 's');
+    assert.equal(bar.kind, 'bar');
+    assert.deepEqual(bar.kind === 'bar' && bar.measures, [{ fieldId: 'b.count-of-records', dataset: 'events', column: RECORDS_COLUMN, aggregation: 'COUNT', label: 'Count of Records' }]);
+    const kpi = readVisual({ KPIVisual: { VisualId: 'k', ChartConfiguration: { FieldWells: { Values: [] } } } }, 's');
+    assert.equal(kpi.kind, 'unsupported');
   });
 });

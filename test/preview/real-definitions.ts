@@ -169,3 +169,15 @@ export const PARTLY_DRAWN: Visual[] = [
     },
   },
 ];
+
+/**
+ * Charts whose Values well is empty, as 11 bar charts and 8 pie charts of the corpus have them
+ * (QuickSight draws the Count of Records), a table grouped by a field alone, and the same bar chart
+ * counting event ids to compare with.
+ */
+export const EMPTY_VALUES: Visual[] = [
+  { BarChartVisual: { VisualId: 'bar-records', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('br.c', 'event_name')], Values: [], Colors: [] } } } } },
+  barByEventName('bar-counted'),
+  { PieChartVisual: { VisualId: 'pie-records', ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pr.c', 'access')], Values: [] } } } } },
+  { TableVisual: { VisualId: 'table-groups', ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('tg.g', 'access')], Values: [] } } } } },
+];

@@ -8,7 +8,7 @@ import { renderPreview, type RenderPreviewResult } from '../../src/preview/index
 import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './browser.ts';
 import { writeHostileLog } from './hostile-log.ts';
 import { type LocalAccount, publishLocally } from './local-site.ts';
-import { barByEventName, createDashboard, datasetOnFailedSource, definition, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
+import { barByEventName, createDashboard, datasetOnFailedSource, definition, EMPTY_VALUES, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
 
 /**
  * "The preview never lies" (issue 14): real definitions' shapes on the CloudTrail dataset, created
@@ -43,6 +43,7 @@ describe('the preview never lies (real definitions on the local endpoint)', func
     await updateDashboard(quicksight, account, 'truth-update-failed', definition(arn, [sheet('s1', [barByEventName('bar', 'not_a_column')])]));
     await add('truth-failed-source', definition(await datasetOnFailedSource(quicksight, account, arn), [sheet('s1', [barByEventName('bar')])]));
     await add('truth-types', definition(arn, [sheet('s1', [...UNDRAWN, ...PARTLY_DRAWN, barByEventName('bar')])]));
+    await add('truth-counts', definition(arn, [sheet('s1', EMPTY_VALUES)]));
     out = await mkdtemp(join(tmpdir(), 'trailsight-truth-'));
     result = await renderPreview({ quicksight, athena: local.athena, awsAccountId: account, dashboardIds: ids, out });
     browser = await launchChromium();
@@ -154,6 +155,35 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       assert.ok(stacks.stacked);
       assert.equal(stacks.max, 1);
       assert.ok(stacks.totals.length > 0 && stacks.totals.every((t) => Math.abs(t - 1) < 1e-9), `each region's bar adds up to 100%: ${stacks.totals}`);
+      await closeClean(watched);
+    });
+  });
+
+  describe('(3) empty Values', () => {
+    it('a chart with empty Values draws the Count of Records, as QuickSight does; a table grouped alone lists its groups', async function () {
+      assert.deepEqual(problemsOf('truth-counts'), []);
+      const watched = await open('truth-counts', this);
+      const { page } = watched;
+      const series = (id: string) =>
+        page.$eval(`figure[data-visual-id="${id}"] .visual-body`, (body) => {
+          const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as {
+            series: { name: string; data: (number | { name: string; value: number })[] }[];
+            xAxis?: { data: string[] }[];
+          };
+          return { names: option.series.map((s) => s.name), data: option.series[0]!.data, categories: option.xAxis?.[0]?.data ?? [] };
+        });
+      const records = await series('bar-records');
+      const counted = await series('bar-counted');
+      assert.deepEqual(records.names, ['Count of Records']);
+      assert.ok(records.data.length > 3);
+      assert.deepEqual({ categories: records.categories, data: records.data }, { categories: counted.categories, data: counted.data }, 'the count of records of each event name is its count of event ids');
+      const pie = await series('pie-records');
+      const slices = pie.data as { name: string; value: number }[];
+      assert.deepEqual(slices.map((d) => d.name).sort(), ['Read', 'Write']);
+      const total = (counted.data as number[]).reduce((a, b) => a + b, 0);
+      assert.equal(slices.reduce((n, d) => n + d.value, 0), total, 'the slices add up to every event');
+      const table = await page.$$eval('figure[data-visual-id="table-groups"] tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+      assert.deepEqual(table, [['access'], ['Read'], ['Write']]);
       await closeClean(watched);
     });
   });

@@ -108,6 +108,17 @@ export function itemsLimit(config: ItemsLimitConfiguration | undefined): number 
   return typeof limit === 'number' && limit > 0 ? limit : undefined;
 }
 
+/**
+ * The column the preview adds to a dataset for QuickSight's "Count of Records": 1 on every row, so
+ * its COUNT is the number of rows (index.ts adds it where a visual counts records).
+ */
+export const RECORDS_COLUMN = '__count_of_records';
+
+/** What QuickSight draws for a chart whose Values well is empty: the Count of Records of each group. */
+export function countOfRecords(dataset: string, fieldId: string): MeasureField {
+  return { fieldId, dataset, column: RECORDS_COLUMN, aggregation: 'COUNT', label: 'Count of Records' };
+}
+
 /** A part of a definition the preview cannot draw; the visual shows the reason instead. */
 export class PreviewUnsupported extends Error {
   constructor(what: string) {

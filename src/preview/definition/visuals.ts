@@ -1,7 +1,7 @@
 import type { DimensionField as QsDimensionField, MeasureField as QsMeasureField, Visual } from '@aws-sdk/client-quicksight';
 import type { AnyVisual, DimensionField, MeasureField, SortKey, UnsupportedVisual, VisualKind, VisualModel, VisualOptions } from '../dashboard-model.ts';
 import { visualTypeName } from './visual-types.ts';
-import { dimensionField, itemsLimit, type Labels, measureField, PreviewUnsupported, sortKeys } from './fields.ts';
+import { countOfRecords, dimensionField, itemsLimit, type Labels, measureField, PreviewUnsupported, sortKeys } from './fields.ts';
 
 interface Wells {
   kind: VisualKind;
@@ -31,10 +31,13 @@ export function readVisual(visual: Visual, sheetId: string): AnyVisual {
     const category = (wells.category ?? []).map((field) => dimensionField(field, labels));
     const color = (wells.color ?? []).map((field) => dimensionField(field, labels));
     const columns = (wells.columns ?? []).map((field) => dimensionField(field, labels));
-    const measures = (wells.values ?? []).map((field) => measureField(field, labels));
+    const valued = (wells.values ?? []).map((field) => measureField(field, labels));
     const dimensions = [...category, ...color, ...columns];
-    const dataset = commonDataset([...dimensions, ...measures]);
-    if (measures.length === 0 && columns.length === 0) throw new PreviewUnsupported('a visual without values');
+    const dataset = commonDataset([...dimensions, ...valued]);
+    const measures = valued.length > 0 || columns.length > 0 || !COUNTS_RECORDS.has(wells.kind) ? valued : [countOfRecords(dataset, `${id}.count-of-records`)];
+    // A table or pivot table grouped by fields alone lists their distinct values, as QuickSight does.
+    const listsGroups = (wells.kind === 'table' || wells.kind === 'pivot') && category.length > 0;
+    if (measures.length === 0 && columns.length === 0 && !listsGroups) throw new PreviewUnsupported('a visual without values');
     const model: VisualModel = {
       id,
       sheetId,
@@ -57,6 +60,9 @@ export function readVisual(visual: Visual, sheetId: string): AnyVisual {
     return unsupported(error instanceof PreviewUnsupported ? error.message : `the preview could not read this visual (${(error as Error).message})`);
   }
 }
+
+/** Charts that QuickSight draws with the Count of Records when their Values well is empty (issue 14's console exports). */
+const COUNTS_RECORDS: ReadonlySet<VisualKind> = new Set(['bar', 'line', 'pie', 'heatmap']);
 
 /** A chart drawn as small multiples (one panel per value) would be a different chart as one: not drawn. */
 function noSmallMultiples(wells: { SmallMultiples?: unknown[] }): void {
