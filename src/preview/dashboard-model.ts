@@ -85,6 +85,10 @@ export interface VisualOptions {
   readonly stacked?: boolean;
   /** Stacked to 100%: each category's values as shares of its total (BarsArrangement STACKED_PERCENT). */
   readonly percent?: boolean;
+  /** A line chart's Type: lines, areas, or areas stacked. */
+  readonly lineType?: 'LINE' | 'AREA' | 'STACKED_AREA';
+  /** The value axis: a logarithmic scale (its base) and a fixed range, as the chart configuration sets them. */
+  readonly valueAxis?: { readonly logBase?: number; readonly min?: number; readonly max?: number };
   readonly donut?: boolean;
 }
 
@@ -153,8 +157,7 @@ export type Bound = { readonly value: Scalar } | { readonly parameter: string };
 export type FilterCondition =
   | { readonly kind: 'category'; readonly match: CategoryMatch; readonly values?: readonly Scalar[]; readonly parameter?: string }
   | { readonly kind: 'range'; readonly min?: Bound; readonly max?: Bound; readonly includeMin: boolean; readonly includeMax: boolean }
-  | { readonly kind: 'equals'; readonly match: 'EQUALS' | 'DOES_NOT_EQUAL'; readonly value?: Scalar; readonly parameter?: string }
-  | { readonly kind: 'relative-days'; readonly days: number };
+  | { readonly kind: 'equals'; readonly match: 'EQUALS' | 'DOES_NOT_EQUAL'; readonly value?: Scalar; readonly parameter?: string };
 
 export type CategoryMatch = 'EQUALS' | 'DOES_NOT_EQUAL' | 'CONTAINS' | 'DOES_NOT_CONTAIN' | 'STARTS_WITH' | 'ENDS_WITH';
 

@@ -38,6 +38,8 @@ export interface RenderPreviewOptions {
   readonly rowCap?: number;
   /** Queries run at once (default 4). */
   readonly concurrency?: number;
+  /** The moment rolling and relative dates are worked out from (default: now). */
+  readonly now?: Date;
 }
 
 export interface RenderPreviewResult {
@@ -99,7 +101,7 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
       progress({ phase: 'query', done: ++queried, total: dashboards.length, message: dashboard.id });
       continue;
     }
-    const { model: read, problems, calculated } = readDefinition({ id: dashboard.id, name: dashboard.name, definition: dashboard.definition });
+    const { model: read, problems, calculated } = readDefinition({ id: dashboard.id, name: dashboard.name, definition: dashboard.definition, ...(options.now ? { now: options.now } : {}) });
     problems.push(...versionProblems);
     const datasets = new Map<string, DatasetSource>();
     const measures = new Map<string, Map<string, CalculatedMeasure>>();

@@ -4,6 +4,7 @@ import type { Visual } from '@aws-sdk/client-quicksight';
 import { readDefinition } from '../../src/preview/definition/index.ts';
 import { readVisual } from '../../src/preview/definition/visuals.ts';
 import { RECORDS_COLUMN } from '../../src/preview/definition/fields.ts';
+import { evaluateRollingDate, relativeRange } from '../../src/preview/definition/rolling-dates.ts';
 import { VISUAL_TYPE_NAMES } from '../../src/preview/definition/visual-types.ts';
 
 const MODEL = JSON.parse(readFileSync(new URL('../../src/awsmodel/models/quicksight.json', import.meta.url), 'utf8')) as { shapes: Record<string, { members?: Record<string, unknown> }> };
@@ -37,5 +38,55 @@ describe('preview: reading definitions', () => {
     assert.deepEqual(bar.kind === 'bar' && bar.measures, [{ fieldId: 'b.count-of-records', dataset: 'events', column: RECORDS_COLUMN, aggregation: 'COUNT', label: 'Count of Records' }]);
     const kpi = readVisual({ KPIVisual: { VisualId: 'k', ChartConfiguration: { FieldWells: { Values: [] } } } }, 's');
     assert.equal(kpi.kind, 'unsupported');
+  });
+
+  describe('rolling and relative dates (now: Wednesday 2026-12-09 15:30 UTC)', () => {
+    const now = new Date('2026-12-09T15:30:00Z');
+    const context = { now, parameters: new Map([['AnchorDate', new Date('2026-03-31T12:00:00Z')]]) };
+    const at = (text: string) => evaluateRollingDate(text, context).toISOString();
+
+    it("works out rolling-date expressions as the real exports write them", () => {
+      assert.equal(at("truncDate('DD', now())"), '2026-12-09T00:00:00.000Z');
+      assert.equal(at("addDateTime(-7, 'DD', truncDate('DD', now()))"), '2026-12-02T00:00:00.000Z');
+      assert.equal(at("addDateTime(-1, 'WK', truncDate('WK', now()))"), '2026-11-29T00:00:00.000Z', 'weeks start on Sunday');
+      assert.equal(at("truncDate('MM', now())"), '2026-12-01T00:00:00.000Z');
+      assert.equal(at("addDateTime(-1, 'MM', ${AnchorDate})"), '2026-02-28T12:00:00.000Z', 'a month back from the 31st is the last day of February');
+      assert.equal(at("truncDate('Q', now())"), '2026-10-01T00:00:00.000Z');
+      assert.throws(() => at('max({event_time})'), /the function max/);
+      assert.throws(() => at("truncDate('FORTNIGHT', now())"), /not one of QuickSight's/);
+    });
+
+    it('works out relative dates filters: previous, this, up to now, last N, next N, anchored, excluding the current period', () => {
+      const range = (f: Record<string, unknown>) => {
+        const r = relativeRange({ FilterId: 'f', Column: undefined, NullOption: 'ALL_VALUES', AnchorDateConfiguration: { AnchorOption: 'NOW' }, ...f } as never, context);
+        return [r.min?.toISOString(), r.max?.toISOString(), r.maxIncluded];
+      };
+      assert.deepEqual(range({ RelativeDateType: 'PREVIOUS', TimeGranularity: 'MONTH', RelativeDateValue: 1 }), ['2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', false]);
+      assert.deepEqual(range({ RelativeDateType: 'THIS', TimeGranularity: 'DAY' }), ['2026-12-09T00:00:00.000Z', '2026-12-10T00:00:00.000Z', false]);
+      assert.deepEqual(range({ RelativeDateType: 'NOW', TimeGranularity: 'YEAR' }), ['2026-01-01T00:00:00.000Z', '2026-12-09T15:30:00.000Z', true]);
+      assert.deepEqual(range({ RelativeDateType: 'LAST', TimeGranularity: 'DAY', RelativeDateValue: 7 }), ['2026-12-03T00:00:00.000Z', '2026-12-09T15:30:00.000Z', true]);
+      assert.deepEqual(range({ RelativeDateType: 'NEXT', TimeGranularity: 'WEEK', RelativeDateValue: 2 }), ['2026-12-06T00:00:00.000Z', '2026-12-20T00:00:00.000Z', false]);
+      assert.deepEqual(range({ RelativeDateType: 'PREVIOUS', TimeGranularity: 'DAY', AnchorDateConfiguration: { ParameterName: 'AnchorDate' } }), ['2026-03-30T00:00:00.000Z', '2026-03-31T00:00:00.000Z', false]);
+      assert.deepEqual(range({ RelativeDateType: 'LAST', TimeGranularity: 'DAY', RelativeDateValue: 7, ExcludePeriodConfiguration: { Amount: 1, Granularity: 'DAY', Status: 'ENABLED' } }), [
+        '2026-12-03T00:00:00.000Z',
+        '2026-12-09T00:00:00.000Z',
+        false,
+      ]);
+    });
+
+    it('a time range filter with rolling dates is a range fixed at the render; one it cannot work out is a problem, never dropped', () => {
+      const group = (expression: string) => ({
+        FilterGroupId: 'g',
+        CrossDataset: 'SINGLE_DATASET',
+        ScopeConfiguration: { AllSheets: {} },
+        Filters: [{ TimeRangeFilter: { FilterId: 't', Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' }, NullOption: 'NON_NULLS_ONLY', IncludeMinimum: true, RangeMinimumValue: { RollingDate: { Expression: expression } } } }],
+      });
+      const read = (expression: string) => readDefinition({ id: 'd', name: 'd', now, definition: { Sheets: [], FilterGroups: [group(expression)] } as never });
+      const good = read("addDateTime(-7, 'DD', truncDate('DD', now()))");
+      assert.deepEqual(good.model.filters[0]!.condition, { kind: 'range', min: { value: '2026-12-02 00:00:00.000' }, includeMin: true, includeMax: true });
+      const bad = read('maxOver({event_time})');
+      assert.equal(bad.model.filters.length, 0);
+      assert.deepEqual(bad.problems, ['filter t: the preview cannot work out its rolling date: the function maxOver']);
+    });
   });
 });

@@ -181,3 +181,81 @@ export const EMPTY_VALUES: Visual[] = [
   { PieChartVisual: { VisualId: 'pie-records', ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pr.c', 'access')], Values: [] } } } } },
   { TableVisual: { VisualId: 'table-groups', ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('tg.g', 'access')], Values: [] } } } } },
 ];
+
+const byDay = (id: string) => ({ DateDimensionField: { FieldId: id, Column: column('event_time'), DateGranularity: 'DAY' as const } });
+
+/**
+ * Rolling and relative dates, line types and axis scales as the Security Lake exports write them:
+ * executive-config.json's stacked-area line with a logarithmic axis under a time range filter of
+ * rolling dates (here yesterday: `addDateTime(-1, 'DD', truncDate('DD', now()))` to
+ * `truncDate('DD', now())`, maximum excluded), a bar chart under a relative dates filter (THIS DAY),
+ * and the events per day unfiltered to check both against.
+ */
+export function datesDefinition(datasetArn: string): DashboardVersionDefinition {
+  const scoped = (visualId: string) => ({ SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'SELECTED_VISUALS' as const, VisualIds: [visualId] }] } });
+  return definition(
+    datasetArn,
+    [
+      sheet('s1', [
+        {
+          LineChartVisual: {
+            VisualId: 'yesterday-area',
+            ChartConfiguration: {
+              FieldWells: { LineChartAggregatedFieldWells: { Category: [byDay('ya.c')], Values: [count('ya.v')], Colors: [dim('ya.k', 'access')] } },
+              Type: 'STACKED_AREA',
+              PrimaryYAxisDisplayOptions: { AxisOptions: { DataOptions: { NumericAxisOptions: { Scale: { Logarithmic: {} } } } } },
+            },
+          },
+        },
+        {
+          LineChartVisual: {
+            VisualId: 'plain-line',
+            ChartConfiguration: { FieldWells: { LineChartAggregatedFieldWells: { Category: [byDay('pl.c')], Values: [count('pl.v')] } }, Type: 'AREA' },
+          },
+        },
+        { BarChartVisual: { VisualId: 'today-bar', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('tb.c', 'access')], Values: [count('tb.v')] } } } } },
+        { BarChartVisual: { VisualId: 'per-day', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [byDay('pd.c')], Values: [count('pd.v')] } } } } },
+      ]),
+    ],
+    {
+      FilterGroups: [
+        {
+          FilterGroupId: 'rolling',
+          CrossDataset: 'SINGLE_DATASET',
+          ScopeConfiguration: scoped('yesterday-area'),
+          Filters: [
+            {
+              TimeRangeFilter: {
+                FilterId: 'rolling-yesterday',
+                Column: column('event_time'),
+                IncludeMinimum: true,
+                IncludeMaximum: false,
+                RangeMinimumValue: { RollingDate: { Expression: "addDateTime(-1, 'DD', truncDate('DD', now()))" } },
+                RangeMaximumValue: { RollingDate: { Expression: "truncDate('DD', now())" } },
+                NullOption: 'NON_NULLS_ONLY',
+                TimeGranularity: 'MINUTE',
+              },
+            },
+          ],
+        },
+        {
+          FilterGroupId: 'relative',
+          CrossDataset: 'SINGLE_DATASET',
+          ScopeConfiguration: scoped('today-bar'),
+          Filters: [
+            {
+              RelativeDatesFilter: {
+                FilterId: 'this-day',
+                Column: column('event_time'),
+                AnchorDateConfiguration: { AnchorOption: 'NOW' },
+                TimeGranularity: 'DAY',
+                RelativeDateType: 'THIS',
+                NullOption: 'NON_NULLS_ONLY',
+              },
+            },
+          ],
+        },
+      ],
+    },
+  );
+}

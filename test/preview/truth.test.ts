@@ -8,7 +8,7 @@ import { renderPreview, type RenderPreviewResult } from '../../src/preview/index
 import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './browser.ts';
 import { writeHostileLog } from './hostile-log.ts';
 import { type LocalAccount, publishLocally } from './local-site.ts';
-import { barByEventName, createDashboard, datasetOnFailedSource, definition, EMPTY_VALUES, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
+import { barByEventName, createDashboard, datasetOnFailedSource, datesDefinition, definition, EMPTY_VALUES, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
 
 /**
  * "The preview never lies" (issue 14): real definitions' shapes on the CloudTrail dataset, created
@@ -44,6 +44,7 @@ describe('the preview never lies (real definitions on the local endpoint)', func
     await add('truth-failed-source', definition(await datasetOnFailedSource(quicksight, account, arn), [sheet('s1', [barByEventName('bar')])]));
     await add('truth-types', definition(arn, [sheet('s1', [...UNDRAWN, ...PARTLY_DRAWN, barByEventName('bar')])]));
     await add('truth-counts', definition(arn, [sheet('s1', EMPTY_VALUES)]));
+    await add('truth-dates', datesDefinition(arn));
     out = await mkdtemp(join(tmpdir(), 'trailsight-truth-'));
     result = await renderPreview({ quicksight, athena: local.athena, awsAccountId: account, dashboardIds: ids, out });
     browser = await launchChromium();
@@ -184,6 +185,52 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       assert.equal(slices.reduce((n, d) => n + d.value, 0), total, 'the slices add up to every event');
       const table = await page.$$eval('figure[data-visual-id="table-groups"] tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
       assert.deepEqual(table, [['access'], ['Read'], ['Write']]);
+      await closeClean(watched);
+    });
+  });
+
+  describe('(4) rolling dates, line types, axis scales', () => {
+    interface Drawn {
+      categories: string[];
+      series: { name: string; type: string; stack?: string; area: boolean; data: (number | null)[] }[];
+      valueAxis: { type: string; logBase?: number };
+    }
+    const drawn = (page: WatchedPage['page'], id: string): Promise<Drawn> =>
+      page.$eval(`figure[data-visual-id="${id}"] .visual-body`, (body) => {
+        const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as {
+          series: { name: string; type: string; stack?: string; areaStyle?: object; data: (number | null)[] }[];
+          xAxis: { data?: string[]; type: string; logBase?: number }[];
+          yAxis: { data?: string[]; type: string; logBase?: number }[];
+        };
+        const y = option.yAxis[0]!;
+        return {
+          categories: option.xAxis[0]!.data ?? [],
+          series: option.series.map((s) => ({ name: s.name, type: s.type, ...(s.stack ? { stack: s.stack } : {}), area: s.areaStyle !== undefined, data: s.data })),
+          valueAxis: { type: y.type, ...(y.logBase === undefined ? {} : { logBase: y.logBase }) },
+        };
+      });
+
+    it('a rolling-date time range shows its one day, as a stacked area on a logarithmic axis; a relative THIS DAY filter shows today', async function () {
+      assert.deepEqual(problemsOf('truth-dates'), []);
+      const watched = await open('truth-dates', this);
+      const { page } = watched;
+      const perDay = await drawn(page, 'per-day');
+      assert.equal(perDay.categories.length, 3, `the sample logs span three days: ${perDay.categories}`);
+      const daily = perDay.series[0]!.data as number[];
+
+      const area = await drawn(page, 'yesterday-area');
+      assert.deepEqual(area.categories, [perDay.categories[1]], 'the rolling dates keep yesterday alone');
+      assert.deepEqual(area.valueAxis, { type: 'log', logBase: 10 });
+      assert.deepEqual(area.series.map((s) => [s.name, s.type, s.stack, s.area]).sort(), [['Read', 'line', 'total', true], ['Write', 'line', 'total', true]]);
+      assert.equal(area.series.reduce((n, s) => n + (s.data[0] ?? 0), 0), daily[1], "the stacked areas add up to yesterday's events");
+
+      const plain = await drawn(page, 'plain-line');
+      assert.deepEqual(plain.series.map((s) => [s.type, s.stack, s.area]), [['line', undefined, true]], 'an AREA line is an area, not stacked');
+      assert.deepEqual(plain.valueAxis, { type: 'value' });
+
+      const today = await drawn(page, 'today-bar');
+      const todays = (today.series[0]!.data as number[]).reduce((a, b) => a + b, 0);
+      assert.equal(todays, daily[2], "THIS DAY keeps today's events");
       await closeClean(watched);
     });
   });

@@ -6,16 +6,17 @@ export type Expr =
   | { readonly k: 'num'; readonly v: number }
   | { readonly k: 'str'; readonly v: string }
   | { readonly k: 'col'; readonly name: string }
+  | { readonly k: 'param'; readonly name: string }
   | { readonly k: 'call'; readonly fn: string; readonly args: readonly Expr[] }
   | { readonly k: 'bin'; readonly op: string; readonly l: Expr; readonly r: Expr }
   | { readonly k: 'neg'; readonly e: Expr }
   | { readonly k: 'not'; readonly e: Expr };
 
-type Token = { t: 'num' | 'str' | 'col' | 'name' | 'op'; v: string };
+type Token = { t: 'num' | 'str' | 'col' | 'param' | 'name' | 'op'; v: string };
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const pattern = /\s+|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\{([^}]*)\}|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_][A-Za-z0-9_]*)|(<>|!=|<=|>=|[-+*/(),=<>])/y;
+  const pattern = /\s+|(\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\$\{([^}]*)\}|\{([^}]*)\}|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_][A-Za-z0-9_]*)|(<>|!=|<=|>=|[-+*/(),=<>])/y;
   let at = 0;
   while (at < text.length) {
     pattern.lastIndex = at;
@@ -23,10 +24,11 @@ function tokenize(text: string): Token[] {
     if (!m) throw new Error(`cannot read the expression at "${text.slice(at, at + 20)}"`);
     at = pattern.lastIndex;
     if (m[1] !== undefined) tokens.push({ t: 'num', v: m[1] });
-    else if (m[2] !== undefined) tokens.push({ t: 'col', v: m[2] });
-    else if (m[3] !== undefined || m[4] !== undefined) tokens.push({ t: 'str', v: (m[3] ?? m[4]!).replace(/\\(.)/g, '$1') });
-    else if (m[5] !== undefined) tokens.push({ t: 'name', v: m[5] });
-    else if (m[6] !== undefined) tokens.push({ t: 'op', v: m[6] });
+    else if (m[2] !== undefined) tokens.push({ t: 'param', v: m[2].trim() });
+    else if (m[3] !== undefined) tokens.push({ t: 'col', v: m[3] });
+    else if (m[4] !== undefined || m[5] !== undefined) tokens.push({ t: 'str', v: (m[4] ?? m[5]!).replace(/\\(.)/g, '$1') });
+    else if (m[6] !== undefined) tokens.push({ t: 'name', v: m[6] });
+    else if (m[7] !== undefined) tokens.push({ t: 'op', v: m[7] });
   }
   return tokens;
 }
@@ -74,6 +76,7 @@ export function parseExpression(text: string): Expr {
     if (token.t === 'num') return { k: 'num', v: Number(token.v) };
     if (token.t === 'str') return { k: 'str', v: token.v };
     if (token.t === 'col') return { k: 'col', name: token.v };
+    if (token.t === 'param') return { k: 'param', name: token.v };
     if (token.t === 'op' && token.v === '(') {
       const inner = binary(1);
       expect(')');

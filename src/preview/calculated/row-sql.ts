@@ -62,6 +62,8 @@ export function rowSql(expr: Expr): string {
       return quoteString(expr.v);
     case 'col':
       return quoteIdentifier(expr.name);
+    case 'param':
+      throw new Error(`the preview cannot evaluate the parameter \${${expr.name}} in a calculated field`);
     case 'neg':
       return `(-${rowSql(expr.e)})`;
     case 'not':

@@ -1,7 +1,8 @@
 import type { FilterControl, ParameterControl, ParameterDeclaration } from '@aws-sdk/client-quicksight';
+import { evaluateRollingDate } from './rolling-dates.ts';
 import type { ColumnRef, ControlKind, ControlModel, ParameterModel, Scalar } from '../dashboard-model.ts';
 
-export function readParameters(declarations: readonly ParameterDeclaration[]): ParameterModel[] {
+export function readParameters(declarations: readonly ParameterDeclaration[], now: Date): ParameterModel[] {
   const parameters: ParameterModel[] = [];
   for (const declaration of declarations) {
     const text = declaration.StringParameterDeclaration;
@@ -12,11 +13,22 @@ export function readParameters(declarations: readonly ParameterDeclaration[]): P
     else if (integer) parameters.push(parameter(integer.Name!, 'integer', integer.ParameterValueType, integer.DefaultValues?.StaticValues ?? []));
     else if (decimal) parameters.push(parameter(decimal.Name!, 'decimal', decimal.ParameterValueType, decimal.DefaultValues?.StaticValues ?? []));
     else if (time) {
-      const values = (time.DefaultValues?.StaticValues ?? []).map((d) => d.toISOString().replace('T', ' ').replace('Z', ''));
+      // A rolling default (an expression over now()) is worked out as of now, like a rolling filter bound.
+      const rolling = time.DefaultValues?.RollingDate?.Expression;
+      const dates = rolling === undefined ? (time.DefaultValues?.StaticValues ?? []) : rollingDefault(rolling, now);
+      const values = dates.map((d) => d.toISOString().replace('T', ' ').replace('Z', ''));
       parameters.push(parameter(time.Name!, 'datetime', 'SINGLE_VALUED', values));
     }
   }
   return parameters;
+}
+
+function rollingDefault(expression: string, now: Date): Date[] {
+  try {
+    return [evaluateRollingDate(expression, { now, parameters: new Map() })];
+  } catch {
+    return [];
+  }
 }
 
 function parameter(name: string, type: ParameterModel['type'], valueType: string | undefined, defaults: readonly Scalar[]): ParameterModel {

@@ -1,6 +1,7 @@
 import type { Filter, FilterGroup } from '@aws-sdk/client-quicksight';
 import type { Bound, CategoryMatch, FilterModel, FilterScope, NullOption, Scalar } from '../dashboard-model.ts';
 import { columnRef } from './fields.ts';
+import { type DateContext, type DateRange, evaluateRollingDate, relativeRange } from './rolling-dates.ts';
 
 export interface FilterProblem {
   readonly filterId: string;
@@ -14,6 +15,7 @@ export interface FilterProblem {
 export function readFilters(
   groups: readonly FilterGroup[],
   controlledFilterIds: ReadonlySet<string>,
+  dates: DateContext,
 ): { filters: FilterModel[]; topBottom: TopBottomFilter[]; problems: FilterProblem[] } {
   const filters: FilterModel[] = [];
   const topBottom: TopBottomFilter[] = [];
@@ -28,7 +30,7 @@ export function readFilters(
         topBottom.push({ id: top.FilterId!, ...columnRef(top.Column), limit: top.Limit, scope });
         continue;
       }
-      const read = readFilter(filter);
+      const read = readFilter(filter, dates);
       if ('problem' in read) {
         problems.push({ filterId: read.id, message: read.problem });
         continue;
@@ -51,7 +53,7 @@ export interface TopBottomFilter {
 
 type ReadFilter = Omit<FilterModel, 'scope' | 'crossDataset' | 'interactive'> | { id: string; problem: string };
 
-function readFilter(filter: Filter): ReadFilter {
+function readFilter(filter: Filter, dates: DateContext): ReadFilter {
   const category = filter.CategoryFilter;
   if (category) {
     const config = category.Configuration ?? {};
@@ -103,14 +105,23 @@ function readFilter(filter: Filter): ReadFilter {
   }
   const time = filter.TimeRangeFilter;
   if (time) {
+    // A rolling date (an expression over now()) is worked out as of now: a fixed bound of this render.
+    let min: Date | undefined;
+    let max: Date | undefined;
+    try {
+      min = time.RangeMinimumValue?.RollingDate?.Expression === undefined ? time.RangeMinimumValue?.StaticValue : evaluateRollingDate(time.RangeMinimumValue.RollingDate.Expression, dates);
+      max = time.RangeMaximumValue?.RollingDate?.Expression === undefined ? time.RangeMaximumValue?.StaticValue : evaluateRollingDate(time.RangeMaximumValue.RollingDate.Expression, dates);
+    } catch (error) {
+      return { id: time.FilterId!, problem: `the preview cannot work out its rolling date: ${(error as Error).message}` };
+    }
     return {
       id: time.FilterId!,
       ...columnRef(time.Column),
       columnType: 'date',
       condition: {
         kind: 'range',
-        ...bound('min', dateValue(time.RangeMinimumValue?.StaticValue), time.RangeMinimumValue?.Parameter),
-        ...bound('max', dateValue(time.RangeMaximumValue?.StaticValue), time.RangeMaximumValue?.Parameter),
+        ...bound('min', dateValue(min), time.RangeMinimumValue?.Parameter),
+        ...bound('max', dateValue(max), time.RangeMaximumValue?.Parameter),
         includeMin: time.IncludeMinimum ?? true,
         includeMax: time.IncludeMaximum ?? true,
       },
@@ -119,9 +130,19 @@ function readFilter(filter: Filter): ReadFilter {
   }
   const relative = filter.RelativeDatesFilter;
   if (relative) {
-    const days = relativeDays(relative.TimeGranularity, relative.RelativeDateValue, relative.RelativeDateType);
-    if (days === undefined) return { id: relative.FilterId!, problem: `a relative date filter ${relative.RelativeDateType} ${relative.RelativeDateValue ?? ''} ${relative.TimeGranularity}` };
-    return { id: relative.FilterId!, ...columnRef(relative.Column), columnType: 'date', condition: { kind: 'relative-days', days }, nullOption: nullOption(relative.NullOption, 'NON_NULLS_ONLY') };
+    let range: DateRange;
+    try {
+      range = relativeRange(relative, dates);
+    } catch (error) {
+      return { id: relative.FilterId!, problem: `the preview cannot work out its relative dates: ${(error as Error).message}` };
+    }
+    return {
+      id: relative.FilterId!,
+      ...columnRef(relative.Column),
+      columnType: 'date',
+      condition: { kind: 'range', ...bound('min', dateValue(range.min), undefined), ...bound('max', dateValue(range.max), undefined), includeMin: true, includeMax: range.maxIncluded },
+      nullOption: nullOption(relative.NullOption, 'NON_NULLS_ONLY'),
+    };
   }
   const [kind, body] = Object.entries(filter).find(([, value]) => value !== undefined) ?? ['unknown', {}];
   return { id: (body as { FilterId?: string })?.FilterId ?? 'unknown', problem: `the preview cannot apply ${kind} filters` };
@@ -136,16 +157,6 @@ function bound(side: 'min' | 'max', value: Scalar | undefined, parameter: string
 /** A static date as `YYYY-MM-DD HH:MM:SS.sss`, the form Athena prints and the page compares. */
 function dateValue(value: Date | undefined): string | undefined {
   return value === undefined ? undefined : value.toISOString().replace('T', ' ').replace('Z', '');
-}
-
-const DAYS_PER: Record<string, number> = { DAY: 1, WEEK: 7, MONTH: 31, QUARTER: 92, YEAR: 366, HOUR: 1 / 24, MINUTE: 1 / 1440 };
-
-function relativeDays(granularity: string | undefined, value: number | undefined, type: string | undefined): number | undefined {
-  const per = DAYS_PER[granularity ?? ''];
-  if (per === undefined) return undefined;
-  if (type === 'LAST' || type === 'PREVIOUS') return Math.max(per * (value ?? 1), per);
-  if (type === 'THIS') return per;
-  return undefined;
 }
 
 function nullOption(option: string | undefined, fallback: NullOption): NullOption {
@@ -169,8 +180,6 @@ function usesParameter(condition: FilterModel['condition']): boolean {
       return condition.parameter !== undefined;
     case 'range':
       return [condition.min, condition.max].some((b) => b !== undefined && 'parameter' in b);
-    case 'relative-days':
-      return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { DashboardVersionDefinition, SheetDefinition } from '@aws-sdk/client-quicksight';
-import type { AnyVisual, ControlModel, DashboardModel, GridPlacement, SheetModel } from '../dashboard-model.ts';
+import type { AnyVisual, ControlModel, DashboardModel, GridPlacement, ParameterModel, SheetModel } from '../dashboard-model.ts';
 import { controlledFilterIds, readFilterControl, readParameterControl, readParameters } from './controls.ts';
 import { filterApplies, readFilters, type TopBottomFilter } from './filters.ts';
 import { readVisual } from './visuals.ts';
@@ -7,7 +7,7 @@ import { readVisual } from './visuals.ts';
 export { filterApplies } from './filters.ts';
 
 /** Reads a dashboard definition into the preview model; `problems` name what the preview leaves out. */
-export function readDefinition(input: { id: string; name: string; definition: DashboardVersionDefinition }): {
+export function readDefinition(input: { id: string; name: string; definition: DashboardVersionDefinition; now?: Date }): {
   model: DashboardModel;
   problems: string[];
   /** The definition's calculated fields, by dataset identifier. */
@@ -16,7 +16,10 @@ export function readDefinition(input: { id: string; name: string; definition: Da
   const { definition } = input;
   const sheetDefinitions = definition.Sheets ?? [];
   const filterControls = sheetDefinitions.flatMap((sheet) => sheet.FilterControls ?? []);
-  const { filters, topBottom, problems: filterProblems } = readFilters(definition.FilterGroups ?? [], controlledFilterIds(filterControls));
+  const now = input.now ?? new Date();
+  const parameters = readParameters(definition.ParameterDeclarations ?? [], now);
+  const dates = { now, parameters: dateParameters(parameters) };
+  const { filters, topBottom, problems: filterProblems } = readFilters(definition.FilterGroups ?? [], controlledFilterIds(filterControls), dates);
   const problems = filterProblems.map((p) => `filter ${p.filterId}: ${p.message}`);
   const sheets = sheetDefinitions.map((sheet) => readSheet(sheet, problems)).map((sheet) => ({
     ...sheet,
@@ -26,7 +29,7 @@ export function readDefinition(input: { id: string; name: string; definition: Da
   for (const declaration of definition.DataSetIdentifierDeclarations ?? []) {
     if (declaration.Identifier && declaration.DataSetArn) datasets[declaration.Identifier] = declaration.DataSetArn;
   }
-  const model: DashboardModel = { id: input.id, name: input.name, sheets, parameters: readParameters(definition.ParameterDeclarations ?? []), filters, datasets };
+  const model: DashboardModel = { id: input.id, name: input.name, sheets, parameters, filters, datasets };
   const calculated = new Map<string, { name: string; expression: string }[]>();
   for (const field of definition.CalculatedFields ?? []) {
     if (!field.DataSetIdentifier || !field.Name || !field.Expression) continue;
@@ -87,4 +90,13 @@ function applyTopBottom(visual: AnyVisual, filter: TopBottomFilter, problems: st
   }
   problems.push(`filter ${filter.id}: the preview applies a top ${filter.limit} filter only to visuals grouped by ${filter.column} alone (not to ${visual.id})`);
   return visual;
+}
+
+/** Date-time parameters' values (their defaults, as the page opens), for rolling and relative dates. */
+function dateParameters(parameters: readonly ParameterModel[]): Map<string, Date> {
+  const values = new Map<string, Date>();
+  for (const p of parameters) {
+    if (p.type === 'datetime' && p.defaults[0] !== undefined) values.set(p.name, new Date(`${String(p.defaults[0]).replace(' ', 'T')}Z`));
+  }
+  return values;
 }

@@ -61,6 +61,24 @@ export function readVisual(visual: Visual, sheetId: string): AnyVisual {
   }
 }
 
+/** A line chart's Type (LINE when unset); a type this preview does not know is refused, not drawn as lines. */
+function lineType(type: unknown): VisualOptions['lineType'] {
+  if (type === undefined || type === 'LINE' || type === 'AREA' || type === 'STACKED_AREA') return type ?? 'LINE';
+  throw new PreviewUnsupported(`line charts of type ${String(type)}`);
+}
+
+/**
+ * A value axis' scale and range (AxisDisplayOptions.DataOptions.NumericAxisOptions): Logarithmic
+ * with its Base (10 when unset), a MinMax range.
+ */
+function valueAxis(axis: { DataOptions?: { NumericAxisOptions?: { Scale?: { Logarithmic?: { Base?: number } }; Range?: { MinMax?: { Minimum?: number; Maximum?: number } } } } } | undefined): Pick<VisualOptions, 'valueAxis'> {
+  const numeric = axis?.DataOptions?.NumericAxisOptions;
+  const log = numeric?.Scale?.Logarithmic;
+  const range = numeric?.Range?.MinMax;
+  const options = { ...(log ? { logBase: log.Base ?? 10 } : {}), ...(range?.Minimum === undefined ? {} : { min: range.Minimum }), ...(range?.Maximum === undefined ? {} : { max: range.Maximum }) };
+  return Object.keys(options).length ? { valueAxis: options } : {};
+}
+
 /** Charts that QuickSight draws with the Count of Records when their Values well is empty (issue 14's console exports). */
 const COUNTS_RECORDS: ReadonlySet<VisualKind> = new Set(['bar', 'line', 'pie', 'heatmap']);
 
@@ -100,7 +118,7 @@ const WELLS: Record<string, (body: any) => Wells> = {
       values: wells.Values,
       sort: sortKeys(config.SortConfiguration?.CategorySort),
       limit: itemsLimit(config.SortConfiguration?.CategoryItemsLimit),
-      options: { horizontal: config.Orientation === 'HORIZONTAL', stacked: arrangement.startsWith('STACKED'), percent: arrangement === 'STACKED_PERCENT' },
+      options: { horizontal: config.Orientation === 'HORIZONTAL', stacked: arrangement.startsWith('STACKED'), percent: arrangement === 'STACKED_PERCENT', ...valueAxis(config.ValueAxis) },
     };
   },
   LineChartVisual: (body) => {
@@ -115,6 +133,7 @@ const WELLS: Record<string, (body: any) => Wells> = {
       values: wells.Values,
       sort: sortKeys(config.SortConfiguration?.CategorySort),
       limit: itemsLimit(config.SortConfiguration?.CategoryItemsLimitConfiguration),
+      options: { lineType: lineType(config.Type), ...valueAxis(config.PrimaryYAxisDisplayOptions?.AxisOptions) },
     };
   },
   PieChartVisual: (body) => {

@@ -67,9 +67,15 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
   // A coloured chart draws the first measure in every series; otherwise each series is a measure.
   const formatOf = (name: string) => (visual.options.percent ? SHARE : (visual.roles.color.length > 0 ? visual.measures[0] : visual.measures.find((m) => m.label === name))?.numberFormat);
   const axisFormat = visual.options.percent ? SHARE : sharedFormat(visual);
+  const scale = visual.options.valueAxis;
+  // A logarithmic axis has no place for 0 or less: QuickSight leaves such values out, and so does the drawing.
+  if (scale?.logBase) for (const values of series.values()) values.forEach((v, i) => (values[i] = v !== null && v <= 0 ? null : v));
   const valueAxis = {
-    type: 'value' as const,
-    ...(countsOnly(visual) && !visual.options.percent ? { minInterval: 1 } : {}),
+    type: scale?.logBase ? ('log' as const) : ('value' as const),
+    ...(scale?.logBase ? { logBase: scale.logBase } : {}),
+    ...(scale?.min === undefined ? {} : { min: scale.min }),
+    ...(scale?.max === undefined ? {} : { max: scale.max }),
+    ...(countsOnly(visual) && !visual.options.percent && !scale?.logBase ? { minInterval: 1 } : {}),
     ...(visual.options.percent ? { max: 1 } : {}),
     ...(axisFormat ? { axisLabel: { formatter: (v: number) => formatNumber(v, { percent: axisFormat.percent }) } } : {}),
   };
@@ -84,7 +90,8 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
       type,
       name,
       data,
-      ...(visual.options.stacked ? { stack: 'total' } : {}),
+      ...(visual.options.stacked || visual.options.lineType === 'STACKED_AREA' ? { stack: 'total' } : {}),
+      ...(visual.options.lineType === 'AREA' || visual.options.lineType === 'STACKED_AREA' ? { areaStyle: {} } : {}),
       ...(type === 'line' ? { showSymbol: categories.length < 40, connectNulls: !timeLabels } : {}),
     })),
   } as EChartsOption;

@@ -44,8 +44,6 @@ export function passes(filter: FilterModel, value: Cell, state: PageState): bool
       if (max !== undefined && (condition.includeMax ? compare(value, max) > 0 : compare(value, max) >= 0)) return false;
       return true;
     }
-    case 'relative-days':
-      return true;
   }
 }
 

@@ -25,9 +25,6 @@ export function filterPredicate(filter: FilterModel): string | undefined {
       test = parts.length ? parts.join(' AND ') : undefined;
       break;
     }
-    case 'relative-days':
-      test = `${column} >= current_timestamp - INTERVAL '${Math.ceil(condition.days * 24 * 60)}' MINUTE`;
-      break;
   }
   return withNulls(column, test, filter.nullOption);
 }
