@@ -173,7 +173,14 @@ export interface FilterModel extends ColumnRef {
   readonly interactive: boolean;
 }
 
-export type ControlKind = 'dropdown' | 'text' | 'date-range' | 'date' | 'slider';
+export type ControlKind = 'dropdown' | 'text' | 'date-range' | 'date' | 'slider' | 'relative-date';
+
+/** A relative dates filter's setting, as its control shows and changes it. */
+export interface RelativeDateSetting {
+  readonly type: 'PREVIOUS' | 'THIS' | 'LAST' | 'NOW' | 'NEXT';
+  readonly granularity: 'YEAR' | 'QUARTER' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND';
+  readonly value: number;
+}
 
 export interface ControlModel {
   readonly id: string;
@@ -186,6 +193,10 @@ export interface ControlModel {
   /** Fixed choices, or a column whose distinct values are the choices. */
   readonly values?: readonly Scalar[];
   readonly valuesFrom?: ColumnRef;
+  /** A relative date control: the filter's setting it starts from. */
+  readonly relative?: RelativeDateSetting;
+  /** A cross-sheet control: the sheet control it repeats is the filter's (QuickSight's CrossSheet). */
+  readonly crossSheet?: boolean;
 }
 
 export interface SheetModel {
@@ -206,6 +217,8 @@ export interface DashboardModel {
   readonly filters: readonly FilterModel[];
   /** DataSetIdentifier → dataset ARN. */
   readonly datasets: Readonly<Record<string, string>>;
+  /** The moment (ISO) relative and rolling dates are worked out from: the render's "now". */
+  readonly now?: string;
 }
 
 /**

@@ -89,4 +89,38 @@ describe('preview: reading definitions', () => {
       assert.deepEqual(bad.problems, ['filter t: the preview cannot work out its rolling date: the function maxOver']);
     });
   });
+
+  it('a CrossSheet control takes the widget its filter\'s default control configuration names, else the one for the filter\'s kind', () => {
+    const column = { DataSetIdentifier: 'events', ColumnName: 'event_time' };
+    const definition = {
+      Sheets: [
+        {
+          SheetId: 's',
+          Visuals: [],
+          FilterControls: [{ CrossSheet: { FilterControlId: 'c1', SourceFilterId: 'period' } }, { CrossSheet: { FilterControlId: 'c2', SourceFilterId: 'range' } }, { CrossSheet: { FilterControlId: 'c3', SourceFilterId: 'gone' } }],
+        },
+      ],
+      FilterGroups: [
+        {
+          FilterGroupId: 'g',
+          ScopeConfiguration: { AllSheets: {} },
+          Filters: [
+            {
+              RelativeDatesFilter: {
+                FilterId: 'period', Column: column, AnchorDateConfiguration: { AnchorOption: 'NOW' }, TimeGranularity: 'MONTH', RelativeDateType: 'LAST', RelativeDateValue: 6, NullOption: 'NON_NULLS_ONLY',
+                DefaultFilterControlConfiguration: { Title: 'Date Range', ControlOptions: { DefaultRelativeDateTimeOptions: {} } },
+              },
+            },
+            { TimeRangeFilter: { FilterId: 'range', Column: column, NullOption: 'NON_NULLS_ONLY' } },
+          ],
+        },
+      ],
+    };
+    const { model, problems } = readDefinition({ id: 'd', name: 'd', definition: definition as never, now: new Date('2026-12-09T00:00:00Z') });
+    assert.deepEqual(model.sheets[0]!.controls.map((c) => [c.id, c.kind, c.title, c.crossSheet, c.relative]), [
+      ['c1', 'relative-date', 'Date Range', true, { type: 'LAST', granularity: 'MONTH', value: 6 }],
+      ['c2', 'date-range', 'range', true, undefined],
+    ]);
+    assert.deepEqual(problems, ['sheet s: the preview cannot show a CrossSheet filter control']);
+  });
 });

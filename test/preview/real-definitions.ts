@@ -259,3 +259,53 @@ export function datesDefinition(datasetArn: string): DashboardVersionDefinition 
     },
   );
 }
+
+/**
+ * Controls as CID's focus.yaml writes them: a category filter on every sheet with its dropdown on
+ * the first sheet and a CrossSheet control on the second, and a relative dates filter (LAST 3 DAY)
+ * with a RelativeDateTime control; a pie by access and the events per day to check them against.
+ */
+export function controlsDefinition(datasetArn: string): DashboardVersionDefinition {
+  const pie = { PieChartVisual: { VisualId: 'pie-access', ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pa.c', 'access')], Values: [count('pa.v')] } } } } };
+  const perDay = { BarChartVisual: { VisualId: 'per-day', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [byDay('pd.c')], Values: [count('pd.v')] } } } } };
+  return definition(
+    datasetArn,
+    [
+      sheet('s1', [barByEventName('first')], { FilterControls: [{ Dropdown: { FilterControlId: 'access-dropdown', Title: 'Access', SourceFilterId: 'by-access', Type: 'MULTI_SELECT' } }] }),
+      sheet('s2', [barByEventName('by-name'), pie, perDay], {
+        FilterControls: [
+          { CrossSheet: { FilterControlId: 'access-cross', SourceFilterId: 'by-access' } },
+          { RelativeDateTime: { FilterControlId: 'period', Title: 'Period', SourceFilterId: 'recent', DisplayOptions: { DateTimeFormat: 'YYYY/MM/DD HH:mm:ss' } } },
+        ],
+      }),
+    ],
+    {
+      FilterGroups: [
+        {
+          FilterGroupId: 'access',
+          CrossDataset: 'SINGLE_DATASET',
+          ScopeConfiguration: { AllSheets: {} },
+          Filters: [{ CategoryFilter: { FilterId: 'by-access', Column: column('access'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', SelectAllOptions: 'FILTER_ALL_VALUES' } } } }],
+        },
+        {
+          FilterGroupId: 'period',
+          CrossDataset: 'SINGLE_DATASET',
+          ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's2', Scope: 'SELECTED_VISUALS', VisualIds: ['by-name'] }] } },
+          Filters: [
+            {
+              RelativeDatesFilter: {
+                FilterId: 'recent',
+                Column: column('event_time'),
+                AnchorDateConfiguration: { AnchorOption: 'NOW' },
+                TimeGranularity: 'DAY',
+                RelativeDateType: 'LAST',
+                RelativeDateValue: 3,
+                NullOption: 'NON_NULLS_ONLY',
+              },
+            },
+          ],
+        },
+      ],
+    },
+  );
+}

@@ -8,7 +8,7 @@ import { renderPreview, type RenderPreviewResult } from '../../src/preview/index
 import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './browser.ts';
 import { writeHostileLog } from './hostile-log.ts';
 import { type LocalAccount, publishLocally } from './local-site.ts';
-import { barByEventName, createDashboard, datasetOnFailedSource, datesDefinition, definition, EMPTY_VALUES, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
+import { barByEventName, controlsDefinition, createDashboard, datasetOnFailedSource, datesDefinition, definition, EMPTY_VALUES, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
 
 /**
  * "The preview never lies" (issue 14): real definitions' shapes on the CloudTrail dataset, created
@@ -45,6 +45,7 @@ describe('the preview never lies (real definitions on the local endpoint)', func
     await add('truth-types', definition(arn, [sheet('s1', [...UNDRAWN, ...PARTLY_DRAWN, barByEventName('bar')])]));
     await add('truth-counts', definition(arn, [sheet('s1', EMPTY_VALUES)]));
     await add('truth-dates', datesDefinition(arn));
+    await add('truth-controls', controlsDefinition(arn));
     out = await mkdtemp(join(tmpdir(), 'trailsight-truth-'));
     result = await renderPreview({ quicksight, athena: local.athena, awsAccountId: account, dashboardIds: ids, out });
     browser = await launchChromium();
@@ -231,6 +232,46 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       const today = await drawn(page, 'today-bar');
       const todays = (today.series[0]!.data as number[]).reduce((a, b) => a + b, 0);
       assert.equal(todays, daily[2], "THIS DAY keeps today's events");
+      await closeClean(watched);
+    });
+  });
+
+  describe('(5) controls', () => {
+    it('a CrossSheet control is drawn as its filter\'s control and filters its sheet; a RelativeDateTime control re-works its range', async function () {
+      assert.deepEqual(problemsOf('truth-controls'), []);
+      const watched = await open('truth-controls', this);
+      const { page } = watched;
+      assert.equal(await page.$eval('.controls[data-sheet-id="s1"] [data-control-id="access-dropdown"] span', (el) => el.textContent), 'Access');
+      await page.click('[role="tab"][data-sheet-id="s2"]');
+      const controls = await page.$$eval('.controls[data-sheet-id="s2"] label.control', (ls) => ls.map((l) => [(l as HTMLElement).dataset.controlId, l.querySelector('span')?.textContent]));
+      assert.deepEqual(controls, [['access-cross', 'Access'], ['period', 'Period']], 'the cross-sheet control carries its filter\'s title');
+      const options = await page.$$eval('[data-control-id="access-cross"] select option', (os) => os.map((o) => o.textContent));
+      assert.deepEqual(options, ['Read', 'Write'], "a multi-select dropdown of the filter's column, as its control on the first sheet");
+      const sum = (id: string) =>
+        page.$eval(`figure[data-visual-id="${id}"] .visual-body`, (body) => {
+          const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as { series: { data: (number | { name: string; value: number })[] }[] };
+          return option.series[0]!.data.map((d) => (typeof d === 'number' ? d : d.value));
+        });
+      const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
+      const allRead = (await sum('pie-access'))[0]!;
+      const everything = total(await sum('by-name'));
+      assert.ok(everything > allRead, 'LAST 3 DAY keeps the three days of the sample: more than the Read events');
+
+      await page.selectOption('[data-control-id="access-cross"] select', ['Read']);
+      assert.deepEqual(await sum('pie-access'), [allRead], 'the cross-sheet control filters its sheet');
+      assert.equal(total(await sum('by-name')), allRead);
+
+      await page.selectOption('[data-control-id="period"] select.relative-type', 'THIS');
+      assert.equal(await page.$eval('[data-control-id="period"] input.relative-amount', (el) => (el as HTMLElement).hidden), true);
+      const perDay = await sum('per-day');
+      assert.equal(perDay.length, 3);
+      assert.equal(total(await sum('by-name')), perDay[2], "This day: today's Read events");
+      await page.selectOption('[data-control-id="period"] select.relative-type', 'PREVIOUS');
+      assert.equal(await page.$eval('[data-control-id="period"] input.relative-amount', (el) => (el as HTMLInputElement).value), '3', 'the amount the filter set');
+      assert.equal(total(await sum('by-name')), perDay[0]! + perDay[1]!, 'Previous 3 days: the days before today (the sample has two)');
+      await page.fill('[data-control-id="period"] input.relative-amount', '1');
+      await page.dispatchEvent('[data-control-id="period"] input.relative-amount', 'change');
+      assert.equal(total(await sum('by-name')), perDay[1], "Previous 1 day: yesterday's");
       await closeClean(watched);
     });
   });

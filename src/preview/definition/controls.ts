@@ -1,6 +1,6 @@
-import type { FilterControl, ParameterControl, ParameterDeclaration } from '@aws-sdk/client-quicksight';
+import type { Filter, FilterControl, ParameterControl, ParameterDeclaration } from '@aws-sdk/client-quicksight';
 import { evaluateRollingDate } from './rolling-dates.ts';
-import type { ColumnRef, ControlKind, ControlModel, ParameterModel, Scalar } from '../dashboard-model.ts';
+import type { ColumnRef, ControlKind, ControlModel, ParameterModel, RelativeDateSetting, Scalar } from '../dashboard-model.ts';
 
 export function readParameters(declarations: readonly ParameterDeclaration[], now: Date): ParameterModel[] {
   const parameters: ParameterModel[] = [];
@@ -59,7 +59,19 @@ export function readParameterControl(control: ParameterControl, sheetId: string)
   return undefined;
 }
 
-export function readFilterControl(control: FilterControl, sheetId: string): ControlModel | undefined {
+/** What a filter control needs of the rest of the definition: the filters, and each filter's own (not cross-sheet) control. */
+export interface FilterControlContext {
+  readonly filters: ReadonlyMap<string, Filter>;
+  readonly controls: ReadonlyMap<string, FilterControl>;
+}
+
+export function readFilterControl(control: FilterControl, sheetId: string, context: FilterControlContext): ControlModel | undefined {
+  const cross = control.CrossSheet;
+  if (cross?.SourceFilterId) {
+    const widget = crossSheetWidget(cross.FilterControlId!, cross.SourceFilterId, context);
+    const read = widget && !widget.CrossSheet ? readFilterControl(widget, sheetId, context) : undefined;
+    return read ? { ...read, crossSheet: true } : undefined;
+  }
   const dropdown = control.Dropdown ?? control.List;
   if (dropdown) {
     return {
@@ -76,6 +88,17 @@ export function readFilterControl(control: FilterControl, sheetId: string): Cont
   if (picker) {
     return { id: picker.FilterControlId!, sheetId, title: picker.Title ?? picker.SourceFilterId!, kind: picker.Type === 'DATE_RANGE' ? 'date-range' : 'date', multi: false, target: { filter: picker.SourceFilterId! } };
   }
+  const relative = control.RelativeDateTime;
+  if (relative) {
+    const filter = context.filters.get(relative.SourceFilterId!)?.RelativeDatesFilter;
+    if (!filter) return undefined;
+    const setting: RelativeDateSetting = {
+      type: (filter.RelativeDateType ?? 'LAST') as RelativeDateSetting['type'],
+      granularity: (filter.TimeGranularity ?? 'DAY') as RelativeDateSetting['granularity'],
+      value: filter.RelativeDateValue ?? 1,
+    };
+    return { id: relative.FilterControlId!, sheetId, title: relative.Title ?? relative.SourceFilterId!, kind: 'relative-date', multi: false, target: { filter: relative.SourceFilterId! }, relative: setting };
+  }
   const simple: [ControlKind, { FilterControlId?: string; Title?: string; SourceFilterId?: string } | undefined][] = [
     ['text', control.TextField ?? control.TextArea],
     ['slider', control.Slider],
@@ -84,6 +107,43 @@ export function readFilterControl(control: FilterControl, sheetId: string): Cont
     if (body) return { id: body.FilterControlId!, sheetId, title: body.Title ?? body.SourceFilterId!, kind, multi: false, target: { filter: body.SourceFilterId! } };
   }
   return undefined;
+}
+
+/**
+ * The widget a cross-sheet control shows: the one its filter's DefaultFilterControlConfiguration
+ * names, else the filter's own control on another sheet, else the one QuickSight gives the filter's
+ * kind (a multi-select dropdown for a category filter, a date range picker for a time range, a
+ * relative date control for relative dates, a text field for numbers). Its title: the default
+ * configuration's, else the other control's.
+ */
+function crossSheetWidget(controlId: string, filterId: string, context: FilterControlContext): FilterControl | undefined {
+  const filter = context.filters.get(filterId);
+  if (!filter) return undefined;
+  const body = Object.values(filter).find((b) => b !== undefined) as { DefaultFilterControlConfiguration?: { Title?: string; ControlOptions?: Record<string, Record<string, unknown> | undefined> } } | undefined;
+  const defaults = body?.DefaultFilterControlConfiguration;
+  const own = context.controls.get(filterId);
+  const ownBody = own ? (Object.values(own).find((b) => b !== undefined) as { Title?: string } | undefined) : undefined;
+  const title = defaults?.Title ?? ownBody?.Title;
+  const base = { FilterControlId: controlId, SourceFilterId: filterId, ...(title ? { Title: title } : {}) };
+  const options = defaults?.ControlOptions ?? {};
+  const fromDefaults: [string, string][] = [
+    ['DefaultDropdownOptions', 'Dropdown'],
+    ['DefaultListOptions', 'List'],
+    ['DefaultTextFieldOptions', 'TextField'],
+    ['DefaultTextAreaOptions', 'TextArea'],
+    ['DefaultDateTimePickerOptions', 'DateTimePicker'],
+    ['DefaultSliderOptions', 'Slider'],
+    ['DefaultRelativeDateTimeOptions', 'RelativeDateTime'],
+  ];
+  for (const [option, widget] of fromDefaults) if (options[option]) return { [widget]: { ...options[option], ...base } } as FilterControl;
+  if (own) {
+    const [widget, ownWidget] = Object.entries(own).find(([, b]) => b !== undefined)!;
+    return { [widget]: { ...ownWidget, ...base } } as FilterControl;
+  }
+  if (filter.CategoryFilter) return { Dropdown: { ...base, Type: 'MULTI_SELECT' } } as FilterControl;
+  if (filter.TimeRangeFilter) return { DateTimePicker: { ...base, Type: 'DATE_RANGE' } } as FilterControl;
+  if (filter.RelativeDatesFilter) return { RelativeDateTime: base } as FilterControl;
+  return { TextField: base } as FilterControl;
 }
 
 /** The filter ids that some sheet control sets. */

@@ -1,6 +1,6 @@
-import type { DashboardVersionDefinition, SheetDefinition } from '@aws-sdk/client-quicksight';
+import type { DashboardVersionDefinition, Filter, FilterControl, SheetDefinition } from '@aws-sdk/client-quicksight';
 import type { AnyVisual, ControlModel, DashboardModel, GridPlacement, ParameterModel, SheetModel } from '../dashboard-model.ts';
-import { controlledFilterIds, readFilterControl, readParameterControl, readParameters } from './controls.ts';
+import { controlledFilterIds, type FilterControlContext, readFilterControl, readParameterControl, readParameters } from './controls.ts';
 import { filterApplies, readFilters, type TopBottomFilter } from './filters.ts';
 import { readVisual } from './visuals.ts';
 
@@ -21,7 +21,8 @@ export function readDefinition(input: { id: string; name: string; definition: Da
   const dates = { now, parameters: dateParameters(parameters) };
   const { filters, topBottom, problems: filterProblems } = readFilters(definition.FilterGroups ?? [], controlledFilterIds(filterControls), dates);
   const problems = filterProblems.map((p) => `filter ${p.filterId}: ${p.message}`);
-  const sheets = sheetDefinitions.map((sheet) => readSheet(sheet, problems)).map((sheet) => ({
+  const controlContext = filterControlContext(definition);
+  const sheets = sheetDefinitions.map((sheet) => readSheet(sheet, problems, controlContext)).map((sheet) => ({
     ...sheet,
     visuals: sheet.visuals.map((visual) => topBottom.reduce((v, filter) => applyTopBottom(v, filter, problems), visual)),
   }));
@@ -29,7 +30,7 @@ export function readDefinition(input: { id: string; name: string; definition: Da
   for (const declaration of definition.DataSetIdentifierDeclarations ?? []) {
     if (declaration.Identifier && declaration.DataSetArn) datasets[declaration.Identifier] = declaration.DataSetArn;
   }
-  const model: DashboardModel = { id: input.id, name: input.name, sheets, parameters, filters, datasets };
+  const model: DashboardModel = { id: input.id, name: input.name, sheets, parameters, filters, datasets, now: now.toISOString() };
   const calculated = new Map<string, { name: string; expression: string }[]>();
   for (const field of definition.CalculatedFields ?? []) {
     if (!field.DataSetIdentifier || !field.Name || !field.Expression) continue;
@@ -38,7 +39,27 @@ export function readDefinition(input: { id: string; name: string; definition: Da
   return { model, problems, calculated };
 }
 
-function readSheet(sheet: SheetDefinition, problems: string[]): SheetModel {
+/** Every filter of the definition by id, and each filter's own control (not a cross-sheet one). */
+function filterControlContext(definition: DashboardVersionDefinition): FilterControlContext {
+  const filters = new Map<string, Filter>();
+  for (const group of definition.FilterGroups ?? []) {
+    for (const filter of group.Filters ?? []) {
+      const id = (Object.values(filter).find((b) => b !== undefined) as { FilterId?: string } | undefined)?.FilterId;
+      if (id) filters.set(id, filter);
+    }
+  }
+  const controls = new Map<string, FilterControl>();
+  for (const sheet of definition.Sheets ?? []) {
+    for (const control of sheet.FilterControls ?? []) {
+      if (control.CrossSheet) continue;
+      const id = (Object.values(control).find((b) => b !== undefined) as { SourceFilterId?: string } | undefined)?.SourceFilterId;
+      if (id && !controls.has(id)) controls.set(id, control);
+    }
+  }
+  return { filters, controls };
+}
+
+function readSheet(sheet: SheetDefinition, problems: string[], controlContext: FilterControlContext): SheetModel {
   const sheetId = sheet.SheetId!;
   const visuals = (sheet.Visuals ?? []).map((visual) => readVisual(visual, sheetId));
   for (const visual of visuals) {
@@ -52,7 +73,7 @@ function readSheet(sheet: SheetDefinition, problems: string[]): SheetModel {
     else problems.push(`sheet ${sheetId}: the preview cannot show a ${Object.keys(control)[0]} parameter control`);
   }
   for (const control of sheet.FilterControls ?? []) {
-    const read = readFilterControl(control, sheetId);
+    const read = readFilterControl(control, sheetId, controlContext);
     if (read) controls.push(read);
     else problems.push(`sheet ${sheetId}: the preview cannot show a ${Object.keys(control)[0]} filter control`);
   }

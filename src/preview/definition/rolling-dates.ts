@@ -166,3 +166,8 @@ export function relativeRange(filter: RelativeDatesFilter, context: DateContext)
   }
   return range;
 }
+
+/** A date-time as the pages compare them: `YYYY-MM-DD HH:MM:SS.sss` (UTC), the form Athena prints. */
+export function dateText(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}

@@ -1,4 +1,6 @@
-import type { ControlModel, FilterModel, ParameterModel, Scalar } from '../dashboard-model.ts';
+import type { RelativeDatesFilter } from '@aws-sdk/client-quicksight';
+import type { ControlModel, FilterModel, ParameterModel, RelativeDateSetting, Scalar } from '../dashboard-model.ts';
+import { dateText, relativeRange } from '../definition/rolling-dates.ts';
 import type { FilterChoice } from './filter-eval.ts';
 import { formatCell } from './format.ts';
 
@@ -14,6 +16,8 @@ export interface ControlContext {
   /** Choices read from the data, by control id. */
   readonly choices: Readonly<Record<string, readonly Scalar[]>>;
   readonly initialParameter: (name: string) => readonly Scalar[];
+  /** The render's "now", which relative dates count from. */
+  readonly now: Date;
 }
 
 /** One sheet control as a labelled form field; option texts go in as text. */
@@ -40,6 +44,8 @@ export function buildControl(control: ControlModel, context: ControlContext, sin
     for (const o of select.options) o.selected = initial.includes(o.value);
     select.addEventListener('change', () => emit([...select.selectedOptions].map((o) => o.value).filter((v) => v !== '')));
     label.append(select);
+  } else if (control.kind === 'relative-date' && filterId && control.relative) {
+    label.append(...relativeDateInputs(control.relative, context.now, (range) => sink.setChoice(filterId, { range })));
   } else if (control.kind === 'date-range' && filterId) {
     const from = dateInput();
     const to = dateInput();
@@ -79,4 +85,43 @@ function initialFilterValues(filter: FilterModel | undefined): string[] {
 function typed(values: string[], parameter: ParameterModel | undefined): Scalar[] {
   if (parameter?.type === 'integer' || parameter?.type === 'decimal') return values.map(Number).filter(Number.isFinite);
   return values;
+}
+
+const RELATIVE_TYPES: [RelativeDateSetting['type'], string][] = [['PREVIOUS', 'Previous'], ['THIS', 'This'], ['NOW', 'To date'], ['LAST', 'Last'], ['NEXT', 'Next']];
+const GRANULARITIES: [RelativeDateSetting['granularity'], string][] = [
+  ['YEAR', 'years'], ['QUARTER', 'quarters'], ['MONTH', 'months'], ['WEEK', 'weeks'], ['DAY', 'days'], ['HOUR', 'hours'], ['MINUTE', 'minutes'], ['SECOND', 'seconds'],
+];
+
+/**
+ * A relative date control (QuickSight's RelativeDateTime): previous, this, to date, last N or next N
+ * periods; each change works the range out from the render's now, as the filter's was.
+ */
+function relativeDateInputs(initial: RelativeDateSetting, now: Date, emit: (range: { min?: string; max?: string; maxIncluded: boolean }) => void): HTMLElement[] {
+  const type = document.createElement('select');
+  type.className = 'relative-type';
+  for (const [value, text] of RELATIVE_TYPES) type.append(option(value, text));
+  type.value = initial.type;
+  const amount = document.createElement('input');
+  amount.type = 'number';
+  amount.min = '1';
+  amount.className = 'relative-amount';
+  amount.value = String(initial.value);
+  const unit = document.createElement('select');
+  unit.className = 'relative-unit';
+  for (const [value, text] of GRANULARITIES) unit.append(option(value, text));
+  unit.value = initial.granularity;
+  const onChange = () => {
+    amount.hidden = type.value === 'THIS' || type.value === 'NOW';
+    const range = relativeRange(
+      { RelativeDateType: type.value as RelativeDateSetting['type'], TimeGranularity: unit.value as RelativeDateSetting['granularity'], RelativeDateValue: Math.max(1, Math.floor(Number(amount.value) || 1)), AnchorDateConfiguration: { AnchorOption: 'NOW' } } as RelativeDatesFilter,
+      { now, parameters: new Map() },
+    );
+    emit({ ...(range.min ? { min: dateText(range.min) } : {}), ...(range.max ? { max: dateText(range.max) } : {}), maxIncluded: range.maxIncluded });
+  };
+  amount.hidden = initial.type === 'THIS' || initial.type === 'NOW';
+  for (const input of [type, amount, unit]) input.addEventListener('change', onChange);
+  const row = document.createElement('span');
+  row.className = 'relative-date';
+  row.append(type, amount, unit);
+  return [row];
 }

@@ -1,8 +1,14 @@
 import type { Bound, FilterModel, Scalar } from '../dashboard-model.ts';
 import type { Cell } from '../shipped.ts';
 
-/** What a sheet control has set for a filter it drives: picked values, typed text, or a day range. */
-export type FilterChoice = { readonly values: readonly Scalar[] } | { readonly from?: string; readonly to?: string };
+/**
+ * What a sheet control has set for a filter it drives: picked values, typed text, a day range, or
+ * a relative date range worked out in the page (date-times as `YYYY-MM-DD HH:MM:SS.sss`, `min` included).
+ */
+export type FilterChoice =
+  | { readonly values: readonly Scalar[] }
+  | { readonly from?: string; readonly to?: string }
+  | { readonly range: { readonly min?: string; readonly max?: string; readonly maxIncluded: boolean } };
 
 /** The page's interactive state: parameter values and filter-control choices. */
 export interface PageState {
@@ -23,6 +29,11 @@ export function passes(filter: FilterModel, value: Cell, state: PageState): bool
     if (choice.values.length === 0) return true;
     if (condition.kind === 'category') return matchCategory(condition.match, String(value), choice.values.map(String));
     return choice.values.map(String).includes(String(value));
+  }
+  if (choice && 'range' in choice) {
+    const { min, max, maxIncluded } = choice.range;
+    const v = String(value);
+    return (min === undefined || v >= min) && (max === undefined || (maxIncluded ? v <= max : v < max));
   }
   if (choice) return inDayRange(String(value), choice.from, choice.to);
   switch (condition.kind) {

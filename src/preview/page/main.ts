@@ -107,7 +107,7 @@ function start(): void {
     const container = document.querySelector<HTMLElement>(`.controls[data-sheet-id="${CSS.escape(sheet.id)}"]`);
     for (const control of sheet.controls) {
       container?.append(
-        buildControl(control, { parameters: dashboard.parameters, filters: dashboard.filters, choices: payload.choices, initialParameter: (name) => parameters[name] ?? [] }, {
+        buildControl(control, { parameters: dashboard.parameters, filters: dashboard.filters, choices: payload.choices, initialParameter: (name) => parameters[name] ?? [], now: dashboard.now ? new Date(dashboard.now) : new Date() }, {
           setParameter: (name, values) => {
             parameters[name] = values;
             redraw();
