@@ -53,6 +53,10 @@ async function visualData(input: DashboardDataInput, visual: VisualModel): Promi
   const source = input.datasets.get(visual.dataset);
   if (!source) return failed(`dataset ${visual.dataset} could not be read${input.unreadable?.has(visual.dataset) ? `: ${shortMessage(input.unreadable.get(visual.dataset)!)}` : ''}`);
   const filters = input.model.filters.filter((filter) => filterApplies(filter, visual, new Set(source.columns.keys())));
+  // A calculated field the preview cannot evaluate is named on each visual that uses it, with why.
+  const uses = [...visual.dimensions.map((d) => d.column), ...visual.measures.map((m) => m.column), ...filters.map((f) => f.column)];
+  const unevaluated = uses.find((column) => source.unevaluated?.has(column));
+  if (unevaluated !== undefined) return failed(`the preview cannot draw this visual: the calculated field ${unevaluated}: ${shortMessage(source.unevaluated!.get(unevaluated)!)}`);
   let query;
   try {
     query = buildVisualQuery({ visual, datasetSql: source.sql, datasetColumns: source.columns, filters, rowCap: input.rowCap });

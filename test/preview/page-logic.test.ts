@@ -83,6 +83,10 @@ describe('preview page logic', () => {
       { name: 'error_rate', expression: 'sum({error_count}) / count({event_id})' },
       { name: 'failed', expression: "ifelse({error_count} > 0, 'yes', 'no')" },
       { name: 'odd', expression: 'runningSum({x})' },
+      { name: 'ranked', expression: 'rank([sum({error_count}) DESC])' },
+      { name: 'reads', expression: "countIf({event_id}, {error_count} = 0)" },
+      { name: 'broken', expression: 'sum({error_count}' },
+      { name: 'uses_broken', expression: '{broken} + 1' },
     ]);
     assert.deepEqual(measures.get('error_rate'), {
       formula: { k: 'bin', op: '/', l: { k: 'leaf', i: 0 }, r: { k: 'leaf', i: 1 } },
@@ -90,10 +94,17 @@ describe('preview page logic', () => {
     });
     assert.ok(extended.columns.has('failed'));
     assert.match(extended.sql, /CASE WHEN \("error_count" > 0\) THEN 'yes' ELSE 'no' END AS "failed"/);
-    assert.deepEqual(problems, ['calculated field odd: it names a column the dataset does not have']);
+    assert.deepEqual(problems.sort(), [
+      "calculated field broken: its expression is not QuickSight's syntax: expected ')' at character 18 (the end)",
+      'calculated field odd: it names x, which the dataset does not have',
+      "calculated field ranked: the preview cannot evaluate rank(...) over aggregates",
+      "calculated field reads: the preview cannot evaluate QuickSight's function countIf",
+      'calculated field uses_broken: it uses the calculated field broken, which the preview cannot evaluate',
+    ]);
+    assert.deepEqual([...extended.unevaluated!.keys()].sort(), ['broken', 'odd', 'ranked', 'reads', 'uses_broken'], 'each is named on the visuals that use it');
     assert.equal(evaluateFormula(measures.get('error_rate')!.formula, [3, 12]), 0.25);
     assert.equal(evaluateFormula(measures.get('error_rate')!.formula, [3, 0]), null);
-    assert.throws(() => parseExpression('sum({a}'), /expected "\)"/);
+    assert.throws(() => parseExpression('sum({a}'), /expected '\)'/);
   });
 
   it('formats date-times with QuickSight format strings', () => {

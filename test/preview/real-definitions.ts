@@ -309,3 +309,34 @@ export function controlsDefinition(datasetArn: string): DashboardVersionDefiniti
     },
   );
 }
+
+/**
+ * Calculated fields as CID's definitions write them: a field named bare (`toUpper(event_name)`), a
+ * double-quoted text, and a conditional aggregation (countIf) the preview does not evaluate.
+ */
+export function calculatedDefinition(datasetArn: string): DashboardVersionDefinition {
+  return definition(
+    datasetArn,
+    [
+      sheet('s1', [
+        barByEventName('upper', 'upper_name'),
+        { TableVisual: { VisualId: 'greetings', ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('g.g', 'greeting')], Values: [count('g.v')] } } } } },
+        {
+          BarChartVisual: {
+            VisualId: 'reads',
+            ChartConfiguration: {
+              FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('r.c', 'access')], Values: [{ NumericalMeasureField: { FieldId: 'r.v', Column: column('reads'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } }] } },
+            },
+          },
+        },
+      ]),
+    ],
+    {
+      CalculatedFields: [
+        { DataSetIdentifier: DS, Name: 'upper_name', Expression: 'toUpper(event_name) // bare field name' },
+        { DataSetIdentifier: DS, Name: 'greeting', Expression: 'concat("user ", {user_name})' },
+        { DataSetIdentifier: DS, Name: 'reads', Expression: "countIf({event_id}, {access} = 'Read')" },
+      ],
+    },
+  );
+}

@@ -8,7 +8,7 @@ import { renderPreview, type RenderPreviewResult } from '../../src/preview/index
 import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './browser.ts';
 import { writeHostileLog } from './hostile-log.ts';
 import { type LocalAccount, publishLocally } from './local-site.ts';
-import { barByEventName, controlsDefinition, createDashboard, datasetOnFailedSource, datesDefinition, definition, EMPTY_VALUES, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
+import { barByEventName, calculatedDefinition, controlsDefinition, createDashboard, datasetOnFailedSource, datesDefinition, definition, EMPTY_VALUES, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
 
 /**
  * "The preview never lies" (issue 14): real definitions' shapes on the CloudTrail dataset, created
@@ -46,6 +46,7 @@ describe('the preview never lies (real definitions on the local endpoint)', func
     await add('truth-counts', definition(arn, [sheet('s1', EMPTY_VALUES)]));
     await add('truth-dates', datesDefinition(arn));
     await add('truth-controls', controlsDefinition(arn));
+    await add('truth-calculated', calculatedDefinition(arn));
     out = await mkdtemp(join(tmpdir(), 'trailsight-truth-'));
     result = await renderPreview({ quicksight, athena: local.athena, awsAccountId: account, dashboardIds: ids, out });
     browser = await launchChromium();
@@ -272,6 +273,24 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       await page.fill('[data-control-id="period"] input.relative-amount', '1');
       await page.dispatchEvent('[data-control-id="period"] input.relative-amount', 'change');
       assert.equal(total(await sum('by-name')), perDay[1], "Previous 1 day: yesterday's");
+      await closeClean(watched);
+    });
+  });
+
+  describe('(6) calculated fields', () => {
+    it('fields named bare and double-quoted texts are evaluated; a function the preview cannot evaluate is said on the visual that uses it', async function () {
+      assert.deepEqual(problemsOf('truth-calculated'), ["dataset events: calculated field reads: the preview cannot evaluate QuickSight's function countIf", "visual reads: the preview cannot draw this visual: the calculated field reads: the preview cannot evaluate QuickSight's function countIf"]);
+      const watched = await open('truth-calculated', this);
+      const { page } = watched;
+      const names = await page.$eval('figure[data-visual-id="upper"] .visual-body', (body) => {
+        const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as { xAxis: { data: string[] }[] };
+        return option.xAxis[0]!.data;
+      });
+      assert.ok(names.length > 3 && names.every((n) => n === n.toUpperCase()) && names.includes('STOPINSTANCES'), `upper-cased event names: ${names}`);
+      const greetings = await page.$$eval('figure[data-visual-id="greetings"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent ?? ''));
+      assert.ok(greetings.includes('user nicholas'), `greetings: ${greetings.slice(0, 5)}`);
+      const reads = await page.$eval('figure[data-visual-id="reads"]', (el) => ({ state: (el as HTMLElement).dataset.state, text: el.querySelector('.visual-message')?.textContent, canvas: !!el.querySelector('canvas') }));
+      assert.deepEqual(reads, { state: 'error', text: "the preview cannot draw this visual: the calculated field reads: the preview cannot evaluate QuickSight's function countIf", canvas: false });
       await closeClean(watched);
     });
   });

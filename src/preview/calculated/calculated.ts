@@ -27,12 +27,17 @@ export function applyCalculated(
   const added: [string, string][] = [];
   const measures = new Map<string, CalculatedMeasure>();
   const problems: string[] = [];
+  const unevaluated = new Map<string, string>(source.unevaluated ?? []);
+  const refuse = (name: string, reason: string) => {
+    unevaluated.set(name, reason);
+    problems.push(`calculated field ${name}: ${reason}`);
+  };
   const parsed: { name: string; expr: Expr }[] = [];
   for (const field of fields) {
     try {
       parsed.push({ name: field.name, expr: parseExpression(field.expression) });
     } catch (error) {
-      problems.push(`calculated field ${field.name}: ${(error as Error).message}`);
+      refuse(field.name, `its expression is not QuickSight's syntax: ${(error as Error).message}`);
     }
   }
   let pending = parsed;
@@ -55,12 +60,16 @@ export function applyCalculated(
           columns.set(field.name, kindOf(field.expr, columns));
         }
       } catch (error) {
-        problems.push(`calculated field ${field.name}: ${(error as Error).message}`);
+        refuse(field.name, (error as Error).message);
       }
     }
     pending = next;
   }
-  for (const field of pending) problems.push(`calculated field ${field.name}: it names a column the dataset does not have`);
+  for (const field of pending) {
+    const missing = [...namesIn(field.expr)].filter((n) => !columns.has(n) && !measures.has(n));
+    const blocked = missing.find((n) => unevaluated.has(n));
+    refuse(field.name, blocked ? `it uses the calculated field ${blocked}, which the preview cannot evaluate` : `it names ${missing.join(', ')}, which the dataset does not have`);
+  }
 
   function addSynthetic(name: string, expr: Expr): string {
     const column = `__calc_${name}_${added.length}`;
@@ -74,7 +83,7 @@ export function applyCalculated(
   added.forEach(([name, expression], i) => {
     sql = `SELECT "c${i}".*, ${expression} AS ${quoteIdentifier(name)} FROM (\n${sql}\n) AS "c${i}"`;
   });
-  return { source: { ...source, sql, columns }, measures, problems };
+  return { source: { ...source, sql, columns, ...(unevaluated.size ? { unevaluated } : {}) }, measures, problems };
 }
 
 /** Functions whose value is text (row-sql.ts FUNCTIONS). */
@@ -105,6 +114,16 @@ function kindOf(expr: Expr, columns: ReadonlyMap<string, ColumnKind>): ColumnKin
   return text(expr) ? 'category' : 'number';
 }
 
+/** The fields an expression names. */
+function namesIn(expr: Expr, names = new Set<string>()): Set<string> {
+  if (expr.k === 'col') names.add(expr.name);
+  else if (expr.k === 'call') expr.args.forEach((a) => namesIn(a, names));
+  else if (expr.k === 'bin') namesIn(expr.r, namesIn(expr.l, names));
+  else if (expr.k === 'neg' || expr.k === 'not' || expr.k === 'sort') namesIn(expr.e, names);
+  else if (expr.k === 'list') expr.items.forEach((a) => namesIn(a, names));
+  return names;
+}
+
 function referencesKnown(expr: Expr, columns: ReadonlyMap<string, unknown>, measures: ReadonlyMap<string, unknown>): boolean {
   switch (expr.k) {
     case 'col':
@@ -115,7 +134,10 @@ function referencesKnown(expr: Expr, columns: ReadonlyMap<string, unknown>, meas
       return referencesKnown(expr.l, columns, measures) && referencesKnown(expr.r, columns, measures);
     case 'neg':
     case 'not':
+    case 'sort':
       return referencesKnown(expr.e, columns, measures);
+    case 'list':
+      return expr.items.every((a) => referencesKnown(a, columns, measures));
     default:
       return true;
   }

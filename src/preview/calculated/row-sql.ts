@@ -1,4 +1,5 @@
 import { quoteIdentifier, quoteNumber, quoteString } from '../query/sql-text.ts';
+import { quicksightFunction } from './functions.ts';
 import type { Expr } from './parse-expression.ts';
 
 export const AGGREGATE_FUNCTIONS: Record<string, 'SUM' | 'COUNT' | 'AVERAGE' | 'MIN' | 'MAX' | 'DISTINCT_COUNT' | 'MEDIAN'> = {
@@ -20,7 +21,10 @@ export function isAggregate(expr: Expr): boolean {
       return isAggregate(expr.l) || isAggregate(expr.r);
     case 'neg':
     case 'not':
+    case 'sort':
       return isAggregate(expr.e);
+    case 'list':
+      return expr.items.some(isAggregate);
     default:
       return false;
   }
@@ -62,6 +66,11 @@ export function rowSql(expr: Expr): string {
       return quoteString(expr.v);
     case 'col':
       return quoteIdentifier(expr.name);
+    case 'null':
+      return 'NULL';
+    case 'list':
+    case 'sort':
+      throw new Error('the preview cannot evaluate a list ([ … ]) in a row-level calculated field');
     case 'param':
       throw new Error(`the preview cannot evaluate the parameter \${${expr.name}} in a calculated field`);
     case 'neg':
@@ -73,7 +82,10 @@ export function rowSql(expr: Expr): string {
       return `(${rowSql(expr.l)} ${expr.op} ${rowSql(expr.r)})`;
     case 'call': {
       const fn = FUNCTIONS[expr.fn.toLowerCase()];
-      if (!fn) throw new Error(`the preview cannot evaluate the function ${expr.fn}`);
+      if (!fn) {
+        const known = quicksightFunction(expr.fn);
+        throw new Error(known ? `the preview cannot evaluate QuickSight's function ${known}` : `${expr.fn} is not a function of QuickSight's`);
+      }
       return fn(expr.args.map(rowSql));
     }
   }

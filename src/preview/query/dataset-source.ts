@@ -16,6 +16,8 @@ export interface DatasetSource {
   readonly calculated: readonly { readonly name: string; readonly expression: string }[];
   /** What the dataset uses that the preview leaves out (dataset filters, other tables). */
   readonly problems: readonly string[];
+  /** Calculated fields the preview cannot evaluate, with why: a visual using one says so. */
+  readonly unevaluated?: ReadonlyMap<string, string>;
 }
 
 const KIND: Record<string, ColumnKind> = { STRING: 'category', JSON: 'category', BIT: 'number', BOOLEAN: 'category', INTEGER: 'number', DECIMAL: 'number', DATETIME: 'date' };
