@@ -4,7 +4,7 @@ import type { Visual } from '@aws-sdk/client-quicksight';
 import { readDefinition } from '../../src/preview/definition/index.ts';
 import { readVisual } from '../../src/preview/definition/visuals.ts';
 import { RECORDS_COLUMN } from '../../src/preview/definition/fields.ts';
-import { evaluateRollingDate, relativeRange } from '../../src/preview/definition/rolling-dates.ts';
+import { evaluateRollingDate, relativeRange, toWholeDays } from '../../src/preview/definition/rolling-dates.ts';
 import { VISUAL_TYPE_NAMES } from '../../src/preview/definition/visual-types.ts';
 
 const MODEL = JSON.parse(readFileSync(new URL('../../src/awsmodel/models/quicksight.json', import.meta.url), 'utf8')) as { shapes: Record<string, { members?: Record<string, unknown> }> };
@@ -122,5 +122,30 @@ describe('preview: reading definitions', () => {
       ['c2', 'date-range', 'range', true, undefined],
     ]);
     assert.deepEqual(problems, ['sheet s: the preview cannot show a CrossSheet filter control']);
+  });
+
+  it('a relative dates filter set by a control with hours is applied in the page to whole days, and says so', () => {
+    const definition = {
+      Sheets: [{ SheetId: 's', Visuals: [], FilterControls: [{ RelativeDateTime: { FilterControlId: 'c', SourceFilterId: 'recent', Title: 'Recent' } }] }],
+      FilterGroups: [
+        {
+          FilterGroupId: 'g',
+          ScopeConfiguration: { AllSheets: {} },
+          Filters: [
+            {
+              RelativeDatesFilter: {
+                FilterId: 'recent', Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' }, AnchorDateConfiguration: { AnchorOption: 'NOW' },
+                TimeGranularity: 'HOUR', RelativeDateType: 'LAST', RelativeDateValue: 6, NullOption: 'NON_NULLS_ONLY',
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const { model, problems } = readDefinition({ id: 'd', name: 'd', definition: definition as never, now: new Date('2026-12-09T15:30:00Z') });
+    assert.deepEqual(model.filters[0]!.condition, { kind: 'range', min: { value: '2026-12-09 00:00:00.000' }, max: { value: '2026-12-09 15:30:00.000' }, includeMin: true, includeMax: true }, 'the last 6 hours (from 10:00) widened to the day');
+    assert.deepEqual(problems, ['filter recent: set by a control, its relative dates (HOUR) are applied in the page to whole days']);
+    const widened = toWholeDays({ min: new Date('2026-12-09T10:00:00Z'), max: new Date('2026-12-09T16:00:00Z'), maxIncluded: false });
+    assert.deepEqual([widened.min?.toISOString(), widened.max?.toISOString()], ['2026-12-09T00:00:00.000Z', '2026-12-10T00:00:00.000Z']);
   });
 });

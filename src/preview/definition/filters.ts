@@ -1,7 +1,7 @@
 import type { Filter, FilterGroup } from '@aws-sdk/client-quicksight';
 import type { Bound, CategoryMatch, FilterModel, FilterScope, NullOption, Scalar } from '../dashboard-model.ts';
 import { columnRef } from './fields.ts';
-import { type DateContext, type DateRange, evaluateRollingDate, relativeRange } from './rolling-dates.ts';
+import { type DateContext, type DateRange, evaluateRollingDate, relativeRange, SUB_DAY, toWholeDays } from './rolling-dates.ts';
 
 export interface FilterProblem {
   readonly filterId: string;
@@ -30,13 +30,17 @@ export function readFilters(
         topBottom.push({ id: top.FilterId!, ...columnRef(top.Column), limit: top.Limit, scope });
         continue;
       }
-      const read = readFilter(filter, dates);
+      const read = readFilter(filter, dates, controlledFilterIds);
       if ('problem' in read) {
         problems.push({ filterId: read.id, message: read.problem });
         continue;
       }
       const interactive = controlledFilterIds.has(read.id) || usesParameter(read.condition);
       filters.push({ ...read, scope, crossDataset, interactive });
+      const granularity = filter.RelativeDatesFilter?.TimeGranularity;
+      if (interactive && granularity && SUB_DAY.has(granularity)) {
+        problems.push({ filterId: read.id, message: `set by a control, its relative dates (${granularity}) are applied in the page to whole days` });
+      }
     }
   }
   return { filters, topBottom, problems };
@@ -53,7 +57,7 @@ export interface TopBottomFilter {
 
 type ReadFilter = Omit<FilterModel, 'scope' | 'crossDataset' | 'interactive'> | { id: string; problem: string };
 
-function readFilter(filter: Filter, dates: DateContext): ReadFilter {
+function readFilter(filter: Filter, dates: DateContext, controlledFilterIds: ReadonlySet<string>): ReadFilter {
   const category = filter.CategoryFilter;
   if (category) {
     const config = category.Configuration ?? {};
@@ -133,6 +137,8 @@ function readFilter(filter: Filter, dates: DateContext): ReadFilter {
     let range: DateRange;
     try {
       range = relativeRange(relative, dates);
+      // Set by a control, it is applied in the page, which compares each row's day (query/visual-query.ts).
+      if (controlledFilterIds.has(relative.FilterId!) && SUB_DAY.has(relative.TimeGranularity ?? '')) range = toWholeDays(range);
     } catch (error) {
       return { id: relative.FilterId!, problem: `the preview cannot work out its relative dates: ${(error as Error).message}` };
     }

@@ -171,3 +171,13 @@ export function relativeRange(filter: RelativeDatesFilter, context: DateContext)
 export function dateText(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
+
+/** A range widened to whole days (the page compares its date filters' values by the day). */
+export function toWholeDays(range: DateRange): DateRange {
+  const min = range.min ? truncate('DAY', range.min) : undefined;
+  const max = range.max && !range.maxIncluded && truncate('DAY', range.max).getTime() !== range.max.getTime() ? add('DAY', 1, truncate('DAY', range.max)) : range.max;
+  return { ...(min ? { min } : {}), ...(max ? { max } : {}), maxIncluded: range.maxIncluded };
+}
+
+/** Granularities finer than the day. */
+export const SUB_DAY: ReadonlySet<string> = new Set(['HOUR', 'MINUTE', 'SECOND', 'MILLISECOND']);

@@ -1,6 +1,6 @@
 import type { RelativeDatesFilter } from '@aws-sdk/client-quicksight';
 import type { ControlModel, FilterModel, ParameterModel, RelativeDateSetting, Scalar } from '../dashboard-model.ts';
-import { dateText, relativeRange } from '../definition/rolling-dates.ts';
+import { dateText, relativeRange, SUB_DAY, toWholeDays } from '../definition/rolling-dates.ts';
 import type { FilterChoice } from './filter-eval.ts';
 import { formatCell } from './format.ts';
 
@@ -112,10 +112,12 @@ function relativeDateInputs(initial: RelativeDateSetting, now: Date, emit: (rang
   unit.value = initial.granularity;
   const onChange = () => {
     amount.hidden = type.value === 'THIS' || type.value === 'NOW';
-    const range = relativeRange(
+    const computed = relativeRange(
       { RelativeDateType: type.value as RelativeDateSetting['type'], TimeGranularity: unit.value as RelativeDateSetting['granularity'], RelativeDateValue: Math.max(1, Math.floor(Number(amount.value) || 1)), AnchorDateConfiguration: { AnchorOption: 'NOW' } } as RelativeDatesFilter,
       { now, parameters: new Map() },
     );
+    // The page compares each row's day: finer periods are applied to whole days (said in the problems).
+    const range = SUB_DAY.has(unit.value) ? toWholeDays(computed) : computed;
     emit({ ...(range.min ? { min: dateText(range.min) } : {}), ...(range.max ? { max: dateText(range.max) } : {}), maxIncluded: range.maxIncluded });
   };
   amount.hidden = initial.type === 'THIS' || initial.type === 'NOW';
