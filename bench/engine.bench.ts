@@ -23,7 +23,10 @@ import { scanLogFiles } from '../src/engine/files/scan.ts';
 import { describeShape, shapeFor, trailSet } from './trail-shape.ts';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SIZES = (process.env.BENCH_EVENTS ?? '200000,1000000').split(',').map(Number).filter((n) => n > 0);
+const SIZES = (process.env.BENCH_EVENTS ?? '200000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const GROUP_BY = 'SELECT eventname, count(*) AS n FROM cloudtrail_logs GROUP BY eventname ORDER BY n DESC, eventname';
 /** The same group-by in jq, ordered as the SQL orders it (the sort costs nothing next to the parsing). */
@@ -113,8 +116,22 @@ function link(files: readonly string[], from: string, to: string): void {
 
 const jqVersion = process.env.BENCH_SKIP_JQ ? undefined : spawnSync('jq', ['--version'], { encoding: 'utf8' });
 const hasJq = jqVersion?.status === 0;
-const parseCsv = (csv: string) => JSON.stringify(csv.trim().split('\n').slice(1).map((line) => { const [name, n] = line.split(','); return [name.replace(/^"|"$/g, ''), Number(n)]; }));
-console.log(`machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${new Date().toISOString().slice(0, 10)}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const parseCsv = (csv: string) =>
+  JSON.stringify(
+    csv
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [name, n] = line.split(',');
+        return [name.replace(/^"|"$/g, ''), Number(n)];
+      }),
+  );
+console.log(
+  `machine: ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), ${new Date().toISOString().slice(0, 10)}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 if (!hasJq) console.log('jq: not installed (or BENCH_SKIP_JQ set): the jq comparison is skipped (apt-get install -y jq)');
 
 for (const events of SIZES) {
@@ -128,11 +145,17 @@ for (const events of SIZES) {
   const logs = join(work, 'logs');
   const empty = join(work, 'empty');
   mkdirSync(empty);
-  link(before.map((f) => f.path), set.root, logs);
+  link(
+    before.map((f) => f.path),
+    set.root,
+    logs,
+  );
   const list = join(work, 'files.txt');
   writeFileSync(list, `${before.map((f) => f.path).join('\n')}\n`);
   const bytes = before.reduce((n, f) => n + f.size, 0);
-  console.log(`\n${events} events (${describeShape(shape)}): ${before.length} files, ${(bytes / 2 ** 20).toFixed(0)} MB gzip before the last day; the last day (${lastDay}) ${arriving.length} files`);
+  console.log(
+    `\n${events} events (${describeShape(shape)}): ${before.length} files, ${(bytes / 2 ** 20).toFixed(0)} MB gzip before the last day; the last day (${lastDay}) ${arriving.length} files`,
+  );
   const rounds: { gzip: Timing; start: Timing; cold: Timing; warm: Timing; incremental: Timing; jq?: Timing }[] = [];
   let answer = '';
   let jqAnswer = '';
@@ -145,7 +168,11 @@ for (const events of SIZES) {
       const start = await cli(empty, join(work, `cache-empty-${round}`));
       const cold = await cli(logs, cache);
       const warm = await cli(logs, cache);
-      link(arriving.map((f) => f.path), set.root, logs);
+      link(
+        arriving.map((f) => f.path),
+        set.root,
+        logs,
+      );
       const incremental = await cli(logs, cache);
       for (const f of arriving) rmSync(join(logs, relative(set.root, f.path)));
       rmSync(cache, { recursive: true, force: true });
@@ -159,8 +186,10 @@ for (const events of SIZES) {
         jq = run;
       }
       rounds.push({ gzip, start, cold, warm, incremental, jq });
-      console.log(`round ${round}: gzip ${seconds(gzip.ms)} · start ${seconds(start.ms)} · cold ${seconds(cold.ms)} (cpu ${seconds(cold.cpuMs)}) · warm ${seconds(warm.ms)} · incremental ${seconds(incremental.ms)}` +
-        `${jq ? ` · jq ${seconds(jq.ms)}` : ''}  (load average ${load.toFixed(1)} at the start)`);
+      console.log(
+        `round ${round}: gzip ${seconds(gzip.ms)} · start ${seconds(start.ms)} · cold ${seconds(cold.ms)} (cpu ${seconds(cold.cpuMs)}) · warm ${seconds(warm.ms)} · incremental ${seconds(incremental.ms)}` +
+          `${jq ? ` · jq ${seconds(jq.ms)}` : ''}  (load average ${load.toFixed(1)} at the start)`,
+      );
     }
     if (process.env.BENCH_PUBLISH !== '0') {
       const folder = join(work, 'publish');
@@ -176,16 +205,25 @@ for (const events of SIZES) {
   console.log(`best of ${RUNS} (BENCH_RUNS); ${groups} groups`);
   console.log(`gzip -dc (floor)            ${fmt(gzip)}`);
   console.log(`start (query, no logs)      ${fmt(start)}  (node, the CLI, the SQL parser's warm-up)`);
-  console.log(`cold ingest + group-by      ${fmt(cold)}  = ${(cold.ms / gzip.ms).toFixed(2)}× gzip wall (target ≤ 2×); cpu ${(cold.cpuMs / gzip.cpuMs).toFixed(2)}× gzip cpu`);
+  console.log(
+    `cold ingest + group-by      ${fmt(cold)}  = ${(cold.ms / gzip.ms).toFixed(2)}× gzip wall (target ≤ 2×); cpu ${(cold.cpuMs / gzip.cpuMs).toFixed(2)}× gzip cpu`,
+  );
   console.log(`warm rerun, nothing new     ${fmt(warm)}  = start + ${seconds(warm.ms - start.ms)} (target < 0.3 s)`);
-  console.log(`incremental, +1 day         ${fmt(incremental)}  = start + ${seconds(incremental.ms - start.ms)} (target < 0.3 s; ${arriving.length} new files)`);
+  console.log(
+    `incremental, +1 day         ${fmt(incremental)}  = start + ${seconds(incremental.ms - start.ms)} (target < 0.3 s; ${arriving.length} new files)`,
+  );
   if (hasJq) {
     const jq = best(rounds.map((r) => r.jq!));
     const same = jqAnswer === answer ? `the same ${groups} groups and counts as the engine` : 'DIFFERENT groups or counts from the engine';
-    console.log(`zcat | jq group-by          ${fmt(jq)}  = ${(jq.ms / cold.ms).toFixed(1)}× the cold engine's wall (target ≥ 5×); cpu ${(jq.cpuMs / cold.cpuMs).toFixed(1)}×`);
+    console.log(
+      `zcat | jq group-by          ${fmt(jq)}  = ${(jq.ms / cold.ms).toFixed(1)}× the cold engine's wall (target ≥ 5×); cpu ${(jq.cpuMs / cold.cpuMs).toFixed(1)}×`,
+    );
     console.log(`  ${jqVersion!.stdout.trim()}: ${JQ_SCRIPT.replace('"$1"', '<the file list>')}  → ${same}`);
     if (jqAnswer !== answer) process.exitCode = 1;
   }
-  if (published) console.log(`local publish over the logs  ${fmt(published)}  (cold: its own .trailsight; every dashboard's queries through the endpoint's Athena, then the preview)`);
+  if (published)
+    console.log(
+      `local publish over the logs  ${fmt(published)}  (cold: its own .trailsight; every dashboard's queries through the endpoint's Athena, then the preview)`,
+    );
   if (!existsSync(set.root)) throw new Error('the generated set went away');
 }

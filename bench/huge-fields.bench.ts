@@ -61,9 +61,13 @@ async function publish(logs: string, label: string): Promise<Publish> {
   });
   const ms = Date.now() - started;
   const out = join(work, 'out');
-  const pages = readdirSync(out).filter((name) => name.endsWith('.html')).map((name) => ({ name, bytes: statSync(join(out, name)).size }));
+  const pages = readdirSync(out)
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => ({ name, bytes: statSync(join(out, name)).size }));
   const largestPage = pages.reduce((a, b) => (b.bytes > a.bytes ? b : a), { name: '(none)', bytes: 0 });
-  const siteBytes = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
+  const siteBytes = readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((n, e) => n + statSync(join(e.parentPath, e.name)).size, 0);
   const cutNotes = pages.reduce((n, page) => n + (readFileSync(join(out, page.name), 'utf8').match(/class="visual-cut"/g)?.length ?? 0), 0);
   const result = { code, ms, peakRss: Number(readFileSync(rssFile, 'utf8')), largestPage, siteBytes, cutNotes, stderr };
   rmSync(work, { recursive: true, force: true });
@@ -83,15 +87,26 @@ try {
   const { events, files } = await generateSample({ out: normal, events: EVENTS, days: 7, seed: 1, endDay: yesterday });
   cpSync(normal, huge, { recursive: true });
   const account = readdirSync(join(huge, 'AWSLogs')).sort()[0]!;
-  const hugeFile = await writeHugeLog(huge, { account, region: 'us-east-1', time: new Date(`${yesterday}T12:00:00Z`), chars: HUGE_MB * MiB, fields: ['userName'] });
-  console.log(`${events} sample events in ${files} files; plus one record with a ${HUGE_MB} MiB userName (${mb(statSync(hugeFile).size)} gzipped); ${availableParallelism()} cores; ${RUNS} round(s) (BENCH_RUNS)`);
+  const hugeFile = await writeHugeLog(huge, {
+    account,
+    region: 'us-east-1',
+    time: new Date(`${yesterday}T12:00:00Z`),
+    chars: HUGE_MB * MiB,
+    fields: ['userName'],
+  });
+  console.log(
+    `${events} sample events in ${files} files; plus one record with a ${HUGE_MB} MiB userName (${mb(statSync(hugeFile).size)} gzipped); ${availableParallelism()} cores; ${RUNS} round(s) (BENCH_RUNS)`,
+  );
 
   const rounds: { normal: Publish; huge: Publish }[] = [];
   for (let round = 1; round <= RUNS; round++) {
     const load = loadavg()[0]!;
     const a = await publish(normal, 'normal');
     const b = await publish(huge, 'huge');
-    for (const [name, run] of [['normal', a], ['huge', b]] as const) {
+    for (const [name, run] of [
+      ['normal', a],
+      ['huge', b],
+    ] as const) {
       if (run.code !== 0) throw new Error(`the ${name} publish exited ${run.code}: ${run.stderr.slice(-2000)}`);
     }
     rounds.push({ normal: a, huge: b });
@@ -107,8 +122,12 @@ try {
   const record = HUGE_MB * MiB;
   const rssWithout = worst((r) => r.normal, 'peakRss');
   const rssWith = worst((r) => r.huge, 'peakRss');
-  console.log(`publish without the record   peak RSS ${mb(rssWithout)}  wall ${seconds(worst((r) => r.normal, 'ms'))}  largest page ${last.normal.largestPage.name} ${kb(last.normal.largestPage.bytes)}  site ${mb(last.normal.siteBytes)}`);
-  console.log(`publish with a ${HUGE_MB} MiB record  peak RSS ${mb(rssWith)}  wall ${seconds(worst((r) => r.huge, 'ms'))}  largest page ${last.huge.largestPage.name} ${kb(last.huge.largestPage.bytes)}  site ${mb(last.huge.siteBytes)}`);
+  console.log(
+    `publish without the record   peak RSS ${mb(rssWithout)}  wall ${seconds(worst((r) => r.normal, 'ms'))}  largest page ${last.normal.largestPage.name} ${kb(last.normal.largestPage.bytes)}  site ${mb(last.normal.siteBytes)}`,
+  );
+  console.log(
+    `publish with a ${HUGE_MB} MiB record  peak RSS ${mb(rssWith)}  wall ${seconds(worst((r) => r.huge, 'ms'))}  largest page ${last.huge.largestPage.name} ${kb(last.huge.largestPage.bytes)}  site ${mb(last.huge.siteBytes)}`,
+  );
   console.log(
     `  the record adds ${mb(rssWith - rssWithout)} of peak RSS = ${((rssWith - rssWithout) / record).toFixed(1)}× its size (${(rssWith / rssWithout).toFixed(2)}× the publish without it): ` +
       `DuckDB reading it (ingest, then each query over the column, one at a time); the endpoint and the preview never hold it`,

@@ -32,7 +32,9 @@ const SLOW: ThrottleRate = { rate: 2, burst: 2 };
 const THROTTLE: Record<string, ThrottleRate> = {
   'quicksight:*': { rate: 10, burst: 10 },
   ...Object.fromEntries(
-    ['CreateAnalysis', 'CreateDashboard', 'UpdateAnalysis', 'UpdateDashboard', 'CreateDataSet', 'UpdateDataSet', 'CreateDataSource', 'UpdateDataSource'].map((op) => [`quicksight:${op}`, SLOW]),
+    ['CreateAnalysis', 'CreateDashboard', 'UpdateAnalysis', 'UpdateDashboard', 'CreateDataSet', 'UpdateDataSet', 'CreateDataSource', 'UpdateDataSource'].map(
+      (op) => [`quicksight:${op}`, SLOW],
+    ),
   ),
 };
 
@@ -133,11 +135,19 @@ try {
   const quickReads: Record<string, number> = {};
   for (const r of resources) {
     if (LISTED.has(r.kind)) continue;
-    const op = r.kind === 'Dashboard' ? 'quicksight:DescribeDashboard' : r.kind === 'GlueDatabase' ? 'glue:GetDatabase' : r.kind === 'GlueTable' ? 'glue:GetTable' : 'athena:GetWorkGroup';
+    const op =
+      r.kind === 'Dashboard'
+        ? 'quicksight:DescribeDashboard'
+        : r.kind === 'GlueDatabase'
+          ? 'glue:GetDatabase'
+          : r.kind === 'GlueTable'
+            ? 'glue:GetTable'
+            : 'athena:GetWorkGroup';
     quickReads[op] = (quickReads[op] ?? 0) + 1;
   }
   const perResource = Object.values(quickReads).reduce((a, b) => a + b, 0);
-  const readBound = LATENCY_MS + Math.max(Math.ceil(perResource / CONCURRENCY) * LATENCY_MS, ...Object.entries(quickReads).map(([op, n]) => throttleTime(op, n)));
+  const readBound =
+    LATENCY_MS + Math.max(Math.ceil(perResource / CONCURRENCY) * LATENCY_MS, ...Object.entries(quickReads).map(([op, n]) => throttleTime(op, n)));
   // 2. The dependency chain up to the datasets: workgroup (created as compiled, then tagged with its
   //    fingerprint) → data source (created, awaited, stamped and tagged) → dataset (created, its
   //    LastUpdatedTime read, tagged).
@@ -151,12 +161,27 @@ try {
   const noop = await publish();
   const counter = noop.calls;
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`${resources.length} resources (${DASHBOARDS} dashboards + ${DASHBOARDS} analyses over ${DATASETS} datasets); ${LATENCY_MS} ms latency a call; throttle: QuickSight creates/updates 2/s, other QuickSight calls 10/s; concurrency ${CONCURRENCY}`);
-  console.log(`cold publish: ${s(cold.ms)} (reading ${s(cold.readMs)}), ${coldCalls.reads} reads + ${coldCalls.writes} writes answered, ${coldCalls.throttled} attempts throttled and retried`);
-  console.log(`  bound: ${s(bound)} = reads ${s(readBound)} + chain to datasets ${s(chainToDatasets)} + throttled analysis/dashboard creates ${s(boards)} + last one's tail ${s(tail)}`);
+  console.log(
+    `${resources.length} resources (${DASHBOARDS} dashboards + ${DASHBOARDS} analyses over ${DATASETS} datasets); ${LATENCY_MS} ms latency a call; throttle: QuickSight creates/updates 2/s, other QuickSight calls 10/s; concurrency ${CONCURRENCY}`,
+  );
+  console.log(
+    `cold publish: ${s(cold.ms)} (reading ${s(cold.readMs)}), ${coldCalls.reads} reads + ${coldCalls.writes} writes answered, ${coldCalls.throttled} attempts throttled and retried`,
+  );
+  console.log(
+    `  bound: ${s(bound)} = reads ${s(readBound)} + chain to datasets ${s(chainToDatasets)} + throttled analysis/dashboard creates ${s(boards)} + last one's tail ${s(tail)}`,
+  );
   console.log(`  ratio cold / bound: ${(cold.ms / bound).toFixed(2)} (target ≤ 1.20)`);
-  console.log(`  busiest calls: ${[...coldCalls.byOperation].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([op, n]) => `${op} ${n}`).join(', ')}`);
-  const listPages = ['ListDataSources', 'ListDataSets', 'ListAnalyses', 'ListDashboards'].reduce((n, op) => n + (counter.answeredByOperation.get(`quicksight:${op}`) ?? 0), 0);
+  console.log(
+    `  busiest calls: ${[...coldCalls.byOperation]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([op, n]) => `${op} ${n}`)
+      .join(', ')}`,
+  );
+  const listPages = ['ListDataSources', 'ListDataSets', 'ListAnalyses', 'ListDashboards'].reduce(
+    (n, op) => n + (counter.answeredByOperation.get(`quicksight:${op}`) ?? 0),
+    0,
+  );
   const permissionReads = [...counter.answeredByOperation].filter(([op]) => /^quicksight:Describe\w+Permissions$/.test(op)).reduce((n, [, c]) => n + c, 0);
   const resourceReads = counter.reads - listPages - permissionReads;
   console.log(

@@ -82,7 +82,9 @@ for (let round = 0; round < RUNS; round++) {
 }
 
 const floor = best(runs[0]!);
-console.log(`${availableParallelism()} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}; best and median of ${RUNS} interleaved runs each (BENCH_RUNS)`);
+console.log(
+  `${availableParallelism()} cores, load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}; best and median of ${RUNS} interleaved runs each (BENCH_RUNS)`,
+);
 for (const [i, c] of CASES.entries()) {
   const own = best(runs[i]!);
   const middle = median(runs[i]!.map((t) => t.ms));

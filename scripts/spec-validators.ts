@@ -37,11 +37,8 @@ export async function buildSpecValidators(): Promise<Record<string, string>> {
     banner: { js: HEADER },
     logLevel: 'warning',
   });
-  const types = [
-    HEADER,
-    "import type { ValidateFunction } from 'ajv';",
-    ...KINDS.map((kind) => `export declare const ${kind}: ValidateFunction;`),
-    '',
-  ].join('\n');
+  const types = [HEADER, "import type { ValidateFunction } from 'ajv';", ...KINDS.map((kind) => `export declare const ${kind}: ValidateFunction;`), ''].join(
+    '\n',
+  );
   return { 'validators.js': bundled.outputFiles[0]!.text, 'validators.d.ts': types };
 }

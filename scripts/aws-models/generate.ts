@@ -18,7 +18,24 @@ const OUT = join(REPO, 'src', 'awsmodel', 'models');
 export const SERVICES = ['quicksight', 'athena', 'glue', 'sts', 'cloudtrail', 's3', 'iam'] as const;
 
 type Json = Record<string, unknown>;
-const SHAPE_KEYS = ['type', 'members', 'required', 'member', 'key', 'value', 'enum', 'pattern', 'min', 'max', 'union', 'document', 'exception', 'error', 'flattened', 'timestampFormat'];
+const SHAPE_KEYS = [
+  'type',
+  'members',
+  'required',
+  'member',
+  'key',
+  'value',
+  'enum',
+  'pattern',
+  'min',
+  'max',
+  'union',
+  'document',
+  'exception',
+  'error',
+  'flattened',
+  'timestampFormat',
+];
 /** The API reference's words for a structure of which at most one member may be set. */
 const ONLY_ONE_OF = /only one of the attributes can be defined/i;
 /**
@@ -43,7 +60,8 @@ export function compact(model: Json): Json {
     if (!name || reached.has(name)) return;
     reached.add(name);
     const shape = shapes[name]!;
-    for (const ref of [...Object.values((shape.members ?? {}) as Record<string, Json>), shape.member, shape.key, shape.value] as (Json | undefined)[]) visit(ref?.shape as string | undefined);
+    for (const ref of [...Object.values((shape.members ?? {}) as Record<string, Json>), shape.member, shape.key, shape.value] as (Json | undefined)[])
+      visit(ref?.shape as string | undefined);
   };
   for (const op of Object.values(operations)) {
     visit((op.input as Json | undefined)?.shape as string | undefined);
@@ -59,12 +77,26 @@ export function compact(model: Json): Json {
     for (const k of ['member', 'key', 'value']) if (shape[k]) shape[k] = pick(shape[k] as Json, MEMBER_KEYS);
     keptShapes[name] = shape;
   }
-  const keptOperations = Object.fromEntries(Object.keys(operations).sort().map((name) => {
-    const op = pick(operations[name]!, OPERATION_KEYS);
-    // Outputs are not checked: only the name of the output shape stays.
-    return [name, op];
-  }));
-  const metadata = pick(model.metadata as Json, ['apiVersion', 'endpointPrefix', 'jsonVersion', 'protocol', 'protocols', 'serviceId', 'signatureVersion', 'targetPrefix', 'uid']);
+  const keptOperations = Object.fromEntries(
+    Object.keys(operations)
+      .sort()
+      .map((name) => {
+        const op = pick(operations[name]!, OPERATION_KEYS);
+        // Outputs are not checked: only the name of the output shape stays.
+        return [name, op];
+      }),
+  );
+  const metadata = pick(model.metadata as Json, [
+    'apiVersion',
+    'endpointPrefix',
+    'jsonVersion',
+    'protocol',
+    'protocols',
+    'serviceId',
+    'signatureVersion',
+    'targetPrefix',
+    'uid',
+  ]);
   return { metadata, operations: keptOperations, shapes: keptShapes };
 }
 

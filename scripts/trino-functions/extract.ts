@@ -30,7 +30,12 @@ const repoRoot = resolve(here, '..', '..');
 
 function parseOptions(argv: string[]): Options {
   const opts: Options = {
-    dir: '', gitDir: null, ref: null, commit: null, release: null, historyFrom: null,
+    dir: '',
+    gitDir: null,
+    ref: null,
+    commit: null,
+    release: null,
+    historyFrom: null,
     athenaNotes: existsSync(join(here, 'athena-notes.json')) ? join(here, 'athena-notes.json') : null,
     out: join(repoRoot, 'src', 'sql', 'functions', 'trino-catalog.json'),
   };
@@ -41,8 +46,10 @@ function parseOptions(argv: string[]): Options {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a === '--athena-notes') { const v = value(); opts.athenaNotes = v === 'none' ? null : v; }
-    else if (a === '--git-dir') opts.gitDir = value();
+    if (a === '--athena-notes') {
+      const v = value();
+      opts.athenaNotes = v === 'none' ? null : v;
+    } else if (a === '--git-dir') opts.gitDir = value();
     else if (a === '--ref') opts.ref = value();
     else if (a === '--commit') opts.commit = value();
     else if (a === '--release') opts.release = value();
@@ -52,14 +59,17 @@ function parseOptions(argv: string[]): Options {
     else if (opts.dir === '') opts.dir = a;
     else throw new Error(`unexpected argument ${a}`);
   }
-  if (opts.dir === '') throw new Error('usage: extract.ts <docs-functions-dir> [--athena-notes <file>] [--git-dir <dir> --ref <ref>] [--commit <sha>] [--release <n>] [--out <file>]');
+  if (opts.dir === '')
+    throw new Error(
+      'usage: extract.ts <docs-functions-dir> [--athena-notes <file>] [--git-dir <dir> --ref <ref>] [--commit <sha>] [--release <n>] [--out <file>]',
+    );
   if ((opts.gitDir === null) !== (opts.ref === null)) throw new Error('--git-dir and --ref go together');
-  if (opts.historyFrom !== null && (opts.gitDir === null || !Number.isInteger(opts.historyFrom))) throw new Error('--history-from <release number> needs --git-dir and --ref');
+  if (opts.historyFrom !== null && (opts.gitDir === null || !Number.isInteger(opts.historyFrom)))
+    throw new Error('--history-from <release number> needs --git-dir and --ref');
   return opts;
 }
 
-const git = (gitDir: string, ...args: string[]) =>
-  execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+const git = (gitDir: string, ...args: string[]) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
 const isPage = (name: string) => /\.(md|rst)$/.test(name);
 
@@ -67,7 +77,9 @@ const isPage = (name: string) => /\.(md|rst)$/.test(name);
 function pagesAt(gitDir: string, commit: string, path: string): DocFile[] {
   let names: string[];
   try {
-    names = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '--name-only', `${commit}:${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(isPage);
+    names = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '--name-only', `${commit}:${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(isPage);
   } catch {
     return [];
   }
@@ -106,7 +118,9 @@ function readPages(opts: Options): { files: DocFile[]; commit: string; release: 
     return { files, commit, release, path };
   }
   const dir = resolve(opts.dir);
-  const files = readdirSync(dir).filter(isPage).map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+  const files = readdirSync(dir)
+    .filter(isPage)
+    .map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
   const parts = dir.split('/');
   const at = parts.lastIndexOf('docs');
   const path = at >= 0 ? parts.slice(at).join('/') : basename(dir);
@@ -125,7 +139,13 @@ interface AthenaNotes {
 
 function athenaSection(notes: AthenaNotes, parsed: ParsedDocs, hist: History | null) {
   const known = new Set([...parsed.functions.map((f) => f.name), ...parsed.syntax.map((s) => s.name)]);
-  for (const id of [notes.listedTrinoPages.source, notes.addedInV3.source, ...notes.statements.map((s) => s.source), ...notes.differences.map((d) => d.source), ...notes.athenaOnlyFunctions.map((f) => f.source)]) {
+  for (const id of [
+    notes.listedTrinoPages.source,
+    notes.addedInV3.source,
+    ...notes.statements.map((s) => s.source),
+    ...notes.differences.map((d) => d.source),
+    ...notes.athenaOnlyFunctions.map((f) => f.source),
+  ]) {
     if (!(id in notes.sources)) throw new Error(`athena notes: unknown source "${id}"`);
   }
   const listed = new Set(notes.listedTrinoPages.pages);
@@ -142,10 +162,12 @@ function athenaSection(notes: AthenaNotes, parsed: ParsedDocs, hist: History | n
     addedInV3: {
       ...notes.addedInV3,
       missingFromCatalogue: notes.addedInV3.names.filter((n) => !known.has(n)),
-      ...(hist === null ? {} : {
-        firstDocumentedIn: Object.fromEntries(notes.addedInV3.names.map((n) => [n, hist.firstDocumentedIn[n] ?? 'not found'])),
-        allDocumentedBy: String(Math.max(...notes.addedInV3.names.map((n) => parseInt(hist.firstDocumentedIn[n] ?? '', 10)).filter(Number.isFinite))),
-      }),
+      ...(hist === null
+        ? {}
+        : {
+            firstDocumentedIn: Object.fromEntries(notes.addedInV3.names.map((n) => [n, hist.firstDocumentedIn[n] ?? 'not found'])),
+            allDocumentedBy: String(Math.max(...notes.addedInV3.names.map((n) => parseInt(hist.firstDocumentedIn[n] ?? '', 10)).filter(Number.isFinite))),
+          }),
     },
     differences: notes.differences.map((d) => ({ ...d, missingFromCatalogue: d.names.filter((n) => !known.has(n)) })),
     sources: notes.sources,
@@ -166,8 +188,12 @@ function history(opts: Options, path: string, release: string, parsed: ParsedDoc
   const last = Number(release);
   if (!Number.isInteger(last)) throw new Error(`--history-from needs a numbered release, not "${release}"`);
   const from = opts.historyFrom!;
-  const tags = git(gitDir, 'tag', '--list').split('\n').filter((t) => /^\d+$/.test(t)).map(Number)
-    .filter((t) => t >= from && t <= last).sort((a, b) => a - b);
+  const tags = git(gitDir, 'tag', '--list')
+    .split('\n')
+    .filter((t) => /^\d+$/.test(t))
+    .map(Number)
+    .filter((t) => t >= from && t <= last)
+    .sort((a, b) => a - b);
   const first = new Map<string, number>();
   for (const tag of tags) {
     const files = pagesAt(gitDir, String(tag), path);
@@ -238,7 +264,9 @@ function main() {
     functions: parsed.functions,
   };
   writeFileSync(opts.out, `${JSON.stringify(catalogue, null, 2)}\n`);
-  process.stdout.write(`wrote ${opts.out}: ${parsed.functions.length} signatures of ${catalogue.summary.names} functions, ${parsed.syntax.length} syntax forms, ${parsed.parseNotes.length} parse notes (Trino ${release}, ${commit})\n`);
+  process.stdout.write(
+    `wrote ${opts.out}: ${parsed.functions.length} signatures of ${catalogue.summary.names} functions, ${parsed.syntax.length} syntax forms, ${parsed.parseNotes.length} parse notes (Trino ${release}, ${commit})\n`,
+  );
 }
 
 try {

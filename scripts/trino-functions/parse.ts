@@ -73,8 +73,12 @@ export interface DocFile {
 /** Aggregates documented on their own pages without an "aggregation" heading. Cross-checked against
  * the @AggregationFunction annotations in Trino 483's source (trino-main, trino-ml, trino-datasketches). */
 const AGGREGATES_WITHOUT_HEADING = new Set([
-  'make_set_digest', 'merge_set_digest',
-  'learn_classifier', 'learn_libsvm_classifier', 'learn_regressor', 'learn_libsvm_regressor',
+  'make_set_digest',
+  'merge_set_digest',
+  'learn_classifier',
+  'learn_libsvm_classifier',
+  'learn_regressor',
+  'learn_libsvm_regressor',
   'theta_sketch_union',
 ]);
 
@@ -88,7 +92,11 @@ const HEADER_FIXUPS: Record<string, { header: string; note: string }> = {
 
 /** Return types the docs get wrong or write loosely; reported, the docs' text is kept. */
 const QUIRKS: { page: string; signature: string; note: string }[] = [
-  { page: 'window', signature: 'cume_dist() -> bigint', note: 'Trino returns double (CumulativeDistributionFunction: returnType = "double"); the docs say bigint' },
+  {
+    page: 'window',
+    signature: 'cume_dist() -> bigint',
+    note: 'Trino returns double (CumulativeDistributionFunction: returnType = "double"); the docs say bigint',
+  },
   { page: 'setdigest', signature: 'cardinality(setdigest) -> long', note: '"long" is not a SQL type; the function returns bigint' },
   { page: 'setdigest', signature: 'intersection_cardinality(x, y) -> long', note: '"long" is not a SQL type; the function returns bigint' },
   { page: 'string', signature: 'soundex(char) -> string', note: '"string" is not a SQL type; the function returns varchar' },
@@ -99,7 +107,11 @@ const QUIRKS: { page: string; signature: string; note: string }[] = [
   { page: 'array', signature: 'array_min(x) -> x', note: 'returns the element type of the array x' },
   { page: 'ml', signature: 'classify(features, model) -> label', note: 'returns the label type the classifier was trained with (bigint or varchar)' },
   { page: 'ml', signature: 'regress(features, model) -> target', note: 'returns double' },
-  { page: 'datetime', signature: 'date_parse(string, format) -> timestamp(3)', note: 'documented with a {js:function} directive and a "→" arrow, unlike every other function' },
+  {
+    page: 'datetime',
+    signature: 'date_parse(string, format) -> timestamp(3)',
+    note: 'documented with a {js:function} directive and a "→" arrow, unlike every other function',
+  },
   { page: 'map', signature: 'map() -> map<unknown, unknown>', note: 'the empty map constructor' },
 ];
 
@@ -114,45 +126,267 @@ const CALL_LIKE_SPECIAL_FORMS: Record<string, string> = {
 /** Forms documented only in a page's prose (no directive). Included when `page` has a heading
  * matching `heading`, or text matching `text`. */
 const PROSE_FORMS: { page: string; heading?: RegExp; text?: RegExp; entry: Omit<SyntaxEntry, 'page' | 'documented'> }[] = [
-  { page: 'conditional', heading: /^CASE\b/, entry: { name: 'case', form: 'CASE [expression] WHEN … THEN … [ELSE …] END', kind: 'special-form', callLike: false, returns: null } },
-  { page: 'datetime', text: /AT TIME ZONE/, entry: { name: 'at time zone', form: "x AT TIME ZONE zone", kind: 'operator', callLike: false, returns: 'timestamp(p) with time zone', note: 'Athena lists the zones it accepts (athena.sources.supportedTimeZones)' } },
-  { page: 'datetime', text: /AT LOCAL/, entry: { name: 'at local', form: 'x AT LOCAL', kind: 'operator', callLike: false, returns: 'timestamp(p) with time zone' } },
-  { page: 'datetime', heading: /^OVERLAPS\b/, entry: { name: 'overlaps', form: '(start1, end1) OVERLAPS (start2, end2)', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'datetime', heading: /^Date and time operators\b/, entry: { name: '+ / - (date, time, interval)', form: 'datetime ± interval, interval ± interval', kind: 'operator', callLike: false, returns: null } },
-  { page: 'comparison', heading: /^Comparison operators\b/, entry: { name: '< > <= >= = <> !=', form: 'x < y, x = y, …', kind: 'operator', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^Range operator: BETWEEN\b/, entry: { name: 'between', form: 'x [NOT] BETWEEN [ASYMMETRIC | SYMMETRIC] a AND b', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^IS NULL and IS NOT NULL\b/, entry: { name: 'is null', form: 'x IS [NOT] NULL', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^IS TRUE, IS FALSE, and IS UNKNOWN\b/, entry: { name: 'is true', form: 'x IS [NOT] TRUE | FALSE | UNKNOWN', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^IS DISTINCT FROM\b/, entry: { name: 'is distinct from', form: 'x IS [NOT] DISTINCT FROM y', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^Quantified comparison predicates\b/, entry: { name: 'all / any / some', form: 'x <op> ALL | ANY | SOME (subquery)', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^Pattern comparison: LIKE\b/, entry: { name: 'like', form: "x [NOT] LIKE pattern [ESCAPE 'c']", kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^Row comparison: IN\b/, entry: { name: 'in', form: 'x [NOT] IN (values | subquery)', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^Row matching: MATCH\b/, entry: { name: 'match', form: 'row MATCH [UNIQUE] [SIMPLE | PARTIAL | FULL] (subquery)', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'comparison', heading: /^Uniqueness test: UNIQUE\b/, entry: { name: 'unique', form: 'UNIQUE (subquery)', kind: 'predicate', callLike: false, returns: 'boolean' } },
-  { page: 'logical', heading: /^Logical operators\b/, entry: { name: 'and / or / not', form: 'a AND b, a OR b, NOT a', kind: 'operator', callLike: false, returns: 'boolean' } },
-  { page: 'math', heading: /^Mathematical operators\b/, entry: { name: '+ - * / %', form: 'x + y, x - y, x * y, x / y, x % y', kind: 'operator', callLike: false, returns: null } },
-  { page: 'decimal', heading: /^Binary arithmetic decimal operators\b/, entry: { name: 'decimal arithmetic', form: 'decimal + - * / % decimal (result precision and scale rules)', kind: 'operator', callLike: false, returns: 'decimal' } },
+  {
+    page: 'conditional',
+    heading: /^CASE\b/,
+    entry: { name: 'case', form: 'CASE [expression] WHEN … THEN … [ELSE …] END', kind: 'special-form', callLike: false, returns: null },
+  },
+  {
+    page: 'datetime',
+    text: /AT TIME ZONE/,
+    entry: {
+      name: 'at time zone',
+      form: 'x AT TIME ZONE zone',
+      kind: 'operator',
+      callLike: false,
+      returns: 'timestamp(p) with time zone',
+      note: 'Athena lists the zones it accepts (athena.sources.supportedTimeZones)',
+    },
+  },
+  {
+    page: 'datetime',
+    text: /AT LOCAL/,
+    entry: { name: 'at local', form: 'x AT LOCAL', kind: 'operator', callLike: false, returns: 'timestamp(p) with time zone' },
+  },
+  {
+    page: 'datetime',
+    heading: /^OVERLAPS\b/,
+    entry: { name: 'overlaps', form: '(start1, end1) OVERLAPS (start2, end2)', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'datetime',
+    heading: /^Date and time operators\b/,
+    entry: { name: '+ / - (date, time, interval)', form: 'datetime ± interval, interval ± interval', kind: 'operator', callLike: false, returns: null },
+  },
+  {
+    page: 'comparison',
+    heading: /^Comparison operators\b/,
+    entry: { name: '< > <= >= = <> !=', form: 'x < y, x = y, …', kind: 'operator', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^Range operator: BETWEEN\b/,
+    entry: { name: 'between', form: 'x [NOT] BETWEEN [ASYMMETRIC | SYMMETRIC] a AND b', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^IS NULL and IS NOT NULL\b/,
+    entry: { name: 'is null', form: 'x IS [NOT] NULL', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^IS TRUE, IS FALSE, and IS UNKNOWN\b/,
+    entry: { name: 'is true', form: 'x IS [NOT] TRUE | FALSE | UNKNOWN', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^IS DISTINCT FROM\b/,
+    entry: { name: 'is distinct from', form: 'x IS [NOT] DISTINCT FROM y', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^Quantified comparison predicates\b/,
+    entry: { name: 'all / any / some', form: 'x <op> ALL | ANY | SOME (subquery)', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^Pattern comparison: LIKE\b/,
+    entry: { name: 'like', form: "x [NOT] LIKE pattern [ESCAPE 'c']", kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^Row comparison: IN\b/,
+    entry: { name: 'in', form: 'x [NOT] IN (values | subquery)', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^Row matching: MATCH\b/,
+    entry: { name: 'match', form: 'row MATCH [UNIQUE] [SIMPLE | PARTIAL | FULL] (subquery)', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'comparison',
+    heading: /^Uniqueness test: UNIQUE\b/,
+    entry: { name: 'unique', form: 'UNIQUE (subquery)', kind: 'predicate', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'logical',
+    heading: /^Logical operators\b/,
+    entry: { name: 'and / or / not', form: 'a AND b, a OR b, NOT a', kind: 'operator', callLike: false, returns: 'boolean' },
+  },
+  {
+    page: 'math',
+    heading: /^Mathematical operators\b/,
+    entry: { name: '+ - * / %', form: 'x + y, x - y, x * y, x / y, x % y', kind: 'operator', callLike: false, returns: null },
+  },
+  {
+    page: 'decimal',
+    heading: /^Binary arithmetic decimal operators\b/,
+    entry: {
+      name: 'decimal arithmetic',
+      form: 'decimal + - * / % decimal (result precision and scale rules)',
+      kind: 'operator',
+      callLike: false,
+      returns: 'decimal',
+    },
+  },
   { page: 'string', heading: /^String operators\b/, entry: { name: '||', form: 'string || string', kind: 'operator', callLike: false, returns: 'varchar' } },
-  { page: 'array', heading: /^Subscript operator/, entry: { name: '[] (array)', form: 'array[index]', kind: 'operator', callLike: false, returns: null, note: '1-based; out of range fails (element_at returns NULL instead)' } },
-  { page: 'array', heading: /^Concatenation operator: \|\|/, entry: { name: '|| (array)', form: 'array || array, array || element', kind: 'operator', callLike: false, returns: 'array' } },
-  { page: 'map', heading: /^Subscript operator/, entry: { name: '[] (map)', form: 'map[key]', kind: 'operator', callLike: false, returns: null, note: 'a missing key fails (element_at returns NULL instead)' } },
-  { page: 'lambda', heading: /^Lambda expressions\b/, entry: { name: '->', form: 'x -> expression, (x, y) -> expression', kind: 'operator', callLike: false, returns: null, note: 'only as an argument of a lambda-taking function' } },
-  { page: 'json', heading: /^JSON simplified accessor\b/, entry: { name: 'json simplified accessor', form: 'json_value.member, json_value[index]', kind: 'operator', callLike: false, returns: 'json' } },
-  { page: 'json', heading: /^json_exists\b/, entry: { name: 'json_exists', form: 'json_exists(json_input [FORMAT JSON], json_path [PASSING …] [{TRUE | FALSE | UNKNOWN | ERROR} ON ERROR])', kind: 'sql-json', callLike: false, returns: 'boolean' } },
-  { page: 'json', heading: /^json_query\b/, entry: { name: 'json_query', form: 'json_query(json_input, json_path [PASSING …] [RETURNING type] [WRAPPER …] [QUOTES …] [… ON EMPTY] [… ON ERROR])', kind: 'sql-json', callLike: false, returns: 'varchar' } },
-  { page: 'json', heading: /^json_value\b/, entry: { name: 'json_value', form: 'json_value(json_input, json_path [PASSING …] [RETURNING type] [… ON EMPTY] [… ON ERROR])', kind: 'sql-json', callLike: false, returns: 'varchar' } },
-  { page: 'json', heading: /^json_table\b/, entry: { name: 'json_table', form: 'JSON_TABLE(json_input, json_path [AS name] [PASSING …] COLUMNS (…) …)', kind: 'sql-json', callLike: false, returns: 'table' } },
-  { page: 'json', heading: /^json_array\b/, entry: { name: 'json_array', form: 'json_array([value [FORMAT JSON], …] [NULL | ABSENT ON NULL] [RETURNING type])', kind: 'sql-json', callLike: false, returns: 'varchar' } },
-  { page: 'json', heading: /^json_object\b/, entry: { name: 'json_object', form: 'json_object([[KEY] key VALUE value | key : value, …] [NULL | ABSENT ON NULL] [WITH | WITHOUT UNIQUE [KEYS]] [RETURNING type])', kind: 'sql-json', callLike: false, returns: 'varchar' } },
+  {
+    page: 'array',
+    heading: /^Subscript operator/,
+    entry: {
+      name: '[] (array)',
+      form: 'array[index]',
+      kind: 'operator',
+      callLike: false,
+      returns: null,
+      note: '1-based; out of range fails (element_at returns NULL instead)',
+    },
+  },
+  {
+    page: 'array',
+    heading: /^Concatenation operator: \|\|/,
+    entry: { name: '|| (array)', form: 'array || array, array || element', kind: 'operator', callLike: false, returns: 'array' },
+  },
+  {
+    page: 'map',
+    heading: /^Subscript operator/,
+    entry: {
+      name: '[] (map)',
+      form: 'map[key]',
+      kind: 'operator',
+      callLike: false,
+      returns: null,
+      note: 'a missing key fails (element_at returns NULL instead)',
+    },
+  },
+  {
+    page: 'lambda',
+    heading: /^Lambda expressions\b/,
+    entry: {
+      name: '->',
+      form: 'x -> expression, (x, y) -> expression',
+      kind: 'operator',
+      callLike: false,
+      returns: null,
+      note: 'only as an argument of a lambda-taking function',
+    },
+  },
+  {
+    page: 'json',
+    heading: /^JSON simplified accessor\b/,
+    entry: { name: 'json simplified accessor', form: 'json_value.member, json_value[index]', kind: 'operator', callLike: false, returns: 'json' },
+  },
+  {
+    page: 'json',
+    heading: /^json_exists\b/,
+    entry: {
+      name: 'json_exists',
+      form: 'json_exists(json_input [FORMAT JSON], json_path [PASSING …] [{TRUE | FALSE | UNKNOWN | ERROR} ON ERROR])',
+      kind: 'sql-json',
+      callLike: false,
+      returns: 'boolean',
+    },
+  },
+  {
+    page: 'json',
+    heading: /^json_query\b/,
+    entry: {
+      name: 'json_query',
+      form: 'json_query(json_input, json_path [PASSING …] [RETURNING type] [WRAPPER …] [QUOTES …] [… ON EMPTY] [… ON ERROR])',
+      kind: 'sql-json',
+      callLike: false,
+      returns: 'varchar',
+    },
+  },
+  {
+    page: 'json',
+    heading: /^json_value\b/,
+    entry: {
+      name: 'json_value',
+      form: 'json_value(json_input, json_path [PASSING …] [RETURNING type] [… ON EMPTY] [… ON ERROR])',
+      kind: 'sql-json',
+      callLike: false,
+      returns: 'varchar',
+    },
+  },
+  {
+    page: 'json',
+    heading: /^json_table\b/,
+    entry: {
+      name: 'json_table',
+      form: 'JSON_TABLE(json_input, json_path [AS name] [PASSING …] COLUMNS (…) …)',
+      kind: 'sql-json',
+      callLike: false,
+      returns: 'table',
+    },
+  },
+  {
+    page: 'json',
+    heading: /^json_array\b/,
+    entry: {
+      name: 'json_array',
+      form: 'json_array([value [FORMAT JSON], …] [NULL | ABSENT ON NULL] [RETURNING type])',
+      kind: 'sql-json',
+      callLike: false,
+      returns: 'varchar',
+    },
+  },
+  {
+    page: 'json',
+    heading: /^json_object\b/,
+    entry: {
+      name: 'json_object',
+      form: 'json_object([[KEY] key VALUE value | key : value, …] [NULL | ABSENT ON NULL] [WITH | WITHOUT UNIQUE [KEYS]] [RETURNING type])',
+      kind: 'sql-json',
+      callLike: false,
+      returns: 'varchar',
+    },
+  },
 ];
 
 /** Forms in Trino's SQL grammar (core/trino-grammar/…/SqlBase.g4) that the function pages do not document. */
 const GRAMMAR_FORMS: SyntaxEntry[] = [
-  { name: 'substring', form: 'substring(string FROM start [FOR length])', kind: 'special-form', callLike: false, returns: 'varchar', page: 'string', documented: 'grammar', note: 'the pages document only substring(string, start[, length])' },
-  { name: 'trim', form: 'trim(source, characters)', kind: 'special-form', callLike: true, returns: 'varchar', page: 'string', documented: 'grammar', note: 'two-argument TRIM; the grammar parses every TRIM(...) as a special form' },
-  { name: 'listagg', form: "listagg([DISTINCT] x [, separator] [ON OVERFLOW …]) WITHIN GROUP (ORDER BY …)", kind: 'special-form', callLike: false, returns: 'varchar', page: 'aggregate', documented: 'grammar', note: 'also in functions as listagg(x, separator); WITHIN GROUP is required' },
+  {
+    name: 'substring',
+    form: 'substring(string FROM start [FOR length])',
+    kind: 'special-form',
+    callLike: false,
+    returns: 'varchar',
+    page: 'string',
+    documented: 'grammar',
+    note: 'the pages document only substring(string, start[, length])',
+  },
+  {
+    name: 'trim',
+    form: 'trim(source, characters)',
+    kind: 'special-form',
+    callLike: true,
+    returns: 'varchar',
+    page: 'string',
+    documented: 'grammar',
+    note: 'two-argument TRIM; the grammar parses every TRIM(...) as a special form',
+  },
+  {
+    name: 'listagg',
+    form: 'listagg([DISTINCT] x [, separator] [ON OVERFLOW …]) WITHIN GROUP (ORDER BY …)',
+    kind: 'special-form',
+    callLike: false,
+    returns: 'varchar',
+    page: 'aggregate',
+    documented: 'grammar',
+    note: 'also in functions as listagg(x, separator); WITHIN GROUP is required',
+  },
   { name: 'current_path', form: 'current_path', kind: 'niladic', callLike: false, returns: 'varchar', page: null, documented: 'grammar' },
-  { name: 'grouping', form: 'grouping(col1, …, colN)', kind: 'special-form', callLike: true, returns: 'bigint', page: null, documented: 'grammar', note: 'documented with GROUP BY, not on the function pages' },
+  {
+    name: 'grouping',
+    form: 'grouping(col1, …, colN)',
+    kind: 'special-form',
+    callLike: true,
+    returns: 'bigint',
+    page: null,
+    documented: 'grammar',
+    note: 'documented with GROUP BY, not on the function pages',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +407,10 @@ function blankCode(lines: string[]): string[] {
       if (m?.[1].startsWith(fence[0]) && m[1].length >= fence.length && line.trim() === m[1]) fence = null;
       return '';
     }
-    if (m) { fence = m[1]; return ''; }
+    if (m) {
+      fence = m[1];
+      return '';
+    }
     return line;
   });
 }
@@ -217,7 +454,11 @@ function parseMarkdown(text: string): Page {
   let heading = '';
   for (let i = 0; i < lines.length; i++) {
     const h = /^#{1,6}\s+(.*)$/.exec(lines[i]);
-    if (h) { heading = h[1].trim(); headings.push(heading); continue; }
+    if (h) {
+      heading = h[1].trim();
+      headings.push(heading);
+      continue;
+    }
     const d = /^(:{3,})\s*\{(function|data|js:function)\}\s*(.*?)\s*$/.exec(lines[i]);
     if (!d) continue;
     const directive = d[2] === 'data' ? 'data' : 'function';
@@ -242,7 +483,13 @@ function parseRst(text: string): Page {
   let heading = '';
   for (let i = 0; i < raw.length; i++) {
     const next = raw[i + 1];
-    if (next !== undefined && raw[i].trim() !== '' && /^([=\-~^"'`#*+])\1{2,}\s*$/.test(next) && !/^\s/.test(raw[i]) && next.trim().length >= raw[i].trim().length) {
+    if (
+      next !== undefined &&
+      raw[i].trim() !== '' &&
+      /^([=\-~^"'`#*+])\1{2,}\s*$/.test(next) &&
+      !/^\s/.test(raw[i]) &&
+      next.trim().length >= raw[i].trim().length
+    ) {
       heading = raw[i].trim();
       headings.push(heading);
       continue;
@@ -252,10 +499,16 @@ function parseRst(text: string): Page {
     const para: string[] = [];
     for (let j = i + 1; j < raw.length; j++) {
       const line = raw[j];
-      if (line.trim() === '') { if (para.length) break; continue; }
+      if (line.trim() === '') {
+        if (para.length) break;
+        continue;
+      }
       if (!/^\s/.test(line)) break;
       if (/^\s*:[a-z-]+:/.test(line) && para.length === 0) continue;
-      if (/^\s*\.\. /.test(line)) { if (para.length) break; continue; }
+      if (/^\s*\.\. /.test(line)) {
+        if (para.length) break;
+        continue;
+      }
       para.push(line.trim());
     }
     blocks.push({ directive: d[1] as 'function' | 'data', header: d[2], description: para.length ? firstSentence(para.join(' ')) : null, heading });
@@ -285,7 +538,13 @@ export function splitHeader(header: string): Header {
   let close = -1;
   for (let i = open; i < text.length; i++) {
     if (text[i] === '(') depth++;
-    else if (text[i] === ')') { depth--; if (depth === 0) { close = i; break; } }
+    else if (text[i] === ')') {
+      depth--;
+      if (depth === 0) {
+        close = i;
+        break;
+      }
+    }
   }
   if (close < 0) return { name: text.slice(0, open).trim(), argText: text.slice(open + 1), returns: null };
   const rest = text.slice(close + 1);
@@ -307,7 +566,11 @@ export function splitArgs(text: string): string[] {
     if (ch === '(' || ch === '<' || ch === '[') depth++;
     else if (ch === ')' || ch === ']' || (ch === '>' && prev !== '=' && prev !== '-')) depth--;
     prev = ch;
-    if (ch === ',' && depth === 0) { out.push(cur); cur = ''; continue; }
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
     cur += ch;
   }
   out.push(cur);
@@ -331,7 +594,13 @@ export function expandOptional(argText: string): string[] {
       let end = -1;
       for (let k = start; k < text.length; k++) {
         if (text[k] === '[') d++;
-        else if (text[k] === ']') { d--; if (d === 0) { end = k; break; } }
+        else if (text[k] === ']') {
+          d--;
+          if (d === 0) {
+            end = k;
+            break;
+          }
+        }
       }
       if (end < 0) return [text];
       const before = text.slice(0, start);
@@ -407,7 +676,16 @@ export function parseDocs(files: DocFile[]): ParsedDocs {
     const h = splitHeader(header);
     const name = h.name.toLowerCase();
     if (block.directive === 'data') {
-      syntax.push({ name: name.replace(/\(.*$/, ''), form: header, kind: 'niladic', callLike: false, returns: h.returns, page, documented: 'directive', note: 'written without parentheses (an optional precision where shown)' });
+      syntax.push({
+        name: name.replace(/\(.*$/, ''),
+        form: header,
+        kind: 'niladic',
+        callLike: false,
+        returns: h.returns,
+        page,
+        documented: 'directive',
+        note: 'written without parentheses (an optional precision where shown)',
+      });
       continue;
     }
     if (h.argText === null) {
@@ -415,19 +693,55 @@ export function parseDocs(files: DocFile[]): ParsedDocs {
       continue;
     }
     if (name.includes('::')) {
-      syntax.push({ name, form: header, kind: 'method-call', callLike: false, returns: h.returns, page, documented: 'directive', note: 'static method call syntax (Type::method)' });
+      syntax.push({
+        name,
+        form: header,
+        kind: 'method-call',
+        callLike: false,
+        returns: h.returns,
+        page,
+        documented: 'directive',
+        note: 'static method call syntax (Type::method)',
+      });
       continue;
     }
     if (KEYWORD_ARG.test(h.argText)) {
-      syntax.push({ name, form: header, kind: 'special-form', callLike: false, returns: h.returns, page, documented: 'directive', note: 'keywords inside the parentheses: not an ordinary call' });
+      syntax.push({
+        name,
+        form: header,
+        kind: 'special-form',
+        callLike: false,
+        returns: h.returns,
+        page,
+        documented: 'directive',
+        note: 'keywords inside the parentheses: not an ordinary call',
+      });
       continue;
     }
     if (name in CALL_LIKE_SPECIAL_FORMS) {
-      syntax.push({ name, form: header, kind: 'special-form', callLike: true, returns: h.returns, page, documented: 'directive', note: CALL_LIKE_SPECIAL_FORMS[name] });
+      syntax.push({
+        name,
+        form: header,
+        kind: 'special-form',
+        callLike: true,
+        returns: h.returns,
+        page,
+        documented: 'directive',
+        note: CALL_LIKE_SPECIAL_FORMS[name],
+      });
       continue;
     }
     if (name === 'normalize' && splitArgs(h.argText).length > 1) {
-      syntax.push({ name, form: header, kind: 'special-form', callLike: false, returns: h.returns, page, documented: 'directive', note: 'the form (NFC, NFD, NFKC, NFKD) is a bare keyword, not a string' });
+      syntax.push({
+        name,
+        form: header,
+        kind: 'special-form',
+        callLike: false,
+        returns: h.returns,
+        page,
+        documented: 'directive',
+        note: 'the form (NFC, NFD, NFKC, NFKD) is a bare keyword, not a string',
+      });
       continue;
     }
     if (h.returns === null) parseNotes.push({ page, text: header, note: 'no return type in the docs' });
@@ -446,7 +760,13 @@ export function parseDocs(files: DocFile[]): ParsedDocs {
       let k: FunctionKind = kind;
       if (k === 'scalar' && args.some(isLambdaArg)) k = 'lambda-taking scalar';
       entries.push({
-        name, args, returns: h.returns, kind: k, page, alsoOn: [], variadic,
+        name,
+        args,
+        returns: h.returns,
+        kind: k,
+        page,
+        alsoOn: [],
+        variadic,
         signature: signatureOf(name, args, variadic, h.returns),
         description: block.description,
       });
@@ -458,12 +778,16 @@ export function parseDocs(files: DocFile[]): ParsedDocs {
   for (const e of entries) {
     const key = e.signature;
     const seen = merged.get(key);
-    if (!seen) { merged.set(key, e); continue; }
+    if (!seen) {
+      merged.set(key, e);
+      continue;
+    }
     if (seen.page === e.page) {
       parseNotes.push({ page: e.page, text: e.signature, note: 'documented twice on the same page: kept once' });
       continue;
     }
-    if (seen.kind !== e.kind) parseNotes.push({ page: e.page, text: e.signature, note: `kind ${e.kind} here, ${seen.kind} on ${seen.page}: kept ${seen.kind}` });
+    if (seen.kind !== e.kind)
+      parseNotes.push({ page: e.page, text: e.signature, note: `kind ${e.kind} here, ${seen.kind} on ${seen.page}: kept ${seen.kind}` });
     seen.alsoOn = [...new Set([...seen.alsoOn, e.page])].sort();
     seen.description ??= e.description;
   }
@@ -472,7 +796,8 @@ export function parseDocs(files: DocFile[]): ParsedDocs {
   for (const p of PROSE_FORMS) {
     const page = read.get(p.page);
     if (page === undefined) continue;
-    const found = (p.heading !== undefined && page.headings.some((h) => new RegExp(p.heading!.source, 'i').test(h.replace(/\\/g, '')))) || (p.text?.test(page.text));
+    const found =
+      (p.heading !== undefined && page.headings.some((h) => new RegExp(p.heading!.source, 'i').test(h.replace(/\\/g, '')))) || p.text?.test(page.text);
     if (found) syntax.push({ ...p.entry, page: p.page, documented: 'prose' });
     else parseNotes.push({ page: p.page, text: p.entry.form, note: `expected prose form not found (${(p.heading ?? p.text)!.source}): left out` });
   }

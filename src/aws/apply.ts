@@ -91,7 +91,9 @@ export async function applyPlan(ctx: AwsContext, plan: Plan<DesiredResource>, op
     const ofKind = deletes.filter((op) => op.kind === kind);
     await Promise.all(
       ofKind.map((op) =>
-        allOk ? limit(async () => report(await run(ctx, op, options))) : report({ kind: op.kind, id: op.id, outcome: 'skipped', reason: 'not pruning after a failure' }),
+        allOk
+          ? limit(async () => report(await run(ctx, op, options)))
+          : report({ kind: op.kind, id: op.id, outcome: 'skipped', reason: 'not pruning after a failure' }),
       ),
     );
   }

@@ -26,8 +26,27 @@ export async function missingProfile(profile: string, env: NodeJS.ProcessEnv = p
   return `AWS profile "${profile}" is not configured: it is in neither ${files.config} nor ${files.credentials} (${there}). Add it (\`aws configure --profile ${profile}\` or \`aws configure sso --profile ${profile}\`), or fix the target's profile`;
 }
 
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'CERT_HAS_EXPIRED', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE']);
-const REFUSED_CREDENTIALS = new Set(['InvalidClientTokenId', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException', 'UnrecognizedClientException', 'IncompleteSignature', 'InvalidAccessKeyId']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'CERT_HAS_EXPIRED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+]);
+const REFUSED_CREDENTIALS = new Set([
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'IncompleteSignature',
+  'InvalidAccessKeyId',
+]);
 const DENIED = new Set(['AccessDenied', 'AccessDeniedException']);
 
 /** What the first call to AWS (STS GetCallerIdentity) failing with `error` means, for `target` (credentials from `profile` when set). */
@@ -38,7 +57,8 @@ export function connectFailure(error: unknown, where: { target: string; profile?
   const source = where.profile ? `profile ${where.profile}` : 'the standard credential chain';
   const target = `target "${where.target}"`;
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
-    if (where.profile) return `no AWS credentials for ${target} from profile ${where.profile}: ${message} (an SSO profile may need \`aws sso login --profile ${where.profile}\`)`;
+    if (where.profile)
+      return `no AWS credentials for ${target} from profile ${where.profile}: ${message} (an SSO profile may need \`aws sso login --profile ${where.profile}\`)`;
     const files = sharedFiles(where.env ?? process.env);
     const profile = (where.env ?? process.env).AWS_PROFILE;
     return (
@@ -49,7 +69,12 @@ export function connectFailure(error: unknown, where: { target: string; profile?
     );
   }
   const code = String(e?.code ?? '');
-  if (NETWORK_CODES.has(code) || NETWORK_CODES.has(name) || name === 'TimeoutError' || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up/.test(message)) {
+  if (
+    NETWORK_CODES.has(code) ||
+    NETWORK_CODES.has(name) ||
+    name === 'TimeoutError' ||
+    /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up/.test(message)
+  ) {
     const endpoint = where.env?.AWS_ENDPOINT_URL ? ` (AWS_ENDPOINT_URL=${where.env.AWS_ENDPOINT_URL})` : '';
     return `cannot reach AWS for ${target}${endpoint}: the network call to STS failed (${code || name}: ${message}); check the network, a proxy (HTTPS_PROXY) or AWS_ENDPOINT_URL`;
   }

@@ -62,9 +62,19 @@ function doctorStatements(project: ProjectSpec, target: ResolvedTarget): Stateme
   const principals = [...(target.principals.owners ?? []), ...(target.principals.viewers ?? [])];
   return [
     { Sid: 'DoctorQuickSightAccount', Effect: 'Allow', Action: ['quicksight:DescribeAccountSubscription'], Resource: '*' },
-    { Sid: 'DoctorQuickSightPrincipals', Effect: 'Allow', Action: ['quicksight:DescribeNamespace', 'quicksight:DescribeUser', 'quicksight:DescribeGroup'], Resource: [...new Set([namespace, ...principals])] },
+    {
+      Sid: 'DoctorQuickSightPrincipals',
+      Effect: 'Allow',
+      Action: ['quicksight:DescribeNamespace', 'quicksight:DescribeUser', 'quicksight:DescribeGroup'],
+      Resource: [...new Set([namespace, ...principals])],
+    },
     // DescribeTrails has no resource-level permissions; an organization trail lives in the management account.
-    { Sid: 'DoctorTrail', Effect: 'Allow', Action: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors', 'cloudtrail:GetInsightSelectors'], Resource: '*' },
+    {
+      Sid: 'DoctorTrail',
+      Effect: 'Allow',
+      Action: ['cloudtrail:DescribeTrails', 'cloudtrail:GetTrailStatus', 'cloudtrail:GetEventSelectors', 'cloudtrail:GetInsightSelectors'],
+      Resource: '*',
+    },
     {
       Sid: 'DoctorListLogs',
       Effect: 'Allow',
@@ -72,8 +82,18 @@ function doctorStatements(project: ProjectSpec, target: ResolvedTarget): Stateme
       Resource: `arn:${p}:s3:::${project.source.bucket}`,
       Condition: { StringLike: { 's3:prefix': `${prefix}AWSLogs/*` } },
     },
-    { Sid: 'DoctorWorkGroup', Effect: 'Allow', Action: ['athena:GetWorkGroup'], Resource: `arn:${p}:athena:${target.region}:${target.account}:workgroup/${workgroup}` },
-    { Sid: 'DoctorServiceRole', Effect: 'Allow', Action: ['iam:SimulatePrincipalPolicy'], Resource: `arn:${p}:iam::${target.account}:role/${QUICKSIGHT_SERVICE_ROLE}` },
+    {
+      Sid: 'DoctorWorkGroup',
+      Effect: 'Allow',
+      Action: ['athena:GetWorkGroup'],
+      Resource: `arn:${p}:athena:${target.region}:${target.account}:workgroup/${workgroup}`,
+    },
+    {
+      Sid: 'DoctorServiceRole',
+      Effect: 'Allow',
+      Action: ['iam:SimulatePrincipalPolicy'],
+      Resource: `arn:${p}:iam::${target.account}:role/${QUICKSIGHT_SERVICE_ROLE}`,
+    },
   ];
 }
 

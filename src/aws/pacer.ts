@@ -6,7 +6,9 @@ export function isThrottling(error: unknown): boolean {
   return (
     !!e?.$retryable?.throttling ||
     e?.$metadata?.httpStatusCode === 429 ||
-    /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|SlowDown|RequestThrottled|ProvisionedThroughputExceededException)$/.test(String(e?.name))
+    /^(Throttling|ThrottlingException|TooManyRequestsException|RequestLimitExceeded|SlowDown|RequestThrottled|ProvisionedThroughputExceededException)$/.test(
+      String(e?.name),
+    )
   );
 }
 

@@ -20,7 +20,12 @@ export interface TargetPlan {
 }
 
 /** Reads the target (src/aws/freshness/) and plans: the compiled resources vs what exists. */
-export async function planTarget(ctx: AwsContext, target: ResolvedTarget, resources: readonly DesiredResource[], options: PlanTargetOptions): Promise<TargetPlan> {
+export async function planTarget(
+  ctx: AwsContext,
+  target: ResolvedTarget,
+  resources: readonly DesiredResource[],
+  options: PlanTargetOptions,
+): Promise<TargetPlan> {
   const desired = resources.map(desiredModelOf);
   const state = await readTarget(ctx, desired, {
     depth: options.depth,

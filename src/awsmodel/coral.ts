@@ -44,11 +44,17 @@ function valueText(value: unknown, shape?: string): string {
   const text = (v: unknown): string => {
     if (v === undefined || v === null) return 'null';
     if (Array.isArray(v)) return `[${v.map(text).join(', ')}]`;
-    if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}=${text(x)}`).join(', ')}}`;
+    if (typeof v === 'object')
+      return `{${Object.entries(v)
+        .map(([k, x]) => `${k}=${text(x)}`)
+        .join(', ')}}`;
     return String(v);
   };
-  const shown = shape && typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? `${shape}(${Object.entries(value).map(([k, x]) => `${k.charAt(0).toLowerCase()}${k.slice(1)}=${text(x)}`).join(', ')})`
-    : text(value);
+  const shown =
+    shape && typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? `${shape}(${Object.entries(value)
+          .map(([k, x]) => `${k.charAt(0).toLowerCase()}${k.slice(1)}=${text(x)}`)
+          .join(', ')})`
+      : text(value);
   return shown.length > 200 ? `${shown.slice(0, 197)}...` : shown;
 }

@@ -148,23 +148,44 @@ class Walker {
   private string(shape: Shape, value: unknown, path: string): void {
     if (typeof value !== 'string') return this.report(path, 'type', `expected a string, got ${describe(value)}`, value);
     if (shape.enum && !shape.enum.includes(value))
-      this.report(path, 'enum', `${JSON.stringify(value)} is not one of ${shape.enum.join(', ')}`, value, `Member must satisfy enum value set: [${shape.enum.join(', ')}]`);
+      this.report(
+        path,
+        'enum',
+        `${JSON.stringify(value)} is not one of ${shape.enum.join(', ')}`,
+        value,
+        `Member must satisfy enum value set: [${shape.enum.join(', ')}]`,
+      );
     this.length(shape, [...value].length, path, 'characters', value);
     if (shape.pattern && compilePattern(shape.pattern)?.test(value) === false)
-      this.report(path, 'pattern', `${JSON.stringify(truncate(value))} does not match the pattern ${shape.pattern}`, value, `Member must satisfy regular expression pattern: ${shape.pattern}`);
+      this.report(
+        path,
+        'pattern',
+        `${JSON.stringify(truncate(value))} does not match the pattern ${shape.pattern}`,
+        value,
+        `Member must satisfy regular expression pattern: ${shape.pattern}`,
+      );
   }
 
   private number(shape: Shape, value: unknown, path: string): void {
     if (typeof value !== 'number' || Number.isNaN(value)) return this.report(path, 'type', `expected a number, got ${describe(value)}`, value);
-    if ((shape.type === 'integer' || shape.type === 'long') && !Number.isInteger(value))
-      this.report(path, 'type', `expected an integer, got ${value}`, value);
-    if (shape.min !== undefined && value < shape.min) this.report(path, 'range', `${value} is below the minimum ${shape.min}`, value, `Member must have value greater than or equal to ${shape.min}`);
-    if (shape.max !== undefined && value > shape.max) this.report(path, 'range', `${value} is above the maximum ${shape.max}`, value, `Member must have value less than or equal to ${shape.max}`);
+    if ((shape.type === 'integer' || shape.type === 'long') && !Number.isInteger(value)) this.report(path, 'type', `expected an integer, got ${value}`, value);
+    if (shape.min !== undefined && value < shape.min)
+      this.report(path, 'range', `${value} is below the minimum ${shape.min}`, value, `Member must have value greater than or equal to ${shape.min}`);
+    if (shape.max !== undefined && value > shape.max)
+      this.report(path, 'range', `${value} is above the maximum ${shape.max}`, value, `Member must have value less than or equal to ${shape.max}`);
   }
 
   private length(shape: Shape, length: number, path: string, unit: string, value: unknown): void {
-    if (shape.min !== undefined && length < shape.min) this.report(path, 'length', `has ${length} ${unit}, at least ${shape.min} required`, value, `Member must have length greater than or equal to ${shape.min}`);
-    if (shape.max !== undefined && length > shape.max) this.report(path, 'length', `has ${length} ${unit}, at most ${shape.max} allowed`, value, `Member must have length less than or equal to ${shape.max}`);
+    if (shape.min !== undefined && length < shape.min)
+      this.report(
+        path,
+        'length',
+        `has ${length} ${unit}, at least ${shape.min} required`,
+        value,
+        `Member must have length greater than or equal to ${shape.min}`,
+      );
+    if (shape.max !== undefined && length > shape.max)
+      this.report(path, 'length', `has ${length} ${unit}, at most ${shape.max} allowed`, value, `Member must have length less than or equal to ${shape.max}`);
   }
 }
 

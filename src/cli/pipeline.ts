@@ -40,7 +40,14 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   const checked = await loadCheckedSpecs(options.paths);
   let open: OpenTarget;
   try {
-    open = await openTarget(checked, { name: options.target, logs: options.logs, workdir: join(process.cwd(), '.trailsight'), env: process.env, home: homedir(), note: options.note });
+    open = await openTarget(checked, {
+      name: options.target,
+      logs: options.logs,
+      workdir: join(process.cwd(), '.trailsight'),
+      env: process.env,
+      home: homedir(),
+      note: options.note,
+    });
   } catch (error) {
     throw targetFailure(error);
   }
@@ -58,7 +65,11 @@ export function planSession(session: Session, options: PlanOptions): Promise<Tar
 }
 
 /** 6: apply the plan, each resource's result told as it comes. */
-export function applySession(session: Session, planned: TargetPlan, options: { concurrency: number; onResult: (result: ResourceResult) => void }): Promise<ResourceResult[]> {
+export function applySession(
+  session: Session,
+  planned: TargetPlan,
+  options: { concurrency: number; onResult: (result: ResourceResult) => void },
+): Promise<ResourceResult[]> {
   return publishPlan(awsContext(session.open.clients, session.open.target), planned, options);
 }
 

@@ -28,8 +28,7 @@ function col(key: string, type: ColumnType, description: string): Column {
   return { name: key.toLowerCase(), key, type, description };
 }
 const str = (key: string, description: string): Column => col(key, string, description);
-const struct = (key: string, description: string, fields: Column[]): Column =>
-  col(key, { kind: 'struct', fields }, description);
+const struct = (key: string, description: string, fields: Column[]): Column => col(key, { kind: 'struct', fields }, description);
 
 const sessionIssuer = struct('sessionIssuer', 'The identity that issued the temporary credentials.', [
   str('type', 'Source of the credentials: Root, IAMUser or Role.'),
@@ -89,11 +88,7 @@ export const CLOUDTRAIL_COLUMNS: readonly Column[] = [
       kind: 'array',
       element: {
         kind: 'struct',
-        fields: [
-          str('ARN', 'Resource ARN.'),
-          str('accountId', 'Account that owns the resource.'),
-          str('type', 'Resource type (e.g. AWS::EC2::Instance).'),
-        ],
+        fields: [str('ARN', 'Resource ARN.'), str('accountId', 'Account that owns the resource.'), str('type', 'Resource type (e.g. AWS::EC2::Instance).')],
       },
     },
     'Resources accessed by the event.',

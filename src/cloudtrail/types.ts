@@ -43,8 +43,6 @@ export function columnPaths(columns: readonly Column[], prefix = ''): ColumnPath
   return columns.flatMap((column) => {
     const path = prefix + column.name;
     const self: ColumnPath = { path, column };
-    return column.type.kind === 'struct'
-      ? [self, ...columnPaths(column.type.fields, `${path}.`)]
-      : [self];
+    return column.type.kind === 'struct' ? [self, ...columnPaths(column.type.fields, `${path}.`)] : [self];
   });
 }

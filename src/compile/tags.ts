@@ -30,7 +30,11 @@ export function resourceTags(options: { specId: string; spec: unknown; projectTa
     [SPEC_ID_KEY]: options.specId,
     [SPEC_HASH_KEY]: specHash(options.spec),
   };
-  return keyedRecord(Object.keys(merged).sort().map((key) => [key, merged[key]!]));
+  return keyedRecord(
+    Object.keys(merged)
+      .sort()
+      .map((key) => [key, merged[key]!]),
+  );
 }
 
 /** Tags as the `[{Key, Value}]` list QuickSight and Athena take. */

@@ -15,7 +15,13 @@ export interface Finding {
 
 export const pass = (check: string, title: string, finding: string): Finding => ({ check, title, outcome: 'pass', finding });
 export const fail = (check: string, title: string, finding: string, fix: string): Finding => ({ check, title, outcome: 'fail', finding, fix });
-export const notChecked = (check: string, title: string, why: string): Finding => ({ check, title, outcome: 'not-checked', finding: 'not checked locally', fix: why });
+export const notChecked = (check: string, title: string, why: string): Finding => ({
+  check,
+  title,
+  outcome: 'not-checked',
+  finding: 'not checked locally',
+  fix: why,
+});
 
 /** The message of an AWS error (SDK v3 errors carry `name` as the service's error code). */
 export function awsError(error: unknown): { code: string; message: string } {

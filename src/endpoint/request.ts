@@ -25,7 +25,8 @@ export interface EndpointRequest extends RequestHead {
  */
 export function readHead(req: IncomingMessage): RequestHead {
   const target = req.url ?? '';
-  if (!target.startsWith('/')) throw new Refusal('bad-target', `The request target ${JSON.stringify(target.slice(0, 100))} is not a path; send /path?query to this endpoint.`);
+  if (!target.startsWith('/'))
+    throw new Refusal('bad-target', `The request target ${JSON.stringify(target.slice(0, 100))} is not a path; send /path?query to this endpoint.`);
   const at = target.indexOf('?');
   const rawQuery = at < 0 ? '' : target.slice(at + 1);
   return {

@@ -20,11 +20,14 @@ type CommandOf<Sdk, Name extends string> = Sdk[`${Name}Command` & keyof Sdk];
 /** A command's input: its constructor takes `(input)`, or `(input?)` when no member is required. */
 type SdkInput<Sdk, Name extends string> = CommandOf<Sdk, Name> extends abstract new (...args: infer A) => unknown ? Exclude<A[0], undefined> : never;
 
-type SdkOutput<Sdk, Name extends string> = CommandOf<Sdk, Name> extends abstract new (...args: never[]) => infer C
-  ? C extends { resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }> }
-    ? Omit<O, '$metadata'>
-    : never
-  : never;
+type SdkOutput<Sdk, Name extends string> =
+  CommandOf<Sdk, Name> extends abstract new (
+    ...args: never[]
+  ) => infer C
+    ? C extends { resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }> }
+      ? Omit<O, '$metadata'>
+      : never
+    : never;
 
 /** The keys a shape declares required: the SDK types them `X | undefined` but never optional. */
 // biome-ignore lint/complexity/noBannedTypes: `{} extends Pick<T, K>` is how a key is told optional.

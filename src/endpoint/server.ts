@@ -83,10 +83,18 @@ async function runOperation(parts: ServerParts, handler: ServiceHandler, request
   const { operation, input } = handler.parse(request);
   const outcome = await parts.faults.apply(handler.name, operation);
   if (outcome === 'throttle') throw new ServiceError(handler.errors.throttling.type, 'Rate exceeded', handler.errors.throttling.status);
-  if (outcome === 'server-error') throw new ServiceError(handler.errors.internal, 'An internal failure occurred (injected by trailsight serve --error-rate)', 500);
+  if (outcome === 'server-error')
+    throw new ServiceError(handler.errors.internal, 'An internal failure occurred (injected by trailsight serve --error-rate)', 500);
   parts.validator.check(handler.name, operation, input, handler.errors.invalidInput, handler.errors.describeInvalidInput);
   const caller = signingScope(request);
-  const context = { store: parts.store, settings: parts.settings, region: caller?.region ?? parts.settings.region, requestId: request.requestId, caller, log: parts.log };
+  const context = {
+    store: parts.store,
+    settings: parts.settings,
+    region: caller?.region ?? parts.settings.region,
+    requestId: request.requestId,
+    caller,
+    log: parts.log,
+  };
   const output = await handler.execute(operation, input, context).catch((error: unknown) => {
     throw parts.validator.enabled ? error : unvalidatedInputError(error, handler, operation);
   });

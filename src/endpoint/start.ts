@@ -120,9 +120,21 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
   const modelsDir = options.modelsDir === false ? undefined : (options.modelsDir ?? findModelsDir());
   if (!modelsDir) log('shape validation is off: no AWS API models found (pass --models DIR or set TRAILSIGHT_AWS_MODELS)');
   const services = new Map<ServiceName, ServiceHandler>(
-    [quicksightService(), athenaService({ cacheDir: settings.cacheDir, s3Root: settings.s3Root, s3Mounts, log, onBadLogFile: options.onBadLogFile, onStorageFailure: options.onStorageFailure }), glueService(), stsService(), cloudTrailService(options.trails ?? []), s3Service({ s3Root: settings.s3Root, mounts: s3Mounts })].map(
-      (s) => [s.name, s],
-    ),
+    [
+      quicksightService(),
+      athenaService({
+        cacheDir: settings.cacheDir,
+        s3Root: settings.s3Root,
+        s3Mounts,
+        log,
+        onBadLogFile: options.onBadLogFile,
+        onStorageFailure: options.onStorageFailure,
+      }),
+      glueService(),
+      stsService(),
+      cloudTrailService(options.trails ?? []),
+      s3Service({ s3Root: settings.s3Root, mounts: s3Mounts }),
+    ].map((s) => [s.name, s]),
   );
   const faults = new FaultInjector(options.faults);
   const store = new StateStore(stateDir, { files: options.stateFileSystem, log });
@@ -131,7 +143,16 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     await service.start?.({ store, settings }).catch((error: unknown) => log(`${service.name}: ${(error as Error)?.message ?? String(error)}`));
   }
   const hosts = new Set<string>();
-  const server = createEndpointServer({ services, store, settings, faults, validator: new ShapeValidator(modelsDir), log, hosts, credentials: options.credentials });
+  const server = createEndpointServer({
+    services,
+    store,
+    settings,
+    faults,
+    validator: new ShapeValidator(modelsDir),
+    log,
+    hosts,
+    credentials: options.credentials,
+  });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -13,7 +13,13 @@ export class ShapeValidator {
   }
 
   /** Throws the service's invalid-input error listing every violation. */
-  check(service: ServiceName, operation: string, input: unknown, errorType: string, describe: (violations: readonly Violation[]) => string = describeViolations): void {
+  check(
+    service: ServiceName,
+    operation: string,
+    input: unknown,
+    errorType: string,
+    describe: (violations: readonly Violation[]) => string = describeViolations,
+  ): void {
     const model = this.model(service);
     if (!model) return;
     if (!Object.hasOwn(model.operations, operation)) return; // the service answers unknown operations itself

@@ -3,7 +3,17 @@ import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdentifier, quoteString } from '../sql/text/quote.ts';
 import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
-import { CACHE_SCHEMA, cachedFiles, diffWithCache, type CachedFile, ensureCatalog, isOtherLayout, knownRootKeys, registerView, viewsOf } from './cache/catalog.ts';
+import {
+  CACHE_SCHEMA,
+  cachedFiles,
+  diffWithCache,
+  type CachedFile,
+  ensureCatalog,
+  isOtherLayout,
+  knownRootKeys,
+  registerView,
+  viewsOf,
+} from './cache/catalog.ts';
 import { RootRecords } from './cache/records.ts';
 import { SegmentStore } from './cache/segments.ts';
 import { makeScratchFolder } from './cache/scratch.ts';
@@ -222,7 +232,12 @@ export class CloudTrailEngine {
         const needed = await filesNeeded(this.db, compiled, table, attached.root.files, PARTITION_NAMES);
         scannedBytes += needed.reduce((sum, f) => sum + f.size, 0);
         const pending = new Set(attached.root.pending);
-        await this.readPending(attached.root, needed.filter((f) => pending.has(f)), storedNames(columns), options.onProgress);
+        await this.readPending(
+          attached.root,
+          needed.filter((f) => pending.has(f)),
+          storedNames(columns),
+          options.onProgress,
+        );
       }
       try {
         const result = await readResult(await this.db.connection.run(compiled.sql), compiled.columns);
@@ -257,7 +272,10 @@ export class CloudTrailEngine {
    * reads a file's size or time is translated again over the table's view that has them (a second
    * translation costs ~1 ms: the parser is warm).
    */
-  private compile(trinoSql: string, options: Pick<QueryOptions, 'database' | 'databases' | 'parameters'>): {
+  private compile(
+    trinoSql: string,
+    options: Pick<QueryOptions, 'database' | 'databases' | 'parameters'>,
+  ): {
     compiled: DuckDbQuery;
     tables: Map<AttachedTable, { table: CatalogTable; columns: ReadonlySet<string> | undefined }>;
   } {
@@ -270,7 +288,9 @@ export class CloudTrailEngine {
       } catch (error) {
         throw toQueryError(error as Error, trinoSql);
       }
-      const read = new Map([...tables].map(([attached, table]) => [attached, { table, columns: columnsRead(compiled.query, compiled.analysis, table) }] as const));
+      const read = new Map(
+        [...tables].map(([attached, table]) => [attached, { table, columns: columnsRead(compiled.query, compiled.analysis, table) }] as const),
+      );
       return { compiled, tables: read };
     };
     const first = translate(() => false);
@@ -285,7 +305,11 @@ export class CloudTrailEngine {
    */
   private catalogTable(attached: AttachedTable, withFiles: boolean): CatalogTable {
     const name = withFiles ? filesViewName(attached.table) : attached.table.toLowerCase();
-    return cloudTrailTable({ database: attached.schema, name: attached.table, relation: `${CATALOG}.${quoteIdentifier(attached.schema.toLowerCase())}.${quoteIdentifier(name)}` });
+    return cloudTrailTable({
+      database: attached.schema,
+      name: attached.table,
+      relation: `${CATALOG}.${quoteIdentifier(attached.schema.toLowerCase())}.${quoteIdentifier(name)}`,
+    });
   }
 
   /** A folder of logs may be read: before the lock it joins the readable folders, after it must be inside one. */
@@ -321,9 +345,15 @@ export class CloudTrailEngine {
    * reads a column the segments lack has every loaded file read again with every column (once: a
    * second cold read of the logs at most).
    */
-  private async readPending(attached: AttachedRoot, files: readonly ScannedFile[], wanted: ColumnSet | 'stored', onProgress?: (done: number, total: number) => void): Promise<void> {
+  private async readPending(
+    attached: AttachedRoot,
+    files: readonly ScannedFile[],
+    wanted: ColumnSet | 'stored',
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<void> {
     const stored = await attached.records.stored();
-    const widen = stored.any && stored.columns !== undefined && wanted !== 'stored' && !(wanted !== undefined && [...wanted].every((c) => stored.columns!.has(c)));
+    const widen =
+      stored.any && stored.columns !== undefined && wanted !== 'stored' && !(wanted !== undefined && [...wanted].every((c) => stored.columns!.has(c)));
     if (files.length === 0 && !widen) return;
     const columns = widen ? undefined : stored.any || wanted === 'stored' ? stored.columns : wanted;
     const reading = new Set(files);
@@ -375,7 +405,9 @@ export class CloudTrailEngine {
     for (const { schema, name } of await viewsOf(this.db, attached.root)) {
       await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
       await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(name)} AS SELECT ${viewColumns()}, ${path} FROM ${source} AS s`);
-      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(filesViewName(name))} AS SELECT ${viewColumns()}, ${[path, ...files].join(', ')} FROM ${source} AS s`);
+      await this.db.run(
+        `CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(filesViewName(name))} AS SELECT ${viewColumns()}, ${[path, ...files].join(', ')} FROM ${source} AS s`,
+      );
     }
   }
 }
@@ -400,11 +432,7 @@ function filesViewName(table: string): string {
 function hiddenColumns(attached: AttachedRoot): string[] {
   const path = attached.pathPrefix === undefined ? 's._path' : `${quoteString(attached.pathPrefix)} || substr(s._path, ${attached.folder.length + 2})`;
   const file = `FROM ${CACHE_SCHEMA}.files AS f WHERE f.root = ${quoteString(attached.root)} AND f.path = s._path`;
-  return [
-    `${path} AS "$path"`,
-    `(SELECT f.size ${file}) AS "$file_size"`,
-    `(SELECT to_timestamp(f.mtime / 1000) ${file}) AS "$file_modified_time"`,
-  ];
+  return [`${path} AS "$path"`, `(SELECT f.size ${file}) AS "$file_size"`, `(SELECT to_timestamp(f.mtime / 1000) ${file}) AS "$file_modified_time"`];
 }
 
 const STORED = new Set(CLOUDTRAIL_COLUMNS.map((c) => c.name));

@@ -14,6 +14,9 @@ export function requestFiles(resources: readonly DesiredResource[]): { name: str
   return resources.flatMap((resource) =>
     kindOf(resource.kind)
       .requests(resource)
-      .map((request) => ({ name: requestFileName(request.service, request.operation, request.id ?? resource.id), content: `${canonicalJson(request.input, 2)}\n` })),
+      .map((request) => ({
+        name: requestFileName(request.service, request.operation, request.id ?? resource.id),
+        content: `${canonicalJson(request.input, 2)}\n`,
+      })),
   );
 }

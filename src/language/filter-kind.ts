@@ -59,7 +59,10 @@ export function filterKind(filter: FilterSpec, type: DataType | undefined): { ki
     // QuickSight promotes a boolean to an integer, 1 or 0 (src/quicksight/data-set-columns.ts): its filter is a number's.
     const values = filter.equals ?? filter.notEquals;
     if (parameterRef || (Array.isArray(values) && values.length === 1 && (values[0] === 0 || values[0] === 1))) return { kind: 'numeric-equality' };
-    return { problem: `${column} is a boolean column, which QuickSight makes an integer (1 true, 0 false): ${condition} takes 1, 0 or a parameter`, at: 'condition' };
+    return {
+      problem: `${column} is a boolean column, which QuickSight makes an integer (1 true, 0 false): ${condition} takes 1, 0 or a parameter`,
+      at: 'condition',
+    };
   }
   if (type === undefined || type === 'integer' || type === 'decimal') {
     const values = filter.equals ?? filter.notEquals;

@@ -19,9 +19,7 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 
 /** Sorted by file, line, column, then message: the order findings are printed in. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.message, b.message),
-  );
+  return [...findings].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.message, b.message));
 }
 
 function cmp(a: string, b: string): number {

@@ -11,6 +11,9 @@ export function rawColumnRefs(value: unknown, path: readonly (string | number)[]
   if (Array.isArray(value)) return value.flatMap((item, i) => rawColumnRefs(item, [...path, i]));
   if (typeof value !== 'object' || value === null) return [];
   const node = value as Record<string, unknown>;
-  const here = typeof node.DataSetIdentifier === 'string' && typeof node.ColumnName === 'string' ? [{ dataset: node.DataSetIdentifier, column: node.ColumnName, path }] : [];
+  const here =
+    typeof node.DataSetIdentifier === 'string' && typeof node.ColumnName === 'string'
+      ? [{ dataset: node.DataSetIdentifier, column: node.ColumnName, path }]
+      : [];
   return [...here, ...Object.entries(node).flatMap(([key, child]) => rawColumnRefs(child, [...path, key]))];
 }

@@ -30,6 +30,8 @@ function subtract(from: readonly Grant[], what: readonly Grant[]): Grant[] {
 export function diffTags(actual: Readonly<Record<string, string>>, desired: Readonly<Record<string, string>>): TagChanges | undefined {
   // Own keys only: a stranger's tag named `constructor` or `__proto__` is a tag like any other.
   const set = keyedRecord(Object.entries(desired).filter(([key, value]) => ownValue(actual, key) !== value));
-  const remove = Object.keys(actual).filter((key) => !Object.hasOwn(desired, key)).sort();
+  const remove = Object.keys(actual)
+    .filter((key) => !Object.hasOwn(desired, key))
+    .sort();
   return Object.keys(set).length || remove.length ? { set, remove } : undefined;
 }

@@ -32,7 +32,10 @@ export function samePropertiesHalf(a: string | undefined, b: string | undefined)
 }
 
 function hash(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**

@@ -52,7 +52,12 @@ function updateDetails(op: UpdateOperation): string[] {
     const { changes, reason } = op.properties;
     if (reason) out.push(`properties re-sent: ${reason}`);
     if (changes.length) {
-      out.push(`properties: ${changes.length} change(s) at ${changes.slice(0, 5).map((c) => c.path).join(', ')}${changes.length > 5 ? ', …' : ''}`);
+      out.push(
+        `properties: ${changes.length} change(s) at ${changes
+          .slice(0, 5)
+          .map((c) => c.path)
+          .join(', ')}${changes.length > 5 ? ', …' : ''}`,
+      );
       // Multi-line strings (a dataset's SQL) are diffed line by line under their path, not as two whole JSON strings.
       const split = splitTextChanges(op.properties.before, op.properties.after);
       const [before, after] = [prettyJson(split.before), prettyJson(split.after)];

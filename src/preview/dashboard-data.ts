@@ -33,30 +33,36 @@ export async function loadDashboardData(input: DashboardDataInput): Promise<Omit
       data[visual.id] = await visualData(input, visual);
       if (data[visual.id]!.error) problems.push(`visual ${visual.id}: ${data[visual.id]!.error}`);
     }),
-    ...model.sheets.flatMap((sheet) => sheet.controls).map(async (control) => {
-      const from = choicesColumn(model, control);
-      if (!from) return;
-      const source = input.datasets.get(from.dataset);
-      if (!source) return;
-      try {
-        const result = await input.run(choicesQuery(source.sql, from.column, source.columns.get(from.column)), source.workGroup);
-        choices[control.id] = result.rows.map((row) => row[0]).filter((v): v is Scalar => typeof v === 'string' || typeof v === 'number');
-      } catch (error) {
-        problems.push(`control ${control.id}: ${shortMessage((error as Error).message)}`);
-      }
-    }),
+    ...model.sheets
+      .flatMap((sheet) => sheet.controls)
+      .map(async (control) => {
+        const from = choicesColumn(model, control);
+        if (!from) return;
+        const source = input.datasets.get(from.dataset);
+        if (!source) return;
+        try {
+          const result = await input.run(choicesQuery(source.sql, from.column, source.columns.get(from.column)), source.workGroup);
+          choices[control.id] = result.rows.map((row) => row[0]).filter((v): v is Scalar => typeof v === 'string' || typeof v === 'number');
+        } catch (error) {
+          problems.push(`control ${control.id}: ${shortMessage((error as Error).message)}`);
+        }
+      }),
   ]);
   return { dashboard: model, data: sortedRecord(data), choices: sortedRecord(choices), problems: [...new Set(problems)].sort() };
 }
 
 async function visualData(input: DashboardDataInput, visual: VisualModel): Promise<VisualData> {
   const source = input.datasets.get(visual.dataset);
-  if (!source) return failed(`dataset ${visual.dataset} could not be read${input.unreadable?.has(visual.dataset) ? `: ${shortMessage(input.unreadable.get(visual.dataset)!)}` : ''}`);
+  if (!source)
+    return failed(
+      `dataset ${visual.dataset} could not be read${input.unreadable?.has(visual.dataset) ? `: ${shortMessage(input.unreadable.get(visual.dataset)!)}` : ''}`,
+    );
   const filters = input.model.filters.filter((filter) => filterApplies(filter, visual, new Set(source.columns.keys())));
   // A calculated field the preview cannot evaluate is named on each visual that uses it, with why.
   const uses = [...visual.dimensions.map((d) => d.column), ...visual.measures.map((m) => m.column), ...filters.map((f) => f.column)];
   const unevaluated = uses.find((column) => source.unevaluated?.has(column));
-  if (unevaluated !== undefined) return failed(`the preview cannot draw this visual: the calculated field ${unevaluated}: ${shortMessage(source.unevaluated!.get(unevaluated)!)}`);
+  if (unevaluated !== undefined)
+    return failed(`the preview cannot draw this visual: the calculated field ${unevaluated}: ${shortMessage(source.unevaluated!.get(unevaluated)!)}`);
   let query;
   try {
     query = buildVisualQuery({ visual, datasetSql: source.sql, datasetColumns: source.columns, filters, rowCap: input.rowCap });
@@ -68,7 +74,13 @@ async function visualData(input: DashboardDataInput, visual: VisualModel): Promi
     const [main, cells, distinct] = await Promise.all([
       capped(run, query.sql, input.rowCap, visual.unaggregated ? [] : [...new Set(Object.values(query.filterKeys))].sort()),
       query.cells ? capped(run, query.cells.sql, input.rowCap) : undefined,
-      Promise.all(query.distinct.map(async (d) => ({ fieldId: d.fieldId, ...(d.leaf === undefined ? {} : { leaf: d.leaf }), ...(await capped(run, d.sql, input.rowCap)) }))),
+      Promise.all(
+        query.distinct.map(async (d) => ({
+          fieldId: d.fieldId,
+          ...(d.leaf === undefined ? {} : { leaf: d.leaf }),
+          ...(await capped(run, d.sql, input.rowCap)),
+        })),
+      ),
     ]);
     if (cells?.truncated) {
       return failed(`the page filters' columns hold more than ${input.rowCap.toLocaleString('en-US')} combinations: too many for the page to count exactly`);

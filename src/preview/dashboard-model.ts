@@ -8,18 +8,7 @@ export type VisualKind = 'kpi' | 'bar' | 'line' | 'pie' | 'table' | 'pivot' | 'h
 /** Date granularities as QuickSight names them. */
 export type Granularity = 'YEAR' | 'QUARTER' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND' | 'MILLISECOND';
 
-export type Aggregation =
-  | 'SUM'
-  | 'COUNT'
-  | 'DISTINCT_COUNT'
-  | 'AVERAGE'
-  | 'MIN'
-  | 'MAX'
-  | 'MEDIAN'
-  | 'STDEV'
-  | 'STDEVP'
-  | 'VAR'
-  | 'VARP';
+export type Aggregation = 'SUM' | 'COUNT' | 'DISTINCT_COUNT' | 'AVERAGE' | 'MIN' | 'MAX' | 'MEDIAN' | 'STDEV' | 'STDEVP' | 'VAR' | 'VARP';
 
 export interface ColumnRef {
   /** The DataSetIdentifier of the definition. */

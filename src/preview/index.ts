@@ -94,14 +94,20 @@ export async function renderPreview(options: RenderPreviewOptions): Promise<Rend
   let queried = 0;
   for (const dashboard of dashboards) {
     const version = { published: dashboard.published, ...(dashboard.newerFailed ? { newerFailed: dashboard.newerFailed } : {}) };
-    const versionProblems = [dashboard.published, dashboard.newerFailed].flatMap((v) => (v && !succeeded(v.status) ? [versionProblem(v, dashboard.published)] : []));
+    const versionProblems = [dashboard.published, dashboard.newerFailed].flatMap((v) =>
+      v && !succeeded(v.status) ? [versionProblem(v, dashboard.published)] : [],
+    );
     if (!dashboard.definition) {
       const model = { id: dashboard.id, name: dashboard.name, sheets: [], parameters: [], filters: [], datasets: {} };
       payloads.push({ dashboard: model, version, data: {}, choices: {}, problems: versionProblems });
       progress({ phase: 'query', done: ++queried, total: dashboards.length, message: dashboard.id });
       continue;
     }
-    const { model: read, problems, calculated } = readDefinition({ id: dashboard.id, name: dashboard.name, definition: dashboard.definition, ...(options.now ? { now: options.now } : {}) });
+    const {
+      model: read,
+      problems,
+      calculated,
+    } = readDefinition({ id: dashboard.id, name: dashboard.name, definition: dashboard.definition, ...(options.now ? { now: options.now } : {}) });
     problems.push(...versionProblems);
     const datasets = new Map<string, DatasetSource>();
     const measures = new Map<string, Map<string, CalculatedMeasure>>();
@@ -157,7 +163,9 @@ export function versionProblem(version: VersionState, published: VersionState): 
 
 /** Whether a visual over the dataset draws QuickSight's Count of Records. */
 function countsRecords(model: DashboardModel, dataset: string): boolean {
-  return model.sheets.some((sheet) => sheet.visuals.some((v) => v.kind !== 'unsupported' && v.dataset === dataset && v.measures.some((m) => m.column === RECORDS_COLUMN)));
+  return model.sheets.some((sheet) =>
+    sheet.visuals.some((v) => v.kind !== 'unsupported' && v.dataset === dataset && v.measures.some((m) => m.column === RECORDS_COLUMN)),
+  );
 }
 
 /** The dataset with the records column (1 on every row) that Count of Records counts. */

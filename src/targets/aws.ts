@@ -33,7 +33,9 @@ export async function openAwsTarget(specs: CheckedSpecs, options: AwsTargetOptio
   if (noProfile) throw new TargetError(`target "${options.name}": ${noProfile}`);
   const region = named?.region ?? (await ambientRegion(profile));
   if (!region) {
-    throw new TargetError(`no AWS Region for target "${options.name}": set AWS_REGION, the profile's region${named ? `, or targets.${options.name}.region` : ''}`);
+    throw new TargetError(
+      `no AWS Region for target "${options.name}": set AWS_REGION, the profile's region${named ? `, or targets.${options.name}.region` : ''}`,
+    );
   }
   const connection = { region, ...(profile ? { profile } : {}) };
   const clients = createClients(connection, options.retry);

@@ -12,7 +12,9 @@ const SHOWN = 10;
  */
 export function badLogFilesNote(files: readonly BadLogFile[], logsDir: string, logFile: string): string[] {
   if (files.length === 0) return [];
-  const lines = [`local: ${files.length} log file${files.length === 1 ? '' : 's'} could not be read and ${files.length === 1 ? 'was' : 'were'} skipped (their events are not in the dashboards):`];
+  const lines = [
+    `local: ${files.length} log file${files.length === 1 ? '' : 's'} could not be read and ${files.length === 1 ? 'was' : 'were'} skipped (their events are not in the dashboards):`,
+  ];
   // A file's name and reason come from the logs: each stays on its line, its control characters shown as escapes.
   for (const file of files.slice(0, SHOWN)) lines.push(`  ${terminalText(relative(logsDir, file.path) || file.path)}: ${terminalText(file.reason)}`);
   if (files.length > SHOWN) lines.push(`  … and ${files.length - SHOWN} more (all listed in ${terminalText(logFile)})`);

@@ -37,7 +37,9 @@ export function defaultTargetName(env: NodeJS.ProcessEnv): string {
 export async function openTarget(specs: CheckedSpecs, options: TargetOptions): Promise<OpenTarget> {
   const name = options.name ?? defaultTargetName(options.env);
   if (!options.name && name === 'local' && hasAwsConfig(options.env, options.home)) {
-    options.note?.('local: AWS is configured here, but without --target trailsight works on the local target (--target aws or a Project target publishes to AWS)');
+    options.note?.(
+      'local: AWS is configured here, but without --target trailsight works on the local target (--target aws or a Project target publishes to AWS)',
+    );
   }
   if (name === 'local') return openLocalTarget(specs, { workdir: options.workdir, logs: options.logs, retry: options.retry, note: options.note });
   if (options.logs) throw new TargetError(`--logs is for the local target; target "${name}" reads the logs the Project's source points at`);

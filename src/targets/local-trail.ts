@@ -27,7 +27,8 @@ export function localTrail(source: ProjectSpec['source'], layout: LogsLayout, wh
       HasInsightSelectors: false,
     },
     status: { IsLogging: true },
-    unknownBecause: 'the local trail is inferred from the folders of the logs served, which show where it delivers and for which accounts and Regions, not which events it selects',
+    unknownBecause:
+      'the local trail is inferred from the folders of the logs served, which show where it delivers and for which accounts and Regions, not which events it selects',
   };
 }
 

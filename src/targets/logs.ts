@@ -26,7 +26,9 @@ export async function discoverLogs(dir: string): Promise<LogsLayout> {
   if (!existsSync(dir)) throw new TargetError(`${dir} does not exist: ${POINT_AT_AWSLOGS}`);
   if (!existsSync(awsLogs)) throw new TargetError(`${dir} has no AWSLogs/ folder: ${POINT_AT_AWSLOGS}`);
   if (!(await containedRealPath(dir, awsLogs))) {
-    throw new TargetError(`${awsLogs} is a symbolic link out of ${dir}, and logs are read only inside the folder given: point --logs at the folder it leads to`);
+    throw new TargetError(
+      `${awsLogs} is a symbolic link out of ${dir}, and logs are read only inside the folder given: point --logs at the folder it leads to`,
+    );
   }
   let accountsDir = awsLogs;
   let entries = await subdirs(dir, awsLogs);

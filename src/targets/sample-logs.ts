@@ -25,7 +25,10 @@ export async function ensureSampleLogs(own: OwnedFolder, folder: string, options
   const marker = `${JSON.stringify({ accounts: options.accounts, regions: options.regions })}\n`;
   if ((await readFile(join(dir, DONE), 'utf8').catch(() => '')) === marker) return false;
   if (!(await isSampleOrEmpty(dir))) {
-    throw new UnsafePathError(dir, 'holds files trailsight did not generate, so it will not replace them with sample logs: move them elsewhere (and pass --logs with that folder)');
+    throw new UnsafePathError(
+      dir,
+      'holds files trailsight did not generate, so it will not replace them with sample logs: move them elsewhere (and pass --logs with that folder)',
+    );
   }
   options.onGenerate?.();
   await own.remove(folder);

@@ -19,14 +19,20 @@ describe('awsmodel: the models the repository carries', () => {
       assert.equal(findModelsDir(), BUNDLED_MODELS);
       const quicksight = loadModel('quicksight', BUNDLED_MODELS)!;
       const broken = validateOperationInput(quicksight, 'CreateDashboard', { AwsAccountId: '1', DashboardId: 'x/../../y <script>', Name: '' });
-      assert.ok(broken.some((v) => v.path === 'DashboardId' && v.rule === 'pattern'), JSON.stringify(broken));
-      assert.ok(broken.some((v) => v.path === 'Name' && v.rule === 'length'), JSON.stringify(broken));
+      assert.ok(
+        broken.some((v) => v.path === 'DashboardId' && v.rule === 'pattern'),
+        JSON.stringify(broken),
+      );
+      assert.ok(
+        broken.some((v) => v.path === 'Name' && v.rule === 'length'),
+        JSON.stringify(broken),
+      );
     } finally {
       if (saved !== undefined) process.env.TRAILSIGHT_AWS_MODELS = saved;
     }
   });
 
-  it('are exactly what scripts/aws-models/generate.ts makes of botocore\'s models', function () {
+  it("are exactly what scripts/aws-models/generate.ts makes of botocore's models", function () {
     if (!existsSync(join(SHARED, 'quicksight.service-2.json'))) {
       console.log('    (skipped: ../shared/aws-models is not beside the repository; CI has it)');
       this.skip();

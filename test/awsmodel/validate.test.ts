@@ -36,7 +36,9 @@ describe('awsmodel: validating requests against AWS API models', () => {
 
   it('reports enum, pattern, length and unknown members', () => {
     const input = { ...dataSource(), Type: 'ATHENA_SQL', AwsAccountId: '12345', Name: 'x'.repeat(200), Colour: 'red' };
-    const rules = validateOperationInput(quicksight, 'CreateDataSource', input).map((v) => `${v.path}:${v.rule}`).sort();
+    const rules = validateOperationInput(quicksight, 'CreateDataSource', input)
+      .map((v) => `${v.path}:${v.rule}`)
+      .sort();
     assert.deepEqual(rules, ['AwsAccountId:length', 'AwsAccountId:pattern', 'Colour:unknown-member', 'Name:length', 'Type:enum']);
   });
 
@@ -49,22 +51,32 @@ describe('awsmodel: validating requests against AWS API models', () => {
     const clause = glue.shapes.SearchFilterClause!;
     const [first, second] = Object.keys(clause.members!);
     const both = validateOperationInput(model, 'Probe', { Clause: { [first]: {}, [second]: {} } });
-    assert.deepEqual(both.filter((v) => v.rule === 'union').map((v) => v.path), ['Clause']);
+    assert.deepEqual(
+      both.filter((v) => v.rule === 'union').map((v) => v.path),
+      ['Clause'],
+    );
     const none = validateOperationInput(model, 'Probe', { Clause: {} });
-    assert.deepEqual(none.filter((v) => v.rule === 'union').map((v) => v.path), ['Clause']);
+    assert.deepEqual(
+      none.filter((v) => v.rule === 'union').map((v) => v.path),
+      ['Clause'],
+    );
   });
 
   it("takes at most one member of QuickSight's unions said in documentation only (onlyOneOf: Visual, Filter, FilterScopeConfiguration …)", () => {
     assert.equal(quicksight.shapes.CategoryFilterConfiguration!.onlyOneOf, true);
     assert.equal(quicksight.shapes.Visual!.onlyOneOf, true);
     const scope = (ScopeConfiguration: unknown) =>
-      validateShape(quicksight, 'FilterGroup', { FilterGroupId: 'g', Filters: [], CrossDataset: 'SINGLE_DATASET', ScopeConfiguration }).filter((v) => v.rule === 'union');
+      validateShape(quicksight, 'FilterGroup', { FilterGroupId: 'g', Filters: [], CrossDataset: 'SINGLE_DATASET', ScopeConfiguration }).filter(
+        (v) => v.rule === 'union',
+      );
     assert.deepEqual(scope({}), []);
     assert.deepEqual(scope({ AllSheets: {} }), []);
     const [both] = scope({ AllSheets: {}, SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's', Scope: 'ALL_VISUALS' }] } });
     assert.equal(both?.path, 'ScopeConfiguration');
-    assert.equal(coralMessage([both!]).replace(/Value '.*' at/, "Value … at"),
-      "1 validation error detected: Value … at 'scopeConfiguration' failed to satisfy constraint: Only 1 member of [selectedSheets, allSheets] should be provided for structure FilterScopeConfiguration");
+    assert.equal(
+      coralMessage([both!]).replace(/Value '.*' at/, 'Value … at'),
+      "1 validation error detected: Value … at 'scopeConfiguration' failed to satisfy constraint: Only 1 member of [selectedSheets, allSheets] should be provided for structure FilterScopeConfiguration",
+    );
   });
 
   it('checks nested lists, maps and numbers', () => {

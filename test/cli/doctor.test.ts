@@ -36,7 +36,7 @@ describe('cli: trailsight doctor on the local target', function () {
     assert.match(report.findings.find((f) => f.check === 'service-role')?.fix ?? '', /no IAM/);
   });
 
-  it('over an organization trail\'s logs with no organizationId in the Project: says what to set, and fails', async () => {
+  it("over an organization trail's logs with no organizationId in the Project: says what to set, and fails", async () => {
     const logs = join(dir, 'org-logs');
     await generateSample({ out: logs, events: 300, days: 2 });
     const accounts = await readdir(join(logs, 'AWSLogs'));
@@ -44,7 +44,10 @@ describe('cli: trailsight doctor on the local target', function () {
     for (const account of accounts) await rename(join(logs, 'AWSLogs', account), join(logs, 'AWSLogs', 'o-a1b2c3d4e5', account));
     const result = await runCli(['doctor', DASHBOARDS, '--logs', logs], dir);
     assert.equal(result.code, 1, result.stdout + result.stderr);
-    assert.match(result.stderr, /local: the logs are an organization trail's \(AWSLogs\/o-a1b2c3d4e5\/<account>\/…\) but the Project's source has no organizationId.*set source\.organizationId: o-a1b2c3d4e5/);
+    assert.match(
+      result.stderr,
+      /local: the logs are an organization trail's \(AWSLogs\/o-a1b2c3d4e5\/<account>\/…\) but the Project's source has no organizationId.*set source\.organizationId: o-a1b2c3d4e5/,
+    );
     assert.match(result.stdout, /FAIL {2}The trail delivers to the Project's bucket and logs: .*organization trail/);
     assert.match(result.stdout, /fix: set source\.organizationId/);
     assert.match(result.stdout, /FAIL {2}Recent log files where the table looks/);

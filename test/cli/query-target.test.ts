@@ -39,9 +39,10 @@ describe("query --target: the question on a target's Athena (the local endpoint,
     assert.equal(here.code, 0, here.stderr);
     assert.ok(csvOf(here.stdout).length > 2, here.stdout);
     assert.deepEqual(csvOf(onTarget.stdout), csvOf(here.stdout));
-    const region = await logBytes(join(logs, 'AWSLogs', '111122223333', 'CloudTrail', 'us-west-2')) +
-      await logBytes(join(logs, 'AWSLogs', '444455556666', 'CloudTrail', 'us-west-2')) +
-      await logBytes(join(logs, 'AWSLogs', '777788889999', 'CloudTrail', 'us-west-2'));
+    const region =
+      (await logBytes(join(logs, 'AWSLogs', '111122223333', 'CloudTrail', 'us-west-2'))) +
+      (await logBytes(join(logs, 'AWSLogs', '444455556666', 'CloudTrail', 'us-west-2'))) +
+      (await logBytes(join(logs, 'AWSLogs', '777788889999', 'CloudTrail', 'us-west-2')));
     const all = await logBytes(logs);
     assert.ok(region > 0 && region < all);
     const scanned = /query: scans ([\d.]+) KB in (\d+) log file\(s\)/.exec(onTarget.stderr);
@@ -61,7 +62,7 @@ describe("query --target: the question on a target's Athena (the local endpoint,
   });
 
   it('SQL Athena would refuse never leaves the machine', async () => {
-    const refused = await runCli(['query', '--target', 'local', '--logs', logs, '--sql', 'SELECT current_setting(\'threads\')'], dir);
+    const refused = await runCli(['query', '--target', 'local', '--logs', logs, '--sql', "SELECT current_setting('threads')"], dir);
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /FUNCTION_NOT_FOUND: line 1:8: Function 'current_setting' not registered/);
     const bad = await runCli(['query', '--target', 'local', '--logs', logs, '--max-scan', 'lots', '--sql', SQL], dir);

@@ -42,10 +42,13 @@ describe('the compiled CLI loads only what the command run needs', function () {
     return names;
   }
 
-  it('--help and the command line: commander and the commands\' declarations, no action', () => {
+  it("--help and the command line: commander and the commands' declarations, no action", () => {
     assert.deepEqual([...packagesWith('src/cli/main.ts')], ['commander']);
     const sources = loadedWith('src/cli/main.ts').flatMap((output) => Object.keys(meta.outputs[output]!.inputs));
-    assert.deepEqual(sources.filter((s) => s.startsWith('src/cli/actions/')), []);
+    assert.deepEqual(
+      sources.filter((s) => s.startsWith('src/cli/actions/')),
+      [],
+    );
   });
 
   it('lint: no AWS SDK, no DuckDB, no ajv compiler (its validators are compiled ahead)', () => {
@@ -54,7 +57,7 @@ describe('the compiled CLI loads only what the command run needs', function () {
     assert.deepEqual(heavy, [], `lint loads ${packages.join(', ')}`);
   });
 
-  it('(the check sees bundled packages: publish\'s action brings the AWS SDK)', () => {
+  it("(the check sees bundled packages: publish's action brings the AWS SDK)", () => {
     assert.ok([...packagesWith('src/cli/actions/publish.ts')].some((name) => name.startsWith('@aws-sdk/')));
   });
 });

@@ -20,7 +20,6 @@ const definition = dashboard.input.Definition as AnalysisDefinition;
 const group = (filterId: string) => definition.FilterGroups!.find((g) => g.Filters![0] && Object.values(g.Filters![0])[0]!.FilterId === filterId)!;
 const filter = (filterId: string) => Object.entries(group(filterId).Filters![0])[0] as [string, any];
 
-
 describe('compile: analyses and dashboards', () => {
   it('compiles a Dashboard to an analysis and a dashboard with the same definition; an Analysis to an analysis only', () => {
     const analysis = find(resources, 'Analysis', 'all-visuals');
@@ -52,23 +51,36 @@ describe('compile: analyses and dashboards', () => {
     const recommended = { ValueWhenUnset: { ValueWhenUnsetOption: 'RECOMMENDED_VALUE' } };
     assert.deepEqual(definition.ParameterDeclarations, [
       { StringParameterDeclaration: { Name: 'user', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: ['alice'] }, ...recommended } },
-      { StringParameterDeclaration: { Name: 'regions', ParameterValueType: 'MULTI_VALUED', DefaultValues: { StaticValues: ['us-east-1', 'eu-central-1'] }, ...recommended } },
+      {
+        StringParameterDeclaration: {
+          Name: 'regions',
+          ParameterValueType: 'MULTI_VALUED',
+          DefaultValues: { StaticValues: ['us-east-1', 'eu-central-1'] },
+          ...recommended,
+        },
+      },
       { IntegerParameterDeclaration: { Name: 'minErrors', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: [0] }, ...recommended } },
       { DecimalParameterDeclaration: { Name: 'maxLatency', ParameterValueType: 'SINGLE_VALUED', DefaultValues: { StaticValues: [10.5] }, ...recommended } },
       { DateTimeParameterDeclaration: { Name: 'day', TimeGranularity: 'DAY', DefaultValues: { StaticValues: [new Date('2026-01-01T00:00:00Z')] } } },
     ]);
     const unset = parameterDeclaration({ name: 'who', type: 'string', multiValue: false, defaults: [] });
-    assert.deepEqual(unset, { StringParameterDeclaration: { Name: 'who', ParameterValueType: 'SINGLE_VALUED', DefaultValues: {}, ValueWhenUnset: { ValueWhenUnsetOption: 'NULL' } } });
+    assert.deepEqual(unset, {
+      StringParameterDeclaration: { Name: 'who', ParameterValueType: 'SINGLE_VALUED', DefaultValues: {}, ValueWhenUnset: { ValueWhenUnsetOption: 'NULL' } },
+    });
   });
 
   it('writes the defaults of new sheets as the console does: interactive, on the grid canvas of the sheets', () => {
     const canvas = definition.Sheets?.[0]?.Layouts?.[0]?.Configuration?.GridLayout?.CanvasSizeOptions;
-    assert.deepEqual(definition.AnalysisDefaults, { DefaultNewSheetConfiguration: { InteractiveLayoutConfiguration: { Grid: { CanvasSizeOptions: canvas } }, SheetContentType: 'INTERACTIVE' } });
+    assert.deepEqual(definition.AnalysisDefaults, {
+      DefaultNewSheetConfiguration: { InteractiveLayoutConfiguration: { Grid: { CanvasSizeOptions: canvas } }, SheetContentType: 'INTERACTIVE' },
+    });
   });
 
-  it('places each sheet\'s controls in its control layout, as the console does', () => {
+  it("places each sheet's controls in its control layout, as the console does", () => {
     for (const sheet of definition.Sheets ?? []) {
-      const controls = [...(sheet.ParameterControls ?? []), ...(sheet.FilterControls ?? [])].map((c) => (Object.values(c)[0] as { ParameterControlId?: string; FilterControlId?: string }));
+      const controls = [...(sheet.ParameterControls ?? []), ...(sheet.FilterControls ?? [])].map(
+        (c) => Object.values(c)[0] as { ParameterControlId?: string; FilterControlId?: string },
+      );
       if (controls.length === 0) {
         assert.equal(sheet.SheetControlLayouts, undefined);
         continue;
@@ -82,11 +94,26 @@ describe('compile: analyses and dashboards', () => {
   it('compiles each filter by its condition and column type', () => {
     assert.deepEqual(filter('by-user'), [
       'CategoryFilter',
-      { FilterId: 'by-user', Column: { DataSetIdentifier: 'events', ColumnName: 'user_name' }, Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', ParameterName: 'user', NullOption: 'ALL_VALUES' } } },
+      {
+        FilterId: 'by-user',
+        Column: { DataSetIdentifier: 'events', ColumnName: 'user_name' },
+        Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', ParameterName: 'user', NullOption: 'ALL_VALUES' } },
+      },
     ]);
-    assert.deepEqual(filter('principal-types')[1].Configuration, { FilterListConfiguration: { MatchOperator: 'EQUALS', CategoryValues: ['IAMUser', 'AssumedRole'], NullOption: 'ALL_VALUES' } });
+    assert.deepEqual(filter('principal-types')[1].Configuration, {
+      FilterListConfiguration: { MatchOperator: 'EQUALS', CategoryValues: ['IAMUser', 'AssumedRole'], NullOption: 'ALL_VALUES' },
+    });
     assert.deepEqual(filter('not-denied')[1].Configuration.FilterListConfiguration.MatchOperator, 'DOES_NOT_EQUAL');
-    assert.deepEqual(filter('errors-only'), ['NumericEqualityFilter', { FilterId: 'errors-only', Column: { DataSetIdentifier: 'events', ColumnName: 'error_count' }, NullOption: 'ALL_VALUES', MatchOperator: 'EQUALS', Value: 1 }]);
+    assert.deepEqual(filter('errors-only'), [
+      'NumericEqualityFilter',
+      {
+        FilterId: 'errors-only',
+        Column: { DataSetIdentifier: 'events', ColumnName: 'error_count' },
+        NullOption: 'ALL_VALUES',
+        MatchOperator: 'EQUALS',
+        Value: 1,
+      },
+    ]);
     assert.deepEqual(filter('error-range')[1].RangeMinimum, { StaticValue: 0 });
     assert.deepEqual(filter('latency-range')[1].RangeMaximum, { Parameter: 'maxLatency' });
     assert.equal(filter('error-range')[1].NullOption, 'NON_NULLS_ONLY');
@@ -106,12 +133,17 @@ describe('compile: analyses and dashboards', () => {
         RelativeDateValue: 7,
       },
     ]);
-    assert.deepEqual(filter('on-day'), ['TimeEqualityFilter', { FilterId: 'on-day', Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' }, ParameterName: 'day' }]);
+    assert.deepEqual(filter('on-day'), [
+      'TimeEqualityFilter',
+      { FilterId: 'on-day', Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' }, ParameterName: 'day' },
+    ]);
   });
 
   it('scopes filters to every sheet, some sheets, or the visuals named (on their sheets)', () => {
     assert.deepEqual(group('by-region').ScopeConfiguration, { AllSheets: {} });
-    assert.deepEqual(group('principal-types').ScopeConfiguration, { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 'overview', Scope: 'ALL_VISUALS' }] } });
+    assert.deepEqual(group('principal-types').ScopeConfiguration, {
+      SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 'overview', Scope: 'ALL_VISUALS' }] },
+    });
     assert.deepEqual(group('errors-only').ScopeConfiguration, {
       SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 'overview', Scope: 'SELECTED_VISUALS', VisualIds: ['errors-kpi', 'errors-by-name'] }] },
     });
@@ -134,11 +166,30 @@ describe('compile: analyses and dashboards', () => {
     assert.equal(overview.ParameterControls![1].Dropdown!.Type, 'MULTI_SELECT');
     assert.ok(overview.ParameterControls![2].TextField);
     assert.deepEqual(overview.FilterControls, [
-      { Dropdown: { FilterControlId: 'overview-filter-principal-types-dropdown', Title: 'Principal type', SourceFilterId: 'principal-types', Type: 'MULTI_SELECT', SelectableValues: { Values: ['IAMUser', 'AssumedRole', 'Root'] } } },
+      {
+        Dropdown: {
+          FilterControlId: 'overview-filter-principal-types-dropdown',
+          Title: 'Principal type',
+          SourceFilterId: 'principal-types',
+          Type: 'MULTI_SELECT',
+          SelectableValues: { Values: ['IAMUser', 'AssumedRole', 'Root'] },
+        },
+      },
       { DateTimePicker: { FilterControlId: 'overview-filter-period-date-range', Title: 'Period', SourceFilterId: 'period', Type: 'DATE_RANGE' } },
     ]);
-    assert.deepEqual(details.FilterControls!.map((c) => Object.keys(c)[0]), ['Slider', 'RelativeDateTime', 'TextField']);
-    assert.deepEqual(details.FilterControls![0].Slider, { FilterControlId: 'details-filter-error-range-slider', Title: 'Errors', SourceFilterId: 'error-range', Type: 'RANGE', MinimumValue: 0, MaximumValue: 5, StepSize: 1 });
+    assert.deepEqual(
+      details.FilterControls!.map((c) => Object.keys(c)[0]),
+      ['Slider', 'RelativeDateTime', 'TextField'],
+    );
+    assert.deepEqual(details.FilterControls![0].Slider, {
+      FilterControlId: 'details-filter-error-range-slider',
+      Title: 'Errors',
+      SourceFilterId: 'error-range',
+      Type: 'RANGE',
+      MinimumValue: 0,
+      MaximumValue: 5,
+      StepSize: 1,
+    });
     assert.ok(details.ParameterControls![0].DateTimePicker);
   });
 
@@ -175,7 +226,10 @@ describe('compile: analyses and dashboards', () => {
       { Principal: viewers, Actions: [...DASHBOARD_ACTIONS.viewer] },
     ]);
     assert.deepEqual(find(resources, 'Analysis', 'all-visuals').input.Permissions, [{ Principal: owners, Actions: [...ANALYSIS_ACTIONS.owner] }]);
-    assert.deepEqual(find(resources, 'Analysis', 'explore').input.Permissions!.map((p) => p.Principal), [owners, viewers]);
+    assert.deepEqual(
+      find(resources, 'Analysis', 'explore').input.Permissions!.map((p) => p.Principal),
+      [owners, viewers],
+    );
     assert.deepEqual(find(resources, 'DataSet', 'events').input.Permissions, [{ Principal: owners, Actions: [...DATA_SET_ACTIONS.owner] }]);
   });
 
@@ -190,7 +244,10 @@ describe('compile: analyses and dashboards', () => {
     assert.equal(tags['trailsight:spec-id'], 'all-visuals');
     assert.match(tags['trailsight:spec-hash'], /^[0-9a-f]{16}$/);
     assert.equal(tags.team, 'security');
-    const renamed = compile(withSpec(specs, 'all-visuals', (d) => (d.name = 'Renamed')), local);
+    const renamed = compile(
+      withSpec(specs, 'all-visuals', (d) => (d.name = 'Renamed')),
+      local,
+    );
     const after = find(renamed, 'Dashboard', 'all-visuals').input.Tags!.find((t) => t.Key === 'trailsight:spec-hash')!.Value;
     assert.notEqual(after, tags['trailsight:spec-hash']);
     const otherHash = find(renamed, 'DataSet', 'events').input.Tags!.find((t) => t.Key === 'trailsight:spec-hash')!.Value;

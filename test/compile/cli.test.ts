@@ -33,8 +33,14 @@ describe('trailsight compile', function () {
     assert.deepEqual((await readdir(dir)).sort(), [...expected.map((f) => f.name), 'notes.txt'].sort());
     for (const file of expected) assert.equal(await readFile(join(dir, file.name), 'utf8'), file.content);
     assert.ok(expected.some((f) => f.name === 'quicksight.CreateDashboard.staging-ec2-state-changes.json'));
-    assert.ok(expected.some((f) => f.name === 'quicksight.CreateTheme.staging-trailsight.json'), 'dashboards/theme.yaml');
-    assert.ok(expected.some((f) => f.name === 'quicksight.CreateFolderMembership.staging-cloudtrail-security.dashboard.staging-ec2-state-changes.json'), 'dashboards/folder.yaml');
+    assert.ok(
+      expected.some((f) => f.name === 'quicksight.CreateTheme.staging-trailsight.json'),
+      'dashboards/theme.yaml',
+    );
+    assert.ok(
+      expected.some((f) => f.name === 'quicksight.CreateFolderMembership.staging-cloudtrail-security.dashboard.staging-ec2-state-changes.json'),
+      'dashboards/folder.yaml',
+    );
   });
 
   it('compiles for local with the account given', async () => {

@@ -33,7 +33,9 @@ describe("conformance: every compiled request satisfies AWS's API models", () =>
         const all = requests(compile(specs, resolveTarget(specs.project.spec, { name: target })));
         assert.ok(all.length >= 8, 'compiled a full set of requests');
         const violations = all.flatMap((r) =>
-          validateOperationInput(loadModel(r.service, modelsDir)!, r.operation, r.input).map((v) => `${r.label} (${r.operation}) ${v.path}: [${v.rule}] ${v.message}`),
+          validateOperationInput(loadModel(r.service, modelsDir)!, r.operation, r.input).map(
+            (v) => `${r.label} (${r.operation}) ${v.path}: [${v.rule}] ${v.message}`,
+          ),
         );
         assert.deepEqual(violations, []);
       });

@@ -4,7 +4,7 @@ import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import type { DataSetColumnSpec } from '../../src/language/index.ts';
 import { parseExpression, parseQuery, renameTables } from '../../src/sql/index.ts';
 import { selectItem, windowPredicate } from '../../src/compile/dataset/sql.ts';
-import { fixtureSpecs, } from './helpers.ts';
+import { fixtureSpecs } from './helpers.ts';
 
 const specs = fixtureSpecs();
 const local = resolveTarget(specs.project.spec);
@@ -13,7 +13,6 @@ const dataset = (resources: DesiredResource[], id: string) => resources.find((r)
 /** A column's select item, from its parsed expression as the gate keeps it. */
 const item = (column: DataSetColumnSpec) => selectItem(column, parseExpression(column.expr ?? column.name));
 const customSql = (r: DataSetResource) => r.input.PhysicalTableMap!['cloudtrail-sql'].CustomSql!;
-
 
 describe('compile: datasets', () => {
   const resources = compile(specs, local);
@@ -49,11 +48,17 @@ describe('compile: datasets', () => {
     assert.equal(item({ name: 'arn', expr: 'useridentity.arn' }), 'useridentity.arn AS "arn"');
     assert.equal(item({ name: 'account' }), 'account AS "account"');
     assert.equal(item({ name: 't', expr: 'eventtime', type: 'datetime' }), 'CAST(from_iso8601_timestamp(eventtime) AS timestamp) AS "t"');
-    assert.equal(item({ name: 't', expr: 'from_iso8601_timestamp(eventtime)', type: 'datetime' }), 'CAST(from_iso8601_timestamp(eventtime) AS timestamp) AS "t"');
+    assert.equal(
+      item({ name: 't', expr: 'from_iso8601_timestamp(eventtime)', type: 'datetime' }),
+      'CAST(from_iso8601_timestamp(eventtime) AS timestamp) AS "t"',
+    );
     assert.equal(item({ name: 'n', expr: 'length(eventname)', type: 'integer' }), 'CAST(length(eventname) AS bigint) AS "n"');
     assert.equal(item({ name: 'x', expr: 'length(eventname) / 3.0', type: 'decimal' }), 'CAST(length(eventname) / 3.0 AS double) AS "x"');
     assert.equal(item({ name: 'b', expr: 'errorcode IS NULL', type: 'boolean' }), 'CAST(errorcode IS NULL AS boolean) AS "b"');
-    assert.equal(item({ name: 's', expr: "json_extract_scalar(requestparameters, '$.a')" }), `CAST(json_extract_scalar(requestparameters, '$.a') AS varchar) AS "s"`);
+    assert.equal(
+      item({ name: 's', expr: "json_extract_scalar(requestparameters, '$.a')" }),
+      `CAST(json_extract_scalar(requestparameters, '$.a') AS varchar) AS "s"`,
+    );
   });
 
   it('keeps a time window as a predicate Athena prunes partitions with', () => {
@@ -67,7 +72,10 @@ describe('compile: datasets', () => {
       { ColumnName: 'error_rate', ColumnId: 'calculated-error_rate', Expression: 'sum({error_count}) / count({event_id})' },
       { ColumnName: 'service', ColumnId: 'calculated-service', Expression: "split({event_name}, ':', 1)" },
     ]);
-    assert.deepEqual(logical.DataTransforms![1].TagColumnOperation, { ColumnName: 'event_time', Tags: [{ ColumnDescription: { Text: 'When the call completed.' } }] });
+    assert.deepEqual(logical.DataTransforms![1].TagColumnOperation, {
+      ColumnName: 'event_time',
+      Tags: [{ ColumnDescription: { Text: 'When the call completed.' } }],
+    });
   });
 
   it('queries directly by default; SPICE datasets get their refresh schedule', () => {
@@ -108,13 +116,15 @@ describe('compile: datasets', () => {
 });
 
 describe('renaming the CloudTrail table in free SQL', () => {
-  const q = (sql: string) => renameTables(sql, parseQuery(sql).query, (parts) => (parts.length === 1 && parts[0] === 'cloudtrail_logs' ? '"db"."t"' : undefined));
+  const q = (sql: string) =>
+    renameTables(sql, parseQuery(sql).query, (parts) => (parts.length === 1 && parts[0] === 'cloudtrail_logs' ? '"db"."t"' : undefined));
   it('replaces bare and quoted references to cloudtrail_logs, in any case, at the places the parser found them', () => {
     assert.equal(q('SELECT * FROM cloudtrail_logs'), 'SELECT * FROM "db"."t"');
     assert.equal(q('select * from "cloudtrail_logs" c join CloudTrail_Logs d on true'), 'select * from "db"."t" c join "db"."t" d on true');
   });
   it('leaves literals, comments, columns, WITH queries and qualified names alone', () => {
-    const sql = "SELECT 'cloudtrail_logs', cloudtrail_logs_old.x -- cloudtrail_logs\n/* cloudtrail_logs */ FROM other.cloudtrail_logs, my_cloudtrail_logs AS cloudtrail_logs_old";
+    const sql =
+      "SELECT 'cloudtrail_logs', cloudtrail_logs_old.x -- cloudtrail_logs\n/* cloudtrail_logs */ FROM other.cloudtrail_logs, my_cloudtrail_logs AS cloudtrail_logs_old";
     assert.equal(q(sql), sql);
     const withQuery = 'WITH cloudtrail_logs AS (SELECT 1 AS x) SELECT * FROM cloudtrail_logs';
     assert.equal(q(withQuery), withQuery);

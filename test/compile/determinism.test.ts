@@ -29,12 +29,17 @@ describe('compile: deterministic output', () => {
       plain.map((r) => (r.kind === 'GlueDatabase' || r.kind === 'GlueTable' ? `${r.kind}/pr_42_${r.id}` : `${r.kind}/pr-42-${r.id}`)),
     );
     const plainKeys = new Set(plain.map(resourceKey));
-    assert.ok(withPrefix.every((r) => !plainKeys.has(resourceKey(r))), 'no id is shared between prefixes');
+    assert.ok(
+      withPrefix.every((r) => !plainKeys.has(resourceKey(r))),
+      'no id is shared between prefixes',
+    );
     for (const r of withPrefix) for (const d of r.dependsOn) assert.match(d, /\/pr[-_]42[-_]/);
   });
 
   it('keeps no timestamps, random ids or absolute paths in the output', () => {
-    const text = requestFiles(compile(specs, local)).map((f) => f.content).join('\n');
+    const text = requestFiles(compile(specs, local))
+      .map((f) => f.content)
+      .join('\n');
     assert.doesNotMatch(text, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/, 'no UUIDs');
     assert.doesNotMatch(text, new RegExp(new Date().toISOString().slice(0, 13)), 'no time of compiling');
     assert.doesNotMatch(text, /\/work\/|\/home\/|\/tmp\//, 'no local paths');

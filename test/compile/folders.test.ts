@@ -49,7 +49,9 @@ describe('compile: folders', () => {
   });
 
   it('compile --out writes CreateFolder and each CreateFolderMembership, named by folder, member type and member', () => {
-    const names = requestFiles(compile(specs, prod)).map((f) => f.name).filter((n) => n.includes('Folder'));
+    const names = requestFiles(compile(specs, prod))
+      .map((f) => f.name)
+      .filter((n) => n.includes('Folder'));
     assert.deepEqual(names, [
       'quicksight.CreateFolder.prod-shelf.json',
       'quicksight.CreateFolderMembership.prod-shelf.analysis.prod-explore.json',
@@ -57,6 +59,11 @@ describe('compile: folders', () => {
       'quicksight.CreateFolderMembership.prod-shelf.dataset.prod-events.json',
     ]);
     const membership = requestFiles(compile(specs, prod)).find((f) => f.name.endsWith('dashboard.prod-all-visuals.json'))!;
-    assert.deepEqual(JSON.parse(membership.content), { AwsAccountId: '333333333333', FolderId: 'prod-shelf', MemberId: 'prod-all-visuals', MemberType: 'DASHBOARD' });
+    assert.deepEqual(JSON.parse(membership.content), {
+      AwsAccountId: '333333333333',
+      FolderId: 'prod-shelf',
+      MemberId: 'prod-all-visuals',
+      MemberType: 'DASHBOARD',
+    });
   });
 });

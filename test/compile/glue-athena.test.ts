@@ -43,11 +43,14 @@ describe('compile: Glue database and the CloudTrail table', () => {
 
   it('projects the account, region and day partitions from the Project source', () => {
     const input = byKind(resources, 'GlueTable')[0].input.TableInput!;
-    assert.deepEqual(input.PartitionKeys!.map((k) => [k.Name, k.Type]), [
-      ['account', 'string'],
-      ['region', 'string'],
-      ['timestamp', 'string'],
-    ]);
+    assert.deepEqual(
+      input.PartitionKeys!.map((k) => [k.Name, k.Type]),
+      [
+        ['account', 'string'],
+        ['region', 'string'],
+        ['timestamp', 'string'],
+      ],
+    );
     const p = input.Parameters!;
     assert.equal(p['projection.enabled'], 'true');
     assert.equal(p['projection.account.type'], 'enum');
@@ -63,7 +66,10 @@ describe('compile: Glue database and the CloudTrail table', () => {
   });
 
   it('puts no prefix folder in the location when the source has none', () => {
-    const bare = compile(withSpec(specs, 'fixture', (p) => delete p.source.prefix), local);
+    const bare = compile(
+      withSpec(specs, 'fixture', (p) => delete p.source.prefix),
+      local,
+    );
     const input = byKind(bare, 'GlueTable')[0].input.TableInput!;
     assert.equal(input.StorageDescriptor!.Location, 's3://fixture-trail-bucket/AWSLogs/');
     assert.equal(input.Parameters!['storage.location.template'], 's3://fixture-trail-bucket/AWSLogs/${account}/CloudTrail/${region}/${timestamp}');
@@ -81,7 +87,10 @@ describe('compile: Athena workgroup and QuickSight data source', () => {
 
   it('uses an existing workgroup as is when the Project does not create one', () => {
     const prod = resolveTarget(specs.project.spec, { name: 'prod' });
-    const resources = compile(withSpec(specs, 'fixture', (p) => (p.athena.createWorkgroup = false)), prod);
+    const resources = compile(
+      withSpec(specs, 'fixture', (p) => (p.athena.createWorkgroup = false)),
+      prod,
+    );
     assert.equal(byKind(resources, 'WorkGroup').length, 0);
     const [ds] = byKind(resources, 'DataSource');
     assert.equal(ds.input.DataSourceParameters?.AthenaParameters?.WorkGroup, 'fixture-wg');
@@ -96,7 +105,10 @@ describe('compile: Athena workgroup and QuickSight data source', () => {
     assert.equal(ds.input.AwsAccountId, '333333333333');
     assert.equal(ds.input.DataSourceParameters?.AthenaParameters?.WorkGroup, 'prod-fixture-wg');
     assert.deepEqual(ds.dependsOn, ['WorkGroup/prod-fixture-wg']);
-    assert.deepEqual(ds.input.Permissions?.map((p) => p.Principal), ['arn:aws:quicksight:eu-central-1:333333333333:user/default/admin']);
+    assert.deepEqual(
+      ds.input.Permissions?.map((p) => p.Principal),
+      ['arn:aws:quicksight:eu-central-1:333333333333:user/default/admin'],
+    );
     assert.ok(ds.input.Permissions![0].Actions!.includes('quicksight:PassDataSource'));
   });
 });

@@ -18,7 +18,14 @@ export function fixtureSpecs(): CheckedSpecs {
 
 /** The specs again through the gate, with the spec of `id` changed (`change` edits a copy). */
 export function gatedWith(specs: CheckedSpecs, id: string, change: (spec: any) => void): GateResult {
-  const all: { spec: { id: string }; file: string }[] = [specs.project, ...specs.datasets, ...specs.dashboards, ...specs.analyses, ...specs.themes, ...specs.folders];
+  const all: { spec: { id: string }; file: string }[] = [
+    specs.project,
+    ...specs.datasets,
+    ...specs.dashboards,
+    ...specs.analyses,
+    ...specs.themes,
+    ...specs.folders,
+  ];
   const sources: SpecSource[] = all.map(({ spec, file }) => {
     const copy = structuredClone(spec);
     if (copy.id === id) change(copy);

@@ -45,8 +45,20 @@ describe('compile: snapshots (test/compile/__snapshots__)', () => {
 
   it('has a snapshot for each kind and each visual type', () => {
     const names = [...current.keys()];
-    for (const operation of ['glue.CreateDatabase', 'glue.CreateTable', 'athena.CreateWorkGroup', 'quicksight.CreateDataSource', 'quicksight.CreateDataSet', 'quicksight.CreateRefreshSchedule', 'quicksight.CreateAnalysis', 'quicksight.CreateDashboard']) {
-      assert.ok(names.some((n) => n.startsWith(`${operation}.`)), operation);
+    for (const operation of [
+      'glue.CreateDatabase',
+      'glue.CreateTable',
+      'athena.CreateWorkGroup',
+      'quicksight.CreateDataSource',
+      'quicksight.CreateDataSet',
+      'quicksight.CreateRefreshSchedule',
+      'quicksight.CreateAnalysis',
+      'quicksight.CreateDashboard',
+    ]) {
+      assert.ok(
+        names.some((n) => n.startsWith(`${operation}.`)),
+        operation,
+      );
     }
     for (const type of ['kpi', 'bar', 'line', 'pie', 'table', 'pivot', 'heatmap', 'raw']) assert.ok(current.has(`visual.${type}.json`), type);
   });

@@ -48,8 +48,7 @@ describe('compile: dataset SQL runs on the local engine', function () {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  const datasetsOf = (specs: CheckedSpecs) =>
-    compile(specs, resolveTarget(specs.project.spec)).filter((r): r is DataSetResource => r.kind === 'DataSet');
+  const datasetsOf = (specs: CheckedSpecs) => compile(specs, resolveTarget(specs.project.spec)).filter((r): r is DataSetResource => r.kind === 'DataSet');
 
   for (const source of ['dashboards/', 'test/compile/fixtures']) {
     it(`runs every dataset of ${source} and returns its declared columns`, async () => {
@@ -57,7 +56,11 @@ describe('compile: dataset SQL runs on the local engine', function () {
       for (const dataset of datasetsOf(specs)) {
         const sql = customSql(dataset);
         const result = await engine.query(sql.SqlQuery!).catch((error: Error) => assert.fail(`${dataset.id}: ${error.message}\n${sql.SqlQuery}`));
-        assert.deepEqual(result.columns.map((c) => c.name), sql.Columns!.map((c) => c.Name), `${dataset.id}: column names`);
+        assert.deepEqual(
+          result.columns.map((c) => c.name),
+          sql.Columns!.map((c) => c.Name),
+          `${dataset.id}: column names`,
+        );
         sql.Columns!.forEach((declared, i) => {
           assert.match(result.columns[i].type, FITS[declared.Type!], `${dataset.id}.${declared.Name}: ${declared.Type} from ${result.columns[i].type}`);
         });

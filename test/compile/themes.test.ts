@@ -32,7 +32,10 @@ describe('compile: themes', () => {
         { Principal: 'arn:aws:quicksight:us-east-1:111111111111:group/default/viewers', Actions: [...THEME_ACTIONS.viewer] },
       ],
     });
-    assert.ok(Tags?.some((t) => t.Key === 'trailsight:spec-id' && t.Value === 'dusk'), JSON.stringify(Tags));
+    assert.ok(
+      Tags?.some((t) => t.Key === 'trailsight:spec-id' && t.Value === 'dusk'),
+      JSON.stringify(Tags),
+    );
   });
 
   it('the boards that name it carry its ARN and wait for it; the others carry none', () => {
@@ -45,7 +48,10 @@ describe('compile: themes', () => {
       assert.ok(!('ThemeArn' in other.input), `${other.kind}/${other.id} names no theme`);
     }
     // A dashboard drawn with it: its analysis and its dashboard both.
-    const themed = compile(withSpec(specs, 'all-visuals', (d) => (d.theme = 'dusk')), prod);
+    const themed = compile(
+      withSpec(specs, 'all-visuals', (d) => (d.theme = 'dusk')),
+      prod,
+    );
     for (const kind of ['Analysis', 'Dashboard'] as const) {
       const board = themed.find((r) => r.kind === kind && r.id === 'prod-all-visuals');
       assert.ok(board && 'ThemeArn' in board.input && board.input.ThemeArn?.endsWith(':theme/prod-dusk'), kind);

@@ -39,9 +39,17 @@ describe('compile: visuals from the one registry', () => {
 
   it('picks the field kind from the column type and the aggregation', () => {
     assert.deepEqual(visual('calls-kpi').body.ChartConfiguration.FieldWells.Values, [
-      { CategoricalMeasureField: { FieldId: 'calls-kpi.value.0', Column: { DataSetIdentifier: 'events', ColumnName: 'event_id' }, AggregationFunction: 'COUNT' } },
+      {
+        CategoricalMeasureField: {
+          FieldId: 'calls-kpi.value.0',
+          Column: { DataSetIdentifier: 'events', ColumnName: 'event_id' },
+          AggregationFunction: 'COUNT',
+        },
+      },
     ]);
-    assert.deepEqual(visual('errors-kpi').body.ChartConfiguration.FieldWells.Values[0].NumericalMeasureField.AggregationFunction, { SimpleNumericalAggregation: 'SUM' });
+    assert.deepEqual(visual('errors-kpi').body.ChartConfiguration.FieldWells.Values[0].NumericalMeasureField.AggregationFunction, {
+      SimpleNumericalAggregation: 'SUM',
+    });
     // a calculated field that aggregates itself is a measure as it is
     assert.deepEqual(visual('rate-kpi').body.ChartConfiguration.FieldWells.Values[0], {
       NumericalMeasureField: { FieldId: 'rate-kpi.value.0', Column: { DataSetIdentifier: 'events', ColumnName: 'error_rate' } },
@@ -67,10 +75,7 @@ describe('compile: visuals from the one registry', () => {
   it('sorts by a field of the visual, or by a column with its aggregation; limits keep the top items', () => {
     const bar = visual('errors-by-name').body.ChartConfiguration;
     assert.deepEqual(bar.SortConfiguration, {
-      CategorySort: [
-        { FieldSort: { FieldId: 'errors-by-name.y.1', Direction: 'DESC' } },
-        { FieldSort: { FieldId: 'errors-by-name.x.0', Direction: 'ASC' } },
-      ],
+      CategorySort: [{ FieldSort: { FieldId: 'errors-by-name.y.1', Direction: 'DESC' } }, { FieldSort: { FieldId: 'errors-by-name.x.0', Direction: 'ASC' } }],
       CategoryItemsLimit: { ItemsLimit: 10, OtherCategories: 'EXCLUDE' },
     });
     assert.deepEqual(visual('by-service').body.ChartConfiguration.SortConfiguration.CategorySort, [
@@ -131,7 +136,10 @@ describe('compile: visuals from the one registry', () => {
     const table = visual('top-users').body.ChartConfiguration;
     const wells = table.FieldWells.TableAggregatedFieldWells;
     assert.equal(wells.GroupBy[0].CategoricalDimensionField.FieldId, 'top-users.columns.0');
-    assert.deepEqual(wells.Values.map((v: any) => Object.keys(v)[0]), ['CategoricalMeasureField', 'DateMeasureField', 'NumericalMeasureField']);
+    assert.deepEqual(
+      wells.Values.map((v: any) => Object.keys(v)[0]),
+      ['CategoricalMeasureField', 'DateMeasureField', 'NumericalMeasureField'],
+    );
     assert.deepEqual(table.FieldOptions.Order, ['top-users.columns.0', 'top-users.columns.1', 'top-users.columns.2', 'top-users.columns.3']);
     const group = definition.FilterGroups!.find((g) => g.FilterGroupId === 'top-users-limit-group')!;
     assert.deepEqual(group.ScopeConfiguration, {
@@ -141,7 +149,13 @@ describe('compile: visuals from the one registry', () => {
       FilterId: 'top-users-limit',
       Column: { DataSetIdentifier: 'events', ColumnName: 'user_name' },
       Limit: 20,
-      AggregationSortConfigurations: [{ Column: { DataSetIdentifier: 'events', ColumnName: 'event_id' }, SortDirection: 'DESC', AggregationFunction: { CategoricalAggregationFunction: 'COUNT' } }],
+      AggregationSortConfigurations: [
+        {
+          Column: { DataSetIdentifier: 'events', ColumnName: 'event_id' },
+          SortDirection: 'DESC',
+          AggregationFunction: { CategoricalAggregationFunction: 'COUNT' },
+        },
+      ],
     });
     const byDay = definition.FilterGroups!.find((g) => g.FilterGroupId === 'top-names-limit-group')!;
     assert.equal(byDay.Filters![0].TopBottomFilter!.TimeGranularity, 'DAY');
@@ -182,7 +196,11 @@ describe('compile: visuals from the one registry', () => {
     });
     const out = compile(formatted, resolveTarget(formatted.project.spec)).find((r) => r.kind === 'Dashboard' && r.id === 'all-visuals')!;
     const sheets = (out.input as { Definition: AnalysisDefinition }).Definition.Sheets!;
-    const find = (id: string) => sheets.flatMap((s) => s.Visuals!).map((v) => Object.values(v)[0] as any).find((b) => b.VisualId === id);
+    const find = (id: string) =>
+      sheets
+        .flatMap((s) => s.Visuals!)
+        .map((v) => Object.values(v)[0] as any)
+        .find((b) => b.VisualId === id);
     assert.deepEqual(find('rate-kpi').ChartConfiguration.FieldWells.Values[0].NumericalMeasureField.FormatConfiguration, {
       FormatConfiguration: { PercentageDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 1 } } },
     });

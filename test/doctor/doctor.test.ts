@@ -30,11 +30,26 @@ function project(source: Partial<ProjectSpec['source']> = {}, athena: Partial<Pr
   } as ProjectSpec;
 }
 
-const target = (principals: string[] = [USER]): ResolvedTarget => ({ name: 'test', account: ACCOUNT, region: REGION, idPrefix: '', principals: { owners: principals, viewers: [] } });
+const target = (principals: string[] = [USER]): ResolvedTarget => ({
+  name: 'test',
+  account: ACCOUNT,
+  region: REGION,
+  idPrefix: '',
+  principals: { owners: principals, viewers: [] },
+});
 
 function trail(overrides: Partial<LocalTrail['trail']> = {}, rest: Partial<Omit<LocalTrail, 'trail'>> = {}): LocalTrail {
   return {
-    trail: { Name: 'main', TrailARN: TRAIL_ARN, HomeRegion: REGION, S3BucketName: BUCKET, S3KeyPrefix: 'trail', IsMultiRegionTrail: true, IsOrganizationTrail: false, ...overrides },
+    trail: {
+      Name: 'main',
+      TrailARN: TRAIL_ARN,
+      HomeRegion: REGION,
+      S3BucketName: BUCKET,
+      S3KeyPrefix: 'trail',
+      IsMultiRegionTrail: true,
+      IsOrganizationTrail: false,
+      ...overrides,
+    },
     status: { IsLogging: true },
     eventSelectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }] },
     insightSelectors: [],
@@ -117,7 +132,10 @@ describe('doctor: every check over real SDK clients against the local endpoint',
   });
 
   it('a trail that stopped logging fails, with the start-logging command', async () => {
-    const findings = await doctor({ trails: [trail({}, { status: { IsLogging: false, StopLoggingTime: Date.parse('2026-12-05T08:00:00Z') / 1000 } })], files: (r) => logFiles(r, '2026/12/07') });
+    const findings = await doctor({
+      trails: [trail({}, { status: { IsLogging: false, StopLoggingTime: Date.parse('2026-12-05T08:00:00Z') / 1000 } })],
+      files: (r) => logFiles(r, '2026/12/07'),
+    });
     const f = finding(findings, 'trail');
     assert.equal(f.outcome, 'fail');
     assert.match(f.finding, /trail main is not logging \(stopped 2026-12-05T08:00:00.000Z\)/);
@@ -152,16 +170,26 @@ describe('doctor: every check over real SDK clients against the local endpoint',
     assert.equal(finding(without, 'log-files').outcome, 'fail');
     assert.match(finding(without, 'log-files').finding, /AWSLogs\/<account>\/CloudTrail/);
 
-    const withOrg = await doctor({ trails: [trail({ IsOrganizationTrail: true })], files: (r) => logFiles(r, '2026/12/07', { org }), project: project({ organizationId: org }) });
+    const withOrg = await doctor({
+      trails: [trail({ IsOrganizationTrail: true })],
+      files: (r) => logFiles(r, '2026/12/07', { org }),
+      project: project({ organizationId: org }),
+    });
     assert.equal(finding(withOrg, 'trail').outcome, 'pass');
     assert.equal(finding(withOrg, 'log-files').outcome, 'pass');
     assert.match(finding(withOrg, 'log-files').finding, new RegExp(`AWSLogs/${org}/<account>/CloudTrail`));
   });
 
-  it('log files: yesterday\'s are recent enough; a Region with none since yesterday is named', async () => {
+  it("log files: yesterday's are recent enough; a Region with none since yesterday is named", async () => {
     const yesterday = await doctor({ trails: [trail()], files: (r) => logFiles(r, '2026/12/06') });
     assert.equal(finding(yesterday, 'log-files').outcome, 'pass');
-    const stale = await doctor({ trails: [trail()], files: async (r) => { await logFiles(r, '2026/12/07', { regions: [REGION] }); await logFiles(r, '2026/12/01', { regions: ['eu-west-1'] }); } });
+    const stale = await doctor({
+      trails: [trail()],
+      files: async (r) => {
+        await logFiles(r, '2026/12/07', { regions: [REGION] });
+        await logFiles(r, '2026/12/01', { regions: ['eu-west-1'] });
+      },
+    });
     const f = finding(stale, 'log-files');
     assert.equal(f.outcome, 'fail');
     assert.match(f.finding, /no files since 2026\/12\/06 for 1 of 2 account\/Region pairs \(111122223333\/eu-west-1\)/);
@@ -184,7 +212,13 @@ describe('doctor: every check over real SDK clients against the local endpoint',
         eventSelectors: {
           AdvancedEventSelectors: [
             { Name: 'management', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
-            { Name: 's3', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] },
+            {
+              Name: 's3',
+              FieldSelectors: [
+                { Field: 'eventCategory', Equals: ['Data'] },
+                { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+              ],
+            },
           ],
         },
         insightSelectors: [{ InsightType: 'ApiCallRateInsight' }, { InsightType: 'ApiErrorRateInsight' }],
@@ -233,7 +267,7 @@ describe('doctor: every check over real SDK clients against the local endpoint',
     }
   });
 
-  it('trailsight iam-policy allows every call doctor makes, on the resources it names (and plan\'s read-only role too)', async () => {
+  it("trailsight iam-policy allows every call doctor makes, on the resources it names (and plan's read-only role too)", async () => {
     const calls: ObservedCall[] = [];
     const group = `arn:aws:quicksight:${REGION}:${ACCOUNT}:group/default/security-admins`;
     await doctor({ trails: [trail()], principals: [USER, group], files: (r) => logFiles(r, '2026/12/07'), onCall: (c) => calls.push(c) });
@@ -241,7 +275,18 @@ describe('doctor: every check over real SDK clients against the local endpoint',
     for (const readOnly of [false, true]) {
       const policy = iamPolicy(p, target([USER, group]), [], { readOnly });
       const allows = (action: string, resource: string) =>
-        policy.Statement.some((s) => s.Action.includes(action) && [s.Resource].flat().some((r) => new RegExp(`^${r.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(resource)));
+        policy.Statement.some(
+          (s) =>
+            s.Action.includes(action) &&
+            [s.Resource].flat().some((r) =>
+              new RegExp(
+                `^${r
+                  .split('*')
+                  .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+                  .join('.*')}$`,
+              ).test(resource),
+            ),
+        );
       const denied = calls
         .filter((c) => c.service !== 'sts') // GetCallerIdentity needs no permission
         .map((c) => iamRequest(c))
@@ -249,27 +294,41 @@ describe('doctor: every check over real SDK clients against the local endpoint',
       assert.deepEqual(denied, [], readOnly ? 'read-only policy' : 'publish policy');
     }
     assert.deepEqual([...new Set(calls.map((c) => `${c.service}:${c.operation}`))].sort(), [
-      'athena:GetWorkGroup', 'cloudtrail:DescribeTrails', 'cloudtrail:GetEventSelectors', 'cloudtrail:GetTrailStatus',
-      'quicksight:DescribeAccountSubscription', 'quicksight:DescribeGroup', 'quicksight:DescribeNamespace', 'quicksight:DescribeUser',
-      's3:ListObjectsV2', 'sts:GetCallerIdentity',
+      'athena:GetWorkGroup',
+      'cloudtrail:DescribeTrails',
+      'cloudtrail:GetEventSelectors',
+      'cloudtrail:GetTrailStatus',
+      'quicksight:DescribeAccountSubscription',
+      'quicksight:DescribeGroup',
+      'quicksight:DescribeNamespace',
+      'quicksight:DescribeUser',
+      's3:ListObjectsV2',
+      'sts:GetCallerIdentity',
     ]);
   });
 
-  it('the service role\'s simulation asks IAM valid questions: each request satisfies IAM\'s API model', () => {
+  it("the service role's simulation asks IAM valid questions: each request satisfies IAM's API model", () => {
     const iam = loadModel('iam');
     assert.ok(iam, 'the IAM model travels with the repository');
     const ctx = { project: project({}, { outputLocation: 's3://results-bucket/athena/' }), target: target(), now: NOW } as unknown as DoctorContext;
     const needs = serviceRoleNeeds(ctx, { trailKmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab` });
-    assert.deepEqual(needs.map((n) => n.resource), [
-      `arn:aws:s3:::${BUCKET}`,
-      `arn:aws:s3:::${BUCKET}/trail/AWSLogs/*`,
-      `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/trailsight`,
-      `arn:aws:glue:${REGION}:${ACCOUNT}:table/trailsight/cloudtrail_logs`,
-      'arn:aws:s3:::results-bucket/athena/*',
-      `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
-    ]);
+    assert.deepEqual(
+      needs.map((n) => n.resource),
+      [
+        `arn:aws:s3:::${BUCKET}`,
+        `arn:aws:s3:::${BUCKET}/trail/AWSLogs/*`,
+        `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/trailsight`,
+        `arn:aws:glue:${REGION}:${ACCOUNT}:table/trailsight/cloudtrail_logs`,
+        'arn:aws:s3:::results-bucket/athena/*',
+        `arn:aws:kms:${REGION}:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      ],
+    );
     for (const need of needs) {
-      const input = { PolicySourceArn: `arn:aws:iam::${ACCOUNT}:role/service-role/aws-quicksight-service-role-v0`, ActionNames: need.actions, ResourceArns: [need.resource] };
+      const input = {
+        PolicySourceArn: `arn:aws:iam::${ACCOUNT}:role/service-role/aws-quicksight-service-role-v0`,
+        ActionNames: need.actions,
+        ResourceArns: [need.resource],
+      };
       assert.deepEqual(validateOperationInput(iam, 'SimulatePrincipalPolicy', input), []);
     }
   });

@@ -2,7 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
-  GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, type AthenaClient, type QueryExecution, type Row,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+  type AthenaClient,
+  type QueryExecution,
+  type Row,
 } from '@aws-sdk/client-athena';
 import { CLOUDTRAIL_COLUMNS, hiveType, PARTITION_COLUMNS } from '../../src/cloudtrail/index.ts';
 import { poll } from './helpers.ts';
@@ -42,16 +47,20 @@ export function cloudTrailTableInput(database: string, bucket: string) {
 
 /** Runs a query through the Athena API to its end; returns the execution and every result page. */
 export async function runQuery(athena: AthenaClient, sql: string, options: { database?: string; workGroup?: string; pageSize?: number } = {}) {
-  const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({
-    QueryString: sql,
-    QueryExecutionContext: { Database: options.database ?? 'security' },
-    WorkGroup: options.workGroup ?? 'trailsight',
-  }));
-  const execution: QueryExecution = (await poll(
-    () => athena.send(new GetQueryExecutionCommand({ QueryExecutionId })),
-    (r) => ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(r.QueryExecution?.Status?.State ?? ''),
-    60000,
-  )).QueryExecution!;
+  const { QueryExecutionId } = await athena.send(
+    new StartQueryExecutionCommand({
+      QueryString: sql,
+      QueryExecutionContext: { Database: options.database ?? 'security' },
+      WorkGroup: options.workGroup ?? 'trailsight',
+    }),
+  );
+  const execution: QueryExecution = (
+    await poll(
+      () => athena.send(new GetQueryExecutionCommand({ QueryExecutionId })),
+      (r) => ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(r.QueryExecution?.Status?.State ?? ''),
+      60000,
+    )
+  ).QueryExecution!;
   const pages: Row[][] = [];
   if (execution.Status?.State === 'SUCCEEDED') {
     let NextToken: string | undefined;

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import {
-  BatchGetQueryExecutionCommand, CreateWorkGroupCommand, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand,
-  StopQueryExecutionCommand, type AthenaClient,
+  BatchGetQueryExecutionCommand,
+  CreateWorkGroupCommand,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+  StopQueryExecutionCommand,
+  type AthenaClient,
 } from '@aws-sdk/client-athena';
 import { clients, failure, poll, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
 
@@ -24,7 +29,10 @@ describe('endpoint: Athena query life cycle', () => {
     const queued = await state(QueryExecutionId!);
     assert.equal(queued.Status?.State, 'QUEUED');
     assert.equal((await failure(athena.send(new GetQueryResultsCommand({ QueryExecutionId })))).name, 'InvalidRequestException');
-    const done = await poll(() => state(QueryExecutionId!), (q) => q.Status?.State === 'SUCCEEDED');
+    const done = await poll(
+      () => state(QueryExecutionId!),
+      (q) => q.Status?.State === 'SUCCEEDED',
+    );
     assert.equal(done.Status?.State, 'SUCCEEDED');
     assert.ok((done.Statistics?.TotalExecutionTimeInMillis ?? 0) >= 300);
     assert.ok(done.Status?.CompletionDateTime instanceof Date);

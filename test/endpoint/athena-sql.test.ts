@@ -26,7 +26,9 @@ describe('endpoint: Athena SQL as Athena runs it', function () {
     ({ athena, glue } = clients(endpoint.url));
     for (const database of ['security', 'other']) await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: database } }));
     await glue.send(new CreateTableCommand(cloudTrailTableInput('security', BUCKET)));
-    await athena.send(new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/sql/' } } }));
+    await athena.send(
+      new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/sql/' } } }),
+    );
   });
   after(() => stopTestEndpoint(endpoint));
 
@@ -61,7 +63,7 @@ describe('endpoint: Athena SQL as Athena runs it', function () {
     }
   });
 
-  it('shows the hidden columns: each record\'s file as its s3:// URI, size and modification time', async () => {
+  it("shows the hidden columns: each record's file as its s3:// URI, size and modification time", async () => {
     const { execution, rows, header } = await runQuery(athena, 'SELECT "$path", "$file_size", "$file_modified_time", eventid FROM cloudtrail_logs LIMIT 3');
     assert.equal(execution.Status?.State, 'SUCCEEDED', execution.Status?.StateChangeReason);
     assert.deepEqual(header, ['$path', '$file_size', '$file_modified_time', 'eventid']);
@@ -76,13 +78,20 @@ describe('endpoint: Athena SQL as Athena runs it', function () {
 
   it('binds ExecutionParameters as expressions, never as text', async () => {
     const run = async (parameters: string[]) => {
-      const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({
-        QueryString: 'SELECT count(*) FROM cloudtrail_logs WHERE eventname = ? AND length(eventname) > ?',
-        QueryExecutionContext: { Database: 'security' },
-        WorkGroup: 'trailsight',
-        ExecutionParameters: parameters,
-      }));
-      return (await poll(() => athena.send(new GetQueryExecutionCommand({ QueryExecutionId })), (r) => ['SUCCEEDED', 'FAILED'].includes(r.QueryExecution?.Status?.State ?? ''))).QueryExecution!;
+      const { QueryExecutionId } = await athena.send(
+        new StartQueryExecutionCommand({
+          QueryString: 'SELECT count(*) FROM cloudtrail_logs WHERE eventname = ? AND length(eventname) > ?',
+          QueryExecutionContext: { Database: 'security' },
+          WorkGroup: 'trailsight',
+          ExecutionParameters: parameters,
+        }),
+      );
+      return (
+        await poll(
+          () => athena.send(new GetQueryExecutionCommand({ QueryExecutionId })),
+          (r) => ['SUCCEEDED', 'FAILED'].includes(r.QueryExecution?.Status?.State ?? ''),
+        )
+      ).QueryExecution!;
     };
     assert.equal((await run(["'ConsoleLogin'", '3'])).Status?.State, 'SUCCEEDED');
     // Spliced as text, `eventname = 'x' OR true AND …` would count every event; as the expression it is, it is a type error.
@@ -96,9 +105,11 @@ describe('endpoint: Athena SQL as Athena runs it', function () {
   });
 
   it('renders values as Athena renders them, and keeps two columns of one name', async () => {
-    const { execution, header, rows } = await runQuery(athena,
+    const { execution, header, rows } = await runQuery(
+      athena,
       `SELECT to_utf8('ab') AS b, ARRAY[1, 2] AS a, MAP(ARRAY['k'], ARRAY['v']) AS m, CAST(ROW(1, 'x') AS ROW(id integer, name varchar)) AS r,
-              100.0 / 3 AS d, 1E10 AS big, from_iso8601_timestamp('2024-01-02T03:04:05Z') AS t, 'x' AS dup, 'y' AS dup`);
+              100.0 / 3 AS d, 1E10 AS big, from_iso8601_timestamp('2024-01-02T03:04:05Z') AS t, 'x' AS dup, 'y' AS dup`,
+    );
     assert.equal(execution.Status?.State, 'SUCCEEDED', execution.Status?.StateChangeReason);
     assert.deepEqual(header, ['b', 'a', 'm', 'r', 'd', 'big', 't', 'dup', 'dup']);
     assert.deepEqual(rows[0], ['61 62', '[1, 2]', '{k=v}', '{id=1, name=x}', '33.3', '1.0E10', '2024-01-02 03:04:05.000 UTC', 'x', 'y']);

@@ -10,7 +10,9 @@ describe('endpoint: fault injection', () => {
   describe('flag syntax', () => {
     it('parses per-operation tables with a default', () => {
       assert.deepEqual(parseThrottle('CreateDashboard=2/s,*=10/s,athena:*=30/m'), {
-        CreateDashboard: { rate: 2 }, '*': { rate: 10 }, 'athena:*': { rate: 0.5 },
+        CreateDashboard: { rate: 2 },
+        '*': { rate: 10 },
+        'athena:*': { rate: 0.5 },
       });
       assert.deepEqual(parseLatency('100'), { '*': 100 });
       assert.deepEqual(parseLatency('CreateDashboard=300, *=50'), { CreateDashboard: 300, '*': 50 });

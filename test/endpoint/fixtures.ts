@@ -52,7 +52,9 @@ export function definition(options: { dataSetId?: string; column?: string; visua
           {
             KPIVisual: {
               VisualId: kpi,
-              ChartConfiguration: { FieldWells: { Values: [{ CategoricalMeasureField: { FieldId: 'count', Column: column('eventname'), AggregationFunction: 'COUNT' as const } }] } },
+              ChartConfiguration: {
+                FieldWells: { Values: [{ CategoricalMeasureField: { FieldId: 'count', Column: column('eventname'), AggregationFunction: 'COUNT' as const } }] },
+              },
             },
           },
           {
@@ -86,7 +88,9 @@ export function definition(options: { dataSetId?: string; column?: string; visua
           },
         ],
         ScopeConfiguration: {
-          SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 'overview', Scope: 'SELECTED_VISUALS' as const, VisualIds: [options.scopeVisual ?? bar] }] },
+          SelectedSheets: {
+            SheetVisualScopingConfigurations: [{ SheetId: 'overview', Scope: 'SELECTED_VISUALS' as const, VisualIds: [options.scopeVisual ?? bar] }],
+          },
         },
       },
     ],

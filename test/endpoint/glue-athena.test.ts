@@ -2,12 +2,29 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  CreateWorkGroupCommand, DeleteWorkGroupCommand, GetQueryResultsCommand, GetWorkGroupCommand, ListQueryExecutionsCommand, ListTagsForResourceCommand,
-  ListWorkGroupsCommand, StartQueryExecutionCommand, TagResourceCommand as TagWorkGroupCommand, UpdateWorkGroupCommand, type AthenaClient,
+  CreateWorkGroupCommand,
+  DeleteWorkGroupCommand,
+  GetQueryResultsCommand,
+  GetWorkGroupCommand,
+  ListQueryExecutionsCommand,
+  ListTagsForResourceCommand,
+  ListWorkGroupsCommand,
+  StartQueryExecutionCommand,
+  TagResourceCommand as TagWorkGroupCommand,
+  UpdateWorkGroupCommand,
+  type AthenaClient,
 } from '@aws-sdk/client-athena';
 import {
-  CreateDatabaseCommand, CreateTableCommand, DeleteTableCommand, GetTableCommand, GetTablesCommand, GetTagsCommand, TagResourceCommand, UntagResourceCommand,
-  UpdateTableCommand, type GlueClient,
+  CreateDatabaseCommand,
+  CreateTableCommand,
+  DeleteTableCommand,
+  GetTableCommand,
+  GetTablesCommand,
+  GetTagsCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  UpdateTableCommand,
+  type GlueClient,
 } from '@aws-sdk/client-glue';
 import { generateSample } from '../../src/engine/index.ts';
 import { cloudTrailTableInput, readEvents, runQuery, type LoggedEvent } from './athena-helpers.ts';
@@ -30,7 +47,9 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     ({ athena, glue } = clients(endpoint.url));
     await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'security' }, Tags: { 'managed-by': 'trailsight' } }));
     await glue.send(new CreateTableCommand(cloudTrailTableInput('security', BUCKET)));
-    await athena.send(new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/trailsight/' } } }));
+    await athena.send(
+      new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/trailsight/' } } }),
+    );
   });
   after(() => stopTestEndpoint(endpoint));
 
@@ -48,30 +67,48 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
       const type = record.userIdentity?.type;
       if (type) expected.set(type, (expected.get(type) ?? 0) + 1);
     }
-    const { rows } = await runQuery(athena, 'SELECT useridentity.type AS type, count(*) AS n FROM security.cloudtrail_logs WHERE useridentity.type IS NOT NULL GROUP BY 1 ORDER BY 1');
-    assert.deepEqual(rows, [...expected].sort(([a], [b]) => (a < b ? -1 : 1)).map(([type, n]) => [type, String(n)]));
+    const { rows } = await runQuery(
+      athena,
+      'SELECT useridentity.type AS type, count(*) AS n FROM security.cloudtrail_logs WHERE useridentity.type IS NOT NULL GROUP BY 1 ORDER BY 1',
+    );
+    assert.deepEqual(
+      rows,
+      [...expected].sort(([a], [b]) => (a < b ? -1 : 1)).map(([type, n]) => [type, String(n)]),
+    );
   });
 
   it('extracts from the JSON text columns with json_extract_scalar', async () => {
     const expected = events.filter(({ record }) => typeof record.requestParameters?.bucketName === 'string');
     assert.ok(expected.length > 0, 'the sample has S3 calls with a bucketName');
-    const { rows } = await runQuery(athena, `
+    const { rows } = await runQuery(
+      athena,
+      `
       SELECT json_extract_scalar(requestparameters, '$.bucketName') AS bucket, count(*) AS n
-      FROM cloudtrail_logs WHERE json_extract_scalar(requestparameters, '$.bucketName') IS NOT NULL GROUP BY 1 ORDER BY 1`);
+      FROM cloudtrail_logs WHERE json_extract_scalar(requestparameters, '$.bucketName') IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    );
     const counts = new Map<string, number>();
     for (const { record } of expected) counts.set(record.requestParameters.bucketName, (counts.get(record.requestParameters.bucketName) ?? 0) + 1);
-    assert.deepEqual(rows, [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([bucket, n]) => [bucket, String(n)]));
+    assert.deepEqual(
+      rows,
+      [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([bucket, n]) => [bucket, String(n)]),
+    );
   });
 
   it('filters on the partition columns (account, region, day)', async () => {
     const [account, region, day] = [events[0].account, events[0].region, events[0].day];
     const expected = events.filter((e) => e.account === account && e.region === region && e.day === day).length;
-    const { rows } = await runQuery(athena, `SELECT count(*) FROM cloudtrail_logs WHERE account = '${account}' AND region = '${region}' AND timestamp = '${day}'`);
+    const { rows } = await runQuery(
+      athena,
+      `SELECT count(*) FROM cloudtrail_logs WHERE account = '${account}' AND region = '${region}' AND timestamp = '${day}'`,
+    );
     assert.deepEqual(rows, [[String(expected)]]);
     const days = await runQuery(athena, `SELECT timestamp, count(*) FROM cloudtrail_logs WHERE timestamp >= '2026/11/19' GROUP BY 1 ORDER BY 1`);
     const perDay = new Map<string, number>();
     for (const e of events) if (e.day >= '2026/11/19') perDay.set(e.day, (perDay.get(e.day) ?? 0) + 1);
-    assert.deepEqual(days.rows, [...perDay].sort().map(([d, n]) => [d, String(n)]));
+    assert.deepEqual(
+      days.rows,
+      [...perDay].sort().map(([d, n]) => [d, String(n)]),
+    );
   });
 
   it('reports DataScannedInBytes: the bytes of the log files the partition filter selects', async () => {
@@ -99,11 +136,17 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
       const d = record.eventTime.slice(0, 10);
       perDay.set(d, (perDay.get(d) ?? 0) + 1);
     }
-    const { execution, rows } = await runQuery(athena, `
+    const { execution, rows } = await runQuery(
+      athena,
+      `
       SELECT date_format(from_iso8601_timestamp(eventtime), '%Y-%m-%d') AS day, count(*) AS n
-      FROM cloudtrail_logs GROUP BY 1 ORDER BY 1`);
+      FROM cloudtrail_logs GROUP BY 1 ORDER BY 1`,
+    );
     assert.equal(execution.Status?.State, 'SUCCEEDED', execution.Status?.StateChangeReason);
-    assert.deepEqual(rows, [...perDay].sort().map(([d, n]) => [d, String(n)]));
+    assert.deepEqual(
+      rows,
+      [...perDay].sort().map(([d, n]) => [d, String(n)]),
+    );
   });
 
   it('pages results: header row first on the first page only, MaxResults per page', async () => {
@@ -111,7 +154,10 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     assert.deepEqual(header, ['eventid']);
     assert.equal(pages.length, Math.ceil((events.length + 1) / 500));
     assert.ok(pages.slice(0, -1).every((p) => p.length === 500));
-    assert.deepEqual(rows.map((r) => r[0]), events.map((e) => e.record.eventID).sort());
+    assert.deepEqual(
+      rows.map((r) => r[0]),
+      events.map((e) => e.record.eventID).sort(),
+    );
     assert.ok(!rows.some((r) => r[0] === 'eventid'), 'the header appears once');
   });
 
@@ -124,7 +170,7 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     assert.equal(readFileSync(file, 'utf8'), '"text","one"\n"a,b","1"\n');
   });
 
-  it('a failing query is a FAILED execution with Athena\'s kind of message', async () => {
+  it("a failing query is a FAILED execution with Athena's kind of message", async () => {
     const column = await runQuery(athena, 'SELECT nosuchcolumn FROM cloudtrail_logs');
     assert.equal(column.execution.Status?.State, 'FAILED');
     assert.match(column.execution.Status?.StateChangeReason ?? '', /^COLUMN_NOT_FOUND: line 1:8: Column 'nosuchcolumn' cannot be resolved/);
@@ -146,21 +192,33 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
 
   it('workgroups: create, update the result location, tag, list, delete', async () => {
     await athena.send(new CreateWorkGroupCommand({ Name: 'scratch', Tags: [{ Key: 'managed-by', Value: 'trailsight' }] }));
-    await athena.send(new UpdateWorkGroupCommand({ WorkGroup: 'scratch', ConfigurationUpdates: { ResultConfigurationUpdates: { OutputLocation: 's3://scratch/' } } }));
+    await athena.send(
+      new UpdateWorkGroupCommand({ WorkGroup: 'scratch', ConfigurationUpdates: { ResultConfigurationUpdates: { OutputLocation: 's3://scratch/' } } }),
+    );
     const { WorkGroup } = await athena.send(new GetWorkGroupCommand({ WorkGroup: 'scratch' }));
     assert.equal(WorkGroup?.Configuration?.ResultConfiguration?.OutputLocation, 's3://scratch/');
     // Every member of ConfigurationUpdates, as Athena applies it: given members replace, Remove… flags remove.
-    await athena.send(new UpdateWorkGroupCommand({
-      WorkGroup: 'scratch',
-      ConfigurationUpdates: {
-        BytesScannedCutoffPerQuery: 10_000_000, CustomerContentEncryptionConfiguration: { KmsKey: 'arn:aws:kms:us-east-1:123456789012:key/k' },
-        ManagedQueryResultsConfigurationUpdates: { Enabled: true }, ResultConfigurationUpdates: { ExpectedBucketOwner: ACCOUNT },
-      },
-    }));
-    await athena.send(new UpdateWorkGroupCommand({
-      WorkGroup: 'scratch',
-      ConfigurationUpdates: { RemoveBytesScannedCutoffPerQuery: true, RemoveCustomerContentEncryptionConfiguration: true, ResultConfigurationUpdates: { RemoveOutputLocation: true } },
-    }));
+    await athena.send(
+      new UpdateWorkGroupCommand({
+        WorkGroup: 'scratch',
+        ConfigurationUpdates: {
+          BytesScannedCutoffPerQuery: 10_000_000,
+          CustomerContentEncryptionConfiguration: { KmsKey: 'arn:aws:kms:us-east-1:123456789012:key/k' },
+          ManagedQueryResultsConfigurationUpdates: { Enabled: true },
+          ResultConfigurationUpdates: { ExpectedBucketOwner: ACCOUNT },
+        },
+      }),
+    );
+    await athena.send(
+      new UpdateWorkGroupCommand({
+        WorkGroup: 'scratch',
+        ConfigurationUpdates: {
+          RemoveBytesScannedCutoffPerQuery: true,
+          RemoveCustomerContentEncryptionConfiguration: true,
+          ResultConfigurationUpdates: { RemoveOutputLocation: true },
+        },
+      }),
+    );
     const updated = (await athena.send(new GetWorkGroupCommand({ WorkGroup: 'scratch' }))).WorkGroup?.Configuration;
     assert.equal(updated?.BytesScannedCutoffPerQuery, undefined);
     assert.equal(updated?.CustomerContentEncryptionConfiguration, undefined);
@@ -168,8 +226,14 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     assert.deepEqual(updated?.ResultConfiguration, { ExpectedBucketOwner: ACCOUNT });
     const ResourceARN = `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/scratch`;
     await athena.send(new TagWorkGroupCommand({ ResourceARN, Tags: [{ Key: 'team', Value: 'security' }] }));
-    assert.deepEqual((await athena.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags, [{ Key: 'managed-by', Value: 'trailsight' }, { Key: 'team', Value: 'security' }]);
-    assert.deepEqual((await athena.send(new ListWorkGroupsCommand({}))).WorkGroups?.map((w) => w.Name), ['primary', 'scratch', 'trailsight']);
+    assert.deepEqual((await athena.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags, [
+      { Key: 'managed-by', Value: 'trailsight' },
+      { Key: 'team', Value: 'security' },
+    ]);
+    assert.deepEqual(
+      (await athena.send(new ListWorkGroupsCommand({}))).WorkGroups?.map((w) => w.Name),
+      ['primary', 'scratch', 'trailsight'],
+    );
     assert.equal((await failure(athena.send(new CreateWorkGroupCommand({ Name: 'scratch' })))).name, 'InvalidRequestException');
     await athena.send(new DeleteWorkGroupCommand({ WorkGroup: 'scratch' }));
     assert.equal((await failure(athena.send(new GetWorkGroupCommand({ WorkGroup: 'scratch' })))).name, 'InvalidRequestException');
@@ -193,12 +257,20 @@ describe('endpoint: a Glue CloudTrail table answers Athena SQL on DuckDB', funct
     await glue.send(new CreateTableCommand(copy));
     await glue.send(new UpdateTableCommand({ DatabaseName: 'security', TableInput: { ...copy.TableInput, Description: 'changed' } }));
     const tables = await glue.send(new GetTablesCommand({ DatabaseName: 'security' }));
-    assert.deepEqual(tables.TableList?.map((t) => [t.Name, t.Description ?? null]), [['cloudtrail_logs', null], ['copy', 'changed']]);
+    assert.deepEqual(
+      tables.TableList?.map((t) => [t.Name, t.Description ?? null]),
+      [
+        ['cloudtrail_logs', null],
+        ['copy', 'changed'],
+      ],
+    );
     const tableArn = `arn:aws:glue:${REGION}:${ACCOUNT}:table/security/copy`;
     await glue.send(new TagResourceCommand({ ResourceArn: tableArn, TagsToAdd: { team: 'security', keep: 'no' } }));
     await glue.send(new UntagResourceCommand({ ResourceArn: tableArn, TagsToRemove: ['keep'] }));
     assert.deepEqual((await glue.send(new GetTagsCommand({ ResourceArn: tableArn }))).Tags, { team: 'security' });
-    assert.deepEqual((await glue.send(new GetTagsCommand({ ResourceArn: `arn:aws:glue:${REGION}:${ACCOUNT}:database/security` }))).Tags, { 'managed-by': 'trailsight' });
+    assert.deepEqual((await glue.send(new GetTagsCommand({ ResourceArn: `arn:aws:glue:${REGION}:${ACCOUNT}:database/security` }))).Tags, {
+      'managed-by': 'trailsight',
+    });
     await glue.send(new DeleteTableCommand({ DatabaseName: 'security', Name: 'copy' }));
     assert.equal((await failure(glue.send(new GetTagsCommand({ ResourceArn: tableArn })))).name, 'EntityNotFoundException');
     assert.equal((await failure(glue.send(new GetTableCommand({ DatabaseName: 'security', Name: 'copy' })))).name, 'EntityNotFoundException');

@@ -38,7 +38,10 @@ export async function stopTestEndpoint(endpoint: (RunningEndpoint & { dirs: stri
 export const TEST_CREDENTIALS = { accessKeyId: 'AKIDLOCAL', secretAccessKey: 'secret' } as const;
 
 /** The real SDK v3 clients, pointed at the endpoint. */
-export function clients(url: string, extra: { maxAttempts?: number; credentials?: { accessKeyId: string; secretAccessKey: string }; systemClockOffset?: number } = {}) {
+export function clients(
+  url: string,
+  extra: { maxAttempts?: number; credentials?: { accessKeyId: string; secretAccessKey: string }; systemClockOffset?: number } = {},
+) {
   const config = { endpoint: url, region: REGION, credentials: TEST_CREDENTIALS, ...extra };
   return {
     quicksight: new QuickSightClient(config),

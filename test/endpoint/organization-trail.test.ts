@@ -40,7 +40,14 @@ describe('organization trails: the compiled table reads AWSLogs/o-…/ exactly w
   const project = (organizationId?: string) =>
     ({
       glue: { database: 'trailsight', table: 'cloudtrail_logs' },
-      source: { bucket: 'org-bucket', prefix: 'trail/', accounts: [ACCOUNT], regions: ['us-east-1'], firstDay: '2026-11-25', ...(organizationId ? { organizationId } : {}) },
+      source: {
+        bucket: 'org-bucket',
+        prefix: 'trail/',
+        accounts: [ACCOUNT],
+        regions: ['us-east-1'],
+        firstDay: '2026-11-25',
+        ...(organizationId ? { organizationId } : {}),
+      },
     }) as ProjectSpec;
 
   async function count(organizationId?: string): Promise<string | null | undefined> {
@@ -52,13 +59,16 @@ describe('organization trails: the compiled table reads AWSLogs/o-…/ exactly w
     return rows[0]?.[0];
   }
 
-  it('the table\'s Location and template name the organization', () => {
+  it("the table's Location and template name the organization", () => {
     const input = glueTable({ project: project(ORG), database: 'trailsight' });
     assert.equal(input.TableInput?.StorageDescriptor?.Location, `s3://org-bucket/trail/AWSLogs/${ORG}/`);
-    assert.equal(input.TableInput?.Parameters?.['storage.location.template'], `s3://org-bucket/trail/AWSLogs/${ORG}/\${account}/CloudTrail/\${region}/\${timestamp}`);
+    assert.equal(
+      input.TableInput?.Parameters?.['storage.location.template'],
+      `s3://org-bucket/trail/AWSLogs/${ORG}/\${account}/CloudTrail/\${region}/\${timestamp}`,
+    );
   });
 
-  it('without source.organizationId the table finds none of the organization\'s files; with it, all of them', async () => {
+  it("without source.organizationId the table finds none of the organization's files; with it, all of them", async () => {
     assert.equal(await count(), '0');
     assert.equal(await count(ORG), '500');
   });

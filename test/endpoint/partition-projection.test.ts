@@ -83,7 +83,10 @@ describe('endpoint: Athena reads only what partition projection points at', func
     assert.deepEqual((await runQuery(athena, 'SELECT count(*) FROM cloudtrail_logs')).rows, [[String(events.length)]]);
     assert.deepEqual((await runQuery(athena, PER_PARTITION)).rows, perPartition(events));
     await glue.send(new UpdateTableCommand(table(BUCKET, 'cloudtrail_logs', projecting(B, R2, '2026/11/18,NOW'))));
-    assert.deepEqual((await runQuery(athena, PER_PARTITION)).rows, perPartition(events.filter((e) => e.account === B && e.region === R2 && e.day >= '2026/11/18')));
+    assert.deepEqual(
+      (await runQuery(athena, PER_PARTITION)).rows,
+      perPartition(events.filter((e) => e.account === B && e.region === R2 && e.day >= '2026/11/18')),
+    );
   });
 
   it('without projection the whole location is read, stray files included (Glue partitions are not modelled)', async () => {

@@ -40,18 +40,22 @@ function problems(table: Parameters<typeof tableFiles>[0]) {
 const file = (account: string, region: string, day: string) => `${account}/CloudTrail/${region}/${day}/${account}_CloudTrail_${region}_x.json.gz`;
 
 describe('endpoint: Athena partition projection as a file filter (pure)', () => {
-  it('the CloudTrail table: only projected accounts, regions and days, in the template\'s shape', () => {
+  it("the CloudTrail table: only projected accounts, regions and days, in the template's shape", () => {
     const files = projected(cloudTrail());
-    assert.deepEqual(files.partitionOf(file('111122223333', 'us-east-1', '2026/11/20')), { account: '111122223333', region: 'us-east-1', timestamp: '2026/11/20' });
+    assert.deepEqual(files.partitionOf(file('111122223333', 'us-east-1', '2026/11/20')), {
+      account: '111122223333',
+      region: 'us-east-1',
+      timestamp: '2026/11/20',
+    });
     assert.ok(files.accepts(file('111122223333', 'us-east-1', '2025/01/01')), 'the first day of the range');
     assert.ok(files.accepts(file('111122223333', 'us-east-1', '2026/11/24')), 'NOW is today at day precision');
     assert.ok(!files.accepts(file('444455556666', 'us-east-1', '2026/11/20')), 'an account not in the values');
     assert.ok(!files.accepts(file('111122223333', 'eu-west-1', '2026/11/20')), 'a region not in the values');
     assert.ok(!files.accepts(file('111122223333', 'us-east-1', '2024/12/31')), 'before the range');
     assert.ok(!files.accepts(file('111122223333', 'us-east-1', '2026/11/25')), 'after NOW');
-    assert.ok(!files.accepts(file('111122223333', 'us-east-1', '2026/2/03')), 'not the format\'s text');
+    assert.ok(!files.accepts(file('111122223333', 'us-east-1', '2026/2/03')), "not the format's text");
     assert.ok(!files.accepts(file('111122223333', 'us-east-1', '2026/02/30')), 'not a date');
-    assert.ok(!files.accepts('111122223333/CloudTrail/us-east-1/2026/11/file.json.gz'), 'not the template\'s shape');
+    assert.ok(!files.accepts('111122223333/CloudTrail/us-east-1/2026/11/file.json.gz'), "not the template's shape");
     assert.ok(!files.accepts('other/111122223333/CloudTrail/us-east-1/2026/11/20/file.json.gz'), 'not below the template');
     assert.ok(!files.accepts('111122223333/CloudTrail/us-east-1/2026/11/20'), 'the partition folder itself holds no file name');
   });
@@ -59,7 +63,10 @@ describe('endpoint: Athena partition projection as a file filter (pure)', () => 
   it('ranges relative to NOW, with NOW±N units as Athena documents them', () => {
     const lastDays = projected(cloudTrail({ 'projection.timestamp.range': 'NOW-3DAYS,NOW' }));
     const days = ['2026/11/20', '2026/11/21', '2026/11/22', '2026/11/23', '2026/11/24', '2026/11/25'];
-    assert.deepEqual(days.filter((d) => lastDays.accepts(file('111122223333', 'us-east-1', d))), ['2026/11/21', '2026/11/22', '2026/11/23', '2026/11/24']);
+    assert.deepEqual(
+      days.filter((d) => lastDays.accepts(file('111122223333', 'us-east-1', d))),
+      ['2026/11/21', '2026/11/22', '2026/11/23', '2026/11/24'],
+    );
     const ahead = projected(cloudTrail({ 'projection.timestamp.range': ' NOW - 1 WEEKS , NOW+1MONTH ' }));
     assert.ok(ahead.accepts(file('111122223333', 'us-east-1', '2026/11/17')));
     assert.ok(!ahead.accepts(file('111122223333', 'us-east-1', '2026/11/16')));
@@ -73,11 +80,18 @@ describe('endpoint: Athena partition projection as a file filter (pure)', () => 
   it('date interval and unit: every other day; months by default for a month format', () => {
     const everyOther = projected(cloudTrail({ 'projection.timestamp.range': '2026/11/01,2026/11/10', 'projection.timestamp.interval': '2' }));
     const days = Array.from({ length: 12 }, (_, i) => `2026/11/${String(i + 1).padStart(2, '0')}`);
-    assert.deepEqual(days.filter((d) => everyOther.accepts(file('111122223333', 'us-east-1', d))), ['2026/11/01', '2026/11/03', '2026/11/05', '2026/11/07', '2026/11/09']);
-    const monthly = projected(cloudTrail({
-      'projection.timestamp.format': "yyyy-MM'M'", 'projection.timestamp.range': '2026-01M,NOW',
-      'projection.timestamp.interval': undefined, 'projection.timestamp.interval.unit': undefined,
-    }));
+    assert.deepEqual(
+      days.filter((d) => everyOther.accepts(file('111122223333', 'us-east-1', d))),
+      ['2026/11/01', '2026/11/03', '2026/11/05', '2026/11/07', '2026/11/09'],
+    );
+    const monthly = projected(
+      cloudTrail({
+        'projection.timestamp.format': "yyyy-MM'M'",
+        'projection.timestamp.range': '2026-01M,NOW',
+        'projection.timestamp.interval': undefined,
+        'projection.timestamp.interval.unit': undefined,
+      }),
+    );
     assert.ok(monthly.accepts(file('111122223333', 'us-east-1', '2026-11M')));
     assert.ok(!monthly.accepts(file('111122223333', 'us-east-1', '2026-12M')));
     assert.ok(!monthly.accepts(file('111122223333', 'us-east-1', '2025-12M')));
@@ -98,7 +112,10 @@ describe('endpoint: Athena partition projection as a file filter (pure)', () => 
     };
     const files = projected(table);
     assert.deepEqual(files.partitionOf('acme/03/a.json'), { tenant: 'acme', shard: '03' });
-    assert.deepEqual(['01', '02', '09', '11', '3', '003'].filter((s) => files.accepts(`anyone/${s}/a.json`)), ['01', '09']);
+    assert.deepEqual(
+      ['01', '02', '09', '11', '3', '003'].filter((s) => files.accepts(`anyone/${s}/a.json`)),
+      ['01', '09'],
+    );
   });
 
   it('the default layout (col=value folders) when there is no storage.location.template', () => {
@@ -107,7 +124,7 @@ describe('endpoint: Athena partition projection as a file filter (pure)', () => 
     assert.ok(!files.accepts(file('111122223333', 'us-east-1', '2026/11/20')));
   });
 
-  it('without projection (absent or false) every file under the location is the table\'s', () => {
+  it("without projection (absent or false) every file under the location is the table's", () => {
     assert.deepEqual(tableFiles(cloudTrail({ 'projection.enabled': 'false' }), NOW), { kind: 'location' });
     assert.deepEqual(tableFiles(cloudTrail({ 'projection.enabled': undefined }), NOW), { kind: 'location' });
   });
@@ -117,15 +134,26 @@ describe('endpoint: Athena partition projection as a file filter (pure)', () => 
   });
 
   it('properties Athena would refuse: every problem at once, each naming its property', () => {
-    const found = problems(cloudTrail({
-      'projection.account.type': 'enumeration',
-      'projection.region.values': undefined,
-      'projection.timestamp.range': '2025-01-01,NOW',
-    }));
-    assert.deepEqual(found.map((p) => p.property), ['projection.account.type', 'projection.region.values', 'projection.timestamp.range']);
+    const found = problems(
+      cloudTrail({
+        'projection.account.type': 'enumeration',
+        'projection.region.values': undefined,
+        'projection.timestamp.range': '2025-01-01,NOW',
+      }),
+    );
+    assert.deepEqual(
+      found.map((p) => p.property),
+      ['projection.account.type', 'projection.region.values', 'projection.timestamp.range'],
+    );
     const message = projectionFailure('security.cloudtrail_logs', found);
-    assert.match(message, /^INVALID_TABLE_PROPERTY: Table security\.cloudtrail_logs: Column projection for column 'account' failed\. Unsupported projection type 'enumeration'/);
-    assert.match(message, /Column projection for column 'timestamp' failed\. Property: 'projection\.timestamp\.range' needs to be two dates formatted as 'yyyy\/MM\/dd' or relative to NOW .*not '2025-01-01,NOW'/);
+    assert.match(
+      message,
+      /^INVALID_TABLE_PROPERTY: Table security\.cloudtrail_logs: Column projection for column 'account' failed\. Unsupported projection type 'enumeration'/,
+    );
+    assert.match(
+      message,
+      /Column projection for column 'timestamp' failed\. Property: 'projection\.timestamp\.range' needs to be two dates formatted as 'yyyy\/MM\/dd' or relative to NOW .*not '2025-01-01,NOW'/,
+    );
   });
 
   it('more refusals: reversed or one-sided ranges, bad units, sub-day formats without a unit, template placeholders', () => {
@@ -133,10 +161,18 @@ describe('endpoint: Athena partition projection as a file filter (pure)', () => 
     assert.deepEqual(property({ 'projection.timestamp.range': 'NOW,2025/01/01' }), ['projection.timestamp.range']);
     assert.deepEqual(property({ 'projection.timestamp.range': 'NOW' }), ['projection.timestamp.range']);
     assert.deepEqual(property({ 'projection.timestamp.range': 'NOW-3DAYZ,NOW' }), ['projection.timestamp.range']);
-    assert.deepEqual(property({ 'projection.timestamp.interval.unit': 'FORTNIGHTS', 'projection.timestamp.interval': '0' }), ['projection.timestamp.interval', 'projection.timestamp.interval.unit']);
-    assert.deepEqual(property({ 'projection.timestamp.format': 'yyyy/MM/dd/HH', 'projection.timestamp.interval.unit': undefined }), ['projection.timestamp.interval.unit']);
+    assert.deepEqual(property({ 'projection.timestamp.interval.unit': 'FORTNIGHTS', 'projection.timestamp.interval': '0' }), [
+      'projection.timestamp.interval',
+      'projection.timestamp.interval.unit',
+    ]);
+    assert.deepEqual(property({ 'projection.timestamp.format': 'yyyy/MM/dd/HH', 'projection.timestamp.interval.unit': undefined }), [
+      'projection.timestamp.interval.unit',
+    ]);
     assert.deepEqual(property({ 'projection.timestamp.format': 'yyyy/MMM/dd' }), ['projection.timestamp.format']);
     assert.deepEqual(property({ 'projection.region.type': undefined }), ['projection.region.type']);
-    assert.deepEqual(property({ 'storage.location.template': 's3://trail/AWSLogs/${account}/CloudTrail/${timestamp}/${day}' }), ['storage.location.template', 'storage.location.template']);
+    assert.deepEqual(property({ 'storage.location.template': 's3://trail/AWSLogs/${account}/CloudTrail/${timestamp}/${day}' }), [
+      'storage.location.template',
+      'storage.location.template',
+    ]);
   });
 });

@@ -1,8 +1,22 @@
 import assert from 'node:assert/strict';
 import {
-  CreateDashboardCommand, CreateDataSetCommand, CreateDataSourceCommand, CreateFolderCommand, CreateFolderMembershipCommand, DeleteDashboardCommand,
-  DeleteFolderCommand, DeleteFolderMembershipCommand, DescribeFolderCommand, DescribeFolderPermissionsCommand, ListFolderMembersCommand,
-  ListFoldersCommand, ListTagsForResourceCommand, TagResourceCommand, UpdateFolderCommand, UpdateFolderPermissionsCommand, type QuickSightClient,
+  CreateDashboardCommand,
+  CreateDataSetCommand,
+  CreateDataSourceCommand,
+  CreateFolderCommand,
+  CreateFolderMembershipCommand,
+  DeleteDashboardCommand,
+  DeleteFolderCommand,
+  DeleteFolderMembershipCommand,
+  DescribeFolderCommand,
+  DescribeFolderPermissionsCommand,
+  ListFolderMembersCommand,
+  ListFoldersCommand,
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UpdateFolderCommand,
+  UpdateFolderPermissionsCommand,
+  type QuickSightClient,
 } from '@aws-sdk/client-quicksight';
 import { arn, dataSetInput, dataSourceInput, definition, USER } from './fixtures.ts';
 import { ACCOUNT, clients, failure, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
@@ -25,7 +39,9 @@ describe('endpoint: QuickSight folders over the SDK', () => {
   const members = async (FolderId: string) => (await qs.send(new ListFolderMembersCommand({ ...A, FolderId }))).FolderMemberList?.map((m) => m.MemberArn);
 
   it('a shared folder: created, described, renamed, listed; nested under another (FolderPath)', async () => {
-    const created = await qs.send(new CreateFolderCommand({ ...A, FolderId: 'security', Name: 'Security', FolderType: 'SHARED', Tags: [{ Key: 'team', Value: 'security' }] }));
+    const created = await qs.send(
+      new CreateFolderCommand({ ...A, FolderId: 'security', Name: 'Security', FolderType: 'SHARED', Tags: [{ Key: 'team', Value: 'security' }] }),
+    );
     assert.equal(created.Arn, arn('folder', 'security'));
     const { Folder } = await qs.send(new DescribeFolderCommand({ ...A, FolderId: 'security' }));
     assert.equal(Folder?.Name, 'Security');
@@ -55,7 +71,9 @@ describe('endpoint: QuickSight folders over the SDK', () => {
   });
 
   it('permissions, as for the other kinds', async () => {
-    await qs.send(new UpdateFolderPermissionsCommand({ ...A, FolderId: 'security', GrantPermissions: [{ Principal: USER, Actions: ['quicksight:DescribeFolder'] }] }));
+    await qs.send(
+      new UpdateFolderPermissionsCommand({ ...A, FolderId: 'security', GrantPermissions: [{ Principal: USER, Actions: ['quicksight:DescribeFolder'] }] }),
+    );
     const { Permissions, FolderId } = await qs.send(new DescribeFolderPermissionsCommand({ ...A, FolderId: 'security' }));
     assert.equal(FolderId, 'security');
     assert.deepEqual(Permissions, [{ Principal: USER, Actions: ['quicksight:DescribeFolder'] }]);

@@ -23,7 +23,11 @@ describe('endpoint: the QuickSight route table matches the API model', () => {
       assert.equal(route.uri, operation.http?.requestUri);
       const input = model.shapes[operation.input!.shape];
       const bound = (location: string) =>
-        Object.fromEntries(Object.entries(input.members ?? {}).filter(([, ref]) => ref.location === location).map(([name, ref]) => [name, ref]));
+        Object.fromEntries(
+          Object.entries(input.members ?? {})
+            .filter(([, ref]) => ref.location === location)
+            .map(([name, ref]) => [name, ref]),
+        );
       const query = bound('querystring');
       assert.deepEqual(Object.keys(route.query ?? {}).sort(), Object.keys(query).sort(), 'query-string members');
       for (const [member, [name, type]] of Object.entries(route.query ?? {})) {

@@ -41,7 +41,7 @@ describe('endpoint: S3 bucket listings (ListObjectsV2) over the S3 root and moun
   const keys = async (input: { Prefix?: string; MaxKeys?: number; StartAfter?: string; ContinuationToken?: string }) =>
     s3.send(new ListObjectsV2Command({ Bucket: 'bucket', ...input }));
 
-  it('lists keys in S3\'s order (UTF-8 bytes: a-b.json before a/…), mounts in their place, sizes and times', async () => {
+  it("lists keys in S3's order (UTF-8 bytes: a-b.json before a/…), mounts in their place, sizes and times", async () => {
     const answer = await keys({});
     assert.deepEqual(
       answer.Contents?.map((c) => c.Key),
@@ -60,20 +60,33 @@ describe('endpoint: S3 bucket listings (ListObjectsV2) over the S3 root and moun
   });
 
   it('filters by prefix, including inside a mount, and pages with a continuation token', async () => {
-    assert.deepEqual((await keys({ Prefix: 'logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/07/' })).Contents?.map((c) => c.Key), [
-      'logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/07/f.json.gz',
-    ]);
+    assert.deepEqual(
+      (await keys({ Prefix: 'logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/07/' })).Contents?.map((c) => c.Key),
+      ['logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/07/f.json.gz'],
+    );
     assert.equal((await keys({ Prefix: 'logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/06/' })).KeyCount, 0);
     const first = await keys({ MaxKeys: 2 });
-    assert.deepEqual(first.Contents?.map((c) => c.Key), ['a-b.json', 'a/1.json']);
+    assert.deepEqual(
+      first.Contents?.map((c) => c.Key),
+      ['a-b.json', 'a/1.json'],
+    );
     assert.equal(first.IsTruncated, true);
     const second = await keys({ MaxKeys: 2, ContinuationToken: first.NextContinuationToken });
-    assert.deepEqual(second.Contents?.map((c) => c.Key), ['a/2.json', 'logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/07/f.json.gz']);
-    assert.deepEqual((await keys({ StartAfter: 'a/2.json' })).Contents?.map((c) => c.Key)?.[0], 'logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/07/f.json.gz');
+    assert.deepEqual(
+      second.Contents?.map((c) => c.Key),
+      ['a/2.json', 'logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/07/f.json.gz'],
+    );
+    assert.deepEqual(
+      (await keys({ StartAfter: 'a/2.json' })).Contents?.map((c) => c.Key)?.[0],
+      'logs/AWSLogs/123456789012/CloudTrail/us-east-1/2026/12/07/f.json.gz',
+    );
   });
 
-  it('a key with XML\'s special characters comes back as it is (escaped on the wire)', async () => {
-    assert.deepEqual((await keys({ Prefix: 'odd/' })).Contents?.map((c) => c.Key), ['odd/<&>"\'.json']);
+  it("a key with XML's special characters comes back as it is (escaped on the wire)", async () => {
+    assert.deepEqual(
+      (await keys({ Prefix: 'odd/' })).Contents?.map((c) => c.Key),
+      ['odd/<&>"\'.json'],
+    );
   });
 
   it('an unknown bucket is NoSuchBucket (404), as S3 answers; HeadBucket tells', async () => {

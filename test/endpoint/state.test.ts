@@ -6,8 +6,13 @@ import { once } from 'node:events';
 import { CreateWorkGroupCommand, GetWorkGroupCommand } from '@aws-sdk/client-athena';
 import { CreateDatabaseCommand, GetDatabaseCommand } from '@aws-sdk/client-glue';
 import {
-  CreateDashboardCommand, CreateDataSetCommand, CreateDataSourceCommand, DescribeDashboardCommand, DescribeDataSetCommand,
-  ListDataSetsCommand, ListTagsForResourceCommand,
+  CreateDashboardCommand,
+  CreateDataSetCommand,
+  CreateDataSourceCommand,
+  DescribeDashboardCommand,
+  DescribeDataSetCommand,
+  ListDataSetsCommand,
+  ListTagsForResourceCommand,
 } from '@aws-sdk/client-quicksight';
 import { arn, dataSetInput, dataSourceInput, definition } from './fixtures.ts';
 import { ACCOUNT, clients, poll, removeDir, startTestEndpoint, stopTestEndpoint, tempDir } from './helpers.ts';
@@ -16,9 +21,13 @@ const REPO = new URL('../../', import.meta.url).pathname;
 
 /** `trailsight serve` in its own process; resolves with its URL once it prints it. */
 async function serveProcess(stateDir: string, s3Root: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(REPO, 'bin/trailsight.js'), 'serve', '--port', '0', '--state', stateDir, '--s3-root', s3Root, '--account', ACCOUNT, '--creation-delay-ms', '50'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(REPO, 'bin/trailsight.js'), 'serve', '--port', '0', '--state', stateDir, '--s3-root', s3Root, '--account', ACCOUNT, '--creation-delay-ms', '50'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (chunk) => (out += chunk));
   const deadline = Date.now() + 30000;
@@ -45,7 +54,9 @@ describe('endpoint: state persists and is shared safely', () => {
       let sdk = clients(first.url);
       await sdk.quicksight.send(new CreateDataSourceCommand(dataSourceInput()));
       await sdk.quicksight.send(new CreateDataSetCommand(dataSetInput('events')));
-      await sdk.quicksight.send(new CreateDashboardCommand({ ...A, DashboardId: 'ec2', Name: 'EC2', Definition: definition(), Tags: [{ Key: 'k', Value: 'v' }] }));
+      await sdk.quicksight.send(
+        new CreateDashboardCommand({ ...A, DashboardId: 'ec2', Name: 'EC2', Definition: definition(), Tags: [{ Key: 'k', Value: 'v' }] }),
+      );
       await sdk.glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'security' } }));
       await sdk.athena.send(new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://results/' } } }));
       await stopTestEndpoint(first);
@@ -54,11 +65,17 @@ describe('endpoint: state persists and is shared safely', () => {
       sdk = clients(second.url);
       assert.equal((await sdk.quicksight.send(new DescribeDataSetCommand({ ...A, DataSetId: 'events' }))).DataSet?.Name, 'Events events');
       // A creation still in progress when the first server stopped finishes on the second.
-      const dashboard = await poll(() => sdk.quicksight.send(new DescribeDashboardCommand({ ...A, DashboardId: 'ec2' })), (d) => d.Dashboard?.Version?.Status !== 'CREATION_IN_PROGRESS');
+      const dashboard = await poll(
+        () => sdk.quicksight.send(new DescribeDashboardCommand({ ...A, DashboardId: 'ec2' })),
+        (d) => d.Dashboard?.Version?.Status !== 'CREATION_IN_PROGRESS',
+      );
       assert.equal(dashboard.Dashboard?.Version?.Status, 'CREATION_SUCCESSFUL');
       assert.deepEqual((await sdk.quicksight.send(new ListTagsForResourceCommand({ ResourceArn: arn('dashboard', 'ec2') }))).Tags, [{ Key: 'k', Value: 'v' }]);
       assert.equal((await sdk.glue.send(new GetDatabaseCommand({ Name: 'security' }))).Database?.Name, 'security');
-      assert.equal((await sdk.athena.send(new GetWorkGroupCommand({ WorkGroup: 'trailsight' }))).WorkGroup?.Configuration?.ResultConfiguration?.OutputLocation, 's3://results/');
+      assert.equal(
+        (await sdk.athena.send(new GetWorkGroupCommand({ WorkGroup: 'trailsight' }))).WorkGroup?.Configuration?.ResultConfiguration?.OutputLocation,
+        's3://results/',
+      );
       await stopTestEndpoint(second);
     } finally {
       await removeDir(stateDir);
@@ -81,8 +98,18 @@ describe('endpoint: state persists and is shared safely', () => {
         creates.push(a.send(new CreateDataSetCommand(dataSetInput(`from-a-${i}`))));
         creates.push(b.send(new CreateDataSetCommand(dataSetInput(`from-b-${i}`))));
         // Both servers race to create the same data set: exactly one may win.
-        creates.push(a.send(new CreateDataSetCommand(dataSetInput(`contended-${i}`))).then(() => 'won', (e: Error) => e.name));
-        creates.push(b.send(new CreateDataSetCommand(dataSetInput(`contended-${i}`))).then(() => 'won', (e: Error) => e.name));
+        creates.push(
+          a.send(new CreateDataSetCommand(dataSetInput(`contended-${i}`))).then(
+            () => 'won',
+            (e: Error) => e.name,
+          ),
+        );
+        creates.push(
+          b.send(new CreateDataSetCommand(dataSetInput(`contended-${i}`))).then(
+            () => 'won',
+            (e: Error) => e.name,
+          ),
+        );
       }
       const outcomes = await Promise.all(creates);
       const contended = outcomes.filter((o) => typeof o === 'string');

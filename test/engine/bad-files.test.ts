@@ -7,8 +7,14 @@ import { isReadError } from '../../src/engine/ingest/bad-file.ts';
 import { scalar, tempDir } from './helpers.ts';
 
 const event = (id: string, extra: Record<string, unknown> = {}) => ({
-  eventVersion: '1.08', eventTime: '2024-11-20T10:00:00Z', eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances',
-  awsRegion: 'us-east-1', eventID: id, userIdentity: { type: 'IAMUser', userName: 'alice' }, ...extra,
+  eventVersion: '1.08',
+  eventTime: '2024-11-20T10:00:00Z',
+  eventSource: 'ec2.amazonaws.com',
+  eventName: 'DescribeInstances',
+  awsRegion: 'us-east-1',
+  eventID: id,
+  userIdentity: { type: 'IAMUser', userName: 'alice' },
+  ...extra,
 });
 const envelope = (...records: unknown[]) => JSON.stringify({ Records: records });
 
@@ -31,7 +37,10 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     writeFileSync(file('truncated.json.gz'), big.subarray(0, Math.floor(big.length / 2)));
     // Named as CloudTrail names its files (read without sniffing), but one is truncated and one is not gzip at all.
     writeFileSync(file('111122223333_CloudTrail_us-east-1_20241120T1000Z_TRUNCATEDAAAAAAA.json.gz'), big.subarray(0, Math.floor(big.length / 3)));
-    writeFileSync(file('111122223333_CloudTrail_us-east-1_20241120T1005Z_PLAINJSONAAAAAAA.json.gz'), envelope(...Array.from({ length: 10 }, (_, i) => event(`p${i}`, { userAgent: 'x'.repeat(100) }))));
+    writeFileSync(
+      file('111122223333_CloudTrail_us-east-1_20241120T1005Z_PLAINJSONAAAAAAA.json.gz'),
+      envelope(...Array.from({ length: 10 }, (_, i) => event(`p${i}`, { userAgent: 'x'.repeat(100) }))),
+    );
     writeFileSync(file('invalid.json'), '{"Records":[{"eventVersion":"1.08",');
     writeFileSync(file('not-cloudtrail.json'), JSON.stringify({ hello: 'world', items: [1, 2, 3] }));
     writeFileSync(file('wrong-shape.json'), envelope(event('w1'), event('w2', { userIdentity: 'not-an-object' })));
@@ -44,7 +53,10 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     writeFileSync(file('notes.txt'), 'ignored: not a log file name');
     const digest = join(dir.path, 'AWSLogs', '111122223333', 'CloudTrail-Digest', 'us-east-1', '2024', '11', '20');
     mkdirSync(digest, { recursive: true });
-    writeFileSync(join(digest, '111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20241120T100000Z.json.gz'), gzipSync('{"awsAccountId":"111122223333","logFiles":[]}'));
+    writeFileSync(
+      join(digest, '111122223333_CloudTrail-Digest_us-east-1_trail_us-east-1_20241120T100000Z.json.gz'),
+      gzipSync('{"awsAccountId":"111122223333","logFiles":[]}'),
+    );
     engine = await CloudTrailEngine.open({ cacheDir: ':memory:' });
     report = await engine.attach({ root: dir.path });
   });
@@ -66,7 +78,18 @@ describe('engine: bad files are reported and skipped, good records all load', ()
   it('reports each bad file with its path and a reason', () => {
     const reasons = Object.fromEntries(report.badFiles.map((b) => [b.path.slice(day.length + 1), b.reason]));
     const truncatedName = '111122223333_CloudTrail_us-east-1_20241120T1000Z_TRUNCATEDAAAAAAA.json.gz';
-    assert.deepEqual(Object.keys(reasons).sort(), [truncatedName, 'binary-inside.json.gz', 'binary.json', 'empty.json', 'empty.json.gz', 'invalid.json', 'not-cloudtrail.json', 'text.json', 'truncated.json.gz', 'wrong-shape.json']);
+    assert.deepEqual(Object.keys(reasons).sort(), [
+      truncatedName,
+      'binary-inside.json.gz',
+      'binary.json',
+      'empty.json',
+      'empty.json.gz',
+      'invalid.json',
+      'not-cloudtrail.json',
+      'text.json',
+      'truncated.json.gz',
+      'wrong-shape.json',
+    ]);
     assert.match(reasons['truncated.json.gz'], /truncated gzip/);
     assert.match(reasons[truncatedName], /truncated gzip/);
     assert.match(reasons['invalid.json'], /invalid JSON/);
@@ -99,15 +122,17 @@ describe('engine: bad files are reported and skipped, good records all load', ()
 });
 
 describe('engine: which read errors can make a log file bad', () => {
-  it('a file\'s content can; a full disk, a permission or DuckDB\'s spill files cannot', () => {
-    const verdicts = Object.fromEntries([
-      'Invalid Input Error: Malformed JSON in file "/logs/a.json", at byte 10',
-      'Conversion Error: Could not convert string "x" to INT32',
-      'IO Error: Could not write file "/cache/.tmp/duckdb_temp_storage_DEFAULT-0.tmp": No space left on device',
-      'IO Error: Cannot open file "/cache/segments/x.parquet.partial": Permission denied',
-      'IO Error: Could not write file "/cache/x": Disk quota exceeded',
-      'Binder Error: Referenced column "x" not found',
-    ].map((message) => [message.slice(0, 40), isReadError(message)]));
+  it("a file's content can; a full disk, a permission or DuckDB's spill files cannot", () => {
+    const verdicts = Object.fromEntries(
+      [
+        'Invalid Input Error: Malformed JSON in file "/logs/a.json", at byte 10',
+        'Conversion Error: Could not convert string "x" to INT32',
+        'IO Error: Could not write file "/cache/.tmp/duckdb_temp_storage_DEFAULT-0.tmp": No space left on device',
+        'IO Error: Cannot open file "/cache/segments/x.parquet.partial": Permission denied',
+        'IO Error: Could not write file "/cache/x": Disk quota exceeded',
+        'Binder Error: Referenced column "x" not found',
+      ].map((message) => [message.slice(0, 40), isReadError(message)]),
+    );
     assert.deepEqual(Object.values(verdicts), [true, true, false, false, false, false]);
   });
 });

@@ -15,12 +15,18 @@ function segmentFiles(cacheDir: string): string[] {
   const folder = join(cacheDir, 'segments');
   const roots = readdirSync(folder);
   assert.equal(roots.length, 1, `one root's segments in ${folder}`);
-  return readdirSync(join(folder, roots[0])).map((name) => join(folder, roots[0], name)).sort();
+  return readdirSync(join(folder, roots[0]))
+    .map((name) => join(folder, roots[0], name))
+    .sort();
 }
 
 const record = (id: string, day = '20') => ({
-  eventVersion: '1.10', eventTime: `2024-11-${day}T00:30:00Z`, eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity',
-  awsRegion: 'us-east-1', eventID: id,
+  eventVersion: '1.10',
+  eventTime: `2024-11-${day}T00:30:00Z`,
+  eventSource: 'sts.amazonaws.com',
+  eventName: 'GetCallerIdentity',
+  awsRegion: 'us-east-1',
+  eventID: id,
 });
 
 /** The folder CloudTrail delivers 2024-11-20's us-east-1 logs of account 111122223333 to, under `root`. */
@@ -128,19 +134,30 @@ describe('engine: the cache over many incremental runs', () => {
     mkdirSync(folder, { recursive: true });
     const counts: number[] = [];
     for (let run = 1; run <= runs; run++) {
-      writeFileSync(join(folder, `run-${String(run).padStart(2, '0')}.json.gz`), gzipSync(JSON.stringify({
-        Records: Array.from({ length: run }, (_, i) => record(`run-${run}-${i}`)),
-      })));
-      counts.push(await withEngine(cache.path, async (engine) => {
-        const report = await engine.attach({ root: logs.path });
-        assert.equal(report.filesIngested, 1, `run ${run} reads only its new file`);
-        const [[all, distinct]] = (await engine.query('SELECT count(*), count(DISTINCT eventid) FROM cloudtrail_logs')).rows;
-        assert.equal(all, distinct, `run ${run}: no record twice`);
-        return Number(all);
-      }));
+      writeFileSync(
+        join(folder, `run-${String(run).padStart(2, '0')}.json.gz`),
+        gzipSync(
+          JSON.stringify({
+            Records: Array.from({ length: run }, (_, i) => record(`run-${run}-${i}`)),
+          }),
+        ),
+      );
+      counts.push(
+        await withEngine(cache.path, async (engine) => {
+          const report = await engine.attach({ root: logs.path });
+          assert.equal(report.filesIngested, 1, `run ${run} reads only its new file`);
+          const [[all, distinct]] = (await engine.query('SELECT count(*), count(DISTINCT eventid) FROM cloudtrail_logs')).rows;
+          assert.equal(all, distinct, `run ${run}: no record twice`);
+          return Number(all);
+        }),
+      );
       assert.ok(segmentFiles(cache.path).length <= 24, `run ${run}: ${segmentFiles(cache.path).length} segments`);
     }
-    assert.deepEqual(counts, counts.map((_, i) => ((i + 1) * (i + 2)) / 2), 'every record of every run, once');
+    assert.deepEqual(
+      counts,
+      counts.map((_, i) => ((i + 1) * (i + 2)) / 2),
+      'every record of every run, once',
+    );
     await withEngine(cache.path, async (engine) => {
       await engine.attach({ root: logs.path });
       assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), (runs * (runs + 1)) / 2);
@@ -209,7 +226,12 @@ describe('engine: the cache folder and its views across runs', () => {
     writeFileSync(join(cache.path, 'segments', 'video-cuts', 'a.txt'), 'mine too');
     write('a.json.gz', ['a-1', 'a-2']);
     await withEngine(cache.path, (engine) => engine.attach({ root: logs.path }));
-    assert.deepEqual(readdirSync(join(cache.path, 'segments')).filter((n) => !/^[0-9a-f]{16}$/.test(n)).sort(), ['notes.txt', 'video-cuts']);
+    assert.deepEqual(
+      readdirSync(join(cache.path, 'segments'))
+        .filter((n) => !/^[0-9a-f]{16}$/.test(n))
+        .sort(),
+      ['notes.txt', 'video-cuts'],
+    );
     assert.deepEqual(readdirSync(join(cache.path, 'segments', 'video-cuts')), ['a.txt']);
   });
 

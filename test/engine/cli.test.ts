@@ -34,7 +34,16 @@ describe('cli: trailsight sample and trailsight query', () => {
     // In a partition the query reads: files of other partitions are never opened.
     const bad = join(dir.path, 'logs', 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20', 'broken.json');
     spawnSync('sh', ['-c', `printf '{"Records":[' > '${bad}'`]);
-    const table = trailsight(dir.path, 'query', '--logs', 'logs', '--cache', 'other-cache', '--sql', `SELECT region, count(*) AS n FROM cloudtrail_logs WHERE account = '111122223333' GROUP BY region ORDER BY region`);
+    const table = trailsight(
+      dir.path,
+      'query',
+      '--logs',
+      'logs',
+      '--cache',
+      'other-cache',
+      '--sql',
+      `SELECT region, count(*) AS n FROM cloudtrail_logs WHERE account = '111122223333' GROUP BY region ORDER BY region`,
+    );
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, /^region +\| n\n-+-\+-+\nap-southeast-2 \| \d+\n/);
     assert.match(table.stdout, /\(4 rows\)\n$/);

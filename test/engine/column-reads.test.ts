@@ -9,8 +9,15 @@ import { columnsRead, compileForDuckDb, staticCatalog } from '../../src/sql/inde
 import { scalar, tempDir } from './helpers.ts';
 
 const event = (id: string, extra: Record<string, unknown> = {}) => ({
-  eventVersion: '1.08', eventTime: '2024-11-20T10:00:00Z', eventSource: 'ec2.amazonaws.com', eventName: 'DescribeInstances',
-  awsRegion: 'us-east-1', eventID: id, sourceIPAddress: `10.0.0.${id.length}`, userIdentity: { type: 'IAMUser', userName: `user-${id}` }, ...extra,
+  eventVersion: '1.08',
+  eventTime: '2024-11-20T10:00:00Z',
+  eventSource: 'ec2.amazonaws.com',
+  eventName: 'DescribeInstances',
+  awsRegion: 'us-east-1',
+  eventID: id,
+  sourceIPAddress: `10.0.0.${id.length}`,
+  userIdentity: { type: 'IAMUser', userName: `user-${id}` },
+  ...extra,
 });
 const envelope = (...records: unknown[]) => gzipSync(JSON.stringify({ Records: records }));
 
@@ -42,7 +49,9 @@ describe('sql: the columns of a table a query reads', () => {
     assert.deepEqual(read('SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1'), ['eventname']);
     assert.deepEqual(read(`SELECT count(*) FROM cloudtrail_logs WHERE useridentity.username = 'x' AND region = 'us-east-1'`), ['region', 'useridentity']);
     assert.deepEqual(
-      read('WITH w AS (SELECT sourceipaddress AS ip FROM cloudtrail_logs) SELECT ip, (SELECT max(eventtime) FROM cloudtrail_logs c WHERE c.sourceipaddress = w.ip) FROM w'),
+      read(
+        'WITH w AS (SELECT sourceipaddress AS ip FROM cloudtrail_logs) SELECT ip, (SELECT max(eventtime) FROM cloudtrail_logs c WHERE c.sourceipaddress = w.ip) FROM w',
+      ),
       ['eventtime', 'sourceipaddress'],
     );
     assert.deepEqual(read('SELECT count(*) FROM cloudtrail_logs'), []);
@@ -79,7 +88,10 @@ describe('engine: a cold query stores only the columns it reads', () => {
     try {
       await engine.attach({ root: logs.path, lazy: true });
       const result = await engine.query('SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1 ORDER BY 1');
-      assert.deepEqual(result.rows, [['DescribeInstances', 5], ['StopInstances', 1]]);
+      assert.deepEqual(result.rows, [
+        ['DescribeInstances', 5],
+        ['StopInstances', 1],
+      ]);
       assert.deepEqual(engine.report()?.badFiles, [], 'the file whose userIdentity is wrong is not judged on a column not read');
     } finally {
       await engine.close();
@@ -98,26 +110,44 @@ describe('engine: a cold query stores only the columns it reads', () => {
       assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 6, 'nothing new: the stored columns answer');
       assert.equal(engine.counters.filesOpened, 0);
       const users = await engine.query('SELECT useridentity.username, sourceipaddress FROM cloudtrail_logs ORDER BY 1');
-      assert.deepEqual(users.rows, [['user-a1', '10.0.0.2'], ['user-a2', '10.0.0.2'], ['user-b1', '10.0.0.2'], ['user-b2', '10.0.0.2'], ['user-b3', '10.0.0.2']]);
+      assert.deepEqual(users.rows, [
+        ['user-a1', '10.0.0.2'],
+        ['user-a2', '10.0.0.2'],
+        ['user-b1', '10.0.0.2'],
+        ['user-b2', '10.0.0.2'],
+        ['user-b3', '10.0.0.2'],
+      ]);
       assert.equal(engine.counters.filesOpened, 3);
       const report = engine.report()!;
-      assert.deepEqual(report.badFiles.map((b) => [b.path, b.records]), [[file('1010'), 1]]);
+      assert.deepEqual(
+        report.badFiles.map((b) => [b.path, b.records]),
+        [[file('1010'), 1]],
+      );
       assert.match(report.badFiles[0].reason, /not the CloudTrail record shape/);
       assert.equal(report.filesSkippedUnchanged, 2);
-      assert.equal(report.recordsFound, 1, 'this run loaded nothing new: only the bad file\'s record is found');
-      assert.deepEqual((await engine.query('SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1 ORDER BY 1')).rows, [['DescribeInstances', 4], ['StopInstances', 1]]);
+      assert.equal(report.recordsFound, 1, "this run loaded nothing new: only the bad file's record is found");
+      assert.deepEqual((await engine.query('SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1 ORDER BY 1')).rows, [
+        ['DescribeInstances', 4],
+        ['StopInstances', 1],
+      ]);
     } finally {
       await engine.close();
     }
     const stored = await segmentColumns(cache.path);
-    assert.ok(stored.every((columns) => columns.includes('useridentity') && columns.includes('requestparameters')), 'every column is stored now');
+    assert.ok(
+      stored.every((columns) => columns.includes('useridentity') && columns.includes('requestparameters')),
+      'every column is stored now',
+    );
   });
 
   it('a rerun after the widening reads nothing and reports the bad file again', async () => {
     const engine = await CloudTrailEngine.open({ cacheDir: cache.path });
     try {
       const report = await engine.attach({ root: logs.path, lazy: true });
-      assert.deepEqual(report.badFiles.map((b) => b.path), [file('1010')]);
+      assert.deepEqual(
+        report.badFiles.map((b) => b.path),
+        [file('1010')],
+      );
       assert.equal(scalar(await engine.query(`SELECT count(*) FROM cloudtrail_logs WHERE sourceipaddress = '10.0.0.2'`)), 5);
       assert.equal(engine.counters.filesOpened, 0);
     } finally {
@@ -146,9 +176,14 @@ describe("engine: a file's size and time are read only by the queries that name 
   it('"$file_size" and "$file_modified_time" are the file\'s, in a subquery too; other queries answer the same without them', async () => {
     const { size, mtimeMs } = statSync(file);
     const direct = await engine.query('SELECT DISTINCT "$path", "$file_size", to_unixtime("$file_modified_time") FROM cloudtrail_logs');
-    assert.deepEqual(direct.rows.map(([path, bytes]) => [path, bytes]), [[file, size]]);
+    assert.deepEqual(
+      direct.rows.map(([path, bytes]) => [path, bytes]),
+      [[file, size]],
+    );
     assert.ok(Math.abs(Number(direct.rows[0][2]) - mtimeMs / 1000) < 1e-5, `${direct.rows[0][2]} is the file's time, ${mtimeMs / 1000}`);
-    const nested = await engine.query('SELECT count(*) FROM (SELECT eventid, "$file_size" AS s FROM cloudtrail_logs) WHERE s = ?', { parameters: [String(size)] });
+    const nested = await engine.query('SELECT count(*) FROM (SELECT eventid, "$file_size" AS s FROM cloudtrail_logs) WHERE s = ?', {
+      parameters: [String(size)],
+    });
     assert.equal(scalar(nested), 2);
     assert.equal(scalar(await engine.query('SELECT count(DISTINCT "$path") FROM cloudtrail_logs')), 1);
     assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 2);

@@ -25,13 +25,16 @@ describe('engine: query errors read like Athena', () => {
   });
 
   it('TABLE_NOT_FOUND, FUNCTION_NOT_FOUND, SYNTAX_ERROR', async () => {
-    assert.match((await failure('SELECT 1\nFROM missing_table')).message, /^TABLE_NOT_FOUND: line 2:6: Table 'awsdatacatalog.default.missing_table' does not exist$/);
+    assert.match(
+      (await failure('SELECT 1\nFROM missing_table')).message,
+      /^TABLE_NOT_FOUND: line 2:6: Table 'awsdatacatalog.default.missing_table' does not exist$/,
+    );
     assert.match((await failure('SELECT no_such_function(1)')).message, /^FUNCTION_NOT_FOUND: line 1:8: Function 'no_such_function' not registered$/);
     assert.match((await failure('SELEC 1')).message, /^SYNTAX_ERROR: line 1:1: mismatched input 'SELEC'\. Expecting: .*'SELECT'/);
   });
 
   it('keeps the DuckDB message as detail', async () => {
-    const error = await failure('SELECT CAST(\'x\' AS INTEGER)');
+    const error = await failure("SELECT CAST('x' AS INTEGER)");
     assert.equal(error.errorType, 'INVALID_CAST_ARGUMENT');
     assert.match(error.detail, /Conversion Error/);
   });
@@ -46,7 +49,10 @@ describe('engine: schemas and catalogs as Athena names them', () => {
       await engine.attach({ root: logs.root, schema: 'trailsight', table: 'cloudtrail_logs', lazy: true });
       assert.equal(scalar(await engine.query('SELECT count(*) FROM trailsight.cloudtrail_logs')), 300);
       assert.equal(scalar(await engine.query('SELECT count(*) FROM "awsdatacatalog"."trailsight"."cloudtrail_logs"')), 300);
-      assert.equal(scalar(await engine.query(`SELECT count(*) FROM cloudtrail_logs WHERE region = 'us-east-1'`, { database: 'trailsight' })) as number > 0, true);
+      assert.equal(
+        (scalar(await engine.query(`SELECT count(*) FROM cloudtrail_logs WHERE region = 'us-east-1'`, { database: 'trailsight' })) as number) > 0,
+        true,
+      );
       await assert.rejects(engine.query('SELECT count(*) FROM cloudtrail_logs'), /TABLE_NOT_FOUND/);
     } finally {
       await engine.close();

@@ -35,7 +35,10 @@ describe('engine on generated logs (5,000 events)', () => {
     assert.deepEqual(names.slice(-3), ['account', 'region', 'timestamp']);
     const types = Object.fromEntries(result.columns.map((c) => [c.name, c.type]));
     assert.equal(types.requestparameters, 'varchar');
-    assert.match(types.useridentity, /^row\(type varchar, principalid varchar, arn varchar, .*sessioncontext row\(attributes row\(mfaauthenticated varchar, creationdate varchar\), sessionissuer row\(/);
+    assert.match(
+      types.useridentity,
+      /^row\(type varchar, principalid varchar, arn varchar, .*sessioncontext row\(attributes row\(mfaauthenticated varchar, creationdate varchar\), sessionissuer row\(/,
+    );
     assert.equal(types.resources, 'array(row(arn varchar, accountid varchar, type varchar))');
     const partitions = await engine.query(
       `SELECT DISTINCT account, region, "timestamp" FROM cloudtrail_logs WHERE "timestamp" = '2024/11/20' AND region = 'eu-west-1' ORDER BY account`,
@@ -50,17 +53,23 @@ describe('engine on generated logs (5,000 events)', () => {
   });
 
   it('reads nested struct fields and JSON text fields', async () => {
-    const issuers = column(await engine.query(
-      `SELECT DISTINCT useridentity.sessioncontext.sessionissuer.username FROM cloudtrail_logs WHERE useridentity.type = 'AssumedRole' ORDER BY 1`,
-    ));
+    const issuers = column(
+      await engine.query(
+        `SELECT DISTINCT useridentity.sessioncontext.sessionissuer.username FROM cloudtrail_logs WHERE useridentity.type = 'AssumedRole' ORDER BY 1`,
+      ),
+    );
     assert.ok(issuers.includes('DevOpsRole') && issuers.includes('order-processor-role') && issuers.includes('web-server-role'), String(issuers));
-    const arns = column(await engine.query(
-      `SELECT DISTINCT resources[1].arn FROM cloudtrail_logs WHERE eventname = 'GetObject' AND resources[1].arn LIKE 'arn:aws:s3:::%/%' LIMIT 3`,
-    ));
+    const arns = column(
+      await engine.query(
+        `SELECT DISTINCT resources[1].arn FROM cloudtrail_logs WHERE eventname = 'GetObject' AND resources[1].arn LIKE 'arn:aws:s3:::%/%' LIMIT 3`,
+      ),
+    );
     assert.ok(arns.length > 0);
-    const buckets = column(await engine.query(
-      `SELECT DISTINCT json_extract_scalar(requestparameters, '$.bucketName') FROM cloudtrail_logs WHERE eventname = 'GetBucketAcl' ORDER BY 1`,
-    ));
+    const buckets = column(
+      await engine.query(
+        `SELECT DISTINCT json_extract_scalar(requestparameters, '$.bucketName') FROM cloudtrail_logs WHERE eventname = 'GetBucketAcl' ORDER BY 1`,
+      ),
+    );
     assert.ok(buckets.includes(SCENARIO.bucket), String(buckets));
   });
 
@@ -69,8 +78,15 @@ describe('engine on generated logs (5,000 events)', () => {
       `SELECT useridentity.username, eventname FROM cloudtrail_logs
        WHERE eventsource = 'iam.amazonaws.com' AND json_extract_scalar(requestparameters, '$.userName') = 'nicholas' ORDER BY eventtime`,
     );
-    assert.deepEqual(created.rows, [['admin', 'CreateUser'], ['admin', 'CreateLoginProfile'], ['admin', 'AttachUserPolicy'], ['admin', 'AttachUserPolicy']]);
-    const trail = await engine.query(`SELECT eventname FROM cloudtrail_logs WHERE eventsource = 'cloudtrail.amazonaws.com' AND useridentity.username = 'admin' AND readonly = 'false' ORDER BY eventtime`);
+    assert.deepEqual(created.rows, [
+      ['admin', 'CreateUser'],
+      ['admin', 'CreateLoginProfile'],
+      ['admin', 'AttachUserPolicy'],
+      ['admin', 'AttachUserPolicy'],
+    ]);
+    const trail = await engine.query(
+      `SELECT eventname FROM cloudtrail_logs WHERE eventsource = 'cloudtrail.amazonaws.com' AND useridentity.username = 'admin' AND readonly = 'false' ORDER BY eventtime`,
+    );
     assert.deepEqual(column(trail), ['CreateTrail', 'PutEventSelectors', 'PutInsightSelectors', 'StartLogging']);
     const firstDay = await engine.query(`SELECT min("timestamp") FROM cloudtrail_logs`);
     const trailDay = await engine.query(`SELECT "timestamp" FROM cloudtrail_logs WHERE eventname = 'CreateTrail'`);
@@ -85,7 +101,9 @@ describe('engine on generated logs (5,000 events)', () => {
        FROM cloudtrail_logs WHERE eventname = 'ConsoleLogin' AND useridentity.username = 'nicholas'`,
     );
     assert.deepEqual(login.rows, [[SCENARIO.sourceIp, 'No', 'Success']]);
-    const denied = await engine.query(`SELECT eventname FROM cloudtrail_logs WHERE useridentity.username = 'nicholas' AND errorcode = 'AccessDenied' ORDER BY eventtime`);
+    const denied = await engine.query(
+      `SELECT eventname FROM cloudtrail_logs WHERE useridentity.username = 'nicholas' AND errorcode = 'AccessDenied' ORDER BY eventtime`,
+    );
     assert.deepEqual(column(denied), ['ListUsers', 'GetObject', 'DeleteObject']);
     const stop = await engine.query(
       `SELECT sourceipaddress, json_extract_scalar(requestparameters, '$.instancesSet.items[0].instanceId'), account, region
@@ -96,7 +114,7 @@ describe('engine on generated logs (5,000 events)', () => {
     assert.equal(scalar(sameIp), 1);
   });
 
-  it('the scenario\'s data events: after stopping the server nicholas lists the customer bucket, reads four reports, fails to delete one', async () => {
+  it("the scenario's data events: after stopping the server nicholas lists the customer bucket, reads four reports, fails to delete one", async () => {
     const stopAt = scalar(await engine.query(`SELECT eventtime FROM cloudtrail_logs WHERE eventname = 'StopInstances' AND useridentity.username = 'nicholas'`));
     const after = await engine.query(
       `SELECT eventname, json_extract_scalar(requestparameters, '$.bucketName'), json_extract_scalar(requestparameters, '$.key'), errorcode, eventcategory
@@ -111,7 +129,10 @@ describe('engine on generated logs (5,000 events)', () => {
     const objects = await engine.query(
       `SELECT resources[1].arn, resources[1].type FROM cloudtrail_logs WHERE useridentity.username = 'nicholas' AND eventname = 'GetObject' AND errorcode IS NULL ORDER BY eventtime`,
     );
-    assert.deepEqual(objects.rows, SCENARIO.readKeys.map((key) => [`arn:aws:s3:::${SCENARIO.bucket}/${key}`, 'AWS::S3::Object']));
+    assert.deepEqual(
+      objects.rows,
+      SCENARIO.readKeys.map((key) => [`arn:aws:s3:::${SCENARIO.bucket}/${key}`, 'AWS::S3::Object']),
+    );
   });
 
   it('data events at realistic volume: S3 object reads, writes and deletes and Lambda invocations, as CloudTrail records them', async () => {
@@ -153,7 +174,8 @@ describe('engine on generated logs (5,000 events)', () => {
     const other = await CloudTrailEngine.open({ cacheDir: ':memory:' });
     try {
       await other.attach({ root: more.root });
-      const logins = await other.query(`SELECT json_extract_scalar(responseelements, '$.ConsoleLogin') AS outcome, json_extract_scalar(additionaleventdata, '$.MFAUsed') AS mfa, count(*)
+      const logins =
+        await other.query(`SELECT json_extract_scalar(responseelements, '$.ConsoleLogin') AS outcome, json_extract_scalar(additionaleventdata, '$.MFAUsed') AS mfa, count(*)
         FROM cloudtrail_logs WHERE eventname = 'ConsoleLogin' GROUP BY 1, 2 ORDER BY 1, 2`);
       const kinds = logins.rows.map((r) => `${r[0]}/${r[1]}`);
       assert.ok(kinds.includes('Success/Yes') && kinds.includes('Success/No') && kinds.includes('Failure/No'), String(kinds));

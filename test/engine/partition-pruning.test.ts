@@ -47,15 +47,24 @@ describe('engine: a filter on partitions opens only those files (lazy attach)', 
 
   it('IN, BETWEEN and ranges on the day, through an alias and a subquery', async () => {
     const sql = `SELECT count(*) FROM (SELECT * FROM cloudtrail_logs AS t WHERE t."timestamp" BETWEEN '2024/11/19' AND '2024/11/20' AND t.region IN ('us-east-1', 'us-west-2')) x`;
-    assert.equal(await opened(sql), matching((f) => f.timestamp! >= '2024/11/19' && f.region !== null && ['us-east-1', 'us-west-2'].includes(f.region)));
+    assert.equal(
+      await opened(sql),
+      matching((f) => f.timestamp! >= '2024/11/19' && f.region !== null && ['us-east-1', 'us-west-2'].includes(f.region)),
+    );
     const later = `SELECT count(*) FROM cloudtrail_logs WHERE "timestamp" > '2024/11/18' AND eventname = 'ConsoleLogin'`;
     // The days after 11/18, but for the files the first query has read already.
-    assert.equal(await opened(later), matching((f) => f.timestamp! > '2024/11/18' && !['us-east-1', 'us-west-2'].includes(f.region!)));
+    assert.equal(
+      await opened(later),
+      matching((f) => f.timestamp! > '2024/11/18' && !['us-east-1', 'us-west-2'].includes(f.region!)),
+    );
   });
 
   it('ranges computed with functions, as Athena partition-projection queries write them', async () => {
     const sql = `SELECT count(*) FROM cloudtrail_logs WHERE "timestamp" >= date_format(DATE '2024-11-20' - interval '1' day, '%Y/%m/%d') AND account = '777788889999'`;
-    assert.equal(await opened(sql), matching((f) => f.timestamp! >= '2024/11/19' && f.account === '777788889999'));
+    assert.equal(
+      await opened(sql),
+      matching((f) => f.timestamp! >= '2024/11/19' && f.account === '777788889999'),
+    );
   });
 
   it('reads everything when the filter mixes partitions with other columns under OR, or there is none', async () => {
@@ -68,7 +77,10 @@ describe('engine: a filter on partitions opens only those files (lazy attach)', 
     const sql = `SELECT count(*) FROM cloudtrail_logs a JOIN cloudtrail_logs b ON a.eventid = b.eventid
       WHERE a.account = '111122223333' AND a.region = 'ap-southeast-2' AND b.account = '111122223333' AND b.region = 'ap-southeast-2'
       UNION ALL SELECT count(*) FROM cloudtrail_logs WHERE region = 'us-west-2' AND account = '777788889999'`;
-    assert.equal(await opened(sql), matching((f) => (f.account === '111122223333' && f.region === 'ap-southeast-2') || (f.account === '777788889999' && f.region === 'us-west-2')));
+    assert.equal(
+      await opened(sql),
+      matching((f) => (f.account === '111122223333' && f.region === 'ap-southeast-2') || (f.account === '777788889999' && f.region === 'us-west-2')),
+    );
   });
 
   it('an outer join reads every file', async () => {

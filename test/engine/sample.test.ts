@@ -8,7 +8,14 @@ import { tempDir } from './helpers.ts';
 
 function fingerprint(root: string): Map<string, string> {
   const files = (readdirSync(root, { recursive: true }) as string[]).filter((p) => p.endsWith('.gz')).sort();
-  return new Map(files.map((p) => [p, createHash('sha256').update(readFileSync(join(root, p))).digest('hex')]));
+  return new Map(
+    files.map((p) => [
+      p,
+      createHash('sha256')
+        .update(readFileSync(join(root, p)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 describe('sample generator', () => {
@@ -20,7 +27,14 @@ describe('sample generator', () => {
   });
 
   it('is deterministic for a seed and end day, and writes the S3 layout with digests', async () => {
-    const options = { events: 3000, days: 2, seed: 11, endDay: '2024-02-29', accounts: ['123456789012', '210987654321'], regions: ['us-east-1', 'eu-central-1'] };
+    const options = {
+      events: 3000,
+      days: 2,
+      seed: 11,
+      endDay: '2024-02-29',
+      accounts: ['123456789012', '210987654321'],
+      regions: ['us-east-1', 'eu-central-1'],
+    };
     const first = await generateSample({ out: a.path, ...options });
     const second = await generateSample({ out: b.path, ...options });
     assert.deepEqual(first, second);
@@ -31,7 +45,10 @@ describe('sample generator', () => {
     const logs = keys.filter((k) => !k.includes('CloudTrail-Digest'));
     assert.equal(logs.length, first.files);
     for (const key of logs) {
-      assert.match(key, /^AWSLogs\/(123456789012|210987654321)\/CloudTrail\/(us-east-1|eu-central-1)\/2024\/02\/(28|29)\/\1_CloudTrail_\2_202402(28|29)T\d{4}Z_[A-Z2-7]{16}\.json\.gz$/);
+      assert.match(
+        key,
+        /^AWSLogs\/(123456789012|210987654321)\/CloudTrail\/(us-east-1|eu-central-1)\/2024\/02\/(28|29)\/\1_CloudTrail_\2_202402(28|29)T\d{4}Z_[A-Z2-7]{16}\.json\.gz$/,
+      );
     }
     const digests = keys.filter((k) => k.includes('CloudTrail-Digest'));
     assert.equal(digests.length, 2 * 2 * 2);

@@ -80,6 +80,9 @@ describe('engine: Trino functions behave as in Athena', () => {
 
   it('names unaliased expressions _col<n>, as Athena does', async () => {
     const result = await engine.query(`SELECT 1, 'a' AS letter, count(*) FROM (VALUES (1)) t(x)`);
-    assert.deepEqual(result.columns.map((c) => c.name), ['_col0', 'letter', '_col2']);
+    assert.deepEqual(
+      result.columns.map((c) => c.name),
+      ['_col0', 'letter', '_col2'],
+    );
   });
 });

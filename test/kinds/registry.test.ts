@@ -22,7 +22,8 @@ describe('kinds: one registry, the order derived from declared dependencies', ()
       ['GlueDatabase:0', 'GlueTable:1', 'WorkGroup:0', 'DataSource:1', 'DataSet:2', 'Theme:0', 'Analysis:3', 'Dashboard:3', 'Folder:4'],
     );
     for (const name of KIND_ORDER) {
-      for (const dependency of kindOf(name).dependsOn) assert.ok(KIND_ORDER.indexOf(dependency as never) < KIND_ORDER.indexOf(name), `${name} after ${dependency}`);
+      for (const dependency of kindOf(name).dependsOn)
+        assert.ok(KIND_ORDER.indexOf(dependency as never) < KIND_ORDER.indexOf(name), `${name} after ${dependency}`);
     }
   });
 
@@ -45,8 +46,20 @@ describe('kinds: one registry, the order derived from declared dependencies', ()
     const dashboard = { ...KINDS.Dashboard, dependsOn: ['DataSet', 'Folder'] };
     const message = registryError(() => checkRegistry({ ...KINDS, Dashboard: dashboard, Folder: folder }));
     assert.match(message, /a dependency cycle: Dashboard → Folder → Dashboard/);
-    assert.match(registryError(() => kindOrder([{ name: 'A', dependsOn: ['B'] }, { name: 'B', dependsOn: ['C'] }, { name: 'C', dependsOn: ['A'] }])), /a dependency cycle: A → B → C → A$/);
-    assert.match(registryError(() => kindOrder([{ name: 'A', dependsOn: ['A'] }])), /a dependency cycle: A → A$/);
+    assert.match(
+      registryError(() =>
+        kindOrder([
+          { name: 'A', dependsOn: ['B'] },
+          { name: 'B', dependsOn: ['C'] },
+          { name: 'C', dependsOn: ['A'] },
+        ]),
+      ),
+      /a dependency cycle: A → B → C → A$/,
+    );
+    assert.match(
+      registryError(() => kindOrder([{ name: 'A', dependsOn: ['A'] }])),
+      /a dependency cycle: A → A$/,
+    );
   });
 
   it('says every problem at once: a kind under another name, capabilities that do not fit, an unknown dependency', () => {

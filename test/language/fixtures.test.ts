@@ -14,9 +14,18 @@ describe('spec fixtures', () => {
     assert.deepEqual(findings.map(formatFinding), []);
     assert.ok(checked);
     assert.equal(checked.project.spec.id, 'fixture');
-    assert.deepEqual(checked.datasets.map((d) => d.spec.id), ['events', 'resources-touched']);
-    assert.deepEqual(checked.dashboards.map((d) => d.spec.id), ['controls', 'two-datasets']);
-    assert.deepEqual(checked.analyses.map((d) => d.spec.id), ['raw-analysis']);
+    assert.deepEqual(
+      checked.datasets.map((d) => d.spec.id),
+      ['events', 'resources-touched'],
+    );
+    assert.deepEqual(
+      checked.dashboards.map((d) => d.spec.id),
+      ['controls', 'two-datasets'],
+    );
+    assert.deepEqual(
+      checked.analyses.map((d) => d.spec.id),
+      ['raw-analysis'],
+    );
     assert.deepEqual(checked.dashboards[1].at(['sheets', 0, 'visuals', 1]), { file: 'test/language/fixtures/valid/two-datasets.yaml', line: 22, col: 9 });
   });
 

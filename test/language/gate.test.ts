@@ -26,12 +26,19 @@ const models = findModelsDir();
 function verdict(what: string, sources: readonly SpecSource[]): 'accepted' | 'refused' {
   const { checked, findings } = checkSpecs(sources);
   if (!checked) {
-    assert.ok(findings.some((f) => f.severity === 'error'), `${what}: refused without an error finding`);
+    assert.ok(
+      findings.some((f) => f.severity === 'error'),
+      `${what}: refused without an error finding`,
+    );
     return 'refused';
   }
   const target = resolveTarget(checked.project.spec);
   const resources = compile(checked, target);
-  assert.deepEqual(quicksightViolations(resources, (id) => dataSetArn(target, id)), [], `${what}: compiled definitions break QuickSight's rules`);
+  assert.deepEqual(
+    quicksightViolations(resources, (id) => dataSetArn(target, id)),
+    [],
+    `${what}: compiled definitions break QuickSight's rules`,
+  );
   if (models) assert.deepEqual(modelViolations(resources), [], `${what}: compiled requests break AWS's API models`);
   return 'accepted';
 }
@@ -42,8 +49,19 @@ function quicksightViolations(resources: readonly DesiredResource[], datasetArn:
   for (const r of resources) {
     if (r.kind !== 'DataSet') continue;
     const input = r.input as CreateDataSetCommandInput;
-    const calculated = new Set(Object.values(input.LogicalTableMap ?? {}).flatMap((t) => t.DataTransforms ?? []).flatMap((t) => t.CreateColumnsOperation?.Columns ?? []).map((c) => c.ColumnName));
-    columns.set(datasetArn(r.id), outputColumns(input.PhysicalTableMap, input.LogicalTableMap, () => undefined).map((c) => ({ name: c.Name, ...(calculated.has(c.Name) ? {} : { type: c.Type }) })));
+    const calculated = new Set(
+      Object.values(input.LogicalTableMap ?? {})
+        .flatMap((t) => t.DataTransforms ?? [])
+        .flatMap((t) => t.CreateColumnsOperation?.Columns ?? [])
+        .map((c) => c.ColumnName),
+    );
+    columns.set(
+      datasetArn(r.id),
+      outputColumns(input.PhysicalTableMap, input.LogicalTableMap, () => undefined).map((c) => ({
+        name: c.Name,
+        ...(calculated.has(c.Name) ? {} : { type: c.Type }),
+      })),
+    );
   }
   return resources.flatMap((r) => {
     if (r.kind !== 'Analysis' && r.kind !== 'Dashboard') return [];
@@ -55,9 +73,13 @@ function quicksightViolations(resources: readonly DesiredResource[], datasetArn:
 function modelViolations(resources: readonly DesiredResource[]): string[] {
   const requests = resources.flatMap((r) => [
     { service: r.service, operation: r.operation, input: r.input as unknown },
-    ...(r.kind === 'DataSet' && r.refreshSchedule ? [{ service: 'quicksight' as const, operation: 'CreateRefreshSchedule', input: r.refreshSchedule as unknown }] : []),
+    ...(r.kind === 'DataSet' && r.refreshSchedule
+      ? [{ service: 'quicksight' as const, operation: 'CreateRefreshSchedule', input: r.refreshSchedule as unknown }]
+      : []),
   ]);
-  return requests.flatMap((r) => validateOperationInput(loadModel(r.service, models!)!, r.operation, r.input).map((v) => `${r.operation} ${v.path}: ${v.message}`));
+  return requests.flatMap((r) =>
+    validateOperationInput(loadModel(r.service, models!)!, r.operation, r.input).map((v) => `${r.operation} ${v.path}: ${v.message}`),
+  );
 }
 
 function folder(path: string): SpecSource[] {
@@ -67,7 +89,7 @@ function folder(path: string): SpecSource[] {
     .map((f) => source(`${path}/${f}`));
 }
 
-describe('the gate: what it accepts compiles, and keeps QuickSight\'s rules', function () {
+describe("the gate: what it accepts compiles, and keeps QuickSight's rules", function () {
   this.timeout(300000);
 
   it('accepts the valid fixtures, the compile fixtures and dashboards/, and compiles them', () => {
@@ -91,14 +113,17 @@ describe('the gate: what it accepts compiles, and keeps QuickSight\'s rules', fu
     });
     assert.equal(checked, undefined);
     assert.ok(findings.every((f) => f.file === 'test/compile/fixtures/dashboard-all-visuals.yaml' && f.line > 0 && f.col > 0));
-    assert.deepEqual(findings.map((f) => f.message), [
-      "filter 'principal-types': no sheet 'nowhere' to scope to",
-      "control 'Principal type': filter 'principal-types' applies only to sheet 'nowhere', not 'overview': put the control there or widen the filter's scope",
-      "control 'Range': a date-range control drives a filter with `timeRange` or `lastDays`, not a parameter (a `date` control sets one datetime parameter)",
-      "sum(event_name): 'event_name' is a string column; sum needs integer or decimal (count or distinct_count work on any column)",
-      "no column 'no_such_column' in dataset 'events'",
-      "control 'Types': a slider control drives a filter with `between`; filter 'principal-types' has an `equals` list",
-    ]);
+    assert.deepEqual(
+      findings.map((f) => f.message),
+      [
+        "filter 'principal-types': no sheet 'nowhere' to scope to",
+        "control 'Principal type': filter 'principal-types' applies only to sheet 'nowhere', not 'overview': put the control there or widen the filter's scope",
+        "control 'Range': a date-range control drives a filter with `timeRange` or `lastDays`, not a parameter (a `date` control sets one datetime parameter)",
+        "sum(event_name): 'event_name' is a string column; sum needs integer or decimal (count or distinct_count work on any column)",
+        "no column 'no_such_column' in dataset 'events'",
+        "control 'Types': a slider control drives a filter with `between`; filter 'principal-types' has an `equals` list",
+      ],
+    );
   });
 
   for (const [family, cases] of Object.entries(MATRIX)) {

@@ -18,9 +18,7 @@ describe('hostile input is refused with file:line:col, never a hang or a stack',
       levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
     const findings = refuse(textSource('bomb.yaml', `${levels.join('\n')}\n`));
-    assert.deepEqual(findings.map(formatFinding), [
-      'bomb.yaml:2:8  aliases expand to too many nodes (more than 100): refusing a possible YAML alias bomb',
-    ]);
+    assert.deepEqual(findings.map(formatFinding), ['bomb.yaml:2:8  aliases expand to too many nodes (more than 100): refusing a possible YAML alias bomb']);
   });
 
   it('a binary file (NUL bytes), at the first NUL', () => {

@@ -37,7 +37,11 @@ describe('trailsight lint (CLI)', function () {
   });
 
   it('findings: sorted `file:line:col  message` lines, a summary, exit 1', async () => {
-    const result = await lint('test/language/fixtures/base', 'test/language/fixtures/invalid/unknown-field.yaml', 'test/language/fixtures/invalid/sql-unknown-column.yaml');
+    const result = await lint(
+      'test/language/fixtures/base',
+      'test/language/fixtures/invalid/unknown-field.yaml',
+      'test/language/fixtures/invalid/sql-unknown-column.yaml',
+    );
     assert.equal(result.code, 1);
     assert.equal(
       result.stdout,
@@ -87,7 +91,10 @@ describe('trailsight lint (CLI)', function () {
     );
     const result = await lint(file);
     assert.equal(result.code, 1);
-    assert.equal(result.stdout, `${file}:6:66  no column 'event_idd' in dataset 'cloudtrail-events' (did you mean 'event_id'?)\nlint: 1 error, 0 warnings in 1 file\n`);
+    assert.equal(
+      result.stdout,
+      `${file}:6:66  no column 'event_idd' in dataset 'cloudtrail-events' (did you mean 'event_id'?)\nlint: 1 error, 0 warnings in 1 file\n`,
+    );
   });
 
   it('usage errors exit 2: an unknown flag, a path that does not exist, an unknown format', async () => {

@@ -97,10 +97,7 @@ const FILTER_CONTROLS: Record<string, unknown>[] = [
   { type: 'slider', min: 5, max: 5 },
 ];
 
-const PARAMETER_CONTROLS: Record<string, unknown>[] = [
-  ...FILTER_CONTROLS,
-  { type: 'slider', min: 0.5, max: 2.5, step: 0.5 },
-];
+const PARAMETER_CONTROLS: Record<string, unknown>[] = [...FILTER_CONTROLS, { type: 'slider', min: 0.5, max: 2.5, step: 0.5 }];
 
 /** A valid visual of each type, and the roles that hold its fields. */
 const VISUALS: { visual: Record<string, unknown>; roles: string[] }[] = [
@@ -171,7 +168,10 @@ function* parameterCases(): Generator<MatrixCase> {
 function* datasetCases(): Generator<MatrixCase> {
   const sql = 'SELECT eventname AS text FROM cloudtrail_logs';
   for (const extra of [{}, { where: 'errorcode IS NULL' }, { window: { days: 3 } }, { columns: [{ name: 'text', expr: 'eventname' }] }]) {
-    yield { what: `sql with ${JSON.stringify(extra)}`, sources: dataset((d) => Object.assign(d, { sql, columns: [{ name: 'text' }], calculated: undefined }, extra)) };
+    yield {
+      what: `sql with ${JSON.stringify(extra)}`,
+      sources: dataset((d) => Object.assign(d, { sql, columns: [{ name: 'text' }], calculated: undefined }, extra)),
+    };
   }
   for (const interval of ['HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY']) {
     for (const timeOfDay of [undefined, '06:30']) {

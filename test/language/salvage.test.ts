@@ -65,12 +65,23 @@ const CASES: { what: string; text: string; also?: string; expected: string[] }[]
   {
     what: 'a dashboard using a dataset column left out for its schema error gets no follow-on error',
     text: dataset('columns:', '  - { name: event_id, expr: eventid }', '  - { name: event_name, expr: eventname, type: text }'),
-    also: [...HEAD('Dashboard', 'uses-ds'), 'datasets: { d: ds }', 'sheets: [{ id: s, title: S, visuals: [{ type: bar, id: b, x: event_name, y: count(event_id) }] }]', ''].join('\n'),
+    also: [
+      ...HEAD('Dashboard', 'uses-ds'),
+      'datasets: { d: ds }',
+      'sheets: [{ id: s, title: S, visuals: [{ type: bar, id: b, x: event_name, y: count(event_id) }] }]',
+      '',
+    ].join('\n'),
     expected: ["7:48  columns[1].type: must be one of string, integer, decimal, datetime, boolean, found 'text'"],
   },
   {
     what: 'free SQL: a bad import mode does not hide a declared column the SQL does not select',
-    text: dataset('sql: SELECT eventname FROM cloudtrail_logs', 'columns:', '  - { name: eventname }', '  - { name: calls, type: integer }', 'import: { mode: SPICY }'),
+    text: dataset(
+      'sql: SELECT eventname FROM cloudtrail_logs',
+      'columns:',
+      '  - { name: eventname }',
+      '  - { name: calls, type: integer }',
+      'import: { mode: SPICY }',
+    ),
     expected: [
       "8:13  column 'calls' is declared, but the SQL does not select it (it selects eventname)",
       "9:17  import.mode: unknown mode 'SPICY' (did you mean 'SPICE'?); expected one of DIRECT_QUERY, SPICE",
@@ -90,7 +101,10 @@ describe('a schema error does not hide the other problems of the file', () => {
       const sources = [...base, textSource('spec.yaml', text), ...(also ? [textSource('other.yaml', also)] : [])];
       const { findings, checked } = checkSpecs(sources);
       assert.deepEqual(findings.filter((f) => f.file !== 'spec.yaml').map(formatFinding), [], 'no findings elsewhere');
-      assert.deepEqual(findings.map((f) => formatFinding(f).replace(/^spec\.yaml:/, '')), expected);
+      assert.deepEqual(
+        findings.map((f) => formatFinding(f).replace(/^spec\.yaml:/, '')),
+        expected,
+      );
       assert.equal(checked, undefined);
     });
   }

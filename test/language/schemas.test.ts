@@ -6,14 +6,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { buildSchemaFiles } from '../../src/language/json-schema.ts';
-import type {
-  AnalysisSpec,
-  DashboardSpec,
-  DataSetSpec,
-  KIND_SCHEMAS,
-  ProjectSpec,
-  AnySpec,
-} from '../../src/language/index.ts';
+import type { AnalysisSpec, DashboardSpec, DataSetSpec, KIND_SCHEMAS, ProjectSpec, AnySpec } from '../../src/language/index.ts';
 import { validatorFor } from '../../src/language/validate/ajv.ts';
 import { buildSpecValidators } from '../../scripts/spec-validators.ts';
 import { REPO } from './helpers.ts';
@@ -35,7 +28,10 @@ const typedExamples: AnySpec[] = [
     kind: 'DataSet',
     id: 'typed',
     name: 'Typed',
-    columns: [{ name: 'event_name', expr: 'eventname' }, { name: 'at', expr: 'from_iso8601_timestamp(eventtime)', type: 'datetime' }],
+    columns: [
+      { name: 'event_name', expr: 'eventname' },
+      { name: 'at', expr: 'from_iso8601_timestamp(eventtime)', type: 'datetime' },
+    ],
     window: { days: 30 },
     import: { mode: 'SPICE', refresh: { interval: 'WEEKLY', dayOfWeek: 'MONDAY', timeOfDay: '06:00' } },
   },
@@ -83,7 +79,10 @@ describe('JSON Schemas', () => {
   const generated = buildSchemaFiles();
 
   it('are generated for every kind plus one for any spec', () => {
-    assert.deepEqual(Object.keys(generated).sort(), ['analysis', 'dashboard', 'dataset', 'folder', 'project', 'theme', 'trailsight'].map((k) => `${k}.schema.json`));
+    assert.deepEqual(
+      Object.keys(generated).sort(),
+      ['analysis', 'dashboard', 'dataset', 'folder', 'project', 'theme', 'trailsight'].map((k) => `${k}.schema.json`),
+    );
   });
 
   it('are strict and describe every property', () => {
@@ -95,7 +94,9 @@ describe('JSON Schemas', () => {
   });
 
   it('the committed schemas/ match the model (run `npm run schemas` when this fails)', () => {
-    const committed = readdirSync(join(REPO, 'schemas')).filter((f) => f.endsWith('.json')).sort();
+    const committed = readdirSync(join(REPO, 'schemas'))
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     assert.deepEqual(committed, Object.keys(generated).sort(), 'schemas/ holds exactly the generated files: run npm run schemas');
     for (const name of committed) {
       assert.ok(readFileSync(join(REPO, 'schemas', name), 'utf8') === generated[name], `schemas/${name} is stale: run npm run schemas`);

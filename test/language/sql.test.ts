@@ -18,7 +18,7 @@ const VALID: [SqlForm, string][] = [
   ['condition', "timestamp >= '2026/01/01' AND account = '123456789012' AND region = 'us-east-1'"],
   ['condition', "regexp_like(eventname, '^(Create|Delete)') OR useridentity.type = 'Root'"],
   ['condition', "eventName IN ('StopInstances', 'StartInstances') -- case does not matter\n"],
-  ['query', "SELECT eventname, count(*) AS calls FROM cloudtrail_logs t WHERE t.errorcode IS NULL GROUP BY eventname ORDER BY calls DESC"],
+  ['query', 'SELECT eventname, count(*) AS calls FROM cloudtrail_logs t WHERE t.errorcode IS NULL GROUP BY eventname ORDER BY calls DESC'],
   ['query', 'WITH x AS (SELECT eventname FROM cloudtrail_logs) SELECT eventname FROM x'],
   ['query', 'SELECT r.arn FROM cloudtrail_logs CROSS JOIN UNNEST(resources) AS t(r)'],
   ['query', 'SELECT eventname en, count(*) calls, max(eventtime) latest FROM cloudtrail_logs GROUP BY eventname'],
@@ -33,10 +33,10 @@ const INVALID: [SqlForm, string, string][] = [
   ['expression', 'eventname.length', "0 error column 'eventname' is a string; it has no field 'length'"],
   ['expression', 'lower(eventname', "5 error '(' is never closed"],
   ['expression', 'lower(eventname))', "16 error unmatched ')'"],
-  ['condition', "eventname = 'StopInstances", "12 error unterminated string literal"],
+  ['condition', "eventname = 'StopInstances", '12 error unterminated string literal'],
   ['condition', 'eventid IN (SELECT eventid FROM cloudtrail_logs)', '12 error a condition cannot contain a subquery (SELECT); use `sql` for a whole query'],
   ['query', 'SELECT eventid FROM other_table', "20 error unknown table 'other_table': name the CloudTrail table cloudtrail_logs"],
-  ['query', "DELETE FROM cloudtrail_logs", "0 error DELETE is a statement that changes data, not a query: only queries (SELECT, WITH, VALUES) run here"],
+  ['query', 'DELETE FROM cloudtrail_logs', '0 error DELETE is a statement that changes data, not a query: only queries (SELECT, WITH, VALUES) run here'],
   ['query', 'SELECT eventname FROM cloudtrail_logs WHERE eventname latest', "54 error syntax error: mismatched input 'latest'. Expecting: <EOF>"],
   ['condition', "eventname = = 'x'", "12 error syntax error: mismatched input '='"],
 ];
@@ -49,7 +49,10 @@ describe('SQL checks against the CloudTrail table', () => {
   }
   for (const [form, sql, expected] of INVALID) {
     it(`refuses ${form}: ${sql}`, () => {
-      assert.deepEqual(checkSql(sql, form).map((p) => `${p.offset} ${p.severity} ${p.message}`), [expected]);
+      assert.deepEqual(
+        checkSql(sql, form).map((p) => `${p.offset} ${p.severity} ${p.message}`),
+        [expected],
+      );
     });
   }
 });

@@ -3,8 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export const HOW_TO_ENABLE =
-  `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary to run the browser checks`;
+export const HOW_TO_ENABLE = `no Chromium at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary to run the browser checks`;
 
 /** Headless Chromium with the flags this machine needs (no sandbox as root, no background network), or undefined if there is none. */
 export async function launchChromium(): Promise<Browser | undefined> {

@@ -44,12 +44,32 @@ FROM UNNEST(sequence(0, ${EVENTS - 1})) AS t(i)`;
 
 const D = 'events';
 const dim = (column: string, type: DimensionField['type'] = 'category'): DimensionField => ({ fieldId: column, dataset: D, column, type, label: column });
-const measure = (fieldId: string, column: string, aggregation: MeasureField['aggregation']): MeasureField => ({ fieldId, dataset: D, column, aggregation, label: fieldId });
+const measure = (fieldId: string, column: string, aggregation: MeasureField['aggregation']): MeasureField => ({
+  fieldId,
+  dataset: D,
+  column,
+  aggregation,
+  label: fieldId,
+});
 const base = { sheetId: 's', dataset: D, sort: [], unaggregated: false, options: {} } as const;
 
 const VISUALS: VisualModel[] = [
-  { ...base, id: 'calls', kind: 'kpi', dimensions: [], measures: [measure('calls', 'event_id', 'COUNT')], roles: { category: [], color: [], values: ['calls'] } },
-  { ...base, id: 'ips', kind: 'kpi', dimensions: [], measures: [measure('ips', 'source_ip', 'DISTINCT_COUNT')], roles: { category: [], color: [], values: ['ips'] } },
+  {
+    ...base,
+    id: 'calls',
+    kind: 'kpi',
+    dimensions: [],
+    measures: [measure('calls', 'event_id', 'COUNT')],
+    roles: { category: [], color: [], values: ['calls'] },
+  },
+  {
+    ...base,
+    id: 'ips',
+    kind: 'kpi',
+    dimensions: [],
+    measures: [measure('ips', 'source_ip', 'DISTINCT_COUNT')],
+    roles: { category: [], color: [], values: ['ips'] },
+  },
   {
     ...base,
     id: 'by-ip',
@@ -73,8 +93,28 @@ const VISUALS: VisualModel[] = [
 ];
 
 const FILTERS: FilterModel[] = [
-  { id: 'by-user', dataset: D, column: 'user_name', columnType: 'category', condition: { kind: 'category', match: 'EQUALS', parameter: 'user' }, nullOption: 'NON_NULLS_ONLY', scope: { all: true }, crossDataset: false, interactive: true },
-  { id: 'period', dataset: D, column: 'event_time', columnType: 'date', condition: { kind: 'range', includeMin: true, includeMax: true }, nullOption: 'ALL_VALUES', scope: { all: true }, crossDataset: false, interactive: true },
+  {
+    id: 'by-user',
+    dataset: D,
+    column: 'user_name',
+    columnType: 'category',
+    condition: { kind: 'category', match: 'EQUALS', parameter: 'user' },
+    nullOption: 'NON_NULLS_ONLY',
+    scope: { all: true },
+    crossDataset: false,
+    interactive: true,
+  },
+  {
+    id: 'period',
+    dataset: D,
+    column: 'event_time',
+    columnType: 'date',
+    condition: { kind: 'range', includeMin: true, includeMax: true },
+    nullOption: 'ALL_VALUES',
+    scope: { all: true },
+    crossDataset: false,
+    interactive: true,
+  },
 ];
 
 const MODEL: DashboardModel = {
@@ -117,13 +157,20 @@ describe('preview values at volume: exact for every choice, or saying what is le
       arn: 'arn:dataset',
       name: D,
       sql: DATASET_SQL,
-      columns: new Map([['user_name', 'category'], ['source_ip', 'category'], ['event_time', 'date'], ['event_id', 'category']]),
+      columns: new Map([
+        ['user_name', 'category'],
+        ['source_ip', 'category'],
+        ['event_time', 'date'],
+        ['event_id', 'category'],
+      ]),
       calculated: [],
       problems: [],
     };
     const run = async (sql: string): Promise<QueryResult> => {
       const result = await engine.query(sql);
-      const rows = result.rows.map((row) => row.map((v, i) => (v !== null && /^timestamp/.test(result.columns[i]!.type) ? normalizeTimestamp(String(v)) : (v as Cell))));
+      const rows = result.rows.map((row) =>
+        row.map((v, i) => (v !== null && /^timestamp/.test(result.columns[i]!.type) ? normalizeTimestamp(String(v)) : (v as Cell))),
+      );
       return { columns: result.columns.map((c) => ({ Name: c.name, Type: c.type })), rows };
     };
     payload = await loadDashboardData({ model: MODEL, problems: [], datasets: new Map([[D, source]]), run, rowCap: ROW_CAP });
@@ -154,10 +201,17 @@ describe('preview values at volume: exact for every choice, or saying what is le
     it(`the table of rows holds exactly ${user}'s newest calls, and says how many match`, () => {
       const expected = truth(user).sort((a, b) => (a.time < b.time ? 1 : -1));
       const table = shown(payload, 'timeline', state(user)) as ReturnType<typeof tableRows>;
-      assert.deepEqual(table.rows.map((r) => r.dims[1]), expected.slice(0, TABLE_LIMIT).map((e) => e.id));
+      assert.deepEqual(
+        table.rows.map((r) => r.dims[1]),
+        expected.slice(0, TABLE_LIMIT).map((e) => e.id),
+      );
       assert.equal(table.matching, expected.length);
       assert.equal(table.exact, true);
-      if (expected.length > TABLE_LIMIT) assert.equal(table.note, `The newest ${TABLE_LIMIT} of ${expected.length.toLocaleString('en-US')} matching rows: the visual shows at most ${TABLE_LIMIT}.`);
+      if (expected.length > TABLE_LIMIT)
+        assert.equal(
+          table.note,
+          `The newest ${TABLE_LIMIT} of ${expected.length.toLocaleString('en-US')} matching rows: the visual shows at most ${TABLE_LIMIT}.`,
+        );
       else assert.equal(table.note, undefined);
     });
   }
@@ -168,7 +222,10 @@ describe('preview values at volume: exact for every choice, or saying what is le
     assert.equal(table.exact, false);
     assert.deepEqual(table.rows, []);
     const n = expected.length.toLocaleString('en-US');
-    assert.equal(table.note, `None of the ${n} matching rows can be shown: the page holds the newest ${TABLE_LIMIT} rows of each user_name, and ${n} matching rows are not among them (${n} of alice).`);
+    assert.equal(
+      table.note,
+      `None of the ${n} matching rows can be shown: the page holds the newest ${TABLE_LIMIT} rows of each user_name, and ${n} matching rows are not among them (${n} of alice).`,
+    );
   });
 
   it('a bar of top IPs is exact where its rows were all shipped, and says it is approximate where the cap cut them', () => {
@@ -176,7 +233,10 @@ describe('preview values at volume: exact for every choice, or saying what is le
     assert.equal(data.truncated, true, 'more (IP, user, day) groups than the cap');
     const groups = new Set(events.map((e) => `${e.ip}|${e.user}|${e.time.slice(0, 10)}`)).size;
     const all = shown(payload, 'by-ip', state(undefined));
-    assert.equal(all.note, `Approximate: this visual has ${groups.toLocaleString('en-US')} partial results (one per group and per value of the page's filters); the page holds the ${ROW_CAP} largest, so small groups may be missing and values low.`);
+    assert.equal(
+      all.note,
+      `Approximate: this visual has ${groups.toLocaleString('en-US')} partial results (one per group and per value of the page's filters); the page holds the ${ROW_CAP} largest, so small groups may be missing and values low.`,
+    );
     const nicholas = shown(payload, 'by-ip', state('nicholas'));
     assert.equal(nicholas.note, undefined, "nicholas's groups are all in the page");
     assert.deepEqual(nicholas.rows, [{ dims: ['198.51.100.77'], measures: [truth('nicholas').length] }]);

@@ -60,7 +60,10 @@ describe("preview: QuickSight's calculated-field expressions", () => {
   });
 
   it('reads fields braced or bare, parameters as ${P} or $P, texts in single or double quotes, NULL, comments', () => {
-    assert.equal(show(parseExpression("concat({user name}, ' ', region, \"-\", ${Group By}, $Suffix)")), 'concat({user name} " " region "-" $Group By $Suffix)');
+    assert.equal(
+      show(parseExpression('concat({user name}, \' \', region, "-", ${Group By}, $Suffix)')),
+      'concat({user name} " " region "-" $Group By $Suffix)',
+    );
     assert.equal(show(parseExpression("ifelse(isNull({x}), NULL, 'it\\'s')")), 'ifelse(isNull({x}) NULL "it\'s")');
     assert.equal(show(parseExpression('/* note */ sum({cost}) // to the end of the line\n / 2')), '(/ sum({cost}) 2)');
   });
@@ -68,8 +71,11 @@ describe("preview: QuickSight's calculated-field expressions", () => {
   it('reads level-aware aggregations, table calculations with sort orders and partitions, keywords and lists', () => {
     assert.equal(show(parseExpression('sum({cost}, [{account}, region])')), 'sum({cost} [{account} region])');
     assert.equal(show(parseExpression('rank([sum({x}) DESC, {y} ASC], [{z}], PRE_AGG)')), 'rank([sum({x}) DESC {y} ASC] [{z}] PRE_AGG)');
-    assert.equal(show(parseExpression("in({service}, ['ec2', \"s3\"])")), 'in({service} ["ec2" "s3"])');
-    assert.equal(show(parseExpression('periodToDateSum({fare}, {pickup}, WEEK, parseDate("06-30-2021", "MM-dd-yyyy"))')), 'periodToDateSum({fare} {pickup} WEEK parseDate("06-30-2021" "MM-dd-yyyy"))');
+    assert.equal(show(parseExpression('in({service}, [\'ec2\', "s3"])')), 'in({service} ["ec2" "s3"])');
+    assert.equal(
+      show(parseExpression('periodToDateSum({fare}, {pickup}, WEEK, parseDate("06-30-2021", "MM-dd-yyyy"))')),
+      'periodToDateSum({fare} {pickup} WEEK parseDate("06-30-2021" "MM-dd-yyyy"))',
+    );
   });
 
   it('refuses what is not its syntax, saying where', () => {
@@ -82,7 +88,12 @@ describe("preview: QuickSight's calculated-field expressions", () => {
       ['1 ; 2', /';' is no part of QuickSight's expressions at character 3/],
       ['', /the expression is empty/],
     ];
-    for (const [text, message] of cases) assert.throws(() => parseExpression(text), (error: unknown) => error instanceof ExpressionSyntaxError && message.test(error.message), text);
+    for (const [text, message] of cases)
+      assert.throws(
+        () => parseExpression(text),
+        (error: unknown) => error instanceof ExpressionSyntaxError && message.test(error.message),
+        text,
+      );
   });
 
   it('knows every function its documentation lists, in any case', () => {
@@ -97,7 +108,8 @@ describe("preview: QuickSight's calculated-field expressions", () => {
 
   it(`parses at least 95% of ${CORPUS.length} real calculated-field expressions, every function they call a documented one`, () => {
     assert.ok(CORPUS.length > 1000);
-    for (const entry of CORPUS) assert.ok(entry.repo && entry.path && /^[0-9a-f]{40}$/.test(entry.commit) && entry.licence === 'MIT-0', JSON.stringify(entry).slice(0, 200));
+    for (const entry of CORPUS)
+      assert.ok(entry.repo && entry.path && /^[0-9a-f]{40}$/.test(entry.commit) && entry.licence === 'MIT-0', JSON.stringify(entry).slice(0, 200));
     const failed: string[] = [];
     const unknown = new Set<string>();
     for (const entry of CORPUS) {
@@ -108,7 +120,9 @@ describe("preview: QuickSight's calculated-field expressions", () => {
       }
     }
     const parsed = CORPUS.length - failed.length;
-    console.log(`      parsed ${parsed} of ${CORPUS.length} real expressions (${((100 * parsed) / CORPUS.length).toFixed(1)}%)${failed.length ? `; not: ${failed.join('; ')}` : ''}`);
+    console.log(
+      `      parsed ${parsed} of ${CORPUS.length} real expressions (${((100 * parsed) / CORPUS.length).toFixed(1)}%)${failed.length ? `; not: ${failed.join('; ')}` : ''}`,
+    );
     assert.ok(parsed / CORPUS.length >= 0.95, failed.join('\n'));
     assert.deepEqual([...unknown], [], 'functions the documentation does not list');
   });

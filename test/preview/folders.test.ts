@@ -10,7 +10,10 @@ describe('preview: the index groups dashboards by the folders that hold them', (
       { id: 'other', name: 'Other', dashboardIds: ['not-rendered'] },
     ]);
     assert.match(html, /<h2 class="folders-title">Folders<\/h2>/);
-    assert.match(html, /<li data-folder-id="sec"><span class="folder">Security &#60;team&#62;<\/span> <a href="ec2.html">EC2<\/a> · <a href="iam.html">IAM<\/a><\/li>/);
+    assert.match(
+      html,
+      /<li data-folder-id="sec"><span class="folder">Security &#60;team&#62;<\/span> <a href="ec2.html">EC2<\/a> · <a href="iam.html">IAM<\/a><\/li>/,
+    );
     assert.doesNotMatch(html, /data-folder-id="other"/, 'a folder holding no rendered dashboard is left out');
   });
 

@@ -15,7 +15,16 @@ function dashboard(text: string): DashboardModel {
     parameters: [],
     filters: [],
     datasets: {},
-    sheets: [{ id: 'sheet', title: text, description: text, controls: [], layout: {}, visuals: [{ id: 'v', sheetId: 'sheet', kind: 'unsupported', visualType: text, typeName: text, title: text, reason: text }] }],
+    sheets: [
+      {
+        id: 'sheet',
+        title: text,
+        description: text,
+        controls: [],
+        layout: {},
+        visuals: [{ id: 'v', sheetId: 'sheet', kind: 'unsupported', visualType: text, typeName: text, title: text, reason: text }],
+      },
+    ],
   };
 }
 
@@ -38,7 +47,13 @@ describe('preview HTML escaping', () => {
 
   it('renders names, titles and reasons as text in the page, and the data only as escaped JSON', () => {
     for (const text of [SCRIPT, IMG]) {
-      const html = dashboardPage({ dashboard: dashboard(text), version: { published: { status: 'CREATION_SUCCESSFUL', errors: [] } }, data: {}, choices: {}, problems: [text] });
+      const html = dashboardPage({
+        dashboard: dashboard(text),
+        version: { published: { status: 'CREATION_SUCCESSFUL', errors: [] } },
+        data: {},
+        choices: {},
+        problems: [text],
+      });
       assert.ok(!html.includes(text), 'the raw payload never appears in the page');
       assert.ok(!html.includes('<img'), 'no img element from data');
       assert.equal(html.match(/<script/g)?.length, 3, 'only the JSON block, echarts.min.js and app.js');
@@ -50,7 +65,13 @@ describe('preview HTML escaping', () => {
   it("renders QuickSight's errors of a failed version (type, message, entities) as text", () => {
     for (const text of [SCRIPT, IMG]) {
       const failed = { versionNumber: 2, status: 'UPDATE_FAILED', errors: [{ type: text, message: text, entities: [text] }] };
-      const html = dashboardPage({ dashboard: dashboard('d'), version: { published: { ...failed, status: text }, newerFailed: failed }, data: {}, choices: {}, problems: [] });
+      const html = dashboardPage({
+        dashboard: dashboard('d'),
+        version: { published: { ...failed, status: text }, newerFailed: failed },
+        data: {},
+        choices: {},
+        problems: [],
+      });
       assert.ok(!html.includes(text), 'the raw payload never appears in the page');
       assert.ok(!html.includes('<img'), 'no img element from an error');
       assert.equal(html.match(/<script/g)?.length, 3, 'only the JSON block, echarts.min.js and app.js');

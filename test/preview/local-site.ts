@@ -34,7 +34,9 @@ export interface LocalAccount {
  * (plus the hostile log), with the SDK: the requests `compile()` gives, sent in order.
  * Resolves to undefined, with the reason, when a stage it needs is not in the tree yet.
  */
-export async function publishLocally(options: { hostile: (root: string, at: { account: string; region: string; time: Date }) => Promise<void> }): Promise<LocalAccount | string> {
+export async function publishLocally(options: {
+  hostile: (root: string, at: { account: string; region: string; time: Date }) => Promise<void>;
+}): Promise<LocalAccount | string> {
   const endpoint = await optionalImport<typeof import('../../src/endpoint/index.ts')>('../../src/endpoint/index.ts');
   const engine = await optionalImport<typeof import('../../src/engine/index.ts')>('../../src/engine/index.ts');
   const compiler = await optionalImport<typeof import('../../src/compile/index.ts')>('../../src/compile/index.ts');
@@ -60,7 +62,14 @@ export async function publishLocally(options: { hostile: (root: string, at: { ac
   await engine.generateSample({ out: logsRoot, events: 3000, days: 3, seed: 7, endDay: today, accounts, regions });
   await options.hostile(logsRoot, { account: accounts[0]!, region: regions[0]!, time: new Date(Date.parse(`${today}T06:30:00Z`)) });
 
-  const running = await endpoint.startEndpoint({ stateDir: join(dir, 'state'), s3Root, account: target.account, region: target.region, creationDelayMs: 20, log: () => {} });
+  const running = await endpoint.startEndpoint({
+    stateDir: join(dir, 'state'),
+    s3Root,
+    account: target.account,
+    region: target.region,
+    creationDelayMs: 20,
+    log: () => {},
+  });
   const config = { region: target.region, endpoint: running.url, credentials: CREDENTIALS, maxAttempts: 5 };
   const quicksight = new QuickSightClient(config);
   const athena = new AthenaClient(config);
@@ -97,7 +106,9 @@ export async function publishLocally(options: { hostile: (root: string, at: { ac
         case 'CreateFolder':
           await quicksight.send(new CreateFolderCommand(resource.input));
           for (const m of resource.members) {
-            await quicksight.send(new CreateFolderMembershipCommand({ AwsAccountId: target.account, FolderId: resource.id, MemberId: m.id, MemberType: m.type }));
+            await quicksight.send(
+              new CreateFolderMembershipCommand({ AwsAccountId: target.account, FolderId: resource.id, MemberId: m.id, MemberType: m.type }),
+            );
           }
           break;
         case 'CreateDashboard':

@@ -30,7 +30,13 @@ describe('preview page logic', () => {
     assert.equal(passes(userFilter, 'nicholas', state(['nicholas'])), true);
     assert.equal(passes(userFilter, null, state(['nicholas'])), false);
     assert.equal(passes({ ...userFilter, nullOption: 'ALL_VALUES' }, null, state(['nicholas'])), true);
-    const period: FilterModel = { ...userFilter, id: 'period', column: 'event_time', columnType: 'date', condition: { kind: 'range', includeMin: true, includeMax: true } };
+    const period: FilterModel = {
+      ...userFilter,
+      id: 'period',
+      column: 'event_time',
+      columnType: 'date',
+      condition: { kind: 'range', includeMin: true, includeMax: true },
+    };
     const days = { parameters: {}, choices: { period: { from: '2026-01-02', to: '2026-01-02' } } };
     assert.equal(passes(period, '2026-01-02 23:59:59.000', days), true);
     assert.equal(passes(period, '2026-01-03 00:00:00.000', days), false);
@@ -72,32 +78,52 @@ describe('preview page logic', () => {
       filterKeys: { 'by-user': 'f0' },
       truncated: false,
     };
-    assert.deepEqual(computeResult(visual, data, () => true), [{ dims: ['Describe'], measures: [7, 90 / 7, 2] }]);
+    assert.deepEqual(
+      computeResult(visual, data, () => true),
+      [{ dims: ['Describe'], measures: [7, 90 / 7, 2] }],
+    );
     const noAlice = computeResult(visual, data, (row) => row[1] !== 'alice');
     assert.deepEqual(noAlice, [{ dims: ['Stop'], measures: [3, 10, 1] }]);
   });
 
   it('turns calculated fields into SQL columns or formulas over aggregates', () => {
-    const source = { arn: 'a', name: 'events', sql: 'SELECT 1', columns: new Map([['error_count', 'number' as const], ['event_id', 'category' as const]]), calculated: [], problems: [] };
-    const { source: extended, measures, problems } = applyCalculated(source, [
+    const source = {
+      arn: 'a',
+      name: 'events',
+      sql: 'SELECT 1',
+      columns: new Map([
+        ['error_count', 'number' as const],
+        ['event_id', 'category' as const],
+      ]),
+      calculated: [],
+      problems: [],
+    };
+    const {
+      source: extended,
+      measures,
+      problems,
+    } = applyCalculated(source, [
       { name: 'error_rate', expression: 'sum({error_count}) / count({event_id})' },
       { name: 'failed', expression: "ifelse({error_count} > 0, 'yes', 'no')" },
       { name: 'odd', expression: 'runningSum({x})' },
       { name: 'ranked', expression: 'rank([sum({error_count}) DESC])' },
-      { name: 'reads', expression: "countIf({event_id}, {error_count} = 0)" },
+      { name: 'reads', expression: 'countIf({event_id}, {error_count} = 0)' },
       { name: 'broken', expression: 'sum({error_count}' },
       { name: 'uses_broken', expression: '{broken} + 1' },
     ]);
     assert.deepEqual(measures.get('error_rate'), {
       formula: { k: 'bin', op: '/', l: { k: 'leaf', i: 0 }, r: { k: 'leaf', i: 1 } },
-      leaves: [{ aggregation: 'SUM', column: 'error_count' }, { aggregation: 'COUNT', column: 'event_id' }],
+      leaves: [
+        { aggregation: 'SUM', column: 'error_count' },
+        { aggregation: 'COUNT', column: 'event_id' },
+      ],
     });
     assert.ok(extended.columns.has('failed'));
     assert.match(extended.sql, /CASE WHEN \("error_count" > 0\) THEN 'yes' ELSE 'no' END AS "failed"/);
     assert.deepEqual(problems.sort(), [
       "calculated field broken: its expression is not QuickSight's syntax: expected ')' at character 18 (the end)",
       'calculated field odd: it names x, which the dataset does not have',
-      "calculated field ranked: the preview cannot evaluate rank(...) over aggregates",
+      'calculated field ranked: the preview cannot evaluate rank(...) over aggregates',
       "calculated field reads: the preview cannot evaluate QuickSight's function countIf",
       'calculated field uses_broken: it uses the calculated field broken, which the preview cannot evaluate',
     ]);
@@ -115,13 +141,28 @@ describe('preview page logic', () => {
   it('reads number and percentage formats from the definition and shows values in them', () => {
     const column = { DataSetIdentifier: 'events', ColumnName: 'error_rate' };
     const percent = measureField(
-      { NumericalMeasureField: { FieldId: 'rate', Column: column, FormatConfiguration: { FormatConfiguration: { PercentageDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 1 } } } } } },
+      {
+        NumericalMeasureField: {
+          FieldId: 'rate',
+          Column: column,
+          FormatConfiguration: { FormatConfiguration: { PercentageDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 1 } } } },
+        },
+      },
       new Map(),
     );
     assert.deepEqual(percent.numberFormat, { percent: true, decimals: 1 });
     assert.equal(formatNumber(0.0123, percent.numberFormat), '1.2%');
     assert.equal(formatNumber(null, percent.numberFormat), '—');
-    const plain = measureField({ NumericalMeasureField: { FieldId: 'n', Column: column, FormatConfiguration: { FormatConfiguration: { NumberDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 0 } } } } } }, new Map());
+    const plain = measureField(
+      {
+        NumericalMeasureField: {
+          FieldId: 'n',
+          Column: column,
+          FormatConfiguration: { FormatConfiguration: { NumberDisplayFormatConfiguration: { DecimalPlacesConfiguration: { DecimalPlaces: 0 } } } },
+        },
+      },
+      new Map(),
+    );
     assert.equal(formatNumber(1234.56, plain.numberFormat), '1,235');
     assert.equal(formatNumber(1234.567, undefined), '1,234.57', 'no format: grouped, at most two decimals');
   });
@@ -148,7 +189,13 @@ describe('preview page logic', () => {
     ];
     const options = chartOptions(visual, rows) as { xAxis: { data: string[] }; series: { name: string; data: (number | null)[]; connectNulls: boolean }[] };
     assert.deepEqual(options.xAxis.data, ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']);
-    assert.deepEqual(options.series.map((s) => [s.name, s.data]), [['Calls', [4, 0, 0, 2]], ['Latency', [10, null, null, 30]]]);
+    assert.deepEqual(
+      options.series.map((s) => [s.name, s.data]),
+      [
+        ['Calls', [4, 0, 0, 2]],
+        ['Latency', [10, null, null, 30]],
+      ],
+    );
     assert.equal(options.series[0]!.connectNulls, false);
     const hourly = chartOptions({ ...visual, dimensions: [{ ...visual.dimensions[0]!, granularity: 'HOUR' }] }, [
       { dims: ['2026-11-20 22:00:00'], measures: [1, 1] },

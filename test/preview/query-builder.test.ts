@@ -28,7 +28,19 @@ const COLUMNS = new Map<string, ColumnKind>([
 ]);
 
 function visual(overrides: Partial<VisualModel>): VisualModel {
-  return { id: 'v', sheetId: 's', kind: 'bar', dataset: 'events', dimensions: [], measures: [], roles: { category: [], color: [], values: [] }, sort: [], unaggregated: false, options: {}, ...overrides };
+  return {
+    id: 'v',
+    sheetId: 's',
+    kind: 'bar',
+    dataset: 'events',
+    dimensions: [],
+    measures: [],
+    roles: { category: [], color: [], values: [] },
+    sort: [],
+    unaggregated: false,
+    options: {},
+    ...overrides,
+  };
 }
 
 const byUser = (interactive: boolean, values?: string[]): FilterModel => ({
@@ -149,7 +161,11 @@ describe('preview query builder', () => {
     assert.throws(
       () =>
         buildVisualQuery({
-          visual: visual({ kind: 'kpi', measures: [{ fieldId: 'm', dataset: 'events', column: 'error_rate', aggregation: 'SUM', label: 'Rate' }], roles: { category: [], color: [], values: ['m'] } }),
+          visual: visual({
+            kind: 'kpi',
+            measures: [{ fieldId: 'm', dataset: 'events', column: 'error_rate', aggregation: 'SUM', label: 'Rate' }],
+            roles: { category: [], color: [], values: ['m'] },
+          }),
           datasetSql: DATASET_SQL,
           datasetColumns: COLUMNS,
           filters: [],

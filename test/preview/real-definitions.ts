@@ -30,7 +30,11 @@ export function sheet(id: string, visuals: Visual[], extra: Record<string, unkno
   return { SheetId: id, Name: id, Visuals: visuals, ...extra };
 }
 
-export function definition(datasetArn: string, sheets: ReturnType<typeof sheet>[], extra: Partial<DashboardVersionDefinition> = {}): DashboardVersionDefinition {
+export function definition(
+  datasetArn: string,
+  sheets: ReturnType<typeof sheet>[],
+  extra: Partial<DashboardVersionDefinition> = {},
+): DashboardVersionDefinition {
   return { DataSetIdentifierDeclarations: [{ Identifier: DS, DataSetArn: datasetArn }], Sheets: sheets, ...extra } as DashboardVersionDefinition;
 }
 
@@ -93,7 +97,13 @@ async function newestStatus(quicksight: QuickSightClient, account: string, id: s
  */
 export async function datasetOnFailedSource(quicksight: QuickSightClient, account: string, eventsArn: string): Promise<string> {
   await quicksight.send(
-    new CreateDataSourceCommand({ AwsAccountId: account, DataSourceId: 'truth-broken-source', Name: 'broken', Type: 'ATHENA', DataSourceParameters: { AthenaParameters: { WorkGroup: 'no-such-workgroup' } } }),
+    new CreateDataSourceCommand({
+      AwsAccountId: account,
+      DataSourceId: 'truth-broken-source',
+      Name: 'broken',
+      Type: 'ATHENA',
+      DataSourceParameters: { AthenaParameters: { WorkGroup: 'no-such-workgroup' } },
+    }),
   );
   for (let attempt = 0; attempt < 400; attempt++) {
     const { DataSource } = await quicksight.send(new DescribeDataSourceCommand({ AwsAccountId: account, DataSourceId: 'truth-broken-source' }));
@@ -103,10 +113,20 @@ export async function datasetOnFailedSource(quicksight: QuickSightClient, accoun
   const { DataSet } = await quicksight.send(new DescribeDataSetCommand({ AwsAccountId: account, DataSetId: eventsArn.slice(eventsArn.indexOf('/') + 1) }));
   const sourceArn = eventsArn.replace(/:dataset\/.*$/, ':datasource/truth-broken-source');
   const physical = Object.fromEntries(
-    Object.entries(DataSet!.PhysicalTableMap!).map(([key, table]) => [key, table.CustomSql ? { CustomSql: { ...table.CustomSql, DataSourceArn: sourceArn } } : table]),
+    Object.entries(DataSet!.PhysicalTableMap!).map(([key, table]) => [
+      key,
+      table.CustomSql ? { CustomSql: { ...table.CustomSql, DataSourceArn: sourceArn } } : table,
+    ]),
   );
   const out = await quicksight.send(
-    new CreateDataSetCommand({ AwsAccountId: account, DataSetId: 'truth-broken-events', Name: 'events on a broken source', ImportMode: 'DIRECT_QUERY', PhysicalTableMap: physical, LogicalTableMap: DataSet!.LogicalTableMap }),
+    new CreateDataSetCommand({
+      AwsAccountId: account,
+      DataSetId: 'truth-broken-events',
+      Name: 'events on a broken source',
+      ImportMode: 'DIRECT_QUERY',
+      PhysicalTableMap: physical,
+      LogicalTableMap: DataSet!.LogicalTableMap,
+    }),
   );
   return out.Arn!;
 }
@@ -125,7 +145,12 @@ export const UNDRAWN: Visual[] = [
       VisualId: 'combo',
       ChartConfiguration: {
         FieldWells: {
-          ComboChartAggregatedFieldWells: { Category: [dim('combo.c', 'event_name')], BarValues: [count('combo.b')], Colors: [], LineValues: [count('combo.l', 'source_ip')] },
+          ComboChartAggregatedFieldWells: {
+            Category: [dim('combo.c', 'event_name')],
+            BarValues: [count('combo.b')],
+            Colors: [],
+            LineValues: [count('combo.l', 'source_ip')],
+          },
         },
         BarsArrangement: 'STACKED',
       },
@@ -135,7 +160,15 @@ export const UNDRAWN: Visual[] = [
   {
     SankeyDiagramVisual: {
       VisualId: 'sankey',
-      ChartConfiguration: { FieldWells: { SankeyDiagramAggregatedFieldWells: { Source: [dim('sankey.s', 'user_name')], Destination: [dim('sankey.d', 'event_name')], Weight: [count('sankey.w')] } } },
+      ChartConfiguration: {
+        FieldWells: {
+          SankeyDiagramAggregatedFieldWells: {
+            Source: [dim('sankey.s', 'user_name')],
+            Destination: [dim('sankey.d', 'event_name')],
+            Weight: [count('sankey.w')],
+          },
+        },
+      },
     },
   },
   { GaugeChartVisual: { VisualId: 'gauge', ChartConfiguration: { FieldWells: { Values: [count('gauge.v')], TargetValues: [] } } } },
@@ -143,7 +176,9 @@ export const UNDRAWN: Visual[] = [
     BarChartVisual: {
       VisualId: 'small-multiples',
       ChartConfiguration: {
-        FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('sm.c', 'event_name')], Values: [count('sm.v')], SmallMultiples: [dim('sm.m', 'aws_region')] } },
+        FieldWells: {
+          BarChartAggregatedFieldWells: { Category: [dim('sm.c', 'event_name')], Values: [count('sm.v')], SmallMultiples: [dim('sm.m', 'aws_region')] },
+        },
       },
     },
   },
@@ -155,7 +190,10 @@ export const PARTLY_DRAWN: Visual[] = [
     KPIVisual: {
       VisualId: 'kpi-trend',
       ChartConfiguration: {
-        FieldWells: { Values: [count('kpi.v')], TrendGroups: [{ DateDimensionField: { FieldId: 'kpi.t', Column: column('event_time'), DateGranularity: 'DAY' } }] },
+        FieldWells: {
+          Values: [count('kpi.v')],
+          TrendGroups: [{ DateDimensionField: { FieldId: 'kpi.t', Column: column('event_time'), DateGranularity: 'DAY' } }],
+        },
       },
     },
   },
@@ -176,10 +214,25 @@ export const PARTLY_DRAWN: Visual[] = [
  * counting event ids to compare with.
  */
 export const EMPTY_VALUES: Visual[] = [
-  { BarChartVisual: { VisualId: 'bar-records', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('br.c', 'event_name')], Values: [], Colors: [] } } } } },
+  {
+    BarChartVisual: {
+      VisualId: 'bar-records',
+      ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('br.c', 'event_name')], Values: [], Colors: [] } } },
+    },
+  },
   barByEventName('bar-counted'),
-  { PieChartVisual: { VisualId: 'pie-records', ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pr.c', 'access')], Values: [] } } } } },
-  { TableVisual: { VisualId: 'table-groups', ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('tg.g', 'access')], Values: [] } } } } },
+  {
+    PieChartVisual: {
+      VisualId: 'pie-records',
+      ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pr.c', 'access')], Values: [] } } },
+    },
+  },
+  {
+    TableVisual: {
+      VisualId: 'table-groups',
+      ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('tg.g', 'access')], Values: [] } } },
+    },
+  },
 ];
 
 const byDay = (id: string) => ({ DateDimensionField: { FieldId: id, Column: column('event_time'), DateGranularity: 'DAY' as const } });
@@ -192,7 +245,9 @@ const byDay = (id: string) => ({ DateDimensionField: { FieldId: id, Column: colu
  * and the events per day unfiltered to check both against.
  */
 export function datesDefinition(datasetArn: string): DashboardVersionDefinition {
-  const scoped = (visualId: string) => ({ SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'SELECTED_VISUALS' as const, VisualIds: [visualId] }] } });
+  const scoped = (visualId: string) => ({
+    SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'SELECTED_VISUALS' as const, VisualIds: [visualId] }] },
+  });
   return definition(
     datasetArn,
     [
@@ -213,8 +268,18 @@ export function datesDefinition(datasetArn: string): DashboardVersionDefinition 
             ChartConfiguration: { FieldWells: { LineChartAggregatedFieldWells: { Category: [byDay('pl.c')], Values: [count('pl.v')] } }, Type: 'AREA' },
           },
         },
-        { BarChartVisual: { VisualId: 'today-bar', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('tb.c', 'access')], Values: [count('tb.v')] } } } } },
-        { BarChartVisual: { VisualId: 'per-day', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [byDay('pd.c')], Values: [count('pd.v')] } } } } },
+        {
+          BarChartVisual: {
+            VisualId: 'today-bar',
+            ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('tb.c', 'access')], Values: [count('tb.v')] } } },
+          },
+        },
+        {
+          BarChartVisual: {
+            VisualId: 'per-day',
+            ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [byDay('pd.c')], Values: [count('pd.v')] } } },
+          },
+        },
       ]),
     ],
     {
@@ -266,16 +331,35 @@ export function datesDefinition(datasetArn: string): DashboardVersionDefinition 
  * with a RelativeDateTime control; a pie by access and the events per day to check them against.
  */
 export function controlsDefinition(datasetArn: string): DashboardVersionDefinition {
-  const pie = { PieChartVisual: { VisualId: 'pie-access', ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pa.c', 'access')], Values: [count('pa.v')] } } } } };
-  const perDay = { BarChartVisual: { VisualId: 'per-day', ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [byDay('pd.c')], Values: [count('pd.v')] } } } } };
+  const pie = {
+    PieChartVisual: {
+      VisualId: 'pie-access',
+      ChartConfiguration: { FieldWells: { PieChartAggregatedFieldWells: { Category: [dim('pa.c', 'access')], Values: [count('pa.v')] } } },
+    },
+  };
+  const perDay = {
+    BarChartVisual: {
+      VisualId: 'per-day',
+      ChartConfiguration: { FieldWells: { BarChartAggregatedFieldWells: { Category: [byDay('pd.c')], Values: [count('pd.v')] } } },
+    },
+  };
   return definition(
     datasetArn,
     [
-      sheet('s1', [barByEventName('first')], { FilterControls: [{ Dropdown: { FilterControlId: 'access-dropdown', Title: 'Access', SourceFilterId: 'by-access', Type: 'MULTI_SELECT' } }] }),
+      sheet('s1', [barByEventName('first')], {
+        FilterControls: [{ Dropdown: { FilterControlId: 'access-dropdown', Title: 'Access', SourceFilterId: 'by-access', Type: 'MULTI_SELECT' } }],
+      }),
       sheet('s2', [barByEventName('by-name'), pie, perDay], {
         FilterControls: [
           { CrossSheet: { FilterControlId: 'access-cross', SourceFilterId: 'by-access' } },
-          { RelativeDateTime: { FilterControlId: 'period', Title: 'Period', SourceFilterId: 'recent', DisplayOptions: { DateTimeFormat: 'YYYY/MM/DD HH:mm:ss' } } },
+          {
+            RelativeDateTime: {
+              FilterControlId: 'period',
+              Title: 'Period',
+              SourceFilterId: 'recent',
+              DisplayOptions: { DateTimeFormat: 'YYYY/MM/DD HH:mm:ss' },
+            },
+          },
         ],
       }),
     ],
@@ -285,7 +369,15 @@ export function controlsDefinition(datasetArn: string): DashboardVersionDefiniti
           FilterGroupId: 'access',
           CrossDataset: 'SINGLE_DATASET',
           ScopeConfiguration: { AllSheets: {} },
-          Filters: [{ CategoryFilter: { FilterId: 'by-access', Column: column('access'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', SelectAllOptions: 'FILTER_ALL_VALUES' } } } }],
+          Filters: [
+            {
+              CategoryFilter: {
+                FilterId: 'by-access',
+                Column: column('access'),
+                Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', SelectAllOptions: 'FILTER_ALL_VALUES' } },
+              },
+            },
+          ],
         },
         {
           FilterGroupId: 'period',
@@ -320,12 +412,22 @@ export function calculatedDefinition(datasetArn: string): DashboardVersionDefini
     [
       sheet('s1', [
         barByEventName('upper', 'upper_name'),
-        { TableVisual: { VisualId: 'greetings', ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('g.g', 'greeting')], Values: [count('g.v')] } } } } },
+        {
+          TableVisual: {
+            VisualId: 'greetings',
+            ChartConfiguration: { FieldWells: { TableAggregatedFieldWells: { GroupBy: [dim('g.g', 'greeting')], Values: [count('g.v')] } } },
+          },
+        },
         {
           BarChartVisual: {
             VisualId: 'reads',
             ChartConfiguration: {
-              FieldWells: { BarChartAggregatedFieldWells: { Category: [dim('r.c', 'access')], Values: [{ NumericalMeasureField: { FieldId: 'r.v', Column: column('reads'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } }] } },
+              FieldWells: {
+                BarChartAggregatedFieldWells: {
+                  Category: [dim('r.c', 'access')],
+                  Values: [{ NumericalMeasureField: { FieldId: 'r.v', Column: column('reads'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } }],
+                },
+              },
             },
           },
         },

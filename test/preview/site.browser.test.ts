@@ -61,9 +61,14 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     const watched = await watchedPage(browser!);
     await watched.page.goto(pathToFileURL(indexPath).href);
     const links = await watched.page.$$eval('ul.dashboards a', (as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual(links, local!.dashboardIds.map((id) => `${id}.html`));
+    assert.deepEqual(
+      links,
+      local!.dashboardIds.map((id) => `${id}.html`),
+    );
     // dashboards/folder.yaml: the shared folder holding the four, read with ListFolders and ListFolderMembers.
-    const folders = await watched.page.$$eval('ul.folders li', (lis) => lis.map((li) => [li.querySelector('.folder')?.textContent, [...li.querySelectorAll('a')].map((a) => a.getAttribute('href'))]));
+    const folders = await watched.page.$$eval('ul.folders li', (lis) =>
+      lis.map((li) => [li.querySelector('.folder')?.textContent, [...li.querySelectorAll('a')].map((a) => a.getAttribute('href'))]),
+    );
     assert.deepEqual(folders, [['CloudTrail security', local!.dashboardIds.map((id) => `${id}.html`)]]);
     assert.deepEqual(watched.errors, []);
     await watched.page.close();
@@ -74,7 +79,10 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     for (const path of pages) {
       const watched = await open(path);
       const { page } = watched;
-      const name = path.split('/').pop()!.replace(/\.html$/, '');
+      const name = path
+        .split('/')
+        .pop()!
+        .replace(/\.html$/, '');
       const tabs = await page.$$('[role="tab"]');
       for (const [i, tab] of tabs.entries()) {
         await tab.click();
@@ -83,7 +91,12 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
           fs.map((f) => {
             const el = f as HTMLElement;
             const kind = el.dataset.kind;
-            const drawn = kind === 'kpi' ? (el.querySelector('.kpi-value')?.textContent ?? '') !== '' : kind === 'table' || kind === 'pivot' ? el.querySelectorAll('tbody tr').length > 0 : el.querySelector('canvas') !== null;
+            const drawn =
+              kind === 'kpi'
+                ? (el.querySelector('.kpi-value')?.textContent ?? '') !== ''
+                : kind === 'table' || kind === 'pivot'
+                  ? el.querySelectorAll('tbody tr').length > 0
+                  : el.querySelector('canvas') !== null;
             return { id: el.dataset.visualId, kind, state: el.dataset.state, rows: Number(el.dataset.rows), drawn };
           }),
         );
@@ -101,7 +114,9 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
 
   it('the EC2 page shows nicholas stopping the web server (by its Name tag), with the time and the IP', async () => {
     const watched = await open(join(SITE, 'ec2-state-changes.html'));
-    const rows = await watched.page.$$eval('figure[data-visual-id="changes-table"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await watched.page.$$eval('figure[data-visual-id="changes-table"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    );
     const stop = rows.find((cells) => cells.includes('nicholas') && cells.includes('i-0abc123def4567890'));
     assert.ok(stop, `a row for nicholas and the web server in ${JSON.stringify(rows)}`);
     assert.ok(stop.includes('Stop'));
@@ -116,32 +131,55 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     const watched = await open(join(SITE, 'investigate-principal.html'));
     const { page } = watched;
     assert.equal(await page.$eval('.control select', (s) => (s as HTMLSelectElement).value), 'nicholas');
-    const rows = async () => page.$$eval('figure[data-visual-id="calls-timeline"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const rows = async () =>
+      page.$$eval('figure[data-visual-id="calls-timeline"] tbody tr', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
     const calls = await rows();
     for (const event of ['ConsoleLogin', 'DescribeInstances', 'ListBuckets', 'GetObject', 'StopInstances']) {
-      assert.ok(calls.some((cells) => cells[1] === event), `${event} is listed`);
+      assert.ok(
+        calls.some((cells) => cells[1] === event),
+        `${event} is listed`,
+      );
     }
     const denied = calls.find((cells) => cells[1] === 'ListUsers');
     assert.ok(denied?.includes('AccessDenied'), 'the denied ListUsers call shows AccessDenied');
-    assert.ok(calls.every((cells) => !cells.includes(PAYLOADS.userAgent)), "another user's calls are filtered out");
+    assert.ok(
+      calls.every((cells) => !cells.includes(PAYLOADS.userAgent)),
+      "another user's calls are filtered out",
+    );
 
     await page.selectOption('.control select', HOSTILE_USER);
     const hostile = await rows();
-    assert.ok(hostile.some((cells) => cells.includes(PAYLOADS.userAgent) && cells.includes(PAYLOADS.errorCode)), 'the payloads show as text');
+    assert.ok(
+      hostile.some((cells) => cells.includes(PAYLOADS.userAgent) && cells.includes(PAYLOADS.errorCode)),
+      'the payloads show as text',
+    );
     assert.notEqual(await page.$eval('figure[data-visual-id="calls"] .kpi-value', (el) => el.textContent), '0');
     await assertClean(watched);
     await page.close();
   });
 
-  it("the principal page shows which objects nicholas read after stopping the server, and the delete he was denied", async () => {
+  it('the principal page shows which objects nicholas read after stopping the server, and the delete he was denied', async () => {
     const watched = await open(join(SITE, 'investigate-principal.html'));
     const { page } = watched;
-    const rows = await page.$$eval('figure[data-visual-id="data-touched"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const rows = await page.$$eval('figure[data-visual-id="data-touched"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
     for (const key of ['reports/2026/q3-revenue.csv', 'reports/2026/q4-forecast.xlsx', 'reports/payroll/2026-11.csv', 'reports/customers/top-accounts.csv']) {
-      assert.ok(rows.some((cells) => cells.includes('GetObject') && cells.includes(key) && cells.includes('customer-data-prod')), `${key} read`);
+      assert.ok(
+        rows.some((cells) => cells.includes('GetObject') && cells.includes(key) && cells.includes('customer-data-prod')),
+        `${key} read`,
+      );
     }
-    assert.ok(rows.some((cells) => cells.includes('DeleteObject') && cells.includes('Delete') && cells.includes('AccessDenied')), 'the denied delete');
-    assert.ok(rows.every((cells) => cells.includes('198.51.100.77')), "only nicholas's data events, all from his address");
+    assert.ok(
+      rows.some((cells) => cells.includes('DeleteObject') && cells.includes('Delete') && cells.includes('AccessDenied')),
+      'the denied delete',
+    );
+    assert.ok(
+      rows.every((cells) => cells.includes('198.51.100.77')),
+      "only nicholas's data events, all from his address",
+    );
     await assertClean(watched);
     await page.close();
   });
@@ -149,7 +187,9 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
   it('the Data access page: who read, wrote or deleted which object, and Lambda invocations', async () => {
     const watched = await open(join(SITE, 'data-access.html'));
     const { page } = watched;
-    const rows = await page.$$eval('figure[data-visual-id="object-access"] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const rows = await page.$$eval('figure[data-visual-id="object-access"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
     const access = new Set(rows.map((cells) => cells[2]));
     assert.deepEqual([...access].sort(), ['Delete', 'Read', 'Write']);
     await page.click('[role="tab"][data-sheet-id="functions"]');
@@ -159,13 +199,15 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     await page.close();
   });
 
-  it("pages are drawn with dashboards/theme.yaml: its interface colours and font on the page, its data colours in the charts", async () => {
+  it('pages are drawn with dashboards/theme.yaml: its interface colours and font on the page, its data colours in the charts', async () => {
     const watched = await open(join(SITE, 'account-activity.html'));
     const { page } = watched;
     const look = await page.evaluate(() => {
       const visual = document.querySelector('figure.visual') as HTMLElement;
       const chart = document.querySelector('figure.visual[data-kind="bar"] .visual-body') as HTMLElement;
-      const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(chart)?.getOption() as { color?: string[] } | undefined;
+      const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(chart)?.getOption() as
+        | { color?: string[] }
+        | undefined;
       return {
         // Set by the theme alone (the stylesheet's defaults are on :root's rule, not its style).
         set: Object.fromEntries(['--bg', '--tile-bg', '--accent', '--danger'].map((name) => [name, document.documentElement.style.getPropertyValue(name)])),

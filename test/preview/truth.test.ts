@@ -8,7 +8,21 @@ import { renderPreview, type RenderPreviewResult } from '../../src/preview/index
 import { HOW_TO_ENABLE, launchChromium, watchedPage, type WatchedPage } from './browser.ts';
 import { writeHostileLog } from './hostile-log.ts';
 import { type LocalAccount, publishLocally } from './local-site.ts';
-import { barByEventName, calculatedDefinition, controlsDefinition, createDashboard, datasetOnFailedSource, datesDefinition, definition, EMPTY_VALUES, eventsDatasetArn, PARTLY_DRAWN, sheet, UNDRAWN, updateDashboard } from './real-definitions.ts';
+import {
+  barByEventName,
+  calculatedDefinition,
+  controlsDefinition,
+  createDashboard,
+  datasetOnFailedSource,
+  datesDefinition,
+  definition,
+  EMPTY_VALUES,
+  eventsDatasetArn,
+  PARTLY_DRAWN,
+  sheet,
+  UNDRAWN,
+  updateDashboard,
+} from './real-definitions.ts';
 
 /**
  * "The preview never lies" (issue 14): real definitions' shapes on the CloudTrail dataset, created
@@ -75,14 +89,20 @@ describe('the preview never lies (real definitions on the local endpoint)', func
   }
 
   describe('(1) failed dashboards', () => {
-    it('a dashboard whose creation failed is shown failed, with QuickSight\'s errors (type, message, entities), and nothing drawn', async function () {
+    it("a dashboard whose creation failed is shown failed, with QuickSight's errors (type, message, entities), and nothing drawn", async function () {
       const problems = problemsOf('truth-failed');
       assert.equal(problems.length, 1, JSON.stringify(problems));
-      assert.match(problems[0]!, /^the published version \(1\) is CREATION_FAILED: COLUMN_REPLACEMENT_MISSING at sheet\/s1\/visual\/broken: Required column 'no_such_column' is missing in data set 'arn:aws:quicksight:[^']+'$/);
+      assert.match(
+        problems[0]!,
+        /^the published version \(1\) is CREATION_FAILED: COLUMN_REPLACEMENT_MISSING at sheet\/s1\/visual\/broken: Required column 'no_such_column' is missing in data set 'arn:aws:quicksight:[^']+'$/,
+      );
       const page = await html('truth-failed');
       assert.match(page, /<section class="version-state" data-which="published" data-status="CREATION_FAILED" role="alert">/);
       assert.ok(!page.includes('<figure'), 'no visual of a failed dashboard is drawn');
-      assert.match(await readFile(join(out, 'index.html'), 'utf8'), /<li class="failed"><a href="truth-failed.html">truth-failed<\/a> <span class="status">CREATION_FAILED<\/span>/);
+      assert.match(
+        await readFile(join(out, 'index.html'), 'utf8'),
+        /<li class="failed"><a href="truth-failed.html">truth-failed<\/a> <span class="status">CREATION_FAILED<\/span>/,
+      );
       const watched = await open('truth-failed', this);
       const shown = await watched.page.$eval('.version-state', (el) => el.textContent ?? '');
       assert.match(shown, /published version 1 is CREATION_FAILED/);
@@ -94,18 +114,30 @@ describe('the preview never lies (real definitions on the local endpoint)', func
     it('a newer version that failed to update is named with its errors above the published version, which is drawn', async function () {
       const problems = problemsOf('truth-update-failed');
       assert.equal(problems.length, 1, JSON.stringify(problems));
-      assert.match(problems[0]!, /^a newer version, not published, \(2\) is UPDATE_FAILED: COLUMN_REPLACEMENT_MISSING at sheet\/s1\/visual\/bar: Required column 'not_a_column'/);
+      assert.match(
+        problems[0]!,
+        /^a newer version, not published, \(2\) is UPDATE_FAILED: COLUMN_REPLACEMENT_MISSING at sheet\/s1\/visual\/bar: Required column 'not_a_column'/,
+      );
       const watched = await open('truth-update-failed', this);
-      assert.match(await watched.page.$eval('.version-state[data-which="newer"]', (el) => el.textContent ?? ''), /Version 2 of this dashboard is UPDATE_FAILED/);
+      assert.match(
+        await watched.page.$eval('.version-state[data-which="newer"]', (el) => el.textContent ?? ''),
+        /Version 2 of this dashboard is UPDATE_FAILED/,
+      );
       assert.equal(await watched.page.$eval('figure[data-visual-id="bar"]', (el) => (el as HTMLElement).dataset.state), 'drawn');
       await closeClean(watched);
     });
 
-    it('a visual over a data source whose creation failed says so, with the data source\'s error', async function () {
+    it("a visual over a data source whose creation failed says so, with the data source's error", async function () {
       const expected = /its data source truth-broken-source is CREATION_FAILED: GENERIC_SQL_FAILURE: WorkGroup no-such-workgroup is not found\./;
-      assert.ok(problemsOf('truth-failed-source').some((p) => expected.test(p)), JSON.stringify(problemsOf('truth-failed-source')));
+      assert.ok(
+        problemsOf('truth-failed-source').some((p) => expected.test(p)),
+        JSON.stringify(problemsOf('truth-failed-source')),
+      );
       const watched = await open('truth-failed-source', this);
-      const figure = await watched.page.$eval('figure[data-visual-id="bar"]', (el) => ({ state: (el as HTMLElement).dataset.state, text: el.textContent ?? '' }));
+      const figure = await watched.page.$eval('figure[data-visual-id="bar"]', (el) => ({
+        state: (el as HTMLElement).dataset.state,
+        text: el.textContent ?? '',
+      }));
       assert.equal(figure.state, 'error');
       assert.match(figure.text, expected);
       await closeClean(watched);
@@ -122,15 +154,27 @@ describe('the preview never lies (real definitions on the local endpoint)', func
         'small-multiples': 'Bar chart (BarChartVisual): the preview cannot draw small multiples (one panel per value)',
       };
       const problems = problemsOf('truth-types');
-      for (const [id, text] of Object.entries(expected)) assert.ok(problems.includes(`sheet s1, visual ${id}, ${text}`), `${id} in ${JSON.stringify(problems)}`);
+      for (const [id, text] of Object.entries(expected))
+        assert.ok(problems.includes(`sheet s1, visual ${id}, ${text}`), `${id} in ${JSON.stringify(problems)}`);
       const watched = await open('truth-types', this);
       const boxes = await watched.page.$$eval('figure.visual', (fs) =>
         fs.map((f) => {
           const el = f as HTMLElement;
-          return { id: el.dataset.visualId, type: el.dataset.visualType, state: el.dataset.state, text: el.querySelector('.visual-body')?.textContent ?? '', canvas: !!el.querySelector('canvas'), height: el.getBoundingClientRect().height };
+          return {
+            id: el.dataset.visualId,
+            type: el.dataset.visualType,
+            state: el.dataset.state,
+            text: el.querySelector('.visual-body')?.textContent ?? '',
+            canvas: !!el.querySelector('canvas'),
+            height: el.getBoundingClientRect().height,
+          };
         }),
       );
-      assert.deepEqual(boxes.map((b) => b.id), ['combo', 'insight', 'sankey', 'gauge', 'small-multiples', 'kpi-trend', 'percent', 'bar'], 'every visual has its place, in order');
+      assert.deepEqual(
+        boxes.map((b) => b.id),
+        ['combo', 'insight', 'sankey', 'gauge', 'small-multiples', 'kpi-trend', 'percent', 'bar'],
+        'every visual has its place, in order',
+      );
       for (const [id, text] of Object.entries(expected)) {
         const box = boxes.find((b) => b.id === id)!;
         const [typeName, reason] = text.split(': ');
@@ -143,11 +187,14 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       await closeClean(watched);
     });
 
-    it('what a drawn visual leaves out is said on it (a KPI\'s trend), and a bar chart stacked to 100% draws shares', async function () {
+    it("what a drawn visual leaves out is said on it (a KPI's trend), and a bar chart stacked to 100% draws shares", async function () {
       assert.ok(problemsOf('truth-types').includes('sheet s1, visual kpi-trend: its comparison with the target or the trend is not drawn (the value is)'));
       const watched = await open('truth-types', this);
       const { page } = watched;
-      assert.equal(await page.$eval('figure[data-visual-id="kpi-trend"] .visual-caveat', (el) => el.textContent), 'Not drawn: its comparison with the target or the trend is not drawn (the value is).');
+      assert.equal(
+        await page.$eval('figure[data-visual-id="kpi-trend"] .visual-caveat', (el) => el.textContent),
+        'Not drawn: its comparison with the target or the trend is not drawn (the value is).',
+      );
       assert.equal(await page.$eval('figure[data-visual-id="kpi-trend"]', (el) => (el as HTMLElement).dataset.state), 'drawn');
       const stacks = await page.$eval('figure[data-visual-id="percent"] .visual-body', (body) => {
         const chart = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!;
@@ -179,12 +226,20 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       const counted = await series('bar-counted');
       assert.deepEqual(records.names, ['Count of Records']);
       assert.ok(records.data.length > 3);
-      assert.deepEqual({ categories: records.categories, data: records.data }, { categories: counted.categories, data: counted.data }, 'the count of records of each event name is its count of event ids');
+      assert.deepEqual(
+        { categories: records.categories, data: records.data },
+        { categories: counted.categories, data: counted.data },
+        'the count of records of each event name is its count of event ids',
+      );
       const pie = await series('pie-records');
       const slices = pie.data as { name: string; value: number }[];
       assert.deepEqual(slices.map((d) => d.name).sort(), ['Read', 'Write']);
       const total = (counted.data as number[]).reduce((a, b) => a + b, 0);
-      assert.equal(slices.reduce((n, d) => n + d.value, 0), total, 'the slices add up to every event');
+      assert.equal(
+        slices.reduce((n, d) => n + d.value, 0),
+        total,
+        'the slices add up to every event',
+      );
       const table = await page.$$eval('figure[data-visual-id="table-groups"] tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
       assert.deepEqual(table, [['access'], ['Read'], ['Write']]);
       await closeClean(watched);
@@ -207,7 +262,13 @@ describe('the preview never lies (real definitions on the local endpoint)', func
         const y = option.yAxis[0]!;
         return {
           categories: option.xAxis[0]!.data ?? [],
-          series: option.series.map((s) => ({ name: s.name, type: s.type, ...(s.stack ? { stack: s.stack } : {}), area: s.areaStyle !== undefined, data: s.data })),
+          series: option.series.map((s) => ({
+            name: s.name,
+            type: s.type,
+            ...(s.stack ? { stack: s.stack } : {}),
+            area: s.areaStyle !== undefined,
+            data: s.data,
+          })),
           valueAxis: { type: y.type, ...(y.logBase === undefined ? {} : { logBase: y.logBase }) },
         };
       });
@@ -223,11 +284,22 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       const area = await drawn(page, 'yesterday-area');
       assert.deepEqual(area.categories, [perDay.categories[1]], 'the rolling dates keep yesterday alone');
       assert.deepEqual(area.valueAxis, { type: 'log', logBase: 10 });
-      assert.deepEqual(area.series.map((s) => [s.name, s.type, s.stack, s.area]).sort(), [['Read', 'line', 'total', true], ['Write', 'line', 'total', true]]);
-      assert.equal(area.series.reduce((n, s) => n + (s.data[0] ?? 0), 0), daily[1], "the stacked areas add up to yesterday's events");
+      assert.deepEqual(area.series.map((s) => [s.name, s.type, s.stack, s.area]).sort(), [
+        ['Read', 'line', 'total', true],
+        ['Write', 'line', 'total', true],
+      ]);
+      assert.equal(
+        area.series.reduce((n, s) => n + (s.data[0] ?? 0), 0),
+        daily[1],
+        "the stacked areas add up to yesterday's events",
+      );
 
       const plain = await drawn(page, 'plain-line');
-      assert.deepEqual(plain.series.map((s) => [s.type, s.stack, s.area]), [['line', undefined, true]], 'an AREA line is an area, not stacked');
+      assert.deepEqual(
+        plain.series.map((s) => [s.type, s.stack, s.area]),
+        [['line', undefined, true]],
+        'an AREA line is an area, not stacked',
+      );
       assert.deepEqual(plain.valueAxis, { type: 'value' });
 
       const today = await drawn(page, 'today-bar');
@@ -238,19 +310,30 @@ describe('the preview never lies (real definitions on the local endpoint)', func
   });
 
   describe('(5) controls', () => {
-    it('a CrossSheet control is drawn as its filter\'s control and filters its sheet; a RelativeDateTime control re-works its range', async function () {
+    it("a CrossSheet control is drawn as its filter's control and filters its sheet; a RelativeDateTime control re-works its range", async function () {
       assert.deepEqual(problemsOf('truth-controls'), []);
       const watched = await open('truth-controls', this);
       const { page } = watched;
       assert.equal(await page.$eval('.controls[data-sheet-id="s1"] [data-control-id="access-dropdown"] span', (el) => el.textContent), 'Access');
       await page.click('[role="tab"][data-sheet-id="s2"]');
-      const controls = await page.$$eval('.controls[data-sheet-id="s2"] label.control', (ls) => ls.map((l) => [(l as HTMLElement).dataset.controlId, l.querySelector('span')?.textContent]));
-      assert.deepEqual(controls, [['access-cross', 'Access'], ['period', 'Period']], 'the cross-sheet control carries its filter\'s title');
+      const controls = await page.$$eval('.controls[data-sheet-id="s2"] label.control', (ls) =>
+        ls.map((l) => [(l as HTMLElement).dataset.controlId, l.querySelector('span')?.textContent]),
+      );
+      assert.deepEqual(
+        controls,
+        [
+          ['access-cross', 'Access'],
+          ['period', 'Period'],
+        ],
+        "the cross-sheet control carries its filter's title",
+      );
       const options = await page.$$eval('[data-control-id="access-cross"] select option', (os) => os.map((o) => o.textContent));
       assert.deepEqual(options, ['Read', 'Write'], "a multi-select dropdown of the filter's column, as its control on the first sheet");
       const sum = (id: string) =>
         page.$eval(`figure[data-visual-id="${id}"] .visual-body`, (body) => {
-          const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as { series: { data: (number | { name: string; value: number })[] }[] };
+          const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as {
+            series: { data: (number | { name: string; value: number })[] }[];
+          };
           return option.series[0]!.data.map((d) => (typeof d === 'number' ? d : d.value));
         });
       const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -268,7 +351,11 @@ describe('the preview never lies (real definitions on the local endpoint)', func
       assert.equal(perDay.length, 3);
       assert.equal(total(await sum('by-name')), perDay[2], "This day: today's Read events");
       await page.selectOption('[data-control-id="period"] select.relative-type', 'PREVIOUS');
-      assert.equal(await page.$eval('[data-control-id="period"] input.relative-amount', (el) => (el as HTMLInputElement).value), '3', 'the amount the filter set');
+      assert.equal(
+        await page.$eval('[data-control-id="period"] input.relative-amount', (el) => (el as HTMLInputElement).value),
+        '3',
+        'the amount the filter set',
+      );
       assert.equal(total(await sum('by-name')), perDay[0]! + perDay[1]!, 'Previous 3 days: the days before today (the sample has two)');
       await page.fill('[data-control-id="period"] input.relative-amount', '1');
       await page.dispatchEvent('[data-control-id="period"] input.relative-amount', 'change');
@@ -279,18 +366,31 @@ describe('the preview never lies (real definitions on the local endpoint)', func
 
   describe('(6) calculated fields', () => {
     it('fields named bare and double-quoted texts are evaluated; a function the preview cannot evaluate is said on the visual that uses it', async function () {
-      assert.deepEqual(problemsOf('truth-calculated'), ["dataset events: calculated field reads: the preview cannot evaluate QuickSight's function countIf", "visual reads: the preview cannot draw this visual: the calculated field reads: the preview cannot evaluate QuickSight's function countIf"]);
+      assert.deepEqual(problemsOf('truth-calculated'), [
+        "dataset events: calculated field reads: the preview cannot evaluate QuickSight's function countIf",
+        "visual reads: the preview cannot draw this visual: the calculated field reads: the preview cannot evaluate QuickSight's function countIf",
+      ]);
       const watched = await open('truth-calculated', this);
       const { page } = watched;
       const names = await page.$eval('figure[data-visual-id="upper"] .visual-body', (body) => {
-        const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as { xAxis: { data: string[] }[] };
+        const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as {
+          xAxis: { data: string[] }[];
+        };
         return option.xAxis[0]!.data;
       });
       assert.ok(names.length > 3 && names.every((n) => n === n.toUpperCase()) && names.includes('STOPINSTANCES'), `upper-cased event names: ${names}`);
       const greetings = await page.$$eval('figure[data-visual-id="greetings"] tbody tr td:first-child', (tds) => tds.map((td) => td.textContent ?? ''));
       assert.ok(greetings.includes('user nicholas'), `greetings: ${greetings.slice(0, 5)}`);
-      const reads = await page.$eval('figure[data-visual-id="reads"]', (el) => ({ state: (el as HTMLElement).dataset.state, text: el.querySelector('.visual-message')?.textContent, canvas: !!el.querySelector('canvas') }));
-      assert.deepEqual(reads, { state: 'error', text: "the preview cannot draw this visual: the calculated field reads: the preview cannot evaluate QuickSight's function countIf", canvas: false });
+      const reads = await page.$eval('figure[data-visual-id="reads"]', (el) => ({
+        state: (el as HTMLElement).dataset.state,
+        text: el.querySelector('.visual-message')?.textContent,
+        canvas: !!el.querySelector('canvas'),
+      }));
+      assert.deepEqual(reads, {
+        state: 'error',
+        text: "the preview cannot draw this visual: the calculated field reads: the preview cannot evaluate QuickSight's function countIf",
+        canvas: false,
+      });
       await closeClean(watched);
     });
   });

@@ -8,7 +8,9 @@ function idOf(input: Record<string, unknown>): string {
   const nested = (key: string) => (input[key] as { Name?: string } | undefined)?.Name;
   if (input.TableInput) return `${String(input.DatabaseName)}.${nested('TableInput')}`;
   if (input.MemberId) return `${String(input.FolderId)}.${String(input.MemberType).toLowerCase()}.${String(input.MemberId)}`;
-  return String(input.DataSourceId ?? input.DataSetId ?? input.AnalysisId ?? input.DashboardId ?? input.ThemeId ?? input.FolderId ?? input.Name ?? nested('DatabaseInput'));
+  return String(
+    input.DataSourceId ?? input.DataSetId ?? input.AnalysisId ?? input.DashboardId ?? input.ThemeId ?? input.FolderId ?? input.Name ?? nested('DatabaseInput'),
+  );
 }
 
 /**

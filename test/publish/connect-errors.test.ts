@@ -43,7 +43,10 @@ describe('AWS targets that cannot be used say why: profile, credentials, network
     assert.doesNotMatch(run.stderr, /cannot reach|Could not load credentials from any providers/);
 
     await mkdir(join(home, '.aws'));
-    await writeFile(join(home, '.aws', 'config'), '[default]\nregion = us-east-1\n[profile security-dev]\nregion = us-east-1\n[sso-session corp]\nsso_region = us-east-1\n');
+    await writeFile(
+      join(home, '.aws', 'config'),
+      '[default]\nregion = us-east-1\n[profile security-dev]\nregion = us-east-1\n[sso-session corp]\nsso_region = us-east-1\n',
+    );
     assert.match((await missingProfile('security-prod', bareEnv())) ?? '', /profiles there: default, security-dev\)/);
     assert.equal(await missingProfile('security-dev', bareEnv()), undefined);
   });
@@ -57,18 +60,37 @@ describe('AWS targets that cannot be used say why: profile, credentials, network
   });
 
   it('a network that does not reach AWS, credentials refused and access denied are three different messages', async () => {
-    const sts = new STSClient({ region: 'us-east-1', endpoint: `http://127.0.0.1:${await closedPort()}`, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, maxAttempts: 1 });
+    const sts = new STSClient({
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${await closedPort()}`,
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      maxAttempts: 1,
+    });
     const unreachable = await sts.send(new GetCallerIdentityCommand({})).then(
       () => assert.fail('nothing listens there'),
       (error: unknown) => error,
     );
     sts.destroy();
-    assert.match(connectFailure(unreachable, { target: 'prod', profile: 'security-prod' }), /^cannot reach AWS for target "prod": the network call to STS failed \(ECONNREFUSED/);
+    assert.match(
+      connectFailure(unreachable, { target: 'prod', profile: 'security-prod' }),
+      /^cannot reach AWS for target "prod": the network call to STS failed \(ECONNREFUSED/,
+    );
 
     const expired = new ExpiredTokenException({ message: 'The security token included in the request is expired', $metadata: { httpStatusCode: 400 } });
-    assert.match(connectFailure(expired, { target: 'prod', profile: 'security-prod' }), /^AWS refused the credentials of profile security-prod for target "prod" as invalid or expired \(ExpiredTokenException/);
+    assert.match(
+      connectFailure(expired, { target: 'prod', profile: 'security-prod' }),
+      /^AWS refused the credentials of profile security-prod for target "prod" as invalid or expired \(ExpiredTokenException/,
+    );
 
-    const denied = new STSServiceException({ name: 'AccessDenied', $fault: 'client', message: 'not authorized to perform sts:GetCallerIdentity', $metadata: { httpStatusCode: 403 } });
-    assert.match(connectFailure(denied, { target: 'aws' }), /^access denied for target "aws" with the credentials of the standard credential chain \(AccessDenied/);
+    const denied = new STSServiceException({
+      name: 'AccessDenied',
+      $fault: 'client',
+      message: 'not authorized to perform sts:GetCallerIdentity',
+      $metadata: { httpStatusCode: 403 },
+    });
+    assert.match(
+      connectFailure(denied, { target: 'aws' }),
+      /^access denied for target "aws" with the credentials of the standard credential chain \(AccessDenied/,
+    );
   });
 });

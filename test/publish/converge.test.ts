@@ -29,7 +29,10 @@ describe('publish converges the local endpoint to the specs', () => {
     const { value, writes } = await h.record(() => h.publish());
     const { resources } = await h.compile();
     assert.equal(value.results.length, resources.length);
-    assert.ok(value.results.every((r) => r.outcome === 'created'), JSON.stringify(outcomes(value.results)));
+    assert.ok(
+      value.results.every((r) => r.outcome === 'created'),
+      JSON.stringify(outcomes(value.results)),
+    );
     assert.ok(writes >= resources.length);
     const after = await h.plan();
     assert.equal(hasChanges(after), false, renderPlanText(after));
@@ -41,33 +44,36 @@ describe('publish converges the local endpoint to the specs', () => {
     const { value, reads, writes, calls } = await h.record(() => h.publish());
     const operations = calls.map((c) => `${c.service}:${c.operation}`);
     assert.equal(writes, 0, operations.join(', '));
-    assert.deepEqual(operations.sort(), [
-      // Glue and Athena: read in full, as every time.
-      'athena:GetWorkGroup',
-      'athena:ListTagsForResource',
-      'glue:GetDatabase',
-      'glue:GetTable',
-      'glue:GetTags',
-      // A List page per QuickSight kind (per 100): every LastUpdatedTime and published version…
-      'quicksight:ListAnalyses',
-      'quicksight:ListDashboards',
-      'quicksight:ListDataSets',
-      'quicksight:ListDataSources',
-      'quicksight:ListFolders',
-      'quicksight:ListThemes',
-      // …and the data source's tags: its own fingerprint and the target's deployment record.
-      'quicksight:ListTagsForResource',
-      // The permissions of what exposes data (no LastUpdatedTime or record tracks them): the
-      // data source, each dataset, each dashboard, each folder (its viewers see what it holds).
-      // Analyses' and themes' are plan's and --refresh's.
-      'quicksight:DescribeDashboardPermissions',
-      'quicksight:DescribeDashboardPermissions',
-      'quicksight:DescribeDashboardPermissions',
-      'quicksight:DescribeDataSetPermissions',
-      'quicksight:DescribeDataSetPermissions',
-      'quicksight:DescribeDataSourcePermissions',
-      'quicksight:DescribeFolderPermissions',
-    ].sort());
+    assert.deepEqual(
+      operations.sort(),
+      [
+        // Glue and Athena: read in full, as every time.
+        'athena:GetWorkGroup',
+        'athena:ListTagsForResource',
+        'glue:GetDatabase',
+        'glue:GetTable',
+        'glue:GetTags',
+        // A List page per QuickSight kind (per 100): every LastUpdatedTime and published version…
+        'quicksight:ListAnalyses',
+        'quicksight:ListDashboards',
+        'quicksight:ListDataSets',
+        'quicksight:ListDataSources',
+        'quicksight:ListFolders',
+        'quicksight:ListThemes',
+        // …and the data source's tags: its own fingerprint and the target's deployment record.
+        'quicksight:ListTagsForResource',
+        // The permissions of what exposes data (no LastUpdatedTime or record tracks them): the
+        // data source, each dataset, each dashboard, each folder (its viewers see what it holds).
+        // Analyses' and themes' are plan's and --refresh's.
+        'quicksight:DescribeDashboardPermissions',
+        'quicksight:DescribeDashboardPermissions',
+        'quicksight:DescribeDashboardPermissions',
+        'quicksight:DescribeDataSetPermissions',
+        'quicksight:DescribeDataSetPermissions',
+        'quicksight:DescribeDataSourcePermissions',
+        'quicksight:DescribeFolderPermissions',
+      ].sort(),
+    );
     // The List pages are a page per kind per 100 resources (the bench's 114 resources: 71 reads).
     const listPages = operations.filter((op) => /^quicksight:List(DataSources|DataSets|Analyses|Dashboards|Themes|Folders)$/.test(op)).length;
     assert.ok(reads - listPages <= value.results.length, `${reads} reads (${listPages} List pages) for ${value.results.length} resources`);
@@ -84,42 +90,53 @@ describe('publish converges the local endpoint to the specs', () => {
       return out;
     };
     // The fixture: the Glue database and table, the workgroup, the data source, 2 datasets, a theme, 3 boards, a folder of 2.
-    assert.deepEqual(count((op) => !/^(Describe|Get|List)/.test(op)), {
-      'glue:CreateDatabase': 1,
-      'glue:CreateTable': 1,
-      'athena:CreateWorkGroup': 1,
-      'athena:TagResource': 1, // the workgroup's fingerprint
-      'quicksight:CreateDataSource': 1,
-      'quicksight:CreateDataSet': 2,
-      'quicksight:CreateTheme': 1,
-      'quicksight:CreateAnalysis': 3,
-      'quicksight:CreateDashboard': 3,
-      'quicksight:CreateFolder': 1,
-      'quicksight:CreateFolderMembership': 2,
-      // Fingerprints (stamped) of the data source, datasets, theme, analyses and folder; then the deployment record.
-      'quicksight:TagResource': 9,
-    });
+    assert.deepEqual(
+      count((op) => !/^(Describe|Get|List)/.test(op)),
+      {
+        'glue:CreateDatabase': 1,
+        'glue:CreateTable': 1,
+        'athena:CreateWorkGroup': 1,
+        'athena:TagResource': 1, // the workgroup's fingerprint
+        'quicksight:CreateDataSource': 1,
+        'quicksight:CreateDataSet': 2,
+        'quicksight:CreateTheme': 1,
+        'quicksight:CreateAnalysis': 3,
+        'quicksight:CreateDashboard': 3,
+        'quicksight:CreateFolder': 1,
+        'quicksight:CreateFolderMembership': 2,
+        // Fingerprints (stamped) of the data source, datasets, theme, analyses and folder; then the deployment record.
+        'quicksight:TagResource': 9,
+      },
+    );
     assert.equal(writes, 26);
     // Reads: Glue and the workgroup once; each List page twice (to plan, and for the record once
     // everything converged); each asynchronous creation's status; each dataset's and the folder's LastUpdatedTime.
     const waits = count((op) => /^Describe(DataSource|Theme|Analysis|Dashboard)$/.test(op));
-    assert.deepEqual(Object.keys(waits).sort(), ['quicksight:DescribeAnalysis', 'quicksight:DescribeDashboard', 'quicksight:DescribeDataSource', 'quicksight:DescribeTheme']);
+    assert.deepEqual(Object.keys(waits).sort(), [
+      'quicksight:DescribeAnalysis',
+      'quicksight:DescribeDashboard',
+      'quicksight:DescribeDataSource',
+      'quicksight:DescribeTheme',
+    ]);
     const polls = Object.values(waits).reduce((a, b) => a + b, 0);
     assert.ok(polls >= 8, `${polls} status reads for 8 asynchronous creations`);
-    assert.deepEqual(count((op) => /^(Get|List)/.test(op) || op === 'DescribeDataSet' || op === 'DescribeFolder'), {
-      'glue:GetDatabase': 1,
-      'glue:GetTable': 1,
-      'athena:GetWorkGroup': 1,
-      'quicksight:ListDataSources': 2,
-      'quicksight:ListDataSets': 2,
-      'quicksight:ListAnalyses': 2,
-      'quicksight:ListDashboards': 2,
-      'quicksight:ListThemes': 2,
-      'quicksight:ListFolders': 2,
-      // The LastUpdatedTime the fingerprint tags of the synchronous creations record.
-      'quicksight:DescribeDataSet': 2,
-      'quicksight:DescribeFolder': 1,
-    });
+    assert.deepEqual(
+      count((op) => /^(Get|List)/.test(op) || op === 'DescribeDataSet' || op === 'DescribeFolder'),
+      {
+        'glue:GetDatabase': 1,
+        'glue:GetTable': 1,
+        'athena:GetWorkGroup': 1,
+        'quicksight:ListDataSources': 2,
+        'quicksight:ListDataSets': 2,
+        'quicksight:ListAnalyses': 2,
+        'quicksight:ListDashboards': 2,
+        'quicksight:ListThemes': 2,
+        'quicksight:ListFolders': 2,
+        // The LastUpdatedTime the fingerprint tags of the synchronous creations record.
+        'quicksight:DescribeDataSet': 2,
+        'quicksight:DescribeFolder': 1,
+      },
+    );
     assert.equal(reads, 18 + polls);
   });
 
@@ -135,12 +152,18 @@ describe('publish converges the local endpoint to the specs', () => {
     assert.match(text, /-\s+"PlainText": "Top event names"/);
     assert.match(text, /\+\s+"PlainText": "Most frequent calls"/);
     const json = JSON.parse(renderPlanJson(plan)) as { changes: { id: string; action: string }[] };
-    assert.deepEqual(json.changes.map((c) => `${c.action} ${c.id}`), ['update activity', 'update activity']);
+    assert.deepEqual(
+      json.changes.map((c) => `${c.action} ${c.id}`),
+      ['update activity', 'update activity'],
+    );
 
     const { value } = await h.record(() => h.publish());
     assert.deepEqual(
       Object.entries(outcomes(value.results)).filter(([, o]) => o !== 'unchanged'),
-      [['Analysis/activity', 'updated'], ['Dashboard/activity', 'updated']],
+      [
+        ['Analysis/activity', 'updated'],
+        ['Dashboard/activity', 'updated'],
+      ],
     );
     const dashboard = await h.clients.quicksight.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'activity' }));
     assert.equal(dashboard.Dashboard?.Version?.VersionNumber, 2, 'the new version is the published one');
@@ -160,7 +183,10 @@ describe('publish converges the local endpoint to the specs', () => {
 
     const plan = await h.plan();
     const drifted = plan.operations.filter((op) => op.action !== 'no-op');
-    assert.deepEqual(drifted.map((op) => `${op.action} ${op.kind}/${op.id}`), ['update Dashboard/ec2']);
+    assert.deepEqual(
+      drifted.map((op) => `${op.action} ${op.kind}/${op.id}`),
+      ['update Dashboard/ec2'],
+    );
     assert.match(renderPlanText(plan), /\+\s+"PlainText": "Calls"/);
     assert.match(renderPlanText(plan), /-\s+"PlainText": "Edited in the console"/);
 
@@ -182,7 +208,10 @@ describe('publish converges the local endpoint to the specs', () => {
       }),
     );
     const plan = await h.plan();
-    assert.deepEqual(plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['GlueTable/trailsight_test.cloudtrail_logs']);
+    assert.deepEqual(
+      plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`),
+      ['GlueTable/trailsight_test.cloudtrail_logs'],
+    );
     assert.match(renderPlanText(plan), /-\s+"projection.region.values": "us-west-2",\n\s+\+\s+"projection.region.values": "us-east-1",/);
     const { value, writes } = await h.record(() => h.publish());
     assert.equal(outcomes(value.results)['GlueTable/trailsight_test.cloudtrail_logs'], 'updated');
@@ -194,7 +223,11 @@ describe('publish converges the local endpoint to the specs', () => {
     await h.publish();
     const stranger = `arn:aws:quicksight:us-east-1:${ACCOUNT}:user/default/stranger`;
     await h.clients.quicksight.send(
-      new UpdateDataSetPermissionsCommand({ AwsAccountId: ACCOUNT, DataSetId: 'events', GrantPermissions: [{ Principal: stranger, Actions: ['quicksight:DescribeDataSet'] }] }),
+      new UpdateDataSetPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        DataSetId: 'events',
+        GrantPermissions: [{ Principal: stranger, Actions: ['quicksight:DescribeDataSet'] }],
+      }),
     );
     const plan = await h.plan();
     const update = plan.operations.find((op) => op.action === 'update');
@@ -203,7 +236,10 @@ describe('publish converges the local endpoint to the specs', () => {
     assert.match(renderPlanText(plan), /revoke arn:aws:quicksight:us-east-1:000000000000:user\/default\/stranger/);
     // A plain publish reads a dataset's permissions beside the deployment record, and revokes it.
     const { value } = await h.record(() => h.publish());
-    assert.deepEqual(value.results.filter((r) => r.outcome !== 'unchanged').map((r) => `${r.kind}/${r.id} ${r.outcome}`), ['DataSet/events updated']);
+    assert.deepEqual(
+      value.results.filter((r) => r.outcome !== 'unchanged').map((r) => `${r.kind}/${r.id} ${r.outcome}`),
+      ['DataSet/events updated'],
+    );
     assert.equal(hasChanges(await h.plan()), false);
   });
 
@@ -220,7 +256,10 @@ describe('publish converges the local endpoint to the specs', () => {
         DashboardId: 'other-target',
         Name: 'Other target',
         Definition: definition as never,
-        Tags: [{ Key: 'managed-by', Value: 'trailsight' }, { Key: 'trailsight:target', Value: 'staging' }],
+        Tags: [
+          { Key: 'managed-by', Value: 'trailsight' },
+          { Key: 'trailsight:target', Value: 'staging' },
+        ],
       }),
     );
     await rm(join(h.specsDir, 'principals.yaml'));
@@ -232,7 +271,10 @@ describe('publish converges the local endpoint to the specs', () => {
       ['Dashboard/principals', 'Analysis/principals'],
     );
     const { value } = await h.record(() => h.publish({ prune: true }));
-    assert.deepEqual(value.results.filter((r) => r.outcome === 'deleted').map((r) => `${r.kind}/${r.id}`), ['Dashboard/principals', 'Analysis/principals']);
+    assert.deepEqual(
+      value.results.filter((r) => r.outcome === 'deleted').map((r) => `${r.kind}/${r.id}`),
+      ['Dashboard/principals', 'Analysis/principals'],
+    );
     const tags = await qs.send(new ListTagsForResourceCommand({ ResourceArn: `arn:aws:quicksight:us-east-1:${ACCOUNT}:dashboard/hand-made` }));
     assert.ok(tags, 'the hand-made dashboard is still there');
     await qs.send(new DescribeDashboardCommand({ AwsAccountId: ACCOUNT, DashboardId: 'other-target' }));
@@ -246,8 +288,14 @@ describe('publish converges the local endpoint to the specs', () => {
     assert.ok(stale.plan.operations.every((op) => op.action === 'create'));
     await h.publish();
     const results = await publishPlan(ctx, stale, { concurrency: 8 });
-    assert.deepEqual(results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped'), []);
-    assert.ok(results.every((r) => r.outcome === 'unchanged' || r.outcome === 'updated'), JSON.stringify(outcomes(results)));
+    assert.deepEqual(
+      results.filter((r) => r.outcome === 'failed' || r.outcome === 'skipped'),
+      [],
+    );
+    assert.ok(
+      results.every((r) => r.outcome === 'unchanged' || r.outcome === 'updated'),
+      JSON.stringify(outcomes(results)),
+    );
     assert.equal(hasChanges(await h.plan()), false);
   });
 
@@ -262,4 +310,3 @@ describe('publish converges the local endpoint to the specs', () => {
     assert.deepEqual(violations, []);
   });
 });
-

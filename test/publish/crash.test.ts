@@ -9,7 +9,8 @@ import { ACCOUNT, Harness } from './harness.ts';
 const KILL_POINTS: { name: string; reached(h: Harness): Promise<boolean> }[] = [
   {
     name: 'the Glue table exists',
-    reached: async (h) => !!(await h.clients.glue.send(new GetTableCommand({ DatabaseName: 'trailsight_test', Name: 'cloudtrail_logs' })).catch(() => undefined)),
+    reached: async (h) =>
+      !!(await h.clients.glue.send(new GetTableCommand({ DatabaseName: 'trailsight_test', Name: 'cloudtrail_logs' })).catch(() => undefined)),
   },
   {
     name: 'the first data set exists',
@@ -64,7 +65,11 @@ describe('a publish killed at any point (SIGKILL) converges when run again', () 
       assert.equal(rerun.code, 0, rerun.stdout + rerun.stderr);
 
       const { resources } = await h.compile('aws');
-      const wanted = (kind: string) => resources.filter((r) => r.kind === kind).map((r) => r.id).sort();
+      const wanted = (kind: string) =>
+        resources
+          .filter((r) => r.kind === kind)
+          .map((r) => r.id)
+          .sort();
       assert.deepEqual(await inventory(h), {
         DataSource: wanted('DataSource'),
         DataSet: wanted('DataSet'),

@@ -59,12 +59,18 @@ describe('the deployment record: a no-op publish reads no QuickSight resource on
     await qs.send(new UpdateDashboardPublishedVersionCommand({ AwsAccountId: ACCOUNT, DashboardId: 'ec2', VersionNumber: version }));
     const { DataSet } = await qs.send(new DescribeDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: 'events' }));
     const { DataSetId, PhysicalTableMap, LogicalTableMap, ImportMode } = DataSet!;
-    await qs.send(new UpdateDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: DataSetId!, Name: 'Renamed in the console', PhysicalTableMap, LogicalTableMap, ImportMode }));
+    await qs.send(
+      new UpdateDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: DataSetId!, Name: 'Renamed in the console', PhysicalTableMap, LogicalTableMap, ImportMode }),
+    );
     await h.analysisSettled('activity');
 
     const { value } = await h.record(() => h.publish());
     assert.equal(vouchedFor(value.plan), 0, 'the List pages no longer match the record: every resource is read');
-    assert.deepEqual(changed(value.results), [['Analysis/activity', 'updated'], ['Dashboard/ec2', 'updated'], ['DataSet/events', 'updated']]);
+    assert.deepEqual(changed(value.results), [
+      ['Analysis/activity', 'updated'],
+      ['Dashboard/ec2', 'updated'],
+      ['DataSet/events', 'updated'],
+    ]);
     const after = await h.plan();
     assert.equal(hasChanges(after), false, renderPlanText(after));
     assert.notEqual(await recordOn(h, sourceId), record);
@@ -83,7 +89,10 @@ describe('the deployment record: a no-op publish reads no QuickSight resource on
     await writeFile(file, (await readFile(file, 'utf8')).replace('title: Top event names', 'title: Most frequent calls'));
 
     const { value, calls } = await h.record(() => h.publish());
-    assert.deepEqual(changed(value.results), [['Analysis/activity', 'updated'], ['Dashboard/activity', 'updated']]);
+    assert.deepEqual(changed(value.results), [
+      ['Analysis/activity', 'updated'],
+      ['Dashboard/activity', 'updated'],
+    ]);
     const writes = calls.filter((c) => !/^(List|Describe|Get)/.test(c.operation));
     assert.equal(writes[0].operation, 'UntagResource', 'the record is removed before anything changes');
     const last = writes.at(-1)!;

@@ -30,11 +30,18 @@ async function editOutOfBand(h: Harness, dataSourceId: string): Promise<void> {
 
   const { DataSet } = await qs.send(new DescribeDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: 'events' }));
   const { Name: _n, DataSetId, PhysicalTableMap, LogicalTableMap, ImportMode } = DataSet!;
-  await qs.send(new UpdateDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: DataSetId!, Name: 'Renamed in the console', PhysicalTableMap, LogicalTableMap, ImportMode }));
+  await qs.send(
+    new UpdateDataSetCommand({ AwsAccountId: ACCOUNT, DataSetId: DataSetId!, Name: 'Renamed in the console', PhysicalTableMap, LogicalTableMap, ImportMode }),
+  );
 
   const { DataSource } = await qs.send(new DescribeDataSourceCommand({ AwsAccountId: ACCOUNT, DataSourceId: dataSourceId }));
   await qs.send(
-    new UpdateDataSourceCommand({ AwsAccountId: ACCOUNT, DataSourceId: DataSource!.DataSourceId!, Name: 'Renamed in the console', DataSourceParameters: DataSource!.DataSourceParameters }),
+    new UpdateDataSourceCommand({
+      AwsAccountId: ACCOUNT,
+      DataSourceId: DataSource!.DataSourceId!,
+      Name: 'Renamed in the console',
+      DataSourceParameters: DataSource!.DataSourceParameters,
+    }),
   );
   await h.analysisSettled('activity');
 }
@@ -56,13 +63,23 @@ describe('drift: edits made outside trailsight (the console)', () => {
 
     const plan = await h.plan();
     const drifted = plan.operations.filter((op) => op.action !== 'no-op');
-    assert.deepEqual(drifted.map((op) => `${op.action} ${op.kind}/${op.id}`), [`update DataSource/${sourceId}`, 'update DataSet/events', 'update Analysis/activity']);
-    assert.ok(drifted.every((op) => op.action === 'update' && op.drift), renderPlanText(plan));
+    assert.deepEqual(
+      drifted.map((op) => `${op.action} ${op.kind}/${op.id}`),
+      [`update DataSource/${sourceId}`, 'update DataSet/events', 'update Analysis/activity'],
+    );
+    assert.ok(
+      drifted.every((op) => op.action === 'update' && op.drift),
+      renderPlanText(plan),
+    );
     assert.match(renderPlanText(plan), /-\s+"PlainText": "Edited in the console"/);
 
     const { value } = await h.record(() => h.publish());
     const changed = Object.entries(outcomes(value.results)).filter(([, o]) => o !== 'unchanged');
-    assert.deepEqual(changed, [[`DataSource/${sourceId}`, 'updated'], ['DataSet/events', 'updated'], ['Analysis/activity', 'updated']]);
+    assert.deepEqual(changed, [
+      [`DataSource/${sourceId}`, 'updated'],
+      ['DataSet/events', 'updated'],
+      ['Analysis/activity', 'updated'],
+    ]);
     const qs = h.clients.quicksight;
     const analysis = await qs.send(new DescribeAnalysisDefinitionCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity' }));
     assert.equal(kpiTitle(analysis.Definition), 'Events');
@@ -75,7 +92,7 @@ describe('drift: edits made outside trailsight (the console)', () => {
     assert.equal(again.writes, 0, again.calls.map((c) => c.operation).join(', '));
   });
 
-  it('tagging and permission changes leave LastUpdatedTime as it was (what the stamp relies on): plan and --refresh see them; a plain publish sees the data source\'s tags and dataset permissions, not a dataset\'s tags', async () => {
+  it("tagging and permission changes leave LastUpdatedTime as it was (what the stamp relies on): plan and --refresh see them; a plain publish sees the data source's tags and dataset permissions, not a dataset's tags", async () => {
     await h.publish();
     const qs = h.clients.quicksight;
     const arn = `arn:aws:quicksight:us-east-1:${ACCOUNT}:dataset/events`;
@@ -101,9 +118,16 @@ describe('drift: edits made outside trailsight (the console)', () => {
     // plan and --refresh see them).
     const { value } = await h.record(() => h.publish());
     const changed = (results: typeof value.results) => Object.entries(outcomes(results)).filter(([, o]) => o !== 'unchanged');
-    assert.deepEqual(changed(value.results), [[`DataSource/${sourceId}`, 'updated'], ['DataSet/ec2', 'updated']]);
+    assert.deepEqual(changed(value.results), [
+      [`DataSource/${sourceId}`, 'updated'],
+      ['DataSet/ec2', 'updated'],
+    ]);
     const drifted = await h.plan();
-    assert.deepEqual(drifted.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['DataSet/events'], renderPlanText(drifted));
+    assert.deepEqual(
+      drifted.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`),
+      ['DataSet/events'],
+      renderPlanText(drifted),
+    );
     const refreshed = await h.record(() => h.publish({ refresh: true }));
     assert.deepEqual(changed(refreshed.value.results), [['DataSet/events', 'updated']]);
     const planned = await h.plan();
@@ -116,15 +140,28 @@ describe('drift: edits made outside trailsight (the console)', () => {
     const qs = h.clients.quicksight;
     // Saved in the console without a change: LastUpdatedTime moves, nothing else.
     const analysis = await qs.send(new DescribeAnalysisDefinitionCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity' }));
-    await qs.send(new UpdateAnalysisCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity', Name: analysis.Name!, Definition: analysis.Definition!, ThemeArn: analysis.ThemeArn }));
+    await qs.send(
+      new UpdateAnalysisCommand({
+        AwsAccountId: ACCOUNT,
+        AnalysisId: 'activity',
+        Name: analysis.Name!,
+        Definition: analysis.Definition!,
+        ThemeArn: analysis.ThemeArn,
+      }),
+    );
     await h.analysisSettled('activity');
 
     const plan = await h.plan();
-    assert.deepEqual(plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['Analysis/activity']);
+    assert.deepEqual(
+      plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`),
+      ['Analysis/activity'],
+    );
     assert.match(renderPlanText(plan), /only its fingerprint tag is rewritten/);
     const { calls } = await h.record(() => h.publish());
     // The deployment record is removed first and written last, around the analysis's fingerprint tag.
-    const writes = calls.filter((c) => !/^(List|Describe|Get)/.test(c.operation)).map((c) => `${c.operation} ${JSON.stringify(c.input).includes('datasource/') ? 'data source' : 'analysis'}`);
+    const writes = calls
+      .filter((c) => !/^(List|Describe|Get)/.test(c.operation))
+      .map((c) => `${c.operation} ${JSON.stringify(c.input).includes('datasource/') ? 'data source' : 'analysis'}`);
     assert.deepEqual(writes, ['UntagResource data source', 'TagResource analysis', 'TagResource data source']);
     assert.equal(hasChanges(await h.plan()), false);
     assert.equal((await h.record(() => h.publish())).writes, 0);

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  DescribeDataSetCommand,
-  ListTagsForResourceCommand,
-  TagResourceCommand,
-  UpdateDataSetCommand,
-  type PhysicalTable,
-} from '@aws-sdk/client-quicksight';
+import { DescribeDataSetCommand, ListTagsForResourceCommand, TagResourceCommand, UpdateDataSetCommand, type PhysicalTable } from '@aws-sdk/client-quicksight';
 import { ResourceFailedError } from '../../src/aws/errors.ts';
 import { describeFailure } from '../../src/aws/failure-report.ts';
 import { FINGERPRINT_TAG, fingerprintTagValue, hasChanges, parseFingerprintTag, renderPlanText, stampOf } from '../../src/plan/index.ts';
@@ -74,7 +68,10 @@ describe('publish under throttling, server errors and QuickSight failures', () =
     const baseline = await clean.record(() => clean!.publish());
     h = await Harness.start({ faults: { seed: 7, throttle: { '*': { rate: 25, burst: 4 } }, errorRate: { '*': 0.15 } } });
     const { value, calls } = await h.record(() => h!.publish());
-    assert.deepEqual(Object.values(outcomes(value.results)).filter((o) => o !== 'created'), []);
+    assert.deepEqual(
+      Object.values(outcomes(value.results)).filter((o) => o !== 'created'),
+      [],
+    );
     assert.ok(calls.length > baseline.calls.length, `retries happened: ${calls.length} requests vs ${baseline.calls.length} without faults`);
     h.endpoint.faults.configure({});
     const after = await h.plan();

@@ -33,7 +33,11 @@ describe('freshness: unchanged verdicts, or a full read', () => {
     assert.equal(settled(analysis, quick({ stamp: '1000' }, '2000')), false, 'edited since');
     assert.equal(settled(analysis, quick({}, '2000')), false, 'no stamp recorded');
     assert.equal(settled(analysis, quick({ stamp: '1000', tags: { ...analysis.model.tags, owner: 'me' } }, '1000')), false, 'a tag added');
-    assert.equal(settled(analysis, quick({ stamp: '1000', tags: { ...analysis.model.tags, [DEPLOYMENT_TAG]: 'v1:…' } }, '1000')), true, 'the record is bookkeeping');
+    assert.equal(
+      settled(analysis, quick({ stamp: '1000', tags: { ...analysis.model.tags, [DEPLOYMENT_TAG]: 'v1:…' } }, '1000')),
+      true,
+      'the record is bookkeeping',
+    );
     assert.equal(settled(analysis, quick({ stamp: '1000', fingerprint: 'v1:other:other' }, '1000')), false, 'the specs changed');
     assert.equal(settled(analysis, quick({ stamp: '1000', status: 'UPDATE_FAILED' }, '1000')), false, 'the last update failed');
     assert.deepEqual(verdict(quick({ stamp: '1000' }, '1000')), { found: 'unchanged', checked: 'fingerprint' });

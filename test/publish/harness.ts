@@ -86,7 +86,11 @@ export class Harness {
 
   async plan(options: { depth?: 'quick' | 'full'; prune?: boolean; target?: string } = {}): Promise<Plan> {
     const { target, resources } = await this.compile(options.target);
-    const planned = await planTarget(awsContext(this.clients, target), target, resources, { depth: options.depth ?? 'full', prune: !!options.prune, concurrency: 8 });
+    const planned = await planTarget(awsContext(this.clients, target), target, resources, {
+      depth: options.depth ?? 'full',
+      prune: !!options.prune,
+      concurrency: 8,
+    });
     return planned.plan;
   }
 

@@ -6,7 +6,14 @@ import type { ObservedCall } from '../../src/aws/observe.ts';
 import { loadSpecs } from '../../src/language/index.ts';
 import { ACCOUNT, Harness, REGION } from './harness.ts';
 
-const QUICKSIGHT_IDS: Record<string, string> = { FolderId: 'folder', DashboardId: 'dashboard', AnalysisId: 'analysis', DataSetId: 'dataset', DataSourceId: 'datasource', ThemeId: 'theme' };
+const QUICKSIGHT_IDS: Record<string, string> = {
+  FolderId: 'folder',
+  DashboardId: 'dashboard',
+  AnalysisId: 'analysis',
+  DataSetId: 'dataset',
+  DataSourceId: 'datasource',
+  ThemeId: 'theme',
+};
 
 /** The ARN an IAM evaluation would check a call against, from its input. */
 function resourceOf(call: ObservedCall): string {
@@ -28,7 +35,12 @@ function resourceOf(call: ObservedCall): string {
 }
 
 function matches(pattern: string, value: string): boolean {
-  return new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(value);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(value);
 }
 
 function allowed(policy: IamPolicy, action: string, resource: string): boolean {
@@ -66,7 +78,9 @@ describe('trailsight iam-policy', () => {
     const { target, resources } = await h.compile();
     const policy = iamPolicy(loaded.checked!.project.spec, target, resources, { readOnly: true });
     const { calls } = await h.record(() => h!.plan({ prune: true }));
-    const denied = calls.filter((c) => !allowed(policy, `${c.service}:${c.operation}`, resourceOf(c))).map((c) => `${c.service}:${c.operation} ${resourceOf(c)}`);
+    const denied = calls
+      .filter((c) => !allowed(policy, `${c.service}:${c.operation}`, resourceOf(c)))
+      .map((c) => `${c.service}:${c.operation} ${resourceOf(c)}`);
     assert.deepEqual([...new Set(denied)], []);
     // iam:SimulatePrincipalPolicy (doctor's question about QuickSight's service role) changes nothing either.
     assert.ok(policy.Statement.every((s) => s.Action.every((a) => /:(Describe|Get|List)|^iam:SimulatePrincipalPolicy$/.test(a))));
@@ -79,7 +93,10 @@ describe('trailsight iam-policy', () => {
     const policy = iamPolicy(loaded.checked!.project.spec, target, resources);
     const broad = policy.Statement.filter((s) => [s.Resource].flat().some((r) => r.includes('*')));
     // doctor's DescribeAccountSubscription and DescribeTrails take no resource (an organization trail lives in another account).
-    assert.deepEqual(broad.map((s) => s.Sid), ['PruneListQuickSight', 'PruneReadTags', 'PruneDeleteOwnResources', 'DoctorQuickSightAccount', 'DoctorTrail']);
+    assert.deepEqual(
+      broad.map((s) => s.Sid),
+      ['PruneListQuickSight', 'PruneReadTags', 'PruneDeleteOwnResources', 'DoctorQuickSightAccount', 'DoctorTrail'],
+    );
     const prune = policy.Statement.find((s) => s.Sid === 'PruneDeleteOwnResources')!;
     assert.deepEqual(prune.Condition, { StringEquals: { 'aws:ResourceTag/managed-by': 'trailsight', 'aws:ResourceTag/trailsight:target': 'local' } });
     assert.ok(policy.Statement.every((s) => s.Action.every((a) => /^(glue|athena|quicksight|s3|cloudtrail|iam):[A-Za-z]+$/.test(a))));
@@ -95,9 +112,15 @@ describe('trailsight iam-policy', () => {
       Sid: 'QuickSightThemes',
       Effect: 'Allow',
       Action: [
-        'quicksight:DescribeTheme', 'quicksight:CreateTheme', 'quicksight:UpdateTheme', 'quicksight:DeleteTheme',
-        'quicksight:DescribeThemePermissions', 'quicksight:UpdateThemePermissions',
-        'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+        'quicksight:DescribeTheme',
+        'quicksight:CreateTheme',
+        'quicksight:UpdateTheme',
+        'quicksight:DeleteTheme',
+        'quicksight:DescribeThemePermissions',
+        'quicksight:UpdateThemePermissions',
+        'quicksight:ListTagsForResource',
+        'quicksight:TagResource',
+        'quicksight:UntagResource',
       ],
       Resource: ['arn:aws:quicksight:us-east-1:000000000000:theme/night'],
     });
@@ -106,8 +129,15 @@ describe('trailsight iam-policy', () => {
     assert.ok([sid('PruneReadTags').Resource].flat().includes('arn:aws:quicksight:us-east-1:000000000000:theme/*'));
     assert.ok(sid('PruneDeleteOwnResources').Action.includes('quicksight:DeleteTheme'));
     // Without a Theme spec, no theme statement.
-    const bare = iamPolicy(loaded.checked!.project.spec, target, resources.filter((r) => r.kind !== 'Theme'));
-    assert.equal(bare.Statement.find((s) => s.Sid === 'QuickSightThemes'), undefined);
+    const bare = iamPolicy(
+      loaded.checked!.project.spec,
+      target,
+      resources.filter((r) => r.kind !== 'Theme'),
+    );
+    assert.equal(
+      bare.Statement.find((s) => s.Sid === 'QuickSightThemes'),
+      undefined,
+    );
   });
 
   it('a Folder spec adds its statement (its actions, memberships included, on its exact ARN) and its List and delete to pruning', async () => {
@@ -118,10 +148,18 @@ describe('trailsight iam-policy', () => {
     const folders = policy.Statement.find((s) => s.Sid === 'QuickSightFolders');
     assert.deepEqual(folders?.Resource, ['arn:aws:quicksight:us-east-1:000000000000:folder/security']);
     assert.deepEqual(folders?.Action, [
-      'quicksight:DescribeFolder', 'quicksight:CreateFolder', 'quicksight:UpdateFolder', 'quicksight:DeleteFolder',
-      'quicksight:ListFolderMembers', 'quicksight:CreateFolderMembership', 'quicksight:DeleteFolderMembership',
-      'quicksight:DescribeFolderPermissions', 'quicksight:UpdateFolderPermissions',
-      'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+      'quicksight:DescribeFolder',
+      'quicksight:CreateFolder',
+      'quicksight:UpdateFolder',
+      'quicksight:DeleteFolder',
+      'quicksight:ListFolderMembers',
+      'quicksight:CreateFolderMembership',
+      'quicksight:DeleteFolderMembership',
+      'quicksight:DescribeFolderPermissions',
+      'quicksight:UpdateFolderPermissions',
+      'quicksight:ListTagsForResource',
+      'quicksight:TagResource',
+      'quicksight:UntagResource',
     ]);
     const sid = (name: string) => policy.Statement.find((s) => s.Sid === name)!;
     assert.ok(sid('PruneListQuickSight').Action.includes('quicksight:ListFolders'));

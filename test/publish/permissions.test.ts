@@ -46,7 +46,9 @@ describe('permissions granted or revoked outside trailsight', () => {
     const before = await grantees();
     await h.record(() => h.publish()); // vouched for by the deployment record from here on
     const qs = h.clients.quicksight;
-    await qs.send(new UpdateDashboardPermissionsCommand({ AwsAccountId: ACCOUNT, DashboardId: 'ec2', GrantPermissions: [{ Principal: MALLORY, Actions: VIEW_DASHBOARD }] }));
+    await qs.send(
+      new UpdateDashboardPermissionsCommand({ AwsAccountId: ACCOUNT, DashboardId: 'ec2', GrantPermissions: [{ Principal: MALLORY, Actions: VIEW_DASHBOARD }] }),
+    );
     await qs.send(
       new UpdateDataSetPermissionsCommand({
         AwsAccountId: ACCOUNT,
@@ -72,8 +74,15 @@ describe('permissions granted or revoked outside trailsight', () => {
 
     const { value, calls } = await h.record(() => h.publish());
     // Reported as updated, never as unchanged: each was seen drifted.
-    assert.deepEqual(changed(value.results), [['Dashboard/ec2', 'updated'], ['DataSet/events', 'updated'], [`DataSource/${sourceId}`, 'updated']]);
-    const permissionWrites = calls.filter((c) => /^Update\w+Permissions$/.test(c.operation)).map((c) => c.operation).sort();
+    assert.deepEqual(changed(value.results), [
+      ['Dashboard/ec2', 'updated'],
+      ['DataSet/events', 'updated'],
+      [`DataSource/${sourceId}`, 'updated'],
+    ]);
+    const permissionWrites = calls
+      .filter((c) => /^Update\w+Permissions$/.test(c.operation))
+      .map((c) => c.operation)
+      .sort();
     assert.deepEqual(permissionWrites, ['UpdateDashboardPermissions', 'UpdateDataSetPermissions', 'UpdateDataSourcePermissions']);
     assert.deepEqual(await grantees(), before);
     const after = await h.plan();
@@ -81,19 +90,29 @@ describe('permissions granted or revoked outside trailsight', () => {
 
     const again = await h.record(() => h.publish());
     assert.equal(again.writes, 0, again.calls.map((c) => c.operation).join(', '));
-    assert.ok(again.value.plan.operations.some((op) => op.action === 'no-op' && op.checked === 'deployment'), 'vouched for again');
+    assert.ok(
+      again.value.plan.operations.some((op) => op.action === 'no-op' && op.checked === 'deployment'),
+      'vouched for again',
+    );
   });
 
   it("an analysis's permissions are plan's and --refresh's: a plain publish does not read them (documented)", async () => {
     await h.publish();
     const qs = h.clients.quicksight;
     await qs.send(
-      new UpdateAnalysisPermissionsCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity', GrantPermissions: [{ Principal: MALLORY, Actions: ['quicksight:DescribeAnalysis'] }] }),
+      new UpdateAnalysisPermissionsCommand({
+        AwsAccountId: ACCOUNT,
+        AnalysisId: 'activity',
+        GrantPermissions: [{ Principal: MALLORY, Actions: ['quicksight:DescribeAnalysis'] }],
+      }),
     );
     const plain = await h.publish();
     assert.deepEqual(changed(plain.results), []);
     const plan = await h.plan();
-    assert.deepEqual(plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['Analysis/activity']);
+    assert.deepEqual(
+      plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`),
+      ['Analysis/activity'],
+    );
     const refreshed = await h.publish({ refresh: true });
     assert.deepEqual(changed(refreshed.results), [['Analysis/activity', 'updated']]);
     const { Permissions } = await qs.send(new DescribeAnalysisPermissionsCommand({ AwsAccountId: ACCOUNT, AnalysisId: 'activity' }));

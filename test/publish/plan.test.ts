@@ -60,11 +60,24 @@ describe('plan (pure): normalise, diff, plan', () => {
 
   it('permissions: grants what is missing, revokes what the specs do not give; tags ignore aws:*', () => {
     const changes = diffPermissions(
-      [{ principal: 'a', actions: ['x', 'y'] }, { principal: 'stranger', actions: ['x'] }],
+      [
+        { principal: 'a', actions: ['x', 'y'] },
+        { principal: 'stranger', actions: ['x'] },
+      ],
       [{ principal: 'a', actions: ['x', 'z'] }],
     );
-    assert.deepEqual(changes, { grant: [{ principal: 'a', actions: ['z'] }], revoke: [{ principal: 'a', actions: ['y'] }, { principal: 'stranger', actions: ['x'] }] });
-    const actual = normaliseTags([{ Key: 'aws:cloudformation:stack', Value: 's' }, { Key: 'team', Value: 'old' }, { Key: 'extra', Value: '1' }]);
+    assert.deepEqual(changes, {
+      grant: [{ principal: 'a', actions: ['z'] }],
+      revoke: [
+        { principal: 'a', actions: ['y'] },
+        { principal: 'stranger', actions: ['x'] },
+      ],
+    });
+    const actual = normaliseTags([
+      { Key: 'aws:cloudformation:stack', Value: 's' },
+      { Key: 'team', Value: 'old' },
+      { Key: 'extra', Value: '1' },
+    ]);
     assert.deepEqual(asJson(diffTags(actual, { team: 'security' })), { set: { team: 'security' }, remove: ['extra'] });
   });
 
@@ -90,7 +103,15 @@ describe('plan (pure): normalise, diff, plan', () => {
     const drifted = structuredClone(dashboard.model.properties) as { Name: string };
     drifted.Name = 'Renamed in the console';
     actual.set(`Dashboard/${dashboard.model.id}`, echoed(dashboard, { model: { ...dashboard.model, properties: drifted } }));
-    const plan = buildPlan({ target: 'local', desired: [database, table, dataSet, analysis, dashboard], actual, prune: [{ kind: 'Dashboard', id: 'old' }, { kind: 'Analysis', id: 'old' }] });
+    const plan = buildPlan({
+      target: 'local',
+      desired: [database, table, dataSet, analysis, dashboard],
+      actual,
+      prune: [
+        { kind: 'Dashboard', id: 'old' },
+        { kind: 'Analysis', id: 'old' },
+      ],
+    });
     assert.deepEqual(
       plan.operations.map((op) => `${op.action} ${op.kind}`),
       ['no-op GlueDatabase', 'no-op GlueTable', 'no-op DataSet', 'create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis'],
@@ -104,31 +125,50 @@ describe('plan (pure): normalise, diff, plan', () => {
     assert.match(text, /-\s+"Name": "Renamed in the console",?\n/);
     assert.match(text, /Plan: 1 to create, 1 to update, 2 to delete, 3 unchanged\./);
     const json = JSON.parse(renderPlanJson(plan)) as { changes: { action: string; kind: string }[] };
-    assert.deepEqual(json.changes.map((c) => `${c.action} ${c.kind}`), ['create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis']);
+    assert.deepEqual(
+      json.changes.map((c) => `${c.action} ${c.kind}`),
+      ['create Analysis', 'update Dashboard', 'delete Dashboard', 'delete Analysis'],
+    );
   });
 
   it('stamped kinds: read in full, a LastUpdatedTime other than the recorded one only rewrites the record', () => {
     const analysis = desired.find((d) => d.model.kind === 'Analysis')!;
     const { kind, id } = analysis.model;
-    const plan = (extra: Partial<ActualModel>) => buildPlan({ target: 'local', desired: [analysis], actual: new Map([[`${kind}/${id}`, echoed(analysis, extra)]]) }).operations[0];
+    const plan = (extra: Partial<ActualModel>) =>
+      buildPlan({ target: 'local', desired: [analysis], actual: new Map([[`${kind}/${id}`, echoed(analysis, extra)]]) }).operations[0];
     assert.equal(plan({ stamp: '1000', lastUpdated: '1000' }).action, 'no-op');
     const restamp = plan({ stamp: '1000', lastUpdated: '2000' });
     assert.ok(restamp.action === 'update' && restamp.stamp && restamp.drift && !restamp.properties && !restamp.tags && !restamp.permissions);
     assert.match(renderPlanText({ target: 'local', operations: [restamp] }), /only its fingerprint tag is rewritten/);
-    assert.deepEqual(parseFingerprintTag(fingerprintTagValue(analysis.fingerprint, '1767225600000')), { fingerprint: analysis.fingerprint, stamp: '1767225600000' });
+    assert.deepEqual(parseFingerprintTag(fingerprintTagValue(analysis.fingerprint, '1767225600000')), {
+      fingerprint: analysis.fingerprint,
+      stamp: '1767225600000',
+    });
     assert.deepEqual(parseFingerprintTag(analysis.fingerprint), { fingerprint: analysis.fingerprint });
   });
 
-  it('takes the edge\'s verdicts as they are: unchanged is a no-op saying how it was checked, a leftover is replaced', () => {
+  it("takes the edge's verdicts as they are: unchanged is a no-op saying how it was checked, a leftover is replaced", () => {
     const dataset = desired.find((d) => d.model.kind === 'DataSet')!;
     const op = (actual: Actual) => buildPlan({ target: 'local', desired: [dataset], actual: new Map([[`DataSet/${dataset.model.id}`, actual]]) }).operations[0];
-    assert.deepEqual(op({ found: 'unchanged', checked: 'deployment' }), { action: 'no-op', kind: 'DataSet', id: dataset.model.id, desired: dataset, checked: 'deployment' });
-    assert.deepEqual(op({ found: 'leftover', status: 'DELETED' }), { action: 'create', kind: 'DataSet', id: dataset.model.id, desired: dataset, replaces: 'DELETED' });
+    assert.deepEqual(op({ found: 'unchanged', checked: 'deployment' }), {
+      action: 'no-op',
+      kind: 'DataSet',
+      id: dataset.model.id,
+      desired: dataset,
+      checked: 'deployment',
+    });
+    assert.deepEqual(op({ found: 'leftover', status: 'DELETED' }), {
+      action: 'create',
+      kind: 'DataSet',
+      id: dataset.model.id,
+      desired: dataset,
+      replaces: 'DELETED',
+    });
     assert.equal(op({ found: 'nothing' }).action, 'create');
     assert.equal(buildPlan({ target: 'local', desired: [dataset], actual: new Map() }).operations[0].action, 'create');
   });
 
-  it('a changed multi-line string (a dataset\'s SQL) is diffed line by line under its path, not as two whole JSON strings', () => {
+  it("a changed multi-line string (a dataset's SQL) is diffed line by line under its path, not as two whole JSON strings", () => {
     const dataset = desired.find((d) => d.model.kind === 'DataSet' && d.model.id === 'events')!;
     const properties = structuredClone(dataset.model.properties) as { Name: string; PhysicalTableMap: Record<string, { CustomSql: { SqlQuery: string } }> };
     const sql = properties.PhysicalTableMap['cloudtrail-sql'].CustomSql;

@@ -27,13 +27,19 @@ describe('publish after a Project change', () => {
     assert.ok(changed.includes('GlueDatabase/trailsight_test'), renderPlanText(before));
 
     const { value } = await h.record(() => h.publish());
-    assert.deepEqual(value.results.filter((r) => r.outcome === 'failed'), []);
+    assert.deepEqual(
+      value.results.filter((r) => r.outcome === 'failed'),
+      [],
+    );
     assert.equal(outcomes(value.results)['GlueDatabase/trailsight_test'], 'updated');
 
     const after = await h.plan();
     assert.equal(hasChanges(after), false, renderPlanText(after));
     const again = await h.record(() => h.publish());
     assert.equal(again.writes, 0, again.calls.map((c) => c.operation).join(', '));
-    assert.ok(again.value.results.every((r) => r.outcome === 'unchanged'), JSON.stringify(outcomes(again.value.results)));
+    assert.ok(
+      again.value.results.every((r) => r.outcome === 'unchanged'),
+      JSON.stringify(outcomes(again.value.results)),
+    );
   });
 });

@@ -69,7 +69,10 @@ describe('targets', () => {
       const resources = compile(open.specs, open.target);
       const planned = await planTarget(ctx, open.target, resources, { depth: 'quick', prune: false, concurrency: 4 });
       const results = await publishPlan(ctx, planned, { concurrency: 4 });
-      assert.ok(results.every((r) => r.outcome === 'created'), JSON.stringify(results.filter((r) => r.outcome !== 'created')));
+      assert.ok(
+        results.every((r) => r.outcome === 'created'),
+        JSON.stringify(results.filter((r) => r.outcome !== 'created')),
+      );
       const table = await open.clients.glue.send(new GetTableCommand({ DatabaseName: 'trailsight_test', Name: 'cloudtrail_logs' }));
       assert.equal(table.Table?.Parameters?.['projection.account.values'], '444455556666');
 

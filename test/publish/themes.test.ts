@@ -35,7 +35,10 @@ describe('publish: a Theme spec', () => {
     const file = join(h.specsDir, 'theme.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('accent: "#F6BD16"', 'accent: "#D55E00"'));
     const { value, calls } = await h.record(() => h.publish());
-    assert.deepEqual(value.results.filter((r) => r.outcome !== 'unchanged').map((r) => `${r.kind}/${r.id} ${r.outcome}`), ['Theme/night updated']);
+    assert.deepEqual(
+      value.results.filter((r) => r.outcome !== 'unchanged').map((r) => `${r.kind}/${r.id} ${r.outcome}`),
+      ['Theme/night updated'],
+    );
     // The deployment record is removed first and written last, around the theme's version and fingerprint.
     assert.deepEqual(writesOf(calls), ['UntagResource', 'UpdateTheme', 'TagResource', 'TagResource']);
     const { Theme } = await h.clients.quicksight.send(new DescribeThemeCommand({ AwsAccountId: ACCOUNT, ThemeId: 'night' }));
@@ -49,10 +52,17 @@ describe('publish: a Theme spec', () => {
     const qs = h.clients.quicksight;
     await qs.send(new UpdateThemeCommand({ AwsAccountId: ACCOUNT, ThemeId: 'night', Name: 'Night', BaseThemeId: 'CLASSIC', Configuration: {} }));
     const plan = await h.plan();
-    assert.deepEqual(plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`), ['Theme/night'], renderPlanText(plan));
+    assert.deepEqual(
+      plan.operations.filter((op) => op.action !== 'no-op').map((op) => `${op.kind}/${op.id}`),
+      ['Theme/night'],
+      renderPlanText(plan),
+    );
     assert.match(renderPlanText(plan), /drift: changed outside trailsight/);
     const { value } = await h.record(() => h.publish());
-    assert.deepEqual(value.results.filter((r) => r.outcome !== 'unchanged').map((r) => `${r.kind}/${r.id} ${r.outcome}`), ['Theme/night updated']);
+    assert.deepEqual(
+      value.results.filter((r) => r.outcome !== 'unchanged').map((r) => `${r.kind}/${r.id} ${r.outcome}`),
+      ['Theme/night updated'],
+    );
     const { Theme } = await qs.send(new DescribeThemeCommand({ AwsAccountId: ACCOUNT, ThemeId: 'night' }));
     assert.equal(Theme?.Version?.BaseThemeId, 'MIDNIGHT');
     assert.equal(hasChanges(await h.plan()), false);
@@ -66,7 +76,10 @@ describe('publish: a Theme spec', () => {
     const file = join(h.specsDir, 'activity.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace('theme: night\n', ''));
     const plan = await h.plan({ prune: true });
-    assert.deepEqual(plan.operations.filter((op) => op.action === 'delete').map((op) => `${op.kind}/${op.id}`), ['Theme/night']);
+    assert.deepEqual(
+      plan.operations.filter((op) => op.action === 'delete').map((op) => `${op.kind}/${op.id}`),
+      ['Theme/night'],
+    );
     const { value, calls } = await h.record(() => h.publish({ prune: true }));
     const results = value.results.filter((r) => r.outcome !== 'unchanged').map((r) => `${r.kind}/${r.id} ${r.outcome}`);
     assert.deepEqual(results.sort(), ['Analysis/activity updated', 'Dashboard/activity updated', 'Theme/night deleted']);

@@ -46,7 +46,16 @@ function base(): AnalysisDefinition {
       {
         SheetId: 's2',
         Name: 'Two',
-        Visuals: [{ KPIVisual: { VisualId: 'kpi', ChartConfiguration: { FieldWells: { Values: [{ CategoricalMeasureField: { FieldId: 'kpi.v', Column: ev('event_name'), AggregationFunction: 'COUNT' } }] } } } }],
+        Visuals: [
+          {
+            KPIVisual: {
+              VisualId: 'kpi',
+              ChartConfiguration: {
+                FieldWells: { Values: [{ CategoricalMeasureField: { FieldId: 'kpi.v', Column: ev('event_name'), AggregationFunction: 'COUNT' } }] },
+              },
+            },
+          },
+        ],
       },
     ],
     FilterGroups: [
@@ -54,7 +63,15 @@ function base(): AnalysisDefinition {
         FilterGroupId: 'g1',
         CrossDataset: 'SINGLE_DATASET',
         ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'SELECTED_VISUALS', VisualIds: ['bar'] }] } },
-        Filters: [{ CategoryFilter: { FilterId: 'f1', Column: ev('event_name'), Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', ParameterName: 'who', NullOption: 'ALL_VALUES' } } } }],
+        Filters: [
+          {
+            CategoryFilter: {
+              FilterId: 'f1',
+              Column: ev('event_name'),
+              Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', ParameterName: 'who', NullOption: 'ALL_VALUES' } },
+            },
+          },
+        ],
       },
     ],
   };
@@ -76,7 +93,15 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
     assert.deepEqual(
       violationsAfter((d) => {
         d.Sheets[1].Visuals[0].KPIVisual.ChartConfiguration.FieldWells.Values[0].CategoricalMeasureField.FieldId = 'bar.x';
-        d.Sheets[1].Layouts = [{ Configuration: { FreeFormLayout: { Elements: [{ ElementId: 'kpi', ElementType: 'VISUAL', XAxisLocation: '0px', YAxisLocation: '0px', Width: '100px', Height: '100px' } ] } } }];
+        d.Sheets[1].Layouts = [
+          {
+            Configuration: {
+              FreeFormLayout: {
+                Elements: [{ ElementId: 'kpi', ElementType: 'VISUAL', XAxisLocation: '0px', YAxisLocation: '0px', Width: '100px', Height: '100px' }],
+              },
+            },
+          },
+        ];
         const wells = d.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells;
         wells.Values.push({ NumericalMeasureField: { FieldId: 'bar.ok', Column: ev('ok'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } });
         d.CalculatedFields = [{ DataSetIdentifier: 'ev', Name: 'doubled', Expression: '{errors} * 2' }];
@@ -112,7 +137,10 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
       violationsAfter((d) => {
         d.DataSetIdentifierDeclarations.push({ Identifier: 'gone', DataSetArn: 'arn:aws:quicksight:us-east-1:000000000000:dataset/gone' });
         d.DataSetIdentifierDeclarations.push({ Identifier: 'ev', DataSetArn: EV_ARN });
-        d.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells.Category[0].CategoricalDimensionField.Column = { DataSetIdentifier: 'undeclared', ColumnName: 'x' };
+        d.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells.Category[0].CategoricalDimensionField.Column = {
+          DataSetIdentifier: 'undeclared',
+          ColumnName: 'x',
+        };
         d.Sheets[1].Visuals[0].KPIVisual.ChartConfiguration.FieldWells.Values[0].CategoricalMeasureField.Column.ColumnName = 'Event_Name';
       }),
       [
@@ -128,13 +156,25 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
     assert.deepEqual(
       violationsAfter((d) => {
         const wells = d.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells;
-        wells.Values.push({ NumericalMeasureField: { FieldId: 'bar.y2', Column: ev('event_name'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } } });
-        wells.Values.push({ NumericalMeasureField: { FieldId: 'bar.y3', Column: ev('event_name'), AggregationFunction: { SimpleNumericalAggregation: 'DISTINCT_COUNT' } } });
+        wells.Values.push({
+          NumericalMeasureField: { FieldId: 'bar.y2', Column: ev('event_name'), AggregationFunction: { SimpleNumericalAggregation: 'SUM' } },
+        });
+        wells.Values.push({
+          NumericalMeasureField: { FieldId: 'bar.y3', Column: ev('event_name'), AggregationFunction: { SimpleNumericalAggregation: 'DISTINCT_COUNT' } },
+        });
         wells.Values.push({ NumericalMeasureField: { FieldId: 'bar.y4', Column: ev('rate') } });
         wells.Category.push({ DateDimensionField: { FieldId: 'bar.x2', Column: ev('errors') } });
         wells.Category.push({ CategoricalDimensionField: { FieldId: 'bar.x3', Column: ev('event_time') } });
         d.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.SortConfiguration = {
-          CategorySort: [{ ColumnSort: { SortBy: ev('event_name'), Direction: 'DESC', AggregationFunction: { NumericalAggregationFunction: { SimpleNumericalAggregation: 'MAX' } } } }],
+          CategorySort: [
+            {
+              ColumnSort: {
+                SortBy: ev('event_name'),
+                Direction: 'DESC',
+                AggregationFunction: { NumericalAggregationFunction: { SimpleNumericalAggregation: 'MAX' } },
+              },
+            },
+          ],
         };
         d.FilterGroups[0].Filters.push({ TimeRangeFilter: { FilterId: 'f2', Column: ev('event_name'), NullOption: 'ALL_VALUES' } });
         d.FilterGroups[0].Filters.push({ CategoryFilter: { FilterId: 'f3', Column: ev('errors'), Configuration: {} } });
@@ -196,7 +236,15 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
   it("name the entity QuickSight names in an error's ViolatedEntities", () => {
     const definition = base();
     const [violation] = checkDefinition(
-      { ...definition, FilterGroups: [{ ...definition.FilterGroups![0], ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'SELECTED_VISUALS', VisualIds: ['ghost'] }] } } }] },
+      {
+        ...definition,
+        FilterGroups: [
+          {
+            ...definition.FilterGroups![0],
+            ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'SELECTED_VISUALS', VisualIds: ['ghost'] }] } },
+          },
+        ],
+      },
       columns,
     );
     assert.equal(violation.entity, 'filter-group/g1/sheet/s1/visual/ghost');
@@ -213,40 +261,85 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
       CrossDataset: 'SINGLE_DATASET',
       ScopeConfiguration: { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'ALL_VISUALS', VisualIds: ['bar'] }] } },
       Filters: [
-        { CategoryFilter: { FilterId: 'f2', Column: ev('event_name'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', CategoryValues: ['a'], SelectAllOptions: 'FILTER_ALL_VALUES' } } } },
-        { CategoryFilter: { FilterId: 'f3', Column: ev('event_name'), Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', CategoryValue: 'a', ParameterName: 'who', NullOption: 'ALL_VALUES' } } } },
-        { CategoryFilter: { FilterId: 'f4', Column: ev('event_name'), Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', SelectAllOptions: 'FILTER_ALL_VALUES' } } } },
+        {
+          CategoryFilter: {
+            FilterId: 'f2',
+            Column: ev('event_name'),
+            Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', CategoryValues: ['a'], SelectAllOptions: 'FILTER_ALL_VALUES' } },
+          },
+        },
+        {
+          CategoryFilter: {
+            FilterId: 'f3',
+            Column: ev('event_name'),
+            Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', CategoryValue: 'a', ParameterName: 'who', NullOption: 'ALL_VALUES' } },
+          },
+        },
+        {
+          CategoryFilter: {
+            FilterId: 'f4',
+            Column: ev('event_name'),
+            Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', SelectAllOptions: 'FILTER_ALL_VALUES' } },
+          },
+        },
       ],
     });
     const refused = checkDefinition(definition, columns).filter((v) => v.stage === 'request');
-    assert.deepEqual(refused.map((v) => [v.type, v.entity, v.message]), [
-      ['InvalidParameterValueException', 'filter-group/g2/sheet/s1', 'FilterGroups scoped to ALL_VISUALS must not have a list of visualIds,  \n\t at Filter Group g2.'],
-      ['InvalidParameterValueException', 'filter-group/g2/filter/f2', 'Category Filter must define only one of: CategoryValue(s), ParameterName, SelectAllOptions,  \n\t at Filter f2.'],
-      ['InvalidParameterValueException', 'filter-group/g2/filter/f3', 'Category Filter must define only one of: CategoryValue(s), ParameterName, SelectAllOptions,  \n\t at Filter f3.'],
-    ]);
+    assert.deepEqual(
+      refused.map((v) => [v.type, v.entity, v.message]),
+      [
+        [
+          'InvalidParameterValueException',
+          'filter-group/g2/sheet/s1',
+          'FilterGroups scoped to ALL_VISUALS must not have a list of visualIds,  \n\t at Filter Group g2.',
+        ],
+        [
+          'InvalidParameterValueException',
+          'filter-group/g2/filter/f2',
+          'Category Filter must define only one of: CategoryValue(s), ParameterName, SelectAllOptions,  \n\t at Filter f2.',
+        ],
+        [
+          'InvalidParameterValueException',
+          'filter-group/g2/filter/f3',
+          'Category Filter must define only one of: CategoryValue(s), ParameterName, SelectAllOptions,  \n\t at Filter f3.',
+        ],
+      ],
+    );
   });
 
   it("report a filter's undeclared parameter as FILTER_SOURCE_PARAMETER_NOT_FOUND at the filter (cloud-intelligence-dashboards-framework#567), a calculated field's missing data set as DATA_SET_NOT_FOUND", () => {
     const definition: any = structuredClone(base());
-    definition.FilterGroups[0].Filters.push({ NumericRangeFilter: { FilterId: 'range', Column: ev('errors'), RangeMinimum: { Parameter: 'low' }, NullOption: 'ALL_VALUES' } });
+    definition.FilterGroups[0].Filters.push({
+      NumericRangeFilter: { FilterId: 'range', Column: ev('errors'), RangeMinimum: { Parameter: 'low' }, NullOption: 'ALL_VALUES' },
+    });
     definition.CalculatedFields = [{ DataSetIdentifier: 'gone', Name: 'Savings %', Expression: '1' }];
-    assert.deepEqual(checkDefinition(definition, columns).map((v) => [v.stage, v.type, v.entity, v.message]), [
-      ['creation', 'DATA_SET_NOT_FOUND', 'calculated-field/Savings %', 'The DataSet that used in the calculated field can not be found in the analysis'],
-      ['creation', 'FILTER_SOURCE_PARAMETER_NOT_FOUND', 'filter-group/g1/filter/range', 'The filter is using a parameter that has been deleted. Choose a new parameter and save changes.'],
-    ]);
+    assert.deepEqual(
+      checkDefinition(definition, columns).map((v) => [v.stage, v.type, v.entity, v.message]),
+      [
+        ['creation', 'DATA_SET_NOT_FOUND', 'calculated-field/Savings %', 'The DataSet that used in the calculated field can not be found in the analysis'],
+        [
+          'creation',
+          'FILTER_SOURCE_PARAMETER_NOT_FOUND',
+          'filter-group/g1/filter/range',
+          'The filter is using a parameter that has been deleted. Choose a new parameter and save changes.',
+        ],
+      ],
+    );
   });
 
-  it('want calculated expressions well formed with declared parameters, sorts on fields of the visual, controls of their filter\'s kind, grid elements within 36 columns', () => {
+  it("want calculated expressions well formed with declared parameters, sorts on fields of the visual, controls of their filter's kind, grid elements within 36 columns", () => {
     assert.deepEqual(
       violationsAfter((d) => {
         d.CalculatedFields = [
-          { DataSetIdentifier: 'ev', Name: 'ok', Expression: "ifelse({errors} > ${who}, 'a(', \"b\") /* ( */" },
+          { DataSetIdentifier: 'ev', Name: 'ok', Expression: 'ifelse({errors} > ${who}, \'a(\', "b") /* ( */' },
           { DataSetIdentifier: 'ev', Name: 'open', Expression: 'sum({errors}' },
           { DataSetIdentifier: 'ev', Name: 'stray', Expression: 'sum({errors}))' },
           { DataSetIdentifier: 'ev', Name: 'quote', Expression: "concat({event_name}, 'x)" },
           { DataSetIdentifier: 'ev', Name: 'param', Expression: '{errors} * ${nobody}' },
         ];
-        d.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.SortConfiguration = { CategorySort: [{ FieldSort: { FieldId: 'bar.x', Direction: 'ASC' } }, { FieldSort: { FieldId: 'kpi.v', Direction: 'ASC' } }] };
+        d.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.SortConfiguration = {
+          CategorySort: [{ FieldSort: { FieldId: 'bar.x', Direction: 'ASC' } }, { FieldSort: { FieldId: 'kpi.v', Direction: 'ASC' } }],
+        };
         d.Sheets[0].FilterControls.push({ DateTimePicker: { FilterControlId: 'c3', Title: 'When', SourceFilterId: 'f1' } });
         d.Sheets[0].Layouts[0].Configuration.GridLayout.Elements[0].ColumnIndex = 20;
       }),
@@ -264,8 +357,15 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
 
   it("mark the console's MissingColumnId_ leftovers as what ValidationStrategy LENIENT skips", () => {
     const definition: any = structuredClone(base());
-    definition.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells.Category[0].CategoricalDimensionField.Column = ev('MissingColumnId_612b70e2');
+    definition.Sheets[0].Visuals[0].BarChartVisual.ChartConfiguration.FieldWells.BarChartAggregatedFieldWells.Category[0].CategoricalDimensionField.Column =
+      ev('MissingColumnId_612b70e2');
     definition.Sheets[1].Visuals[0].KPIVisual.ChartConfiguration.FieldWells.Values[0].CategoricalMeasureField.Column = ev('gone');
-    assert.deepEqual(checkDefinition(definition, columns).map((v) => [v.type, v.lenient ?? false]), [['COLUMN_REPLACEMENT_MISSING', true], ['COLUMN_REPLACEMENT_MISSING', false]]);
+    assert.deepEqual(
+      checkDefinition(definition, columns).map((v) => [v.type, v.lenient ?? false]),
+      [
+        ['COLUMN_REPLACEMENT_MISSING', true],
+        ['COLUMN_REPLACEMENT_MISSING', false],
+      ],
+    );
   });
 });

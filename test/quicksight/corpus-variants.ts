@@ -50,7 +50,10 @@ export const VARIANTS: readonly Variant[] = [
       if (config) config.Scope = 'ALL_VISUALS';
       return !!config;
     },
-    refusal: { request: 'InvalidParameterValueException', message: /^FilterGroups scoped to ALL_VISUALS must not have a list of visualIds, {2}\n\t at Filter Group [\w-]+\.$/ },
+    refusal: {
+      request: 'InvalidParameterValueException',
+      message: /^FilterGroups scoped to ALL_VISUALS must not have a list of visualIds, {2}\n\t at Filter Group [\w-]+\.$/,
+    },
   },
   {
     name: 'a category filter with both CategoryValues and SelectAllOptions',
@@ -60,18 +63,25 @@ export const VARIANTS: readonly Variant[] = [
       if (list) list.SelectAllOptions = 'FILTER_ALL_VALUES';
       return !!list;
     },
-    refusal: { request: 'InvalidParameterValueException', message: /^Category Filter must define only one of: CategoryValue\(s\), ParameterName, SelectAllOptions, {2}\n\t at Filter [\w-]+\.$/ },
+    refusal: {
+      request: 'InvalidParameterValueException',
+      message: /^Category Filter must define only one of: CategoryValue\(s\), ParameterName, SelectAllOptions, {2}\n\t at Filter [\w-]+\.$/,
+    },
   },
   {
     name: 'a Visual with two members set',
-    evidence: "the API reference's Visual: \"a union type structure … only one of the attributes can be defined\"; terraform-provider-aws#39715",
+    evidence: 'the API reference\'s Visual: "a union type structure … only one of the attributes can be defined"; terraform-provider-aws#39715',
     breaks: (d) => {
       const visuals = d.Sheets?.find((s: Json) => s.Visuals?.length > 0)?.Visuals;
       if (!visuals || visuals[0].TableVisual) return false;
       visuals[0].TableVisual = { VisualId: 'second-member' };
       return true;
     },
-    refusal: { request: 'ValidationException', message: /at 'definition\.sheets\.\d+\.member\.visuals\.1\.member' failed to satisfy constraint: Only 1 member of \[tableVisual, .*\] should be provided for structure Visual/ },
+    refusal: {
+      request: 'ValidationException',
+      message:
+        /at 'definition\.sheets\.\d+\.member\.visuals\.1\.member' failed to satisfy constraint: Only 1 member of \[tableVisual, .*\] should be provided for structure Visual/,
+    },
   },
   {
     name: 'a FilterScopeConfiguration with two members set',
@@ -81,7 +91,11 @@ export const VARIANTS: readonly Variant[] = [
       if (scope) scope.AllSheets = {};
       return !!scope;
     },
-    refusal: { request: 'ValidationException', message: /at 'definition\.filterGroups\.\d+\.member\.scopeConfiguration' failed to satisfy constraint: Only 1 member of \[selectedSheets, allSheets\] should be provided for structure FilterScopeConfiguration/ },
+    refusal: {
+      request: 'ValidationException',
+      message:
+        /at 'definition\.filterGroups\.\d+\.member\.scopeConfiguration' failed to satisfy constraint: Only 1 member of \[selectedSheets, allSheets\] should be provided for structure FilterScopeConfiguration/,
+    },
   },
   {
     name: "a VisualId outside [\\w\\-]+ ('total events!')",
@@ -91,7 +105,11 @@ export const VARIANTS: readonly Variant[] = [
       if (visual) visual.VisualId = 'total events!';
       return !!visual;
     },
-    refusal: { request: 'ValidationException', message: /Value 'total events!' at 'definition\.sheets\.\d+\.member\.visuals\.1\.member\.\w+\.visualId' failed to satisfy constraint: Member must satisfy regular expression pattern: \[\\w\\-\]\+/ },
+    refusal: {
+      request: 'ValidationException',
+      message:
+        /Value 'total events!' at 'definition\.sheets\.\d+\.member\.visuals\.1\.member\.\w+\.visualId' failed to satisfy constraint: Member must satisfy regular expression pattern: \[\\w\\-\]\+/,
+    },
   },
   {
     name: 'a filter on a parameter that is not declared',
@@ -107,9 +125,12 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'SUM over a string column',
-    evidence: "the API model's NumericalMeasureField (\"the measure type field with numerical type columns\"); issue 14",
+    evidence: 'the API model\'s NumericalMeasureField ("the measure type field with numerical type columns"); issue 14',
     breaks: (d, columns) => {
-      const field = first(d.Sheets, (n, k) => k === 'NumericalMeasureField' && n.Column?.DataSetIdentifier && columnOfType(columns, n.Column.DataSetIdentifier, 'STRING') !== undefined);
+      const field = first(
+        d.Sheets,
+        (n, k) => k === 'NumericalMeasureField' && n.Column?.DataSetIdentifier && columnOfType(columns, n.Column.DataSetIdentifier, 'STRING') !== undefined,
+      );
       if (!field) return false;
       field.Column = { ...field.Column, ColumnName: columnOfType(columns, field.Column.DataSetIdentifier, 'STRING') };
       field.AggregationFunction = { SimpleNumericalAggregation: 'SUM' };
@@ -119,9 +140,12 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'a date dimension on a string column',
-    evidence: "the API model's DateDimensionField (\"the dimension type field with date type columns\"); issue 14",
+    evidence: 'the API model\'s DateDimensionField ("the dimension type field with date type columns"); issue 14',
     breaks: (d, columns) => {
-      const field = first(d.Sheets, (n, k) => k === 'DateDimensionField' && n.Column?.DataSetIdentifier && columnOfType(columns, n.Column.DataSetIdentifier, 'STRING') !== undefined);
+      const field = first(
+        d.Sheets,
+        (n, k) => k === 'DateDimensionField' && n.Column?.DataSetIdentifier && columnOfType(columns, n.Column.DataSetIdentifier, 'STRING') !== undefined,
+      );
       if (field) field.Column = { ...field.Column, ColumnName: columnOfType(columns, field.Column.DataSetIdentifier, 'STRING') };
       return !!field;
     },
@@ -131,7 +155,13 @@ export const VARIANTS: readonly Variant[] = [
     name: 'a time filter on a string column',
     evidence: "the API model's TimeRangeFilter and RelativeDatesFilter (date columns); issue 14",
     breaks: (d, columns) => {
-      const filter = first(d.FilterGroups, (n, k) => (k === 'TimeRangeFilter' || k === 'RelativeDatesFilter') && n.Column?.DataSetIdentifier && columnOfType(columns, n.Column.DataSetIdentifier, 'STRING') !== undefined);
+      const filter = first(
+        d.FilterGroups,
+        (n, k) =>
+          (k === 'TimeRangeFilter' || k === 'RelativeDatesFilter') &&
+          n.Column?.DataSetIdentifier &&
+          columnOfType(columns, n.Column.DataSetIdentifier, 'STRING') !== undefined,
+      );
       if (filter) filter.Column = { ...filter.Column, ColumnName: columnOfType(columns, filter.Column.DataSetIdentifier, 'STRING') };
       return !!filter;
     },
@@ -149,10 +179,12 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'two fields of one id in the field wells of one visual',
-    evidence: "the API model's FieldId (\"the custom field ID\", unique within a visual: real exports reuse them across visuals only); issue 14",
+    evidence: 'the API model\'s FieldId ("the custom field ID", unique within a visual: real exports reuse them across visuals only); issue 14',
     breaks: (d) => {
       for (const visual of (d.Sheets ?? []).flatMap(visualsOf)) {
-        const fields = [...objects(visual.ChartConfiguration?.FieldWells)].map(({ node }) => node).filter((n) => typeof n.FieldId === 'string' && (n.Column || n.Expression));
+        const fields = [...objects(visual.ChartConfiguration?.FieldWells)]
+          .map(({ node }) => node)
+          .filter((n) => typeof n.FieldId === 'string' && (n.Column || n.Expression));
         if (fields.length >= 2 && fields[0].FieldId !== fields[1].FieldId) {
           fields[1].FieldId = fields[0].FieldId;
           return true;
@@ -164,7 +196,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'a sort on a field the visual does not have',
-    evidence: "the API model's FieldSort.FieldId (\"the sort configuration target field\"); issue 14",
+    evidence: 'the API model\'s FieldSort.FieldId ("the sort configuration target field"); issue 14',
     breaks: (d) => {
       const sort = first(d.Sheets, (n, k) => k === 'FieldSort' && typeof n.FieldId === 'string');
       if (sort) sort.FieldId = 'no-such-field';
@@ -174,7 +206,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'a date picker on a category filter',
-    evidence: "the API model's FilterDateTimePickerControl (\"a control from a date filter\"); issue 14",
+    evidence: 'the API model\'s FilterDateTimePickerControl ("a control from a date filter"); issue 14',
     breaks: (d) => {
       const categories = new Set([...objects(d.FilterGroups)].filter(({ key }) => key === 'CategoryFilter').map(({ node }) => node.FilterId));
       for (const sheet of d.Sheets ?? []) {
@@ -228,7 +260,10 @@ export const VARIANTS: readonly Variant[] = [
 ];
 
 /** The corpus entry each variant is made from (the first it applies to), with the variant's definition. */
-export function variantsOf(corpus: readonly CorpusEntry[], columnsOf: (entry: CorpusEntry) => ColumnTypes): { variant: Variant; entry: CorpusEntry; definition: Json }[] {
+export function variantsOf(
+  corpus: readonly CorpusEntry[],
+  columnsOf: (entry: CorpusEntry) => ColumnTypes,
+): { variant: Variant; entry: CorpusEntry; definition: Json }[] {
   return VARIANTS.map((variant) => {
     for (const entry of corpus) {
       const definition = structuredClone(entry.definition);

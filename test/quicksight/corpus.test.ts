@@ -5,8 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  CreateAnalysisCommand, CreateDashboardCommand, CreateDataSetCommand, CreateDataSourceCommand, DescribeAnalysisCommand, DescribeAnalysisDefinitionCommand,
-  DescribeDashboardCommand, DescribeDashboardDefinitionCommand, DescribeDataSetCommand, type QuickSightClient,
+  CreateAnalysisCommand,
+  CreateDashboardCommand,
+  CreateDataSetCommand,
+  CreateDataSourceCommand,
+  DescribeAnalysisCommand,
+  DescribeAnalysisDefinitionCommand,
+  DescribeDashboardCommand,
+  DescribeDashboardDefinitionCommand,
+  DescribeDataSetCommand,
+  type QuickSightClient,
 } from '@aws-sdk/client-quicksight';
 import { findModelsDir } from '../../src/awsmodel/index.ts';
 import { outputColumns, type OutputColumn } from '../../src/endpoint/quicksight/dataset-columns.ts';
@@ -22,9 +30,16 @@ const corpus = loadCorpus({ account: ACCOUNT, region: REGION, dataSourceArn: DAT
 function dataSetColumns(entry: CorpusEntry): Map<string, DataSetColumn[]> {
   const columns = new Map<string, DataSetColumn[]>();
   for (const dataSet of entry.dataSets) {
-    const calculated = new Set<string>(Object.values<any>(dataSet.LogicalTableMap ?? {}).flatMap((t) => (t.DataTransforms ?? []).flatMap((x: any) => (x.CreateColumnsOperation?.Columns ?? []).map((c: any) => c.ColumnName))));
+    const calculated = new Set<string>(
+      Object.values<any>(dataSet.LogicalTableMap ?? {}).flatMap((t) =>
+        (t.DataTransforms ?? []).flatMap((x: any) => (x.CreateColumnsOperation?.Columns ?? []).map((c: any) => c.ColumnName)),
+      ),
+    );
     const output: OutputColumn[] = outputColumns(dataSet.PhysicalTableMap, dataSet.LogicalTableMap, () => undefined);
-    columns.set(`arn:aws:quicksight:${REGION}:${ACCOUNT}:dataset/${dataSet.DataSetId}`, output.map((c) => ({ name: c.Name, ...(calculated.has(c.Name) ? {} : { type: c.Type }) })));
+    columns.set(
+      `arn:aws:quicksight:${REGION}:${ACCOUNT}:dataset/${dataSet.DataSetId}`,
+      output.map((c) => ({ name: c.Name, ...(calculated.has(c.Name) ? {} : { type: c.Type }) })),
+    );
   }
   return columns;
 }
@@ -41,9 +56,17 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
   this.timeout(120000);
 
   it(`holds ${corpus.length} real definitions (of ${new Set(corpus.map((e) => e.name.split('/')[0])).size} repositories)`, () => {
-    const count = (key: string) => corpus.reduce((n, e) => n + (key === 'Visuals' ? (e.definition.Sheets ?? []).reduce((m: number, s: any) => m + (s.Visuals?.length ?? 0), 0) : (e.definition[key]?.length ?? 0)), 0);
+    const count = (key: string) =>
+      corpus.reduce(
+        (n, e) =>
+          n +
+          (key === 'Visuals' ? (e.definition.Sheets ?? []).reduce((m: number, s: any) => m + (s.Visuals?.length ?? 0), 0) : (e.definition[key]?.length ?? 0)),
+        0,
+      );
     const types = new Set(corpus.flatMap((e) => (e.definition.Sheets ?? []).flatMap((s: any) => (s.Visuals ?? []).map((v: object) => Object.keys(v)[0]))));
-    console.log(`      ${corpus.length} definitions: ${count('Visuals')} visuals of ${types.size} types, ${count('FilterGroups')} filter groups, ${count('ParameterDeclarations')} parameters, ${count('CalculatedFields')} calculated fields`);
+    console.log(
+      `      ${corpus.length} definitions: ${count('Visuals')} visuals of ${types.size} types, ${count('FilterGroups')} filter groups, ${count('ParameterDeclarations')} parameters, ${count('CalculatedFields')} calculated fields`,
+    );
     assert.ok(corpus.length >= 10);
   });
 
@@ -53,7 +76,10 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
         const columns = dataSetColumns(entry);
         const lenient = entry.validationStrategy?.Mode === 'LENIENT';
         const found = checkDefinition(entry.definition, (arn) => columns.get(arn)).filter((v) => !(lenient && v.lenient));
-        assert.deepEqual(found.map((v) => `${v.entity}: ${v.message}`), []);
+        assert.deepEqual(
+          found.map((v) => `${v.entity}: ${v.message}`),
+          [],
+        );
       });
     }
     for (const { variant, entry, definition } of variants) {
@@ -62,7 +88,10 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
       it(`find ${creation} in ${variant.name} (from ${entry.name}; ${variant.evidence})`, () => {
         const columns = dataSetColumns(entry);
         const found = checkDefinition(definition, (arn) => columns.get(arn));
-        assert.ok(found.some((v) => v.type === creation && entity.test(v.entity)), found.map((v) => `${v.type} ${v.entity}: ${v.message}`).join('\n') || 'nothing found');
+        assert.ok(
+          found.some((v) => v.type === creation && entity.test(v.entity)),
+          found.map((v) => `${v.type} ${v.entity}: ${v.message}`).join('\n') || 'nothing found',
+        );
       });
     }
   });
@@ -76,7 +105,15 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
       if (!findModelsDir()) return this.skip();
       endpoint = await startTestEndpoint({ creationDelayMs: 5 });
       qs = clients(endpoint.url).quicksight;
-      await qs.send(new CreateDataSourceCommand({ ...A, DataSourceId: 'corpus', Name: 'Corpus', Type: 'ATHENA', DataSourceParameters: { AthenaParameters: { WorkGroup: 'primary' } } }));
+      await qs.send(
+        new CreateDataSourceCommand({
+          ...A,
+          DataSourceId: 'corpus',
+          Name: 'Corpus',
+          Type: 'ATHENA',
+          DataSourceParameters: { AthenaParameters: { WorkGroup: 'primary' } },
+        }),
+      );
       const created = new Set<string>();
       for (const entry of corpus) {
         for (const dataSet of entry.dataSets) {
@@ -92,7 +129,11 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
       for (const entry of corpus) {
         for (const [id, recorded] of Object.entries(entry.recordedOutputColumns)) {
           const described = await qs.send(new DescribeDataSetCommand({ ...A, DataSetId: id }));
-          assert.deepEqual(described.DataSet?.OutputColumns?.map((c) => [c.Name, c.Type]), recorded.map((c) => [c.Name, c.Type]), `${entry.name}: data set ${id}`);
+          assert.deepEqual(
+            described.DataSet?.OutputColumns?.map((c) => [c.Name, c.Type]),
+            recorded.map((c) => [c.Name, c.Type]),
+            `${entry.name}: data set ${id}`,
+          );
         }
       }
     });
@@ -103,7 +144,10 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
         if (entry.kind === 'analysis') {
           const AnalysisId = `corpus-${i}`;
           await qs.send(new CreateAnalysisCommand({ ...A, AnalysisId, Name: entry.name, Definition: entry.definition as never, ...strategy }));
-          const described = await poll(() => qs.send(new DescribeAnalysisCommand({ ...A, AnalysisId })), (d) => d.Analysis?.Status !== 'CREATION_IN_PROGRESS');
+          const described = await poll(
+            () => qs.send(new DescribeAnalysisCommand({ ...A, AnalysisId })),
+            (d) => d.Analysis?.Status !== 'CREATION_IN_PROGRESS',
+          );
           assert.deepEqual(described.Analysis?.Errors ?? [], []);
           assert.equal(described.Analysis?.Status, 'CREATION_SUCCESSFUL');
           assert.deepEqual((await qs.send(new DescribeAnalysisDefinitionCommand({ ...A, AnalysisId }))).Definition, entry.definition);
@@ -111,7 +155,10 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
         }
         const DashboardId = `corpus-${i}`;
         await qs.send(new CreateDashboardCommand({ ...A, DashboardId, Name: entry.name, Definition: entry.definition as never, ...strategy }));
-        const described = await poll(() => qs.send(new DescribeDashboardCommand({ ...A, DashboardId })), (d) => d.Dashboard?.Version?.Status !== 'CREATION_IN_PROGRESS');
+        const described = await poll(
+          () => qs.send(new DescribeDashboardCommand({ ...A, DashboardId })),
+          (d) => d.Dashboard?.Version?.Status !== 'CREATION_IN_PROGRESS',
+        );
         assert.deepEqual(described.Dashboard?.Version?.Errors ?? [], []);
         assert.equal(described.Dashboard?.Version?.Status, 'CREATION_SUCCESSFUL');
         assert.deepEqual((await qs.send(new DescribeDashboardDefinitionCommand({ ...A, DashboardId }))).Definition, entry.definition);
@@ -132,7 +179,10 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
           return;
         }
         await create;
-        const described = await poll(() => qs.send(new DescribeAnalysisCommand({ ...A, AnalysisId })), (d) => d.Analysis?.Status !== 'CREATION_IN_PROGRESS');
+        const described = await poll(
+          () => qs.send(new DescribeAnalysisCommand({ ...A, AnalysisId })),
+          (d) => d.Analysis?.Status !== 'CREATION_IN_PROGRESS',
+        );
         assert.equal(described.Analysis?.Status, 'CREATION_FAILED');
         const errors = (await qs.send(new DescribeAnalysisDefinitionCommand({ ...A, AnalysisId }))).Errors ?? [];
         assert.ok(
@@ -149,22 +199,44 @@ describe('the QuickSight corpus (test/quicksight/corpus): real definitions other
       }
       const dir = await mkdtemp(join(tmpdir(), 'trailsight-corpus-cli-'));
       const run = promisify(execFile);
-      const env = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDCLI', AWS_SECRET_ACCESS_KEY: 'secret', AWS_DEFAULT_REGION: REGION, AWS_PAGER: '', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
-      const aws = async (...args: string[]) => JSON.parse((await run('aws', ['--endpoint-url', endpoint.url, '--output', 'json', 'quicksight', ...args, '--aws-account-id', ACCOUNT], { env, maxBuffer: 64 << 20 })).stdout || '{}');
+      const env = {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: 'AKIDCLI',
+        AWS_SECRET_ACCESS_KEY: 'secret',
+        AWS_DEFAULT_REGION: REGION,
+        AWS_PAGER: '',
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      };
+      const aws = async (...args: string[]) =>
+        JSON.parse(
+          (
+            await run('aws', ['--endpoint-url', endpoint.url, '--output', 'json', 'quicksight', ...args, '--aws-account-id', ACCOUNT], {
+              env,
+              maxBuffer: 64 << 20,
+            })
+          ).stdout || '{}',
+        );
       try {
         const entry = corpus.find((e) => e.name.startsWith('security-lake/') && e.kind === 'dashboard')!;
         await writeFile(join(dir, 'definition.json'), JSON.stringify(entry.definition));
         await aws('create-dashboard', '--dashboard-id', 'cli', '--name', 'CLI', '--definition', `file://${join(dir, 'definition.json')}`);
-        await poll(() => aws('describe-dashboard', '--dashboard-id', 'cli'), (d) => d.Dashboard?.Version?.Status !== 'CREATION_IN_PROGRESS');
+        await poll(
+          () => aws('describe-dashboard', '--dashboard-id', 'cli'),
+          (d) => d.Dashboard?.Version?.Status !== 'CREATION_IN_PROGRESS',
+        );
         const described = await aws('describe-dashboard-definition', '--dashboard-id', 'cli');
         assert.equal(described.ResourceStatus, 'CREATION_SUCCESSFUL');
         assert.deepEqual(described.Definition, entry.definition);
         const { definition } = variants.find((v) => 'request' in v.variant.refusal && v.variant.refusal.request === 'ValidationException')!;
         await writeFile(join(dir, 'broken.json'), JSON.stringify(definition));
-        await assert.rejects(aws('create-analysis', '--analysis-id', 'cli-broken', '--name', 'Broken', '--definition', `file://${join(dir, 'broken.json')}`), (error: Error & { stderr?: string }) => {
-          assert.match(String(error.stderr), /\(ValidationException\) when calling the CreateAnalysis operation: \d+ validation errors? detected: Value /);
-          return true;
-        });
+        await assert.rejects(
+          aws('create-analysis', '--analysis-id', 'cli-broken', '--name', 'Broken', '--definition', `file://${join(dir, 'broken.json')}`),
+          (error: Error & { stderr?: string }) => {
+            assert.match(String(error.stderr), /\(ValidationException\) when calling the CreateAnalysis operation: \d+ validation errors? detected: Value /);
+            return true;
+          },
+        );
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

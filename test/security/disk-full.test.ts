@@ -27,14 +27,20 @@ describe('security: a full disk is a clear error', () => {
   it('storageFailure tells a full disk, a quota or a read-only file system from other failures, through causes', () => {
     const full = Object.assign(new Error('write failed'), { code: 'ENOSPC' });
     assert.equal(storageFailure(full), 'no space left on the device');
-    assert.equal(storageFailure(new Error('cannot write the cache file x.partial', { cause: new Error('IO Error: Could not write file "x": No space left on device') })), 'no space left on the device');
+    assert.equal(
+      storageFailure(new Error('cannot write the cache file x.partial', { cause: new Error('IO Error: Could not write file "x": No space left on device') })),
+      'no space left on the device',
+    );
     assert.equal(storageFailure(Object.assign(new Error('q'), { code: 'EDQUOT' })), 'the disk quota is exceeded');
     assert.equal(storageFailure(new Error('Read-only file system')), 'the file system is read-only');
     assert.equal(storageFailure(new Error('Binder Error: column x not found')), undefined);
     assert.equal(storageFailure(Object.assign(new Error('gone'), { code: 'ENOENT' })), undefined);
     assert.equal(storageFailureNote([]), undefined);
     assert.equal(
-      storageFailureNote([{ path: '/w/.trailsight/endpoint/engine-cache', reason: 'no space left on the device' }, { path: '/w/.trailsight/endpoint/engine-cache', reason: 'no space left on the device' }]),
+      storageFailureNote([
+        { path: '/w/.trailsight/endpoint/engine-cache', reason: 'no space left on the device' },
+        { path: '/w/.trailsight/endpoint/engine-cache', reason: 'no space left on the device' },
+      ]),
       "local: the preview's queries failed: cannot write the query cache /w/.trailsight/endpoint/engine-cache: no space left on the device (free some space there and run again)",
     );
   });
@@ -62,13 +68,19 @@ describe('security: a full disk is a clear error', () => {
       mounted.push(cache);
       // A query that reads every column stores every column: 20,000 events do not fit in 1 MB (a
       // count(*) alone stores three columns now, which may).
-      const result = await runCli(['query', '--logs', join(dir, 'logs'), '--cache', cache, '--sql', 'SELECT count(*) FROM (SELECT * FROM cloudtrail_logs)'], dir);
+      const result = await runCli(
+        ['query', '--logs', join(dir, 'logs'), '--cache', cache, '--sql', 'SELECT count(*) FROM (SELECT * FROM cloudtrail_logs)'],
+        dir,
+      );
       assert.equal(result.code, 1, result.stderr);
-      assert.equal(result.stderr, `trailsight: cannot write the query cache ${cache}: no space left on the device (free some space there, or pass --cache with a folder on another disk)\n`);
+      assert.equal(
+        result.stderr,
+        `trailsight: cannot write the query cache ${cache}: no space left on the device (free some space there, or pass --cache with a folder on another disk)\n`,
+      );
       assert.equal(result.stdout, '');
     });
 
-    it('publish on the local target fails when the preview\'s queries cannot write the query cache', async function () {
+    it("publish on the local target fails when the preview's queries cannot write the query cache", async function () {
       const work = join(dir, 'work');
       const cache = join(work, '.trailsight', 'endpoint', 'engine-cache');
       await mkdir(cache, { recursive: true });
@@ -81,7 +93,9 @@ describe('security: a full disk is a clear error', () => {
       assert.equal(result.code, 1, result.stderr);
       assert.match(result.stdout, /publish: 20 created/, 'the resources themselves were published');
       assert.ok(
-        result.stderr.includes(`\nlocal: the preview's queries failed: cannot write the query cache ${cache}: no space left on the device (free some space there and run again)\n`),
+        result.stderr.includes(
+          `\nlocal: the preview's queries failed: cannot write the query cache ${cache}: no space left on the device (free some space there and run again)\n`,
+        ),
         result.stderr,
       );
       assert.doesNotMatch(result.stderr, /internal error|\n\s+at /);

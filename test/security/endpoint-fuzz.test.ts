@@ -18,13 +18,51 @@ const SEED = 20260101;
 
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'prototype'];
 const OPERATIONS = [
-  'ListWorkGroups', 'GetWorkGroup', 'CreateWorkGroup', 'StartQueryExecution', 'GetQueryExecution', 'GetQueryResults', 'ListQueryExecutions',
-  'BatchGetQueryExecution', 'StopQueryExecution', 'CreateDatabase', 'GetDatabase', 'GetDatabases', 'CreateTable', 'GetTable', 'GetTables', 'TagResource',
+  'ListWorkGroups',
+  'GetWorkGroup',
+  'CreateWorkGroup',
+  'StartQueryExecution',
+  'GetQueryExecution',
+  'GetQueryResults',
+  'ListQueryExecutions',
+  'BatchGetQueryExecution',
+  'StopQueryExecution',
+  'CreateDatabase',
+  'GetDatabase',
+  'GetDatabases',
+  'CreateTable',
+  'GetTable',
+  'GetTables',
+  'TagResource',
 ];
-const MEMBERS = ['Name', 'WorkGroup', 'QueryString', 'QueryExecutionId', 'QueryExecutionIds', 'MaxResults', 'NextToken', 'DatabaseInput', 'DatabaseName', 'TableInput',
-  'DataSourceId', 'DataSetId', 'Definition', 'Permissions', 'Tags', 'Type', 'ResultConfiguration', 'ClientRequestToken', 'CatalogId', '__proto__', 'constructor'];
+const MEMBERS = [
+  'Name',
+  'WorkGroup',
+  'QueryString',
+  'QueryExecutionId',
+  'QueryExecutionIds',
+  'MaxResults',
+  'NextToken',
+  'DatabaseInput',
+  'DatabaseName',
+  'TableInput',
+  'DataSourceId',
+  'DataSetId',
+  'Definition',
+  'Permissions',
+  'Tags',
+  'Type',
+  'ResultConfiguration',
+  'ClientRequestToken',
+  'CatalogId',
+  '__proto__',
+  'constructor',
+];
 
-const printable = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~!$&\'()*+,;=:@'.split('')), maxLength: 40 });
+const printable = fc.string({
+  unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~!$&'()*+,;=:@".split('')),
+  maxLength: 40,
+});
 
 /** One path segment: ids, dots, prototype names, good and broken percent-encodings, encoded unicode, Latin-1, huge. */
 const segment = fc.oneof(
@@ -47,20 +85,41 @@ const path = fc.oneof(
 );
 const query = fc.oneof(
   fc.constant(''),
-  fc.array(fc.tuple(fc.constantFrom('max-results', 'next-token', 'version-number', 'alias-name', 'keys', 'Action', ...PROTOTYPE_NAMES), segment), { maxLength: 4 }).map(
-    (pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`,
-  ),
+  fc
+    .array(fc.tuple(fc.constantFrom('max-results', 'next-token', 'version-number', 'alias-name', 'keys', 'Action', ...PROTOTYPE_NAMES), segment), {
+      maxLength: 4,
+    })
+    .map((pairs) => `?${pairs.map(([k, v]) => `${k}=${v}`).join('&')}`),
 );
 
 const target = fc.oneof(
   fc.constant(undefined),
-  fc.tuple(fc.constantFrom('AmazonAthena', 'AWSGlue', 'AmazonAthena.', 'Other', '__proto__', ''), fc.oneof(fc.constantFrom(...OPERATIONS, ...PROTOTYPE_NAMES), printable)).map(([p, o]) => `${p}.${o}`),
+  fc
+    .tuple(
+      fc.constantFrom('AmazonAthena', 'AWSGlue', 'AmazonAthena.', 'Other', '__proto__', ''),
+      fc.oneof(fc.constantFrom(...OPERATIONS, ...PROTOTYPE_NAMES), printable),
+    )
+    .map(([p, o]) => `${p}.${o}`),
   printable,
 );
-const contentType = fc.constantFrom(undefined, 'application/json', 'application/x-amz-json-1.1', 'application/x-amz-json-1.0', 'application/x-www-form-urlencoded', 'text/plain', 'application/json; charset=utf-8', 'multipart/form-data');
+const contentType = fc.constantFrom(
+  undefined,
+  'application/json',
+  'application/x-amz-json-1.1',
+  'application/x-amz-json-1.0',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'application/json; charset=utf-8',
+  'multipart/form-data',
+);
 const authorization = fc.oneof(
   fc.constant(undefined),
-  fc.constantFrom('quicksight', 'athena', 'glue', 'sts', 'other', '__proto__').map((service) => `AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`),
+  fc
+    .constantFrom('quicksight', 'athena', 'glue', 'sts', 'other', '__proto__')
+    .map(
+      (service) =>
+        `AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=${'0'.repeat(64)}`,
+    ),
   printable.map((s) => `AWS4-HMAC-SHA256 ${s}`),
 );
 
@@ -78,7 +137,16 @@ const body = fc.oneof(
   fc.constant(''),
   jsonValue.map((v) => JSON.stringify(v) ?? ''),
   fc.dictionary(fc.constantFrom(...MEMBERS), jsonValue, { maxKeys: 5 }).map((v) => JSON.stringify(v)),
-  fc.constantFrom('{', '{"a":', '[]', 'null', '{"MaxResults": 1e400}', '{"MaxResults": -1e400}', '{"__proto__": {"polluted": true}}', '{"constructor": {"prototype": {"polluted": true}}}'),
+  fc.constantFrom(
+    '{',
+    '{"a":',
+    '[]',
+    'null',
+    '{"MaxResults": 1e400}',
+    '{"MaxResults": -1e400}',
+    '{"__proto__": {"polluted": true}}',
+    '{"constructor": {"prototype": {"polluted": true}}}',
+  ),
   fc.integer({ min: 1, max: 3000 }).map((depth) => `{"Name":${'['.repeat(depth)}${']'.repeat(depth)}}`),
   fc.integer({ min: 1001, max: 20000 }).map((depth) => '['.repeat(depth)),
   fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
@@ -94,29 +162,41 @@ const method = fc.oneof(
 /** Requests of one protocol that get past the front door, so the parsers and handlers behind it are reached. */
 function wellFormed(port: string): fc.Arbitrary<RawRequest> {
   const host = `127.0.0.1:${port}`;
-  const restJson = fc.tuple(fc.constantFrom(...QUICKSIGHT_ROUTES), fc.array(segment, { minLength: 3, maxLength: 3 }), query, body).map(([route, values, q, b]) => {
-    let i = 0;
-    const uri = route.uri.replace(/\{([A-Za-z]+)\}/g, (_, label: string) => (label === 'AwsAccountId' ? ACCOUNT : values[i++ % values.length]));
-    return { method: route.method, path: `${uri}${q}`, headers: { host, 'content-type': 'application/json' }, body: b };
-  });
-  const json11 = fc.tuple(fc.constantFrom('AmazonAthena', 'AWSGlue'), fc.oneof(fc.constantFrom(...OPERATIONS), fc.constantFrom(...PROTOTYPE_NAMES)), body).map(([prefix, operation, b]) => ({
-    method: 'POST',
-    path: '/',
-    headers: { host, 'x-amz-target': `${prefix}.${operation}`, 'content-type': 'application/x-amz-json-1.1' },
-    body: b,
-  }));
-  const form = fc.tuple(fc.constantFrom('GetCallerIdentity', 'AssumeRole', ...PROTOTYPE_NAMES), fc.array(fc.tuple(printable, segment), { maxLength: 3 })).map(([action, extra]) => ({
-    method: 'POST',
-    path: '/',
-    headers: { host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
-    body: [`Action=${action}`, 'Version=2011-06-15', ...extra.map(([k, v]) => `${k}=${v}`)].join('&'),
-  }));
+  const restJson = fc
+    .tuple(fc.constantFrom(...QUICKSIGHT_ROUTES), fc.array(segment, { minLength: 3, maxLength: 3 }), query, body)
+    .map(([route, values, q, b]) => {
+      let i = 0;
+      const uri = route.uri.replace(/\{([A-Za-z]+)\}/g, (_, label: string) => (label === 'AwsAccountId' ? ACCOUNT : values[i++ % values.length]));
+      return { method: route.method, path: `${uri}${q}`, headers: { host, 'content-type': 'application/json' }, body: b };
+    });
+  const json11 = fc
+    .tuple(fc.constantFrom('AmazonAthena', 'AWSGlue'), fc.oneof(fc.constantFrom(...OPERATIONS), fc.constantFrom(...PROTOTYPE_NAMES)), body)
+    .map(([prefix, operation, b]) => ({
+      method: 'POST',
+      path: '/',
+      headers: { host, 'x-amz-target': `${prefix}.${operation}`, 'content-type': 'application/x-amz-json-1.1' },
+      body: b,
+    }));
+  const form = fc
+    .tuple(fc.constantFrom('GetCallerIdentity', 'AssumeRole', ...PROTOTYPE_NAMES), fc.array(fc.tuple(printable, segment), { maxLength: 3 }))
+    .map(([action, extra]) => ({
+      method: 'POST',
+      path: '/',
+      headers: { host, 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: [`Action=${action}`, 'Version=2011-06-15', ...extra.map(([k, v]) => `${k}=${v}`)].join('&'),
+    }));
   return fc.oneof(restJson, json11, form);
 }
 
 function requestArbitrary(port: string): fc.Arbitrary<RawRequest> {
-  const host = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(`127.0.0.1:${port}`, `localhost:${port}`) }, { weight: 1, arbitrary: fc.constantFrom('attacker.example', `[::1]:${port}`, '') });
-  const origin = fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('http://attacker.example', 'null', `http://127.0.0.1:${port}`) });
+  const host = fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(`127.0.0.1:${port}`, `localhost:${port}`) },
+    { weight: 1, arbitrary: fc.constantFrom('attacker.example', `[::1]:${port}`, '') },
+  );
+  const origin = fc.oneof(
+    { weight: 8, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constantFrom('http://attacker.example', 'null', `http://127.0.0.1:${port}`) },
+  );
   return fc.record({ method, path, query, host, target, contentType, authorization, origin, body }).map((r) => {
     const headers: Record<string, string> = { host: r.host };
     if (r.target !== undefined) headers['x-amz-target'] = r.target;
@@ -161,7 +241,10 @@ describe('security: a seeded fuzz of request parsing never gets a 5xx or a crash
   it('1500 random requests to a loopback endpoint', async () => {
     const endpoint = await startTestEndpoint();
     try {
-      await fc.assert(fc.asyncProperty(anyRequest(portOf(endpoint.url)), (raw) => checkOne(endpoint.url, raw)), { seed: SEED, numRuns: 1500 });
+      await fc.assert(
+        fc.asyncProperty(anyRequest(portOf(endpoint.url)), (raw) => checkOne(endpoint.url, raw)),
+        { seed: SEED, numRuns: 1500 },
+      );
       await stillServes(endpoint.url);
       assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype was polluted');
     } finally {
@@ -172,7 +255,10 @@ describe('security: a seeded fuzz of request parsing never gets a 5xx or a crash
   it('500 random requests to an endpoint without the API models (nothing validates shapes before the handlers)', async () => {
     const endpoint = await startTestEndpoint({ modelsDir: false });
     try {
-      await fc.assert(fc.asyncProperty(anyRequest(portOf(endpoint.url)), (raw) => checkOne(endpoint.url, raw)), { seed: SEED + 2, numRuns: 500 });
+      await fc.assert(
+        fc.asyncProperty(anyRequest(portOf(endpoint.url)), (raw) => checkOne(endpoint.url, raw)),
+        { seed: SEED + 2, numRuns: 500 },
+      );
       await stillServes(endpoint.url);
     } finally {
       await stopTestEndpoint(endpoint);
@@ -182,7 +268,10 @@ describe('security: a seeded fuzz of request parsing never gets a 5xx or a crash
   it('400 random requests to an endpoint that verifies signatures', async () => {
     const endpoint = await startTestEndpoint({ credentials: TEST_CREDENTIALS });
     try {
-      await fc.assert(fc.asyncProperty(anyRequest(portOf(endpoint.url)), (raw) => checkOne(endpoint.url, raw)), { seed: SEED + 1, numRuns: 400 });
+      await fc.assert(
+        fc.asyncProperty(anyRequest(portOf(endpoint.url)), (raw) => checkOne(endpoint.url, raw)),
+        { seed: SEED + 1, numRuns: 400 },
+      );
       await stillServes(endpoint.url);
     } finally {
       await stopTestEndpoint(endpoint);

@@ -16,7 +16,12 @@ describe('security: the endpoint answers only its own user (Host, Origin, Conten
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
   let port: string;
   const dataSources = `/accounts/${ACCOUNT}/data-sources`;
-  const createBody = JSON.stringify({ DataSourceId: 'planted', Name: 'Planted', Type: 'ATHENA', DataSourceParameters: { AthenaParameters: { WorkGroup: 'primary' } } });
+  const createBody = JSON.stringify({
+    DataSourceId: 'planted',
+    Name: 'Planted',
+    Type: 'ATHENA',
+    DataSourceParameters: { AthenaParameters: { WorkGroup: 'primary' } },
+  });
 
   before(async () => {
     endpoint = await startTestEndpoint();
@@ -35,9 +40,19 @@ describe('security: the endpoint answers only its own user (Host, Origin, Conten
       const message = assertAwsError(response, 403, 'AccessDeniedException');
       assert.match(message, /Host header/);
     }
-    const athena = await send(endpoint.url, { method: 'POST', path: '/', headers: { host: 'attacker.example', 'x-amz-target': 'AmazonAthena.ListWorkGroups', 'content-type': 'application/x-amz-json-1.1' }, body: '{}' });
+    const athena = await send(endpoint.url, {
+      method: 'POST',
+      path: '/',
+      headers: { host: 'attacker.example', 'x-amz-target': 'AmazonAthena.ListWorkGroups', 'content-type': 'application/x-amz-json-1.1' },
+      body: '{}',
+    });
     assertAwsError(athena, 403, 'AccessDeniedException');
-    const sts = await send(endpoint.url, { method: 'POST', path: '/', headers: { host: 'attacker.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
+    const sts = await send(endpoint.url, {
+      method: 'POST',
+      path: '/',
+      headers: { host: 'attacker.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=GetCallerIdentity&Version=2011-06-15',
+    });
     assertAwsError(sts, 403, 'AccessDenied');
     assert.match(sts.text, /^<ErrorResponse>/);
     assert.equal(await plantedExists(), false);
@@ -63,11 +78,25 @@ describe('security: the endpoint answers only its own user (Host, Origin, Conten
 
   it('each browser sign alone is enough: a foreign Origin, Sec-Fetch-Site cross-site or same-site, a text/plain body', async () => {
     const json = { 'content-type': 'application/json' };
-    for (const origin of ['http://attacker.example', 'null', `http://127.0.0.1:${Number(port) + 1}`, `https://127.0.0.1:${port}`, `http://127.0.0.1:${port}.attacker.example`]) {
-      assertAwsError(await send(endpoint.url, { method: 'POST', path: dataSources, headers: { ...json, origin }, body: createBody }), 403, 'AccessDeniedException');
+    for (const origin of [
+      'http://attacker.example',
+      'null',
+      `http://127.0.0.1:${Number(port) + 1}`,
+      `https://127.0.0.1:${port}`,
+      `http://127.0.0.1:${port}.attacker.example`,
+    ]) {
+      assertAwsError(
+        await send(endpoint.url, { method: 'POST', path: dataSources, headers: { ...json, origin }, body: createBody }),
+        403,
+        'AccessDeniedException',
+      );
     }
     for (const site of ['cross-site', 'same-site']) {
-      assertAwsError(await send(endpoint.url, { method: 'POST', path: dataSources, headers: { ...json, 'sec-fetch-site': site }, body: createBody }), 403, 'AccessDeniedException');
+      assertAwsError(
+        await send(endpoint.url, { method: 'POST', path: dataSources, headers: { ...json, 'sec-fetch-site': site }, body: createBody }),
+        403,
+        'AccessDeniedException',
+      );
     }
     for (const contentType of ['text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']) {
       const response = await send(endpoint.url, { method: 'POST', path: dataSources, headers: { 'content-type': contentType }, body: createBody });
@@ -80,14 +109,24 @@ describe('security: the endpoint answers only its own user (Host, Origin, Conten
   });
 
   it('Athena and Glue refuse text/plain too, in the JSON 1.1 error shape', async () => {
-    const response = await send(endpoint.url, { method: 'POST', path: '/', headers: { 'x-amz-target': 'AWSGlue.CreateDatabase', 'content-type': 'text/plain' }, body: '{"DatabaseInput":{"Name":"planted"}}' });
+    const response = await send(endpoint.url, {
+      method: 'POST',
+      path: '/',
+      headers: { 'x-amz-target': 'AWSGlue.CreateDatabase', 'content-type': 'text/plain' },
+      body: '{"DatabaseInput":{"Name":"planted"}}',
+    });
     assertAwsError(response, 400, 'SerializationException');
     assert.equal(JSON.parse(response.text).__type, 'SerializationException');
     assert.deepEqual((await clients(endpoint.url).glue.send(new GetDatabasesCommand({}))).DatabaseList, []);
   });
 
   it("its own origin, the SDK's requests and bodiless GETs without a content type are served", async () => {
-    const own = await send(endpoint.url, { method: 'POST', path: dataSources, headers: { origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, body: JSON.stringify({ ...dataSourceInput('own'), AwsAccountId: undefined }) });
+    const own = await send(endpoint.url, {
+      method: 'POST',
+      path: dataSources,
+      headers: { origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      body: JSON.stringify({ ...dataSourceInput('own'), AwsAccountId: undefined }),
+    });
     assert.equal(own.status, 202, own.text);
     const sdk = clients(endpoint.url);
     assert.equal((await sdk.quicksight.send(new DescribeDataSourceCommand({ AwsAccountId: ACCOUNT, DataSourceId: 'own' }))).DataSource?.Name, 'CloudTrail');

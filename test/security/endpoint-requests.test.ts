@@ -4,7 +4,14 @@ import { request } from 'node:http';
 import { join, relative } from 'node:path';
 import { CreateWorkGroupCommand, ListWorkGroupsCommand } from '@aws-sdk/client-athena';
 import { CreateDatabaseCommand, GetDatabaseCommand } from '@aws-sdk/client-glue';
-import { CreateAnalysisCommand, CreateDashboardCommand, CreateDataSourceCommand, DescribeDashboardCommand, DescribeDataSourceCommand, ListDashboardsCommand } from '@aws-sdk/client-quicksight';
+import {
+  CreateAnalysisCommand,
+  CreateDashboardCommand,
+  CreateDataSourceCommand,
+  DescribeDashboardCommand,
+  DescribeDataSourceCommand,
+  ListDashboardsCommand,
+} from '@aws-sdk/client-quicksight';
 import { findModelsDir, loadModel, validateShape } from '../../src/awsmodel/index.ts';
 import { definition, dataSourceInput } from '../endpoint/fixtures.ts';
 import { ACCOUNT, clients, failure, removeDir, startTestEndpoint, stopTestEndpoint, tempDir } from '../endpoint/helpers.ts';
@@ -18,7 +25,7 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 
-describe('security: malformed requests get 4xx in the service\'s AWS error shape, never a 5xx', () => {
+describe("security: malformed requests get 4xx in the service's AWS error shape, never a 5xx", () => {
   let endpoint: Awaited<ReturnType<typeof startTestEndpoint>>;
 
   before(async () => {
@@ -40,30 +47,74 @@ describe('security: malformed requests get 4xx in the service\'s AWS error shape
         assertAwsError(response, 400, 'UnknownOperationException');
       }
     }
-    const stsAction = await send(endpoint.url, { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=constructor&Version=2011-06-15' });
+    const stsAction = await send(endpoint.url, {
+      method: 'POST',
+      path: '/',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=constructor&Version=2011-06-15',
+    });
     assertAwsError(stsAction, 400, 'InvalidAction');
-    assertAwsError(await send(endpoint.url, { method: 'POST', path: '/', headers: json11('__proto__.ListWorkGroups'), body: '{}' }), 400, 'UnknownServiceException');
-    assertAwsError(await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AmazonAthena.ListWorkGroups.extra'), body: '{}' }), 400, 'UnknownOperationException');
+    assertAwsError(
+      await send(endpoint.url, { method: 'POST', path: '/', headers: json11('__proto__.ListWorkGroups'), body: '{}' }),
+      400,
+      'UnknownServiceException',
+    );
+    assertAwsError(
+      await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AmazonAthena.ListWorkGroups.extra'), body: '{}' }),
+      400,
+      'UnknownOperationException',
+    );
   });
 
   it('bodies that are not a JSON object: 400 SerializationException', async () => {
-    const bodies = ['{', 'null', '[]', '42', '"text"', 'true', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), '['.repeat(200000), `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`];
+    const bodies = [
+      '{',
+      'null',
+      '[]',
+      '42',
+      '"text"',
+      'true',
+      Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+      '['.repeat(200000),
+      `{"a":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    ];
     for (const body of bodies) {
-      assertAwsError(await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AmazonAthena.ListWorkGroups'), body }), 400, 'SerializationException');
-      assertAwsError(await send(endpoint.url, { method: 'POST', path: `/accounts/${ACCOUNT}/data-sources`, headers: { 'content-type': 'application/json' }, body }), 400, 'SerializationException');
+      assertAwsError(
+        await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AmazonAthena.ListWorkGroups'), body }),
+        400,
+        'SerializationException',
+      );
+      assertAwsError(
+        await send(endpoint.url, { method: 'POST', path: `/accounts/${ACCOUNT}/data-sources`, headers: { 'content-type': 'application/json' }, body }),
+        400,
+        'SerializationException',
+      );
     }
   });
 
   it("members AWS's model leaves optional that an operation still needs: 400, not a crash", async () => {
     // StopQueryExecution's id is an idempotency token (the SDK fills it in); CreateTable may name an open-table-format table instead.
-    assertAwsError(await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AmazonAthena.StopQueryExecution'), body: '{}' }), 400, 'InvalidRequestException');
+    assertAwsError(
+      await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AmazonAthena.StopQueryExecution'), body: '{}' }),
+      400,
+      'InvalidRequestException',
+    );
     await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AWSGlue.CreateDatabase'), body: '{"DatabaseInput":{"Name":"optional_members"}}' });
-    const noTableInput = await send(endpoint.url, { method: 'POST', path: '/', headers: json11('AWSGlue.CreateTable'), body: '{"DatabaseName":"optional_members","Name":"t"}' });
+    const noTableInput = await send(endpoint.url, {
+      method: 'POST',
+      path: '/',
+      headers: json11('AWSGlue.CreateTable'),
+      body: '{"DatabaseName":"optional_members","Name":"t"}',
+    });
     assertAwsError(noTableInput, 400, 'InvalidInputException');
   });
 
   it('a wrong method: 4xx UnknownOperationException', async () => {
-    assertAwsError(await send(endpoint.url, { method: 'GET', path: '/', headers: { 'x-amz-target': 'AmazonAthena.ListWorkGroups' } }), 400, 'UnknownOperationException');
+    assertAwsError(
+      await send(endpoint.url, { method: 'GET', path: '/', headers: { 'x-amz-target': 'AmazonAthena.ListWorkGroups' } }),
+      400,
+      'UnknownOperationException',
+    );
     assertAwsError(await send(endpoint.url, { method: 'PATCH', path: `/accounts/${ACCOUNT}/dashboards/x` }), 405, 'UnknownOperationException');
     assertAwsError(await send(endpoint.url, { method: 'GET', path: `/accounts/${ACCOUNT}/nothing-here` }), 404, 'UnknownOperationException');
   });
@@ -84,7 +135,10 @@ describe('security: malformed requests get 4xx in the service\'s AWS error shape
     ]) {
       const error = await failure(call());
       assert.equal(error.name, 'ValidationException');
-      assert.match(error.message, /Value 'x\/\.\.\/\.\.\/y <script>' at '(dashboard|analysis)Id' failed to satisfy constraint: Member must satisfy regular expression pattern/);
+      assert.match(
+        error.message,
+        /Value 'x\/\.\.\/\.\.\/y <script>' at '(dashboard|analysis)Id' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+      );
     }
     const athena = await failure(clients(endpoint.url).athena.send(new CreateWorkGroupCommand({ Name: 'a/../b' })));
     assert.equal(athena.name, 'InvalidRequestException');

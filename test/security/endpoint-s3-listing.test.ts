@@ -55,7 +55,11 @@ describe('security: S3 listings stay inside the S3 root and the mounts', functio
   it('a raw request for a key path or another operation is refused as not implemented, never served', async () => {
     const url = endpoint?.url ?? '';
     for (const path of ['/bucket/folder/ok.json', '/bucket/..%2F..%2Fetc%2Fpasswd', '/', '/bucket?acl']) {
-      const response = await fetch(`${url}${path}`, { headers: { authorization: `AWS4-HMAC-SHA256 Credential=${TEST_CREDENTIALS.accessKeyId}/20261207/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00` } });
+      const response = await fetch(`${url}${path}`, {
+        headers: {
+          authorization: `AWS4-HMAC-SHA256 Credential=${TEST_CREDENTIALS.accessKeyId}/20261207/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00`,
+        },
+      });
       const body = await response.text();
       assert.ok(response.status >= 400, `${path}: ${response.status}`);
       assert.doesNotMatch(body, /secret|\{\}/, path);

@@ -19,7 +19,19 @@ const REPO = new URL('../../', import.meta.url).pathname;
 async function signed(url: string, raw: { method: string; path: string; headers: Record<string, string>; body: string }, service: string, date = new Date()) {
   const { hostname, port } = new URL(url);
   const signer = new SignatureV4({ service, region: REGION, credentials: TEST_CREDENTIALS, sha256: NodeSha256 });
-  const request = await signer.sign({ method: raw.method, protocol: 'http:', hostname, port: Number(port), path: raw.path, query: {}, headers: { ...raw.headers, host: `${hostname}:${port}` }, body: raw.body }, { signingDate: date });
+  const request = await signer.sign(
+    {
+      method: raw.method,
+      protocol: 'http:',
+      hostname,
+      port: Number(port),
+      path: raw.path,
+      query: {},
+      headers: { ...raw.headers, host: `${hostname}:${port}` },
+      body: raw.body,
+    },
+    { signingDate: date },
+  );
   return request.headers as Record<string, string>;
 }
 
@@ -34,7 +46,10 @@ describe('security: with credentials, every request must carry a valid SigV4 sig
   it('SDK clients signing with the key are served, on every protocol', async () => {
     const sdk = clients(endpoint.url);
     await sdk.quicksight.send(new CreateDataSourceCommand(dataSourceInput('signed')));
-    assert.equal((await sdk.quicksight.send(new DescribeDataSourceCommand({ AwsAccountId: ACCOUNT, DataSourceId: 'signed' }))).DataSource?.DataSourceId, 'signed');
+    assert.equal(
+      (await sdk.quicksight.send(new DescribeDataSourceCommand({ AwsAccountId: ACCOUNT, DataSourceId: 'signed' }))).DataSource?.DataSourceId,
+      'signed',
+    );
     // Query-string members are signed too.
     await sdk.quicksight.send(new ListDataSourcesCommand({ AwsAccountId: ACCOUNT, MaxResults: 5 }));
     await sdk.glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'signed' } }));
@@ -44,7 +59,11 @@ describe('security: with credentials, every request must carry a valid SigV4 sig
 
   it('a wrong secret: InvalidSignatureException (JSON), SignatureDoesNotMatch (Query), 403', async () => {
     const wrong = clients(endpoint.url, { maxAttempts: 1, credentials: { accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: 'not-the-secret' } });
-    const calls = [() => wrong.quicksight.send(new ListDataSourcesCommand({ AwsAccountId: ACCOUNT })), () => wrong.athena.send(new ListWorkGroupsCommand({})), () => wrong.glue.send(new GetDatabasesCommand({}))];
+    const calls = [
+      () => wrong.quicksight.send(new ListDataSourcesCommand({ AwsAccountId: ACCOUNT })),
+      () => wrong.athena.send(new ListWorkGroupsCommand({})),
+      () => wrong.glue.send(new GetDatabasesCommand({})),
+    ];
     for (const call of calls) {
       const error = await failure(call());
       assert.equal(error.name, 'InvalidSignatureException');
@@ -73,14 +92,24 @@ describe('security: with credentials, every request must carry a valid SigV4 sig
     await clients(endpoint.url, { maxAttempts: 1, systemClockOffset: -10 * 60 * 1000 }).athena.send(new ListWorkGroupsCommand({}));
   });
 
-  it('unsigned requests: MissingAuthenticationToken, in each protocol\'s shape', async () => {
+  it("unsigned requests: MissingAuthenticationToken, in each protocol's shape", async () => {
     assertAwsError(await send(endpoint.url, { path: `/accounts/${ACCOUNT}/data-sources` }), 403, 'MissingAuthenticationTokenException');
     assertAwsError(
-      await send(endpoint.url, { method: 'POST', path: '/', headers: { 'x-amz-target': 'AmazonAthena.ListWorkGroups', 'content-type': 'application/x-amz-json-1.1' }, body: '{}' }),
+      await send(endpoint.url, {
+        method: 'POST',
+        path: '/',
+        headers: { 'x-amz-target': 'AmazonAthena.ListWorkGroups', 'content-type': 'application/x-amz-json-1.1' },
+        body: '{}',
+      }),
       403,
       'MissingAuthenticationTokenException',
     );
-    const sts = await send(endpoint.url, { method: 'POST', path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
+    const sts = await send(endpoint.url, {
+      method: 'POST',
+      path: '/',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=GetCallerIdentity&Version=2011-06-15',
+    });
     assertAwsError(sts, 403, 'MissingAuthenticationToken');
   });
 
@@ -91,11 +120,21 @@ describe('security: with credentials, every request must carry a valid SigV4 sig
     const ok = await send(endpoint.url, { method: 'POST', path: '/', headers, body });
     assert.equal(ok.status, 200, ok.text);
 
-    const replayedWithOtherBody = await send(endpoint.url, { method: 'POST', path: '/', headers, body: JSON.stringify({ DatabaseInput: { Name: 'tampered' } }) });
+    const replayedWithOtherBody = await send(endpoint.url, {
+      method: 'POST',
+      path: '/',
+      headers,
+      body: JSON.stringify({ DatabaseInput: { Name: 'tampered' } }),
+    });
     assertAwsError(replayedWithOtherBody, 403, 'InvalidSignatureException');
     const otherTarget = await send(endpoint.url, { method: 'POST', path: '/', headers: { ...headers, 'x-amz-target': 'AWSGlue.DeleteDatabase' }, body });
     assertAwsError(otherTarget, 403, 'InvalidSignatureException');
-    const garbled = await send(endpoint.url, { method: 'POST', path: '/', headers: { ...headers, authorization: 'AWS4-HMAC-SHA256 Credential=AKIDLOCAL' }, body });
+    const garbled = await send(endpoint.url, {
+      method: 'POST',
+      path: '/',
+      headers: { ...headers, authorization: 'AWS4-HMAC-SHA256 Credential=AKIDLOCAL' },
+      body,
+    });
     assertAwsError(garbled, 403, 'IncompleteSignatureException');
     const names = (await clients(endpoint.url).glue.send(new GetDatabasesCommand({}))).DatabaseList?.map((d) => d.Name);
     assert.ok(!names?.includes('tampered'));
@@ -103,7 +142,10 @@ describe('security: with credentials, every request must carry a valid SigV4 sig
 
   it('host-header refusals still come first, signed or not', async () => {
     const headers = await signed(endpoint.url, { method: 'GET', path: `/accounts/${ACCOUNT}/data-sources`, headers: {}, body: '' }, 'quicksight');
-    const response = await send(endpoint.url, { path: `/accounts/${ACCOUNT}/data-sources`, headers: { ...headers, host: `attacker.example:${portOf(endpoint.url)}` } });
+    const response = await send(endpoint.url, {
+      path: `/accounts/${ACCOUNT}/data-sources`,
+      headers: { ...headers, host: `attacker.example:${portOf(endpoint.url)}` },
+    });
     assertAwsError(response, 403, 'AccessDeniedException');
   });
 });
@@ -169,7 +211,19 @@ describe('security: `trailsight serve` beyond loopback', function () {
     await removeDir(s3Root);
   });
 
-  const serveArgs = (...extra: string[]) => [join(REPO, 'bin/trailsight.js'), 'serve', '--port', '0', '--state', stateDir, '--s3-root', s3Root, '--account', ACCOUNT, ...extra];
+  const serveArgs = (...extra: string[]) => [
+    join(REPO, 'bin/trailsight.js'),
+    'serve',
+    '--port',
+    '0',
+    '--state',
+    stateDir,
+    '--s3-root',
+    s3Root,
+    '--account',
+    ACCOUNT,
+    ...extra,
+  ];
   const envWithout = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'AWS_ACCESS_KEY_ID' && k !== 'AWS_SECRET_ACCESS_KEY'));
 
   it('refuses --host 0.0.0.0 without credentials, saying what to give', async () => {
@@ -184,7 +238,13 @@ describe('security: `trailsight serve` beyond loopback', function () {
     try {
       let out = '';
       child.stdout!.on('data', (chunk) => (out += chunk));
-      const url = (await poll(async () => out, (text) => /^http:\/\/\S+\n/.test(text) || child.exitCode !== null, 30000)).split('\n')[0];
+      const url = (
+        await poll(
+          async () => out,
+          (text) => /^http:\/\/\S+\n/.test(text) || child.exitCode !== null,
+          30000,
+        )
+      ).split('\n')[0];
       assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.equal((await clients(url).sts.send(new GetCallerIdentityCommand({}))).Account, ACCOUNT);
       assertAwsError(await send(url, { path: `/accounts/${ACCOUNT}/data-sources` }), 403, 'MissingAuthenticationTokenException');

@@ -4,8 +4,13 @@ import { appendFileSync, openSync, closeSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import {
-  BatchGetQueryExecutionCommand, GetQueryExecutionCommand, GetQueryResultsCommand, ListQueryExecutionsCommand, StartQueryExecutionCommand,
-  StopQueryExecutionCommand, type AthenaClient,
+  BatchGetQueryExecutionCommand,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  ListQueryExecutionsCommand,
+  StartQueryExecutionCommand,
+  StopQueryExecutionCommand,
+  type AthenaClient,
 } from '@aws-sdk/client-athena';
 import { CreateDatabaseCommand } from '@aws-sdk/client-glue';
 import { CreateDataSourceCommand, DescribeDataSourceCommand } from '@aws-sdk/client-quicksight';
@@ -106,7 +111,10 @@ describe('security: a full or read-only --state disk is a clear 500, never a cra
       assert.equal(error.$metadata?.httpStatusCode, 500);
       assert.ok(error.message.includes(endpoint.settings.stateDir), error.message);
       assert.match(error.message, new RegExp(`\\(${code}\\)`));
-      assert.deepEqual((await filesUnder(endpoint.settings.stateDir)).filter((f) => f.endsWith('.tmp')), []);
+      assert.deepEqual(
+        (await filesUnder(endpoint.settings.stateDir)).filter((f) => f.endsWith('.tmp')),
+        [],
+      );
 
       files.failWith = undefined;
       await qs.send(new CreateDataSourceCommand(dataSourceInput(`full-${code}`)));
@@ -120,17 +128,24 @@ describe('security: a full or read-only --state disk is a clear 500, never a cra
     const glue = await failure(sdk.glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'full' } })));
     assert.equal(glue.name, 'InternalServiceException');
     assert.match(glue.message, /no space left on the device/);
-    const athena = await failure(sdk.athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: { OutputLocation: 's3://results/' } })));
+    const athena = await failure(
+      sdk.athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: { OutputLocation: 's3://results/' } })),
+    );
     assert.equal(athena.name, 'InternalServerException');
   });
 
   it('a query whose result cannot be stored is logged, and the server lives on', async () => {
     const athena = clients(endpoint.url).athena;
-    const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: { OutputLocation: 's3://results/' } }));
+    const { QueryExecutionId } = await athena.send(
+      new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: { OutputLocation: 's3://results/' } }),
+    );
     files.failWith = 'ENOSPC';
     await new Promise((r) => setTimeout(r, 1500));
     files.failWith = undefined;
-    assert.ok(logged.some((line) => line.includes(QueryExecutionId!) && /no space left on the device/.test(line)), logged.join('\n'));
+    assert.ok(
+      logged.some((line) => line.includes(QueryExecutionId!) && /no space left on the device/.test(line)),
+      logged.join('\n'),
+    );
     await athena.send(new GetQueryExecutionCommand({ QueryExecutionId }));
   });
 });
@@ -184,7 +199,10 @@ describe('security: a really full disk (a 1 MiB tmpfs)', function () {
       assert.equal(error.name, 'InternalFailureException');
       assert.ok(error.message.includes(stateDir), error.message);
       assert.match(error.message, /no space left on the device \(ENOSPC\)/);
-      assert.deepEqual((await filesUnder(stateDir)).filter((f) => f.endsWith('.tmp')), []);
+      assert.deepEqual(
+        (await filesUnder(stateDir)).filter((f) => f.endsWith('.tmp')),
+        [],
+      );
       await rm(filler);
       await qs.send(new CreateDataSourceCommand(dataSourceInput('after')));
     } finally {
@@ -199,19 +217,30 @@ describe('security: a really full disk (a 1 MiB tmpfs)', function () {
     const stderrFile = join(disk, 'serve.stderr');
     await writeFile(stderrFile, '');
     const stderr = openSync(stderrFile, 'a');
-    const child = spawn(process.execPath, [join(REPO, 'bin/trailsight.js'), 'serve', '--port', '0', '--state', stateDir, '--s3-root', s3Root, '--account', ACCOUNT, '--region', REGION], {
-      stdio: ['ignore', 'pipe', stderr],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(REPO, 'bin/trailsight.js'), 'serve', '--port', '0', '--state', stateDir, '--s3-root', s3Root, '--account', ACCOUNT, '--region', REGION],
+      {
+        stdio: ['ignore', 'pipe', stderr],
+      },
+    );
     closeSync(stderr);
     try {
       let out = '';
       child.stdout!.on('data', (chunk) => (out += chunk));
-      const url = (await poll(async () => out, (text) => /^http:\/\/\S+\n/.test(text) || child.exitCode !== null, 30000)).split('\n')[0];
+      const url = (
+        await poll(
+          async () => out,
+          (text) => /^http:\/\/\S+\n/.test(text) || child.exitCode !== null,
+          30000,
+        )
+      ).split('\n')[0];
       assert.match(url, /^http:/, `serve did not start: ${out}`);
       const filler = await fill();
       const qs = clients(url, { maxAttempts: 1 }).quicksight;
       // Each failed write is logged to the full standard error.
-      for (let i = 0; i < 3; i++) assert.equal((await failure(qs.send(new CreateDataSourceCommand(dataSourceInput(`s${i}-${'y'.repeat(300)}`))))).name, 'InternalFailureException');
+      for (let i = 0; i < 3; i++)
+        assert.equal((await failure(qs.send(new CreateDataSourceCommand(dataSourceInput(`s${i}-${'y'.repeat(300)}`))))).name, 'InternalFailureException');
       assert.equal(child.exitCode, null, 'trailsight serve exited');
       await rm(filler);
       await qs.send(new CreateDataSourceCommand(dataSourceInput('healed')));
@@ -243,8 +272,13 @@ describe('security: Athena query history expires after 45 days, as in Athena', f
   const executionFiles = async () => (await filesUnder(join(stateDir, 'athena'))).filter((f) => /\/(executions|results|tokens)\//.test(f)).sort();
 
   async function run(athena: AthenaClient, sql: string, token?: string): Promise<string> {
-    const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: sql, ResultConfiguration: output, ClientRequestToken: token }));
-    await poll(() => athena.send(new GetQueryExecutionCommand({ QueryExecutionId })), (q) => q.QueryExecution?.Status?.State === 'SUCCEEDED');
+    const { QueryExecutionId } = await athena.send(
+      new StartQueryExecutionCommand({ QueryString: sql, ResultConfiguration: output, ClientRequestToken: token }),
+    );
+    await poll(
+      () => athena.send(new GetQueryExecutionCommand({ QueryExecutionId })),
+      (q) => q.QueryExecution?.Status?.State === 'SUCCEEDED',
+    );
     return QueryExecutionId!;
   }
 
@@ -257,7 +291,10 @@ describe('security: Athena query history expires after 45 days, as in Athena', f
       const old = await run(athena, 'SELECT 1 AS one', token);
       const older = await run(athena, 'SELECT 2 AS two');
       // (The SDK sends a ClientRequestToken of its own when none is given: every execution has one.)
-      assert.deepEqual((await executionFiles()).map((f) => f.split('/')[2]), ['executions', 'executions', 'results', 'results', 'tokens', 'tokens']);
+      assert.deepEqual(
+        (await executionFiles()).map((f) => f.split('/')[2]),
+        ['executions', 'executions', 'results', 'results', 'tokens', 'tokens'],
+      );
 
       offset = 44 * DAY;
       assert.deepEqual(((await athena.send(new ListQueryExecutionsCommand({}))).QueryExecutionIds ?? []).sort(), [old, older].sort());
@@ -283,7 +320,10 @@ describe('security: Athena query history expires after 45 days, as in Athena', f
       assert.notEqual(fresh, old);
       const left = await executionFiles();
       assert.ok(!left.some((f) => f.includes(old) || f.includes(older)), left.join('\n'));
-      assert.deepEqual(left.map((f) => f.split('/')[2]), ['executions', 'results', 'tokens']);
+      assert.deepEqual(
+        left.map((f) => f.split('/')[2]),
+        ['executions', 'results', 'tokens'],
+      );
     } finally {
       await stopTestEndpoint(endpoint);
     }

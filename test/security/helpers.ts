@@ -18,7 +18,12 @@ export async function treeHash(root: string): Promise<string> {
       else if (found.isDirectory()) {
         hash.update(`dir ${at}\n`);
         await walk(path, at);
-      } else hash.update(`file ${at} ${createHash('sha256').update(await readFile(path)).digest('hex')}\n`);
+      } else
+        hash.update(
+          `file ${at} ${createHash('sha256')
+            .update(await readFile(path))
+            .digest('hex')}\n`,
+        );
     }
   };
   await walk(root, '');

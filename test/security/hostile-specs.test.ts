@@ -26,23 +26,27 @@ describe('security: hostile SQL in a DataSet spec', function () {
     repo = mkdtempSync(join(tmpdir(), 'trailsight-hostile-specs-'));
     victim = join(repo, 'outside', 'stolen.csv');
     cpSync(DASHBOARDS, join(repo, 'dashboards'), { recursive: true });
-    writeFileSync(join(repo, 'dashboards', 'datasets', 'e-string.yaml'), dataset('e-string', [
-      'columns:',
-      `  - { name: leaked, expr: "E'\\\\'' || (SELECT content FROM read_text('/etc/passwd')) || '\\\\''" }`,
-    ].join('\n')));
-    writeFileSync(join(repo, 'dashboards', 'datasets', 'closes-with.yaml'), dataset('closes-with', [
-      'columns:',
-      '  - { name: event_name }',
-      'sql: |',
-      '  SELECT eventname AS event_name FROM cloudtrail_logs',
-      `  ) COPY (SELECT 1) TO '${victim}' --`,
-    ].join('\n')));
-    writeFileSync(join(repo, 'dashboards', 'datasets', 'reads-files.yaml'), dataset('reads-files', [
-      'columns:',
-      '  - { name: line }',
-      'sql: |',
-      "  SELECT line FROM read_csv('/etc/passwd') AS t(line)",
-    ].join('\n')));
+    writeFileSync(
+      join(repo, 'dashboards', 'datasets', 'e-string.yaml'),
+      dataset('e-string', ['columns:', `  - { name: leaked, expr: "E'\\\\'' || (SELECT content FROM read_text('/etc/passwd')) || '\\\\''" }`].join('\n')),
+    );
+    writeFileSync(
+      join(repo, 'dashboards', 'datasets', 'closes-with.yaml'),
+      dataset(
+        'closes-with',
+        [
+          'columns:',
+          '  - { name: event_name }',
+          'sql: |',
+          '  SELECT eventname AS event_name FROM cloudtrail_logs',
+          `  ) COPY (SELECT 1) TO '${victim}' --`,
+        ].join('\n'),
+      ),
+    );
+    writeFileSync(
+      join(repo, 'dashboards', 'datasets', 'reads-files.yaml'),
+      dataset('reads-files', ['columns:', '  - { name: line }', 'sql: |', "  SELECT line FROM read_csv('/etc/passwd') AS t(line)"].join('\n')),
+    );
   });
   after(() => rmSync(repo, { recursive: true, force: true }));
 
@@ -50,9 +54,18 @@ describe('security: hostile SQL in a DataSet spec', function () {
     const { code, stdout, stderr } = await runCli(['lint'], repo);
     assert.equal(code, 1, stderr);
     const findings = stdout.split('\n').filter((line) => line.startsWith('dashboards/datasets/'));
-    assert.ok(findings.some((f) => /^dashboards\/datasets\/e-string\.yaml:6:\d+ +column 'leaked': /.test(f)), stdout);
-    assert.ok(findings.some((f) => /^dashboards\/datasets\/closes-with\.yaml:9:3 +sql: unmatched '\)'/.test(f)), stdout);
-    assert.ok(findings.some((f) => /^dashboards\/datasets\/reads-files\.yaml:8:\d+ +sql: syntax error: /.test(f)), stdout);
+    assert.ok(
+      findings.some((f) => /^dashboards\/datasets\/e-string\.yaml:6:\d+ +column 'leaked': /.test(f)),
+      stdout,
+    );
+    assert.ok(
+      findings.some((f) => /^dashboards\/datasets\/closes-with\.yaml:9:3 +sql: unmatched '\)'/.test(f)),
+      stdout,
+    );
+    assert.ok(
+      findings.some((f) => /^dashboards\/datasets\/reads-files\.yaml:8:\d+ +sql: syntax error: /.test(f)),
+      stdout,
+    );
   });
 
   for (const command of [['plan'], ['publish'], ['preview']]) {

@@ -56,7 +56,12 @@ describe('huge log fields', function () {
       (${quoteString(long('n', SHOWN))}, 'GetObject', 2, false),
       (NULL, 'Decrypt', 0, false)
     ) AS t("user_name", "event_name", "bytes", "is_error")`;
-    const COLUMNS = new Map<string, ColumnKind>([['user_name', 'category'], ['event_name', 'category'], ['bytes', 'number'], ['is_error', 'category']]);
+    const COLUMNS = new Map<string, ColumnKind>([
+      ['user_name', 'category'],
+      ['event_name', 'category'],
+      ['bytes', 'number'],
+      ['is_error', 'category'],
+    ]);
     // The queries run as Athena's SQL on the engine: parsed, analyzed and translated as every preview query is.
     let engine: CloudTrailEngine;
     const run = async (sql: string): Promise<Record<string, unknown>[]> => {
@@ -69,11 +74,28 @@ describe('huge log fields', function () {
     after(() => engine.close());
 
     const visual = (overrides: Partial<VisualModel>): VisualModel => ({
-      id: 'v', sheetId: 's', kind: 'bar', dataset: 'events', dimensions: [], measures: [], roles: { category: [], color: [], values: [] }, sort: [], unaggregated: false, options: {}, ...overrides,
+      id: 'v',
+      sheetId: 's',
+      kind: 'bar',
+      dataset: 'events',
+      dimensions: [],
+      measures: [],
+      roles: { category: [], color: [], values: [] },
+      sort: [],
+      unaggregated: false,
+      options: {},
+      ...overrides,
     });
     const byUser: FilterModel = {
-      id: 'by-user', dataset: 'events', column: 'user_name', columnType: 'category', condition: { kind: 'category', match: 'EQUALS', parameter: 'user' },
-      nullOption: 'NON_NULLS_ONLY', scope: { all: true }, crossDataset: false, interactive: true,
+      id: 'by-user',
+      dataset: 'events',
+      column: 'user_name',
+      columnType: 'category',
+      condition: { kind: 'category', match: 'EQUALS', parameter: 'user' },
+      nullOption: 'NON_NULLS_ONLY',
+      scope: { all: true },
+      crossDataset: false,
+      interactive: true,
     };
 
     it('groups by the cut value: text over 2,000 characters is its first 2,000 and "…", values sharing them are counted together, distinct counts stay exact', async () => {
@@ -101,25 +123,55 @@ describe('huge log fields', function () {
       assert.deepEqual(byUserName.get(long('n', SHOWN)), [1, 1, 2], 'a value of exactly 2,000 characters is whole, with no mark');
       assert.deepEqual(byUserName.get(null), [1, 1, 0]);
       assert.equal(rows.length, 5);
-      for (const row of rows) for (const value of row) if (typeof value === 'string') assert.ok(codePoints(value) <= SHOWN + 1, `${value.length} characters shipped`);
+      for (const row of rows)
+        for (const value of row) if (typeof value === 'string') assert.ok(codePoints(value) <= SHOWN + 1, `${value.length} characters shipped`);
       const users = buildVisualQuery({
-        visual: visual({ kind: 'kpi', measures: [{ fieldId: 'u', dataset: 'events', column: 'user_name', aggregation: 'DISTINCT_COUNT', label: 'Users' }], roles: { category: [], color: [], values: ['u'] } }),
-        datasetSql: DATASET_SQL, datasetColumns: COLUMNS, filters: [], rowCap: 100,
+        visual: visual({
+          kind: 'kpi',
+          measures: [{ fieldId: 'u', dataset: 'events', column: 'user_name', aggregation: 'DISTINCT_COUNT', label: 'Users' }],
+          roles: { category: [], color: [], values: ['u'] },
+        }),
+        datasetSql: DATASET_SQL,
+        datasetColumns: COLUMNS,
+        filters: [],
+        rowCap: 100,
       });
-      assert.deepEqual((await run(users.sql)).map((r) => Object.values(r)), [[5]], 'the two values with one beginning are two users');
+      assert.deepEqual(
+        (await run(users.sql)).map((r) => Object.values(r)),
+        [[5]],
+        'the two values with one beginning are two users',
+      );
       const underFilter = buildVisualQuery({
-        visual: visual({ kind: 'kpi', measures: [{ fieldId: 'u', dataset: 'events', column: 'user_name', aggregation: 'DISTINCT_COUNT', label: 'Users' }], roles: { category: [], color: [], values: ['u'] } }),
-        datasetSql: DATASET_SQL, datasetColumns: COLUMNS, filters: [{ ...byUser, column: 'event_name' }], rowCap: 100,
+        visual: visual({
+          kind: 'kpi',
+          measures: [{ fieldId: 'u', dataset: 'events', column: 'user_name', aggregation: 'DISTINCT_COUNT', label: 'Users' }],
+          roles: { category: [], color: [], values: ['u'] },
+        }),
+        datasetSql: DATASET_SQL,
+        datasetColumns: COLUMNS,
+        filters: [{ ...byUser, column: 'event_name' }],
+        rowCap: 100,
       });
       const signatures = (await run(underFilter.distinct[0]!.sql)).map((r) => Object.values(r));
-      assert.equal(signatures.reduce((n, row) => n + Number(row[row.length - 1]), 0), 5, 'under a page filter too: values told apart whole');
+      assert.equal(
+        signatures.reduce((n, row) => n + Number(row[row.length - 1]), 0),
+        5,
+        'under a page filter too: values told apart whole',
+      );
     });
 
-    it('cuts the min and max of text, a table of rows, the page filters\' columns, their cells and a dropdown\'s choices the same way', async () => {
+    it("cuts the min and max of text, a table of rows, the page filters' columns, their cells and a dropdown's choices the same way", async () => {
       const extreme = async (aggregation: 'MIN' | 'MAX') => {
         const query = buildVisualQuery({
-          visual: visual({ kind: 'kpi', measures: [{ fieldId: 'm', dataset: 'events', column: 'user_name', aggregation, label: aggregation }], roles: { category: [], color: [], values: ['m'] } }),
-          datasetSql: DATASET_SQL, datasetColumns: COLUMNS, filters: [], rowCap: 100,
+          visual: visual({
+            kind: 'kpi',
+            measures: [{ fieldId: 'm', dataset: 'events', column: 'user_name', aggregation, label: aggregation }],
+            roles: { category: [], color: [], values: ['m'] },
+          }),
+          datasetSql: DATASET_SQL,
+          datasetColumns: COLUMNS,
+          filters: [],
+          rowCap: 100,
         });
         return (await run(query.sql)).map((r) => Object.values(r));
       };
@@ -128,23 +180,33 @@ describe('huge log fields', function () {
 
       const table = buildVisualQuery({
         visual: visual({
-          kind: 'table', unaggregated: true,
+          kind: 'table',
+          unaggregated: true,
           dimensions: [
             { fieldId: 'who', dataset: 'events', column: 'user_name', type: 'category', label: 'User' },
             { fieldId: 'err', dataset: 'events', column: 'is_error', type: 'category', label: 'Error' },
           ],
         }),
-        datasetSql: DATASET_SQL, datasetColumns: COLUMNS, filters: [byUser], rowCap: 100,
+        datasetSql: DATASET_SQL,
+        datasetColumns: COLUMNS,
+        filters: [byUser],
+        rowCap: 100,
       });
       const shipped = (await run(table.sql)).map((r) => Object.values(r));
       assert.equal(shipped.length, 6, 'every row of a table, cut or not');
-      assert.deepEqual(shipped.filter((r) => r[0] === cutForm(A)).map((r) => r[1]), ['true', 'true'], 'booleans shipped as the page shows them');
+      assert.deepEqual(
+        shipped.filter((r) => r[0] === cutForm(A)).map((r) => r[1]),
+        ['true', 'true'],
+        'booleans shipped as the page shows them',
+      );
       assert.ok(shipped.some((r) => r[0] === cutForm(HUGE)));
       for (const row of shipped) for (const value of row) if (typeof value === 'string') assert.ok(codePoints(value) <= SHOWN + 1);
       assert.ok(table.cells, 'a table under a page filter ships its cells');
       const cells = (await run(table.cells!.sql)).map((r) => Object.values(r));
       assert.deepEqual(cells.find((r) => r[0] === cutForm(A))?.[1], 2, 'the page filter sees the values as the visual ships them');
-      const direct = (await run(cellsQuery({ datasetSql: DATASET_SQL, datasetColumns: COLUMNS, filters: [byUser], where: [], rowCap: 100 }))).map((r) => Object.values(r));
+      const direct = (await run(cellsQuery({ datasetSql: DATASET_SQL, datasetColumns: COLUMNS, filters: [byUser], where: [], rowCap: 100 }))).map((r) =>
+        Object.values(r),
+      );
       assert.deepEqual(direct, cells);
 
       const choices = (await run(choicesQuery(DATASET_SQL, 'user_name', 'category'))).map((r) => r.value);
@@ -153,27 +215,31 @@ describe('huge log fields', function () {
       assert.ok((await run(choicesQuery(DATASET_SQL, 'bytes', 'number'))).some((r) => r.value === 12345678901));
     });
 
-    it('cuts the text of calculated fields as it cuts the dataset\'s', async () => {
-      const { source, problems } = applyCalculated(
-        { arn: '', name: 'events', sql: DATASET_SQL, columns: COLUMNS, calculated: [], problems: [] },
-        [
-          { name: 'who', expression: "concat({user_name}, '!')" },
-          { name: 'who_or_nobody', expression: "ifelse(isnull({user_name}), 'nobody', {user_name})" },
-          { name: 'double_bytes', expression: '{bytes} * 2' },
-        ],
-      );
+    it("cuts the text of calculated fields as it cuts the dataset's", async () => {
+      const { source, problems } = applyCalculated({ arn: '', name: 'events', sql: DATASET_SQL, columns: COLUMNS, calculated: [], problems: [] }, [
+        { name: 'who', expression: "concat({user_name}, '!')" },
+        { name: 'who_or_nobody', expression: "ifelse(isnull({user_name}), 'nobody', {user_name})" },
+        { name: 'double_bytes', expression: '{bytes} * 2' },
+      ]);
       assert.deepEqual(problems, []);
-      assert.deepEqual(['who', 'who_or_nobody', 'double_bytes'].map((c) => source.columns.get(c)), ['category', 'category', 'number']);
+      assert.deepEqual(
+        ['who', 'who_or_nobody', 'double_bytes'].map((c) => source.columns.get(c)),
+        ['category', 'category', 'number'],
+      );
       const query = buildVisualQuery({
         visual: visual({
-          kind: 'table', unaggregated: true,
+          kind: 'table',
+          unaggregated: true,
           dimensions: [
             { fieldId: 'who', dataset: 'events', column: 'who', type: 'category', label: 'Who' },
             { fieldId: 'or', dataset: 'events', column: 'who_or_nobody', type: 'category', label: 'Or' },
             { fieldId: 'b', dataset: 'events', column: 'double_bytes', type: 'number', label: 'Bytes' },
           ],
         }),
-        datasetSql: source.sql, datasetColumns: source.columns, filters: [], rowCap: 100,
+        datasetSql: source.sql,
+        datasetColumns: source.columns,
+        filters: [],
+        rowCap: 100,
       });
       const rows = (await run(query.sql)).map((r) => Object.values(r));
       assert.ok(rows.some((r) => r[0] === cutForm(`${HUGE}!`) && r[1] === cutForm(HUGE)));
@@ -191,20 +257,32 @@ describe('huge log fields', function () {
       const root = join(endpoint.settings.s3Root, BUCKET);
       await generateSample({ out: root, events: 200, days: 1, endDay: '2026-11-20', seed: 5, accounts: ['111122223333'], regions: ['us-east-1'] });
       // 33 MiB of ASCII: a row over Athena's 32 MB.
-      await writeHugeLog(root, { account: '111122223333', region: 'us-east-1', time: new Date('2026-11-20T12:00:00Z'), chars: 33 * MiB, fields: ['userAgent'], eventId: 'huge' });
+      await writeHugeLog(root, {
+        account: '111122223333',
+        region: 'us-east-1',
+        time: new Date('2026-11-20T12:00:00Z'),
+        chars: 33 * MiB,
+        fields: ['userAgent'],
+        eventId: 'huge',
+      });
       const { glue, athena: client } = clients(endpoint.url);
       athena = client;
       await glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'security' } }));
       await glue.send(new CreateTableCommand(cloudTrailTableInput('security', BUCKET)));
-      await athena.send(new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/huge/' } } }));
+      await athena.send(
+        new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://athena-results/huge/' } } }),
+      );
     });
     after(() => stopTestEndpoint(endpoint));
 
     it('fails a query returning a row over 32 MB, naming the limit and the column; a part of the value comes back', async () => {
       const whole = await runQuery(athena, "SELECT eventname, useragent FROM cloudtrail_logs WHERE eventid = 'huge'");
       assert.equal(whole.execution.Status?.State, 'FAILED');
-      assert.match(whole.execution.Status?.StateChangeReason ?? '', /^Row 1 of the result is 33\.0 MB \(its column useragent alone 33\.0 MB\): the size of a single row or its columns cannot exceed 32 MB in Athena\./);
-      assert.equal(whole.execution.Status?.AthenaError?.ErrorCategory, 2, 'the query is the user\'s to change');
+      assert.match(
+        whole.execution.Status?.StateChangeReason ?? '',
+        /^Row 1 of the result is 33\.0 MB \(its column useragent alone 33\.0 MB\): the size of a single row or its columns cannot exceed 32 MB in Athena\./,
+      );
+      assert.equal(whole.execution.Status?.AthenaError?.ErrorCategory, 2, "the query is the user's to change");
       const part = await runQuery(athena, "SELECT substr(useragent, 1, 2000) AS agent FROM cloudtrail_logs WHERE eventid = 'huge'");
       assert.equal(part.execution.Status?.State, 'SUCCEEDED', part.execution.Status?.StateChangeReason);
       assert.equal(part.rows[0]![0], HUGE_PATTERN.repeat(SHOWN).slice(0, SHOWN));
@@ -213,9 +291,15 @@ describe('huge log fields', function () {
     });
 
     it('fails a result over 64 MiB, and cuts a failure message quoting the value to 4,096 characters', async () => {
-      const big = await runQuery(athena, "SELECT substr(useragent, 1, 30000000) AS agent FROM cloudtrail_logs CROSS JOIN UNNEST(sequence(1, 3)) AS t(i) WHERE eventid = 'huge'");
+      const big = await runQuery(
+        athena,
+        "SELECT substr(useragent, 1, 30000000) AS agent FROM cloudtrail_logs CROSS JOIN UNNEST(sequence(1, 3)) AS t(i) WHERE eventid = 'huge'",
+      );
       assert.equal(big.execution.Status?.State, 'FAILED');
-      assert.match(big.execution.Status?.StateChangeReason ?? '', /^The result is over 64\.0 MB of text by row 3: the local endpoint keeps at most 64\.0 MB of results per query\./);
+      assert.match(
+        big.execution.Status?.StateChangeReason ?? '',
+        /^The result is over 64\.0 MB of text by row 3: the local endpoint keeps at most 64\.0 MB of results per query\./,
+      );
       const cast = await runQuery(athena, "SELECT CAST(useragent AS bigint) FROM cloudtrail_logs WHERE eventid = 'huge'");
       assert.equal(cast.execution.Status?.State, 'FAILED');
       const reason = cast.execution.Status?.StateChangeReason ?? '';
@@ -237,7 +321,13 @@ describe('huge log fields', function () {
       const yesterday = new Date(Date.now() - 86_400_000);
       ({ events } = await generateSample({ out: logs, events: 2000, days: 2, seed: 3, endDay: yesterday.toISOString().slice(0, 10) }));
       const account = (await readdir(join(logs, 'AWSLogs'))).sort()[0]!;
-      await writeHugeLog(logs, { account, region: 'us-east-1', time: new Date(`${yesterday.toISOString().slice(0, 10)}T12:00:00Z`), chars: 48 * MiB, fields: ['userName', 'userAgent', 'requestParameters'] });
+      await writeHugeLog(logs, {
+        account,
+        region: 'us-east-1',
+        time: new Date(`${yesterday.toISOString().slice(0, 10)}T12:00:00Z`),
+        chars: 48 * MiB,
+        fields: ['userName', 'userAgent', 'requestParameters'],
+      });
       result = await runCli(['publish', DASHBOARDS, '--logs', logs, '--out', join(dir, 'out')], dir);
       for (const name of await readdir(join(dir, 'out')).catch(() => [])) {
         if (!name.endsWith('.html') || name === 'index.html') continue;
@@ -279,14 +369,18 @@ describe('huge log fields', function () {
 
     it('notes the cut in each visual that holds a cut value, and only there', () => {
       const noted = (html: string) =>
-        [...html.matchAll(/<figure class="visual" data-visual-id="([^"]+)"(?:(?!<\/figure>)[\s\S])*<\/figure>/g)].filter((m) => m[0].includes('Values longer than 2,000 characters are shown cut')).map((m) => m[1]!);
+        [...html.matchAll(/<figure class="visual" data-visual-id="([^"]+)"(?:(?!<\/figure>)[\s\S])*<\/figure>/g)]
+          .filter((m) => m[0].includes('Values longer than 2,000 characters are shown cut'))
+          .map((m) => m[1]!);
       const expected: Record<string, string[]> = {
         'identity-security-changes.html': ['failed-login-table', 'logins-by-user', 'change-log', 'changes-by-user'],
         'investigate-principal.html': ['calls-timeline', 'calls-by-event'],
         'account-activity.html': ['top-principals'],
       };
       for (const [name, page] of pages) {
-        const holding = Object.entries(page.payload.data).filter(([, data]) => data.cut).map(([id]) => id);
+        const holding = Object.entries(page.payload.data)
+          .filter(([, data]) => data.cut)
+          .map(([id]) => id);
         assert.deepEqual(noted(page.html).sort(), holding.sort(), `${name}: the note is in the visuals holding a cut value`);
         for (const id of expected[name] ?? []) assert.ok(holding.includes(id), `${name} ${id} holds a cut value and says so`);
       }
@@ -303,13 +397,23 @@ describe('huge log fields', function () {
       }
       const total = pages.get('account-activity.html')!.payload.data['total-events']!;
       const sum = total.columns.findIndex((c) => c.role === 'part' && c.part === 'sum');
-      assert.equal(total.rows.reduce((n, row) => n + Number(row[sum]), 0), events + 1, 'the sample events and the huge one');
+      assert.equal(
+        total.rows.reduce((n, row) => n + Number(row[sum]), 0),
+        events + 1,
+        'the sample events and the huge one',
+      );
       const principal = pages.get('investigate-principal.html')!.payload;
       const users = Object.values(principal.choices)[0] ?? [];
       assert.ok(users.includes('nicholas'), 'the principal dropdown offers nicholas');
-      assert.ok(users.some((u) => typeof u === 'string' && u.startsWith(HUGE_PATTERN) && codePoints(u) === SHOWN + 1), 'and the huge user, cut');
+      assert.ok(
+        users.some((u) => typeof u === 'string' && u.startsWith(HUGE_PATTERN) && codePoints(u) === SHOWN + 1),
+        'and the huge user, cut',
+      );
       const ec2 = pages.get('ec2-state-changes.html')!.payload.data['changes-table']!;
-      assert.ok(ec2.rows.some((row) => row.includes('Stop') && row.some((v) => typeof v === 'string' && v.startsWith('nicholas'))), 'nicholas stopping the web server');
+      assert.ok(
+        ec2.rows.some((row) => row.includes('Stop') && row.some((v) => typeof v === 'string' && v.startsWith('nicholas'))),
+        'nicholas stopping the web server',
+      );
     });
   });
 });

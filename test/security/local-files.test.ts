@@ -19,7 +19,7 @@ const PREFIX = 'org-trail/';
 async function victim(dir: string): Promise<{ path: string; hash: string }> {
   const path = join(dir, 'victim');
   await mkdir(join(path, 'AWSLogs', 'notes'), { recursive: true });
-  await writeFile(join(path, 'precious.txt'), 'not trailsight\'s\n');
+  await writeFile(join(path, 'precious.txt'), "not trailsight's\n");
   await writeFile(join(path, 'AWSLogs', 'notes', 'keep.json'), '{"Records": []}\n');
   await writeFile(join(path, '.trailsight-sample-complete'), 'a mark from somewhere else\n');
   return { path, hash: await treeHash(path) };
@@ -36,7 +36,12 @@ describe('security: files trailsight deletes or replaces', () => {
     it('refuses a folder that is a link, and a link anywhere on the way to what it deletes or writes', async () => {
       const { path: other, hash } = await victim(dir);
       await symlink(other, join(dir, 'linked'));
-      await assert.rejects(OwnedFolder.open(join(dir, 'linked')), (e: Error) => e.message === `${join(dir, 'linked')} is a symbolic link, and trailsight never writes through or deletes links in its own folders (one may come with a repository): remove it`);
+      await assert.rejects(
+        OwnedFolder.open(join(dir, 'linked')),
+        (e: Error) =>
+          e.message ===
+          `${join(dir, 'linked')} is a symbolic link, and trailsight never writes through or deletes links in its own folders (one may come with a repository): remove it`,
+      );
       const own = await OwnedFolder.open(join(dir, 'own'));
       await symlink(other, join(own.root, 'sample-logs'));
       await assert.rejects(own.remove('sample-logs'), /own\/sample-logs is a symbolic link/);
@@ -84,7 +89,7 @@ describe('security: files trailsight deletes or replaces', () => {
     });
   });
 
-  describe('containedRealPath (for the engine\'s scanner, the endpoint\'s writes)', () => {
+  describe("containedRealPath (for the engine's scanner, the endpoint's writes)", () => {
     it('follows links only as far as they stay inside the root', async () => {
       const { path: other } = await victim(dir);
       const root = join(dir, 'logs');
@@ -101,12 +106,20 @@ describe('security: files trailsight deletes or replaces', () => {
     });
   });
 
-  describe('the endpoint\'s S3 paths', () => {
+  describe("the endpoint's S3 paths", () => {
     const files = { s3Root: '/srv/s3', mounts: [{ bucket: BUCKET, prefix: `${PREFIX}AWSLogs/`, dir: '/home/me/logs/AWSLogs' }] };
     it('reads a mounted prefix from its folder, everything else from the S3 root, and nothing with dot segments', () => {
-      assert.deepEqual(s3Location(`s3://${BUCKET}/${PREFIX}AWSLogs/`, files), { path: '/home/me/logs/AWSLogs', within: '/home/me/logs/AWSLogs', mounted: true });
+      assert.deepEqual(s3Location(`s3://${BUCKET}/${PREFIX}AWSLogs/`, files), {
+        path: '/home/me/logs/AWSLogs',
+        within: '/home/me/logs/AWSLogs',
+        mounted: true,
+      });
       assert.deepEqual(s3Location(`s3://${BUCKET}/${PREFIX}AWSLogs/1/CloudTrail/x.json`, files)?.path, '/home/me/logs/AWSLogs/1/CloudTrail/x.json');
-      assert.deepEqual(s3Location(`s3://${BUCKET}/${PREFIX}results/`, files), { path: `/srv/s3/${BUCKET}/${PREFIX}results`, within: '/srv/s3', mounted: false });
+      assert.deepEqual(s3Location(`s3://${BUCKET}/${PREFIX}results/`, files), {
+        path: `/srv/s3/${BUCKET}/${PREFIX}results`,
+        within: '/srv/s3',
+        mounted: false,
+      });
       assert.equal(s3Location(`s3://${BUCKET}/${PREFIX}AWSLogs/../../x/`, files), undefined);
       assert.equal(s3Location(`s3://${BUCKET}/../other/`, files), undefined);
       assert.equal(s3Location('s3://../etc/', files), undefined);
@@ -141,7 +154,10 @@ describe('security: files trailsight deletes or replaces', () => {
       }
       const plain = await runCli(['plan', DASHBOARDS], dir);
       assert.equal(plain.code, 1, plain.stderr);
-      assert.match(plain.stderr, /trailsight: \S+\/\.trailsight\/sample-logs holds files trailsight did not generate, so it will not replace them with sample logs/);
+      assert.match(
+        plain.stderr,
+        /trailsight: \S+\/\.trailsight\/sample-logs holds files trailsight did not generate, so it will not replace them with sample logs/,
+      );
       assert.equal(await treeHash(logs), before);
     });
 
@@ -150,7 +166,7 @@ describe('security: files trailsight deletes or replaces', () => {
       ['.trailsight/sample-logs', '.trailsight/sample-logs'],
       ['.trailsight/endpoint', '.trailsight/endpoint'],
       ['.trailsight/endpoint.log', '.trailsight/endpoint.log'],
-      ['a folder in the endpoint\'s state', '.trailsight/endpoint/quicksight'],
+      ["a folder in the endpoint's state", '.trailsight/endpoint/quicksight'],
     ] as const) {
       it(`refuses to run when ${what} is a link a repository brought, and touches nothing there`, async () => {
         const { path: other, hash } = await victim(dir);
@@ -158,7 +174,10 @@ describe('security: files trailsight deletes or replaces', () => {
         await symlink(link.endsWith('.log') ? join(other, 'precious.txt') : other, join(dir, link));
         const result = await runCli(['publish', DASHBOARDS], dir);
         assert.equal(result.code, 1, result.stderr);
-        assert.equal(result.stderr.trim(), `trailsight: ${join(dir, link)} is a symbolic link, and trailsight never writes through or deletes links in its own folders (one may come with a repository): remove it`);
+        assert.equal(
+          result.stderr.trim(),
+          `trailsight: ${join(dir, link)} is a symbolic link, and trailsight never writes through or deletes links in its own folders (one may come with a repository): remove it`,
+        );
         assert.equal(await treeHash(other), hash);
         assert.equal(await readlink(join(dir, link)), link.endsWith('.log') ? join(other, 'precious.txt') : other);
       });

@@ -26,7 +26,10 @@ describe('security: names of Object.prototype members', () => {
     it('resolveTarget: an Object.prototype name is an unknown target', async () => {
       const { checked } = await loadSpecs([FIXTURE_SPECS]);
       for (const name of PROTOTYPE_NAMES) {
-        assert.throws(() => resolveTarget(checked!.project.spec, { name, account: ACCOUNT }), (e: Error) => e instanceof TargetError && e.message.startsWith(`unknown target "${name}"`));
+        assert.throws(
+          () => resolveTarget(checked!.project.spec, { name, account: ACCOUNT }),
+          (e: Error) => e instanceof TargetError && e.message.startsWith(`unknown target "${name}"`),
+        );
       }
     });
 
@@ -52,8 +55,17 @@ describe('security: names of Object.prototype members', () => {
       const actual = normaliseTags([...PROTOTYPE_NAMES.map((Key) => ({ Key, Value: 'stranger' })), { Key: 'team', Value: 'security' }]);
       assert.deepEqual(Object.keys(actual), [...PROTOTYPE_NAMES, 'team'].sort());
       assert.equal(Object.getPrototypeOf(actual), null);
-      const changes = diffTags(actual, normaliseTags([{ Key: 'team', Value: 'security' }, { Key: 'constructor', Value: 'ours' }]));
-      assert.deepEqual({ set: { ...changes?.set }, remove: changes?.remove }, { set: { constructor: 'ours' }, remove: PROTOTYPE_NAMES.filter((n) => n !== 'constructor').sort() });
+      const changes = diffTags(
+        actual,
+        normaliseTags([
+          { Key: 'team', Value: 'security' },
+          { Key: 'constructor', Value: 'ours' },
+        ]),
+      );
+      assert.deepEqual(
+        { set: { ...changes?.set }, remove: changes?.remove },
+        { set: { constructor: 'ours' }, remove: PROTOTYPE_NAMES.filter((n) => n !== 'constructor').sort() },
+      );
     });
   });
 
@@ -75,7 +87,11 @@ describe('security: names of Object.prototype members', () => {
       const plan = await h.plan();
       const text = renderPlanText(plan);
       const changed = plan.operations.filter((op) => op.action !== 'no-op');
-      assert.deepEqual(changed.map((op) => `${op.action} ${op.kind}/${op.id}`), [`update DataSource/${sourceId}`], text);
+      assert.deepEqual(
+        changed.map((op) => `${op.action} ${op.kind}/${op.id}`),
+        [`update DataSource/${sourceId}`],
+        text,
+      );
       const op = changed[0]!;
       assert.ok(op.action === 'update' && op.drift);
       assert.deepEqual(op.tags?.remove, [...PROTOTYPE_NAMES].sort(), text);
@@ -92,7 +108,10 @@ describe('security: names of Object.prototype members', () => {
 
     it('a Project tag with such a name is published, and restored when changed elsewhere', async () => {
       const project = join(h.specsDir, 'project.yaml');
-      await writeFile(project, (await readFile(project, 'utf8')).replace('tags:\n  team: security', 'tags:\n  team: security\n  constructor: ours\n  __proto__: also-ours'));
+      await writeFile(
+        project,
+        (await readFile(project, 'utf8')).replace('tags:\n  team: security', 'tags:\n  team: security\n  constructor: ours\n  __proto__: also-ours'),
+      );
       await h.publish();
       const sourceId = await h.dataSourceId();
       const arn = `arn:aws:quicksight:us-east-1:${ACCOUNT}:datasource/${sourceId}`;
@@ -103,13 +122,26 @@ describe('security: names of Object.prototype members', () => {
       assert.equal(Object.hasOwn(tagged, '__proto__') && tagged.__proto__, 'also-ours');
       assert.equal(hasChanges(await h.plan()), false);
 
-      await qs.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'constructor', Value: 'changed' }, { Key: '__proto__', Value: 'changed' }] }));
+      await qs.send(
+        new TagResourceCommand({
+          ResourceArn: arn,
+          Tags: [
+            { Key: 'constructor', Value: 'changed' },
+            { Key: '__proto__', Value: 'changed' },
+          ],
+        }),
+      );
       const plan = await h.plan();
       const op = plan.operations.find((o) => o.kind === 'DataSource');
       assert.ok(op?.action === 'update', renderPlanText(plan));
-      assert.deepEqual(Object.entries(op.tags?.set ?? {}).sort(), [['__proto__', 'also-ours'], ['constructor', 'ours']]);
+      assert.deepEqual(Object.entries(op.tags?.set ?? {}).sort(), [
+        ['__proto__', 'also-ours'],
+        ['constructor', 'ours'],
+      ]);
       await h.publish();
-      const restored = ((await qs.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags ?? []).filter((t) => t.Key === 'constructor' || t.Key === '__proto__');
+      const restored = ((await qs.send(new ListTagsForResourceCommand({ ResourceArn: arn }))).Tags ?? []).filter(
+        (t) => t.Key === 'constructor' || t.Key === '__proto__',
+      );
       assert.deepEqual(restored.map((t) => `${t.Key}=${t.Value}`).sort(), ['__proto__=also-ours', 'constructor=ours']);
     });
   });

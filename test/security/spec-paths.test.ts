@@ -38,7 +38,7 @@ function findings(text: string): string[] {
 
 const projectSchema = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(join(REPO, 'schemas', 'project.schema.json'), 'utf8')));
 
-describe('security: a Project\'s bucket and prefix cannot climb', () => {
+describe("security: a Project's bucket and prefix cannot climb", () => {
   const climbing: [string, RegExp][] = [
     ['../../../../tmp/victim/', /source\.prefix: .* is not valid: has a '\.\.' segment/],
     ['logs/../../', /source\.prefix: .* has a '\.\.' segment/],
@@ -126,7 +126,7 @@ describe('security: a Project\'s bucket and prefix cannot climb', () => {
       // From <dir>/.trailsight/s3/<bucket>/ three levels up is <dir>: the prefix aims at <dir>/victim/AWSLogs.
       const victim = join(dir, 'victim', 'AWSLogs');
       await mkdir(victim, { recursive: true });
-      await writeFile(join(victim, 'keep.txt'), 'the user\'s logs\n');
+      await writeFile(join(victim, 'keep.txt'), "the user's logs\n");
       const specs = join(dir, 'dashboards');
       await mkdir(specs);
       await writeFile(join(specs, 'project.yaml'), project({ bucket: 'fixture-trail-logs', prefix: '../../../victim/' }));
@@ -135,7 +135,7 @@ describe('security: a Project\'s bucket and prefix cannot climb', () => {
       const result = await runCli(['plan', 'dashboards'], dir);
       assert.equal(result.code, 1, result.stderr);
       assert.match(result.stderr, /dashboards\/project\.yaml:7:11 {2}source\.prefix: '\.\.\/\.\.\/\.\.\/victim\/' is not valid: has a '\.\.' segment/);
-      assert.equal(await readFile(join(victim, 'keep.txt'), 'utf8'), 'the user\'s logs\n');
+      assert.equal(await readFile(join(victim, 'keep.txt'), 'utf8'), "the user's logs\n");
       assert.equal((await lstat(victim)).isSymbolicLink(), false);
       await assert.rejects(lstat(join(dir, '.trailsight')), { code: 'ENOENT' }, 'nothing was started');
     });

@@ -67,8 +67,13 @@ describe('security: the local Athena runs Trino queries only', function () {
   it('keeps strings, names and comments data: nothing in them becomes SQL', async () => {
     // The COPY's target is a fresh path of this test's own (a shared name like /tmp/x may exist already).
     const target = join(dir, 'copied-by-a-string');
-    const result = await engine.query(`SELECT '''); COPY (SELECT 1) TO ''${target}''; --' AS "x""; DROP TABLE y; --", count(*) AS n FROM cloudtrail_logs -- ); ATTACH '/x'`);
-    assert.deepEqual(result.columns.map((c) => c.name), ['x"; drop table y; --', 'n']);
+    const result = await engine.query(
+      `SELECT '''); COPY (SELECT 1) TO ''${target}''; --' AS "x""; DROP TABLE y; --", count(*) AS n FROM cloudtrail_logs -- ); ATTACH '/x'`,
+    );
+    assert.deepEqual(
+      result.columns.map((c) => c.name),
+      ['x"; drop table y; --', 'n'],
+    );
     assert.equal(result.rows[0]![0], `'); COPY (SELECT 1) TO '${target}'; --`);
     assert.equal(existsSync(target), false);
   });
@@ -79,7 +84,7 @@ describe('security: the local Athena runs Trino queries only', function () {
     assert.equal(existsSync(join(tmpdir(), 'trailsight-copied.csv')), false);
   });
 
-  it("locks DuckDB itself to the cache and the logs: SQL reaching it by another way reads nothing else and changes no setting", async () => {
+  it('locks DuckDB itself to the cache and the logs: SQL reaching it by another way reads nothing else and changes no setting', async () => {
     // White-box on purpose: what if a translation bug let DuckDB SQL through? The lock still holds.
     const db = (engine as unknown as { db: { run(sql: string): Promise<void> } }).db;
     await assert.rejects(db.run(`SELECT * FROM read_text('/etc/passwd')`), /Permission Error/);

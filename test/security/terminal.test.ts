@@ -20,14 +20,24 @@ const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\
 
 function assertPrintable(text: string, what: string): void {
   const found = RAW_CONTROL.exec(text);
-  assert.equal(found, null, `${what} holds a raw control character U+${found?.[0].codePointAt(0)?.toString(16).padStart(4, '0')}: ${JSON.stringify(text.slice(Math.max(0, (found?.index ?? 0) - 40), (found?.index ?? 0) + 40))}`);
+  assert.equal(
+    found,
+    null,
+    `${what} holds a raw control character U+${found?.[0].codePointAt(0)?.toString(16).padStart(4, '0')}: ${JSON.stringify(text.slice(Math.max(0, (found?.index ?? 0) - 40), (found?.index ?? 0) + 40))}`,
+  );
 }
 
 /** A CloudTrail event whose user agent, parameters and error carry the hostile text. */
 function hostileEvent(account: string, time: string) {
   return {
     eventVersion: '1.09',
-    userIdentity: { type: 'IAMUser', principalId: 'AIDAHOSTILE', arn: `arn:aws:iam::${account}:user/mallory`, accountId: account, userName: `mallory${HOSTILE}` },
+    userIdentity: {
+      type: 'IAMUser',
+      principalId: 'AIDAHOSTILE',
+      arn: `arn:aws:iam::${account}:user/mallory`,
+      accountId: account,
+      userName: `mallory${HOSTILE}`,
+    },
     eventTime: time,
     eventSource: 'ec2.amazonaws.com',
     eventName: 'TerminateInstances',
@@ -93,7 +103,12 @@ describe('security: untrusted text on the terminal', () => {
         // CSV ends its records with CRLF (RFC 4180): those carriage returns are the format's own.
         assertPrintable(format === 'csv' ? result.stdout.replaceAll('\r\n', '\n') : result.stdout, `query --format ${format}`);
         assertPrintable(result.stderr, `query --format ${format} (errors)`);
-        if (format === 'json') assert.equal((JSON.parse(result.stdout) as { useragent: string }[])[0]?.useragent, `curl/8.0 ${HOSTILE}\u009b31m\u007f`, 'JSON keeps the exact value');
+        if (format === 'json')
+          assert.equal(
+            (JSON.parse(result.stdout) as { useragent: string }[])[0]?.useragent,
+            `curl/8.0 ${HOSTILE}\u009b31m\u007f`,
+            'JSON keeps the exact value',
+          );
         else assert.ok(result.stdout.includes(`curl/8.0 ${SHOWN}\\x9b31m\\x7f`), result.stdout);
         assert.ok(result.stderr.includes(`_${SHOWN}bad.json: `), result.stderr);
       }
@@ -138,7 +153,7 @@ describe('security: untrusted text on the terminal', () => {
     });
     after(() => h?.stop());
 
-    it('shows a stranger\'s tag key and value as escapes', async () => {
+    it("shows a stranger's tag key and value as escapes", async () => {
       await h.publish();
       const arn = `arn:aws:quicksight:us-east-1:${ACCOUNT}:datasource/${await h.dataSourceId()}`;
       await h.clients.quicksight.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: `x${HOSTILE}\nNo changes`, Value: 'stranger' }] }));

@@ -45,8 +45,10 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 function athenaTimestamp(value: unknown): unknown {
   const date = new Date(String(value));
   if (Number.isNaN(date.getTime())) return value;
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} `
-    + `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}`;
+  return (
+    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}`
+  );
 }
 
 /** A value of the engine's result in the expected files' notation, by its column's Trino type. */
@@ -74,7 +76,9 @@ function answer(result: QueryResult): { columns: string[]; rows: unknown[][] } {
 /** Rows in a canonical order, for answers whose order the query leaves open. */
 const sorted = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
 
-const queryFiles = readdirSync(QUERIES).filter((name) => name.endsWith('.sql')).sort();
+const queryFiles = readdirSync(QUERIES)
+  .filter((name) => name.endsWith('.sql'))
+  .sort();
 
 describe('public Athena CloudTrail query corpus (test/sql/corpus)', function () {
   this.timeout(120_000);

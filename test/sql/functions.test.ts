@@ -26,18 +26,104 @@ const SYNTAX_FORMS = new Set(['if', 'coalesce', 'nullif', 'try']);
 
 /** What CloudTrail queries use, by the issue's list: all of it must be there. */
 const MUST_HAVE = [
-  'json_extract', 'json_extract_scalar', 'json_parse', 'json_format', 'json_array_length', 'json_array_contains', 'json_size',
-  'lower', 'upper', 'split', 'split_part', 'strpos', 'substr', 'replace', 'concat', 'length', 'trim', 'starts_with',
-  'regexp_like', 'regexp_extract', 'regexp_extract_all', 'regexp_replace', 'regexp_count', 'regexp_split',
-  'from_iso8601_timestamp', 'to_iso8601', 'date_parse', 'date_format', 'parse_datetime', 'format_datetime', 'date_trunc', 'date_add', 'date_diff',
-  'from_unixtime', 'to_unixtime', 'current_timezone', 'hour', 'day_of_week', 'at_timezone',
-  'cardinality', 'element_at', 'contains', 'array_join', 'array_distinct', 'array_sort', 'slice', 'sequence', 'flatten',
-  'transform', 'filter', 'reduce', 'any_match', 'all_match', 'none_match', 'zip_with', 'map_filter', 'transform_keys', 'transform_values',
-  'map', 'map_keys', 'map_values', 'map_from_entries',
-  'count', 'count_if', 'sum', 'avg', 'min', 'max', 'approx_distinct', 'approx_percentile', 'max_by', 'min_by', 'histogram', 'map_agg', 'array_agg', 'arbitrary',
-  'row_number', 'rank', 'dense_rank', 'lag', 'lead', 'first_value', 'last_value', 'ntile',
-  'url_extract_host', 'url_extract_path', 'url_extract_protocol', 'url_extract_query', 'url_extract_parameter', 'url_decode',
-  'to_utf8', 'from_utf8', 'to_hex', 'from_hex', 'to_base64', 'from_base64', 'md5', 'sha256',
+  'json_extract',
+  'json_extract_scalar',
+  'json_parse',
+  'json_format',
+  'json_array_length',
+  'json_array_contains',
+  'json_size',
+  'lower',
+  'upper',
+  'split',
+  'split_part',
+  'strpos',
+  'substr',
+  'replace',
+  'concat',
+  'length',
+  'trim',
+  'starts_with',
+  'regexp_like',
+  'regexp_extract',
+  'regexp_extract_all',
+  'regexp_replace',
+  'regexp_count',
+  'regexp_split',
+  'from_iso8601_timestamp',
+  'to_iso8601',
+  'date_parse',
+  'date_format',
+  'parse_datetime',
+  'format_datetime',
+  'date_trunc',
+  'date_add',
+  'date_diff',
+  'from_unixtime',
+  'to_unixtime',
+  'current_timezone',
+  'hour',
+  'day_of_week',
+  'at_timezone',
+  'cardinality',
+  'element_at',
+  'contains',
+  'array_join',
+  'array_distinct',
+  'array_sort',
+  'slice',
+  'sequence',
+  'flatten',
+  'transform',
+  'filter',
+  'reduce',
+  'any_match',
+  'all_match',
+  'none_match',
+  'zip_with',
+  'map_filter',
+  'transform_keys',
+  'transform_values',
+  'map',
+  'map_keys',
+  'map_values',
+  'map_from_entries',
+  'count',
+  'count_if',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'approx_distinct',
+  'approx_percentile',
+  'max_by',
+  'min_by',
+  'histogram',
+  'map_agg',
+  'array_agg',
+  'arbitrary',
+  'row_number',
+  'rank',
+  'dense_rank',
+  'lag',
+  'lead',
+  'first_value',
+  'last_value',
+  'ntile',
+  'url_extract_host',
+  'url_extract_path',
+  'url_extract_protocol',
+  'url_extract_query',
+  'url_extract_parameter',
+  'url_decode',
+  'to_utf8',
+  'from_utf8',
+  'to_hex',
+  'from_hex',
+  'to_base64',
+  'from_base64',
+  'md5',
+  'sha256',
 ];
 
 describe('sql: Athena engine 3 functions', () => {
@@ -53,14 +139,21 @@ describe('sql: Athena engine 3 functions', () => {
       if (registered.has(f.name)) page.implemented.add(f.name);
       pages.set(f.page, page);
     }
-    const lines = [...pages].sort(([a], [b]) => a.localeCompare(b)).map(([page, p]) => `      ${page.padEnd(13)} ${String(p.implemented.size).padStart(3)} / ${String(p.names.size).padEnd(4)} ${'#'.repeat(Math.round((20 * p.implemented.size) / p.names.size)).padEnd(20, '.')}`);
+    const lines = [...pages]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([page, p]) =>
+          `      ${page.padEnd(13)} ${String(p.implemented.size).padStart(3)} / ${String(p.names.size).padEnd(4)} ${'#'.repeat(Math.round((20 * p.implemented.size) / p.names.size)).padEnd(20, '.')}`,
+      );
     const implemented = [...pages.values()].reduce((n, p) => n + p.implemented.size, 0);
     const total = [...pages.values()].reduce((n, p) => n + p.names.size, 0);
-    console.log(`      functions of Athena engine 3 implemented with Trino's semantics (others: FUNCTION_NOT_FOUND)\n${lines.join('\n')}\n      ${'all'.padEnd(13)} ${String(implemented).padStart(3)} / ${total}`);
+    console.log(
+      `      functions of Athena engine 3 implemented with Trino's semantics (others: FUNCTION_NOT_FOUND)\n${lines.join('\n')}\n      ${'all'.padEnd(13)} ${String(implemented).padStart(3)} / ${total}`,
+    );
     assert.ok(implemented > 200);
   });
 
-  it("implements every function CloudTrail queries use", () => {
+  it('implements every function CloudTrail queries use', () => {
     const missing = MUST_HAVE.filter((name) => !registered.has(name) && name !== 'at_timezone');
     assert.deepEqual(missing, []);
   });
@@ -181,7 +274,10 @@ const FAILURES: readonly [string, RegExp][] = [
   [`SELECT lower(5)`, /^FUNCTION_NOT_FOUND: line 1:8: Unexpected parameters \(integer\) for function lower\. Expected: lower\(varchar\)$/],
   [`SELECT CASE WHEN true THEN 1 ELSE 'x' END`, /^TYPE_MISMATCH: /],
   [`SELECT length(ARRAY[1])`, /^FUNCTION_NOT_FOUND: /],
-  [`SELECT from_iso8601_timestamp('2024-01-01T00:00:00Z') AT TIME ZONE 'Mars/Olympus'`, /^INVALID_FUNCTION_ARGUMENT: line 1:\d+: Time zone not supported: Mars\/Olympus$/],
+  [
+    `SELECT from_iso8601_timestamp('2024-01-01T00:00:00Z') AT TIME ZONE 'Mars/Olympus'`,
+    /^INVALID_FUNCTION_ARGUMENT: line 1:\d+: Time zone not supported: Mars\/Olympus$/,
+  ],
   [`SELECT DATE '2024-02-30'`, /^INVALID_LITERAL: line 1:8: '2024-02-30' is not a valid date literal$/],
 ];
 

@@ -15,13 +15,19 @@ function shape(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(shape);
   if (value && typeof value === 'object') {
     // Positions move, and a name's quotes do not change it (Trino's names ignore case, quoted or not).
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'at' && key !== 'end' && key !== 'quoted').map(([key, v]) => [key, shape(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'at' && key !== 'end' && key !== 'quoted')
+        .map(([key, v]) => [key, shape(v)]),
+    );
   }
   return value;
 }
 
 describe('sql: printing a tree as Trino SQL', () => {
-  for (const file of readdirSync(QUERIES).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(QUERIES)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     it(`round-trips ${file}`, () => {
       const { query } = parseQuery(readFileSync(join(QUERIES, file), 'utf8'));
       const printed = printQuery(query);

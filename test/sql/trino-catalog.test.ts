@@ -2,8 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  expandOptional, parseDocs, signatureOf, splitArgs, splitHeader, variadicArgs,
-  type FunctionEntry, type SyntaxEntry,
+  expandOptional,
+  parseDocs,
+  signatureOf,
+  splitArgs,
+  splitHeader,
+  variadicArgs,
+  type FunctionEntry,
+  type SyntaxEntry,
 } from '../../scripts/trino-functions/parse.ts';
 
 const path = join(import.meta.dirname, '..', '..', 'src', 'sql', 'functions', 'trino-catalog.json');
@@ -41,8 +47,13 @@ const one = (name: string, args: string[]) => {
 
 describe('sql: the Trino function catalogue (src/sql/functions/trino-catalog.json)', () => {
   after(() => {
-    const line = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ');
-    console.log(`      Trino ${catalogue.source.release} (${catalogue.source.commit.slice(0, 12)}): ${functions.length} signatures, ${new Set(functions.map((f) => f.name)).size} names, ${syntax.length} syntax forms`);
+    const line = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ');
+    console.log(
+      `      Trino ${catalogue.source.release} (${catalogue.source.commit.slice(0, 12)}): ${functions.length} signatures, ${new Set(functions.map((f) => f.name)).size} names, ${syntax.length} syntax forms`,
+    );
     console.log(`      by kind: ${line(catalogue.summary.byKind)}`);
     console.log(`      by page: ${line(catalogue.summary.byPage)}`);
   });
@@ -65,7 +76,10 @@ describe('sql: the Trino function catalogue (src/sql/functions/trino-catalog.jso
       assert.ok(typeof f.returns === 'string' && f.returns !== '', at);
       assert.ok(KINDS.includes(f.kind), `${at}: kind ${f.kind}`);
       assert.ok(catalogue.source.pages.includes(f.page), `${at}: page ${f.page}`);
-      assert.ok(f.alsoOn.every((p) => catalogue.source.pages.includes(p) && p !== f.page), at);
+      assert.ok(
+        f.alsoOn.every((p) => catalogue.source.pages.includes(p) && p !== f.page),
+        at,
+      );
       assert.equal(typeof f.variadic, 'boolean', at);
       assert.equal(f.signature, signatureOf(f.name, f.args, f.variadic, f.returns), at);
       assert.ok(f.description === null || (f.description.length <= 200 && !f.description.includes('\n')), at);
@@ -119,7 +133,10 @@ describe('sql: the Trino function catalogue (src/sql/functions/trino-catalog.jso
     for (const name of ['row_number', 'rank', 'dense_rank', 'ntile', 'lag', 'lead', 'first_value']) {
       assert.ok(find(name).length > 0 && find(name).every((f) => f.kind === 'window'), name);
     }
-    assert.deepEqual(find('lag').map((f) => f.args), [['x'], ['x', 'offset'], ['x', 'offset', 'default_value']]);
+    assert.deepEqual(
+      find('lag').map((f) => f.args),
+      [['x'], ['x', 'offset'], ['x', 'offset', 'default_value']],
+    );
 
     const concat = one('concat', ['string1']);
     assert.deepEqual([concat.variadic, concat.returns], [true, 'varchar']);
@@ -132,9 +149,29 @@ describe('sql: the Trino function catalogue (src/sql/functions/trino-catalog.jso
   it('keeps special syntax out of the functions, in the syntax list', () => {
     const names = new Set(functions.map((f) => f.name));
     const syntaxNames = new Set(syntax.map((s) => s.name));
-    for (const name of ['cast', 'try_cast', 'extract', 'at time zone', 'case', 'if', 'coalesce', 'nullif', 'try',
-      'position', 'substring', 'trim', 'normalize', 'overlay', 'current_date', 'current_timestamp', 'localtimestamp',
-      'current_user', 'json_value', 'json_query', 'json_exists']) {
+    for (const name of [
+      'cast',
+      'try_cast',
+      'extract',
+      'at time zone',
+      'case',
+      'if',
+      'coalesce',
+      'nullif',
+      'try',
+      'position',
+      'substring',
+      'trim',
+      'normalize',
+      'overlay',
+      'current_date',
+      'current_timestamp',
+      'localtimestamp',
+      'current_user',
+      'json_value',
+      'json_query',
+      'json_exists',
+    ]) {
       assert.ok(syntaxNames.has(name), `syntax ${name}`);
     }
     for (const name of ['cast', 'try_cast', 'extract', 'if', 'coalesce', 'nullif', 'try', 'position', 'current_date', 'overlay']) {
@@ -169,12 +206,19 @@ describe('sql: the Trino function catalogue (src/sql/functions/trino-catalog.jso
 
 describe('sql: the Trino docs parser (scripts/trino-functions/parse.ts)', () => {
   it('splits headers and arguments, expands optional arguments, finds variadic ones', () => {
-    assert.deepEqual(splitHeader('json_extract_scalar(json, json_path) -> varchar'), { name: 'json_extract_scalar', argText: 'json, json_path', returns: 'varchar' });
+    assert.deepEqual(splitHeader('json_extract_scalar(json, json_path) -> varchar'), {
+      name: 'json_extract_scalar',
+      argText: 'json, json_path',
+      returns: 'varchar',
+    });
     assert.deepEqual(splitHeader('date_parse(string, format) → timestamp(3)'), { name: 'date_parse', argText: 'string, format', returns: 'timestamp(3)' });
     assert.deepEqual(splitHeader('current_groups'), { name: 'current_groups', argText: null, returns: null });
     assert.deepEqual(splitArgs('map(K,V), function(K,V,boolean)'), ['map(K,V)', 'function(K,V,boolean)']);
     assert.deepEqual(splitArgs('input => table, columns => descriptor'), ['input => table', 'columns => descriptor']);
-    assert.deepEqual(expandOptional('x[, offset [, default_value]]').map((t) => splitArgs(t)), [['x'], ['x', 'offset'], ['x', 'offset', 'default_value']]);
+    assert.deepEqual(
+      expandOptional('x[, offset [, default_value]]').map((t) => splitArgs(t)),
+      [['x'], ['x', 'offset'], ['x', 'offset', 'default_value']],
+    );
     assert.deepEqual(variadicArgs(splitArgs(expandOptional('value1, value2[, ...]')[0])), { args: ['value1', 'value2'], variadic: true });
     assert.deepEqual(variadicArgs(splitArgs('array1, array2, ..., arrayN')), { args: ['array1', 'array2'], variadic: true });
     assert.deepEqual(variadicArgs(splitArgs('format, args...')), { args: ['format', 'args'], variadic: true });
@@ -182,20 +226,60 @@ describe('sql: the Trino docs parser (scripts/trino-functions/parse.ts)', () => 
 
   it('reads MyST markdown and the older reStructuredText the same way', () => {
     const md = [
-      '# Example functions', '', ':::{function} f(x) -> bigint', 'Returns **one**. More text.', ':::', '',
-      '## Aggregations', '', ':::{function} g_agg(x) -> double', ':noindex: true', '', 'Aggregates `x`:', '```', 'SELECT 1', '```', ':::', '',
-      ':::{data} current_thing', 'Returns it.', ':::', '', ':::{function} cast(value AS type) -> type', ':::',
+      '# Example functions',
+      '',
+      ':::{function} f(x) -> bigint',
+      'Returns **one**. More text.',
+      ':::',
+      '',
+      '## Aggregations',
+      '',
+      ':::{function} g_agg(x) -> double',
+      ':noindex: true',
+      '',
+      'Aggregates `x`:',
+      '```',
+      'SELECT 1',
+      '```',
+      ':::',
+      '',
+      ':::{data} current_thing',
+      'Returns it.',
+      ':::',
+      '',
+      ':::{function} cast(value AS type) -> type',
+      ':::',
     ].join('\n');
     const rst = [
-      '=======', 'Example', '=======', '', '.. function:: h(array(T), function(T,U)) -> array(U)', '', '    Applies :func:`f` to each element::', '',
-      '        SELECT 1', '',
+      '=======',
+      'Example',
+      '=======',
+      '',
+      '.. function:: h(array(T), function(T,U)) -> array(U)',
+      '',
+      '    Applies :func:`f` to each element::',
+      '',
+      '        SELECT 1',
+      '',
     ].join('\n');
-    const parsed = parseDocs([{ file: 'example.md', text: md }, { file: 'other.rst', text: rst }]);
-    assert.deepEqual(parsed.functions.map((f) => [f.signature, f.kind, f.page, f.description]), [
-      ['f(x) -> bigint', 'scalar', 'example', 'Returns one.'],
-      ['g_agg(x) -> double', 'aggregate', 'example', 'Aggregates x.'],
-      ['h(array(T), function(T,U)) -> array(U)', 'lambda-taking scalar', 'other', 'Applies f to each element.'],
+    const parsed = parseDocs([
+      { file: 'example.md', text: md },
+      { file: 'other.rst', text: rst },
     ]);
-    assert.deepEqual(parsed.syntax.filter((s) => s.documented === 'directive').map((s) => [s.name, s.kind]), [['cast', 'special-form'], ['current_thing', 'niladic']]);
+    assert.deepEqual(
+      parsed.functions.map((f) => [f.signature, f.kind, f.page, f.description]),
+      [
+        ['f(x) -> bigint', 'scalar', 'example', 'Returns one.'],
+        ['g_agg(x) -> double', 'aggregate', 'example', 'Aggregates x.'],
+        ['h(array(T), function(T,U)) -> array(U)', 'lambda-taking scalar', 'other', 'Applies f to each element.'],
+      ],
+    );
+    assert.deepEqual(
+      parsed.syntax.filter((s) => s.documented === 'directive').map((s) => [s.name, s.kind]),
+      [
+        ['cast', 'special-form'],
+        ['current_thing', 'niladic'],
+      ],
+    );
   });
 });

@@ -118,7 +118,12 @@ export async function recordDeployment(
 }
 
 /** Every vouched-for resource is, by the List calls now, where this publish left it or found it. */
-function stillAsRecorded(record: DeploymentRecord, plan: Plan<DesiredResource>, results: readonly ResourceResult[], now: ReadonlyMap<string, Observed>): boolean {
+function stillAsRecorded(
+  record: DeploymentRecord,
+  plan: Plan<DesiredResource>,
+  results: readonly ResourceResult[],
+  now: ReadonlyMap<string, Observed>,
+): boolean {
   const byKey = new Map(results.map((r) => [resourceKey(r), r]));
   return plan.operations.every((op) => {
     if (op.action === 'delete' || !coveredByRecord(op.desired.resource)) return true;

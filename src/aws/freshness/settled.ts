@@ -1,12 +1,4 @@
-import {
-  diffPermissions,
-  diffTags,
-  stampHolds,
-  type Actual,
-  type DesiredModel,
-  type Grant,
-  type LifecycleStatus,
-} from '../../plan/index.ts';
+import { diffPermissions, diffTags, stampHolds, type Actual, type DesiredModel, type Grant, type LifecycleStatus } from '../../plan/index.ts';
 import { withoutDeploymentRecord } from './deployment-record.ts';
 import type { Found } from './found.ts';
 

@@ -20,7 +20,14 @@ export async function run(paths: string[], flags: DoctorFlags): Promise<void> {
   const note = (line: string) => printErr(`${line}\n`);
   let open;
   try {
-    open = await openTarget(checked, { name: flags.target, logs: flags.logs, workdir: join(process.cwd(), '.trailsight'), env: process.env, home: homedir(), note });
+    open = await openTarget(checked, {
+      name: flags.target,
+      logs: flags.logs,
+      workdir: join(process.cwd(), '.trailsight'),
+      env: process.env,
+      home: homedir(),
+      note,
+    });
   } catch (error) {
     throw targetFailure(error);
   }
@@ -31,7 +38,9 @@ export async function run(paths: string[], flags: DoctorFlags): Promise<void> {
       project: open.specs.project.spec,
       target: open.target,
       clients: { ...open.clients, ...read },
-      ...(open.local ? { local: { noIam: 'the local endpoint has no IAM: its QuickSight reads the logs through its own Athena, with no service role to ask' } } : {}),
+      ...(open.local
+        ? { local: { noIam: 'the local endpoint has no IAM: its QuickSight reads the logs through its own Athena, with no service role to ask' } }
+        : {}),
       now: new Date(),
     };
     const findings = await runDoctor(ctx, flags.json ? undefined : (f) => printOut(findingText(f)));

@@ -24,7 +24,8 @@ export async function run(paths: string[], flags: Flags): Promise<void> {
   try {
     if (name === 'aws' && !project.targets?.aws) {
       const region = flags.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
-      if (!flags.account || !region) throw new TargetError('target aws: pass --account and --region (or set AWS_REGION), or --target with one of the Project\'s targets');
+      if (!flags.account || !region)
+        throw new TargetError("target aws: pass --account and --region (or set AWS_REGION), or --target with one of the Project's targets");
       target = ambientTarget(project, flags.account, region);
     } else {
       target = resolveTarget(project, { name, account: flags.account, region: flags.region });

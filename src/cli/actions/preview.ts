@@ -35,7 +35,13 @@ export async function run(paths: string[], flags: PreviewFlags): Promise<void> {
     const quicksight = new QuickSightClient(config);
     const athena = new AthenaClient(config);
     try {
-      result = await renderPreview({ quicksight, athena, awsAccountId: flags.account, ...(flags.dashboard ? { dashboardIds: flags.dashboard } : {}), ...common });
+      result = await renderPreview({
+        quicksight,
+        athena,
+        awsAccountId: flags.account,
+        ...(flags.dashboard ? { dashboardIds: flags.dashboard } : {}),
+        ...common,
+      });
     } finally {
       quicksight.destroy();
       athena.destroy();
@@ -45,7 +51,13 @@ export async function run(paths: string[], flags: PreviewFlags): Promise<void> {
     try {
       note(`preview: target ${open.description}`);
       const dashboardIds = flags.dashboard ?? resources.filter((r) => r.kind === 'Dashboard').map((r) => r.id);
-      result = await renderPreview({ quicksight: open.clients.quicksight, athena: open.clients.athena, awsAccountId: open.target.account, dashboardIds, ...common });
+      result = await renderPreview({
+        quicksight: open.clients.quicksight,
+        athena: open.clients.athena,
+        awsAccountId: open.target.account,
+        dashboardIds,
+        ...common,
+      });
       if (open.local) for (const line of badLogFilesNote(open.local.badLogFiles(), open.local.logsDir, open.local.logFile)) note(line);
       storage = open.local && storageFailureNote(open.local.storageFailures());
     } finally {

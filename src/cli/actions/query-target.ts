@@ -95,11 +95,15 @@ export async function run(options: TargetQueryOptions): Promise<void> {
     }
     const where = `${open.description}, workgroup ${workGroup ?? '(the default)'}, database ${database}`;
     const scan = open.local ? await localScan(open.local.logsDir, options.sql, database, table) : undefined;
-    if (scan) note(`query: scans ${formatBytes(scan.bytes)} in ${scan.files} log file(s) (its partition predicates over the logs in ${terminalText(open.local!.logsDir)}) on ${where}`);
+    if (scan)
+      note(
+        `query: scans ${formatBytes(scan.bytes)} in ${scan.files} log file(s) (its partition predicates over the logs in ${terminalText(open.local!.logsDir)}) on ${where}`,
+      );
     else note(`query: on ${where}; the bytes it scans cannot be told here (the logs are not on this machine): counted as over --max-scan`);
     if ((scan === undefined || scan.bytes > maxScan) && !options.yes) {
       const what = scan ? `${formatBytes(scan.bytes)}, over --max-scan ${formatBytes(maxScan)}` : 'an unknown amount';
-      if (!process.stdin.isTTY) throw new UserError(`query: not run: it would scan ${what}; narrow it by account, region or timestamp, raise --max-scan, or pass --yes`);
+      if (!process.stdin.isTTY)
+        throw new UserError(`query: not run: it would scan ${what}; narrow it by account, region or timestamp, raise --max-scan, or pass --yes`);
       if (!(await confirm(`query: it would scan ${what}. Run it? [y/N] `))) throw new UserError('query: not run');
     }
     let result: QueryResult;

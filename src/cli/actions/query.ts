@@ -7,7 +7,7 @@ import { renderCsv, renderTable, rowObjects } from '../../engine/query/render.ts
 import { OwnedFolder } from '../../files/owned-folder.ts';
 import { storageFailure } from '../../files/storage-failure.ts';
 import { UserError } from '../errors.ts';
-import { printErr, } from '../output.ts';
+import { printErr } from '../output.ts';
 import { terminalJson, terminalText } from '../../text/terminal.ts';
 
 interface QueryOptions {
@@ -43,20 +43,26 @@ function progress(): { update: (done: number, total: number) => void; stop: () =
 function reportBadFiles(report: IngestReport | undefined): void {
   if (!report || report.badFiles.length === 0) return;
   for (const bad of report.badFiles) printErr(`trailsight: skipped ${terminalText(bad.path)}: ${terminalText(bad.reason)}\n`);
-  printErr(`trailsight: ${report.badFiles.length} bad file(s) skipped; ${report.recordsLoaded} records loaded now, ${report.badFiles.reduce((n, b) => n + b.records, 0)} in skipped files\n`);
+  printErr(
+    `trailsight: ${report.badFiles.length} bad file(s) skipped; ${report.recordsLoaded} records loaded now, ${report.badFiles.reduce((n, b) => n + b.records, 0)} in skipped files\n`,
+  );
 }
 
 /** Where the logs are served: `default.cloudtrail_logs`, the Project's Glue table, `--database`'s `cloudtrail_logs`. */
 function servedNames(database: string | undefined): { database: string; table: string }[] {
   const names = [{ database: 'default', table: 'cloudtrail_logs' }, ...projectTable(), ...(database ? [{ database, table: 'cloudtrail_logs' }] : [])];
-  return names.filter((n, i) => names.findIndex((m) => m.database.toLowerCase() === n.database.toLowerCase() && m.table.toLowerCase() === n.table.toLowerCase()) === i);
+  return names.filter(
+    (n, i) => names.findIndex((m) => m.database.toLowerCase() === n.database.toLowerCase() && m.table.toLowerCase() === n.table.toLowerCase()) === i,
+  );
 }
 
 /** The Project's `glue.database` and `glue.table`, when a Project is in dashboards/ (read as plain YAML: no spec is needed to query). */
 function projectTable(): { database: string; table: string }[] {
   const folder = 'dashboards';
   if (!existsSync(folder)) return [];
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort()) {
     try {
       const doc = parse(readFileSync(join(folder, file), 'utf8')) as { kind?: unknown; glue?: { database?: unknown; table?: unknown } };
       const { database, table } = doc?.glue ?? {};
@@ -73,7 +79,9 @@ function projectTable(): { database: string; table: string }[] {
 /** One line naming the cache folder when the machine's storage failed it (a full disk); undefined for any other failure. */
 function cacheFailure(error: unknown, cache: string): UserError | undefined {
   const reason = storageFailure(error);
-  return reason === undefined ? undefined : new UserError(`cannot write the query cache ${resolve(cache)}: ${reason} (free some space there, or pass --cache with a folder on another disk)`);
+  return reason === undefined
+    ? undefined
+    : new UserError(`cannot write the query cache ${resolve(cache)}: ${reason} (free some space there, or pass --cache with a folder on another disk)`);
 }
 
 /** A result in one of the formats `query` prints (the same for the local engine and a target's Athena). */
@@ -85,15 +93,17 @@ export function renderResult(result: QueryResult, format: QueryOptions['format']
 export async function run(flags: QueryOptions): Promise<void> {
   // On a target's Athena: the AWS SDK's path, loaded only then.
   if (flags.target !== undefined) return (await import('./query-target.ts')).run({ ...flags, target: flags.target });
-  if (flags.logs === undefined) throw new UserError('query: --logs DIR (the logs to query here) or --target T (a target\'s Athena) is needed', 2);
+  if (flags.logs === undefined) throw new UserError("query: --logs DIR (the logs to query here) or --target T (a target's Athena) is needed", 2);
   const options = { ...flags, logs: flags.logs };
   if (!existsSync(options.logs)) throw new UserError(`--logs ${options.logs}: no such file or folder`, 2);
   // The engine deletes its own files in the cache folder (`.trailsight` by default, which a
   // repository may bring as a link): never through a link.
   if (options.cache !== ':memory:') await (await OwnedFolder.open(options.cache)).assertNoLinks();
-  const engine = await CloudTrailEngine.open({ cacheDir: options.cache, readable: [options.logs], trackProgress: process.stderr.isTTY }).catch((error: Error) => {
-    throw cacheFailure(error, options.cache) ?? new UserError(error.message);
-  });
+  const engine = await CloudTrailEngine.open({ cacheDir: options.cache, readable: [options.logs], trackProgress: process.stderr.isTTY }).catch(
+    (error: Error) => {
+      throw cacheFailure(error, options.cache) ?? new UserError(error.message);
+    },
+  );
   const bar = progress();
   let failure: unknown;
   try {

@@ -1,5 +1,14 @@
 import { existsSync } from 'node:fs';
-import { isLoopback, parseErrorRate, parseLatency, parseThrottle, startEndpoint, stderrLog, type EndpointCredentials, type FaultConfig } from '../../endpoint/index.ts';
+import {
+  isLoopback,
+  parseErrorRate,
+  parseLatency,
+  parseThrottle,
+  startEndpoint,
+  stderrLog,
+  type EndpointCredentials,
+  type FaultConfig,
+} from '../../endpoint/index.ts';
 import { UserError } from '../errors.ts';
 import { printErr, printOut } from '../output.ts';
 import { terminalText } from '../../text/terminal.ts';

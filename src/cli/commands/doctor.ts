@@ -6,7 +6,7 @@ export function register(program: Command): void {
   program
     .command('doctor')
     .description(
-      'Check what a real deployment needs: credentials and account, QuickSight subscription and principals, the trail (logging, where, which events), recent log files, the Athena workgroup, and QuickSight\'s service role. Exit 0 when all pass.',
+      "Check what a real deployment needs: credentials and account, QuickSight subscription and principals, the trail (logging, where, which events), recent log files, the Athena workgroup, and QuickSight's service role. Exit 0 when all pass.",
     )
     .argument('[paths...]', 'spec files or folders (default: dashboards/)')
     .option('--target <name>', 'local, aws, or a target of the Project (default: $TRAILSIGHT_TARGET, else local)')

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .option('--dry-run', 'print the plan and change nothing (same as `trailsight plan`)')
     .option(
       '--refresh',
-      'read every resource in full (as `plan` does). Without it, edits made outside trailsight to definitions and properties (data sources, datasets, analyses, the published dashboard version, Glue, the workgroup), to the data source\'s tags and to the permissions of the data source, datasets and dashboards are restored already (other tags too once anything else changed); --refresh also restores permissions of analyses granted or revoked elsewhere, tags of datasets, analyses and dashboards, and refresh schedules',
+      "read every resource in full (as `plan` does). Without it, edits made outside trailsight to definitions and properties (data sources, datasets, analyses, the published dashboard version, Glue, the workgroup), to the data source's tags and to the permissions of the data source, datasets and dashboards are restored already (other tags too once anything else changed); --refresh also restores permissions of analyses granted or revoked elsewhere, tags of datasets, analyses and dashboards, and refresh schedules",
     )
     .option('--concurrency <n>', 'resources worked on at once', '8')
     .option('--logs <dir>', 'local target: your CloudTrail logs (a folder with AWSLogs/…) instead of the sample logs')

@@ -7,7 +7,10 @@ export function sheetControls(controls: readonly CheckedControl[]): { ParameterC
   const ParameterControls: ParameterControl[] = [];
   const FilterControls: FilterControl[] = [];
   for (const control of controls) {
-    if ('parameter' in control) ParameterControls.push(parameterControl({ ParameterControlId: control.id, Title: control.title, SourceParameterName: control.parameter }, control.widget));
+    if ('parameter' in control)
+      ParameterControls.push(
+        parameterControl({ ParameterControlId: control.id, Title: control.title, SourceParameterName: control.parameter }, control.widget),
+      );
     else FilterControls.push(filterControl({ FilterControlId: control.id, Title: control.title, SourceFilterId: control.filter }, control.widget));
   }
   return { ParameterControls, FilterControls };
@@ -33,7 +36,8 @@ function parameterControl(base: { ParameterControlId: string; Title: string; Sou
   switch (widget.type) {
     case 'dropdown': {
       const values = widget.values;
-      const SelectableValues = values && ('list' in values ? { Values: [...values.list] } : { LinkToDataSetColumn: columnIdentifier(values.column.dataset, values.column.column) });
+      const SelectableValues =
+        values && ('list' in values ? { Values: [...values.list] } : { LinkToDataSetColumn: columnIdentifier(values.column.dataset, values.column.column) });
       return { Dropdown: { ...base, Type: widget.multiValue ? 'MULTI_SELECT' : 'SINGLE_SELECT', ...(SelectableValues ? { SelectableValues } : {}) } };
     }
     case 'text':

@@ -13,24 +13,51 @@ export function quicksightFilter(filter: CheckedFilter): Filter {
   switch (filter.kind) {
     case 'time-range': {
       const TimeGranularity = timeGranularity([filter.from, filter.to]);
-      return { TimeRangeFilter: { ...base, NullOption, IncludeMinimum: true, IncludeMaximum: true, RangeMinimumValue: timeValue(filter.from), RangeMaximumValue: timeValue(filter.to), TimeGranularity } };
+      return {
+        TimeRangeFilter: {
+          ...base,
+          NullOption,
+          IncludeMinimum: true,
+          IncludeMaximum: true,
+          RangeMinimumValue: timeValue(filter.from),
+          RangeMaximumValue: timeValue(filter.to),
+          TimeGranularity,
+        },
+      };
     }
     case 'relative-dates':
       return {
         RelativeDatesFilter: {
-          ...base, NullOption, AnchorDateConfiguration: { AnchorOption: 'NOW' }, MinimumGranularity: 'DAY', TimeGranularity: 'DAY', RelativeDateType: 'LAST', RelativeDateValue: filter.days,
+          ...base,
+          NullOption,
+          AnchorDateConfiguration: { AnchorOption: 'NOW' },
+          MinimumGranularity: 'DAY',
+          TimeGranularity: 'DAY',
+          RelativeDateType: 'LAST',
+          RelativeDateValue: filter.days,
         },
       };
     case 'time-equality':
       return { TimeEqualityFilter: { ...base, ParameterName: filter.parameter } };
     case 'numeric-range':
-      return { NumericRangeFilter: { ...base, NullOption, IncludeMinimum: true, IncludeMaximum: true, RangeMinimum: numericValue(filter.min), RangeMaximum: numericValue(filter.max) } };
+      return {
+        NumericRangeFilter: {
+          ...base,
+          NullOption,
+          IncludeMinimum: true,
+          IncludeMaximum: true,
+          RangeMinimum: numericValue(filter.min),
+          RangeMaximum: numericValue(filter.max),
+        },
+      };
     case 'numeric-equality': {
       const target = 'parameter' in filter.target ? { ParameterName: filter.target.parameter } : { Value: filter.target.value };
       return { NumericEqualityFilter: { ...base, NullOption, MatchOperator: filter.match, ...target } };
     }
     case 'category-parameter':
-      return { CategoryFilter: { ...base, Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', ParameterName: filter.parameter, NullOption } } } };
+      return {
+        CategoryFilter: { ...base, Configuration: { CustomFilterConfiguration: { MatchOperator: 'EQUALS', ParameterName: filter.parameter, NullOption } } },
+      };
     case 'category-list':
     case 'category-exclude': {
       const MatchOperator = filter.kind === 'category-list' ? 'EQUALS' : 'DOES_NOT_EQUAL';

@@ -17,7 +17,14 @@ export function gridLayout(sheet: CheckedSheet): Layout {
   return {
     Configuration: {
       GridLayout: {
-        Elements: sheet.layout.map((p) => ({ ElementId: p.elementId, ElementType: 'VISUAL', ColumnIndex: p.col, ColumnSpan: p.width, RowIndex: p.row, RowSpan: p.height })),
+        Elements: sheet.layout.map((p) => ({
+          ElementId: p.elementId,
+          ElementType: 'VISUAL',
+          ColumnIndex: p.col,
+          ColumnSpan: p.width,
+          RowIndex: p.row,
+          RowSpan: p.height,
+        })),
         CanvasSizeOptions: CANVAS,
       },
     },

@@ -27,7 +27,7 @@ export function quicksightAnalysis(options: BoardOptions<DashboardSpec | Analysi
   };
 }
 
-const status = (on: boolean | undefined) => (on ?? true ? 'ENABLED' : 'DISABLED');
+const status = (on: boolean | undefined) => ((on ?? true) ? 'ENABLED' : 'DISABLED');
 
 /** QuickSight `CreateDashboard` from the same definition (not from a template), with its publish options. */
 export function quicksightDashboard(options: BoardOptions<DashboardSpec>): CreateDashboardCommandInput {
@@ -40,7 +40,7 @@ export function quicksightDashboard(options: BoardOptions<DashboardSpec>): Creat
     DashboardPublishOptions: {
       AdHocFilteringOption: { AvailabilityStatus: status(publish.adHocFiltering) },
       ExportToCSVOption: { AvailabilityStatus: status(publish.export) },
-      SheetControlsOption: { VisibilityState: publish.expandControls ?? true ? 'EXPANDED' : 'COLLAPSED' },
+      SheetControlsOption: { VisibilityState: (publish.expandControls ?? true) ? 'EXPANDED' : 'COLLAPSED' },
     },
     ...(options.themeArn ? { ThemeArn: options.themeArn } : {}),
     Permissions: options.permissions,

@@ -12,7 +12,9 @@ export const bar: VisualType<CheckedOf<'bar'>> = {
     const CategoryItemsLimit = itemsLimit(spec.limit);
     return {
       visual: chart('BarChartVisual', spec, {
-        FieldWells: { BarChartAggregatedFieldWells: defined({ Category: [dimensionField(dataset, x)], Values: y.map((m) => measureField(dataset, m)), Colors }) },
+        FieldWells: {
+          BarChartAggregatedFieldWells: defined({ Category: [dimensionField(dataset, x)], Values: y.map((m) => measureField(dataset, m)), Colors }),
+        },
         SortConfiguration: CategorySort || CategoryItemsLimit ? defined({ CategorySort, CategoryItemsLimit }) : undefined,
         Orientation: spec.horizontal ? 'HORIZONTAL' : 'VERTICAL',
         BarsArrangement: spec.stacked ? 'STACKED' : 'CLUSTERED',

@@ -19,7 +19,13 @@ export const heatmap: VisualType<CheckedOf<'heatmap'>> = {
       : undefined;
     return {
       visual: chart('HeatMapVisual', spec, {
-        FieldWells: { HeatMapAggregatedFieldWells: { Rows: [dimensionField(dataset, rows)], Columns: [dimensionField(dataset, columns)], Values: [measureField(dataset, value)] } },
+        FieldWells: {
+          HeatMapAggregatedFieldWells: {
+            Rows: [dimensionField(dataset, rows)],
+            Columns: [dimensionField(dataset, columns)],
+            Values: [measureField(dataset, value)],
+          },
+        },
         SortConfiguration,
         RowLabelOptions: axisLabels(dataset, [rows]),
         ColumnLabelOptions: axisLabels(dataset, [columns]),

@@ -28,7 +28,11 @@ export function sortOptions(dataset: string, sort: readonly SortKey[] | undefine
   return sort.map((key): FieldSortOptions => {
     if ('fieldId' in key) return { FieldSort: { FieldId: key.fieldId, Direction: key.direction } };
     return {
-      ColumnSort: { SortBy: columnIdentifier(dataset, key.column), Direction: key.direction, ...(key.aggregation ? { AggregationFunction: aggregationFunction(key.aggregation) } : {}) },
+      ColumnSort: {
+        SortBy: columnIdentifier(dataset, key.column),
+        Direction: key.direction,
+        ...(key.aggregation ? { AggregationFunction: aggregationFunction(key.aggregation) } : {}),
+      },
     };
   });
 }

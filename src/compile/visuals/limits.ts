@@ -11,7 +11,12 @@ export function itemsLimit(limit: number | undefined): ItemsLimitConfiguration |
  * The sort of a chart's categories: the spec's, or — when only a limit is given — the first measure
  * descending, so a limit keeps the top items.
  */
-export function categorySort(dataset: string, sort: readonly SortKey[] | undefined, limit: number | undefined, measure: Measure | undefined): FieldSortOptions[] | undefined {
+export function categorySort(
+  dataset: string,
+  sort: readonly SortKey[] | undefined,
+  limit: number | undefined,
+  measure: Measure | undefined,
+): FieldSortOptions[] | undefined {
   const explicit = sortOptions(dataset, sort);
   if (explicit || limit === undefined || !measure) return explicit;
   return [{ FieldSort: { FieldId: measure.fieldId, Direction: 'DESC' } }];

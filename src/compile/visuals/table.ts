@@ -55,7 +55,11 @@ function topGroupsFilter(tableId: string, dataset: string, top: TopGroups): Filt
           Column: columnIdentifier(dataset, top.column),
           Limit: top.limit,
           AggregationSortConfigurations: [
-            { Column: columnIdentifier(dataset, top.rank.column), SortDirection: top.rank.direction, AggregationFunction: aggregationFunction(top.rank.aggregation) },
+            {
+              Column: columnIdentifier(dataset, top.rank.column),
+              SortDirection: top.rank.direction,
+              AggregationFunction: aggregationFunction(top.rank.aggregation),
+            },
           ],
           TimeGranularity: top.granularity ? GRANULARITY[top.granularity] : undefined,
         }),

@@ -39,6 +39,10 @@ type ChartMember = 'KPIVisual' | 'BarChartVisual' | 'LineChartVisual' | 'PieChar
 type ChartConfigurationOf<K extends ChartMember> = NonNullable<NonNullable<Visual[K]>['ChartConfiguration']>;
 
 /** A QuickSight visual of type `member`: the spec's id and titles, and its chart configuration (unset members dropped). */
-export function chart<K extends ChartMember>(member: K, spec: { id: string; title?: string; subtitle?: string }, configuration: ChartConfigurationOf<K>): Visual {
+export function chart<K extends ChartMember>(
+  member: K,
+  spec: { id: string; title?: string; subtitle?: string },
+  configuration: ChartConfigurationOf<K>,
+): Visual {
   return { [member]: { VisualId: spec.id, ...titles(spec), ChartConfiguration: defined(configuration) } } as Visual;
 }

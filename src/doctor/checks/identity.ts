@@ -11,7 +11,12 @@ export async function checkIdentity(ctx: DoctorContext): Promise<Finding> {
     identity = await ctx.clients.sts.send(new GetCallerIdentityCommand({}));
   } catch (error) {
     const { code, message } = awsError(error);
-    return fail('credentials', TITLE, `no usable credentials (${code}: ${message})`, 'configure credentials for the target (AWS_PROFILE, the target\'s `profile`, or environment variables) and try `aws sts get-caller-identity`');
+    return fail(
+      'credentials',
+      TITLE,
+      `no usable credentials (${code}: ${message})`,
+      "configure credentials for the target (AWS_PROFILE, the target's `profile`, or environment variables) and try `aws sts get-caller-identity`",
+    );
   }
   if (identity.Account !== ctx.target.account) {
     return fail(

@@ -29,7 +29,12 @@ export async function checkLogFiles(ctx: DoctorContext): Promise<Finding> {
   const results = await Promise.all(pairs.map((pair) => limit(() => recentFiles(ctx, pair.account, pair.region, days))));
   const errors = results.filter((r) => r.error).map((r) => r.error);
   if (errors.length) {
-    return fail('log-files', TITLE, `listing s3://${source.bucket} failed: ${[...new Set(errors)].join('; ')}`, 'allow s3:ListBucket on the bucket (see `trailsight iam-policy`); check source.bucket');
+    return fail(
+      'log-files',
+      TITLE,
+      `listing s3://${source.bucket} failed: ${[...new Set(errors)].join('; ')}`,
+      'allow s3:ListBucket on the bucket (see `trailsight iam-policy`); check source.bucket',
+    );
   }
   const silent = results.filter((r) => !r.found).map((r) => `${r.account}/${r.region}`);
   const where = `s3://${source.bucket}/${dayPrefix(source, '<account>', '<region>', days[0] ?? '')}`;
@@ -44,10 +49,17 @@ export async function checkLogFiles(ctx: DoctorContext): Promise<Finding> {
   return pass('log-files', TITLE, `files of ${days[1]} or ${days[0]} for all ${pairs.length} account/Region pairs under ${where}`);
 }
 
-async function recentFiles(ctx: DoctorContext, account: string, region: string, days: readonly string[]): Promise<{ account: string; region: string; found: boolean; error?: string }> {
+async function recentFiles(
+  ctx: DoctorContext,
+  account: string,
+  region: string,
+  days: readonly string[],
+): Promise<{ account: string; region: string; found: boolean; error?: string }> {
   for (const day of days) {
     try {
-      const listing = await ctx.clients.s3.send(new ListObjectsV2Command({ Bucket: ctx.project.source.bucket, Prefix: dayPrefix(ctx.project.source, account, region, day), MaxKeys: 1 }));
+      const listing = await ctx.clients.s3.send(
+        new ListObjectsV2Command({ Bucket: ctx.project.source.bucket, Prefix: dayPrefix(ctx.project.source, account, region, day), MaxKeys: 1 }),
+      );
       if ((listing.KeyCount ?? listing.Contents?.length ?? 0) > 0) return { account, region, found: true };
     } catch (error) {
       const { code, message } = awsError(error);

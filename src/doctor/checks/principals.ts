@@ -18,7 +18,12 @@ export async function checkPrincipals(ctx: DoctorContext): Promise<Finding> {
     if (problem) missing.push(`${arn} (${problem})`);
   }
   if (missing.length) {
-    return fail('principals', TITLE, `${missing.length} of ${arns.length} principals not found: ${missing.join('; ')}`, 'create them in QuickSight (register-user, create-group), or fix quicksight.principals / the target\'s principals in the Project');
+    return fail(
+      'principals',
+      TITLE,
+      `${missing.length} of ${arns.length} principals not found: ${missing.join('; ')}`,
+      "create them in QuickSight (register-user, create-group), or fix quicksight.principals / the target's principals in the Project",
+    );
   }
   return pass('principals', TITLE, `${arns.length} principal(s) found`);
 }

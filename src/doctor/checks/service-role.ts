@@ -3,7 +3,7 @@ import type { DoctorContext, Learned } from '../context.ts';
 import { QUICKSIGHT_SERVICE_ROLE } from '../../aws/quicksight-service-role.ts';
 import { awsError, fail, notChecked, pass, type Finding } from '../finding.ts';
 
-const TITLE = 'QuickSight\'s service role can read the logs and use Athena';
+const TITLE = "QuickSight's service role can read the logs and use Athena";
 
 /** What QuickSight's role must be allowed, on which resource: the most common reason a real dashboard shows nothing. */
 export function serviceRoleNeeds(ctx: DoctorContext, learned: Learned): { actions: string[]; resource: string }[] {
@@ -12,7 +12,10 @@ export function serviceRoleNeeds(ctx: DoctorContext, learned: Learned): { action
   const needs = [
     { actions: ['s3:ListBucket', 's3:GetBucketLocation'], resource: `arn:aws:s3:::${source.bucket}` },
     { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${source.bucket}/${source.prefix ?? ''}AWSLogs/*` },
-    { actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults'], resource: `arn:aws:athena:${region}:${account}:workgroup/${athena.workgroup}` },
+    {
+      actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults'],
+      resource: `arn:aws:athena:${region}:${account}:workgroup/${athena.workgroup}`,
+    },
     {
       actions: ['glue:GetTable', 'glue:GetDatabase', 'glue:GetPartitions'],
       resource: `arn:aws:glue:${region}:${account}:table/${glue.database}/${glue.table}`,
@@ -31,7 +34,9 @@ export async function checkServiceRole(ctx: DoctorContext, learned: Learned): Pr
   const denied: string[] = [];
   try {
     for (const need of serviceRoleNeeds(ctx, learned)) {
-      const answer = await ctx.clients.iam.send(new SimulatePrincipalPolicyCommand({ PolicySourceArn: role, ActionNames: need.actions, ResourceArns: [need.resource] }));
+      const answer = await ctx.clients.iam.send(
+        new SimulatePrincipalPolicyCommand({ PolicySourceArn: role, ActionNames: need.actions, ResourceArns: [need.resource] }),
+      );
       for (const result of answer.EvaluationResults ?? []) {
         if (result.EvalDecision !== 'allowed') denied.push(`${result.EvalActionName} on ${need.resource} (${result.EvalDecision})`);
       }
@@ -39,17 +44,27 @@ export async function checkServiceRole(ctx: DoctorContext, learned: Learned): Pr
   } catch (error) {
     const { code, message } = awsError(error);
     if (code === 'NoSuchEntityException') {
-      return fail('service-role', TITLE, `${role} does not exist`, 'in QuickSight: Manage QuickSight → Security & permissions → AWS services: enable Amazon Athena and Amazon S3 (the bucket)');
+      return fail(
+        'service-role',
+        TITLE,
+        `${role} does not exist`,
+        'in QuickSight: Manage QuickSight → Security & permissions → AWS services: enable Amazon Athena and Amazon S3 (the bucket)',
+      );
     }
-    return fail('service-role', TITLE, `the policy simulator failed: ${code}: ${message}`, 'allow iam:SimulatePrincipalPolicy on the role (see `trailsight iam-policy`)');
+    return fail(
+      'service-role',
+      TITLE,
+      `the policy simulator failed: ${code}: ${message}`,
+      'allow iam:SimulatePrincipalPolicy on the role (see `trailsight iam-policy`)',
+    );
   }
   if (denied.length) {
     return fail(
       'service-role',
       TITLE,
       `${role} is not allowed ${denied.join('; ')}`,
-      `in QuickSight: Manage QuickSight → Security & permissions → AWS services: enable Athena and tick s3://${ctx.project.source.bucket} (and the results bucket)${learned.trailKmsKeyId ? '; let the role use the trail\'s KMS key (kms:Decrypt in its key policy)' : ''}`,
+      `in QuickSight: Manage QuickSight → Security & permissions → AWS services: enable Athena and tick s3://${ctx.project.source.bucket} (and the results bucket)${learned.trailKmsKeyId ? "; let the role use the trail's KMS key (kms:Decrypt in its key policy)" : ''}`,
     );
   }
-  return pass('service-role', TITLE, `${role} may read the logs and use Athena, Glue${learned.trailKmsKeyId ? ' and the trail\'s KMS key' : ''}`);
+  return pass('service-role', TITLE, `${role} may read the logs and use Athena, Glue${learned.trailKmsKeyId ? " and the trail's KMS key" : ''}`);
 }

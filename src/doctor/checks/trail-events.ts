@@ -56,14 +56,18 @@ export async function checkTrailEvents(ctx: DoctorContext, trail: Trail | undefi
       const missing = INSIGHT_TYPES.filter((t) => !types.includes(t));
       if (missing.length) {
         problems.push(`Insights events lack ${missing.join(' and ')}`);
-        fixes.push(`aws cloudtrail put-insight-selectors --trail-name ${trail.Name} --insight-selectors '[{"InsightType":"ApiCallRateInsight"},{"InsightType":"ApiErrorRateInsight"}]'`);
+        fixes.push(
+          `aws cloudtrail put-insight-selectors --trail-name ${trail.Name} --insight-selectors '[{"InsightType":"ApiCallRateInsight"},{"InsightType":"ApiErrorRateInsight"}]'`,
+        );
       } else found.push('Insights events');
     } catch (error) {
       const { code, message } = awsError(error);
       if (code === 'UnsupportedOperationException') return notChecked('trail-events', TITLE, message);
       if (code === 'InsightNotEnabledException') {
         problems.push('the Project expects Insights events, and the trail has none enabled');
-        fixes.push(`aws cloudtrail put-insight-selectors --trail-name ${trail.Name} --insight-selectors '[{"InsightType":"ApiCallRateInsight"},{"InsightType":"ApiErrorRateInsight"}]', or drop \`insights\` from source.events`);
+        fixes.push(
+          `aws cloudtrail put-insight-selectors --trail-name ${trail.Name} --insight-selectors '[{"InsightType":"ApiCallRateInsight"},{"InsightType":"ApiErrorRateInsight"}]', or drop \`insights\` from source.events`,
+        );
       } else {
         problems.push(`GetInsightSelectors failed: ${code}: ${message}`);
         fixes.push('allow cloudtrail:GetInsightSelectors (see `trailsight iam-policy`)');

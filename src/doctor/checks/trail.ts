@@ -2,7 +2,7 @@ import { DescribeTrailsCommand, GetTrailStatusCommand, type Trail } from '@aws-s
 import type { DoctorContext, Learned } from '../context.ts';
 import { awsError, fail, pass, type Finding } from '../finding.ts';
 
-const TITLE = 'The trail delivers to the Project\'s bucket and logs';
+const TITLE = "The trail delivers to the Project's bucket and logs";
 
 /** The S3 key prefix a trail is configured with for the Project's `source.prefix` (`org-trail/` → `org-trail`). */
 export function trailPrefix(prefix: string | undefined): string {
@@ -31,8 +31,12 @@ export async function checkTrail(ctx: DoctorContext, learned: Learned): Promise<
       finding: fail(
         'trail',
         TITLE,
-        trails.length ? `no trail delivers to ${where}; the trails here deliver elsewhere: ${elsewhere}` : `no trail in ${ctx.target.region} of account ${ctx.target.account}`,
-        trails.length ? 'set source.bucket and source.prefix in the Project to where the trail delivers, or change the trail' : 'create a multi-Region trail to the Project\'s bucket (aws cloudtrail create-trail --is-multi-region-trail) and start logging',
+        trails.length
+          ? `no trail delivers to ${where}; the trails here deliver elsewhere: ${elsewhere}`
+          : `no trail in ${ctx.target.region} of account ${ctx.target.account}`,
+        trails.length
+          ? 'set source.bucket and source.prefix in the Project to where the trail delivers, or change the trail'
+          : "create a multi-Region trail to the Project's bucket (aws cloudtrail create-trail --is-multi-region-trail) and start logging",
       ),
     };
   }
@@ -61,13 +65,20 @@ export async function checkTrail(ctx: DoctorContext, learned: Learned): Promise<
     fixes.push(`make it multi-Region (aws cloudtrail update-trail --name ${trail.Name} --is-multi-region-trail) or list only ${home} in source.regions`);
   }
   if (source.organizationId && !trail.IsOrganizationTrail) {
-    problems.push(`the Project names organization ${source.organizationId}, but trail ${trail.Name} is not an organization trail (its files are under AWSLogs/<account>/)`);
+    problems.push(
+      `the Project names organization ${source.organizationId}, but trail ${trail.Name} is not an organization trail (its files are under AWSLogs/<account>/)`,
+    );
     fixes.push('remove source.organizationId, or point the Project at the organization trail');
   }
   if (!source.organizationId && trail.IsOrganizationTrail) {
-    problems.push(`trail ${trail.Name} is an organization trail (its files are under AWSLogs/o-…/<account>/), but the Project's source has no organizationId, so the table reads nothing`);
+    problems.push(
+      `trail ${trail.Name} is an organization trail (its files are under AWSLogs/o-…/<account>/), but the Project's source has no organizationId, so the table reads nothing`,
+    );
     fixes.push('set source.organizationId to the organization id (aws organizations describe-organization)');
   }
   const summary = `trail ${trail.Name} → ${where}${trail.IsMultiRegionTrail ? ', multi-Region' : ''}${trail.IsOrganizationTrail ? ', organization' : ''}`;
-  return { trail, finding: problems.length ? fail('trail', TITLE, `${summary}: ${problems.join('; ')}`, fixes.join('; ')) : pass('trail', TITLE, `${summary}, logging`) };
+  return {
+    trail,
+    finding: problems.length ? fail('trail', TITLE, `${summary}: ${problems.join('; ')}`, fixes.join('; ')) : pass('trail', TITLE, `${summary}, logging`),
+  };
 }

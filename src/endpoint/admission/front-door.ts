@@ -12,14 +12,16 @@ import { Refusal } from './refusal.ts';
 export function admit(head: RequestHead, hosts: ReadonlySet<string>, rules: ProtocolRules | undefined): void {
   const host = (header(head, 'host') ?? '').toLowerCase();
   if (!hosts.has(host))
-    throw new Refusal('foreign-host', `This endpoint answers only requests for ${[...hosts].slice(0, 3).join(', ')}; the Host header was ${JSON.stringify(host.slice(0, 100))}.`);
+    throw new Refusal(
+      'foreign-host',
+      `This endpoint answers only requests for ${[...hosts].slice(0, 3).join(', ')}; the Host header was ${JSON.stringify(host.slice(0, 100))}.`,
+    );
 
   const origin = header(head, 'origin');
   if (origin !== undefined && !hosts.has(hostOfOrigin(origin)))
     throw new Refusal('cross-site', `Requests from web pages are refused: Origin ${JSON.stringify(origin.slice(0, 100))} is not this endpoint.`);
   const site = header(head, 'sec-fetch-site')?.toLowerCase();
-  if (site === 'cross-site' || site === 'same-site')
-    throw new Refusal('cross-site', `Requests from web pages are refused (Sec-Fetch-Site: ${site}).`);
+  if (site === 'cross-site' || site === 'same-site') throw new Refusal('cross-site', `Requests from web pages are refused (Sec-Fetch-Site: ${site}).`);
 
   if (rules) checkMediaType(head, rules);
 }

@@ -37,7 +37,10 @@ export async function verifySignature(request: EndpointRequest, credentials: End
   const signedAt = signingDate(request, auth);
   if (Math.abs(now - signedAt.getTime()) > MAX_SKEW_MS) {
     const direction = signedAt.getTime() < now ? 'is now earlier than' : 'is still later than';
-    throw new Refusal('bad-signature', `Signature expired: ${amzDate(signedAt)} ${direction} the endpoint's time ${amzDate(new Date(now))} by more than 15 min.`);
+    throw new Refusal(
+      'bad-signature',
+      `Signature expired: ${amzDate(signedAt)} ${direction} the endpoint's time ${amzDate(new Date(now))} by more than 15 min.`,
+    );
   }
   if (!auth.signedHeaders.includes('host')) throw new Refusal('bad-signature', "'Host' must be a signed header in the AWS Authorization.");
   checkPayloadHash(request);
@@ -52,15 +55,19 @@ export async function verifySignature(request: EndpointRequest, credentials: End
 function parseAuthorization(request: EndpointRequest): Authorization {
   const value = header(request, 'authorization');
   if (value === undefined) {
-    if (request.query.has('X-Amz-Signature')) throw new Refusal('incomplete-signature', 'Presigned URLs are not accepted by this endpoint; sign the Authorization header.');
+    if (request.query.has('X-Amz-Signature'))
+      throw new Refusal('incomplete-signature', 'Presigned URLs are not accepted by this endpoint; sign the Authorization header.');
     throw new Refusal('missing-signature', 'Missing Authentication Token: this endpoint requires SigV4-signed requests (set AWS credentials in the client).');
   }
   const match = AUTHORIZATION.exec(value);
-  if (!match) throw new Refusal('incomplete-signature', `Authorization header must use AWS4-HMAC-SHA256, got ${JSON.stringify(value.split(/\s/)[0].slice(0, 40))}.`);
-  const parts = new Map(match[1].split(',').map((part) => {
-    const at = part.indexOf('=');
-    return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
-  }));
+  if (!match)
+    throw new Refusal('incomplete-signature', `Authorization header must use AWS4-HMAC-SHA256, got ${JSON.stringify(value.split(/\s/)[0].slice(0, 40))}.`);
+  const parts = new Map(
+    match[1].split(',').map((part) => {
+      const at = part.indexOf('=');
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
+    }),
+  );
   const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((name) => !parts.get(name));
   if (missing.length > 0) throw new Refusal('incomplete-signature', missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' '));
   const scope = /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/.exec(parts.get('Credential')!);
@@ -83,7 +90,10 @@ function signingDate(request: EndpointRequest, auth: Authorization): Date {
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   if (Number.isNaN(date.getTime()) || amzDate(date) !== text) throw new Refusal('incomplete-signature', `X-Amz-Date ${JSON.stringify(text)} is not a date.`);
   if (text.slice(0, 8) !== auth.date)
-    throw new Refusal('bad-signature', `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${text.slice(0, 8)}'.`);
+    throw new Refusal(
+      'bad-signature',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${text.slice(0, 8)}'.`,
+    );
   return date;
 }
 
@@ -121,5 +131,8 @@ function sameHex(a: string, b: string): boolean {
 }
 
 function amzDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

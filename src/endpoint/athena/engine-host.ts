@@ -137,7 +137,8 @@ export class EngineHost {
     const where = location ? s3Location(location, { s3Root: this.s3Root, mounts: this.options.s3Mounts }) : undefined;
     if (!where) throw invalidRequest(`Table ${name}: location ${location ?? '(none)'} is not an s3:// URI inside the endpoint's S3 root.`);
     // A link under the S3 root (or a mount) must not take the engine, or the folder made for it, elsewhere.
-    if (!(await containedRealPath(where.within, where.path))) throw invalidRequest(`Table ${name}: location ${location} leads out of ${where.within} through a symbolic link.`);
+    if (!(await containedRealPath(where.within, where.path)))
+      throw invalidRequest(`Table ${name}: location ${location} leads out of ${where.within} through a symbolic link.`);
     const root = where.path;
     // A mount is the user's folder: read as it is, nothing created in it.
     if (!where.mounted) await mkdir(root, { recursive: true });

@@ -35,7 +35,13 @@ function ownerAlive(owner: ExecutionRecord['owner']): boolean {
 export function effective(record: ExecutionRecord): ExecutionRecord {
   if ((record.State === 'QUEUED' || record.State === 'RUNNING') && !ownerAlive(record.owner)) {
     const reason = 'Query did not finish: the trailsight endpoint running it stopped.';
-    return { ...record, State: 'FAILED', StateChangeReason: reason, AthenaError: { ErrorCategory: 1, Retryable: true, ErrorMessage: reason }, CompletionDateTime: record.CompletionDateTime ?? Date.now() };
+    return {
+      ...record,
+      State: 'FAILED',
+      StateChangeReason: reason,
+      AthenaError: { ErrorCategory: 1, Retryable: true, ErrorMessage: reason },
+      CompletionDateTime: record.CompletionDateTime ?? Date.now(),
+    };
   }
   return record;
 }

@@ -39,7 +39,9 @@ export function executionOperations(host: EngineHost, instance: string, sweeper:
       const configured = workGroup.Configuration.ResultConfiguration?.OutputLocation;
       const location = workGroup.Configuration.EnforceWorkGroupConfiguration ? configured : (input.ResultConfiguration?.OutputLocation ?? configured);
       if (!location)
-        throw invalidRequest('No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.');
+        throw invalidRequest(
+          'No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.',
+        );
       const { account } = context.settings;
       const now = context.settings.now();
       await sweeper.sweepIfDue(context.store, account, context.region, now);
@@ -55,7 +57,10 @@ export function executionOperations(host: EngineHost, instance: string, sweeper:
           Query: input.QueryString,
           StatementType: statementType(input.QueryString),
           WorkGroup: workGroup.Name,
-          QueryExecutionContext: { Database: (input.QueryExecutionContext?.Database ?? 'default').toLowerCase(), Catalog: input.QueryExecutionContext?.Catalog ?? 'AwsDataCatalog' },
+          QueryExecutionContext: {
+            Database: (input.QueryExecutionContext?.Database ?? 'default').toLowerCase(),
+            Catalog: input.QueryExecutionContext?.Catalog ?? 'AwsDataCatalog',
+          },
           ResultConfiguration: { OutputLocation: `${location.replace(/\/?$/, '/')}${QueryExecutionId}.csv` },
           ExecutionParameters: input.ExecutionParameters,
           State: 'QUEUED',
@@ -71,7 +76,10 @@ export function executionOperations(host: EngineHost, instance: string, sweeper:
       });
       if (id.started) {
         // The run outlives the request: a failure it cannot record (a full disk) is logged, never left unhandled.
-        const run = () => runExecution(context, host, id.id).catch((error: unknown) => context.log(`query ${id.id} could not finish: ${(error as Error)?.message ?? String(error)}`));
+        const run = () =>
+          runExecution(context, host, id.id).catch((error: unknown) =>
+            context.log(`query ${id.id} could not finish: ${(error as Error)?.message ?? String(error)}`),
+          );
         setTimeout(run, context.settings.queryDelayMs);
       }
       return { QueryExecutionId: id.id };
@@ -83,7 +91,11 @@ export function executionOperations(host: EngineHost, instance: string, sweeper:
       const found = await Promise.all(input.QueryExecutionIds.map((id) => findExecution(context, id)));
       return {
         QueryExecutions: found.filter((r): r is ExecutionRecord => !!r).map(describeExecution),
-        UnprocessedQueryExecutionIds: input.QueryExecutionIds.filter((_, i) => !found[i]).map((QueryExecutionId) => ({ QueryExecutionId, ErrorCode: 'INVALID_INPUT', ErrorMessage: 'QueryExecution was not found' })),
+        UnprocessedQueryExecutionIds: input.QueryExecutionIds.filter((_, i) => !found[i]).map((QueryExecutionId) => ({
+          QueryExecutionId,
+          ErrorCode: 'INVALID_INPUT',
+          ErrorMessage: 'QueryExecution was not found',
+        })),
       };
     },
     async GetQueryResults(input, context) {

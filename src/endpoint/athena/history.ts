@@ -45,7 +45,9 @@ export async function sweepHistory(store: StateStore, account: string, region: s
     for (const token of tokens) {
       // Tokens stored before they named themselves cannot be found again by key: left as they are.
       if (removed >= SWEEP_LIMIT || token.token === undefined) continue;
-      const gone = oldIds.has(token.id) || (token.SubmissionDateTime !== undefined ? expired(token.SubmissionDateTime, now) : !(await tx.get(executionKey(account, region, token.id))));
+      const gone =
+        oldIds.has(token.id) ||
+        (token.SubmissionDateTime !== undefined ? expired(token.SubmissionDateTime, now) : !(await tx.get(executionKey(account, region, token.id))));
       if (!gone) continue;
       tx.delete(tokenKey(account, region, token.token));
       removed++;

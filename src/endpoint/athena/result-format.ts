@@ -14,7 +14,11 @@ export function formatValue(value: unknown, type: string): string | null {
       return Array.isArray(value) ? `[${value.map((v) => formatNested(v)).join(', ')}]` : String(value);
     case 'row':
     case 'map':
-      return typeof value === 'object' ? `{${Object.entries(value as object).map(([k, v]) => `${k}=${formatNested(v)}`).join(', ')}}` : String(value);
+      return typeof value === 'object'
+        ? `{${Object.entries(value as object)
+            .map(([k, v]) => `${k}=${formatNested(v)}`)
+            .join(', ')}}`
+        : String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
@@ -40,7 +44,10 @@ export function javaDouble(value: number): string {
 function formatNested(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(formatNested).join(', ')}]`;
-  if (typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${k}=${formatNested(v)}`).join(', ')}}`;
+  if (typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}=${formatNested(v)}`)
+      .join(', ')}}`;
   return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(value) ? formatTimestamp(value, false) : String(value);
 }
 
@@ -53,7 +60,17 @@ function formatTimestamp(iso: string, withZone: boolean): string {
 }
 
 const PRECISION: Readonly<Record<string, number>> = {
-  varchar: 2147483647, bigint: 19, integer: 10, smallint: 5, tinyint: 3, double: 17, real: 9, boolean: 0, date: 0, timestamp: 3, json: 0,
+  varchar: 2147483647,
+  bigint: 19,
+  integer: 10,
+  smallint: 5,
+  tinyint: 3,
+  double: 17,
+  real: 9,
+  boolean: 0,
+  date: 0,
+  timestamp: 3,
+  json: 0,
 };
 
 /** `ResultSetMetadata.ColumnInfo` for the result's columns, as Athena describes them. */

@@ -73,7 +73,9 @@ export async function runExecution(context: ServiceContext, host: EngineHost, id
     if (file) {
       // Never through a link under the S3 root to a file outside it.
       if (!(await containedRealPath(context.settings.s3Root, file))) {
-        throw invalidRequest(`Cannot write the query result to ${started.ResultConfiguration.OutputLocation}: a symbolic link under the endpoint's S3 root leads out of it.`);
+        throw invalidRequest(
+          `Cannot write the query result to ${started.ResultConfiguration.OutputLocation}: a symbolic link under the endpoint's S3 root leads out of it.`,
+        );
       }
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, csv);

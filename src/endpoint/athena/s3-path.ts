@@ -52,8 +52,15 @@ export function s3ToPath(s3Root: string, uri: string): string | undefined {
 /** Throws unless every mount names a bucket, a prefix that is `''` or ends with `/` and has no dot segments, and a folder. */
 export function checkS3Mounts(mounts: readonly S3Mount[]): void {
   for (const m of mounts) {
-    const ok = m.bucket !== '' && !m.bucket.includes('/') && !isDots(m.bucket) && (m.prefix === '' || m.prefix.endsWith('/')) && !m.prefix.split('/').some(isDots) && m.dir !== '';
-    if (!ok) throw new Error(`s3 mount ${JSON.stringify(m)}: needs a bucket, a key prefix that is empty or ends with '/' without '.' or '..' segments, and a folder`);
+    const ok =
+      m.bucket !== '' &&
+      !m.bucket.includes('/') &&
+      !isDots(m.bucket) &&
+      (m.prefix === '' || m.prefix.endsWith('/')) &&
+      !m.prefix.split('/').some(isDots) &&
+      m.dir !== '';
+    if (!ok)
+      throw new Error(`s3 mount ${JSON.stringify(m)}: needs a bucket, a key prefix that is empty or ends with '/' without '.' or '..' segments, and a folder`);
   }
 }
 

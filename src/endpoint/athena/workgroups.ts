@@ -54,7 +54,13 @@ const answer = (w: WorkGroupRecord) => ({
  * the current one, a `Remove…` flag removes it, result settings are updated member by member.
  */
 function updateConfiguration(current: Configuration, updates: Wire<Athena.WorkGroupConfigurationUpdates> = {}): Configuration {
-  const { ResultConfigurationUpdates, ManagedQueryResultsConfigurationUpdates, RemoveBytesScannedCutoffPerQuery, RemoveCustomerContentEncryptionConfiguration, ...replaced } = updates;
+  const {
+    ResultConfigurationUpdates,
+    ManagedQueryResultsConfigurationUpdates,
+    RemoveBytesScannedCutoffPerQuery,
+    RemoveCustomerContentEncryptionConfiguration,
+    ...replaced
+  } = updates;
   const next: Configuration = { ...current, ...replaced };
   if (RemoveBytesScannedCutoffPerQuery) delete next.BytesScannedCutoffPerQuery;
   if (RemoveCustomerContentEncryptionConfiguration) delete next.CustomerContentEncryptionConfiguration;
@@ -68,7 +74,10 @@ function updateConfiguration(current: Configuration, updates: Wire<Athena.WorkGr
   return next;
 }
 
-function updateResultConfiguration(current: Wire<Athena.ResultConfiguration>, updates: Wire<Athena.ResultConfigurationUpdates>): Wire<Athena.ResultConfiguration> {
+function updateResultConfiguration(
+  current: Wire<Athena.ResultConfiguration>,
+  updates: Wire<Athena.ResultConfigurationUpdates>,
+): Wire<Athena.ResultConfiguration> {
   const { RemoveOutputLocation, RemoveEncryptionConfiguration, RemoveExpectedBucketOwner, RemoveAclConfiguration, ...replaced } = updates;
   const next = { ...current, ...replaced };
   if (RemoveOutputLocation) delete next.OutputLocation;
@@ -103,7 +112,13 @@ export const workGroupOperations = {
     const all = stored.some((w) => w.Name === PRIMARY_WORKGROUP) ? stored : [primary(), ...stored];
     const { items, NextToken } = pageOf(all, input, { defaultSize: 50, invalidToken: () => invalidRequest('The NextToken is not valid.') });
     return {
-      WorkGroups: items.map((w) => ({ Name: w.Name, State: w.State, Description: w.Description, CreationTime: w.CreationTime / 1000, EngineVersion: w.Configuration.EngineVersion })),
+      WorkGroups: items.map((w) => ({
+        Name: w.Name,
+        State: w.State,
+        Description: w.Description,
+        CreationTime: w.CreationTime / 1000,
+        EngineVersion: w.Configuration.EngineVersion,
+      })),
       NextToken,
     };
   },

@@ -23,7 +23,10 @@ export function cloudTrailService(trails: readonly LocalTrail[]): ServiceHandler
     return found;
   };
   const unknown = (what: string, trail: LocalTrail): ServiceError =>
-    new ServiceError('UnsupportedOperationException', `trail ${trail.trail.Name}: ${what} is not known here${trail.unknownBecause ? ` (${trail.unknownBecause})` : ''}`);
+    new ServiceError(
+      'UnsupportedOperationException',
+      `trail ${trail.trail.Name}: ${what} is not known here${trail.unknownBecause ? ` (${trail.unknownBecause})` : ''}`,
+    );
 
   const operations: OperationsOf<typeof CloudTrail> = {
     DescribeTrails: (input) => {
@@ -38,10 +41,12 @@ export function cloudTrailService(trails: readonly LocalTrail[]): ServiceHandler
       return { TrailARN: trail.trail.TrailARN, ...trail.eventSelectors };
     },
     GetInsightSelectors: (input, context) => {
-      if (input.TrailName === undefined) throw new ServiceError('InvalidParameterCombinationException', 'Specify a TrailName (event data stores are not served here)');
+      if (input.TrailName === undefined)
+        throw new ServiceError('InvalidParameterCombinationException', 'Specify a TrailName (event data stores are not served here)');
       const trail = find(input.TrailName, context);
       if (!trail.insightSelectors) throw unknown('whether it selects Insights events', trail);
-      if (trail.insightSelectors.length === 0) throw new ServiceError('InsightNotEnabledException', `Trail ${trail.trail.Name} does not have Insights enabled.`);
+      if (trail.insightSelectors.length === 0)
+        throw new ServiceError('InsightNotEnabledException', `Trail ${trail.trail.Name} does not have Insights enabled.`);
       return { TrailARN: trail.trail.TrailARN, InsightSelectors: trail.insightSelectors };
     },
     ListTrails: () => ({ Trails: trails.map((t) => ({ TrailARN: t.trail.TrailARN, Name: t.trail.Name, HomeRegion: t.trail.HomeRegion })) }),
@@ -54,7 +59,8 @@ export function cloudTrailService(trails: readonly LocalTrail[]): ServiceHandler
     parse: (request) => parseJson11(request, CLOUDTRAIL_TARGET, [CLOUDTRAIL_MODEL_TARGET]),
     async execute(operation, input, context) {
       const run = operationOf(table, operation);
-      if (!run) throw new ServiceError('UnsupportedOperationException', `trailsight's endpoint answers CloudTrail's read calls about its trails, not ${operation}.`);
+      if (!run)
+        throw new ServiceError('UnsupportedOperationException', `trailsight's endpoint answers CloudTrail's read calls about its trails, not ${operation}.`);
       return run(input as never, context); // checked against AWS's model of the operation (server.ts)
     },
     write: (response, _operation, output, requestId) => writeJson11(response, output, requestId),

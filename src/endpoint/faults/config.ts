@@ -49,15 +49,17 @@ export function parseErrorRate(text: string): PerOperation<number> {
 export function parseThrottle(text: string): PerOperation<ThrottleRate> {
   return parseTable(text, '--throttle', (value) => {
     const match = /^(\d+(?:\.\d+)?)(?:\/(s|m))?$/.exec(value.trim());
-    if (!match || Number(match[1]) <= 0)
-      throw new Error(`--throttle: ${JSON.stringify(value)} is not a rate such as 2/s or 30/m`);
+    if (!match || Number(match[1]) <= 0) throw new Error(`--throttle: ${JSON.stringify(value)} is not a rate such as 2/s or 30/m`);
     return { rate: match[2] === 'm' ? Number(match[1]) / 60 : Number(match[1]) };
   });
 }
 
 function parseTable<T>(text: string, flag: string, parse: (value: string) => T): PerOperation<T> {
   const table: Record<string, T> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.lastIndexOf('=');
     const [key, value] = eq < 0 ? ['*', part] : [part.slice(0, eq).trim(), part.slice(eq + 1)];
     if (!/^([a-z0-9]+:)?([A-Za-z0-9]+|\*)$/.test(key)) throw new Error(`${flag}: ${JSON.stringify(key)} is not an operation name, service:Operation or *`);

@@ -36,7 +36,8 @@ function lowerCaseColumns(input: TableInput): TableInput {
  * endpoint serves Hive tables only.
  */
 function tableInputOf(input: { readonly TableInput?: TableInput }): TableInput {
-  if (!input.TableInput) throw new ServiceError('InvalidInputException', 'TableInput is required: trailsight\'s endpoint serves Hive tables, not open table formats.');
+  if (!input.TableInput)
+    throw new ServiceError('InvalidInputException', "TableInput is required: trailsight's endpoint serves Hive tables, not open table formats.");
   return input.TableInput;
 }
 
@@ -48,7 +49,14 @@ export const tableOperations = {
     await context.store.transact(async (tx) => {
       if (await tx.get(key)) throw alreadyExists(`Table already exists.`);
       const now = Date.now();
-      tx.put(key, { ...lowerCaseColumns(tableInput), DatabaseName: database.Name, CatalogId: context.settings.account, CreateTime: now, UpdateTime: now, VersionId: '0' });
+      tx.put(key, {
+        ...lowerCaseColumns(tableInput),
+        DatabaseName: database.Name,
+        CatalogId: context.settings.account,
+        CreateTime: now,
+        UpdateTime: now,
+        VersionId: '0',
+      });
     });
     return {};
   },

@@ -25,7 +25,8 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
   } catch (error) {
     throw serialization(`The request body is not valid JSON: ${(error as Error).message}`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw serialization(`The request body must be a JSON object, not ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw serialization(`The request body must be a JSON object, not ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}.`);
   return value as Record<string, unknown>;
 }
 

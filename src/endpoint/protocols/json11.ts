@@ -11,12 +11,17 @@ import { parseJsonObject } from './json-body.ts';
 const TARGET = /^([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)*)\.([A-Z][A-Za-z0-9]{0,127})$/;
 
 /** Reads an AWS JSON 1.1 request: a POST with `X-Amz-Target: <prefix>.<Operation>` and a JSON object body. */
-export function parseJson11(request: EndpointRequest, targetPrefix: string, otherPrefixes: readonly string[] = []): { operation: string; input: Record<string, unknown> } {
+export function parseJson11(
+  request: EndpointRequest,
+  targetPrefix: string,
+  otherPrefixes: readonly string[] = [],
+): { operation: string; input: Record<string, unknown> } {
   const target = header(request, 'x-amz-target') ?? '';
   const match = TARGET.exec(target);
   if (!match || (match[1] !== targetPrefix && !otherPrefixes.includes(match[1] ?? '')))
     throw new ServiceError('UnknownOperationException', `Expected X-Amz-Target ${targetPrefix}.<Operation>, got ${JSON.stringify(target.slice(0, 100))}`);
-  if (request.method !== 'POST') throw new ServiceError('UnknownOperationException', `${targetPrefix} operations are POST requests, not ${request.method.slice(0, 20)}`);
+  if (request.method !== 'POST')
+    throw new ServiceError('UnknownOperationException', `${targetPrefix} operations are POST requests, not ${request.method.slice(0, 20)}`);
   return { operation: match[2], input: parseJsonObject(request.body) };
 }
 

@@ -15,7 +15,9 @@ export function parseQuery(request: EndpointRequest): { operation: string; input
 
 /** Writes `<OpResponse><OpResult>…</OpResult><ResponseMetadata>…</ResponseMetadata></OpResponse>`. */
 export function writeQueryResult(response: ServerResponse, operation: string, namespace: string, result: Record<string, string>, requestId: string): void {
-  const fields = Object.entries(result).map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`).join('');
+  const fields = Object.entries(result)
+    .map(([k, v]) => `<${k}>${escapeXml(v)}</${k}>`)
+    .join('');
   const body =
     `<${operation}Response xmlns="${namespace}"><${operation}Result>${fields}</${operation}Result>` +
     `<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${operation}Response>`;

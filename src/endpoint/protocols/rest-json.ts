@@ -33,7 +33,11 @@ export function parseRestJson(routes: readonly RestRoute[], request: EndpointReq
   const found = matching.find((m) => m.route.method === request.method);
   if (!found) {
     if (matching.length > 0)
-      throw new ServiceError('UnknownOperationException', `${request.method.slice(0, 20)} is not an operation on ${request.path.slice(0, 200)}; it takes ${matching.map((m) => m.route.method).join(', ')}`, 405);
+      throw new ServiceError(
+        'UnknownOperationException',
+        `${request.method.slice(0, 20)} is not an operation on ${request.path.slice(0, 200)}; it takes ${matching.map((m) => m.route.method).join(', ')}`,
+        405,
+      );
     throw new ServiceError('UnknownOperationException', `No operation matches ${request.method.slice(0, 20)} ${request.path.slice(0, 200)}`, 404);
   }
   const { route, labels } = found;
@@ -68,9 +72,18 @@ function decodeLabel(raw: string, member: string): string {
   try {
     value = decodeURIComponent(raw);
   } catch {
-    throw new ServiceError('InvalidParameterValueException', `${member} in the path is not valid percent-encoded UTF-8: ${JSON.stringify(raw.slice(0, 100))}`, 400);
+    throw new ServiceError(
+      'InvalidParameterValueException',
+      `${member} in the path is not valid percent-encoded UTF-8: ${JSON.stringify(raw.slice(0, 100))}`,
+      400,
+    );
   }
-  if (value.length > MAX_LABEL_CHARACTERS) throw new ServiceError('InvalidParameterValueException', `${member} in the path has ${value.length} characters, at most ${MAX_LABEL_CHARACTERS} allowed`, 400);
+  if (value.length > MAX_LABEL_CHARACTERS)
+    throw new ServiceError(
+      'InvalidParameterValueException',
+      `${member} in the path has ${value.length} characters, at most ${MAX_LABEL_CHARACTERS} allowed`,
+      400,
+    );
   if (/\p{Cc}/u.test(value)) throw new ServiceError('InvalidParameterValueException', `${member} in the path contains control characters`, 400);
   return value;
 }

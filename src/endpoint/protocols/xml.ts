@@ -10,6 +10,8 @@ export function textElement(name: string, value: string | number | boolean | und
 
 /** `<Name attr="…">…</Name>` around elements already written (never around text: see textElement). */
 export function parentElement(name: string, children: readonly string[], attributes: Readonly<Record<string, string>> = {}): string {
-  const attrs = Object.entries(attributes).map(([key, value]) => ` ${key}="${escapeXml(value)}"`).join('');
+  const attrs = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+    .join('');
   return `<${name}${attrs}>${children.join('')}</${name}>`;
 }

@@ -35,7 +35,10 @@ export const analysisOperations: Operations = {
     return state.transact(async (tx) => {
       const existing = await state.get('analysis', input.AnalysisId, tx);
       if (existing) {
-        const hint = existing.deletedAt !== undefined ? ' It is deleted but still in its recovery window: restore it with RestoreAnalysis, or delete it with ForceDeleteWithoutRecovery.' : '';
+        const hint =
+          existing.deletedAt !== undefined
+            ? ' It is deleted but still in its recovery window: restore it with RestoreAnalysis, or delete it with ForceDeleteWithoutRecovery.'
+            : '';
         throw quicksightError('ResourceExistsException', `Analysis ${input.AnalysisId} already exists.${hint}`);
       }
       const evaluated = await evaluateDefinition(state, input, tx);
@@ -94,7 +97,8 @@ export const analysisOperations: Operations = {
     return state.update('analysis', input.AnalysisId, async (record, tx) => {
       const now = state.now();
       if (record.deletedAt !== undefined) throw notFound('analysis', record.id);
-      if (inProgress(record.progress, now)) throw quicksightError('ConflictException', `Analysis ${record.id} is being created or updated; try again when that finishes.`);
+      if (inProgress(record.progress, now))
+        throw quicksightError('ConflictException', `Analysis ${record.id} is being created or updated; try again when that finishes.`);
       const evaluated = await evaluateDefinition(state, input, tx);
       record.properties = { ...pick(input), DataSetArns: evaluated.dataSetArns, Sheets: evaluated.sheets };
       record.lastUpdatedTime = now;

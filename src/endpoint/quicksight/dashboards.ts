@@ -24,7 +24,13 @@ function versionOf(record: DashboardRecord, number: number | undefined): Dashboa
   return version;
 }
 
-async function newVersion(state: QuickSightState, record: DashboardRecord | undefined, input: Record<string, any>, tx: Parameters<typeof evaluateDefinition>[2], stage: 'CREATION' | 'UPDATE') {
+async function newVersion(
+  state: QuickSightState,
+  record: DashboardRecord | undefined,
+  input: Record<string, any>,
+  tx: Parameters<typeof evaluateDefinition>[2],
+  stage: 'CREATION' | 'UPDATE',
+) {
   const evaluated = await evaluateDefinition(state, input, tx);
   const now = state.now();
   const version: DashboardVersionRecord = {
@@ -138,7 +144,13 @@ export const dashboardOperations: Operations = {
       const version = await newVersion(state, record, input, tx, 'UPDATE');
       record.versions.push(version);
       record.lastUpdatedTime = version.createdTime;
-      return { Status: 202, Arn: record.arn, VersionArn: versionArn(record, version.versionNumber), DashboardId: record.id, CreationStatus: 'UPDATE_IN_PROGRESS' };
+      return {
+        Status: 202,
+        Arn: record.arn,
+        VersionArn: versionArn(record, version.versionNumber),
+        DashboardId: record.id,
+        CreationStatus: 'UPDATE_IN_PROGRESS',
+      };
     });
   },
   async UpdateDashboardPublishedVersion(input: { DashboardId: string; VersionNumber: number }, context) {
@@ -147,7 +159,10 @@ export const dashboardOperations: Operations = {
       const version = versionOf(record, input.VersionNumber);
       const now = state.now();
       if (inProgress(version.progress, now))
-        throw quicksightError('ConflictException', `Version ${version.versionNumber} of dashboard ${record.id} is still being created; publish it when that finishes.`);
+        throw quicksightError(
+          'ConflictException',
+          `Version ${version.versionNumber} of dashboard ${record.id} is still being created; publish it when that finishes.`,
+        );
       if (version.progress.errors.length > 0)
         throw invalid(`Version ${version.versionNumber} of dashboard ${record.id} failed (${statusOf(version.progress, now)}) and cannot be published.`);
       record.publishedVersion = version.versionNumber;

@@ -11,9 +11,21 @@ import { QuickSightState } from './state.ts';
 import { mergeTags } from './tags.ts';
 
 const STORED = [
-  'Name', 'PhysicalTableMap', 'LogicalTableMap', 'ImportMode', 'ColumnGroups', 'FieldFolders', 'RowLevelPermissionDataSet',
-  'RowLevelPermissionTagConfiguration', 'ColumnLevelPermissionRules', 'DataSetUsageConfiguration', 'DatasetParameters',
-  'PerformanceConfiguration', 'UseAs', 'DataPrepConfiguration', 'SemanticModelConfiguration',
+  'Name',
+  'PhysicalTableMap',
+  'LogicalTableMap',
+  'ImportMode',
+  'ColumnGroups',
+  'FieldFolders',
+  'RowLevelPermissionDataSet',
+  'RowLevelPermissionTagConfiguration',
+  'ColumnLevelPermissionRules',
+  'DataSetUsageConfiguration',
+  'DatasetParameters',
+  'PerformanceConfiguration',
+  'UseAs',
+  'DataPrepConfiguration',
+  'SemanticModelConfiguration',
 ] as const;
 
 const pick = (input: Record<string, unknown>) => pickMembers(input, STORED);

@@ -79,7 +79,8 @@ export const dataSourceOperations: Operations = {
     const errors = await connectionErrors(state, { Type: (await state.require('datasource', input.DataSourceId)).properties.Type, ...properties });
     return state.update('datasource', input.DataSourceId, (record) => {
       const now = state.now();
-      if (inProgress(record.progress, now)) throw quicksightError('ConflictException', `Data source ${record.id} is being created or updated; try again when that finishes.`);
+      if (inProgress(record.progress, now))
+        throw quicksightError('ConflictException', `Data source ${record.id} is being created or updated; try again when that finishes.`);
       record.properties = { ...properties, Type: record.properties.Type };
       record.lastUpdatedTime = now;
       record.progress = startProgress('UPDATE', now, context.settings.creationDelayMs, errors);

@@ -17,7 +17,11 @@ interface InputColumn {
  * and the transforms of its logical tables (src/quicksight/data-set-columns.ts: output types, how a
  * transform finds its column); refuses references to tables or columns that are not there.
  */
-export function outputColumns(physical: Record<string, any> = {}, logical: Record<string, any> | undefined, resolveDataSet: (arn: string) => OutputColumn[] | undefined): OutputColumn[] {
+export function outputColumns(
+  physical: Record<string, any> = {},
+  logical: Record<string, any> | undefined,
+  resolveDataSet: (arn: string) => OutputColumn[] | undefined,
+): OutputColumn[] {
   const physicalColumns = (id: string): OutputColumn[] => {
     const table = physical[id];
     if (!table) throw invalid(`LogicalTableMap refers to PhysicalTableId ${id}, which is not in PhysicalTableMap.`);
@@ -29,9 +33,16 @@ export function outputColumns(physical: Record<string, any> = {}, logical: Recor
     const ids = Object.keys(physical);
     return ids.length === 1 ? physicalColumns(ids[0]) : [];
   }
-  const referenced = new Set(Object.values(logical).flatMap((t: any) => [t.Source?.JoinInstruction?.LeftOperand, t.Source?.JoinInstruction?.RightOperand]).filter(Boolean));
+  const referenced = new Set(
+    Object.values(logical)
+      .flatMap((t: any) => [t.Source?.JoinInstruction?.LeftOperand, t.Source?.JoinInstruction?.RightOperand])
+      .filter(Boolean),
+  );
   const roots = Object.keys(logical).filter((id) => !referenced.has(id));
-  if (roots.length !== 1) throw invalid(`LogicalTableMap must have exactly one table that no join uses (the data set's output); found ${roots.length}: ${roots.join(', ') || 'none'}.`);
+  if (roots.length !== 1)
+    throw invalid(
+      `LogicalTableMap must have exactly one table that no join uses (the data set's output); found ${roots.length}: ${roots.join(', ') || 'none'}.`,
+    );
   const seen = new Set<string>();
   const columnsOf = (id: string): OutputColumn[] => {
     const table = logical[id];
@@ -56,7 +67,10 @@ function applyTransforms(tableId: string, input: OutputColumn[], transforms: any
   let columns = input.map((c) => ({ ...c }));
   const find = (name: string, op: string) => {
     const column = findColumn(columns, name);
-    if (!column) throw invalid(`${op} in logical table ${tableId} names column ${name}, which the table does not have (it has: ${columns.map((c) => c.Name).join(', ')}).`);
+    if (!column)
+      throw invalid(
+        `${op} in logical table ${tableId} names column ${name}, which the table does not have (it has: ${columns.map((c) => c.Name).join(', ')}).`,
+      );
     return column;
   };
   for (const transform of transforms) {

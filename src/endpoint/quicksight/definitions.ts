@@ -21,9 +21,11 @@ export interface EvaluatedDefinition {
 export async function evaluateDefinition(state: QuickSightState, input: Record<string, any>, tx: Transaction): Promise<EvaluatedDefinition> {
   const definition = input.Definition as Record<string, any> | undefined;
   if (!definition) {
-    throw invalid(input.SourceEntity
-      ? "trailsight's endpoint creates analyses and dashboards from a Definition only, not from a SourceEntity (template or analysis)."
-      : 'Either a SourceEntity or a Definition is required.');
+    throw invalid(
+      input.SourceEntity
+        ? "trailsight's endpoint creates analyses and dashboards from a Definition only, not from a SourceEntity (template or analysis)."
+        : 'Either a SourceEntity or a Definition is required.',
+    );
   }
   await checkThemeArn(state, input.ThemeArn, tx);
   const dataSetArns: string[] = (definition.DataSetIdentifierDeclarations ?? []).map((d: { DataSetArn: string }) => d.DataSetArn);
@@ -34,7 +36,10 @@ export async function evaluateDefinition(state: QuickSightState, input: Record<s
     const dataSet = await state.get('dataset', parsed.id, tx);
     if (!dataSet) continue;
     const calculated = calculatedColumns(dataSet.properties.LogicalTableMap);
-    columns.set(arn, dataSet.outputColumns.map((c) => ({ name: c.Name, ...(calculated.has(c.Name) ? {} : { type: c.Type }) })));
+    columns.set(
+      arn,
+      dataSet.outputColumns.map((c) => ({ name: c.Name, ...(calculated.has(c.Name) ? {} : { type: c.Type }) })),
+    );
   }
   const violations = checkDefinition(definition, (arn) => columns.get(arn));
   // QuickSight refuses some definitions outright, with the first problem's message.
@@ -54,7 +59,9 @@ export async function evaluateDefinition(state: QuickSightState, input: Record<s
  */
 function calculatedColumns(logicalTables: unknown): Set<string> {
   const names = new Set<string>();
-  for (const table of Object.values((logicalTables ?? {}) as Record<string, { DataTransforms?: { CreateColumnsOperation?: { Columns?: { ColumnName: string }[] } }[] }>)) {
+  for (const table of Object.values(
+    (logicalTables ?? {}) as Record<string, { DataTransforms?: { CreateColumnsOperation?: { Columns?: { ColumnName: string }[] } }[] }>,
+  )) {
     for (const transform of table.DataTransforms ?? []) for (const column of transform.CreateColumnsOperation?.Columns ?? []) names.add(column.ColumnName);
   }
   return names;

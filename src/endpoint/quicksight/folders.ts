@@ -111,7 +111,8 @@ export const folderOperations: Operations = {
     return state.transact(async (tx) => {
       const record = await state.require('folder', input.FolderId, tx);
       // QuickSight deletes an empty folder only.
-      if ((await liveMembers(state, record, tx)).length > 0) throw quicksightError('ConflictException', `Folder ${record.id} is not empty: remove its members first.`);
+      if ((await liveMembers(state, record, tx)).length > 0)
+        throw quicksightError('ConflictException', `Folder ${record.id} is not empty: remove its members first.`);
       const children = (await state.list('folder')).filter((f) => f.parentArn === record.arn);
       if (children.length > 0) throw quicksightError('ConflictException', `Folder ${record.id} holds folders: ${children.map((c) => c.id).join(', ')}.`);
       tx.delete(state.key('folder', record.id));
@@ -135,7 +136,8 @@ export const folderOperations: Operations = {
     memberKind(input.MemberType);
     return state.update('folder', input.FolderId, (record) => {
       const kept = record.members.filter((m) => !(m.type === input.MemberType && m.id === input.MemberId));
-      if (kept.length === record.members.length) throw quicksightError('ResourceNotFoundException', `${input.MemberType} ${input.MemberId} is not in folder ${record.id}.`);
+      if (kept.length === record.members.length)
+        throw quicksightError('ResourceNotFoundException', `${input.MemberType} ${input.MemberId} is not in folder ${record.id}.`);
       record.members = kept;
       return { Status: 200 };
     });

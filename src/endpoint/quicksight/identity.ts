@@ -23,7 +23,12 @@ function notFound(what: string, context: ServiceContext): never {
  */
 export const identityOperations: OperationsOf<Sdk> = {
   DescribeAccountSubscription: (_input, context): Answer<'DescribeAccountSubscription'> => ({
-    AccountInfo: { AccountName: `trailsight-local-${context.settings.account}`, Edition: 'ENTERPRISE', AuthenticationType: 'IAM_AND_QUICKSIGHT', AccountSubscriptionStatus: 'ACCOUNT_CREATED' },
+    AccountInfo: {
+      AccountName: `trailsight-local-${context.settings.account}`,
+      Edition: 'ENTERPRISE',
+      AuthenticationType: 'IAM_AND_QUICKSIGHT',
+      AccountSubscriptionStatus: 'ACCOUNT_CREATED',
+    },
   }),
   DescribeNamespace: (input, context): Answer<'DescribeNamespace'> => {
     if (input.Namespace !== LOCAL_NAMESPACE) notFound(`Namespace ${input.Namespace}`, context);

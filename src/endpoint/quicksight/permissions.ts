@@ -70,7 +70,9 @@ export const permissionOperations: Operations = Object.fromEntries(
             record.permissions = changePermissions(record.permissions, input.GrantPermissions, input.RevokePermissions);
             if (kind === 'dashboard' && (input.GrantLinkPermissions || input.RevokeLinkPermissions)) {
               const dashboard = record as { linkSharing?: { Permissions: Permission[] } };
-              dashboard.linkSharing = { Permissions: changePermissions(dashboard.linkSharing?.Permissions ?? [], input.GrantLinkPermissions, input.RevokeLinkPermissions) };
+              dashboard.linkSharing = {
+                Permissions: changePermissions(dashboard.linkSharing?.Permissions ?? [], input.GrantLinkPermissions, input.RevokeLinkPermissions),
+              };
             }
             return answer(record);
           });

@@ -12,7 +12,9 @@ const scheduleArn = (dataSet: DataSetRecord, id: string) => `${dataSet.arn}/refr
 
 function requireSpice(dataSet: DataSetRecord): void {
   if (dataSet.properties.ImportMode !== 'SPICE')
-    throw invalid(`Data set ${dataSet.id} is not imported into SPICE (ImportMode ${String(dataSet.properties.ImportMode)}); only SPICE data sets have refresh schedules.`);
+    throw invalid(
+      `Data set ${dataSet.id} is not imported into SPICE (ImportMode ${String(dataSet.properties.ImportMode)}); only SPICE data sets have refresh schedules.`,
+    );
 }
 
 function requireSchedule(dataSet: DataSetRecord, id: string): Schedule {

@@ -45,7 +45,10 @@ export function quicksightService(): ServiceHandler {
       const run = operationOf(OPERATIONS, operation);
       if (!run) throw quicksightError('UnsupportedUserEditionException', `trailsight's endpoint does not support ${operation}.`);
       if (input.AwsAccountId !== undefined && input.AwsAccountId !== context.settings.account)
-        throw quicksightError('AccessDeniedException', `You are not authorized to access account ${String(input.AwsAccountId)}; this endpoint serves account ${context.settings.account}.`);
+        throw quicksightError(
+          'AccessDeniedException',
+          `You are not authorized to access account ${String(input.AwsAccountId)}; this endpoint serves account ${context.settings.account}.`,
+        );
       return run(input as never, context); // checked against AWS's model of the operation (server.ts)
     },
     write: (response, _operation, output, requestId) => writeRestJson(response, output as Record<string, unknown>, requestId),

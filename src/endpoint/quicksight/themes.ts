@@ -149,13 +149,20 @@ export const themeOperations: Operations = {
   async UpdateTheme(input: Record<string, any>, context) {
     const state = new QuickSightState(context);
     return state.update('theme', input.ThemeId, async (record, tx) => {
-      if (inProgress(latest(record).progress, state.now())) throw quicksightError('ConflictException', `Theme ${record.id} is being created or updated; try again when that finishes.`);
+      if (inProgress(latest(record).progress, state.now()))
+        throw quicksightError('ConflictException', `Theme ${record.id} is being created or updated; try again when that finishes.`);
       await checkBaseTheme(state, input.BaseThemeId, record.id, tx);
       const version = newVersion(state, record, input, 'UPDATE');
       record.versions.push(version);
       if (input.Name !== undefined) record.name = input.Name;
       record.lastUpdatedTime = version.createdTime;
-      return { Status: 202, Arn: record.arn, VersionArn: versionArn(record, version.versionNumber), ThemeId: record.id, CreationStatus: 'CREATION_IN_PROGRESS' };
+      return {
+        Status: 202,
+        Arn: record.arn,
+        VersionArn: versionArn(record, version.versionNumber),
+        ThemeId: record.id,
+        CreationStatus: 'CREATION_IN_PROGRESS',
+      };
     });
   },
   async DeleteTheme(input: { ThemeId: string; VersionNumber?: number }, context) {
@@ -167,7 +174,8 @@ export const themeOperations: Operations = {
         tx.delete(state.key('theme', record.id));
       } else {
         const version = versionOf(record, input.VersionNumber);
-        if (version === latest(record)) throw invalid(`Version ${version.versionNumber} is the latest version of theme ${record.id}; delete the theme instead.`);
+        if (version === latest(record))
+          throw invalid(`Version ${version.versionNumber} is the latest version of theme ${record.id}; delete the theme instead.`);
         record.versions = record.versions.filter((v) => v !== version);
         state.put(tx, record);
       }

@@ -58,15 +58,29 @@ function parseS3Request(request: EndpointRequest): { operation: string; input: R
   const segments = request.path.split('/').filter(Boolean);
   const bucket = segments.length === 1 ? safeDecode(segments[0] ?? '') : undefined;
   if (bucket === undefined || !BUCKET.test(bucket)) {
-    throw new ServiceError('NotImplemented', 'trailsight\'s endpoint serves S3 bucket listings (GET /<bucket>?list-type=2, path-style) and HeadBucket only', 501);
+    throw new ServiceError(
+      'NotImplemented',
+      "trailsight's endpoint serves S3 bucket listings (GET /<bucket>?list-type=2, path-style) and HeadBucket only",
+      501,
+    );
   }
   if (request.method === 'HEAD') return { operation: 'HeadBucket', input: { Bucket: bucket } };
   if (request.method !== 'GET' || request.query.get('list-type') !== '2') {
-    throw new ServiceError('NotImplemented', 'trailsight\'s endpoint serves S3 bucket listings (GET /<bucket>?list-type=2, path-style) and HeadBucket only', 501);
+    throw new ServiceError(
+      'NotImplemented',
+      "trailsight's endpoint serves S3 bucket listings (GET /<bucket>?list-type=2, path-style) and HeadBucket only",
+      501,
+    );
   }
   const q = request.query;
   const input: Record<string, unknown> = { Bucket: bucket };
-  for (const [member, name] of [['Prefix', 'prefix'], ['ContinuationToken', 'continuation-token'], ['StartAfter', 'start-after'], ['Delimiter', 'delimiter'], ['EncodingType', 'encoding-type']] as const) {
+  for (const [member, name] of [
+    ['Prefix', 'prefix'],
+    ['ContinuationToken', 'continuation-token'],
+    ['StartAfter', 'start-after'],
+    ['Delimiter', 'delimiter'],
+    ['EncodingType', 'encoding-type'],
+  ] as const) {
     const value = q.get(name);
     if (value !== null) input[member] = value;
   }
@@ -99,7 +113,7 @@ function sourcesOf(files: { s3Root: string; mounts: readonly S3Mount[] }, bucket
 
 async function listObjects(files: { s3Root: string; mounts: readonly S3Mount[] }, input: ListInput): Promise<string> {
   if (!bucketExists(files, input.Bucket)) throw new ServiceError('NoSuchBucket', 'The specified bucket does not exist', 404, { BucketName: input.Bucket });
-  if (input.Delimiter !== undefined) throw new ServiceError('NotImplemented', 'trailsight\'s endpoint lists keys without a delimiter', 501);
+  if (input.Delimiter !== undefined) throw new ServiceError('NotImplemented', "trailsight's endpoint lists keys without a delimiter", 501);
   const prefix = input.Prefix ?? '';
   const maxKeys = Math.min(input.MaxKeys ?? MAX_KEYS, MAX_KEYS);
   const token = input.ContinuationToken === undefined ? undefined : decodeToken(input.ContinuationToken);
@@ -113,21 +127,33 @@ async function listObjects(files: { s3Root: string; mounts: readonly S3Mount[] }
   const page = listed.slice(0, maxKeys);
   const truncated = listed.length > maxKeys;
   const last = page.at(-1);
-  return parentElement('ListBucketResult', [
-    textElement('Name', input.Bucket),
-    textElement('Prefix', prefix),
-    textElement('StartAfter', input.StartAfter),
-    textElement('ContinuationToken', input.ContinuationToken),
-    textElement('KeyCount', page.length),
-    textElement('MaxKeys', maxKeys),
-    textElement('IsTruncated', truncated),
-    ...(truncated && last ? [textElement('NextContinuationToken', Buffer.from(last.key, 'utf8').toString('base64'))] : []),
-    ...page.map((k) => parentElement('Contents', [textElement('Key', k.key), textElement('LastModified', k.lastModified.toISOString()), textElement('Size', k.size), textElement('StorageClass', 'STANDARD')])),
-  ], { xmlns: S3_XMLNS });
+  return parentElement(
+    'ListBucketResult',
+    [
+      textElement('Name', input.Bucket),
+      textElement('Prefix', prefix),
+      textElement('StartAfter', input.StartAfter),
+      textElement('ContinuationToken', input.ContinuationToken),
+      textElement('KeyCount', page.length),
+      textElement('MaxKeys', maxKeys),
+      textElement('IsTruncated', truncated),
+      ...(truncated && last ? [textElement('NextContinuationToken', Buffer.from(last.key, 'utf8').toString('base64'))] : []),
+      ...page.map((k) =>
+        parentElement('Contents', [
+          textElement('Key', k.key),
+          textElement('LastModified', k.lastModified.toISOString()),
+          textElement('Size', k.size),
+          textElement('StorageClass', 'STANDARD'),
+        ]),
+      ),
+    ],
+    { xmlns: S3_XMLNS },
+  );
 }
 
 function decodeToken(token: string): string {
   const key = Buffer.from(token, 'base64').toString('utf8');
-  if (!token || Buffer.from(key, 'utf8').toString('base64') !== token) throw new ServiceError('InvalidArgument', 'The continuation token provided is incorrect');
+  if (!token || Buffer.from(key, 'utf8').toString('base64') !== token)
+    throw new ServiceError('InvalidArgument', 'The continuation token provided is incorrect');
   return key;
 }

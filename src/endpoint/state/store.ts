@@ -56,7 +56,11 @@ export class StateStore {
   async collections(key: RecordKey): Promise<string[]> {
     const dir = collectionPath(this.dir, key);
     const entries = await this.guard('read', dir, () => this.files.entries(dir), []);
-    return entries.filter((e) => e.isDirectory).map((e) => decodeSegment(e.name)).filter((n): n is string => n !== undefined).sort();
+    return entries
+      .filter((e) => e.isDirectory)
+      .map((e) => decodeSegment(e.name))
+      .filter((n): n is string => n !== undefined)
+      .sort();
   }
 
   /** Runs `fn` under the lock and applies its writes when it returns (none if it throws). */
@@ -76,7 +80,10 @@ export class StateStore {
         const merged = new Map<string, T | undefined>();
         for (const file of await this.listFiles(collection)) merged.set(file, await this.readRecord<T>(file));
         for (const [file, write] of writes) if (dirname(file) === dir) merged.set(file, write.value as T | undefined);
-        return [...merged.keys()].sort().map((f) => merged.get(f)).filter((r): r is T => r !== undefined);
+        return [...merged.keys()]
+          .sort()
+          .map((f) => merged.get(f))
+          .filter((r): r is T => r !== undefined);
       },
       put: (key, value) => void writes.set(recordPath(this.dir, key), { value: structuredClone(value) }),
       delete: (key) => void writes.set(recordPath(this.dir, key), { value: undefined }),
@@ -107,7 +114,10 @@ export class StateStore {
   private async listFiles(collection: RecordKey): Promise<string[]> {
     const dir = collectionPath(this.dir, collection);
     const entries = await this.guard('read', dir, () => this.files.entries(dir), []);
-    return entries.filter((e) => !e.isDirectory && e.name.endsWith('.json') && !e.name.startsWith('.')).map((e) => join(dir, e.name)).sort();
+    return entries
+      .filter((e) => !e.isDirectory && e.name.endsWith('.json') && !e.name.startsWith('.'))
+      .map((e) => join(dir, e.name))
+      .sort();
   }
 
   private async readRecord<T>(file: string): Promise<T | undefined> {

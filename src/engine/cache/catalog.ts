@@ -69,9 +69,7 @@ export async function registerView(db: Database, schema: string, name: string, r
 }
 
 export async function viewsOf(db: Database, root: string): Promise<{ schema: string; name: string }[]> {
-  return db.objects<{ schema: string; name: string }>(
-    `SELECT schema, name FROM ${CACHE_SCHEMA}.views WHERE root = ${quoteString(root)} ORDER BY schema, name`,
-  );
+  return db.objects<{ schema: string; name: string }>(`SELECT schema, name FROM ${CACHE_SCHEMA}.views WHERE root = ${quoteString(root)} ORDER BY schema, name`);
 }
 
 /** The folder name of a root's segments: the root (a path, maybe with a filter key) hashed. */
@@ -81,9 +79,7 @@ export function rootKey(root: string): string {
 
 /** The keys of every root the catalog knows. */
 export async function knownRootKeys(db: Database): Promise<Set<string>> {
-  const rows = await db.objects<{ root: string }>(
-    `SELECT root FROM ${CACHE_SCHEMA}.segments UNION SELECT root FROM ${CACHE_SCHEMA}.files`,
-  );
+  const rows = await db.objects<{ root: string }>(`SELECT root FROM ${CACHE_SCHEMA}.segments UNION SELECT root FROM ${CACHE_SCHEMA}.files`);
   return new Set(rows.map((r) => rootKey(r.root)));
 }
 
@@ -91,7 +87,14 @@ export async function cachedFiles(db: Database, root: string): Promise<Map<strin
   const c = await db.columns(
     `SELECT path, size::DOUBLE AS size, mtime, records::DOUBLE AS records, bad_reason, segment FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)}`,
   );
-  const [path, size, mtime, records, bad, segment] = [c.path, c.size, c.mtime, c.records, c.bad_reason, c.segment] as [string[], number[], number[], number[], (string | null)[], (string | null)[]];
+  const [path, size, mtime, records, bad, segment] = [c.path, c.size, c.mtime, c.records, c.bad_reason, c.segment] as [
+    string[],
+    number[],
+    number[],
+    number[],
+    (string | null)[],
+    (string | null)[],
+  ];
   const files = new Map<string, CachedFile>();
   for (let i = 0; i < path.length; i++) {
     files.set(path[i], { path: path[i], size: size[i], mtimeMs: mtime[i], records: records[i], badReason: bad[i], segment: segment[i] });
@@ -133,8 +136,11 @@ export function diffWithCache(scanned: readonly ScannedFile[], cached: ReadonlyM
 
 /** Adds file rows to the catalog. */
 export async function insertFiles(db: Database, root: string, rows: readonly FileRow[]): Promise<void> {
-  await db.append(CACHE_SCHEMA, 'files', rows.map((r) =>
-    [root, r.file.path, BigInt(r.file.size), r.file.mtimeMs, BigInt(r.records), r.badReason, r.segment]));
+  await db.append(
+    CACHE_SCHEMA,
+    'files',
+    rows.map((r) => [root, r.file.path, BigInt(r.file.size), r.file.mtimeMs, BigInt(r.records), r.badReason, r.segment]),
+  );
 }
 
 export function insertSegmentSql(root: string, segment: Segment): string {

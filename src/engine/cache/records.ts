@@ -9,8 +9,16 @@ import type { Database } from '../sql/database.ts';
 import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
 import { parseColumnSet, storedType, type ColumnSet } from '../ingest/read-sql.ts';
 import {
-  CACHE_SCHEMA, deleteSegmentsSql, inTransaction, insertFiles, insertSegmentSql, rootKey, segmentsOf,
-  type CachedFile, type FileRow, type Segment,
+  CACHE_SCHEMA,
+  deleteSegmentsSql,
+  inTransaction,
+  insertFiles,
+  insertSegmentSql,
+  rootKey,
+  segmentsOf,
+  type CachedFile,
+  type FileRow,
+  type Segment,
 } from './catalog.ts';
 import type { SegmentStore } from './segments.ts';
 
@@ -76,7 +84,17 @@ export class RootRecords {
       for (const [name, files] of leaving) {
         const remaining = (listed.get(name)?.records ?? 0) - files.reduce((sum, f) => sum + f.records, 0);
         const columns = listed.get(name)?.columns ?? null;
-        const replacement = remaining > 0 ? { name: await this.writeWithout(name, files.map((f) => f.path)), records: remaining, columns } : null;
+        const replacement =
+          remaining > 0
+            ? {
+                name: await this.writeWithout(
+                  name,
+                  files.map((f) => f.path),
+                ),
+                records: remaining,
+                columns,
+              }
+            : null;
         replacements.push({ old: name, replacement });
       }
       await inTransaction(this.db, async () => {
@@ -115,12 +133,13 @@ export class RootRecords {
    * forgotten with their files, which the scan then finds new and reads again.
    */
   async sweep(): Promise<void> {
-    const missing = await this.store.sweep(this.key, (await segmentsOf(this.db, this.root)).map((s) => s.name));
+    const missing = await this.store.sweep(
+      this.key,
+      (await segmentsOf(this.db, this.root)).map((s) => s.name),
+    );
     if (missing.length === 0) return;
     await inTransaction(this.db, async () => {
-      await this.db.run(
-        `DELETE FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(this.root)} AND segment IN (${missing.map(quoteString).join(', ')})`,
-      );
+      await this.db.run(`DELETE FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(this.root)} AND segment IN (${missing.map(quoteString).join(', ')})`);
       await this.db.run(deleteSegmentsSql(this.root, missing));
     });
   }
@@ -147,10 +166,26 @@ export class RootRecords {
   async source(): Promise<string> {
     const segments = await segmentsOf(this.db, this.root);
     const { columns: held } = await this.stored();
-    if (segments.length > 0 && held === undefined) return this.store.source(this.key, segments.map((s) => s.name));
-    const parquet = segments.length > 0 ? this.store.source(this.key, segments.map((s) => s.name), true) : undefined;
-    const columns = [...CLOUDTRAIL_COLUMNS.map((c) => (parquet && held?.has(c.name) ? quoteIdentifier(c.name) : `CAST(NULL AS ${storedType(c)}) AS ${quoteIdentifier(c.name)}`)),
-      ...PARTITION_COLUMNS.map((c) => (parquet ? quoteIdentifier(c.name) : `CAST(NULL AS VARCHAR) AS ${quoteIdentifier(c.name)}`)), parquet ? '_path' : 'CAST(NULL AS VARCHAR) AS _path'];
+    if (segments.length > 0 && held === undefined)
+      return this.store.source(
+        this.key,
+        segments.map((s) => s.name),
+      );
+    const parquet =
+      segments.length > 0
+        ? this.store.source(
+            this.key,
+            segments.map((s) => s.name),
+            true,
+          )
+        : undefined;
+    const columns = [
+      ...CLOUDTRAIL_COLUMNS.map((c) =>
+        parquet && held?.has(c.name) ? quoteIdentifier(c.name) : `CAST(NULL AS ${storedType(c)}) AS ${quoteIdentifier(c.name)}`,
+      ),
+      ...PARTITION_COLUMNS.map((c) => (parquet ? quoteIdentifier(c.name) : `CAST(NULL AS VARCHAR) AS ${quoteIdentifier(c.name)}`)),
+      parquet ? '_path' : 'CAST(NULL AS VARCHAR) AS _path',
+    ];
     return parquet ? `(SELECT ${columns.join(', ')} FROM ${parquet})` : `(SELECT ${columns.join(', ')} WHERE false)`;
   }
 

@@ -92,7 +92,10 @@ export class SegmentStore {
   async sweep(rootKey: string, listed: readonly string[]): Promise<string[]> {
     const entries = (await readdir(this.rootFolder(rootKey)).catch(() => [] as string[])).filter((name) => SEGMENT_NAME.test(name));
     const keep = new Set(listed);
-    await this.remove(rootKey, entries.filter((name) => !keep.has(name)));
+    await this.remove(
+      rootKey,
+      entries.filter((name) => !keep.has(name)),
+    );
     const present = new Set(entries);
     return listed.filter((name) => !present.has(name));
   }

@@ -31,7 +31,11 @@ export interface FileFilter {
 export async function scanLogFiles(root: string, filter?: FileFilter): Promise<ScannedFile[]> {
   const absolute = resolve(root);
   const rootStat = await stat(absolute);
-  const relative = (path: string) => path.slice(absolute.length + 1).split('\\').join('/');
+  const relative = (path: string) =>
+    path
+      .slice(absolute.length + 1)
+      .split('\\')
+      .join('/');
   const paths = rootStat.isFile()
     ? [absolute]
     : (await readdir(absolute, { recursive: true, withFileTypes: true }))

@@ -2,9 +2,7 @@ import { open } from 'node:fs/promises';
 import { constants, gunzipSync } from 'node:zlib';
 import type { Compression, LogFormat } from '../ingest/read-sql.ts';
 
-export type Sniffed =
-  | { ok: true; format: LogFormat; compression: Compression }
-  | { ok: false; reason: string };
+export type Sniffed = { ok: true; format: LogFormat; compression: Compression } | { ok: false; reason: string };
 
 const PEEK_BYTES = 1024;
 
@@ -43,7 +41,11 @@ export async function sniffLogFile(path: string): Promise<Sniffed> {
     return { ok: true, format: 'lines', compression };
   }
   if (start[0] === '[') return { ok: true, format: 'array', compression };
-  if (start[0] !== '{') return { ok: false, reason: looksBinary(start) ? `not JSON: binary data${gzip ? ' inside the gzip' : ''}` : `not JSON (starts with ${JSON.stringify(start.slice(0, 20))})` };
+  if (start[0] !== '{')
+    return {
+      ok: false,
+      reason: looksBinary(start) ? `not JSON: binary data${gzip ? ' inside the gzip' : ''}` : `not JSON (starts with ${JSON.stringify(start.slice(0, 20))})`,
+    };
   const format: LogFormat = /^\{\s*"Records"\s*:/.test(start) ? 'envelope' : 'lines';
   return { ok: true, format, compression };
 }

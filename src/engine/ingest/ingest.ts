@@ -65,10 +65,12 @@ async function ingestBatchWithProgress(
   total: number,
   onProgress?: (done: number, total: number) => void,
 ): Promise<void> {
-  const timer = onProgress && setInterval(() => {
-    const percent = target.db.progress();
-    if (percent > 0) onProgress(done + Math.floor((batch.length * Math.min(percent, 100)) / 100), total);
-  }, 200);
+  const timer =
+    onProgress &&
+    setInterval(() => {
+      const percent = target.db.progress();
+      if (percent > 0) onProgress(done + Math.floor((batch.length * Math.min(percent, 100)) / 100), total);
+    }, 200);
   try {
     await ingestBatch(target, batch, report);
   } finally {
@@ -166,24 +168,37 @@ const NOT_AN_EVENT = 'eventtime IS NULL AND eventname IS NULL AND eventsource IS
 async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
   const { db, records } = target;
   const { format, compression, oneValuePerLine } = group[0];
-  const written = await records.writeSegment(selectEvents(group.map((c) => c.file.path), format, compression, oneValuePerLine, target.columns));
+  const written = await records.writeSegment(
+    selectEvents(
+      group.map((c) => c.file.path),
+      format,
+      compression,
+      oneValuePerLine,
+      target.columns,
+    ),
+  );
   const segments = [written];
   let committed = false;
   try {
-    const counts = await db.objects<{ path: string; total: number; strangers: number }>(
-      `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
-        `FROM ${records.segmentSource(written)} GROUP BY _path`,
-    ).catch((error: Error) => {
-      // The cache's own file: whatever went wrong, no log file is to blame.
-      throw new Error(`cannot read the cache file ${written}: ${error.message.split('\n')[0]}`, { cause: error });
-    });
+    const counts = await db
+      .objects<{ path: string; total: number; strangers: number }>(
+        `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
+          `FROM ${records.segmentSource(written)} GROUP BY _path`,
+      )
+      .catch((error: Error) => {
+        // The cache's own file: whatever went wrong, no log file is to blame.
+        throw new Error(`cannot read the cache file ${written}: ${error.message.split('\n')[0]}`, { cause: error });
+      });
     const { good, bad } = judge(group, counts);
     const loaded = good.reduce((sum, g) => sum + g.records, 0);
     let segment: string | null = written;
     if (loaded === 0) {
       segment = null;
     } else if (bad.length > 0) {
-      segment = await records.writeWithout(written, bad.map((b) => b.candidate.file.path));
+      segment = await records.writeWithout(
+        written,
+        bad.map((b) => b.candidate.file.path),
+      );
       segments.push(segment);
     }
     const rows: FileRow[] = [

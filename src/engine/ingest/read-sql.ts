@@ -47,7 +47,12 @@ function columnsOf(set: ColumnSet): readonly Column[] {
 
 /** A column set as the catalog keeps it (`Segment.columns`): sorted names, or null for every column. */
 export function columnSetText(set: ColumnSet): string | null {
-  return set === undefined ? null : columnsOf(set).map((c) => c.name).sort().join(',');
+  return set === undefined
+    ? null
+    : columnsOf(set)
+        .map((c) => c.name)
+        .sort()
+        .join(',');
 }
 
 export function parseColumnSet(text: string | null): ColumnSet {
@@ -55,10 +60,12 @@ export function parseColumnSet(text: string | null): ColumnSet {
 }
 
 function projection(prefix: string, columns: readonly Column[]): string {
-  return columns.map((c) => {
-    const source = `${prefix}${quoteIdentifier(c.key)}`;
-    return `${JSON_TEXT_COLUMNS.has(c.name) ? `${source}::VARCHAR` : source} AS ${quoteIdentifier(c.name)}`;
-  }).join(', ');
+  return columns
+    .map((c) => {
+      const source = `${prefix}${quoteIdentifier(c.key)}`;
+      return `${JSON_TEXT_COLUMNS.has(c.name) ? `${source}::VARCHAR` : source} AS ${quoteIdentifier(c.name)}`;
+    })
+    .join(', ');
 }
 
 /** Large enough for any single CloudTrail file (AWS caps them far below this). */
@@ -71,9 +78,11 @@ const MAX_OBJECT_SIZE = 2 ** 31 - 1;
  */
 function readJson(paths: readonly string[], format: LogFormat, compression: Compression, columns: string, oneValuePerLine: boolean): string {
   const jsonFormat = format === 'array' ? 'array' : oneValuePerLine ? 'newline_delimited' : 'unstructured';
-  return `read_json([${paths.map(quoteString).join(', ')}], columns = {${columns}}, format = '${jsonFormat}', ` +
+  return (
+    `read_json([${paths.map(quoteString).join(', ')}], columns = {${columns}}, format = '${jsonFormat}', ` +
     `compression = '${compression === 'gzip' ? 'gzip' : 'uncompressed'}', filename = '_path', ` +
-    `maximum_object_size = ${MAX_OBJECT_SIZE}, records = 'true')`;
+    `maximum_object_size = ${MAX_OBJECT_SIZE}, records = 'true')`
+  );
 }
 
 /**
@@ -81,7 +90,13 @@ function readJson(paths: readonly string[], format: LogFormat, compression: Comp
  * is kept as `_path`), for files that all share one format and compression. No join: joining the
  * file list in would slice every wide row and cost DuckDB as much as the reading.
  */
-export function selectEvents(paths: readonly string[], format: LogFormat, compression: Compression, oneValuePerLine = true, set: ColumnSet = undefined): string {
+export function selectEvents(
+  paths: readonly string[],
+  format: LogFormat,
+  compression: Compression,
+  oneValuePerLine = true,
+  set: ColumnSet = undefined,
+): string {
   const read = columnsOf(set);
   const sql = partitionSql('_path', '_parts');
   const partitions = PARTITION_COLUMNS.map((c) => `${sql.values[c.name as keyof typeof sql.values]} AS ${quoteIdentifier(c.name)}`).join(', ');

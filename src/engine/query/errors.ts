@@ -30,14 +30,22 @@ interface Rule {
 /** DuckDB's run-time failures under Trino's names. */
 const RUNTIME: readonly Rule[] = [
   { pattern: /Division by zero/, type: 'DIVISION_BY_ZERO', message: () => 'Division by zero' },
-  { pattern: /Could not convert string '([^']*)' to ([A-Z0-9_]+)/, type: 'INVALID_CAST_ARGUMENT', message: (m) => `Cannot cast '${m[1]}' to ${m[2]!.toLowerCase()}` },
+  {
+    pattern: /Could not convert string '([^']*)' to ([A-Z0-9_]+)/,
+    type: 'INVALID_CAST_ARGUMENT',
+    message: (m) => `Cannot cast '${m[1]}' to ${m[2]!.toLowerCase()}`,
+  },
   { pattern: /^Conversion Error: (.*)/, type: 'INVALID_CAST_ARGUMENT', message: (m) => m[1]! },
   { pattern: /Cannot cast value to IPADDRESS: (.*)/, type: 'INVALID_CAST_ARGUMENT', message: (m) => `Cannot cast value to IPADDRESS: ${m[1]}` },
   { pattern: /(Array subscript .*|SQL array indices start at 1|Key not present in map: .*)/, type: 'INVALID_FUNCTION_ARGUMENT', message: (m) => m[1]! },
   { pattern: /More than one row returned by a subquery/, type: 'SUBQUERY_MULTIPLE_ROWS', message: () => 'Scalar sub-query has returned multiple rows' },
   { pattern: /Overflow in .*|out of range/i, type: 'NUMERIC_VALUE_OUT_OF_RANGE', message: (m) => m[0]! },
   { pattern: /Malformed JSON|JSON .*parse/i, type: 'INVALID_FUNCTION_ARGUMENT', message: (m) => m[0]! },
-  { pattern: /invalid perl operator|missing argument to repetition operator|invalid escape sequence|missing \)|trailing \\/, type: 'INVALID_FUNCTION_ARGUMENT', message: (m) => `Invalid regular expression: ${m[0]}` },
+  {
+    pattern: /invalid perl operator|missing argument to repetition operator|invalid escape sequence|missing \)|trailing \\/,
+    type: 'INVALID_FUNCTION_ARGUMENT',
+    message: (m) => `Invalid regular expression: ${m[0]}`,
+  },
   { pattern: /^(?:Invalid Input|Out of Range) Error: (.*)/, type: 'INVALID_FUNCTION_ARGUMENT', message: (m) => m[1]! },
 ];
 

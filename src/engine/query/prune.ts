@@ -11,7 +11,13 @@ import type { ScannedFile } from '../files/scan.ts';
 const ALIAS = 'p';
 
 /** The files the query can need (all of them whenever that cannot be narrowed safely). */
-export async function filesNeeded(db: Database, compiled: DuckDbQuery, table: CatalogTable, files: readonly ScannedFile[], partitions: ReadonlySet<string>): Promise<ScannedFile[]> {
+export async function filesNeeded(
+  db: Database,
+  compiled: DuckDbQuery,
+  table: CatalogTable,
+  files: readonly ScannedFile[],
+  partitions: ReadonlySet<string>,
+): Promise<ScannedFile[]> {
   const filters = partitionFilters(compiled.query, compiled.analysis, table, partitions, ALIAS);
   if (filters.length === 0) return [];
   if (filters.some((f) => f === null)) return [...files];

@@ -36,7 +36,11 @@ export function renderTable(result: QueryResult, maxWidth = 80): string {
   // Spaces, tabs and line feeds are layout (one space); any other control character shows as its escape.
   const body = result.rows.map((row) => row.map((v) => cut(terminalText(cellText(v).replace(/[ \t\n]+/g, ' ')))));
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');
   const count = `(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`;
   return `${[line(header), rule, ...body.map(line), count].join('\n')}\n`;

@@ -1,10 +1,5 @@
 import { typeText, type OutputColumn } from '../../sql/index.ts';
-import {
-  DuckDBTypeId,
-  JSDuckDBValueConverter,
-  type DuckDBMaterializedResult,
-  type DuckDBType,
-} from '@duckdb/node-api';
+import { DuckDBTypeId, JSDuckDBValueConverter, type DuckDBMaterializedResult, type DuckDBType } from '@duckdb/node-api';
 
 export interface QueryColumn {
   name: string;
@@ -24,32 +19,66 @@ export interface QueryResult {
 export function trinoTypeName(type: DuckDBType): string {
   if (type.alias === 'JSON') return 'json';
   switch (type.typeId) {
-    case DuckDBTypeId.BOOLEAN: return 'boolean';
-    case DuckDBTypeId.TINYINT: return 'tinyint';
-    case DuckDBTypeId.SMALLINT: case DuckDBTypeId.UTINYINT: return 'smallint';
-    case DuckDBTypeId.INTEGER: case DuckDBTypeId.USMALLINT: return 'integer';
+    case DuckDBTypeId.BOOLEAN:
+      return 'boolean';
+    case DuckDBTypeId.TINYINT:
+      return 'tinyint';
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.UTINYINT:
+      return 'smallint';
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.USMALLINT:
+      return 'integer';
     // DuckDB widens sums and counts to HUGEINT where Trino keeps bigint.
-    case DuckDBTypeId.BIGINT: case DuckDBTypeId.UINTEGER: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.HUGEINT: return 'bigint';
-    case DuckDBTypeId.UHUGEINT: case DuckDBTypeId.BIGNUM: return 'decimal(38,0)';
-    case DuckDBTypeId.FLOAT: return 'real';
-    case DuckDBTypeId.DOUBLE: return 'double';
-    case DuckDBTypeId.DECIMAL: return `decimal(${type.width},${type.scale})`;
-    case DuckDBTypeId.VARCHAR: case DuckDBTypeId.ENUM: return 'varchar';
-    case DuckDBTypeId.BLOB: case DuckDBTypeId.BIT: return 'varbinary';
-    case DuckDBTypeId.UUID: return 'uuid';
-    case DuckDBTypeId.DATE: return 'date';
-    case DuckDBTypeId.TIME: case DuckDBTypeId.TIME_NS: return 'time';
-    case DuckDBTypeId.TIME_TZ: return 'time with time zone';
-    case DuckDBTypeId.TIMESTAMP: case DuckDBTypeId.TIMESTAMP_S: case DuckDBTypeId.TIMESTAMP_MS: case DuckDBTypeId.TIMESTAMP_NS:
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UINTEGER:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+      return 'bigint';
+    case DuckDBTypeId.UHUGEINT:
+    case DuckDBTypeId.BIGNUM:
+      return 'decimal(38,0)';
+    case DuckDBTypeId.FLOAT:
+      return 'real';
+    case DuckDBTypeId.DOUBLE:
+      return 'double';
+    case DuckDBTypeId.DECIMAL:
+      return `decimal(${type.width},${type.scale})`;
+    case DuckDBTypeId.VARCHAR:
+    case DuckDBTypeId.ENUM:
+      return 'varchar';
+    case DuckDBTypeId.BLOB:
+    case DuckDBTypeId.BIT:
+      return 'varbinary';
+    case DuckDBTypeId.UUID:
+      return 'uuid';
+    case DuckDBTypeId.DATE:
+      return 'date';
+    case DuckDBTypeId.TIME:
+    case DuckDBTypeId.TIME_NS:
+      return 'time';
+    case DuckDBTypeId.TIME_TZ:
+      return 'time with time zone';
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_S:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_NS:
       return 'timestamp';
-    case DuckDBTypeId.TIMESTAMP_TZ: return 'timestamp with time zone';
-    case DuckDBTypeId.INTERVAL: return 'interval day to second';
-    case DuckDBTypeId.LIST: case DuckDBTypeId.ARRAY: return `array(${trinoTypeName(type.valueType)})`;
-    case DuckDBTypeId.MAP: return `map(${trinoTypeName(type.keyType)}, ${trinoTypeName(type.valueType)})`;
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      return 'timestamp with time zone';
+    case DuckDBTypeId.INTERVAL:
+      return 'interval day to second';
+    case DuckDBTypeId.LIST:
+    case DuckDBTypeId.ARRAY:
+      return `array(${trinoTypeName(type.valueType)})`;
+    case DuckDBTypeId.MAP:
+      return `map(${trinoTypeName(type.keyType)}, ${trinoTypeName(type.valueType)})`;
     case DuckDBTypeId.STRUCT:
       return `row(${type.entryNames.map((name, i) => `${name.toLowerCase()} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
-    case DuckDBTypeId.SQLNULL: return 'unknown';
-    default: return type.toString().toLowerCase();
+    case DuckDBTypeId.SQLNULL:
+      return 'unknown';
+    default:
+      return type.toString().toLowerCase();
   }
 }
 
@@ -57,20 +86,32 @@ export function trinoTypeName(type: DuckDBType): string {
 export function plainValue(value: unknown, type: DuckDBType): unknown {
   if (value === null || value === undefined) return null;
   switch (type.typeId) {
-    case DuckDBTypeId.BIGINT: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UHUGEINT:
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT:
     case DuckDBTypeId.BIGNUM: {
       const big = value as bigint;
       return big <= BigInt(Number.MAX_SAFE_INTEGER) && big >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(big) : big.toString();
     }
-    case DuckDBTypeId.DATE: return (value as Date).toISOString().slice(0, 10);
-    case DuckDBTypeId.TIMESTAMP: case DuckDBTypeId.TIMESTAMP_S: case DuckDBTypeId.TIMESTAMP_MS: case DuckDBTypeId.TIMESTAMP_NS:
+    case DuckDBTypeId.DATE:
+      return (value as Date).toISOString().slice(0, 10);
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_S:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_NS:
     case DuckDBTypeId.TIMESTAMP_TZ:
       return Number.isFinite((value as Date).getTime()) ? (value as Date).toISOString() : String(value);
-    case DuckDBTypeId.TIME: case DuckDBTypeId.TIME_NS: case DuckDBTypeId.TIME_TZ: case DuckDBTypeId.INTERVAL:
+    case DuckDBTypeId.TIME:
+    case DuckDBTypeId.TIME_NS:
+    case DuckDBTypeId.TIME_TZ:
+    case DuckDBTypeId.INTERVAL:
       return String(value);
-    case DuckDBTypeId.BLOB: case DuckDBTypeId.BIT:
+    case DuckDBTypeId.BLOB:
+    case DuckDBTypeId.BIT:
       return Buffer.from(value as Uint8Array).toString('base64');
-    case DuckDBTypeId.LIST: case DuckDBTypeId.ARRAY:
+    case DuckDBTypeId.LIST:
+    case DuckDBTypeId.ARRAY:
       return (value as unknown[]).map((item) => plainValue(item, type.valueType));
     case DuckDBTypeId.STRUCT: {
       const entries = value as Record<string, unknown>;
@@ -79,10 +120,7 @@ export function plainValue(value: unknown, type: DuckDBType): unknown {
     }
     case DuckDBTypeId.MAP:
       return Object.fromEntries(
-        (value as { key: unknown; value: unknown }[]).map((entry) => [
-          String(plainValue(entry.key, type.keyType)),
-          plainValue(entry.value, type.valueType),
-        ]),
+        (value as { key: unknown; value: unknown }[]).map((entry) => [String(plainValue(entry.key, type.keyType)), plainValue(entry.value, type.valueType)]),
       );
     default:
       return value;

@@ -40,8 +40,12 @@ const at = (time: number) => new Date(time).toISOString().replace(/\.\d{3}Z$/, '
 function iamUser(world: AccountWorld, name: string, options: { console: boolean; mfa: boolean }) {
   return (rng: Random, time: number) => {
     const base = {
-      type: 'IAMUser', principalId: principalId(world, 'AIDA', name), arn: `arn:aws:iam::${world.id}:user/${name}`,
-      accountId: world.id, accessKeyId: `${options.console ? 'ASIA' : 'AKIA'}${rng.alnum(16)}`, userName: name,
+      type: 'IAMUser',
+      principalId: principalId(world, 'AIDA', name),
+      arn: `arn:aws:iam::${world.id}:user/${name}`,
+      accountId: world.id,
+      accessKeyId: `${options.console ? 'ASIA' : 'AKIA'}${rng.alnum(16)}`,
+      userName: name,
     };
     if (!options.console) return base;
     const session = new Date(time - (time % 3_600_000));
@@ -58,7 +62,13 @@ function assumedRole(world: AccountWorld, role: string, session: string, extra: 
     accessKeyId: `ASIA${rng.alnum(16)}`,
     ...(extra.invokedBy ? { invokedBy: extra.invokedBy } : {}),
     sessionContext: {
-      sessionIssuer: { type: 'Role', principalId: principalId(world, 'AROA', role), arn: `arn:aws:iam::${world.id}:role${extra.path ?? '/'}${role}`, accountId: world.id, userName: role },
+      sessionIssuer: {
+        type: 'Role',
+        principalId: principalId(world, 'AROA', role),
+        arn: `arn:aws:iam::${world.id}:role${extra.path ?? '/'}${role}`,
+        accountId: world.id,
+        userName: role,
+      },
       attributes: { creationDate: at(time - (time % 3_600_000)), mfaAuthenticated: 'false' },
       ...(extra.ec2RoleDelivery ? { ec2RoleDelivery: extra.ec2RoleDelivery } : {}),
     },
@@ -74,8 +84,22 @@ const fixed = (value: string) => () => value;
 /** The actors of one account, with how much of the traffic each makes. */
 export function actorsOf(world: AccountWorld, webServerInstance: string): Actor[] {
   const person = (name: string, profile: Profile, weight: number, mfa: boolean): Actor[] => [
-    { profile, weight: weight * 0.6, console: true, identity: iamUser(world, name, { console: true, mfa }), sourceIp: (r) => r.pick(r.chance(0.7) ? OFFICE : HOMES), userAgent: (r) => r.pick(BROWSERS) },
-    { profile, weight: weight * 0.4, console: false, identity: iamUser(world, name, { console: false, mfa }), sourceIp: (r) => r.pick(r.chance(0.7) ? OFFICE : HOMES), userAgent: (r) => r.pick(CLIS) },
+    {
+      profile,
+      weight: weight * 0.6,
+      console: true,
+      identity: iamUser(world, name, { console: true, mfa }),
+      sourceIp: (r) => r.pick(r.chance(0.7) ? OFFICE : HOMES),
+      userAgent: (r) => r.pick(BROWSERS),
+    },
+    {
+      profile,
+      weight: weight * 0.4,
+      console: false,
+      identity: iamUser(world, name, { console: false, mfa }),
+      sourceIp: (r) => r.pick(r.chance(0.7) ? OFFICE : HOMES),
+      userAgent: (r) => r.pick(CLIS),
+    },
   ];
   return [
     ...person('admin', 'admin', 3, true),
@@ -83,14 +107,66 @@ export function actorsOf(world: AccountWorld, webServerInstance: string): Actor[
     ...person('bob', 'developer', 4, false),
     ...person('carol', 'auditor', 2, true),
     ...person('dave', 'developer', 2, false),
-    { profile: 'ci', weight: 8, console: false, identity: iamUser(world, 'ci-deploy', { console: false, mfa: false }), sourceIp: (r) => r.pick(CI), userAgent: (r) => r.pick(SDKS) },
-    { profile: 'developer', weight: 4, console: false, identity: assumedRole(world, 'DevOpsRole', 'alice'), sourceIp: (r) => r.pick(OFFICE), userAgent: (r) => r.pick(CLIS) },
-    { profile: 'admin', weight: 3, console: true, identity: assumedRole(world, 'AWSReservedSSO_AdministratorAccess_5b2f0a3c8d1e4f67', 'jane@example.com', { path: '/aws-reserved/sso.amazonaws.com/' }), sourceIp: (r) => r.pick(HOMES), userAgent: (r) => r.pick(BROWSERS) },
-    { profile: 'app', weight: 14, console: false, identity: assumedRole(world, 'order-processor-role', 'order-processor'), sourceIp: (r) => `3.208.${r.int(256)}.${r.int(256)}`, userAgent: (r) => r.pick(SDKS) },
-    { profile: 'app', weight: 10, console: false, identity: assumedRole(world, 'web-server-role', webServerInstance, { ec2RoleDelivery: '2.0' }), sourceIp: fixed('10.0.1.25'), userAgent: (r) => r.pick(SDKS) },
-    { profile: 'auditor', weight: 6, console: false, identity: assumedRole(world, 'AWSServiceRoleForConfig', 'AWSConfig-Describe', { path: '/aws-service-role/config.amazonaws.com/', invokedBy: 'config.amazonaws.com' }), sourceIp: fixed('config.amazonaws.com'), userAgent: fixed('config.amazonaws.com') },
+    {
+      profile: 'ci',
+      weight: 8,
+      console: false,
+      identity: iamUser(world, 'ci-deploy', { console: false, mfa: false }),
+      sourceIp: (r) => r.pick(CI),
+      userAgent: (r) => r.pick(SDKS),
+    },
+    {
+      profile: 'developer',
+      weight: 4,
+      console: false,
+      identity: assumedRole(world, 'DevOpsRole', 'alice'),
+      sourceIp: (r) => r.pick(OFFICE),
+      userAgent: (r) => r.pick(CLIS),
+    },
+    {
+      profile: 'admin',
+      weight: 3,
+      console: true,
+      identity: assumedRole(world, 'AWSReservedSSO_AdministratorAccess_5b2f0a3c8d1e4f67', 'jane@example.com', { path: '/aws-reserved/sso.amazonaws.com/' }),
+      sourceIp: (r) => r.pick(HOMES),
+      userAgent: (r) => r.pick(BROWSERS),
+    },
+    {
+      profile: 'app',
+      weight: 14,
+      console: false,
+      identity: assumedRole(world, 'order-processor-role', 'order-processor'),
+      sourceIp: (r) => `3.208.${r.int(256)}.${r.int(256)}`,
+      userAgent: (r) => r.pick(SDKS),
+    },
+    {
+      profile: 'app',
+      weight: 10,
+      console: false,
+      identity: assumedRole(world, 'web-server-role', webServerInstance, { ec2RoleDelivery: '2.0' }),
+      sourceIp: fixed('10.0.1.25'),
+      userAgent: (r) => r.pick(SDKS),
+    },
+    {
+      profile: 'auditor',
+      weight: 6,
+      console: false,
+      identity: assumedRole(world, 'AWSServiceRoleForConfig', 'AWSConfig-Describe', {
+        path: '/aws-service-role/config.amazonaws.com/',
+        invokedBy: 'config.amazonaws.com',
+      }),
+      sourceIp: fixed('config.amazonaws.com'),
+      userAgent: fixed('config.amazonaws.com'),
+    },
     ...['s3.amazonaws.com', 'lambda.amazonaws.com', 'cloudtrail.amazonaws.com', 'monitoring.amazonaws.com'].map(
-      (service): Actor => ({ profile: 'service', weight: 5, console: false, identity: awsService(service), sourceIp: fixed(service), userAgent: fixed(service) }),
+      (service): Actor => ({
+        profile: 'service',
+        weight: 5,
+        console: false,
+        identity: awsService(service),
+        sourceIp: fixed(service),
+        userAgent: fixed(service),
+      }),
     ),
   ];
 }

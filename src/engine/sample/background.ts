@@ -20,12 +20,18 @@ export class AccountTraffic {
   /** Actions per profile, in the home region (global ones allowed) and elsewhere. */
   private readonly actions = new Map<string, Choice<Action>>();
 
-  constructor(private readonly world: AccountWorld, private readonly homeRegion: string) {
+  constructor(
+    private readonly world: AccountWorld,
+    private readonly homeRegion: string,
+  ) {
     this.actors = choice(actorsOf(world, world.instances[homeRegion]?.[0] ?? SCENARIO.webServerInstanceId), (a) => a.weight);
     for (const profile of ['admin', 'developer', 'ci', 'app', 'auditor', 'service'] as Profile[]) {
       for (const home of [true, false]) {
         const usable = ACTIONS.filter((a) => a.profiles.includes(profile) && (home || !a.global));
-        this.actions.set(`${profile}/${home}`, choice(usable, (a) => a.weight));
+        this.actions.set(
+          `${profile}/${home}`,
+          choice(usable, (a) => a.weight),
+        );
       }
     }
   }
@@ -40,21 +46,43 @@ export class AccountTraffic {
     const details = action.build?.({ rng, world: this.world, region, time }) ?? {};
     const error = action.error && rng.chance(action.error.rate) ? action.error : undefined;
     return apiCall({
-      rng, time, account, region, identity: actor.identity(rng, time), sourceIp: actor.sourceIp(rng), userAgent: actor.userAgent(rng),
-      console: actor.console, action, details, error,
+      rng,
+      time,
+      account,
+      region,
+      identity: actor.identity(rng, time),
+      sourceIp: actor.sourceIp(rng),
+      userAgent: actor.userAgent(rng),
+      console: actor.console,
+      action,
+      details,
+      error,
     });
   }
 
   /** Console sign-ins: mostly people (some without MFA, some failing), now and then the root user. */
   private login(rng: Random, time: number): Record<string, unknown> {
     const account = this.world.id;
-    const common = { rng, time, account, region: 'us-east-1', userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15', console: true };
+    const common = {
+      rng,
+      time,
+      account,
+      region: 'us-east-1',
+      userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+      console: true,
+    };
     if (rng.chance(0.03)) {
       const identity = { type: 'Root', principalId: account, arn: `arn:aws:iam::${account}:root`, accountId: account };
       return consoleLogin({ ...common, identity, sourceIp: '203.0.113.10', success: true, mfa: true });
     }
     const name = rng.pick(this.people);
-    const identity = { type: 'IAMUser', principalId: principalId(this.world, 'AIDA', name), arn: `arn:aws:iam::${account}:user/${name}`, accountId: account, userName: name };
+    const identity = {
+      type: 'IAMUser',
+      principalId: principalId(this.world, 'AIDA', name),
+      arn: `arn:aws:iam::${account}:user/${name}`,
+      accountId: account,
+      userName: name,
+    };
     const success = rng.chance(0.85);
     const sourceIp = success ? rng.pick(['203.0.113.10', '203.0.113.25', '81.2.69.142']) : rng.pick(['175.16.199.12', '89.160.20.128', '216.160.83.56']);
     return consoleLogin({ ...common, identity, sourceIp, success, mfa: success && this.mfaPeople.has(name) });

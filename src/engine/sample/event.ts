@@ -22,7 +22,11 @@ export interface CallInput extends EventInput {
 export const eventTime = (time: number) => new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function tls(rng: Random, host: string) {
-  return { tlsVersion: rng.chance(0.8) ? 'TLSv1.3' : 'TLSv1.2', cipherSuite: rng.chance(0.8) ? 'TLS_AES_128_GCM_SHA256' : 'ECDHE-RSA-AES128-GCM-SHA256', clientProvidedHostHeader: host };
+  return {
+    tlsVersion: rng.chance(0.8) ? 'TLSv1.3' : 'TLSv1.2',
+    cipherSuite: rng.chance(0.8) ? 'TLS_AES_128_GCM_SHA256' : 'ECDHE-RSA-AES128-GCM-SHA256',
+    clientProvidedHostHeader: host,
+  };
 }
 
 function hostOf(service: string, region: string): string {

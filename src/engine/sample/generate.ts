@@ -52,8 +52,19 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const homeRegion = regions.includes(SCENARIO.region) ? SCENARIO.region : regions[0];
   const scenarioStart = (days > 1 ? endDay - DAY : endDay) + 8 * HOUR + 12 * 60_000;
   const trailAt = firstDay + 7 * HOUR + 48 * 60_000;
-  const scenario = scenarioEvents(world[0], { trailAt, start: scenarioStart }, seed).map((e) => ({ ...e, region: regions.includes(e.region) ? e.region : homeRegion }));
-  const slots = planSlots(new Random(seed), { firstDay, days, accounts, regions, homeRegion, events: Math.max(0, (options.events ?? 10_000) - scenario.length), fileMinutes: options.fileMinutes });
+  const scenario = scenarioEvents(world[0], { trailAt, start: scenarioStart }, seed).map((e) => ({
+    ...e,
+    region: regions.includes(e.region) ? e.region : homeRegion,
+  }));
+  const slots = planSlots(new Random(seed), {
+    firstDay,
+    days,
+    accounts,
+    regions,
+    homeRegion,
+    events: Math.max(0, (options.events ?? 10_000) - scenario.length),
+    fileMinutes: options.fileMinutes,
+  });
   const job: SlotJob = { out: options.out, seed, accounts: [...accounts], regions: [...regions], homeRegion, slots, scenario };
   const written = await writeInParallel(job);
   await writeDigests(options.out, written);
@@ -108,9 +119,19 @@ async function writeDigests(out: string, written: readonly WrittenFile[]): Promi
     const { account, region, day } = files[0];
     const end = day + DAY - 1000;
     const body = JSON.stringify({
-      awsAccountId: account, digestStartTime: iso(day), digestEndTime: iso(end), digestS3Bucket: `trailsight-cloudtrail-logs-${account}`,
+      awsAccountId: account,
+      digestStartTime: iso(day),
+      digestEndTime: iso(end),
+      digestS3Bucket: `trailsight-cloudtrail-logs-${account}`,
       digestSignatureAlgorithm: 'SHA256withRSA',
-      logFiles: files.map((f) => ({ s3Bucket: `trailsight-cloudtrail-logs-${account}`, s3Object: f.key, hashValue: f.hashValue, hashAlgorithm: 'SHA-256', newestEventTime: f.newestEventTime, oldestEventTime: f.oldestEventTime })),
+      logFiles: files.map((f) => ({
+        s3Bucket: `trailsight-cloudtrail-logs-${account}`,
+        s3Object: f.key,
+        hashValue: f.hashValue,
+        hashAlgorithm: 'SHA-256',
+        newestEventTime: f.newestEventTime,
+        oldestEventTime: f.oldestEventTime,
+      })),
     });
     const path = localPath(out, digestFileKey(account, region, SCENARIO.trailName, end));
     await mkdir(dirname(path), { recursive: true });

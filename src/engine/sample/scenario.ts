@@ -35,31 +35,79 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
   const region = SCENARIO.region;
   const events: PlacedEvent[] = [];
   const admin = {
-    type: 'IAMUser', principalId: principalId(world, 'AIDA', SCENARIO.adminName), arn: `arn:aws:iam::${account}:user/${SCENARIO.adminName}`,
-    accountId: account, accessKeyId: `ASIA${rng.alnum(16)}`, userName: SCENARIO.adminName,
+    type: 'IAMUser',
+    principalId: principalId(world, 'AIDA', SCENARIO.adminName),
+    arn: `arn:aws:iam::${account}:user/${SCENARIO.adminName}`,
+    accountId: account,
+    accessKeyId: `ASIA${rng.alnum(16)}`,
+    userName: SCENARIO.adminName,
     sessionContext: { attributes: { creationDate: new Date(start - 5 * MINUTE).toISOString().replace(/\.\d{3}Z$/, 'Z'), mfaAuthenticated: 'true' } },
   };
   const nicholasArn = `arn:aws:iam::${account}:user/${SCENARIO.userName}`;
-  const nicholasBase = { type: 'IAMUser', principalId: principalId(world, 'AIDA', SCENARIO.userName), arn: nicholasArn, accountId: account, userName: SCENARIO.userName };
+  const nicholasBase = {
+    type: 'IAMUser',
+    principalId: principalId(world, 'AIDA', SCENARIO.userName),
+    arn: nicholasArn,
+    accountId: account,
+    userName: SCENARIO.userName,
+  };
   const loginAt = start + 95 * MINUTE + 23_000;
   const nicholas = {
-    ...nicholasBase, accessKeyId: `ASIA${rng.alnum(16)}`,
+    ...nicholasBase,
+    accessKeyId: `ASIA${rng.alnum(16)}`,
     sessionContext: { attributes: { creationDate: new Date(loginAt).toISOString().replace(/\.\d{3}Z$/, 'Z'), mfaAuthenticated: 'false' } },
   };
   // People do not click on the minute: each call lands some seconds into it.
   const at = (from: number, minutes: number) => from + minutes * MINUTE + rng.int(60) * 1000 + rng.int(1000);
   const adminCallAt = (from: number, minutes: number, service: string, name: string, details: CallDetails) => {
     const time = at(from, minutes);
-    events.push({ time, account, region, record: apiCall({
-      rng, time, account, region, identity: admin, sourceIp: '203.0.113.10', userAgent: CHROME, console: true,
-      action: { service, name, readOnly: false }, details }) });
+    events.push({
+      time,
+      account,
+      region,
+      record: apiCall({
+        rng,
+        time,
+        account,
+        region,
+        identity: admin,
+        sourceIp: '203.0.113.10',
+        userAgent: CHROME,
+        console: true,
+        action: { service, name, readOnly: false },
+        details,
+      }),
+    });
   };
   const adminCall = (minutes: number, service: string, name: string, details: CallDetails) => adminCallAt(start, minutes, service, name, details);
-  const nicholasCall = (minutes: number, service: string, name: string, readOnly: boolean, details: CallDetails, error?: { code: string; message: string }, data = false) => {
+  const nicholasCall = (
+    minutes: number,
+    service: string,
+    name: string,
+    readOnly: boolean,
+    details: CallDetails,
+    error?: { code: string; message: string },
+    data = false,
+  ) => {
     const time = at(loginAt, minutes);
-    events.push({ time, account, region, record: apiCall({
-      rng, time, account, region, identity: nicholas, sourceIp: SCENARIO.sourceIp, userAgent: CHROME, console: true,
-      action: { service, name, readOnly, data }, details, error }) });
+    events.push({
+      time,
+      account,
+      region,
+      record: apiCall({
+        rng,
+        time,
+        account,
+        region,
+        identity: nicholas,
+        sourceIp: SCENARIO.sourceIp,
+        userAgent: CHROME,
+        console: true,
+        action: { service, name, readOnly, data },
+        details,
+        error,
+      }),
+    });
   };
   const objectResources = (key: string) => [
     { ARN: `arn:aws:s3:::${SCENARIO.bucket}/${key}`, accountId: account, type: 'AWS::S3::Object' },
@@ -68,8 +116,20 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
 
   const trailArn = `arn:aws:cloudtrail:${region}:${account}:trail/${SCENARIO.trailName}`;
   adminCallAt(trailAt, 0, 'cloudtrail', 'CreateTrail', {
-    request: { name: SCENARIO.trailName, s3BucketName: `trailsight-cloudtrail-logs-${account}`, isMultiRegionTrail: true, includeGlobalServiceEvents: true, enableLogFileValidation: true },
-    response: { name: SCENARIO.trailName, trailARN: trailArn, s3BucketName: `trailsight-cloudtrail-logs-${account}`, isMultiRegionTrail: true, logFileValidationEnabled: true },
+    request: {
+      name: SCENARIO.trailName,
+      s3BucketName: `trailsight-cloudtrail-logs-${account}`,
+      isMultiRegionTrail: true,
+      includeGlobalServiceEvents: true,
+      enableLogFileValidation: true,
+    },
+    response: {
+      name: SCENARIO.trailName,
+      trailARN: trailArn,
+      s3BucketName: `trailsight-cloudtrail-logs-${account}`,
+      isMultiRegionTrail: true,
+      logFileValidationEnabled: true,
+    },
   });
   // Management events (all), data events (S3 objects, Lambda invocations) and Insights, as the trail records them.
   adminCallAt(trailAt, 1, 'cloudtrail', 'PutEventSelectors', {
@@ -77,8 +137,20 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
       trailName: SCENARIO.trailName,
       advancedEventSelectors: [
         { name: 'Management events', fieldSelectors: [{ field: 'eventCategory', equals: ['Management'] }] },
-        { name: 'S3 objects', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'resources.type', equals: ['AWS::S3::Object'] }] },
-        { name: 'Lambda invocations', fieldSelectors: [{ field: 'eventCategory', equals: ['Data'] }, { field: 'resources.type', equals: ['AWS::Lambda::Function'] }] },
+        {
+          name: 'S3 objects',
+          fieldSelectors: [
+            { field: 'eventCategory', equals: ['Data'] },
+            { field: 'resources.type', equals: ['AWS::S3::Object'] },
+          ],
+        },
+        {
+          name: 'Lambda invocations',
+          fieldSelectors: [
+            { field: 'eventCategory', equals: ['Data'] },
+            { field: 'resources.type', equals: ['AWS::Lambda::Function'] },
+          ],
+        },
       ],
     },
     resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }],
@@ -88,7 +160,10 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
     response: { trailARN: trailArn, insightSelectors: [{ insightType: 'ApiCallRateInsight' }, { insightType: 'ApiErrorRateInsight' }] },
     resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }],
   });
-  adminCallAt(trailAt, 3, 'cloudtrail', 'StartLogging', { request: { name: trailArn }, resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }] });
+  adminCallAt(trailAt, 3, 'cloudtrail', 'StartLogging', {
+    request: { name: trailArn },
+    resources: [{ ARN: trailArn, accountId: account, type: 'AWS::CloudTrail::Trail' }],
+  });
   adminCallAt(trailAt, 4, 'ec2', 'CreateTags', {
     request: { resourcesSet: { items: [{ resourceId: SCENARIO.webServerInstanceId }] }, tagSet: { items: [{ key: 'Name', value: SCENARIO.webServerName }] } },
     response: { requestId: rng.uuid(), _return: true },
@@ -101,12 +176,30 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
     request: { userName: SCENARIO.userName, password: 'HIDDEN_DUE_TO_SECURITY_REASONS', passwordResetRequired: false },
     response: { loginProfile: { userName: SCENARIO.userName, passwordResetRequired: false } },
   });
-  for (const [minute, policy] of [[14, 'AmazonEC2FullAccess'], [15, 'AmazonS3ReadOnlyAccess']] as const) {
+  for (const [minute, policy] of [
+    [14, 'AmazonEC2FullAccess'],
+    [15, 'AmazonS3ReadOnlyAccess'],
+  ] as const) {
     adminCall(minute, 'iam', 'AttachUserPolicy', { request: { userName: SCENARIO.userName, policyArn: `arn:aws:iam::aws:policy/${policy}` } });
   }
 
-  events.push({ time: loginAt, account, region, record: consoleLogin({
-    rng, time: loginAt, account, region, identity: { ...nicholasBase }, sourceIp: SCENARIO.sourceIp, userAgent: CHROME, console: true, success: true, mfa: false }) });
+  events.push({
+    time: loginAt,
+    account,
+    region,
+    record: consoleLogin({
+      rng,
+      time: loginAt,
+      account,
+      region,
+      identity: { ...nicholasBase },
+      sourceIp: SCENARIO.sourceIp,
+      userAgent: CHROME,
+      console: true,
+      success: true,
+      mfa: false,
+    }),
+  });
   nicholasCall(2, 'ec2', 'DescribeInstances', true, { request: { instancesSet: {}, filterSet: {} } });
   nicholasCall(3, 'ec2', 'DescribeSecurityGroups', true, { request: { securityGroupSet: {}, filterSet: {} } });
   nicholasCall(5, 's3', 'ListBuckets', true, { request: { Host: 's3.amazonaws.com' } });
@@ -115,28 +208,66 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
     request: { bucketName: SCENARIO.bucket, Host: `${SCENARIO.bucket}.s3.amazonaws.com`, acl: '' },
     resources: [{ ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }],
   });
-  nicholasCall(7, 's3', 'GetBucketPolicy', true, { request: { bucketName: SCENARIO.bucket, policy: '' }, resources: [{ ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }] });
-  nicholasCall(9, 'iam', 'ListUsers', true, { request: null }, {
-    code: 'AccessDenied',
-    message: `User: ${nicholasArn} is not authorized to perform: iam:${SCENARIO.deniedAction} on resource: arn:aws:iam::${account}:user/ because no identity-based policy allows the iam:${SCENARIO.deniedAction} action`,
+  nicholasCall(7, 's3', 'GetBucketPolicy', true, {
+    request: { bucketName: SCENARIO.bucket, policy: '' },
+    resources: [{ ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }],
   });
-  nicholasCall(11, 's3', 'GetObject', true, { request: { bucketName: SCENARIO.bucket, key: 'exports/customers.csv' }, resources: objectResources('exports/customers.csv') },
-    { code: 'AccessDenied', message: 'Access Denied' }, true);
-  nicholasCall(14, 'ec2', 'DescribeInstanceStatus', true, { request: { instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId }] }, filterSet: {}, includeAllInstances: false } });
+  nicholasCall(
+    9,
+    'iam',
+    'ListUsers',
+    true,
+    { request: null },
+    {
+      code: 'AccessDenied',
+      message: `User: ${nicholasArn} is not authorized to perform: iam:${SCENARIO.deniedAction} on resource: arn:aws:iam::${account}:user/ because no identity-based policy allows the iam:${SCENARIO.deniedAction} action`,
+    },
+  );
+  nicholasCall(
+    11,
+    's3',
+    'GetObject',
+    true,
+    { request: { bucketName: SCENARIO.bucket, key: 'exports/customers.csv' }, resources: objectResources('exports/customers.csv') },
+    { code: 'AccessDenied', message: 'Access Denied' },
+    true,
+  );
+  nicholasCall(14, 'ec2', 'DescribeInstanceStatus', true, {
+    request: { instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId }] }, filterSet: {}, includeAllInstances: false },
+  });
   nicholasCall(16, 'ec2', 'StopInstances', false, {
     request: { instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId }] }, force: false },
     response: {
       requestId: rng.uuid(),
-      instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId, currentState: { code: 64, name: 'stopping' }, previousState: { code: 16, name: 'running' } }] },
+      instancesSet: {
+        items: [{ instanceId: SCENARIO.webServerInstanceId, currentState: { code: 64, name: 'stopping' }, previousState: { code: 16, name: 'running' } }],
+      },
     },
   });
   // After the server is down: what he read (S3ReadOnlyAccess lets him), and what he could not delete.
-  nicholasCall(19, 's3', 'ListObjects', true, { request: { bucketName: SCENARIO.bucket, prefix: 'reports/', 'list-type': '2' }, resources: [{ ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }] },
-    undefined, true);
+  nicholasCall(
+    19,
+    's3',
+    'ListObjects',
+    true,
+    {
+      request: { bucketName: SCENARIO.bucket, prefix: 'reports/', 'list-type': '2' },
+      resources: [{ ARN: bucketArn, accountId: account, type: 'AWS::S3::Bucket' }],
+    },
+    undefined,
+    true,
+  );
   SCENARIO.readKeys.forEach((key, i) => {
     nicholasCall(20 + i, 's3', 'GetObject', true, { request: { bucketName: SCENARIO.bucket, key }, resources: objectResources(key) }, undefined, true);
   });
-  nicholasCall(25, 's3', 'DeleteObject', false, { request: { bucketName: SCENARIO.bucket, key: SCENARIO.readKeys[0] }, resources: objectResources(SCENARIO.readKeys[0] ?? '') },
-    { code: 'AccessDenied', message: 'Access Denied' }, true);
+  nicholasCall(
+    25,
+    's3',
+    'DeleteObject',
+    false,
+    { request: { bucketName: SCENARIO.bucket, key: SCENARIO.readKeys[0] }, resources: objectResources(SCENARIO.readKeys[0] ?? '') },
+    { code: 'AccessDenied', message: 'Access Denied' },
+    true,
+  );
   return events;
 }

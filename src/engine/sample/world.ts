@@ -42,8 +42,7 @@ export interface AccountWorld {
 export function buildWorld(seed: number, accounts: readonly string[], regions: readonly string[]): AccountWorld[] {
   return accounts.map((id, index) => {
     const rng = new Random(seed ^ seedOf(id));
-    const perRegion = <T>(make: (region: string) => T): Record<string, T> =>
-      Object.fromEntries(regions.map((region) => [region, make(region)]));
+    const perRegion = <T>(make: (region: string) => T): Record<string, T> => Object.fromEntries(regions.map((region) => [region, make(region)]));
     const world: AccountWorld = {
       id,
       buckets: [`app-assets-${id}`, `logs-archive-${id}`, `trailsight-cloudtrail-logs-${id}`, ...(index === 0 ? [SCENARIO.bucket] : [`backups-${id}`])],

@@ -49,7 +49,9 @@ export function writeSlots(job: SlotJob): WrittenFile[] {
     times.sort((a, b) => a - b);
     const traffic1 = traffic.get(slot.account)!;
     let records = times.map((time) => ({ time, json: JSON.stringify(traffic1.event(rng, slot.region, time)) }));
-    const mine = job.scenario.filter((e) => e.account === slot.account && e.region === slot.region && e.time >= slot.start && e.time < slot.start + slot.length);
+    const mine = job.scenario.filter(
+      (e) => e.account === slot.account && e.region === slot.region && e.time >= slot.start && e.time < slot.start + slot.length,
+    );
     if (mine.length > 0) records = [...records, ...mine.map((e) => ({ time: e.time, json: JSON.stringify(e.record) }))].sort((a, b) => a.time - b.time);
     if (records.length === 0) continue;
     const delivered = slot.start + slot.length - 5 * 60_000 + rng.int(5 * 60_000);
@@ -62,9 +64,14 @@ export function writeSlots(job: SlotJob): WrittenFile[] {
     }
     writeFileSync(path, compressed);
     written.push({
-      account: slot.account, region: slot.region, day: slot.day, key, events: records.length,
+      account: slot.account,
+      region: slot.region,
+      day: slot.day,
+      key,
+      events: records.length,
       hashValue: createHash('sha256').update(compressed).digest('hex'),
-      oldestEventTime: iso(records[0].time), newestEventTime: iso(records[records.length - 1].time),
+      oldestEventTime: iso(records[0].time),
+      newestEventTime: iso(records[records.length - 1].time),
     });
   }
   return written;

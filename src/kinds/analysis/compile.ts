@@ -17,7 +17,15 @@ export function compileAnalyses(ctx: CompileContext): AnalysisResource[] {
       source: board.source,
       service: 'quicksight',
       operation: 'CreateAnalysis',
-      input: quicksightAnalysis({ spec: board.spec, target: ctx.target, id: board.id, definition: board.definition, permissions, themeArn: boardThemeArn(ctx, board), tags: board.tags }),
+      input: quicksightAnalysis({
+        spec: board.spec,
+        target: ctx.target,
+        id: board.id,
+        definition: board.definition,
+        permissions,
+        themeArn: boardThemeArn(ctx, board),
+        tags: board.tags,
+      }),
       dependsOn: boardDependencies(board),
     };
   });

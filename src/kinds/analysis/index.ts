@@ -39,9 +39,16 @@ export const analysis: KindDefinition<AnalysisResource> = {
   iam: {
     statement: 'QuickSightAnalyses',
     actions: () => [
-      'quicksight:DescribeAnalysis', 'quicksight:DescribeAnalysisDefinition', 'quicksight:CreateAnalysis', 'quicksight:UpdateAnalysis',
-      'quicksight:DeleteAnalysis', 'quicksight:DescribeAnalysisPermissions', 'quicksight:UpdateAnalysisPermissions',
-      'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+      'quicksight:DescribeAnalysis',
+      'quicksight:DescribeAnalysisDefinition',
+      'quicksight:CreateAnalysis',
+      'quicksight:UpdateAnalysis',
+      'quicksight:DeleteAnalysis',
+      'quicksight:DescribeAnalysisPermissions',
+      'quicksight:UpdateAnalysisPermissions',
+      'quicksight:ListTagsForResource',
+      'quicksight:TagResource',
+      'quicksight:UntagResource',
     ],
   },
 };

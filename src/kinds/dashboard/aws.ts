@@ -127,7 +127,9 @@ export const dashboardSettling: Settling = {
 export const dashboardPublishing: Publishing = {
   async publish(ctx, id, started) {
     if (started.version === undefined) throw new Error(`Dashboard/${id}: no version to publish`);
-    await ctx.clients.quicksight.send(new UpdateDashboardPublishedVersionCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: started.version }));
+    await ctx.clients.quicksight.send(
+      new UpdateDashboardPublishedVersionCommand({ AwsAccountId: ctx.account, DashboardId: id, VersionNumber: started.version }),
+    );
   },
 };
 

@@ -39,10 +39,17 @@ export const dashboard: KindDefinition<DashboardResource> = {
   iam: {
     statement: 'QuickSightDashboards',
     actions: () => [
-      'quicksight:DescribeDashboard', 'quicksight:DescribeDashboardDefinition', 'quicksight:CreateDashboard', 'quicksight:UpdateDashboard',
-      'quicksight:DeleteDashboard', 'quicksight:UpdateDashboardPublishedVersion', 'quicksight:DescribeDashboardPermissions',
+      'quicksight:DescribeDashboard',
+      'quicksight:DescribeDashboardDefinition',
+      'quicksight:CreateDashboard',
+      'quicksight:UpdateDashboard',
+      'quicksight:DeleteDashboard',
+      'quicksight:UpdateDashboardPublishedVersion',
+      'quicksight:DescribeDashboardPermissions',
       'quicksight:UpdateDashboardPermissions',
-      'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+      'quicksight:ListTagsForResource',
+      'quicksight:TagResource',
+      'quicksight:UntagResource',
     ],
   },
 };

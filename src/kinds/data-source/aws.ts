@@ -39,7 +39,8 @@ export const dataSourcePermissions: Permissioned = quicksightPermissions({
   actions: DATA_SOURCE_ACTIONS,
   readOnPublish: true,
   describe: describePermissions,
-  update: (ctx, id, request) => ctx.clients.quicksight.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id, ...request })),
+  update: (ctx, id, request) =>
+    ctx.clients.quicksight.send(new UpdateDataSourcePermissionsCommand({ AwsAccountId: ctx.account, DataSourceId: id, ...request })),
 });
 
 export async function readDataSource(ctx: AwsContext, ref: ResourceRef<DataSourceResource>): Promise<ActualModel | undefined> {

@@ -43,9 +43,16 @@ export const dataSource: KindDefinition<DataSourceResource> = {
   iam: {
     statement: 'QuickSightDataSource',
     actions: () => [
-      'quicksight:DescribeDataSource', 'quicksight:CreateDataSource', 'quicksight:UpdateDataSource', 'quicksight:DeleteDataSource',
-      'quicksight:DescribeDataSourcePermissions', 'quicksight:UpdateDataSourcePermissions', 'quicksight:PassDataSource',
-      'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+      'quicksight:DescribeDataSource',
+      'quicksight:CreateDataSource',
+      'quicksight:UpdateDataSource',
+      'quicksight:DeleteDataSource',
+      'quicksight:DescribeDataSourcePermissions',
+      'quicksight:UpdateDataSourcePermissions',
+      'quicksight:PassDataSource',
+      'quicksight:ListTagsForResource',
+      'quicksight:TagResource',
+      'quicksight:UntagResource',
     ],
   },
 };

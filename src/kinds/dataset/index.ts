@@ -42,9 +42,15 @@ export const dataSet: KindDefinition<DataSetResource> = {
   iam: {
     statement: 'QuickSightDataSets',
     actions: (resources) => [
-      'quicksight:DescribeDataSet', 'quicksight:CreateDataSet', 'quicksight:UpdateDataSet',
-      'quicksight:DescribeDataSetPermissions', 'quicksight:UpdateDataSetPermissions', 'quicksight:PassDataSet',
-      'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+      'quicksight:DescribeDataSet',
+      'quicksight:CreateDataSet',
+      'quicksight:UpdateDataSet',
+      'quicksight:DescribeDataSetPermissions',
+      'quicksight:UpdateDataSetPermissions',
+      'quicksight:PassDataSet',
+      'quicksight:ListTagsForResource',
+      'quicksight:TagResource',
+      'quicksight:UntagResource',
       ...(resources.some((r) => r.refreshSchedule) ? REFRESH_SCHEDULES : []),
     ],
   },

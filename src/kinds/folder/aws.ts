@@ -37,7 +37,9 @@ export function normaliseFolder(resource: FolderResource): ComparedParts {
 /** ListFolderMembers: its members, by type (from their ARNs) and id. */
 async function listMembers(ctx: AwsContext, id: string): Promise<{ type: MemberType; id: string }[]> {
   const members = await allPages(async (token) => {
-    const out = await ctx.clients.quicksight.send(new ListFolderMembersCommand({ AwsAccountId: ctx.account, FolderId: id, MaxResults: PAGE_SIZE, NextToken: token }));
+    const out = await ctx.clients.quicksight.send(
+      new ListFolderMembersCommand({ AwsAccountId: ctx.account, FolderId: id, MaxResults: PAGE_SIZE, NextToken: token }),
+    );
     return { items: out.FolderMemberList ?? [], next: out.NextToken };
   });
   return members.flatMap((m) => {
@@ -90,7 +92,8 @@ export async function updateFolder(ctx: AwsContext, desired: DesiredModel<Folder
   const current = await listMembers(ctx, resource.id);
   const wanted = new Set(resource.members.map((m) => memberKey(m.type, m.id)));
   const present = new Set(current.map((m) => memberKey(m.type, m.id)));
-  for (const member of resource.members) if (!present.has(memberKey(member.type, member.id))) await qs.send(new CreateFolderMembershipCommand(membershipRequest(resource, member)));
+  for (const member of resource.members)
+    if (!present.has(memberKey(member.type, member.id))) await qs.send(new CreateFolderMembershipCommand(membershipRequest(resource, member)));
   for (const member of current) {
     if (wanted.has(memberKey(member.type, member.id))) continue;
     await qs.send(new DeleteFolderMembershipCommand({ AwsAccountId: ctx.account, FolderId: resource.id, MemberId: member.id, MemberType: member.type }));

@@ -40,7 +40,13 @@ export function compileFolders(ctx: CompileContext): FolderResource[] {
       source: { file: folder.file, specId: spec.id },
       service: 'quicksight',
       operation: 'CreateFolder',
-      input: quicksightFolder({ spec, target, id, permissions: permissionsFor(FOLDER_ACTIONS, target.principals, { viewers }), tags: ctx.tagsOf(spec.id, spec) }),
+      input: quicksightFolder({
+        spec,
+        target,
+        id,
+        permissions: permissionsFor(FOLDER_ACTIONS, target.principals, { viewers }),
+        tags: ctx.tagsOf(spec.id, spec),
+      }),
       members,
       dependsOn: members.map((member) => resourceKey({ kind: KIND_OF[member.type], id: member.id })),
     };

@@ -1,6 +1,16 @@
 import type { KindDefinition } from '../kind.ts';
 import { fingerprintTagRead } from '../shared/quicksight-tags.ts';
-import { createFolder, folderListing, folderPermissions, folderStamping, folderTagging, normaliseFolder, readFolder, removeFolder, updateFolder } from './aws.ts';
+import {
+  createFolder,
+  folderListing,
+  folderPermissions,
+  folderStamping,
+  folderTagging,
+  normaliseFolder,
+  readFolder,
+  removeFolder,
+  updateFolder,
+} from './aws.ts';
 import { compileFolders, membershipRequest, type FolderResource } from './compile.ts';
 import { folderArn } from './identity.ts';
 
@@ -16,7 +26,12 @@ export const folder: KindDefinition<FolderResource> = {
   compile: compileFolders,
   requests: (resource) => [
     { service: 'quicksight', operation: 'CreateFolder', input: resource.input },
-    ...resource.members.map((member) => ({ service: 'quicksight' as const, operation: 'CreateFolderMembership', input: membershipRequest(resource, member), id: `${resource.id}.${member.type.toLowerCase()}.${member.id}` })),
+    ...resource.members.map((member) => ({
+      service: 'quicksight' as const,
+      operation: 'CreateFolderMembership',
+      input: membershipRequest(resource, member),
+      id: `${resource.id}.${member.type.toLowerCase()}.${member.id}`,
+    })),
   ],
   fingerprint: 'tag',
   normalise: normaliseFolder,
@@ -33,10 +48,18 @@ export const folder: KindDefinition<FolderResource> = {
   iam: {
     statement: 'QuickSightFolders',
     actions: () => [
-      'quicksight:DescribeFolder', 'quicksight:CreateFolder', 'quicksight:UpdateFolder', 'quicksight:DeleteFolder',
-      'quicksight:ListFolderMembers', 'quicksight:CreateFolderMembership', 'quicksight:DeleteFolderMembership',
-      'quicksight:DescribeFolderPermissions', 'quicksight:UpdateFolderPermissions',
-      'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+      'quicksight:DescribeFolder',
+      'quicksight:CreateFolder',
+      'quicksight:UpdateFolder',
+      'quicksight:DeleteFolder',
+      'quicksight:ListFolderMembers',
+      'quicksight:CreateFolderMembership',
+      'quicksight:DeleteFolderMembership',
+      'quicksight:DescribeFolderPermissions',
+      'quicksight:UpdateFolderPermissions',
+      'quicksight:ListTagsForResource',
+      'quicksight:TagResource',
+      'quicksight:UntagResource',
     ],
   },
 };

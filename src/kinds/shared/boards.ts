@@ -21,10 +21,7 @@ export function compiledBoards(ctx: CompileContext): readonly CompiledBoard[] {
 
 /** A board's analysis and dashboard are made once its datasets and its theme exist. */
 export function boardDependencies(board: CompiledBoard): string[] {
-  return [
-    ...board.datasetIds.map((id) => resourceKey({ kind: 'DataSet', id })),
-    ...(board.themeId ? [resourceKey({ kind: 'Theme', id: board.themeId })] : []),
-  ];
+  return [...board.datasetIds.map((id) => resourceKey({ kind: 'DataSet', id })), ...(board.themeId ? [resourceKey({ kind: 'Theme', id: board.themeId })] : [])];
 }
 
 /** The ARN of a board's theme, if it names one (its analysis and dashboard carry it). */

@@ -1,12 +1,4 @@
-import {
-  FINGERPRINT_TAG,
-  isManaged,
-  normalisePermissions,
-  parseFingerprintTag,
-  type ActualModel,
-  lifecycleStatus,
-  type JsonObject,
-} from '../../plan/index.ts';
+import { FINGERPRINT_TAG, isManaged, normalisePermissions, parseFingerprintTag, type ActualModel, lifecycleStatus, type JsonObject } from '../../plan/index.ts';
 import { keyedRecord, ownValue } from '../../text/keyed-record.ts';
 
 /**

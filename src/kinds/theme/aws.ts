@@ -95,7 +95,9 @@ export const themeListing: Listing = {
   recordedBy: 'lastUpdated',
   summaries: (ctx) =>
     allPages(async (token) => {
-      const out = await ctx.clients.quicksight.send(new ListThemesCommand({ AwsAccountId: ctx.account, Type: 'CUSTOM', MaxResults: PAGE_SIZE, NextToken: token }));
+      const out = await ctx.clients.quicksight.send(
+        new ListThemesCommand({ AwsAccountId: ctx.account, Type: 'CUSTOM', MaxResults: PAGE_SIZE, NextToken: token }),
+      );
       const items = withId(out.ThemeSummaryList, 'ThemeId').map((t) => ({ id: t.ThemeId, lastUpdated: stampOf(t.LastUpdatedTime) }));
       return { items, next: out.NextToken };
     }),

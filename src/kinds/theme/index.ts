@@ -2,17 +2,7 @@ import type { KindDefinition } from '../kind.ts';
 import { fingerprintTagRead } from '../shared/quicksight-tags.ts';
 import { normaliseQuickSight } from '../shared/quicksight-model.ts';
 import { createRequest } from '../shared/requests.ts';
-import {
-  createTheme,
-  readTheme,
-  removeTheme,
-  themeListing,
-  themePermissions,
-  themeSettling,
-  themeStamping,
-  themeTagging,
-  updateTheme,
-} from './aws.ts';
+import { createTheme, readTheme, removeTheme, themeListing, themePermissions, themeSettling, themeStamping, themeTagging, updateTheme } from './aws.ts';
 import { compileThemes, type ThemeResource } from './compile.ts';
 import { themeArn } from './identity.ts';
 
@@ -43,9 +33,15 @@ export const theme: KindDefinition<ThemeResource> = {
   iam: {
     statement: 'QuickSightThemes',
     actions: () => [
-      'quicksight:DescribeTheme', 'quicksight:CreateTheme', 'quicksight:UpdateTheme', 'quicksight:DeleteTheme',
-      'quicksight:DescribeThemePermissions', 'quicksight:UpdateThemePermissions',
-      'quicksight:ListTagsForResource', 'quicksight:TagResource', 'quicksight:UntagResource',
+      'quicksight:DescribeTheme',
+      'quicksight:CreateTheme',
+      'quicksight:UpdateTheme',
+      'quicksight:DeleteTheme',
+      'quicksight:DescribeThemePermissions',
+      'quicksight:UpdateThemePermissions',
+      'quicksight:ListTagsForResource',
+      'quicksight:TagResource',
+      'quicksight:UntagResource',
     ],
   },
 };

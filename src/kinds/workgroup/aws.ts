@@ -65,7 +65,9 @@ export async function createWorkGroup(ctx: AwsContext, desired: DesiredModel<Wor
 
 export async function updateWorkGroup(ctx: AwsContext, desired: DesiredModel<WorkGroupResource>): Promise<Started> {
   const input = desired.resource.input;
-  await ctx.clients.athena.send(new UpdateWorkGroupCommand({ WorkGroup: input.Name, Description: input.Description, ConfigurationUpdates: configurationUpdates(input) }));
+  await ctx.clients.athena.send(
+    new UpdateWorkGroupCommand({ WorkGroup: input.Name, Description: input.Description, ConfigurationUpdates: configurationUpdates(input) }),
+  );
   return {};
 }
 

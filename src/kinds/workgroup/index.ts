@@ -20,6 +20,13 @@ export const workGroup: KindDefinition<WorkGroupResource> = {
   tagging: workGroupTagging,
   iam: {
     statement: 'AthenaWorkGroup',
-    actions: () => ['athena:GetWorkGroup', 'athena:CreateWorkGroup', 'athena:UpdateWorkGroup', 'athena:ListTagsForResource', 'athena:TagResource', 'athena:UntagResource'],
+    actions: () => [
+      'athena:GetWorkGroup',
+      'athena:CreateWorkGroup',
+      'athena:UpdateWorkGroup',
+      'athena:ListTagsForResource',
+      'athena:TagResource',
+      'athena:UntagResource',
+    ],
   },
 };

@@ -16,7 +16,8 @@ export interface NumberDisplay {
 }
 
 /** A grouping field, by its column's type: a date (at a granularity), a number, or a category. */
-export type Dimension = FieldBase & ({ readonly kind: 'date'; readonly granularity?: Granularity } | { readonly kind: 'numerical' } | { readonly kind: 'categorical' });
+export type Dimension = FieldBase &
+  ({ readonly kind: 'date'; readonly granularity?: Granularity } | { readonly kind: 'numerical' } | { readonly kind: 'categorical' });
 
 /**
  * An aggregated field, by its column's type: numbers take any aggregation (or none, for a calculated

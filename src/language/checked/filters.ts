@@ -16,9 +16,7 @@ export type FilterCondition =
   | { readonly kind: 'relative-dates'; readonly days: number };
 
 /** Where a filter applies: every sheet, or these sheets (all their visuals, or the ones listed), in sheet order. */
-export type FilterScope =
-  | { readonly allSheets: true }
-  | { readonly sheets: readonly { readonly sheetId: string; readonly visualIds?: readonly string[] }[] };
+export type FilterScope = { readonly allSheets: true } | { readonly sheets: readonly { readonly sheetId: string; readonly visualIds?: readonly string[] }[] };
 
 /** A spec filter with its dataset and column resolved, its QuickSight filter decided and its scope placed. */
 export type CheckedFilter = FilterCondition & {

@@ -3,5 +3,16 @@ export type { ColumnRef, CheckedControl, FilterWidget, ParameterWidget, SliderRa
 export type { Dimension, Granularity, Measure, NumberDisplay, RankAggregation, Row, SortKey } from './fields.ts';
 export type { Bound, CheckedFilter, FilterCondition, FilterScope } from './filters.ts';
 export type { CheckedParameter } from './parameters.ts';
-export type { BoardDataSet, CheckedBoard, CheckedDataSet, CheckedSheet, CheckedSpecs, CheckedTheme, CheckedFolder, DataSetQuery, Placement, RefreshSchedule } from './specs.ts';
+export type {
+  BoardDataSet,
+  CheckedBoard,
+  CheckedDataSet,
+  CheckedSheet,
+  CheckedSpecs,
+  CheckedTheme,
+  CheckedFolder,
+  DataSetQuery,
+  Placement,
+  RefreshSchedule,
+} from './specs.ts';
 export type { CheckedVisual, SpecOf, TableColumns, TopGroups } from './visuals.ts';

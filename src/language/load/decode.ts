@@ -16,7 +16,9 @@ export function decodeSpec(source: SpecSource): { text: string } | { finding: Fi
   const nul = bytes.indexOf(0);
   if (nul >= 0) return refuse('binary file (it contains NUL bytes): expected a YAML spec', nul);
   if (!isUtf8(bytes)) return refuse('file is not valid UTF-8 text: expected a YAML spec', firstInvalidUtf8(bytes));
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').replace(/^\uFEFF/, '');
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   if (text.trim() === '') return refuse('empty file: expected a spec starting with apiVersion, kind, id and name');
   return { text };
 }

@@ -54,7 +54,9 @@ export function parseYaml(file: string, text: string): { parsed?: ParsedYaml; fi
     return { parsed: { data, located: new YamlLocated(data, file, doc, lines, text) }, findings: [] };
   } catch (error) {
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      return { findings: [finding(firstAliasOffset(doc), `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}): refusing a possible YAML alias bomb`)] };
+      return {
+        findings: [finding(firstAliasOffset(doc), `aliases expand to too many nodes (more than ${MAX_ALIAS_COUNT}): refusing a possible YAML alias bomb`)],
+      };
     }
     return { findings: [finding(0, `cannot read YAML: ${tooDeep(error)}`)] };
   }

@@ -32,7 +32,12 @@ async function specFilesUnder(folder: string): Promise<string[]> {
   return entries
     .filter((e) => e.isFile() && SPEC_FILE.test(e.name))
     .map((e) => join(e.parentPath, e.name))
-    .filter((file) => !relative(folder, file).split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'));
+    .filter(
+      (file) =>
+        !relative(folder, file)
+          .split(/[\\/]/)
+          .some((part) => part.startsWith('.') || part === 'node_modules'),
+    );
 }
 
 async function readCapped(file: string): Promise<SpecSource> {

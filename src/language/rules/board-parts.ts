@@ -30,7 +30,11 @@ export function resolveAlias(board: Board, alias: string | undefined): { id?: st
 }
 
 /** The output columns a visual, filter or control can use, when its dataset resolves. */
-export function columnsFor(context: RuleContext, board: Board, alias: string | undefined): { dataset: DataSetSpec; columns: Map<string, OutputColumn> } | undefined {
+export function columnsFor(
+  context: RuleContext,
+  board: Board,
+  alias: string | undefined,
+): { dataset: DataSetSpec; columns: Map<string, OutputColumn> } | undefined {
   const { id } = resolveAlias(board, alias);
   const dataset = context.datasets.find((d) => d.spec.id === id)?.spec;
   return dataset ? { dataset, columns: datasetColumns(dataset) } : undefined;

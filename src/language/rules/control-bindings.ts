@@ -36,18 +36,40 @@ export const controlBindings: Rule = {
         // The control id compile gives it; QuickSight wants them unique.
         const id = `${sheetId}-${control.filter !== undefined ? `filter-${control.filter}` : `parameter-${control.parameter}`}-${control.type}`;
         const first = seen.get(id);
-        if (first !== undefined) return [at([], `same control id '${id}' as the control at line ${first}: a sheet has one ${control.type} control per parameter or filter`)];
+        if (first !== undefined)
+          return [at([], `same control id '${id}' as the control at line ${first}: a sheet has one ${control.type} control per parameter or filter`)];
         seen.set(id, located.at(path).line);
-        if (id.length > MAX_CONTROL_ID) return [at([], `its control id '${id.slice(0, 40)}…' has ${id.length} characters, QuickSight allows ${MAX_CONTROL_ID}: shorten the name it is bound to`)];
+        if (id.length > MAX_CONTROL_ID)
+          return [
+            at([], `its control id '${id.slice(0, 40)}…' has ${id.length} characters, QuickSight allows ${MAX_CONTROL_ID}: shorten the name it is bound to`),
+          ];
         if (control.filter !== undefined) {
           const filter = filters.find((f) => f.id === control.filter);
-          if (!filter) return [at(['filter'], `no filter '${control.filter}'${didYouMean(control.filter, filters.map((f) => f.id))}`)];
+          if (!filter)
+            return [
+              at(
+                ['filter'],
+                `no filter '${control.filter}'${didYouMean(
+                  control.filter,
+                  filters.map((f) => f.id),
+                )}`,
+              ),
+            ];
           const column = columnsFor(context, board, filter.dataset)?.columns.get(filter.column);
           const problem = filterMisfit(control, filter, column) ?? outsideScope(board, filter, sheetId);
           return problem ? [at(['filter'], problem)] : [];
         }
         const parameter = parameters.find((p) => p.name === control.parameter);
-        if (!parameter) return [at(['parameter'], `no parameter '${control.parameter}'${didYouMean(control.parameter!, parameters.map((p) => p.name))}`)];
+        if (!parameter)
+          return [
+            at(
+              ['parameter'],
+              `no parameter '${control.parameter}'${didYouMean(
+                control.parameter!,
+                parameters.map((p) => p.name),
+              )}`,
+            ),
+          ];
         const problem = parameterMisfit(control, parameter);
         return problem ? [at(['parameter'], problem)] : [];
       });

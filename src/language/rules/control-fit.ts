@@ -60,7 +60,8 @@ export function parameterMisfit(control: ControlSpec, parameter: ParameterSpec):
     case 'date':
       return parameter.type === 'datetime' ? undefined : `a date control needs a datetime parameter; '${parameter.name}' is ${withArticle(parameter.type)}`;
     case 'slider':
-      if (parameter.type !== 'integer' && parameter.type !== 'decimal') return `a slider needs an integer or decimal parameter; '${parameter.name}' is ${withArticle(parameter.type)}`;
+      if (parameter.type !== 'integer' && parameter.type !== 'decimal')
+        return `a slider needs an integer or decimal parameter; '${parameter.name}' is ${withArticle(parameter.type)}`;
       return boundsMisfit(control);
     default:
       return undefined;

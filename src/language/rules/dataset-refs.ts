@@ -13,10 +13,13 @@ export const datasetRefs: Rule = {
       const board = located.spec;
       const findings: Finding[] = [];
       for (const [alias, id] of Object.entries(board.datasets)) {
-        if (!ids.includes(id) && !brokenIds.has(id)) findings.push(findingAt(located, ['datasets', alias], this.name, `no DataSet with id '${id}'${didYouMean(id, ids)}`));
+        if (!ids.includes(id) && !brokenIds.has(id))
+          findings.push(findingAt(located, ['datasets', alias], this.name, `no DataSet with id '${id}'${didYouMean(id, ids)}`));
       }
       const uses = [
-        ...boardVisuals(board).filter((v) => v.visual.type !== 'raw').map((v) => ({ alias: 'dataset' in v.visual ? v.visual.dataset : undefined, path: v.path })),
+        ...boardVisuals(board)
+          .filter((v) => v.visual.type !== 'raw')
+          .map((v) => ({ alias: 'dataset' in v.visual ? v.visual.dataset : undefined, path: v.path })),
         ...(board.filters ?? []).map((f, i) => ({ alias: f.dataset, path: ['filters', i] })),
         ...boardControls(board)
           .filter((c) => c.control.values !== undefined && !Array.isArray(c.control.values))

@@ -32,12 +32,23 @@ function checkDataset(located: YamlLocated<DataSetSpec>, rule: string): Finding[
     if (!findings.some((f) => f.severity === 'error')) findings.push(...checkSqlOutput(located, rule));
     spec.columns.forEach((c, i) => {
       if (c.expr !== undefined) {
-        findings.push(findingAt(located, ['columns', i, 'expr'], rule, `column '${c.name}': \`expr\` cannot go with \`sql\` (columns then declare its output, name and type): compute it in the SQL`, { atKey: true }));
+        findings.push(
+          findingAt(
+            located,
+            ['columns', i, 'expr'],
+            rule,
+            `column '${c.name}': \`expr\` cannot go with \`sql\` (columns then declare its output, name and type): compute it in the SQL`,
+            { atKey: true },
+          ),
+        );
       }
     });
-    if (spec.where !== undefined) findings.push(findingAt(located, ['where'], rule, '`where` cannot go with `sql`: put the row filter in the SQL itself', { atKey: true }));
+    if (spec.where !== undefined)
+      findings.push(findingAt(located, ['where'], rule, '`where` cannot go with `sql`: put the row filter in the SQL itself', { atKey: true }));
     if (spec.window !== undefined) {
-      findings.push(findingAt(located, ['window'], rule, '`window` cannot go with `sql`: filter on the "timestamp" partition in the SQL itself', { atKey: true }));
+      findings.push(
+        findingAt(located, ['window'], rule, '`window` cannot go with `sql`: filter on the "timestamp" partition in the SQL itself', { atKey: true }),
+      );
     }
     return findings;
   }

@@ -17,11 +17,14 @@ export const fieldFormats: Rule = {
         if (use.where !== 'visual' || (format === undefined && decimals === undefined)) return [];
         const shown = shownAs(use);
         if (shown === undefined) return [];
-        if (shown === 'group') return [findingAt(located, use.path, this.name, `${use.role} groups by '${column}': \`format\` and \`decimals\` are for measures and table rows`)];
+        if (shown === 'group')
+          return [findingAt(located, use.path, this.name, `${use.role} groups by '${column}': \`format\` and \`decimals\` are for measures and table rows`)];
         const type = use.columns.get(column)?.type;
         if (type === undefined || type === 'integer' || type === 'decimal') return [];
         const what = aggregation ? `${aggregation}(${column})` : `'${column}'`;
-        return [findingAt(located, use.path, this.name, `${what}: \`format\` and \`decimals\` are for number columns; '${column}' is ${withArticle(type)} column`)];
+        return [
+          findingAt(located, use.path, this.name, `${what}: \`format\` and \`decimals\` are for number columns; '${column}' is ${withArticle(type)} column`),
+        ];
       }),
     );
   },

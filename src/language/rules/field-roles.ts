@@ -23,7 +23,9 @@ export const fieldRoles: Rule = {
         const type = use.columns.get(column)?.type;
         if (use.placement === 'measure' && !aggregation && type !== undefined && type !== 'integer' && type !== 'decimal') {
           const example = type === 'datetime' ? `max(${column})` : `count(${column})`;
-          return [findingAt(located, use.path, this.name, `${use.role} is a measure: '${column}' is ${withArticle(type)} column, so aggregate it, e.g. ${example}`)];
+          return [
+            findingAt(located, use.path, this.name, `${use.role} is a measure: '${column}' is ${withArticle(type)} column, so aggregate it, e.g. ${example}`),
+          ];
         }
         return [];
       });
@@ -31,7 +33,15 @@ export const fieldRoles: Rule = {
         if (visual.type !== 'table' || visual.limit === undefined) continue;
         const refs = visual.columns.map(parseField);
         if (refs.some((r) => r.aggregation) && refs.every((r) => r.aggregation)) {
-          findings.push(findingAt(located, [...path, 'limit'], this.name, `table '${visual.id}': a limit on an aggregated table keeps its top groups: add a column without aggregation to group by`, { atKey: true }));
+          findings.push(
+            findingAt(
+              located,
+              [...path, 'limit'],
+              this.name,
+              `table '${visual.id}': a limit on an aggregated table keeps its top groups: add a column without aggregation to group by`,
+              { atKey: true },
+            ),
+          );
         }
       }
       return findings;

@@ -29,11 +29,25 @@ export const fieldTypes: Rule = {
         if (type === undefined) {
           // A calculated field without a type: QuickSight treats it as a number.
           if (!granularity) return [];
-          return [findingAt(located, use.path, this.name, `granularity '${granularity}' needs a datetime column; '${column}' is a calculated field without a type: give it \`type: datetime\``)];
+          return [
+            findingAt(
+              located,
+              use.path,
+              this.name,
+              `granularity '${granularity}' needs a datetime column; '${column}' is a calculated field without a type: give it \`type: datetime\``,
+            ),
+          ];
         }
         const accepts = aggregation ? ACCEPTS[aggregation] : 'any';
         if (accepts !== 'any' && !accepts.includes(type)) {
-          return [findingAt(located, use.path, this.name, `${aggregation}(${column}): '${column}' is ${withArticle(type)} column; ${aggregation} needs ${accepts.join(' or ')} (count or distinct_count work on any column)`)];
+          return [
+            findingAt(
+              located,
+              use.path,
+              this.name,
+              `${aggregation}(${column}): '${column}' is ${withArticle(type)} column; ${aggregation} needs ${accepts.join(' or ')} (count or distinct_count work on any column)`,
+            ),
+          ];
         }
         if (granularity && type !== 'datetime') {
           return [findingAt(located, use.path, this.name, `granularity '${granularity}' needs a datetime column; '${column}' is ${withArticle(type)}`)];

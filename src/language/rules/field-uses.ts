@@ -34,7 +34,15 @@ export function fieldUses(context: RuleContext, located: YamlLocated<Board>): Fi
       const ref = parseField(f.field);
       // A line's granularity applies to its x axis.
       const granularity = ref.granularity ?? (visual.type === 'line' && f.role === 'x' ? visual.granularity : undefined);
-      uses.push({ ref: { ...ref, granularity }, path: [...path, ...f.path], where: 'visual', role: f.role, placement: f.placement, tableAggregated, ...source });
+      uses.push({
+        ref: { ...ref, granularity },
+        path: [...path, ...f.path],
+        where: 'visual',
+        role: f.role,
+        placement: f.placement,
+        tableAggregated,
+        ...source,
+      });
     }
   }
   (board.filters ?? []).forEach((filter, i) => {

@@ -31,7 +31,9 @@ export const filterConditions: Rule = {
         const present = presentConditions(filter);
         if (present.length !== 1) {
           const found = present.length === 0 ? 'none' : present.join(' and ');
-          findings.push(at(present.length > 1 ? [present[1] as string] : [], `needs exactly one of ${FILTER_CONDITIONS.join(', ')}; found ${found}`, present.length > 1));
+          findings.push(
+            at(present.length > 1 ? [present[1] as string] : [], `needs exactly one of ${FILTER_CONDITIONS.join(', ')}; found ${found}`, present.length > 1),
+          );
         }
         const columns = columnsFor(context, board, filter.dataset)?.columns;
         const column = columns?.get(filter.column);

@@ -35,12 +35,22 @@ export const filterScopes: Rule = {
         scope.visuals.forEach((id, j) => {
           const visual = visuals.find((v) => v.visual.id === id)?.visual;
           if (!visual) {
-            findings.push(at(['scope', 'visuals', j], `no visual '${id}' to scope to${didYouMean(id, visuals.map((v) => v.visual.id))}`));
+            findings.push(
+              at(
+                ['scope', 'visuals', j],
+                `no visual '${id}' to scope to${didYouMean(
+                  id,
+                  visuals.map((v) => v.visual.id),
+                )}`,
+              ),
+            );
             return;
           }
           const shown = visualAliases(board, visual);
           if (alias !== undefined && shown.length > 0 && !shown.includes(alias)) {
-            findings.push(at(['scope', 'visuals', j], `filters dataset '${alias}', but visual '${id}' shows '${shown.join("', '")}': scope it to visuals of its dataset`));
+            findings.push(
+              at(['scope', 'visuals', j], `filters dataset '${alias}', but visual '${id}' shows '${shown.join("', '")}': scope it to visuals of its dataset`),
+            );
           }
         });
         return findings;
@@ -53,7 +63,8 @@ export const filterScopes: Rule = {
 function topNFilterIds(board: Board): Map<string, string> {
   const ids = new Map<string, string>();
   for (const { visual } of boardVisuals(board)) {
-    if (visual.type === 'table' && visual.limit !== undefined && visual.columns.some((c) => parseField(c).aggregation)) ids.set(`${visual.id}-limit`, visual.id);
+    if (visual.type === 'table' && visual.limit !== undefined && visual.columns.some((c) => parseField(c).aggregation))
+      ids.set(`${visual.id}-limit`, visual.id);
   }
   return ids;
 }

@@ -11,10 +11,30 @@ export const localIds: Rule = {
     return boards.flatMap((located) => {
       const board = located.spec;
       return [
-        ...duplicates(located, 'sheet id', board.sheets.map((s, i) => ({ id: s.id, path: ['sheets', i, 'id'] })), this.name),
-        ...duplicates(located, 'visual id', boardVisuals(board).map((v) => ({ id: v.visual.id, path: [...v.path, 'id'] })), this.name),
-        ...duplicates(located, 'filter id', (board.filters ?? []).map((f, i) => ({ id: f.id, path: ['filters', i, 'id'] })), this.name),
-        ...duplicates(located, 'parameter name', (board.parameters ?? []).map((p, i) => ({ id: p.name, path: ['parameters', i, 'name'] })), this.name),
+        ...duplicates(
+          located,
+          'sheet id',
+          board.sheets.map((s, i) => ({ id: s.id, path: ['sheets', i, 'id'] })),
+          this.name,
+        ),
+        ...duplicates(
+          located,
+          'visual id',
+          boardVisuals(board).map((v) => ({ id: v.visual.id, path: [...v.path, 'id'] })),
+          this.name,
+        ),
+        ...duplicates(
+          located,
+          'filter id',
+          (board.filters ?? []).map((f, i) => ({ id: f.id, path: ['filters', i, 'id'] })),
+          this.name,
+        ),
+        ...duplicates(
+          located,
+          'parameter name',
+          (board.parameters ?? []).map((p, i) => ({ id: p.name, path: ['parameters', i, 'name'] })),
+          this.name,
+        ),
       ];
     });
   },

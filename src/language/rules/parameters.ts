@@ -9,7 +9,15 @@ export const parameters: Rule = {
     return boards.flatMap((located) =>
       (located.spec.parameters ?? []).flatMap((parameter, i): Finding[] => {
         if (parameter.type === 'datetime' && parameter.multiValue) {
-          return [findingAt(located, ['parameters', i, 'multiValue'], this.name, `parameter '${parameter.name}': a datetime parameter holds one value: drop \`multiValue\``, { atKey: true })];
+          return [
+            findingAt(
+              located,
+              ['parameters', i, 'multiValue'],
+              this.name,
+              `parameter '${parameter.name}': a datetime parameter holds one value: drop \`multiValue\``,
+              { atKey: true },
+            ),
+          ];
         }
         const value = parameter.default;
         if (value === undefined) return [];

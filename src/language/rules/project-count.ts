@@ -6,7 +6,16 @@ export const projectCount: Rule = {
   name: 'project-count',
   check({ root, projects, brokenKinds }) {
     if (projects.length === 0 && !brokenKinds.has('Project')) {
-      return [{ file: root, line: 0, col: 0, message: 'no Project spec found: add one (kind: Project) with the CloudTrail source and targets', rule: this.name, severity: 'error' }];
+      return [
+        {
+          file: root,
+          line: 0,
+          col: 0,
+          message: 'no Project spec found: add one (kind: Project) with the CloudTrail source and targets',
+          rule: this.name,
+          severity: 'error',
+        },
+      ];
     }
     const [first, ...others] = projects;
     if (!first) return [];

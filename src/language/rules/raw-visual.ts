@@ -19,7 +19,9 @@ export const rawVisual: Rule = {
   check(context) {
     return context.boards.flatMap((located) => {
       const raws = boardVisuals(located.spec).filter((v): v is typeof v & { visual: RawVisual } => v.visual.type === 'raw');
-      const shapes = raws.flatMap(({ visual, path }) => shapeProblems(visual, path).map((p) => findingAt(located, p.path, this.name, `raw visual '${visual.id}': ${p.message}`)));
+      const shapes = raws.flatMap(({ visual, path }) =>
+        shapeProblems(visual, path).map((p) => findingAt(located, p.path, this.name, `raw visual '${visual.id}': ${p.message}`)),
+      );
       return shapes.length > 0 ? shapes : quicksightProblems(context, located, this.name);
     });
   },
@@ -29,7 +31,12 @@ function shapeProblems(visual: RawVisual, path: JsonPath): { path: JsonPath; mes
   const keys = Object.keys(visual.visual);
   const [key] = keys;
   if (keys.length !== 1 || key === undefined || !key.endsWith('Visual')) {
-    return [{ path: [...path, 'visual'], message: `expected exactly one QuickSight visual type key (e.g. BarChartVisual), found ${keys.length === 1 ? `'${key}'` : keys.length}` }];
+    return [
+      {
+        path: [...path, 'visual'],
+        message: `expected exactly one QuickSight visual type key (e.g. BarChartVisual), found ${keys.length === 1 ? `'${key}'` : keys.length}`,
+      },
+    ];
   }
   const inner = visual.visual[key] as { VisualId?: unknown } | null;
   const visualId = typeof inner === 'object' && inner !== null ? inner.VisualId : undefined;

@@ -22,10 +22,14 @@ export const refreshSchedule: Rule = {
       if (interval === 'HOURLY' && refresh.timeOfDay !== undefined) findings.push(at('timeOfDay', 'an HOURLY refresh has no `timeOfDay`'));
       if (interval === 'WEEKLY' && refresh.dayOfWeek === undefined) findings.push(at(undefined, 'a WEEKLY refresh needs `dayOfWeek`'));
       if (interval !== 'WEEKLY' && refresh.dayOfWeek !== undefined) findings.push(at('dayOfWeek', `\`dayOfWeek\` is for WEEKLY refreshes, not ${interval}`));
-      if (interval === 'MONTHLY' && refresh.dayOfMonth === undefined) findings.push(at(undefined, 'a MONTHLY refresh needs `dayOfMonth` (1 to 28 or LAST_DAY_OF_MONTH)'));
-      if (interval !== 'MONTHLY' && refresh.dayOfMonth !== undefined) findings.push(at('dayOfMonth', `\`dayOfMonth\` is for MONTHLY refreshes, not ${interval}`));
+      if (interval === 'MONTHLY' && refresh.dayOfMonth === undefined)
+        findings.push(at(undefined, 'a MONTHLY refresh needs `dayOfMonth` (1 to 28 or LAST_DAY_OF_MONTH)'));
+      if (interval !== 'MONTHLY' && refresh.dayOfMonth !== undefined)
+        findings.push(at('dayOfMonth', `\`dayOfMonth\` is for MONTHLY refreshes, not ${interval}`));
       if (refresh.timezone !== undefined && !isTimeZone(refresh.timezone)) {
-        findings.push(findingAt(located, [...path, 'timezone'], this.name, `refresh: unknown time zone '${refresh.timezone}' (an IANA name, e.g. Europe/Paris or UTC)`));
+        findings.push(
+          findingAt(located, [...path, 'timezone'], this.name, `refresh: unknown time zone '${refresh.timezone}' (an IANA name, e.g. Europe/Paris or UTC)`),
+        );
       }
       return findings;
     });

@@ -21,7 +21,9 @@ export function checkSqlOutput(located: YamlLocated<DataSetSpec>, rule: string):
   const declared = new Set(spec.columns.map((c) => c.name.toLowerCase()));
   spec.columns.forEach((c, i) => {
     if (selected.has(c.name.toLowerCase())) return;
-    findings.push(findingAt(located, ['columns', i, 'name'], rule, `column '${c.name}' is declared, but the SQL does not select it (it selects ${names([...selected])})`));
+    findings.push(
+      findingAt(located, ['columns', i, 'name'], rule, `column '${c.name}' is declared, but the SQL does not select it (it selects ${names([...selected])})`),
+    );
   });
   const at = (offset: number, message: string): Finding => {
     const { file, line, col } = located.atText(['sql'], offset);
@@ -31,11 +33,17 @@ export function checkSqlOutput(located: YamlLocated<DataSetSpec>, rule: string):
   const starred = new Map<number, string[]>();
   for (const c of missing) {
     if (c.origin === 'star') starred.set(c.at, [...(starred.get(c.at) ?? []), c.name]);
-    else if (c.origin === 'unnamed') findings.push(at(c.at, `a select item has no name (Athena calls it '${c.name}'): name it with AS and declare it in \`columns\``));
+    else if (c.origin === 'unnamed')
+      findings.push(at(c.at, `a select item has no name (Athena calls it '${c.name}'): name it with AS and declare it in \`columns\``));
     else findings.push(at(c.at, `selects '${c.name}', which \`columns\` does not declare: declare it (name and type) or leave it out`));
   }
   for (const [offset, list] of starred) {
-    findings.push(at(offset, `* selects ${list.length} column${list.length === 1 ? '' : 's'} that \`columns\` does not declare (${names(list)}): select the columns by name, or declare them`));
+    findings.push(
+      at(
+        offset,
+        `* selects ${list.length} column${list.length === 1 ? '' : 's'} that \`columns\` does not declare (${names(list)}): select the columns by name, or declare them`,
+      ),
+    );
   }
   return findings;
 }

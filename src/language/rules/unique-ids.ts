@@ -25,7 +25,14 @@ export const uniqueIds: Rule = {
         }
         const { line, col } = earlier.at(['id']);
         const also = what === 'analysis' ? ' (dashboards and analyses share ids: a dashboard is also an analysis)' : '';
-        return [findingAt(located, ['id'], this.name, `duplicate ${what} id '${located.spec.id}': already used by the ${earlier.spec.kind} in ${earlier.file}:${line}:${col}${also}`)];
+        return [
+          findingAt(
+            located,
+            ['id'],
+            this.name,
+            `duplicate ${what} id '${located.spec.id}': already used by the ${earlier.spec.kind} in ${earlier.file}:${line}:${col}${also}`,
+          ),
+        ];
       });
     });
   },

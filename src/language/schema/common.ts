@@ -39,9 +39,13 @@ export function header<K extends string>(kind: K, what: string) {
   };
 }
 
-export const Tags = Type.Record(Type.String({ pattern: '^[A-Za-z0-9 _.:/=+@-]{1,128}$' }), Type.String({ minLength: 1, maxLength: 256, description: 'Tag value (QuickSight refuses empty values).' }), {
-  description: 'Tags applied to every published resource, besides the ones trailsight adds itself.',
-  additionalProperties: false,
-});
+export const Tags = Type.Record(
+  Type.String({ pattern: '^[A-Za-z0-9 _.:/=+@-]{1,128}$' }),
+  Type.String({ minLength: 1, maxLength: 256, description: 'Tag value (QuickSight refuses empty values).' }),
+  {
+    description: 'Tags applied to every published resource, besides the ones trailsight adds itself.',
+    additionalProperties: false,
+  },
+);
 
 export type Tags = Static<typeof Tags>;

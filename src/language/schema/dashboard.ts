@@ -23,7 +23,7 @@ function analysisProperties<K extends 'Dashboard' | 'Analysis'>(kind: K, what: s
       minProperties: 1,
       additionalProperties: false,
     }),
-    theme: Type.Optional(Type.String({ ...ResourceId, description: 'The id of the Theme spec it is drawn with (else QuickSight\'s default theme).' })),
+    theme: Type.Optional(Type.String({ ...ResourceId, description: "The id of the Theme spec it is drawn with (else QuickSight's default theme)." })),
     parameters: Type.Optional(Type.Array(Parameter, { description: 'Parameters.' })),
     filters: Type.Optional(Type.Array(Filter, { description: 'Filters, each scoped to sheets or visuals.' })),
     sheets: Type.Array(Sheet, { minItems: 1, maxItems: 20, description: 'Sheets (tabs).' }),

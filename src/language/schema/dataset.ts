@@ -3,7 +3,10 @@ import { ColumnName, header, strict } from './common.ts';
 
 export const DataType = Type.Union(
   [Type.Literal('string'), Type.Literal('integer'), Type.Literal('decimal'), Type.Literal('datetime'), Type.Literal('boolean')],
-  { description: 'Column type: string, integer, decimal, datetime or boolean (QuickSight makes a boolean an integer: 1 true, 0 false; filter it with equals: [1] or [0]).' },
+  {
+    description:
+      'Column type: string, integer, decimal, datetime or boolean (QuickSight makes a boolean an integer: 1 true, 0 false; filter it with equals: [1] or [0]).',
+  },
 );
 export type DataType = Static<typeof DataType>;
 
@@ -33,7 +36,11 @@ export const CalculatedField = strict(
 
 export const TimeWindow = strict(
   {
-    days: Type.Integer({ minimum: 1, maximum: 3660, description: 'Keep the last N days; becomes a predicate on the timestamp partition, so Athena scans only those days.' }),
+    days: Type.Integer({
+      minimum: 1,
+      maximum: 3660,
+      description: 'Keep the last N days; becomes a predicate on the timestamp partition, so Athena scans only those days.',
+    }),
   },
   'The time window of the dataset.',
 );
@@ -46,9 +53,12 @@ export const Refresh = strict(
     timeOfDay: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'Local time of day HH:MM (not for HOURLY).' })),
     timezone: Type.Optional(Type.String({ minLength: 1, description: 'IANA time zone of timeOfDay (default UTC).' })),
     dayOfWeek: Type.Optional(
-      Type.Union(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'].map((d) => Type.Literal(d)), {
-        description: 'Day of week, for WEEKLY.',
-      }),
+      Type.Union(
+        ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'].map((d) => Type.Literal(d)),
+        {
+          description: 'Day of week, for WEEKLY.',
+        },
+      ),
     ),
     dayOfMonth: Type.Optional(
       Type.String({

@@ -22,16 +22,25 @@ const FieldObject = strict(
   {
     column: ColumnName,
     aggregation: Type.Optional(
-      Type.Union(AGGREGATIONS.map((a) => Type.Literal(a)), { description: 'Aggregation; makes the field a measure.' }),
+      Type.Union(
+        AGGREGATIONS.map((a) => Type.Literal(a)),
+        { description: 'Aggregation; makes the field a measure.' },
+      ),
     ),
     label: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Header or axis label.' })),
     granularity: Type.Optional(
-      Type.Union(GRANULARITIES.map((g) => Type.Literal(g)), { description: 'Date granularity, for datetime dimensions.' }),
+      Type.Union(
+        GRANULARITIES.map((g) => Type.Literal(g)),
+        { description: 'Date granularity, for datetime dimensions.' },
+      ),
     ),
     format: Type.Optional(
-      Type.Union(NUMBER_FORMATS.map((f) => Type.Literal(f)), {
-        description: 'How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).',
-      }),
+      Type.Union(
+        NUMBER_FORMATS.map((f) => Type.Literal(f)),
+        {
+          description: 'How a numeric measure is shown: `number` (grouped digits) or `percent` (a ratio: 0.05 shows as 5%).',
+        },
+      ),
     ),
     decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 20, description: 'Decimal places shown, for a numeric measure.' })),
   },

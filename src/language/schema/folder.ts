@@ -12,9 +12,9 @@ export const FolderSpec = strict(
         analyses: ids('Ids of the Dashboard or Analysis specs whose analyses it holds.'),
         datasets: ids('Ids of the DataSet specs it holds.'),
       },
-      'What it holds. The Project\'s owners own the folder; its viewers see it only when it holds dashboards and analysis-only specs alone (a shared folder shows its viewers every asset in it, datasets too).',
+      "What it holds. The Project's owners own the folder; its viewers see it only when it holds dashboards and analysis-only specs alone (a shared folder shows its viewers every asset in it, datasets too).",
     ),
   },
-  'A QuickSight shared folder: dashboards, analyses and datasets grouped, shared with the Project\'s principals.',
+  "A QuickSight shared folder: dashboards, analyses and datasets grouped, shared with the Project's principals.",
 );
 export type FolderSpec = Static<typeof FolderSpec>;

@@ -25,7 +25,9 @@ export const Filter = strict(
     id: LocalId,
     dataset: Type.Optional(DatasetAlias),
     column: ColumnName,
-    equals: Type.Optional(Type.Union([Type.Array(Scalar, { minItems: 1 }), ParameterRef], { description: 'Keep rows whose column is one of these values, or equals a parameter.' })),
+    equals: Type.Optional(
+      Type.Union([Type.Array(Scalar, { minItems: 1 }), ParameterRef], { description: 'Keep rows whose column is one of these values, or equals a parameter.' }),
+    ),
     notEquals: Type.Optional(Type.Array(Scalar, { minItems: 1, description: 'Drop rows whose column is one of these values.' })),
     between: Type.Optional(
       strict(
@@ -47,7 +49,9 @@ export const Filter = strict(
     ),
     lastDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3660, description: 'Keep the last N days (relative date filter).' })),
     nullOption: Type.Optional(
-      Type.Union([Type.Literal('all'), Type.Literal('non-null'), Type.Literal('null')], { description: 'Which null values pass (default all for equals, non-null otherwise).' }),
+      Type.Union([Type.Literal('all'), Type.Literal('non-null'), Type.Literal('null')], {
+        description: 'Which null values pass (default all for equals, non-null otherwise).',
+      }),
     ),
     scope: Type.Optional(
       Type.Union(
@@ -66,10 +70,9 @@ export type FilterSpec = Static<typeof Filter>;
 
 export const Control = strict(
   {
-    type: Type.Union(
-      [Type.Literal('dropdown'), Type.Literal('text'), Type.Literal('date-range'), Type.Literal('date'), Type.Literal('slider')],
-      { description: 'Control widget.' },
-    ),
+    type: Type.Union([Type.Literal('dropdown'), Type.Literal('text'), Type.Literal('date-range'), Type.Literal('date'), Type.Literal('slider')], {
+      description: 'Control widget.',
+    }),
     parameter: Type.Optional(ParameterName),
     filter: Type.Optional(LocalId),
     title: Type.String({ minLength: 1, maxLength: 2048, description: 'Label of the control.' }),

@@ -49,7 +49,9 @@ export const Target = strict(
     account: Type.Optional(AccountId),
     region: Type.Optional(Region),
     profile: Type.Optional(Type.String({ minLength: 1, description: 'Named AWS profile to take credentials from.' })),
-    idPrefix: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{0,32}$', description: 'Prefix put before every resource id in this target (e.g. "staging-").' })),
+    idPrefix: Type.Optional(
+      Type.String({ pattern: '^[a-z0-9-]{0,32}$', description: 'Prefix put before every resource id in this target (e.g. "staging-").' }),
+    ),
     principals: Type.Optional(Principals),
   },
   'A place to publish to: an AWS account and Region.',

@@ -47,7 +47,7 @@ export const ThemeSpec = strict(
           empty: Type.Optional(Type.String({ ...HexColor, description: 'The colour of cells and areas without data.' })),
           ui: Type.Optional(UiColors),
         },
-        'Colours: of the data (QuickSight\'s DataColorPalette) and of the interface.',
+        "Colours: of the data (QuickSight's DataColorPalette) and of the interface.",
       ),
     ),
     fonts: Type.Optional(
@@ -64,7 +64,7 @@ export const ThemeSpec = strict(
           gutter: Type.Optional(Type.Boolean({ description: 'Leave space between visuals.' })),
           margin: Type.Optional(Type.Boolean({ description: 'Leave space around the sheet.' })),
         },
-        'How visuals sit on a sheet (QuickSight\'s SheetStyle).',
+        "How visuals sit on a sheet (QuickSight's SheetStyle).",
       ),
     ),
   },

@@ -31,7 +31,12 @@ function visual<K extends string, T extends TProperties>(type: K, what: string, 
 
 const limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Show at most this many items (categories, rows).' }));
 const sort = Type.Optional(Sort);
-const granularity = Type.Optional(Type.Union(GRANULARITIES.map((g) => Type.Literal(g)), { description: 'Date granularity of the x axis.' }));
+const granularity = Type.Optional(
+  Type.Union(
+    GRANULARITIES.map((g) => Type.Literal(g)),
+    { description: 'Date granularity of the x axis.' },
+  ),
+);
 
 export const Kpi = visual('kpi', 'a single number', { value: Field });
 export const Bar = visual('bar', 'a bar chart', {

@@ -11,7 +11,10 @@ export function checkColumnPath(path: readonly string[]): string | undefined {
     if (!column) {
       if (i === 0) return `unknown column '${path.join('.')}'${hint(path.join('.'))}`;
       const parent = path.slice(0, i).join('.');
-      const field = closest(name, columns.map((c) => c.name));
+      const field = closest(
+        name,
+        columns.map((c) => c.name),
+      );
       return `column '${parent}' has no field '${name}'${field ? ` (did you mean '${parent}.${field}'?)` : ''}`;
     }
     if (i === path.length - 1) return undefined;

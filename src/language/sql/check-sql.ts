@@ -89,7 +89,12 @@ function describe(error: SqlError): SqlProblem {
     }
     case 'FUNCTION_NOT_FOUND': {
       const name = /^Function '([^']+)' not registered/.exec(error.detail)?.[1];
-      const hint = name && closest(name, registeredFunctions().map((f) => f.name));
+      const hint =
+        name &&
+        closest(
+          name,
+          registeredFunctions().map((f) => f.name),
+        );
       return problem(`${error.detail}${hint ? ` (did you mean '${hint}'?)` : ''}`);
     }
     case 'SYNTAX_ERROR':

@@ -68,7 +68,10 @@ export function describeError(e: SchemaError): { message: string; key?: string; 
  */
 function noBranchFits(e: SchemaError): { message: string; at?: string } {
   const branches = e.schema as Schema[];
-  const constants = branches.map((b) => b.const).filter((c) => c !== undefined).map(String);
+  const constants = branches
+    .map((b) => b.const)
+    .filter((c) => c !== undefined)
+    .map(String);
   const key = discriminatorOf(branches);
   const value = key && isObject(e.data) ? e.data[key] : undefined;
   if (key && typeof value === 'string') {
@@ -80,7 +83,9 @@ function noBranchFits(e: SchemaError): { message: string; at?: string } {
     return { message: `must be one of ${constants.join(', ')}, found ${show(e.data)}${hint}` };
   }
   const description = ((e.parentSchema ?? {}) as Schema).description;
-  return { message: `${description ? `expected ${lowerFirst(description.replace(/\.$/, ''))}` : 'does not match any allowed form'}, found ${article(jsonType(e.data))}` };
+  return {
+    message: `${description ? `expected ${lowerFirst(description.replace(/\.$/, ''))}` : 'does not match any allowed form'}, found ${article(jsonType(e.data))}`,
+  };
 }
 
 /** What is wrong with a field shorthand such as `cout(event_id)` or `count(Event ID)`, when it can be told. */

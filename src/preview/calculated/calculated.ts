@@ -68,7 +68,12 @@ export function applyCalculated(
   for (const field of pending) {
     const missing = [...namesIn(field.expr)].filter((n) => !columns.has(n) && !measures.has(n));
     const blocked = missing.find((n) => unevaluated.has(n));
-    refuse(field.name, blocked ? `it uses the calculated field ${blocked}, which the preview cannot evaluate` : `it names ${missing.join(', ')}, which the dataset does not have`);
+    refuse(
+      field.name,
+      blocked
+        ? `it uses the calculated field ${blocked}, which the preview cannot evaluate`
+        : `it names ${missing.join(', ')}, which the dataset does not have`,
+    );
   }
 
   function addSynthetic(name: string, expr: Expr): string {

@@ -54,7 +54,15 @@ export function readParameterControl(control: ParameterControl, sheetId: string)
     ['slider', control.Slider],
   ];
   for (const [kind, body] of simple) {
-    if (body) return { id: body.ParameterControlId!, sheetId, title: body.Title ?? body.SourceParameterName!, kind, multi: false, target: { parameter: body.SourceParameterName! } };
+    if (body)
+      return {
+        id: body.ParameterControlId!,
+        sheetId,
+        title: body.Title ?? body.SourceParameterName!,
+        kind,
+        multi: false,
+        target: { parameter: body.SourceParameterName! },
+      };
   }
   return undefined;
 }
@@ -86,7 +94,14 @@ export function readFilterControl(control: FilterControl, sheetId: string, conte
   }
   const picker = control.DateTimePicker;
   if (picker) {
-    return { id: picker.FilterControlId!, sheetId, title: picker.Title ?? picker.SourceFilterId!, kind: picker.Type === 'DATE_RANGE' ? 'date-range' : 'date', multi: false, target: { filter: picker.SourceFilterId! } };
+    return {
+      id: picker.FilterControlId!,
+      sheetId,
+      title: picker.Title ?? picker.SourceFilterId!,
+      kind: picker.Type === 'DATE_RANGE' ? 'date-range' : 'date',
+      multi: false,
+      target: { filter: picker.SourceFilterId! },
+    };
   }
   const relative = control.RelativeDateTime;
   if (relative) {
@@ -97,14 +112,23 @@ export function readFilterControl(control: FilterControl, sheetId: string, conte
       granularity: (filter.TimeGranularity ?? 'DAY') as RelativeDateSetting['granularity'],
       value: filter.RelativeDateValue ?? 1,
     };
-    return { id: relative.FilterControlId!, sheetId, title: relative.Title ?? relative.SourceFilterId!, kind: 'relative-date', multi: false, target: { filter: relative.SourceFilterId! }, relative: setting };
+    return {
+      id: relative.FilterControlId!,
+      sheetId,
+      title: relative.Title ?? relative.SourceFilterId!,
+      kind: 'relative-date',
+      multi: false,
+      target: { filter: relative.SourceFilterId! },
+      relative: setting,
+    };
   }
   const simple: [ControlKind, { FilterControlId?: string; Title?: string; SourceFilterId?: string } | undefined][] = [
     ['text', control.TextField ?? control.TextArea],
     ['slider', control.Slider],
   ];
   for (const [kind, body] of simple) {
-    if (body) return { id: body.FilterControlId!, sheetId, title: body.Title ?? body.SourceFilterId!, kind, multi: false, target: { filter: body.SourceFilterId! } };
+    if (body)
+      return { id: body.FilterControlId!, sheetId, title: body.Title ?? body.SourceFilterId!, kind, multi: false, target: { filter: body.SourceFilterId! } };
   }
   return undefined;
 }
@@ -119,7 +143,9 @@ export function readFilterControl(control: FilterControl, sheetId: string, conte
 function crossSheetWidget(controlId: string, filterId: string, context: FilterControlContext): FilterControl | undefined {
   const filter = context.filters.get(filterId);
   if (!filter) return undefined;
-  const body = Object.values(filter).find((b) => b !== undefined) as { DefaultFilterControlConfiguration?: { Title?: string; ControlOptions?: Record<string, Record<string, unknown> | undefined> } } | undefined;
+  const body = Object.values(filter).find((b) => b !== undefined) as
+    | { DefaultFilterControlConfiguration?: { Title?: string; ControlOptions?: Record<string, Record<string, unknown> | undefined> } }
+    | undefined;
   const defaults = body?.DefaultFilterControlConfiguration;
   const own = context.controls.get(filterId);
   const ownBody = own ? (Object.values(own).find((b) => b !== undefined) as { Title?: string } | undefined) : undefined;
@@ -158,7 +184,10 @@ export function controlledFilterIds(controls: readonly FilterControl[]): Set<str
   return ids;
 }
 
-function selectable(values: { Values?: string[]; LinkToDataSetColumn?: { DataSetIdentifier?: string; ColumnName?: string } } | undefined): { values?: Scalar[]; valuesFrom?: ColumnRef } {
+function selectable(values: { Values?: string[]; LinkToDataSetColumn?: { DataSetIdentifier?: string; ColumnName?: string } } | undefined): {
+  values?: Scalar[];
+  valuesFrom?: ColumnRef;
+} {
   const link = values?.LinkToDataSetColumn;
   if (link?.DataSetIdentifier && link.ColumnName) return { valuesFrom: { dataset: link.DataSetIdentifier, column: link.ColumnName } };
   if (values?.Values?.length) return { values: values.Values };

@@ -1,9 +1,4 @@
-import type {
-  DimensionField as QsDimensionField,
-  FieldSortOptions,
-  ItemsLimitConfiguration,
-  MeasureField as QsMeasureField,
-} from '@aws-sdk/client-quicksight';
+import type { DimensionField as QsDimensionField, FieldSortOptions, ItemsLimitConfiguration, MeasureField as QsMeasureField } from '@aws-sdk/client-quicksight';
 import type { Aggregation, DimensionField, Granularity, MeasureField, NumberFormat, SortKey } from '../dashboard-model.ts';
 
 /** Field ids → labels, from the visual's field options (table and pivot headers, axis titles). */
@@ -32,7 +27,9 @@ export function dimensionField(field: QsDimensionField, labels: Labels): Dimensi
   if (category) {
     const column = columnRef(category.Column);
     // Unaggregated table columns arrive here carrying any format, date-time and number formats included.
-    const any = category.FormatConfiguration as { DateTimeFormatConfiguration?: { DateTimeFormat?: string }; NumberFormatConfiguration?: QsNumberFormat } | undefined;
+    const any = category.FormatConfiguration as
+      | { DateTimeFormatConfiguration?: { DateTimeFormat?: string }; NumberFormatConfiguration?: QsNumberFormat }
+      | undefined;
     const format = any?.DateTimeFormatConfiguration?.DateTimeFormat;
     const number = numberFormat(any?.NumberFormatConfiguration);
     return {
@@ -76,15 +73,29 @@ function numberFormat(config: QsNumberFormat | undefined): NumberFormat | undefi
   return { percent: !!percent, ...(decimals === undefined ? {} : { decimals }) };
 }
 
-function measure(fieldId: string, column: { DataSetIdentifier?: string; ColumnName?: string } | undefined, aggregation: Aggregation, labels: Labels): MeasureField {
+function measure(
+  fieldId: string,
+  column: { DataSetIdentifier?: string; ColumnName?: string } | undefined,
+  aggregation: Aggregation,
+  labels: Labels,
+): MeasureField {
   const ref = columnRef(column);
   return { fieldId, ...ref, aggregation, label: labels.get(fieldId) ?? defaultMeasureLabel(aggregation, ref.column) };
 }
 
 function defaultMeasureLabel(aggregation: Aggregation, column: string): string {
   const words: Record<Aggregation, string> = {
-    SUM: 'Sum', COUNT: 'Count', DISTINCT_COUNT: 'Count distinct', AVERAGE: 'Average', MIN: 'Min', MAX: 'Max',
-    MEDIAN: 'Median', STDEV: 'Std dev', STDEVP: 'Std dev (pop.)', VAR: 'Variance', VARP: 'Variance (pop.)',
+    SUM: 'Sum',
+    COUNT: 'Count',
+    DISTINCT_COUNT: 'Count distinct',
+    AVERAGE: 'Average',
+    MIN: 'Min',
+    MAX: 'Max',
+    MEDIAN: 'Median',
+    STDEV: 'Std dev',
+    STDEVP: 'Std dev (pop.)',
+    VAR: 'Variance',
+    VARP: 'Variance (pop.)',
   };
   return `${column} (${words[aggregation]})`;
 }

@@ -66,12 +66,20 @@ function readFilter(filter: Filter, dates: DateContext, controlledFilterIds: Rea
     const base = { id: category.FilterId!, ...columnRef(category.Column), columnType: 'category' as const };
     if (list) {
       const values = list.SelectAllOptions === 'FILTER_ALL_VALUES' ? undefined : list.CategoryValues;
-      return { ...base, condition: { kind: 'category', match: (list.MatchOperator ?? 'EQUALS') as CategoryMatch, ...(values ? { values } : {}) }, nullOption: nullOption(list.NullOption, 'ALL_VALUES') };
+      return {
+        ...base,
+        condition: { kind: 'category', match: (list.MatchOperator ?? 'EQUALS') as CategoryMatch, ...(values ? { values } : {}) },
+        nullOption: nullOption(list.NullOption, 'ALL_VALUES'),
+      };
     }
     if (custom) {
       const condition = custom.ParameterName
         ? { kind: 'category' as const, match: (custom.MatchOperator ?? 'EQUALS') as CategoryMatch, parameter: custom.ParameterName }
-        : { kind: 'category' as const, match: (custom.MatchOperator ?? 'EQUALS') as CategoryMatch, ...(custom.CategoryValue === undefined ? {} : { values: [custom.CategoryValue] }) };
+        : {
+            kind: 'category' as const,
+            match: (custom.MatchOperator ?? 'EQUALS') as CategoryMatch,
+            ...(custom.CategoryValue === undefined ? {} : { values: [custom.CategoryValue] }),
+          };
       return { ...base, condition, nullOption: nullOption(custom.NullOption, 'ALL_VALUES') };
     }
     return { id: category.FilterId!, problem: 'a category filter without a configuration' };
@@ -113,8 +121,14 @@ function readFilter(filter: Filter, dates: DateContext, controlledFilterIds: Rea
     let min: Date | undefined;
     let max: Date | undefined;
     try {
-      min = time.RangeMinimumValue?.RollingDate?.Expression === undefined ? time.RangeMinimumValue?.StaticValue : evaluateRollingDate(time.RangeMinimumValue.RollingDate.Expression, dates);
-      max = time.RangeMaximumValue?.RollingDate?.Expression === undefined ? time.RangeMaximumValue?.StaticValue : evaluateRollingDate(time.RangeMaximumValue.RollingDate.Expression, dates);
+      min =
+        time.RangeMinimumValue?.RollingDate?.Expression === undefined
+          ? time.RangeMinimumValue?.StaticValue
+          : evaluateRollingDate(time.RangeMinimumValue.RollingDate.Expression, dates);
+      max =
+        time.RangeMaximumValue?.RollingDate?.Expression === undefined
+          ? time.RangeMaximumValue?.StaticValue
+          : evaluateRollingDate(time.RangeMaximumValue.RollingDate.Expression, dates);
     } catch (error) {
       return { id: time.FilterId!, problem: `the preview cannot work out its rolling date: ${(error as Error).message}` };
     }
@@ -146,7 +160,13 @@ function readFilter(filter: Filter, dates: DateContext, controlledFilterIds: Rea
       id: relative.FilterId!,
       ...columnRef(relative.Column),
       columnType: 'date',
-      condition: { kind: 'range', ...bound('min', dateValue(range.min), undefined), ...bound('max', dateValue(range.max), undefined), includeMin: true, includeMax: range.maxIncluded },
+      condition: {
+        kind: 'range',
+        ...bound('min', dateValue(range.min), undefined),
+        ...bound('max', dateValue(range.max), undefined),
+        includeMin: true,
+        includeMax: range.maxIncluded,
+      },
       nullOption: nullOption(relative.NullOption, 'NON_NULLS_ONLY'),
     };
   }
@@ -190,8 +210,13 @@ function usesParameter(condition: FilterModel['condition']): boolean {
 }
 
 /** Whether the filter applies to a visual on a sheet over a dataset with these columns. */
-export function filterApplies(filter: Pick<FilterModel, 'scope' | 'dataset' | 'column' | 'crossDataset'>, visual: { id: string; sheetId: string; dataset: string }, datasetColumns: ReadonlySet<string>): boolean {
-  const inScope = filter.scope.all || filter.scope.sheets.some((s) => s.sheetId === visual.sheetId && (s.visualIds === undefined || s.visualIds.includes(visual.id)));
+export function filterApplies(
+  filter: Pick<FilterModel, 'scope' | 'dataset' | 'column' | 'crossDataset'>,
+  visual: { id: string; sheetId: string; dataset: string },
+  datasetColumns: ReadonlySet<string>,
+): boolean {
+  const inScope =
+    filter.scope.all || filter.scope.sheets.some((s) => s.sheetId === visual.sheetId && (s.visualIds === undefined || s.visualIds.includes(visual.id)));
   if (!inScope) return false;
   if (filter.dataset === visual.dataset) return true;
   return filter.crossDataset && datasetColumns.has(filter.column);

@@ -22,10 +22,12 @@ export function readDefinition(input: { id: string; name: string; definition: Da
   const { filters, topBottom, problems: filterProblems } = readFilters(definition.FilterGroups ?? [], controlledFilterIds(filterControls), dates);
   const problems = filterProblems.map((p) => `filter ${p.filterId}: ${p.message}`);
   const controlContext = filterControlContext(definition);
-  const sheets = sheetDefinitions.map((sheet) => readSheet(sheet, problems, controlContext)).map((sheet) => ({
-    ...sheet,
-    visuals: sheet.visuals.map((visual) => topBottom.reduce((v, filter) => applyTopBottom(v, filter, problems), visual)),
-  }));
+  const sheets = sheetDefinitions
+    .map((sheet) => readSheet(sheet, problems, controlContext))
+    .map((sheet) => ({
+      ...sheet,
+      visuals: sheet.visuals.map((visual) => topBottom.reduce((v, filter) => applyTopBottom(v, filter, problems), visual)),
+    }));
   const datasets: Record<string, string> = {};
   for (const declaration of definition.DataSetIdentifierDeclarations ?? []) {
     if (declaration.Identifier && declaration.DataSetArn) datasets[declaration.Identifier] = declaration.DataSetArn;
@@ -109,7 +111,9 @@ function applyTopBottom(visual: AnyVisual, filter: TopBottomFilter, problems: st
   if (!visual.unaggregated && visual.roles.color.length === 0 && categories.length === 1 && categories[0]!.column === filter.column) {
     return { ...visual, limit: Math.min(visual.limit ?? filter.limit, filter.limit) };
   }
-  problems.push(`filter ${filter.id}: the preview applies a top ${filter.limit} filter only to visuals grouped by ${filter.column} alone (not to ${visual.id})`);
+  problems.push(
+    `filter ${filter.id}: the preview applies a top ${filter.limit} filter only to visuals grouped by ${filter.column} alone (not to ${visual.id})`,
+  );
   return visual;
 }
 

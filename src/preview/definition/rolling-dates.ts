@@ -12,8 +12,24 @@ import { type Expr, parseExpression } from '../calculated/parse-expression.ts';
 type Unit = 'YEAR' | 'QUARTER' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND' | 'MILLISECOND';
 
 const UNITS: Record<string, Unit> = {
-  YYYY: 'YEAR', YEAR: 'YEAR', Q: 'QUARTER', QUARTER: 'QUARTER', MM: 'MONTH', MONTH: 'MONTH', WK: 'WEEK', WEEK: 'WEEK',
-  DD: 'DAY', DAY: 'DAY', HH: 'HOUR', HOUR: 'HOUR', MI: 'MINUTE', MINUTE: 'MINUTE', SS: 'SECOND', SECOND: 'SECOND', MS: 'MILLISECOND', MILLISECOND: 'MILLISECOND',
+  YYYY: 'YEAR',
+  YEAR: 'YEAR',
+  Q: 'QUARTER',
+  QUARTER: 'QUARTER',
+  MM: 'MONTH',
+  MONTH: 'MONTH',
+  WK: 'WEEK',
+  WEEK: 'WEEK',
+  DD: 'DAY',
+  DAY: 'DAY',
+  HH: 'HOUR',
+  HOUR: 'HOUR',
+  MI: 'MINUTE',
+  MINUTE: 'MINUTE',
+  SS: 'SECOND',
+  SECOND: 'SECOND',
+  MS: 'MILLISECOND',
+  MILLISECOND: 'MILLISECOND',
 };
 
 function unitOf(text: string): Unit {
@@ -54,7 +70,9 @@ export function add(unit: Unit, amount: number, date: Date): Date {
   const ms = fixed[unit];
   if (ms !== undefined) return new Date(d.getTime() + amount * ms);
   const months = unit === 'YEAR' ? 12 * amount : unit === 'QUARTER' ? 3 * amount : amount;
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+  const target = new Date(
+    Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
   return target;
@@ -175,7 +193,8 @@ export function dateText(date: Date): string {
 /** A range widened to whole days (the page compares its date filters' values by the day). */
 export function toWholeDays(range: DateRange): DateRange {
   const min = range.min ? truncate('DAY', range.min) : undefined;
-  const max = range.max && !range.maxIncluded && truncate('DAY', range.max).getTime() !== range.max.getTime() ? add('DAY', 1, truncate('DAY', range.max)) : range.max;
+  const max =
+    range.max && !range.maxIncluded && truncate('DAY', range.max).getTime() !== range.max.getTime() ? add('DAY', 1, truncate('DAY', range.max)) : range.max;
   return { ...(min ? { min } : {}), ...(max ? { max } : {}), maxIncluded: range.maxIncluded };
 }
 

@@ -22,7 +22,15 @@ export function readVisual(visual: Visual, sheetId: string): AnyVisual {
   const id: string = typeof body?.VisualId === 'string' ? body.VisualId : 'unknown';
   const title = plainText(body?.Title?.FormatText);
   const subtitle = plainText(body?.Subtitle?.FormatText);
-  const unsupported = (reason: string): UnsupportedVisual => ({ id, sheetId, kind: 'unsupported', visualType: typeKey, typeName: visualTypeName(typeKey), ...(title === undefined ? {} : { title }), reason });
+  const unsupported = (reason: string): UnsupportedVisual => ({
+    id,
+    sheetId,
+    kind: 'unsupported',
+    visualType: typeKey,
+    typeName: visualTypeName(typeKey),
+    ...(title === undefined ? {} : { title }),
+    reason,
+  });
   const read = WELLS[typeKey];
   if (!read) return unsupported('the preview cannot draw this type of visual');
   try {
@@ -71,11 +79,19 @@ function lineType(type: unknown): VisualOptions['lineType'] {
  * A value axis' scale and range (AxisDisplayOptions.DataOptions.NumericAxisOptions): Logarithmic
  * with its Base (10 when unset), a MinMax range.
  */
-function valueAxis(axis: { DataOptions?: { NumericAxisOptions?: { Scale?: { Logarithmic?: { Base?: number } }; Range?: { MinMax?: { Minimum?: number; Maximum?: number } } } } } | undefined): Pick<VisualOptions, 'valueAxis'> {
+function valueAxis(
+  axis:
+    | { DataOptions?: { NumericAxisOptions?: { Scale?: { Logarithmic?: { Base?: number } }; Range?: { MinMax?: { Minimum?: number; Maximum?: number } } } } }
+    | undefined,
+): Pick<VisualOptions, 'valueAxis'> {
   const numeric = axis?.DataOptions?.NumericAxisOptions;
   const log = numeric?.Scale?.Logarithmic;
   const range = numeric?.Range?.MinMax;
-  const options = { ...(log ? { logBase: log.Base ?? 10 } : {}), ...(range?.Minimum === undefined ? {} : { min: range.Minimum }), ...(range?.Maximum === undefined ? {} : { max: range.Maximum }) };
+  const options = {
+    ...(log ? { logBase: log.Base ?? 10 } : {}),
+    ...(range?.Minimum === undefined ? {} : { min: range.Minimum }),
+    ...(range?.Maximum === undefined ? {} : { max: range.Maximum }),
+  };
   return Object.keys(options).length ? { valueAxis: options } : {};
 }
 
@@ -118,7 +134,12 @@ const WELLS: Record<string, (body: any) => Wells> = {
       values: wells.Values,
       sort: sortKeys(config.SortConfiguration?.CategorySort),
       limit: itemsLimit(config.SortConfiguration?.CategoryItemsLimit),
-      options: { horizontal: config.Orientation === 'HORIZONTAL', stacked: arrangement.startsWith('STACKED'), percent: arrangement === 'STACKED_PERCENT', ...valueAxis(config.ValueAxis) },
+      options: {
+        horizontal: config.Orientation === 'HORIZONTAL',
+        stacked: arrangement.startsWith('STACKED'),
+        percent: arrangement === 'STACKED_PERCENT',
+        ...valueAxis(config.ValueAxis),
+      },
     };
   },
   LineChartVisual: (body) => {

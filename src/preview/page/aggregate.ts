@@ -28,7 +28,12 @@ interface Accumulator {
  * visual's dimensions, recombine the measure parts, sort and cut as the visual says.
  * `selectedCells[id]` says whether the page's filters keep a cell (for distinct counts).
  */
-export function computeResult(visual: VisualModel, data: VisualData, keep: (row: readonly Cell[]) => boolean, selectedCells: readonly boolean[] = []): ResultRow[] {
+export function computeResult(
+  visual: VisualModel,
+  data: VisualData,
+  keep: (row: readonly Cell[]) => boolean,
+  selectedCells: readonly boolean[] = [],
+): ResultRow[] {
   const dimIndex = visual.dimensions.map((d) => data.columns.findIndex((c) => c.role === 'dimension' && c.fieldId === d.fieldId));
   const kept = data.rows.filter(keep);
   let rows: ResultRow[];
@@ -53,7 +58,12 @@ export function computeResult(visual: VisualModel, data: VisualData, keep: (row:
       if (u < 0) continue;
       const d = visual.dimensions.length;
       for (const row of part.rows) {
-        if (!String(row[d] ?? '').split(',').some((id) => selectedCells[Number(id)] === true)) continue;
+        if (
+          !String(row[d] ?? '')
+            .split(',')
+            .some((id) => selectedCells[Number(id)] === true)
+        )
+          continue;
         const dims = row.slice(0, d);
         const key = JSON.stringify(dims);
         let acc = groups.get(key);
@@ -84,7 +94,17 @@ export function computeResult(visual: VisualModel, data: VisualData, keep: (row:
 function emptyAccumulator(dims: Cell[], n: number): Accumulator {
   const values = Array.from({ length: n }, () => new Map<string, number>());
   const zeros = () => Array<number>(n).fill(0);
-  return { dims, sum: zeros(), count: zeros(), sumsq: zeros(), min: Array(n).fill(null), max: Array(n).fill(null), exact: Array(n).fill(null), values, distinct: zeros() };
+  return {
+    dims,
+    sum: zeros(),
+    count: zeros(),
+    sumsq: zeros(),
+    min: Array(n).fill(null),
+    max: Array(n).fill(null),
+    exact: Array(n).fill(null),
+    values,
+    distinct: zeros(),
+  };
 }
 
 /** What gets aggregated: each measure, or each leaf of a calculated measure. */

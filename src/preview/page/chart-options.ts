@@ -65,7 +65,8 @@ function axisChart(visual: VisualModel, rows: readonly ResultRow[]): EChartsOpti
   const horizontal = visual.kind === 'bar' && visual.options.horizontal === true;
   const categoryAxis = { type: 'category' as const, data: categories, inverse: horizontal, axisLabel: categoryLabels(visual.kind, horizontal, categories) };
   // A coloured chart draws the first measure in every series; otherwise each series is a measure.
-  const formatOf = (name: string) => (visual.options.percent ? SHARE : (visual.roles.color.length > 0 ? visual.measures[0] : visual.measures.find((m) => m.label === name))?.numberFormat);
+  const formatOf = (name: string) =>
+    visual.options.percent ? SHARE : (visual.roles.color.length > 0 ? visual.measures[0] : visual.measures.find((m) => m.label === name))?.numberFormat;
   const axisFormat = visual.options.percent ? SHARE : sharedFormat(visual);
   const scale = visual.options.valueAxis;
   // A logarithmic axis has no place for 0 or less: QuickSight leaves such values out, and so does the drawing.

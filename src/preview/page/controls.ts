@@ -32,7 +32,14 @@ export function buildControl(control: ControlModel, context: ControlContext, sin
   const filterId = 'filter' in control.target ? control.target.filter : undefined;
   const initial = parameter ? context.initialParameter(parameter).map(String) : initialFilterValues(context.filters.find((f) => f.id === filterId));
   const emit = (values: string[]) => {
-    if (parameter) sink.setParameter(parameter, typed(values, context.parameters.find((p) => p.name === parameter)));
+    if (parameter)
+      sink.setParameter(
+        parameter,
+        typed(
+          values,
+          context.parameters.find((p) => p.name === parameter),
+        ),
+      );
     else if (filterId) sink.setChoice(filterId, { values });
   };
   const options = control.values ?? context.choices[control.id];
@@ -87,16 +94,33 @@ function typed(values: string[], parameter: ParameterModel | undefined): Scalar[
   return values;
 }
 
-const RELATIVE_TYPES: [RelativeDateSetting['type'], string][] = [['PREVIOUS', 'Previous'], ['THIS', 'This'], ['NOW', 'To date'], ['LAST', 'Last'], ['NEXT', 'Next']];
+const RELATIVE_TYPES: [RelativeDateSetting['type'], string][] = [
+  ['PREVIOUS', 'Previous'],
+  ['THIS', 'This'],
+  ['NOW', 'To date'],
+  ['LAST', 'Last'],
+  ['NEXT', 'Next'],
+];
 const GRANULARITIES: [RelativeDateSetting['granularity'], string][] = [
-  ['YEAR', 'years'], ['QUARTER', 'quarters'], ['MONTH', 'months'], ['WEEK', 'weeks'], ['DAY', 'days'], ['HOUR', 'hours'], ['MINUTE', 'minutes'], ['SECOND', 'seconds'],
+  ['YEAR', 'years'],
+  ['QUARTER', 'quarters'],
+  ['MONTH', 'months'],
+  ['WEEK', 'weeks'],
+  ['DAY', 'days'],
+  ['HOUR', 'hours'],
+  ['MINUTE', 'minutes'],
+  ['SECOND', 'seconds'],
 ];
 
 /**
  * A relative date control (QuickSight's RelativeDateTime): previous, this, to date, last N or next N
  * periods; each change works the range out from the render's now, as the filter's was.
  */
-function relativeDateInputs(initial: RelativeDateSetting, now: Date, emit: (range: { min?: string; max?: string; maxIncluded: boolean }) => void): HTMLElement[] {
+function relativeDateInputs(
+  initial: RelativeDateSetting,
+  now: Date,
+  emit: (range: { min?: string; max?: string; maxIncluded: boolean }) => void,
+): HTMLElement[] {
   const type = document.createElement('select');
   type.className = 'relative-type';
   for (const [value, text] of RELATIVE_TYPES) type.append(option(value, text));
@@ -113,7 +137,12 @@ function relativeDateInputs(initial: RelativeDateSetting, now: Date, emit: (rang
   const onChange = () => {
     amount.hidden = type.value === 'THIS' || type.value === 'NOW';
     const computed = relativeRange(
-      { RelativeDateType: type.value as RelativeDateSetting['type'], TimeGranularity: unit.value as RelativeDateSetting['granularity'], RelativeDateValue: Math.max(1, Math.floor(Number(amount.value) || 1)), AnchorDateConfiguration: { AnchorOption: 'NOW' } } as RelativeDatesFilter,
+      {
+        RelativeDateType: type.value as RelativeDateSetting['type'],
+        TimeGranularity: unit.value as RelativeDateSetting['granularity'],
+        RelativeDateValue: Math.max(1, Math.floor(Number(amount.value) || 1)),
+        AnchorDateConfiguration: { AnchorOption: 'NOW' },
+      } as RelativeDatesFilter,
       { now, parameters: new Map() },
     );
     // The page compares each row's day: finer periods are applied to whole days (said in the problems).

@@ -38,12 +38,12 @@ export function passes(filter: FilterModel, value: Cell, state: PageState): bool
   if (choice) return inDayRange(String(value), choice.from, choice.to);
   switch (condition.kind) {
     case 'category': {
-      const values = condition.parameter !== undefined ? state.parameters[condition.parameter] ?? [] : condition.values;
+      const values = condition.parameter !== undefined ? (state.parameters[condition.parameter] ?? []) : condition.values;
       if (values === undefined || values.length === 0) return true;
       return matchCategory(condition.match, String(value), values.map(String));
     }
     case 'equals': {
-      const values = condition.parameter !== undefined ? state.parameters[condition.parameter] ?? [] : condition.value === undefined ? [] : [condition.value];
+      const values = condition.parameter !== undefined ? (state.parameters[condition.parameter] ?? []) : condition.value === undefined ? [] : [condition.value];
       if (values.length === 0) return true;
       const equal = values.some((v) => compare(value, v) === 0);
       return condition.match === 'EQUALS' ? equal : !equal;

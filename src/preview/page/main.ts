@@ -107,16 +107,26 @@ function start(): void {
     const container = document.querySelector<HTMLElement>(`.controls[data-sheet-id="${CSS.escape(sheet.id)}"]`);
     for (const control of sheet.controls) {
       container?.append(
-        buildControl(control, { parameters: dashboard.parameters, filters: dashboard.filters, choices: payload.choices, initialParameter: (name) => parameters[name] ?? [], now: dashboard.now ? new Date(dashboard.now) : new Date() }, {
-          setParameter: (name, values) => {
-            parameters[name] = values;
-            redraw();
+        buildControl(
+          control,
+          {
+            parameters: dashboard.parameters,
+            filters: dashboard.filters,
+            choices: payload.choices,
+            initialParameter: (name) => parameters[name] ?? [],
+            now: dashboard.now ? new Date(dashboard.now) : new Date(),
           },
-          setChoice: (filterId, choice) => {
-            choices[filterId] = choice;
-            redraw();
+          {
+            setParameter: (name, values) => {
+              parameters[name] = values;
+              redraw();
+            },
+            setChoice: (filterId, choice) => {
+              choices[filterId] = choice;
+              redraw();
+            },
           },
-        }),
+        ),
       );
     }
   }
@@ -135,7 +145,10 @@ function start(): void {
 }
 
 function choosesCut(state: PageState): boolean {
-  return Object.values(state.parameters).some((values) => values.some(isCut)) || Object.values(state.choices).some((choice) => 'values' in choice && choice.values.some(isCut));
+  return (
+    Object.values(state.parameters).some((values) => values.some(isCut)) ||
+    Object.values(state.choices).some((choice) => 'values' in choice && choice.values.some(isCut))
+  );
 }
 
 function message(body: HTMLElement, text: string): void {

@@ -15,7 +15,13 @@ export function cellsKept(filters: readonly FilterModel[], data: VisualData, sta
  * Why an aggregated visual's values are not exact, or undefined when they are: its shipped
  * rows were cut (the largest partial results kept), or a distinct count's signatures were.
  */
-export function approximateNote(visual: VisualModel, data: VisualData, filters: readonly FilterModel[], state: PageState, keptRows: () => number): string | undefined {
+export function approximateNote(
+  visual: VisualModel,
+  data: VisualData,
+  filters: readonly FilterModel[],
+  state: PageState,
+  keptRows: () => number,
+): string | undefined {
   const notes: string[] = [];
   if (data.truncated && !everyRowOfChoiceShipped(data, filters, state, keptRows)) {
     const held = N.format(data.rows.length);
@@ -31,7 +37,9 @@ export function approximateNote(visual: VisualModel, data: VisualData, filters: 
     if (!part.truncated) continue;
     const label = visual.measures.find((m) => m.fieldId === part.fieldId)?.label ?? part.fieldId;
     const total = part.totalRows === undefined ? 'more' : N.format(part.totalRows);
-    notes.push(`Approximate: ${label} counts the values of the ${N.format(part.rows.length)} largest of ${total} groups of values that occur together; it may be low.`);
+    notes.push(
+      `Approximate: ${label} counts the values of the ${N.format(part.rows.length)} largest of ${total} groups of values that occur together; it may be low.`,
+    );
   }
   return notes.length ? notes.join(' ') : undefined;
 }
@@ -44,6 +52,9 @@ function everyRowOfChoiceShipped(data: VisualData, filters: readonly FilterModel
     const index = perKey.keys.indexOf(data.filterKeys[f.id] ?? '');
     return index >= 0 ? [{ f, index }] : [];
   });
-  const expected = perKey.rows.reduce((n, row) => (tests.every(({ f, index }) => passes(f, row[index] ?? null, state)) ? n + Number(row[row.length - 1] ?? 0) : n), 0);
+  const expected = perKey.rows.reduce(
+    (n, row) => (tests.every(({ f, index }) => passes(f, row[index] ?? null, state)) ? n + Number(row[row.length - 1] ?? 0) : n),
+    0,
+  );
   return expected === keptRows();
 }

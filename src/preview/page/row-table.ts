@@ -63,19 +63,39 @@ export function tableRows(visual: VisualModel, data: VisualData, keep: (row: rea
   while (end < kept.length && end < limit && safe(kept[end]!)) end++;
   const rows = kept.slice(0, end);
   const exact = rows.length === Math.min(limit, matching);
-  return { rows, matching, exact, ...noteFor(visual, data, rows.length, matching, exact, short.map(([key, n]) => [key, n - (shipped.get(key)?.kept ?? 0)])) };
+  return {
+    rows,
+    matching,
+    exact,
+    ...noteFor(
+      visual,
+      data,
+      rows.length,
+      matching,
+      exact,
+      short.map(([key, n]) => [key, n - (shipped.get(key)?.kept ?? 0)]),
+    ),
+  };
 }
 
 function noteFor(visual: VisualModel, data: VisualData, shown: number, matching: number, exact: boolean, missing: [string, number][]): { note?: string } {
   const which = orderWord(visual);
-  if (exact) return shown < matching ? { note: `The ${which} ${N.format(shown)} of ${N.format(matching)} matching rows: the visual shows at most ${N.format(visual.limit ?? shown)}.` } : {};
+  if (exact)
+    return shown < matching
+      ? { note: `The ${which} ${N.format(shown)} of ${N.format(matching)} matching rows: the visual shows at most ${N.format(visual.limit ?? shown)}.` }
+      : {};
   const per = data.partitions!;
-  const held = per.filterIds.length ? `the ${which} ${N.format(per.perPartition)} rows of each ${per.columns.join(' × ')}` : `the ${which} ${N.format(per.perPartition)} rows`;
+  const held = per.filterIds.length
+    ? `the ${which} ${N.format(per.perPartition)} rows of each ${per.columns.join(' × ')}`
+    : `the ${which} ${N.format(per.perPartition)} rows`;
   const named = missing.slice(0, 3).map(([key, n]) => `${N.format(n)} of ${partitionText(key)}`);
   const more = missing.length > 3 ? ` and ${N.format(missing.length - 3)} more` : '';
   const whose = per.filterIds.length ? ` (${named.join(', ')}${more})` : '';
   const absent = missing.reduce((a, [, n]) => a + n, 0);
-  const lead = shown === 0 ? `None of the ${N.format(matching)} matching rows can be shown` : `Showing the ${which} ${N.format(shown)} of ${N.format(matching)} matching rows`;
+  const lead =
+    shown === 0
+      ? `None of the ${N.format(matching)} matching rows can be shown`
+      : `Showing the ${which} ${N.format(shown)} of ${N.format(matching)} matching rows`;
   return { note: `${lead}: the page holds ${held}, and ${N.format(absent)} matching rows are not among them${whose}.` };
 }
 

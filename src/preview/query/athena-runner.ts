@@ -1,10 +1,4 @@
-import {
-  type AthenaClient,
-  type ColumnInfo,
-  GetQueryExecutionCommand,
-  GetQueryResultsCommand,
-  StartQueryExecutionCommand,
-} from '@aws-sdk/client-athena';
+import { type AthenaClient, type ColumnInfo, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
 import type { Cell } from '../shipped.ts';
 import { rowsOf } from './result-rows.ts';
 
@@ -50,7 +44,10 @@ export async function runAthenaQuery(athena: AthenaClient, sql: string, options:
     const state = QueryExecution?.Status?.State;
     if (state === 'SUCCEEDED') break;
     if (state === 'FAILED' || state === 'CANCELLED') {
-      throw new QueryFailed(state, QueryExecution?.Status?.StateChangeReason ?? QueryExecution?.Status?.AthenaError?.ErrorMessage ?? `query ${state.toLowerCase()}`);
+      throw new QueryFailed(
+        state,
+        QueryExecution?.Status?.StateChangeReason ?? QueryExecution?.Status?.AthenaError?.ErrorMessage ?? `query ${state.toLowerCase()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, wait));
     wait = Math.min(wait * 2, options.pollMs?.max ?? 1000);

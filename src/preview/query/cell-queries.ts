@@ -78,7 +78,11 @@ export function distinctQuery(input: CellQueryInput & { readonly dimensions: rea
   const dims = input.dimensions.map((_, i) => `"d${i}"`);
   const cell = `dense_rank() OVER (ORDER BY ${cellOrder(input, 'expr')}) - 1`;
   // The counted values are told apart whole (two long values with one beginning are two values); only counts leave the query.
-  const tagged = [...input.dimensions.map((expr, i) => `${expr} AS "d${i}"`), `${countedColumn(input.column, input.datasetColumns)} AS "v"`, `${cell} AS "cell"`];
+  const tagged = [
+    ...input.dimensions.map((expr, i) => `${expr} AS "d${i}"`),
+    `${countedColumn(input.column, input.datasetColumns)} AS "v"`,
+    `${cell} AS "cell"`,
+  ];
   const order = ['"n" DESC', ...dims.map((d) => `${d} ASC NULLS LAST`), '"cells" ASC'];
   return [
     `${withDataset(input)},`,

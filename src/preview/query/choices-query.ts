@@ -6,5 +6,12 @@ import { quoteIdentifier, quoteNumber } from './sql-text.ts';
 export function choicesQuery(datasetSql: string, column: string, kind: ColumnKind | undefined, max = 1000): string {
   const c = quoteIdentifier(column);
   const value = kind === 'category' ? shownText(c) : c;
-  return [`WITH ds AS (\n${datasetSql}\n)`, `SELECT DISTINCT ${value} AS "value"`, 'FROM ds', `WHERE ${c} IS NOT NULL`, 'ORDER BY 1', `LIMIT ${quoteNumber(max)}`].join('\n');
+  return [
+    `WITH ds AS (\n${datasetSql}\n)`,
+    `SELECT DISTINCT ${value} AS "value"`,
+    'FROM ds',
+    `WHERE ${c} IS NOT NULL`,
+    'ORDER BY 1',
+    `LIMIT ${quoteNumber(max)}`,
+  ].join('\n');
 }

@@ -20,7 +20,15 @@ export interface DatasetSource {
   readonly unevaluated?: ReadonlyMap<string, string>;
 }
 
-const KIND: Record<string, ColumnKind> = { STRING: 'category', JSON: 'category', BIT: 'number', BOOLEAN: 'category', INTEGER: 'number', DECIMAL: 'number', DATETIME: 'date' };
+const KIND: Record<string, ColumnKind> = {
+  STRING: 'category',
+  JSON: 'category',
+  BIT: 'number',
+  BOOLEAN: 'category',
+  INTEGER: 'number',
+  DECIMAL: 'number',
+  DATETIME: 'date',
+};
 
 /** Builds the dataset's SQL from its physical table (custom SQL or a table) and its logical renames and casts. */
 export function datasetSource(dataSet: DataSet, dataSources: ReadonlyMap<string, DataSource>): DatasetSource {
@@ -37,7 +45,10 @@ export function datasetSource(dataSet: DataSet, dataSources: ReadonlyMap<string,
     dataSourceArn = table.CustomSql.DataSourceArn;
   } else if (table.RelationalTable) {
     const t = table.RelationalTable;
-    sql = `SELECT * FROM ${[t.Catalog, t.Schema, t.Name].filter((p): p is string => !!p).map(quoteIdentifier).join('.')}`;
+    sql = `SELECT * FROM ${[t.Catalog, t.Schema, t.Name]
+      .filter((p): p is string => !!p)
+      .map(quoteIdentifier)
+      .join('.')}`;
     inputColumns = t.InputColumns ?? [];
     dataSourceArn = t.DataSourceArn;
   } else {

@@ -16,12 +16,15 @@ export function filterPredicate(filter: FilterModel): string | undefined {
       test = condition.values === undefined ? undefined : categoryTest(column, condition.match, condition.values);
       break;
     case 'equals':
-      test = condition.value === undefined ? undefined : `${column} ${condition.match === 'EQUALS' ? '=' : '<>'} ${quoteValue(condition.value, filter.columnType)}`;
+      test =
+        condition.value === undefined ? undefined : `${column} ${condition.match === 'EQUALS' ? '=' : '<>'} ${quoteValue(condition.value, filter.columnType)}`;
       break;
     case 'range': {
       const parts: string[] = [];
-      if (condition.min && 'value' in condition.min) parts.push(`${column} ${condition.includeMin ? '>=' : '>'} ${quoteValue(condition.min.value, filter.columnType)}`);
-      if (condition.max && 'value' in condition.max) parts.push(`${column} ${condition.includeMax ? '<=' : '<'} ${quoteValue(condition.max.value, filter.columnType)}`);
+      if (condition.min && 'value' in condition.min)
+        parts.push(`${column} ${condition.includeMin ? '>=' : '>'} ${quoteValue(condition.min.value, filter.columnType)}`);
+      if (condition.max && 'value' in condition.max)
+        parts.push(`${column} ${condition.includeMax ? '<=' : '<'} ${quoteValue(condition.max.value, filter.columnType)}`);
       test = parts.length ? parts.join(' AND ') : undefined;
       break;
     }

@@ -72,13 +72,21 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
     const dimensionExprs = visual.dimensions.map((d) => dimensionExpr(d, datasetColumns));
     const addParts = (fieldId: string, leaf: number | undefined, key: string, measure: { aggregation: Aggregation; column: string }) => {
       if (measure.aggregation === 'DISTINCT_COUNT' && !finalized) {
-        distinct.push({ fieldId, ...(leaf === undefined ? {} : { leaf }), sql: distinctQuery({ ...cellInput, dimensions: dimensionExprs, column: measure.column }) });
+        distinct.push({
+          fieldId,
+          ...(leaf === undefined ? {} : { leaf }),
+          sql: distinctQuery({ ...cellInput, dimensions: dimensionExprs, column: measure.column }),
+        });
         return;
       }
       for (const [part, value] of measureParts(measure, finalized, datasetColumns)) {
         // A text column's min, max or values are text the page shows.
         const expr = datasetColumns.get(measure.column) === 'category' && (part === 'min' || part === 'max' || part === 'value') ? shownText(value) : value;
-        selected.push({ expr, column: { key: `${key}_${part}`, role: 'part', fieldId, part, ...(leaf === undefined ? {} : { leaf }) }, grouped: part === 'value' });
+        selected.push({
+          expr,
+          column: { key: `${key}_${part}`, role: 'part', fieldId, part, ...(leaf === undefined ? {} : { leaf }) },
+          grouped: part === 'value',
+        });
       }
     };
     visual.measures.forEach((measure, i) => {
@@ -116,7 +124,8 @@ export function buildVisualQuery(input: VisualQueryInput): VisualQuery {
     lines.push(`SELECT ${select.join(', ')}`, 'FROM ds');
     if (where.length) lines.push(`WHERE ${where.join('\n  AND ')}`);
     if (!visual.unaggregated && groupedPositions.length) lines.push(`GROUP BY ${groupedPositions.join(', ')}`);
-    if (groupedPositions.length) lines.push(`ORDER BY ${orderBy(visual, selected, finalized ? 'final' : visual.unaggregated ? 'positions' : 'largest', datasetColumns)}`);
+    if (groupedPositions.length)
+      lines.push(`ORDER BY ${orderBy(visual, selected, finalized ? 'final' : visual.unaggregated ? 'positions' : 'largest', datasetColumns)}`);
   }
   lines.push(`LIMIT ${quoteNumber(rowLimit)}`);
   const needsCells = pageFilters.length > 0 && (visual.unaggregated || distinct.length > 0);
@@ -200,7 +209,11 @@ function finalSql(measure: MeasureField, columns: ReadonlyMap<string, ColumnKind
 }
 
 /** The partial results of a measure, as [part, SQL expression]. */
-export function measureParts(measure: { aggregation: Aggregation; column: string }, finalized: boolean, columns: ReadonlyMap<string, ColumnKind>): [MeasurePart, string][] {
+export function measureParts(
+  measure: { aggregation: Aggregation; column: string },
+  finalized: boolean,
+  columns: ReadonlyMap<string, ColumnKind>,
+): [MeasurePart, string][] {
   const c = quoteIdentifier(measure.column);
   const asDouble = `CAST(${c} AS double)`;
   switch (measure.aggregation) {
@@ -213,17 +226,27 @@ export function measureParts(measure: { aggregation: Aggregation; column: string
     case 'MAX':
       return [['max', `max(${c})`]];
     case 'AVERAGE':
-      return [['sum', `sum(${asDouble})`], ['count', `count(${c})`]];
+      return [
+        ['sum', `sum(${asDouble})`],
+        ['count', `count(${c})`],
+      ];
     case 'STDEV':
     case 'STDEVP':
     case 'VAR':
     case 'VARP':
-      return [['sum', `sum(${asDouble})`], ['sumsq', `sum(${asDouble} * ${asDouble})`], ['count', `count(${c})`]];
+      return [
+        ['sum', `sum(${asDouble})`],
+        ['sumsq', `sum(${asDouble} * ${asDouble})`],
+        ['count', `count(${c})`],
+      ];
     case 'DISTINCT_COUNT':
       // Under page filters a distinct count ships as signatures over the filters' cells (cell-queries.ts).
       return finalized ? [['exact', `count(DISTINCT ${countedColumn(measure.column, columns)})`]] : [['value', c]];
     case 'MEDIAN':
-      return [['value', c], ['weight', `count(${c})`]];
+      return [
+        ['value', c],
+        ['weight', `count(${c})`],
+      ];
   }
 }
 
@@ -233,7 +256,12 @@ export function measureParts(measure: { aggregation: Aggregation; column: string
  * positions only, `window` by the shipped columns' names (inside a window over them), `largest` puts the
  * largest partial sums first (so a cut drops the smallest) then the positions.
  */
-function orderBy(visual: VisualModel, selected: readonly Selected[], mode: 'final' | 'positions' | 'window' | 'largest', columns: ReadonlyMap<string, ColumnKind>): string {
+function orderBy(
+  visual: VisualModel,
+  selected: readonly Selected[],
+  mode: 'final' | 'positions' | 'window' | 'largest',
+  columns: ReadonlyMap<string, ColumnKind>,
+): string {
   const keys: string[] = [];
   const used = new Set<number>();
   const ref = (index: number) => (mode === 'window' ? quoteIdentifier(selected[index]!.column.key) : String(index + 1));

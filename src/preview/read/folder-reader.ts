@@ -24,7 +24,9 @@ export async function readFolders(quicksight: QuickSightClient, awsAccountId: st
       let next: string | undefined;
       try {
         do {
-          const page = await quicksight.send(new ListFolderMembersCommand({ AwsAccountId: awsAccountId, FolderId: folder.id, ...(next ? { NextToken: next } : {}) }));
+          const page = await quicksight.send(
+            new ListFolderMembersCommand({ AwsAccountId: awsAccountId, FolderId: folder.id, ...(next ? { NextToken: next } : {}) }),
+          );
           for (const m of page.FolderMemberList ?? []) if (m.MemberId && /:dashboard\//.test(m.MemberArn ?? '')) dashboardIds.push(m.MemberId);
           next = page.NextToken;
         } while (next);

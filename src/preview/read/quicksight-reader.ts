@@ -51,7 +51,13 @@ export async function describeDashboard(quicksight: QuickSightClient, awsAccount
   const newerFailed = await newerFailedVersion(quicksight, awsAccountId, id, published.versionNumber);
   const base = { id, name: Dashboard?.Name ?? dashboardId, published, ...(newerFailed ? { newerFailed } : {}) };
   if (!succeeded(published.status)) return base;
-  const out = await quicksight.send(new DescribeDashboardDefinitionCommand({ AwsAccountId: awsAccountId, DashboardId: id, ...(published.versionNumber === undefined ? {} : { VersionNumber: published.versionNumber }) }));
+  const out = await quicksight.send(
+    new DescribeDashboardDefinitionCommand({
+      AwsAccountId: awsAccountId,
+      DashboardId: id,
+      ...(published.versionNumber === undefined ? {} : { VersionNumber: published.versionNumber }),
+    }),
+  );
   if (!out.Definition) throw new Error(`dashboard ${dashboardId}: DescribeDashboardDefinition returned no definition`);
   return { ...base, name: out.Name ?? base.name, definition: out.Definition, ...(out.ThemeArn ? { themeArn: out.ThemeArn } : {}) };
 }
@@ -61,19 +67,28 @@ export function succeeded(status: string): boolean {
   return status.endsWith('_SUCCESSFUL');
 }
 
-async function newerFailedVersion(quicksight: QuickSightClient, awsAccountId: string, dashboardId: string, published: number | undefined): Promise<VersionState | undefined> {
+async function newerFailedVersion(
+  quicksight: QuickSightClient,
+  awsAccountId: string,
+  dashboardId: string,
+  published: number | undefined,
+): Promise<VersionState | undefined> {
   if (published === undefined) return undefined;
   let newest: { number: number; status: string } | undefined;
   let token: string | undefined;
   do {
-    const page = await quicksight.send(new ListDashboardVersionsCommand({ AwsAccountId: awsAccountId, DashboardId: dashboardId, ...(token ? { NextToken: token } : {}) }));
+    const page = await quicksight.send(
+      new ListDashboardVersionsCommand({ AwsAccountId: awsAccountId, DashboardId: dashboardId, ...(token ? { NextToken: token } : {}) }),
+    );
     for (const v of page.DashboardVersionSummaryList ?? []) {
       if (v.VersionNumber !== undefined && v.VersionNumber > (newest?.number ?? published)) newest = { number: v.VersionNumber, status: v.Status ?? 'UNKNOWN' };
     }
     token = page.NextToken;
   } while (token);
   if (!newest?.status.endsWith('_FAILED')) return undefined;
-  const { Dashboard } = await quicksight.send(new DescribeDashboardCommand({ AwsAccountId: awsAccountId, DashboardId: dashboardId, VersionNumber: newest.number }));
+  const { Dashboard } = await quicksight.send(
+    new DescribeDashboardCommand({ AwsAccountId: awsAccountId, DashboardId: dashboardId, VersionNumber: newest.number }),
+  );
   return versionState(newest.number, Dashboard?.Version?.Status ?? newest.status, Dashboard?.Version?.Errors);
 }
 

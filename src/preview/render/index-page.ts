@@ -31,9 +31,7 @@ export function indexPage(entries: readonly IndexEntry[], generatedFrom: string,
 
 function folderList(entries: readonly IndexEntry[], folders: readonly FolderEntry[]): string {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
-  const shown = folders
-    .map((folder) => ({ folder, held: folder.dashboardIds.flatMap((id) => byId.get(id) ?? []) }))
-    .filter(({ held }) => held.length > 0);
+  const shown = folders.map((folder) => ({ folder, held: folder.dashboardIds.flatMap((id) => byId.get(id) ?? []) })).filter(({ held }) => held.length > 0);
   if (shown.length === 0) return '';
   const items = shown.map(
     ({ folder, held }) =>

@@ -64,7 +64,16 @@ export interface DefinitionIndex {
   readonly calculated: readonly (IdUse & { readonly dataset: string | undefined; readonly expression: string | undefined })[];
 }
 
-const FILTER_KINDS = new Set(['CategoryFilter', 'NumericRangeFilter', 'NumericEqualityFilter', 'TimeEqualityFilter', 'TimeRangeFilter', 'RelativeDatesFilter', 'TopBottomFilter', 'NestedFilter']);
+const FILTER_KINDS = new Set([
+  'CategoryFilter',
+  'NumericRangeFilter',
+  'NumericEqualityFilter',
+  'TimeEqualityFilter',
+  'TimeRangeFilter',
+  'RelativeDatesFilter',
+  'TopBottomFilter',
+  'NestedFilter',
+]);
 
 /** Properties naming a parameter of the definition (API model: members of shape ParameterName). */
 const PARAMETER_REFS = ['ParameterName', 'SourceParameterName', 'DestinationParameterName', 'Parameter'];
@@ -91,13 +100,16 @@ export function indexDefinition(definition: unknown): DefinitionIndex {
     const visual = [...ancestors, { node, key }].find((a) => typeof a.node.VisualId === 'string' && a.key?.endsWith('Visual'));
     const visualId = visual ? (visual.node.VisualId as string) : undefined;
     if (key === 'Sheets' && str('SheetId')) index.sheets.push({ id: str('SheetId')!, path: [...path, 'SheetId'], visuals: sheetVisuals(node, path), node });
-    if (key === 'DataSetIdentifierDeclarations' && str('Identifier') !== undefined) index.declared.push({ id: str('Identifier')!, path: [...path, 'Identifier'], arn: str('DataSetArn') });
-    if (key === 'CalculatedFields' && str('Name')) index.calculated.push({ id: str('Name')!, path: [...path, 'Name'], dataset: str('DataSetIdentifier'), expression: str('Expression') });
+    if (key === 'DataSetIdentifierDeclarations' && str('Identifier') !== undefined)
+      index.declared.push({ id: str('Identifier')!, path: [...path, 'Identifier'], arn: str('DataSetArn') });
+    if (key === 'CalculatedFields' && str('Name'))
+      index.calculated.push({ id: str('Name')!, path: [...path, 'Name'], dataset: str('DataSetIdentifier'), expression: str('Expression') });
     if (key?.endsWith('Visual') && str('VisualId')) index.visuals.push({ id: str('VisualId')!, path: [...path, 'VisualId'] });
     // Fields are defined in field wells (a column, or a calculated measure's expression); elsewhere —
     // insight computations, tooltips, sorts, palettes — a FieldId names one.
     const defines = isObject(node.Column) || typeof node.Expression === 'string';
-    if (str('FieldId') && defines && ancestors.some((a) => a.key === 'FieldWells')) index.fields.push({ id: str('FieldId')!, path: [...path, 'FieldId'], visualId });
+    if (str('FieldId') && defines && ancestors.some((a) => a.key === 'FieldWells'))
+      index.fields.push({ id: str('FieldId')!, path: [...path, 'FieldId'], visualId });
     if (key === 'FieldSort' && str('FieldId')) index.fieldSorts.push({ id: str('FieldId')!, path: [...path, 'FieldId'], visualId });
     if (key === 'FilterGroups' && str('FilterGroupId')) index.filterGroups.push({ id: str('FilterGroupId')!, path: [...path, 'FilterGroupId'], node });
     if (key && FILTER_KINDS.has(key) && str('FilterId')) {
@@ -105,7 +117,8 @@ export function indexDefinition(definition: unknown): DefinitionIndex {
     }
     for (const idKey of ['ParameterControlId', 'FilterControlId']) {
       const sheet = ancestors.find((a) => a.key === 'Sheets')?.node;
-      if (str(idKey)) index.controls.push({ id: str(idKey)!, path: [...path, idKey], sheetId: String(sheet?.SheetId ?? ''), sourceFilterId: str('SourceFilterId') });
+      if (str(idKey))
+        index.controls.push({ id: str(idKey)!, path: [...path, idKey], sheetId: String(sheet?.SheetId ?? ''), sourceFilterId: str('SourceFilterId') });
     }
     if (key?.endsWith('ParameterDeclaration') && str('Name')) index.parameters.push({ id: str('Name')!, path: [...path, 'Name'] });
     if (!key?.endsWith('ParameterDeclaration')) {
@@ -147,7 +160,8 @@ function aggregationOf(holder: JsonObject): Aggregation | undefined {
   if (typeof fn.SimpleNumericalAggregation === 'string') return { name: fn.SimpleNumericalAggregation, over: 'number' };
   if (isObject(fn.PercentileAggregation)) return { name: 'PERCENTILE', over: 'number' };
   const numerical = fn.NumericalAggregationFunction;
-  if (isObject(numerical)) return { name: typeof numerical.SimpleNumericalAggregation === 'string' ? numerical.SimpleNumericalAggregation : 'PERCENTILE', over: 'number' };
+  if (isObject(numerical))
+    return { name: typeof numerical.SimpleNumericalAggregation === 'string' ? numerical.SimpleNumericalAggregation : 'PERCENTILE', over: 'number' };
   if (typeof fn.CategoricalAggregationFunction === 'string') return { name: fn.CategoricalAggregationFunction, over: 'text' };
   if (typeof fn.DateAggregationFunction === 'string') return { name: fn.DateAggregationFunction, over: 'date' };
   return undefined;

@@ -54,7 +54,15 @@ export const calculatedFields: DefinitionRule = {
       if (problem) return [violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', path, `The expression of calculated field '${field.id}' ${problem}.`)];
       return expressionParameters(field.expression)
         .filter((name) => !declared.has(name))
-        .map((name) => violation(index, this.name, 'PARAMETER_NOT_FOUND', path, `Calculated field '${field.id}' uses parameter '${name}', which is not declared in ParameterDeclarations.`));
+        .map((name) =>
+          violation(
+            index,
+            this.name,
+            'PARAMETER_NOT_FOUND',
+            path,
+            `Calculated field '${field.id}' uses parameter '${name}', which is not declared in ParameterDeclarations.`,
+          ),
+        );
     });
   },
 };

@@ -21,12 +21,22 @@ export const dataSets: DefinitionRule = {
     const declared = declaredDataSets(input);
     for (const declaration of index.declared) {
       if (seen.has(declaration.id)) {
-        found.push(violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', declaration.path, `Data set identifier '${declaration.id}' is declared more than once.`));
+        found.push(
+          violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', declaration.path, `Data set identifier '${declaration.id}' is declared more than once.`),
+        );
         continue;
       }
       seen.add(declaration.id);
       if (!declared.get(declaration.id)?.columns) {
-        found.push(violation(index, this.name, 'DATA_SET_NOT_FOUND', declaration.path, `Data set '${declaration.arn ?? ''}' (identifier '${declaration.id}') does not exist.`));
+        found.push(
+          violation(
+            index,
+            this.name,
+            'DATA_SET_NOT_FOUND',
+            declaration.path,
+            `Data set '${declaration.arn ?? ''}' (identifier '${declaration.id}') does not exist.`,
+          ),
+        );
       }
     }
     for (const field of index.calculated) {
@@ -39,7 +49,9 @@ export const dataSets: DefinitionRule = {
       if (use.dataset === undefined) {
         found.push(violation(index, this.name, 'DATA_SET_NOT_FOUND', use.path, `Column '${use.column}' names no DataSetIdentifier.`));
       } else if (!declared.has(use.dataset)) {
-        found.push(violation(index, this.name, 'DATA_SET_NOT_FOUND', use.path, `Data set identifier '${use.dataset}' is not declared in DataSetIdentifierDeclarations.`));
+        found.push(
+          violation(index, this.name, 'DATA_SET_NOT_FOUND', use.path, `Data set identifier '${use.dataset}' is not declared in DataSetIdentifierDeclarations.`),
+        );
       }
     }
     return found;

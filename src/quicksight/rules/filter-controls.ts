@@ -40,7 +40,8 @@ export const filterControls: DefinitionRule = {
       const controlKind = String(control.path[control.path.length - 2]);
       const filterKind = String(filter.path[filter.path.length - 2]);
       const fits = CONTROL_FILTERS[controlKind];
-      if (fits && !fits.includes(filterKind)) return [at(`is a ${controlKind} control, which cannot drive filter '${control.sourceFilterId}', a ${filterKind}.`)];
+      if (fits && !fits.includes(filterKind))
+        return [at(`is a ${controlKind} control, which cannot drive filter '${control.sourceFilterId}', a ${filterKind}.`)];
       const sheets = groupSheets(filter.group);
       if (sheets === 'all' || sheets.has(control.sheetId)) return [];
       return [at(`is on sheet '${control.sheetId}', but filter '${control.sourceFilterId}' does not apply there.`)];

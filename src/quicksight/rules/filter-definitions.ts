@@ -34,7 +34,14 @@ export const filterDefinitions: DefinitionRule = {
       for (const [name, members] of Object.entries(CATEGORY_CHOICES)) {
         const body = configuration[name];
         if (!isObject(body) || members.filter((m) => body[m] !== undefined).length <= 1) continue;
-        found.push(refusal(index, this.name, [...filter.path.slice(0, -1), 'Configuration', name], `Category Filter must define only one of: CategoryValue(s), ParameterName, SelectAllOptions,  \n\t at Filter ${filter.id}.`));
+        found.push(
+          refusal(
+            index,
+            this.name,
+            [...filter.path.slice(0, -1), 'Configuration', name],
+            `Category Filter must define only one of: CategoryValue(s), ParameterName, SelectAllOptions,  \n\t at Filter ${filter.id}.`,
+          ),
+        );
       }
     }
     return found;

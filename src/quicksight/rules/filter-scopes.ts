@@ -21,7 +21,8 @@ export const filterScopes: DefinitionRule = {
       const scope = isObject(group.node.ScopeConfiguration) ? group.node.ScopeConfiguration : {};
       const configs = isObject(scope.SelectedSheets) ? scope.SelectedSheets.SheetVisualScopingConfigurations : undefined;
       const filtered = dataSetsUnder(index, base);
-      const at = (path: DefinitionPath, message: string) => violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', path, `Filter group '${group.id}' ${message}`);
+      const at = (path: DefinitionPath, message: string) =>
+        violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', path, `Filter group '${group.id}' ${message}`);
       return (Array.isArray(configs) ? configs : []).flatMap((config, i): Violation[] => {
         if (!isObject(config)) return [];
         const path = [...base, 'ScopeConfiguration', 'SelectedSheets', 'SheetVisualScopingConfigurations', i];

@@ -14,7 +14,10 @@ function layoutElements(layout: unknown): { elements: unknown[]; under: (string 
   (Array.isArray(sections) ? sections : []).forEach((section, i) => {
     const freeForm = isObject(section) && isObject(section.Content) && isObject(section.Content.Layout) ? section.Content.Layout.FreeFormLayout : undefined;
     if (isObject(freeForm) && Array.isArray(freeForm.Elements)) {
-      lists.push({ elements: freeForm.Elements, under: ['Configuration', 'SectionBasedLayout', 'BodySections', i, 'Content', 'Layout', 'FreeFormLayout', 'Elements'] });
+      lists.push({
+        elements: freeForm.Elements,
+        under: ['Configuration', 'SectionBasedLayout', 'BodySections', i, 'Content', 'Layout', 'FreeFormLayout', 'Elements'],
+      });
     }
   });
   return lists;
@@ -37,10 +40,11 @@ export const layouts: DefinitionRule = {
   check({ index }) {
     return index.sheets.flatMap((sheet) => {
       const node = sheet.node;
-      const member = (list: unknown, idKey: string) => (Array.isArray(list) ? list : []).map((item) => {
-        const inner = isObject(item) ? (typeof item[idKey] === 'string' ? item : Object.values(item).find(isObject)) : undefined;
-        return String(inner?.[idKey] ?? '');
-      });
+      const member = (list: unknown, idKey: string) =>
+        (Array.isArray(list) ? list : []).map((item) => {
+          const inner = isObject(item) ? (typeof item[idKey] === 'string' ? item : Object.values(item).find(isObject)) : undefined;
+          return String(inner?.[idKey] ?? '');
+        });
       const onSheet = new Set([
         ...sheet.visuals.map((v) => v.id),
         ...member(node.FilterControls, 'FilterControlId'),
@@ -51,7 +55,10 @@ export const layouts: DefinitionRule = {
       const base = sheet.path.slice(0, -1);
       const lists = [
         ...(Array.isArray(node.Layouts) ? node.Layouts : []).map((layout, l) => ({ layout, at: ['Layouts', l] as (string | number)[] })),
-        ...(Array.isArray(node.SheetControlLayouts) ? node.SheetControlLayouts : []).map((layout, l) => ({ layout, at: ['SheetControlLayouts', l] as (string | number)[] })),
+        ...(Array.isArray(node.SheetControlLayouts) ? node.SheetControlLayouts : []).map((layout, l) => ({
+          layout,
+          at: ['SheetControlLayouts', l] as (string | number)[],
+        })),
       ];
       return lists.flatMap(({ layout, at: where }) =>
         layoutElements(layout).flatMap(({ elements, under }) => {
@@ -61,13 +68,23 @@ export const layouts: DefinitionRule = {
             const id = String(element.ElementId);
             const path = [...base, ...where, ...under, e, 'ElementId'];
             const at = (message: string) => violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', path, message);
-            const kind = String(element.ElementType ?? 'element').toLowerCase().replace('_', ' ');
+            const kind = String(element.ElementType ?? 'element')
+              .toLowerCase()
+              .replace('_', ' ');
             if (!onSheet.has(id)) return [at(`The layout places ${kind} '${id}', which sheet '${sheet.id}' does not have.`)];
             if (placed.has(id)) return [at(`The layout places ${kind} '${id}' twice.`)];
             placed.add(id);
             const end = Number(element.ColumnIndex ?? 0) + Number(element.ColumnSpan ?? 0);
             if (under.includes('GridLayout') && end > GRID_COLUMNS) {
-              return [violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', [...base, ...where, ...under, e, 'ColumnSpan'], `The layout places ${kind} '${id}' up to column ${end}, past the grid's ${GRID_COLUMNS} columns.`)];
+              return [
+                violation(
+                  index,
+                  this.name,
+                  'PARAMETER_VALUE_INCOMPATIBLE',
+                  [...base, ...where, ...under, e, 'ColumnSpan'],
+                  `The layout places ${kind} '${id}' up to column ${end}, past the grid's ${GRID_COLUMNS} columns.`,
+                ),
+              ];
             }
             return [];
           });

@@ -16,8 +16,16 @@ export const parameterReferences: DefinitionRule = {
     const declared = new Set(index.parameters.map((p) => p.id));
     return index.parameterRefs
       .filter((ref) => !declared.has(ref.id))
-      .map((ref) => ref.path.includes('FilterGroups')
-        ? violation(index, this.name, 'FILTER_SOURCE_PARAMETER_NOT_FOUND', ref.path, 'The filter is using a parameter that has been deleted. Choose a new parameter and save changes.')
-        : violation(index, this.name, 'PARAMETER_NOT_FOUND', ref.path, `Parameter '${ref.id}' is not declared in ParameterDeclarations.`));
+      .map((ref) =>
+        ref.path.includes('FilterGroups')
+          ? violation(
+              index,
+              this.name,
+              'FILTER_SOURCE_PARAMETER_NOT_FOUND',
+              ref.path,
+              'The filter is using a parameter that has been deleted. Choose a new parameter and save changes.',
+            )
+          : violation(index, this.name, 'PARAMETER_NOT_FOUND', ref.path, `Parameter '${ref.id}' is not declared in ParameterDeclarations.`),
+      );
   },
 };

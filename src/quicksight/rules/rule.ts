@@ -69,7 +69,14 @@ export interface DefinitionRule {
 }
 
 /** A violation of `rule` at `path` that fails the creation. */
-export function violation(index: DefinitionIndex, rule: string, type: DefinitionErrorType, path: DefinitionPath, message: string, options: { lenient?: boolean } = {}): Violation {
+export function violation(
+  index: DefinitionIndex,
+  rule: string,
+  type: DefinitionErrorType,
+  path: DefinitionPath,
+  message: string,
+  options: { lenient?: boolean } = {},
+): Violation {
   return { rule, stage: 'creation', type, message, path, entity: entityAt(index.definition, path), ...(options.lenient ? { lenient: true } : {}) };
 }
 

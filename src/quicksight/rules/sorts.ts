@@ -14,7 +14,15 @@ export const sorts: DefinitionRule = {
     for (const field of index.fields) fields.set(field.visualId ?? '', (fields.get(field.visualId ?? '') ?? new Set()).add(field.id));
     return index.fieldSorts.flatMap((sort) => {
       if (sort.visualId === undefined || fields.get(sort.visualId)?.has(sort.id)) return [];
-      return [violation(index, this.name, 'PARAMETER_VALUE_INCOMPATIBLE', sort.path, `Visual '${sort.visualId}' sorts by field '${sort.id}', which its field wells do not have.`)];
+      return [
+        violation(
+          index,
+          this.name,
+          'PARAMETER_VALUE_INCOMPATIBLE',
+          sort.path,
+          `Visual '${sort.visualId}' sorts by field '${sort.id}', which its field wells do not have.`,
+        ),
+      ];
     });
   },
 };

@@ -36,7 +36,25 @@ export interface ExpressionPlace {
   readonly inAggregate?: boolean;
 }
 
-const EXTRACT_FIELDS = new Set(['year', 'quarter', 'month', 'week', 'day', 'day_of_month', 'day_of_week', 'dow', 'day_of_year', 'doy', 'year_of_week', 'yow', 'hour', 'minute', 'second', 'timezone_hour', 'timezone_minute']);
+const EXTRACT_FIELDS = new Set([
+  'year',
+  'quarter',
+  'month',
+  'week',
+  'day',
+  'day_of_month',
+  'day_of_week',
+  'dow',
+  'day_of_year',
+  'doy',
+  'year_of_week',
+  'yow',
+  'hour',
+  'minute',
+  'second',
+  'timezone_hour',
+  'timezone_minute',
+]);
 
 export class ExpressionAnalyzer {
   queries!: QueryAnalyzer;
@@ -73,7 +91,13 @@ export class ExpressionAnalyzer {
         throw new SqlError('INVALID_PARAMETER_USAGE', `Incorrect number of parameters: expected at least ${e.index + 1} but found 0`, e.at);
       case 'column': {
         const resolved = place.scope.resolve(e.name.parts);
-        if (!resolved) throw new SqlError('COLUMN_NOT_FOUND', `Column '${e.name.parts.map((p) => p.value).join('.')}' cannot be resolved`, e.at, e.name.parts.map((p) => p.value.toLowerCase()));
+        if (!resolved)
+          throw new SqlError(
+            'COLUMN_NOT_FOUND',
+            `Column '${e.name.parts.map((p) => p.value).join('.')}' cannot be resolved`,
+            e.at,
+            e.name.parts.map((p) => p.value.toLowerCase()),
+          );
         this.analysis.names.set(e, resolved);
         return resolved.type;
       }
@@ -132,33 +156,46 @@ export class ExpressionAnalyzer {
       case 'between': {
         const types = [e.expression, e.low, e.high].map((x) => this.analyze(x, place));
         const common = types.reduce<SqlType | undefined>((a, b) => a && commonType(a, b), UNKNOWN);
-        if (!common || !isOrderable(common)) throw new SqlError('TYPE_MISMATCH', `Cannot check if ${typeText(types[0]!)} is BETWEEN ${typeText(types[1]!)} and ${typeText(types[2]!)}`, e.at);
+        if (!common || !isOrderable(common))
+          throw new SqlError('TYPE_MISMATCH', `Cannot check if ${typeText(types[0]!)} is BETWEEN ${typeText(types[1]!)} and ${typeText(types[2]!)}`, e.at);
         return BOOLEAN;
       }
       case 'in-list': {
         const value = this.analyze(e.expression, place);
         for (const item of e.list) {
           const type = this.analyze(item, place);
-          if (!commonType(value, type)) throw new SqlError('TYPE_MISMATCH', `IN value and list items must be the same type: ${typeText(value)} and ${typeText(type)}`, item.at);
+          if (!commonType(value, type))
+            throw new SqlError('TYPE_MISMATCH', `IN value and list items must be the same type: ${typeText(value)} and ${typeText(type)}`, item.at);
         }
         return BOOLEAN;
       }
       case 'in-subquery': {
         const value = this.analyze(e.expression, place);
         const column = this.singleColumn(e.query, place, 'IN');
-        if (!commonType(value, column)) throw new SqlError('TYPE_MISMATCH', `Value expression and result of subquery must be of the same type: ${typeText(value)} vs ${typeText(column)}`, e.at);
+        if (!commonType(value, column))
+          throw new SqlError(
+            'TYPE_MISMATCH',
+            `Value expression and result of subquery must be of the same type: ${typeText(value)} vs ${typeText(column)}`,
+            e.at,
+          );
         return BOOLEAN;
       }
       case 'quantified-comparison': {
         const value = this.analyze(e.left, place);
         const column = this.singleColumn(e.query, place, `${e.quantifier.toUpperCase()} subquery`);
-        if (!commonType(value, column)) throw new SqlError('TYPE_MISMATCH', `Cannot apply operator: ${typeText(value)} ${e.operator} ${typeText(column)}`, e.at);
+        if (!commonType(value, column))
+          throw new SqlError('TYPE_MISMATCH', `Cannot apply operator: ${typeText(value)} ${e.operator} ${typeText(column)}`, e.at);
         return BOOLEAN;
       }
       case 'like': {
-        for (const [part, what] of [[e.expression, 'Left side of LIKE expression'], [e.pattern, 'Pattern for LIKE expression'], ...(e.escape ? [[e.escape, 'Escape for LIKE expression']] : [])] as [Ast.Expression, string][]) {
+        for (const [part, what] of [
+          [e.expression, 'Left side of LIKE expression'],
+          [e.pattern, 'Pattern for LIKE expression'],
+          ...(e.escape ? [[e.escape, 'Escape for LIKE expression']] : []),
+        ] as [Ast.Expression, string][]) {
           const type = this.analyze(part, place);
-          if (!isString(type) && type.kind !== 'unknown') throw new SqlError('TYPE_MISMATCH', `${what} must evaluate to a varchar (actual: ${typeText(type)})`, part.at);
+          if (!isString(type) && type.kind !== 'unknown')
+            throw new SqlError('TYPE_MISMATCH', `${what} must evaluate to a varchar (actual: ${typeText(type)})`, part.at);
         }
         return BOOLEAN;
       }
@@ -191,17 +228,26 @@ export class ExpressionAnalyzer {
         const field = e.field.value.toLowerCase();
         if (!EXTRACT_FIELDS.has(field)) throw new SqlError('INVALID_FUNCTION_ARGUMENT', `Invalid EXTRACT field: ${e.field.value}`, e.field.at);
         if (!['date', 'timestamp', 'timestamp with time zone', 'time', 'interval day to second', 'interval year to month', 'unknown'].includes(type.kind)) {
-          throw new SqlError('TYPE_MISMATCH', `Type of argument to extract must be DATE, TIME, TIMESTAMP, or INTERVAL (actual ${typeText(type)})`, e.expression.at);
+          throw new SqlError(
+            'TYPE_MISMATCH',
+            `Type of argument to extract must be DATE, TIME, TIMESTAMP, or INTERVAL (actual ${typeText(type)})`,
+            e.expression.at,
+          );
         }
         return BIGINT;
       }
       case 'current-time':
         switch (e.function) {
-          case 'current_date': return DATE;
-          case 'current_timestamp': return { kind: 'timestamp with time zone', precision: e.precision ?? 3, zone: 'UTC' };
-          case 'localtimestamp': return { kind: 'timestamp', precision: e.precision ?? 3 };
-          case 'localtime': return { kind: 'time', precision: e.precision ?? 3 };
-          case 'current_time': throw new SqlError('NOT_SUPPORTED', 'current_time (time with time zone) is not supported by trailsight\'s local engine', e.at);
+          case 'current_date':
+            return DATE;
+          case 'current_timestamp':
+            return { kind: 'timestamp with time zone', precision: e.precision ?? 3, zone: 'UTC' };
+          case 'localtimestamp':
+            return { kind: 'timestamp', precision: e.precision ?? 3 };
+          case 'localtime':
+            return { kind: 'time', precision: e.precision ?? 3 };
+          case 'current_time':
+            throw new SqlError('NOT_SUPPORTED', "current_time (time with time zone) is not supported by trailsight's local engine", e.at);
         }
     }
   }
@@ -211,7 +257,8 @@ export class ExpressionAnalyzer {
     const index = this.analyze(e.index, place);
     if (base.kind === 'unknown') return UNKNOWN;
     if (base.kind === 'array') {
-      if (!isIntegral(index) && index.kind !== 'unknown') throw new SqlError('TYPE_MISMATCH', `Cannot use ${typeText(index)} for subscript of ${typeText(base)}`, e.index.at);
+      if (!isIntegral(index) && index.kind !== 'unknown')
+        throw new SqlError('TYPE_MISMATCH', `Cannot use ${typeText(index)} for subscript of ${typeText(base)}`, e.index.at);
       return base.element;
     }
     if (base.kind === 'map') {
@@ -221,7 +268,12 @@ export class ExpressionAnalyzer {
     if (base.kind === 'row') {
       const position = e.index.kind === 'number' && e.index.type === 'integer' ? Number(e.index.text) : NaN;
       const field = base.fields[position - 1];
-      if (!field) throw new SqlError('INVALID_FUNCTION_ARGUMENT', `Invalid subscript index: ${e.index.kind === 'number' ? e.index.text : 'a row subscript must be a constant integer'}`, e.index.at);
+      if (!field)
+        throw new SqlError(
+          'INVALID_FUNCTION_ARGUMENT',
+          `Invalid subscript index: ${e.index.kind === 'number' ? e.index.text : 'a row subscript must be a constant integer'}`,
+          e.index.at,
+        );
       return field.type;
     }
     throw new SqlError('TYPE_MISMATCH', `Cannot use subscript on ${typeText(base)}`, e.at);
@@ -242,12 +294,23 @@ export class ExpressionAnalyzer {
     }
     if (windowed && place.noWindows) throw new SqlError('EXPRESSION_NOT_SCALAR', `${place.noWindows} cannot contain window functions: [${written}]`, e.at);
     if (aggregate && !windowed) {
-      if (place.noAggregates) throw new SqlError('EXPRESSION_NOT_SCALAR', `${place.noAggregates} cannot contain aggregations, window functions or grouping operations: [${written}]`, e.at);
+      if (place.noAggregates)
+        throw new SqlError(
+          'EXPRESSION_NOT_SCALAR',
+          `${place.noAggregates} cannot contain aggregations, window functions or grouping operations: [${written}]`,
+          e.at,
+        );
       if (place.inAggregate) throw new SqlError('NESTED_AGGREGATION', `Cannot nest aggregations inside aggregation '${fn.name}': [${written}]`, e.at);
     }
-    const inner: ExpressionPlace = aggregate || fn.kind === 'window'
-      ? { scope: place.scope, inAggregate: true, noWindows: 'Aggregate function arguments', noAggregates: windowed ? undefined : 'Aggregate function arguments' }
-      : place;
+    const inner: ExpressionPlace =
+      aggregate || fn.kind === 'window'
+        ? {
+            scope: place.scope,
+            inAggregate: true,
+            noWindows: 'Aggregate function arguments',
+            noAggregates: windowed ? undefined : 'Aggregate function arguments',
+          }
+        : place;
     if (e.star) {
       if (fn.name !== 'count') throw new SqlError('FUNCTION_NOT_FOUND', `Function '${fn.name}' does not accept *`, e.at);
     }
@@ -275,7 +338,12 @@ export class ExpressionAnalyzer {
     for (const when of e.whens) {
       if (operand) {
         const type = this.analyze(when.condition, place);
-        if (!commonType(operand, type)) throw new SqlError('TYPE_MISMATCH', `CASE operand type does not match WHEN clause operand type: ${typeText(operand)} vs ${typeText(type)}`, when.condition.at);
+        if (!commonType(operand, type))
+          throw new SqlError(
+            'TYPE_MISMATCH',
+            `CASE operand type does not match WHEN clause operand type: ${typeText(operand)} vs ${typeText(type)}`,
+            when.condition.at,
+          );
       } else this.condition(when.condition, place, 'WHEN clause');
     }
     const results = [...e.whens.map((w) => w.result), ...(e.otherwise ? [e.otherwise] : [])];
@@ -283,7 +351,12 @@ export class ExpressionAnalyzer {
     for (const result of results) {
       const type = this.analyze(result, place);
       const next = commonType(common, type);
-      if (!next) throw new SqlError('TYPE_MISMATCH', `All CASE results must be the same type or coercible to a common type. Cannot find common type between ${typeText(common)} and ${typeText(type)}, all types (without duplicates): [${[...new Set(results.map((r) => typeText(this.analysis.typeOf(r))))].join(', ')}]`, result.at);
+      if (!next)
+        throw new SqlError(
+          'TYPE_MISMATCH',
+          `All CASE results must be the same type or coercible to a common type. Cannot find common type between ${typeText(common)} and ${typeText(type)}, all types (without duplicates): [${[...new Set(results.map((r) => typeText(this.analysis.typeOf(r))))].join(', ')}]`,
+          result.at,
+        );
       common = next;
     }
     return common;
@@ -295,8 +368,12 @@ export class ExpressionAnalyzer {
     if ((isString(left) || left.kind === 'unknown') && (isString(right) || right.kind === 'unknown')) return VARCHAR;
     if (left.kind === 'varbinary' && right.kind === 'varbinary') return left;
     if (left.kind === 'array' || right.kind === 'array') {
-      const element = left.kind === 'array' && right.kind === 'array' ? commonType(left.element, right.element)
-        : left.kind === 'array' ? commonType(left.element, right) : commonType(right.kind === 'array' ? right.element : right, left);
+      const element =
+        left.kind === 'array' && right.kind === 'array'
+          ? commonType(left.element, right.element)
+          : left.kind === 'array'
+            ? commonType(left.element, right)
+            : commonType(right.kind === 'array' ? right.element : right, left);
       if (element) return arrayOf(element);
     }
     throw new SqlError('TYPE_MISMATCH', `Cannot apply operator: ${typeText(left)} || ${typeText(right)}`, e.at);
@@ -308,7 +385,8 @@ export class ExpressionAnalyzer {
     if (!['timestamp', 'timestamp with time zone', 'unknown'].includes(type.kind)) {
       throw new SqlError('TYPE_MISMATCH', `Type of value must be a time or timestamp with or without time zone (actual ${typeText(type)})`, e.expression.at);
     }
-    if (!isString(zoneType) && zoneType.kind !== 'interval day to second') throw new SqlError('TYPE_MISMATCH', `Time zone must be a varchar or an interval day to second (actual ${typeText(zoneType)})`, e.zone.at);
+    if (!isString(zoneType) && zoneType.kind !== 'interval day to second')
+      throw new SqlError('TYPE_MISMATCH', `Time zone must be a varchar or an interval day to second (actual ${typeText(zoneType)})`, e.zone.at);
     const precision = type.kind === 'timestamp' || type.kind === 'timestamp with time zone' ? type.precision : 3;
     const zone = e.zone.kind === 'string' ? e.zone.value : undefined;
     return { kind: 'timestamp with time zone', precision, ...(zone ? { zone } : {}) };
@@ -316,7 +394,8 @@ export class ExpressionAnalyzer {
 
   private singleColumn(query: Ast.Query, place: ExpressionPlace, what: string): SqlType {
     const columns = this.queries.subquery(query, place.scope);
-    if (columns.length !== 1) throw new SqlError('NOT_SUPPORTED', `Multiple columns returned by subquery are not yet supported. Found ${columns.length} (in ${what})`, query.at);
+    if (columns.length !== 1)
+      throw new SqlError('NOT_SUPPORTED', `Multiple columns returned by subquery are not yet supported. Found ${columns.length} (in ${what})`, query.at);
     return columns[0]!.type;
   }
 }

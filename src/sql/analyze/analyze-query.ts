@@ -40,11 +40,12 @@ export class QueryAnalyzer {
   query(query: Ast.Query, outer: Scope | undefined, named: NamedQueries = new Map()): readonly OutputColumn[] {
     let visible = named;
     if (query.with) {
-      if (query.with.recursive) throw new SqlError('NOT_SUPPORTED', 'WITH RECURSIVE is not supported by trailsight\'s local engine', query.at);
+      if (query.with.recursive) throw new SqlError('NOT_SUPPORTED', "WITH RECURSIVE is not supported by trailsight's local engine", query.at);
       const local = new Map(named);
       for (const item of query.with.queries) {
         const name = canonical(item.name);
-        if (query.with.queries.filter((q) => canonical(q.name) === name).length > 1) throw new SqlError('DUPLICATE_NAMED_QUERY', `WITH query name '${name}' specified more than once`, item.name.at);
+        if (query.with.queries.filter((q) => canonical(q.name) === name).length > 1)
+          throw new SqlError('DUPLICATE_NAMED_QUERY', `WITH query name '${name}' specified more than once`, item.name.at);
         const columns = this.query(item.query, outer, local);
         local.set(name, { named: item, columns: renameColumns(columns, item.columns, item.name) });
       }
@@ -100,10 +101,16 @@ export class QueryAnalyzer {
       case 'set-operation': {
         const left = this.body(body.left, outer, named);
         const right = this.body(body.right, outer, named);
-        if (left.length !== right.length) throw new SqlError('TYPE_MISMATCH', `${body.operator.toUpperCase()} query has different number of fields: ${left.length}, ${right.length}`, body.at);
+        if (left.length !== right.length)
+          throw new SqlError('TYPE_MISMATCH', `${body.operator.toUpperCase()} query has different number of fields: ${left.length}, ${right.length}`, body.at);
         const columns = left.map((column, i) => {
           const type = commonType(column.type, right[i]!.type);
-          if (!type) throw new SqlError('TYPE_MISMATCH', `column ${i + 1} in ${body.operator.toUpperCase()} query has incompatible types: ${typeText(column.type)}, ${typeText(right[i]!.type)}`, body.at);
+          if (!type)
+            throw new SqlError(
+              'TYPE_MISMATCH',
+              `column ${i + 1} in ${body.operator.toUpperCase()} query has incompatible types: ${typeText(column.type)}, ${typeText(right[i]!.type)}`,
+              body.at,
+            );
           return { ...column, type };
         });
         this.orderBy(query, columns, undefined, undefined);
@@ -121,7 +128,8 @@ export class QueryAnalyzer {
       if (row.kind === 'row') this.analysis.types.set(row, { kind: 'row', fields: rowTypes.map((type) => ({ type })) });
       if (!types) types = rowTypes;
       else {
-        if (types.length !== rowTypes.length) throw new SqlError('TYPE_MISMATCH', `Values rows have mismatched sizes: ${types.length} vs ${rowTypes.length}`, row.at);
+        if (types.length !== rowTypes.length)
+          throw new SqlError('TYPE_MISMATCH', `Values rows have mismatched sizes: ${types.length} vs ${rowTypes.length}`, row.at);
         types = types.map((t, i) => {
           const common = commonType(t, rowTypes[i]!);
           if (!common) throw new SqlError('TYPE_MISMATCH', `Values rows have mismatched types: ${typeText(t)} vs ${typeText(rowTypes[i]!)}`, row.at);
@@ -139,7 +147,9 @@ export class QueryAnalyzer {
     for (const relation of select.from) relations.push(...this.fromItem(relation, outer, named, relations));
     const scope = new Scope(relations, outer);
     const base: ExpressionPlace = { scope };
-    this.guard(() => select.where && this.expressions.condition(select.where, { scope, noAggregates: 'WHERE clause', noWindows: 'WHERE clause' }, 'WHERE clause'));
+    this.guard(
+      () => select.where && this.expressions.condition(select.where, { scope, noAggregates: 'WHERE clause', noWindows: 'WHERE clause' }, 'WHERE clause'),
+    );
     const columns: OutputColumn[] = [];
     const savedWindows = this.windowsInScope;
     this.windowsInScope = select.windows;
@@ -163,11 +173,14 @@ export class QueryAnalyzer {
 
   private selectItem(item: Ast.SelectItem, _scope: Scope, place: ExpressionPlace, relations: readonly RelationScope[], position: number): OutputColumn[] {
     if (item.kind === 'all-columns') {
-      const expanded = item.qualifier ? this.qualifiedStar(item, relations) : relations.flatMap((r) => r.fields.filter((f) => !f.hidden).map((field) => ({ relation: r.id, field })));
+      const expanded = item.qualifier
+        ? this.qualifiedStar(item, relations)
+        : relations.flatMap((r) => r.fields.filter((f) => !f.hidden).map((field) => ({ relation: r.id, field })));
       if (!item.qualifier && relations.length === 0) throw new SqlError('COLUMN_NOT_FOUND', 'SELECT * not allowed in queries without FROM clause', item.at);
       this.analysis.stars.set(item, expanded);
       const names = item.aliases?.map(canonical);
-      if (names && names.length !== expanded.length) throw new SqlError('MISMATCHED_COLUMN_ALIASES', `Column alias list has ${names.length} entries but relation has ${expanded.length} columns`, item.at);
+      if (names && names.length !== expanded.length)
+        throw new SqlError('MISMATCHED_COLUMN_ALIASES', `Column alias list has ${names.length} entries but relation has ${expanded.length} columns`, item.at);
       return expanded.map((c, i) => ({ name: names?.[i] ?? c.field.name ?? `_col${position + i}`, type: c.field.type, at: item.at, origin: 'star' as const }));
     }
     const type = this.expressions.analyze(item.expression, place);
@@ -180,13 +193,15 @@ export class QueryAnalyzer {
     const qualifier = item.qualifier!;
     if (qualifier.kind === 'column') {
       const names = qualifier.name.parts.map(canonical);
-      const relation = relations.find((r) => r.qualifiers.some((q) => q.length >= names.length && q.slice(q.length - names.length).every((n, i) => n === names[i])));
+      const relation = relations.find((r) =>
+        r.qualifiers.some((q) => q.length >= names.length && q.slice(q.length - names.length).every((n, i) => n === names[i])),
+      );
       if (relation) return relation.fields.filter((f) => !f.hidden).map((field) => ({ relation: relation.id, field }));
     }
     // `expression.*`: the fields of a row value.
     const type = this.expressions.analyze(qualifier, { scope: new Scope(relations) });
     if (type.kind !== 'row') throw new SqlError('TYPE_MISMATCH', `Unable to resolve reference ${printName(qualifier)}.*`, item.at);
-    throw new SqlError('NOT_SUPPORTED', 'expanding the fields of a row value with .* is not supported by trailsight\'s local engine', item.at);
+    throw new SqlError('NOT_SUPPORTED', "expanding the fields of a row value with .* is not supported by trailsight's local engine", item.at);
   }
 
   private groupingExpression(expression: Ast.Expression, select: Ast.Select, scope: Scope): void {
@@ -214,7 +229,8 @@ export class QueryAnalyzer {
         const e = item.expression;
         if (e.kind === 'number' && e.type === 'integer') {
           const position = Number(e.text);
-          if (position < 1 || position > columns.length) throw new SqlError('INVALID_COLUMN_REFERENCE', `ORDER BY position ${position} is not in select list`, e.at);
+          if (position < 1 || position > columns.length)
+            throw new SqlError('INVALID_COLUMN_REFERENCE', `ORDER BY position ${position} is not in select list`, e.at);
           this.analysis.orderByOutputs.set(item, position - 1);
           return;
         }
@@ -222,7 +238,8 @@ export class QueryAnalyzer {
           // An output column's name wins over the FROM's columns (Trino's ORDER BY scope).
           const name = canonical(e.name.parts[0]!);
           const matches = columns.flatMap((c, i) => (c.name === name ? [i] : []));
-          if (matches.length > 1 && !(select && matches.every((i) => isColumnNamed(select, i, name)))) throw new SqlError('AMBIGUOUS_NAME', `'${name}' in ORDER BY is ambiguous`, e.at);
+          if (matches.length > 1 && !(select && matches.every((i) => isColumnNamed(select, i, name))))
+            throw new SqlError('AMBIGUOUS_NAME', `'${name}' in ORDER BY is ambiguous`, e.at);
           if (matches.length >= 1) {
             this.analysis.orderByOutputs.set(item, matches[0]!);
             return;
@@ -239,7 +256,8 @@ export class QueryAnalyzer {
   /** A window (OVER) and the named windows it may refer to. */
   window(over: Ast.Window, place: ExpressionPlace): void {
     if (over.kind === 'named') {
-      if (!this.windowsInScope.some((w) => canonical(w.name) === canonical(over.name))) throw new SqlError('INVALID_WINDOW_REFERENCE', `Cannot resolve WINDOW name ${over.name.value}`, over.name.at);
+      if (!this.windowsInScope.some((w) => canonical(w.name) === canonical(over.name)))
+        throw new SqlError('INVALID_WINDOW_REFERENCE', `Cannot resolve WINDOW name ${over.name.value}`, over.name.at);
       return;
     }
     this.windowSpecification(over.specification, place);
@@ -267,25 +285,32 @@ export class QueryAnalyzer {
         const left = this.relation(relation.left, outer, named, before);
         const right = this.relation(relation.right, outer, named, [...before, ...left]);
         const scope = new Scope([...left, ...right], outer);
-        if (relation.on) this.guard(() => this.expressions.condition(relation.on!, { scope, noAggregates: 'JOIN clause', noWindows: 'JOIN clause' }, 'JOIN ON clause'));
+        if (relation.on)
+          this.guard(() => this.expressions.condition(relation.on!, { scope, noAggregates: 'JOIN clause', noWindows: 'JOIN clause' }, 'JOIN ON clause'));
         for (const column of relation.using ?? []) {
           const name = canonical(column);
           for (const side of [left, right]) {
-            if (!side.some((r) => r.fields.some((f) => f.name === name))) throw new SqlError('COLUMN_NOT_FOUND', `Column '${column.value}' is missing from ${side === left ? 'left' : 'right'} side of join`, column.at);
+            if (!side.some((r) => r.fields.some((f) => f.name === name)))
+              throw new SqlError('COLUMN_NOT_FOUND', `Column '${column.value}' is missing from ${side === left ? 'left' : 'right'} side of join`, column.at);
           }
         }
         if (relation.natural) throw new SqlError('NOT_SUPPORTED', 'Natural join not supported', relation.at);
         return [...left, ...right];
       }
       case 'aliased': {
-        const [inner, ...rest] = relation.relation.kind === 'unnest'
-          ? [this.unnest(relation.relation, new Scope(before, outer), relation.columns?.length)]
-          : this.relation(relation.relation, outer, named, before);
+        const [inner, ...rest] =
+          relation.relation.kind === 'unnest'
+            ? [this.unnest(relation.relation, new Scope(before, outer), relation.columns?.length)]
+            : this.relation(relation.relation, outer, named, before);
         if (!inner || rest.length > 0) throw new SqlError('NOT_SUPPORTED', 'an alias on a parenthesized join is not supported', relation.at);
         const aliases = relation.columns?.map(canonical);
         const visible = inner.fields.filter((f) => !f.hidden);
         if (aliases && aliases.length !== visible.length) {
-          throw new SqlError('MISMATCHED_COLUMN_ALIASES', `Column alias list has ${aliases.length} entries but '${relation.alias.value}' has ${visible.length} columns available`, relation.at);
+          throw new SqlError(
+            'MISMATCHED_COLUMN_ALIASES',
+            `Column alias list has ${aliases.length} entries but '${relation.alias.value}' has ${visible.length} columns available`,
+            relation.at,
+          );
         }
         const fields = aliases ? visible.map((f, i) => ({ ...f, name: aliases[i]! })) : inner.fields;
         const scope: RelationScope = { id: inner.id, qualifiers: [[canonical(relation.alias)]], fields };
@@ -299,7 +324,11 @@ export class QueryAnalyzer {
       case 'lateral': {
         const id = this.nextRelation++;
         const columns = this.query(relation.query, relation.kind === 'lateral' ? new Scope(before, outer) : outer, named);
-        const fields = columns.map((c, i) => ({ ...(c.name.startsWith('_col') && relation.kind === 'subquery-relation' && isUnnamed(relation.query, i) ? {} : { name: c.name }), type: c.type, column: `_c${i}` }));
+        const fields = columns.map((c, i) => ({
+          ...(c.name.startsWith('_col') && relation.kind === 'subquery-relation' && isUnnamed(relation.query, i) ? {} : { name: c.name }),
+          type: c.type,
+          column: `_c${i}`,
+        }));
         return [this.register(relation, { id, qualifiers: [], fields })];
       }
       case 'unnest':
@@ -365,7 +394,8 @@ export class QueryAnalyzer {
     for (const [index, type] of types.entries()) {
       const expression = relation.expressions[index]!;
       if (type.kind === 'array') {
-        if (type.element.kind === 'row' && rowsAsColumns) for (const f of type.element.fields) fields.push({ ...(f.name ? { name: f.name } : {}), type: f.type, column: `_c${fields.length}` });
+        if (type.element.kind === 'row' && rowsAsColumns)
+          for (const f of type.element.fields) fields.push({ ...(f.name ? { name: f.name } : {}), type: f.type, column: `_c${fields.length}` });
         else fields.push({ type: type.element, column: `_c${fields.length}` });
       } else if (type.kind === 'map') {
         fields.push({ type: type.key, column: `_c${fields.length}` }, { type: type.value, column: `_c${fields.length + 1}` });
@@ -403,7 +433,12 @@ function outputName(item: Extract<Ast.SelectItem, { kind: 'item' }>, position: n
 
 function isColumnNamed(select: Ast.Select, index: number, name: string): boolean {
   const item = select.items[index];
-  return item?.kind === 'item' && item.expression.kind === 'column' && !item.alias && canonical(item.expression.name.parts[item.expression.name.parts.length - 1]!) === name;
+  return (
+    item?.kind === 'item' &&
+    item.expression.kind === 'column' &&
+    !item.alias &&
+    canonical(item.expression.name.parts[item.expression.name.parts.length - 1]!) === name
+  );
 }
 
 function isUnnamed(query: Ast.Query, index: number): boolean {
@@ -415,7 +450,12 @@ function isUnnamed(query: Ast.Query, index: number): boolean {
 
 function renameColumns(columns: readonly OutputColumn[], names: readonly Identifier[] | undefined, query: Identifier): readonly OutputColumn[] {
   if (!names) return columns;
-  if (names.length !== columns.length) throw new SqlError('MISMATCHED_COLUMN_ALIASES', `WITH column alias list has ${names.length} entries but WITH query (${query.value}) has ${columns.length} columns`, query.at);
+  if (names.length !== columns.length)
+    throw new SqlError(
+      'MISMATCHED_COLUMN_ALIASES',
+      `WITH column alias list has ${names.length} entries but WITH query (${query.value}) has ${columns.length} columns`,
+      query.at,
+    );
   return columns.map((c, i) => ({ ...c, name: canonical(names[i]!) }));
 }
 

@@ -1,4 +1,3 @@
-
 import type * as Ast from '../tree/ast.ts';
 import type { SqlType } from '../types/sql-type.ts';
 import { Analysis, type OutputColumn } from './analysis.ts';
@@ -45,9 +44,16 @@ export function analyzeExpression(
 ): { analysis: Analysis; type: SqlType } {
   const analysis = new Analysis();
   const expressions = new ExpressionAnalyzer(analysis);
-  const queries = new QueryAnalyzer(analysis, { defaultCatalog: table.catalog, defaultDatabase: table.database, table: () => undefined, hasDatabase: () => true, hasCatalog: () => true }, expressions);
+  const queries = new QueryAnalyzer(
+    analysis,
+    { defaultCatalog: table.catalog, defaultDatabase: table.database, table: () => undefined, hasDatabase: () => true, hasCatalog: () => true },
+    expressions,
+  );
   queries.collect = options.collect ?? false;
-  const fields = [...table.columns.map((c) => ({ name: c.name, type: c.type, column: c.name })), ...table.hidden.map((c) => ({ name: c.name, type: c.type, column: c.name, hidden: true }))];
+  const fields = [
+    ...table.columns.map((c) => ({ name: c.name, type: c.type, column: c.name })),
+    ...table.hidden.map((c) => ({ name: c.name, type: c.type, column: c.name, hidden: true })),
+  ];
   const scope = new Scope([{ id: 0, qualifiers: [[table.catalog, table.database, table.name]], fields }]);
   const place = options.scalarOnly ? { scope, noAggregates: 'This expression', noWindows: 'This expression' } : { scope };
   let type: SqlType = { kind: 'unknown' };
@@ -57,4 +63,3 @@ export function analyzeExpression(
   });
   return { analysis, type };
 }
-

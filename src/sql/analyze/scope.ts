@@ -68,7 +68,8 @@ export class Scope {
       const hits = matches.flatMap((r) => r.fields.filter((f) => f.name === column).map((field) => ({ relation: r, field })));
       if (hits.length > 1) throw new SqlError('AMBIGUOUS_NAME', `Column '${names.slice(0, length + 1).join('.')}' is ambiguous`, parts[0]!.at);
       const hit = hits[0];
-      if (hit) return withPath({ kind: 'field', relation: hit.relation.id, field: hit.field, path: [], type: hit.field.type }, names.slice(length + 1), parts[0]!.at);
+      if (hit)
+        return withPath({ kind: 'field', relation: hit.relation.id, field: hit.field, path: [], type: hit.field.type }, names.slice(length + 1), parts[0]!.at);
     }
     const hits = this.relations.flatMap((r) => r.fields.filter((f) => f.name === names[0]).map((field) => ({ relation: r, field })));
     if (hits.length > 1) throw new SqlError('AMBIGUOUS_NAME', `Column '${names[0]}' is ambiguous`, parts[0]!.at);

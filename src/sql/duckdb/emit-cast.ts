@@ -40,7 +40,10 @@ function plainCast(sql: string, from: SqlType, to: SqlType): string {
   switch (to.kind) {
     case 'json':
       return from.kind === 'varchar' || from.kind === 'char' ? `to_json(CAST(${sql} AS VARCHAR))` : `to_json(${sql})`;
-    case 'tinyint': case 'smallint': case 'integer': case 'bigint':
+    case 'tinyint':
+    case 'smallint':
+    case 'integer':
+    case 'bigint':
       // Trino rounds a double half up (Math.round); DuckDB would round half to even.
       if (from.kind === 'double' || from.kind === 'real') return `CAST(floor(${sql} + 0.5) AS ${duckdbType(to)})`;
       return `CAST(${sql} AS ${duckdbType(to)})`;
@@ -89,24 +92,42 @@ const containsRow = (t: SqlType): boolean => t.kind === 'row' || (t.kind === 'ar
 
 function toText(sql: string, from: SqlType): string {
   switch (from.kind) {
-    case 'json': return `_trino_json_to_varchar(${sql})`;
-    case 'timestamp': return timestampText(sql, from.precision);
-    case 'timestamp with time zone': return `(${timestampText(localTime(sql, from), from.precision)} || ' ' || ${quoteString(zoneOf(from))})`;
-    case 'ipaddress': return `_trino_ip_text(${sql})`;
-    case 'double': return `_trino_double_text(${sql})`;
-    case 'real': return `_trino_double_text(CAST(${sql} AS DOUBLE))`;
-    case 'varbinary': return `decode(${sql})`;
-    case 'interval day to second': return `_trino_interval_text(${sql})`;
-    default: return `CAST(${sql} AS VARCHAR)`;
+    case 'json':
+      return `_trino_json_to_varchar(${sql})`;
+    case 'timestamp':
+      return timestampText(sql, from.precision);
+    case 'timestamp with time zone':
+      return `(${timestampText(localTime(sql, from), from.precision)} || ' ' || ${quoteString(zoneOf(from))})`;
+    case 'ipaddress':
+      return `_trino_ip_text(${sql})`;
+    case 'double':
+      return `_trino_double_text(${sql})`;
+    case 'real':
+      return `_trino_double_text(CAST(${sql} AS DOUBLE))`;
+    case 'varbinary':
+      return `decode(${sql})`;
+    case 'interval day to second':
+      return `_trino_interval_text(${sql})`;
+    default:
+      return `CAST(${sql} AS VARCHAR)`;
   }
 }
 
 /** JSON → a SQL type: scalars by their value (a JSON string `"12"` is 12), arrays and objects to arrays, maps and rows. */
 function fromJson(sql: string, to: SqlType): string {
   switch (to.kind) {
-    case 'array': case 'map': case 'row':
+    case 'array':
+    case 'map':
+    case 'row':
       return `CAST(${sql} AS ${duckdbType(to)})`;
-    case 'boolean': case 'tinyint': case 'smallint': case 'integer': case 'bigint': case 'real': case 'double': case 'decimal':
+    case 'boolean':
+    case 'tinyint':
+    case 'smallint':
+    case 'integer':
+    case 'bigint':
+    case 'real':
+    case 'double':
+    case 'decimal':
       return `CAST(_trino_json_to_varchar(${sql}) AS ${duckdbType(to)})`;
     default:
       return `CAST(_trino_json_to_varchar(${sql}) AS ${duckdbType(to)})`;

@@ -8,10 +8,14 @@ import { duckdbType } from './duckdb-type.ts';
 
 export function emitTypedLiteral(e: Ast.TypedLiteral, type: SqlType): string {
   switch (type.kind) {
-    case 'ipaddress': return `CAST(${quoteString(String(parseIpAddress(e.value)))} AS UHUGEINT)`;
-    case 'json': return `json(${quoteString(e.value)})`;
-    case 'timestamp with time zone': return `CAST(${quoteString(e.value.trim().replace(/ (UTC|Z)$/, '+00'))} AS TIMESTAMPTZ)`;
-    default: return `CAST(${quoteString(e.value.trim())} AS ${duckdbType(type)})`;
+    case 'ipaddress':
+      return `CAST(${quoteString(String(parseIpAddress(e.value)))} AS UHUGEINT)`;
+    case 'json':
+      return `json(${quoteString(e.value)})`;
+    case 'timestamp with time zone':
+      return `CAST(${quoteString(e.value.trim().replace(/ (UTC|Z)$/, '+00'))} AS TIMESTAMPTZ)`;
+    default:
+      return `CAST(${quoteString(e.value.trim())} AS ${duckdbType(type)})`;
   }
 }
 

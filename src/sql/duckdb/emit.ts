@@ -45,9 +45,12 @@ export class DuckDbEmitter {
 
   private body(body: Ast.QueryBody): string {
     switch (body.kind) {
-      case 'query': return `SELECT * FROM (${this.query(body)})`;
-      case 'select': return this.select(body);
-      case 'values': return this.values(body);
+      case 'query':
+        return `SELECT * FROM (${this.query(body)})`;
+      case 'select':
+        return this.select(body);
+      case 'values':
+        return this.values(body);
       case 'table-body': {
         const columns = this.analysis.outputs.get(body) ?? [];
         throw new SqlError('NOT_SUPPORTED', `TABLE statements are not supported by trailsight's local engine (${columns.length} columns)`, body.at);
@@ -88,13 +91,17 @@ export class DuckDbEmitter {
     const list = (expressions: readonly Ast.Expression[]) => expressions.map((e) => this.expression(this.analysis.ordinals.get(e) ?? e));
     const elements = groupBy.elements.map((element) => {
       switch (element.kind) {
-        case 'expressions': return list(element.expressions).join(', ');
-        case 'rollup': return `ROLLUP (${element.sets.map((s) => `(${list(s).join(', ')})`).join(', ')})`;
-        case 'cube': return `CUBE (${element.sets.map((s) => `(${list(s).join(', ')})`).join(', ')})`;
-        case 'grouping-sets': return `GROUPING SETS (${element.sets.map((s) => `(${list(s).join(', ')})`).join(', ')})`;
+        case 'expressions':
+          return list(element.expressions).join(', ');
+        case 'rollup':
+          return `ROLLUP (${element.sets.map((s) => `(${list(s).join(', ')})`).join(', ')})`;
+        case 'cube':
+          return `CUBE (${element.sets.map((s) => `(${list(s).join(', ')})`).join(', ')})`;
+        case 'grouping-sets':
+          return `GROUPING SETS (${element.sets.map((s) => `(${list(s).join(', ')})`).join(', ')})`;
       }
     });
-    if (groupBy.distinct) throw new SqlError('NOT_SUPPORTED', 'GROUP BY DISTINCT is not supported by trailsight\'s local engine', 0);
+    if (groupBy.distinct) throw new SqlError('NOT_SUPPORTED', "GROUP BY DISTINCT is not supported by trailsight's local engine", 0);
     const text = elements.filter((e) => e.length > 0).join(', ');
     return text.length > 0 ? text : '()';
   }
@@ -125,7 +132,8 @@ export class DuckDbEmitter {
         const left = this.relation(relation.left);
         const right = this.relation(relation.right);
         if (relation.type === 'cross') return `${left} CROSS JOIN ${right}`;
-        if (relation.using) throw new SqlError('NOT_SUPPORTED', 'JOIN … USING is not supported by trailsight\'s local engine; write the condition with ON', relation.at);
+        if (relation.using)
+          throw new SqlError('NOT_SUPPORTED', "JOIN … USING is not supported by trailsight's local engine; write the condition with ON", relation.at);
         return `${left} ${relation.type.toUpperCase()} JOIN ${right} ON ${this.expression(relation.on!)}`;
       }
       case 'subquery-relation':
@@ -171,23 +179,36 @@ export class DuckDbEmitter {
   expression(e: Ast.Expression): string {
     const type = this.analysis.typeOf(e);
     switch (e.kind) {
-      case 'string': return quoteString(e.value);
-      case 'number': return emitNumber(e, type);
-      case 'boolean': return e.value ? 'true' : 'false';
-      case 'null': return 'NULL';
-      case 'typed-literal': return emitTypedLiteral(e, type);
-      case 'interval': return `(${emitInterval(e)})`;
-      case 'binary': return `unhex(${quoteString(e.hex)})`;
-      case 'parameter': throw new SqlError('INVALID_PARAMETER_USAGE', 'Query has unbound parameters', e.at);
-      case 'column': return this.column(this.analysis.names.get(e)!);
-      case 'dereference': return `struct_extract(${this.expression(e.base)}, ${quoteString(e.field.value.toLowerCase())})`;
-      case 'subscript': return this.subscript(e);
-      case 'call': return this.call(e);
+      case 'string':
+        return quoteString(e.value);
+      case 'number':
+        return emitNumber(e, type);
+      case 'boolean':
+        return e.value ? 'true' : 'false';
+      case 'null':
+        return 'NULL';
+      case 'typed-literal':
+        return emitTypedLiteral(e, type);
+      case 'interval':
+        return `(${emitInterval(e)})`;
+      case 'binary':
+        return `unhex(${quoteString(e.hex)})`;
+      case 'parameter':
+        throw new SqlError('INVALID_PARAMETER_USAGE', 'Query has unbound parameters', e.at);
+      case 'column':
+        return this.column(this.analysis.names.get(e)!);
+      case 'dereference':
+        return `struct_extract(${this.expression(e.base)}, ${quoteString(e.field.value.toLowerCase())})`;
+      case 'subscript':
+        return this.subscript(e);
+      case 'call':
+        return this.call(e);
       case 'lambda': {
         const names = this.analysis.lambdaParameters.get(e) ?? [];
         return `(lambda ${names.map(quoteIdentifier).join(', ')}: ${this.expression(e.body)})`;
       }
-      case 'cast': return `(${emitCast(this.expression(e.expression), this.analysis.typeOf(e.expression), type, e.safe)})`;
+      case 'cast':
+        return `(${emitCast(this.expression(e.expression), this.analysis.typeOf(e.expression), type, e.safe)})`;
       case 'case': {
         const operand = e.operand ? ` ${this.expression(e.operand)}` : '';
         const whens = e.whens.map((w) => ` WHEN ${this.expression(w.condition)} THEN ${this.expression(w.result)}`).join('');
@@ -195,38 +216,64 @@ export class DuckDbEmitter {
         return `(CASE${operand}${whens}${otherwise} END)`;
       }
       case 'arithmetic':
-        return emitArithmetic(e.operator, { sql: this.expression(e.left), type: this.analysis.typeOf(e.left) }, { sql: this.expression(e.right), type: this.analysis.typeOf(e.right) }, type);
-      case 'negation': return `(- ${this.expression(e.expression)})`;
-      case 'concat': return this.concat(e);
-      case 'comparison': return `(${this.expression(e.left)} ${e.operator} ${this.expression(e.right)})`;
-      case 'logical': return `(${this.expression(e.left)} ${e.operator.toUpperCase()} ${this.expression(e.right)})`;
-      case 'not': return `(NOT ${this.expression(e.expression)})`;
-      case 'between': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}BETWEEN ${this.expression(e.low)} AND ${this.expression(e.high)})`;
-      case 'in-list': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => this.expression(x)).join(', ')}))`;
-      case 'in-subquery': return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}IN (${this.query(e.query)}))`;
+        return emitArithmetic(
+          e.operator,
+          { sql: this.expression(e.left), type: this.analysis.typeOf(e.left) },
+          { sql: this.expression(e.right), type: this.analysis.typeOf(e.right) },
+          type,
+        );
+      case 'negation':
+        return `(- ${this.expression(e.expression)})`;
+      case 'concat':
+        return this.concat(e);
+      case 'comparison':
+        return `(${this.expression(e.left)} ${e.operator} ${this.expression(e.right)})`;
+      case 'logical':
+        return `(${this.expression(e.left)} ${e.operator.toUpperCase()} ${this.expression(e.right)})`;
+      case 'not':
+        return `(NOT ${this.expression(e.expression)})`;
+      case 'between':
+        return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}BETWEEN ${this.expression(e.low)} AND ${this.expression(e.high)})`;
+      case 'in-list':
+        return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => this.expression(x)).join(', ')}))`;
+      case 'in-subquery':
+        return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}IN (${this.query(e.query)}))`;
       case 'like': {
         const escapeClause = e.escape ? ` ESCAPE ${this.expression(e.escape)}` : '';
         return `(${this.expression(e.expression)} ${e.negated ? 'NOT ' : ''}LIKE ${this.expression(e.pattern)}${escapeClause})`;
       }
-      case 'is-null': return `(${this.expression(e.expression)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
-      case 'distinct-from': return `(${this.expression(e.left)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.expression(e.right)})`;
-      case 'quantified-comparison': return `(${this.expression(e.left)} ${e.operator} ${e.quantifier.toUpperCase()} (${this.query(e.query)}))`;
-      case 'exists': return `(EXISTS (${this.query(e.query)}))`;
-      case 'subquery': return `(${this.query(e.query)})`;
+      case 'is-null':
+        return `(${this.expression(e.expression)} IS ${e.negated ? 'NOT ' : ''}NULL)`;
+      case 'distinct-from':
+        return `(${this.expression(e.left)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.expression(e.right)})`;
+      case 'quantified-comparison':
+        return `(${this.expression(e.left)} ${e.operator} ${e.quantifier.toUpperCase()} (${this.query(e.query)}))`;
+      case 'exists':
+        return `(EXISTS (${this.query(e.query)}))`;
+      case 'subquery':
+        return `(${this.query(e.query)})`;
       case 'array': {
         const items = e.items.map((x) => this.expression(x));
         return type.kind === 'array' && items.length === 0 ? `CAST([] AS ${duckdbTypeOf(type)})` : `[${items.join(', ')}]`;
       }
-      case 'row': return `struct_pack(${e.items.map((x, i) => `${quoteIdentifier(`field${i}`)} := ${this.expression(x)}`).join(', ')})`;
-      case 'at-time-zone': return this.atTimeZone(e);
-      case 'extract': return this.extract(e);
+      case 'row':
+        return `struct_pack(${e.items.map((x, i) => `${quoteIdentifier(`field${i}`)} := ${this.expression(x)}`).join(', ')})`;
+      case 'at-time-zone':
+        return this.atTimeZone(e);
+      case 'extract':
+        return this.extract(e);
       case 'current-time':
         switch (e.function) {
-          case 'current_date': return 'current_date';
-          case 'current_timestamp': return 'CAST(get_current_timestamp() AS TIMESTAMPTZ)';
-          case 'localtimestamp': return `timezone('UTC', get_current_timestamp())`;
-          case 'localtime': return `CAST(timezone('UTC', get_current_timestamp()) AS TIME)`;
-          case 'current_time': throw new SqlError('NOT_SUPPORTED', 'current_time is not supported', e.at);
+          case 'current_date':
+            return 'current_date';
+          case 'current_timestamp':
+            return 'CAST(get_current_timestamp() AS TIMESTAMPTZ)';
+          case 'localtimestamp':
+            return `timezone('UTC', get_current_timestamp())`;
+          case 'localtime':
+            return `CAST(timezone('UTC', get_current_timestamp()) AS TIME)`;
+          case 'current_time':
+            throw new SqlError('NOT_SUPPORTED', 'current_time is not supported', e.at);
         }
     }
   }
@@ -259,7 +306,9 @@ export class DuckDbEmitter {
       type: this.analysis.typeOf(arg),
       ...(arg.kind === 'lambda' ? { apply: (...values: readonly string[]) => this.applyLambda(arg, values) } : {}),
     }));
-    const over = e.over ? ` OVER ${e.over.kind === 'named' ? quoteIdentifier(e.over.name.value.toLowerCase()) : `(${this.windowSpecification(e.over.specification)})`}` : '';
+    const over = e.over
+      ? ` OVER ${e.over.kind === 'named' ? quoteIdentifier(e.over.name.value.toLowerCase()) : `(${this.windowSpecification(e.over.specification)})`}`
+      : '';
     const filter = e.filter ? ` FILTER (WHERE ${this.expression(e.filter)})` : '';
     const context: EmitContext = {
       result: this.analysis.typeOf(e),
@@ -326,7 +375,8 @@ export class DuckDbEmitter {
 
   private atTimeZone(e: Ast.AtTimeZone): string {
     const from = this.analysis.typeOf(e.expression);
-    if (e.zone.kind !== 'string') throw new SqlError('NOT_SUPPORTED', 'AT TIME ZONE with a zone that is not a string literal is not supported by trailsight\'s local engine', e.zone.at);
+    if (e.zone.kind !== 'string')
+      throw new SqlError('NOT_SUPPORTED', "AT TIME ZONE with a zone that is not a string literal is not supported by trailsight's local engine", e.zone.at);
     if (!isTimeZone(e.zone.value)) throw new SqlError('INVALID_FUNCTION_ARGUMENT', `Time zone not supported: ${e.zone.value}`, e.zone.at);
     const sql = this.expression(e.expression);
     // The instant stays; the zone (kept in the type) decides how it prints and what hour() says.
@@ -339,8 +389,21 @@ export class DuckDbEmitter {
     const local = type.kind === 'timestamp with time zone' ? localTime(sql, type) : sql;
     const field = e.field.value.toLowerCase();
     const duck: Record<string, string> = {
-      year: 'year', quarter: 'quarter', month: 'month', week: 'week', day: 'day', day_of_month: 'day', day_of_week: 'isodow', dow: 'isodow',
-      day_of_year: 'doy', doy: 'doy', year_of_week: 'isoyear', yow: 'isoyear', hour: 'hour', minute: 'minute', second: 'second',
+      year: 'year',
+      quarter: 'quarter',
+      month: 'month',
+      week: 'week',
+      day: 'day',
+      day_of_month: 'day',
+      day_of_week: 'isodow',
+      dow: 'isodow',
+      day_of_year: 'doy',
+      doy: 'doy',
+      year_of_week: 'isoyear',
+      yow: 'isoyear',
+      hour: 'hour',
+      minute: 'minute',
+      second: 'second',
     };
     if (field === 'timezone_hour' || field === 'timezone_minute') return `CAST(0 AS BIGINT)`;
     return `CAST(${duck[field]}(${local}) AS BIGINT)`;

@@ -15,8 +15,35 @@ import { DuckDbEmitter } from './emit.ts';
 export type ReadFilter = string | null;
 
 const CONSTANT_KINDS = new Set<Ast.Expression['kind']>([
-  'string', 'number', 'boolean', 'null', 'typed-literal', 'interval', 'binary', 'column', 'call', 'cast', 'case', 'arithmetic', 'negation',
-  'concat', 'comparison', 'logical', 'not', 'between', 'in-list', 'like', 'is-null', 'distinct-from', 'array', 'row', 'at-time-zone', 'extract', 'current-time', 'subscript', 'dereference',
+  'string',
+  'number',
+  'boolean',
+  'null',
+  'typed-literal',
+  'interval',
+  'binary',
+  'column',
+  'call',
+  'cast',
+  'case',
+  'arithmetic',
+  'negation',
+  'concat',
+  'comparison',
+  'logical',
+  'not',
+  'between',
+  'in-list',
+  'like',
+  'is-null',
+  'distinct-from',
+  'array',
+  'row',
+  'at-time-zone',
+  'extract',
+  'current-time',
+  'subscript',
+  'dereference',
 ]);
 
 /**
@@ -108,7 +135,8 @@ function children(e: Ast.Expression): Ast.Expression[] {
   const out: Ast.Expression[] = [];
   for (const value of Object.values(e)) {
     if (Array.isArray(value)) {
-      for (const item of value) if (isExpression(item)) out.push(item);
+      for (const item of value)
+        if (isExpression(item)) out.push(item);
         else if (item && typeof item === 'object') for (const inner of Object.values(item)) if (isExpression(inner)) out.push(inner);
     } else if (isExpression(value)) out.push(value);
   }

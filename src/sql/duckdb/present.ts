@@ -10,16 +10,26 @@ import { localTime, timestampText } from './emit-cast.ts';
 
 export function presentColumn(sql: string, type: SqlType): string {
   switch (type.kind) {
-    case 'decimal': return `CAST(${sql} AS VARCHAR)`;
-    case 'ipaddress': return `_trino_ip_text(${sql})`;
-    case 'timestamp': return timestampText(sql, type.precision);
-    case 'timestamp with time zone': return `(${timestampText(localTime(sql, type), type.precision)} || ' ' || ${quoteString(type.zone ?? 'UTC')})`;
-    case 'time': return `CAST(${sql} AS VARCHAR)`;
-    case 'varbinary': return `_trino_varbinary_text(${sql})`;
-    case 'json': return `CAST(${sql} AS VARCHAR)`;
-    case 'interval day to second': return `_trino_interval_text(${sql})`;
-    case 'uuid': return `CAST(${sql} AS VARCHAR)`;
-    default: return sql;
+    case 'decimal':
+      return `CAST(${sql} AS VARCHAR)`;
+    case 'ipaddress':
+      return `_trino_ip_text(${sql})`;
+    case 'timestamp':
+      return timestampText(sql, type.precision);
+    case 'timestamp with time zone':
+      return `(${timestampText(localTime(sql, type), type.precision)} || ' ' || ${quoteString(type.zone ?? 'UTC')})`;
+    case 'time':
+      return `CAST(${sql} AS VARCHAR)`;
+    case 'varbinary':
+      return `_trino_varbinary_text(${sql})`;
+    case 'json':
+      return `CAST(${sql} AS VARCHAR)`;
+    case 'interval day to second':
+      return `_trino_interval_text(${sql})`;
+    case 'uuid':
+      return `CAST(${sql} AS VARCHAR)`;
+    default:
+      return sql;
   }
 }
 

@@ -18,10 +18,28 @@ export type Pattern =
 export type Bindings = Map<string, SqlType>;
 
 const CONCRETE: Readonly<Record<string, SqlType['kind']>> = {
-  boolean: 'boolean', tinyint: 'tinyint', smallint: 'smallint', integer: 'integer', bigint: 'bigint', real: 'real', double: 'double',
-  decimal: 'decimal', varchar: 'varchar', char: 'char', varbinary: 'varbinary', json: 'json', date: 'date', time: 'time',
-  timestamp: 'timestamp', timestamptz: 'timestamp with time zone', ipaddress: 'ipaddress', ipprefix: 'ipprefix', uuid: 'uuid',
-  'interval day to second': 'interval day to second', 'interval year to month': 'interval year to month', unknown: 'unknown',
+  boolean: 'boolean',
+  tinyint: 'tinyint',
+  smallint: 'smallint',
+  integer: 'integer',
+  bigint: 'bigint',
+  real: 'real',
+  double: 'double',
+  decimal: 'decimal',
+  varchar: 'varchar',
+  char: 'char',
+  varbinary: 'varbinary',
+  json: 'json',
+  date: 'date',
+  time: 'time',
+  timestamp: 'timestamp',
+  timestamptz: 'timestamp with time zone',
+  ipaddress: 'ipaddress',
+  ipprefix: 'ipprefix',
+  uuid: 'uuid',
+  'interval day to second': 'interval day to second',
+  'interval year to month': 'interval year to month',
+  unknown: 'unknown',
 };
 
 const cache = new Map<string, Pattern>();
@@ -116,25 +134,38 @@ export function bind(p: Pattern, actual: SqlType, bindings: Bindings, coerce: bo
 /** The type a pattern stands for under the bindings (unbound variables are `unknown`). */
 export function resolve(p: Pattern, bindings: Bindings): SqlType {
   switch (p.kind) {
-    case 'concrete': return widest(p.type);
-    case 'variable': return bindings.get(p.name) ?? { kind: 'unknown' };
-    case 'array': return { kind: 'array', element: resolve(p.element, bindings) };
-    case 'map': return { kind: 'map', key: resolve(p.key, bindings), value: resolve(p.value, bindings) };
-    case 'function': return { kind: 'function', parameters: p.parameters.map((q) => resolve(q, bindings)), result: resolve(p.result, bindings) };
-    case 'row': return { kind: 'unknown' };
+    case 'concrete':
+      return widest(p.type);
+    case 'variable':
+      return bindings.get(p.name) ?? { kind: 'unknown' };
+    case 'array':
+      return { kind: 'array', element: resolve(p.element, bindings) };
+    case 'map':
+      return { kind: 'map', key: resolve(p.key, bindings), value: resolve(p.value, bindings) };
+    case 'function':
+      return { kind: 'function', parameters: p.parameters.map((q) => resolve(q, bindings)), result: resolve(p.result, bindings) };
+    case 'row':
+      return { kind: 'unknown' };
   }
 }
 
 /** The most general type of a kind: what a signature's `varchar` or `decimal` accepts. */
 function widest(kind: SqlType['kind']): SqlType {
   switch (kind) {
-    case 'decimal': return { kind: 'decimal', precision: 38, scale: 0 };
-    case 'varchar': return { kind: 'varchar' };
-    case 'char': return { kind: 'char', length: 65536 };
-    case 'time': return { kind: 'time', precision: 3 };
-    case 'timestamp': return { kind: 'timestamp', precision: 3 };
-    case 'timestamp with time zone': return { kind: 'timestamp with time zone', precision: 3 };
-    default: return { kind } as SqlType;
+    case 'decimal':
+      return { kind: 'decimal', precision: 38, scale: 0 };
+    case 'varchar':
+      return { kind: 'varchar' };
+    case 'char':
+      return { kind: 'char', length: 65536 };
+    case 'time':
+      return { kind: 'time', precision: 3 };
+    case 'timestamp':
+      return { kind: 'timestamp', precision: 3 };
+    case 'timestamp with time zone':
+      return { kind: 'timestamp with time zone', precision: 3 };
+    default:
+      return { kind } as SqlType;
   }
 }
 
@@ -154,11 +185,23 @@ export function isOrderable(t: SqlType): boolean {
 /** A signature as Trino prints it in "Expected: …": `element_at(array(E), bigint)`. */
 export function describePattern(p: Pattern): string {
   switch (p.kind) {
-    case 'concrete': return p.type === 'timestamp with time zone' ? 'timestamp(p) with time zone' : p.type === 'decimal' ? 'decimal(p,s)' : p.type === 'varchar' ? 'varchar(x)' : p.type;
-    case 'variable': return p.name;
-    case 'array': return `array(${describePattern(p.element)})`;
-    case 'map': return `map(${describePattern(p.key)}, ${describePattern(p.value)})`;
-    case 'function': return `function(${[...p.parameters, p.result].map(describePattern).join(', ')})`;
-    case 'row': return 'row';
+    case 'concrete':
+      return p.type === 'timestamp with time zone'
+        ? 'timestamp(p) with time zone'
+        : p.type === 'decimal'
+          ? 'decimal(p,s)'
+          : p.type === 'varchar'
+            ? 'varchar(x)'
+            : p.type;
+    case 'variable':
+      return p.name;
+    case 'array':
+      return `array(${describePattern(p.element)})`;
+    case 'map':
+      return `map(${describePattern(p.key)}, ${describePattern(p.value)})`;
+    case 'function':
+      return `function(${[...p.parameters, p.result].map(describePattern).join(', ')})`;
+    case 'row':
+      return 'row';
   }
 }

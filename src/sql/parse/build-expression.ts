@@ -94,7 +94,13 @@ export class ExpressionBuilder {
     if (ctx instanceof LogicalNotContext) return { kind: 'not', at, expression: this.booleanExpression(ctx.booleanExpression()) };
     if (ctx instanceof AndContext || ctx instanceof OrContext) {
       const [left, right] = ctx.booleanExpression();
-      return { kind: 'logical', at, operator: ctx instanceof AndContext ? 'and' : 'or', left: this.booleanExpression(left!), right: this.booleanExpression(right!) };
+      return {
+        kind: 'logical',
+        at,
+        operator: ctx instanceof AndContext ? 'and' : 'or',
+        left: this.booleanExpression(left!),
+        right: this.booleanExpression(right!),
+      };
     }
     if (ctx instanceof PredicatedContext) {
       const value = this.value(ctx.valueExpression());
@@ -107,10 +113,18 @@ export class ExpressionBuilder {
   private predicate(ctx: PredicateContext, left: Ast.Expression): Ast.Expression {
     const at = left.at;
     const negated = isNegated(ctx);
-    if (ctx instanceof ComparisonContext) return { kind: 'comparison', at, operator: comparisonOperator(ctx.comparisonOperator()), left, right: this.value(ctx.valueExpression()) };
+    if (ctx instanceof ComparisonContext)
+      return { kind: 'comparison', at, operator: comparisonOperator(ctx.comparisonOperator()), left, right: this.value(ctx.valueExpression()) };
     if (ctx instanceof QuantifiedComparisonContext) {
       const quantifier = ctx.comparisonQuantifier().getText().toLowerCase() as 'all' | 'any' | 'some';
-      return { kind: 'quantified-comparison', at, operator: comparisonOperator(ctx.comparisonOperator()), quantifier, left, query: this.queries.query(ctx.query()) };
+      return {
+        kind: 'quantified-comparison',
+        at,
+        operator: comparisonOperator(ctx.comparisonOperator()),
+        quantifier,
+        left,
+        query: this.queries.query(ctx.query()),
+      };
     }
     if (ctx instanceof BetweenContext) {
       const [low, high] = ctx.valueExpression();
@@ -184,32 +198,57 @@ export class ExpressionBuilder {
       const fn = this.functionCall(ctx);
       // at_timezone(ts, zone) is AT TIME ZONE by another name (Trino documents them together).
       const name = fn.name.parts.map((p) => p.value.toLowerCase()).join('.');
-      if (name === 'at_timezone' && fn.args.length === 2 && !fn.distinct && !fn.over && !fn.filter) return { kind: 'at-time-zone', at, expression: fn.args[0]!, zone: fn.args[1]! };
+      if (name === 'at_timezone' && fn.args.length === 2 && !fn.distinct && !fn.over && !fn.filter)
+        return { kind: 'at-time-zone', at, expression: fn.args[0]!, zone: fn.args[1]! };
       return fn;
     }
     if (ctx instanceof LambdaContext) return { kind: 'lambda', at, parameters: ctx.identifier().map(identifier), body: this.expression(ctx.expression()) };
     if (ctx instanceof SubqueryExpressionContext) return { kind: 'subquery', at, query: this.queries.query(ctx.query()) };
     if (ctx instanceof ExistsContext) return { kind: 'exists', at, query: this.queries.query(ctx.query()) };
     if (ctx instanceof SimpleCaseContext || ctx instanceof SearchedCaseContext) return this.caseExpression(ctx);
-    if (ctx instanceof CastContext) return { kind: 'cast', at, safe: ctx.KW_TRY_CAST() !== null, expression: this.expression(ctx.expression()), type: typeName(ctx.type()) };
+    if (ctx instanceof CastContext)
+      return { kind: 'cast', at, safe: ctx.KW_TRY_CAST() !== null, expression: this.expression(ctx.expression()), type: typeName(ctx.type()) };
     if (ctx instanceof ArrayConstructorContext) return { kind: 'array', at, items: ctx.expression().map((e) => this.expression(e)) };
-    if (ctx instanceof SubscriptContext) return { kind: 'subscript', at, base: this.primary(ctx.primaryExpression()), index: this.value(ctx.valueExpression()) };
+    if (ctx instanceof SubscriptContext)
+      return { kind: 'subscript', at, base: this.primary(ctx.primaryExpression()), index: this.value(ctx.valueExpression()) };
     if (ctx instanceof ColumnReferenceContext) return { kind: 'column', at, name: qualifiedName(ctx.columnName().qualifiedName()) };
     if (ctx instanceof DereferenceContext) return this.dereference(ctx);
     if (ctx instanceof CurrentDateContext) return { kind: 'current-time', at, function: 'current_date' };
-    if (ctx instanceof CurrentTimeContext || ctx instanceof CurrentTimestampContext || ctx instanceof LocalTimeContext || ctx instanceof LocalTimestampContext) {
-      const fn = ctx instanceof CurrentTimeContext ? 'current_time' : ctx instanceof CurrentTimestampContext ? 'current_timestamp' : ctx instanceof LocalTimeContext ? 'localtime' : 'localtimestamp';
+    if (
+      ctx instanceof CurrentTimeContext ||
+      ctx instanceof CurrentTimestampContext ||
+      ctx instanceof LocalTimeContext ||
+      ctx instanceof LocalTimestampContext
+    ) {
+      const fn =
+        ctx instanceof CurrentTimeContext
+          ? 'current_time'
+          : ctx instanceof CurrentTimestampContext
+            ? 'current_timestamp'
+            : ctx instanceof LocalTimeContext
+              ? 'localtime'
+              : 'localtimestamp';
       const precision = ctx.INTEGER_VALUE();
       return { kind: 'current-time', at, function: fn, ...(precision ? { precision: Number(precision.getText()) } : {}) };
     }
     if (ctx instanceof TrimContext) return this.trim(ctx);
-    if (ctx instanceof SubstringContext) return call('substr', at, ctx.valueExpression().map((v) => this.value(v)));
+    if (ctx instanceof SubstringContext)
+      return call(
+        'substr',
+        at,
+        ctx.valueExpression().map((v) => this.value(v)),
+      );
     if (ctx instanceof NormalizeContext) {
       const form = ctx.normalForm()?.getText().toUpperCase() ?? 'NFC';
       return call('normalize', at, [this.value(ctx.valueExpression()), { kind: 'string', at, value: form }]);
     }
     if (ctx instanceof ExtractContext) return { kind: 'extract', at, field: identifier(ctx.identifier()), expression: this.value(ctx.valueExpression()) };
-    if (ctx instanceof CoalesceContext) return call('coalesce', at, ctx.expression().map((e) => this.expression(e)));
+    if (ctx instanceof CoalesceContext)
+      return call(
+        'coalesce',
+        at,
+        ctx.expression().map((e) => this.expression(e)),
+      );
     if (ctx instanceof ParenthesizedExpressionContext) return this.expression(ctx.expression());
     throw unsupported(ctx);
   }
@@ -243,7 +282,8 @@ export class ExpressionBuilder {
   /** `listagg(x, ',') WITHIN GROUP (ORDER BY …)`: an aggregate call with its ordering. */
   private listagg(ctx: ListAggContext): Ast.FunctionCall {
     const at = startOf(ctx);
-    if (ctx.listAggOverflowBehavior()?.KW_TRUNCATE()) throw new SqlError('NOT_SUPPORTED', 'LISTAGG … ON OVERFLOW TRUNCATE is not supported by trailsight\'s local engine', at);
+    if (ctx.listAggOverflowBehavior()?.KW_TRUNCATE())
+      throw new SqlError('NOT_SUPPORTED', "LISTAGG … ON OVERFLOW TRUNCATE is not supported by trailsight's local engine", at);
     const separator = ctx.string();
     const filter = ctx.filter()?.whereClause()._where;
     return {
@@ -300,7 +340,8 @@ export class ExpressionBuilder {
     const frame = ctx.windowFrame();
     let windowFrame: Ast.WindowFrame | undefined;
     if (frame) {
-      if (frame.KW_MEASURES() || frame.KW_PATTERN() || frame.KW_DEFINE()) throw new SqlError('NOT_SUPPORTED', 'row pattern recognition in a window is not supported', startOf(frame));
+      if (frame.KW_MEASURES() || frame.KW_PATTERN() || frame.KW_DEFINE())
+        throw new SqlError('NOT_SUPPORTED', 'row pattern recognition in a window is not supported', startOf(frame));
       const extent = frame.frameExtent();
       const type = extent.KW_RANGE() ? 'range' : extent.KW_ROWS() ? 'rows' : 'groups';
       const end = extent._end;
@@ -309,7 +350,11 @@ export class ExpressionBuilder {
     const existing = ctx._existingWindowName;
     return {
       ...(existing ? { existing: identifier(existing) } : {}),
-      partitionBy: ctx.partitionBy()?.expression().map((e) => this.expression(e)) ?? [],
+      partitionBy:
+        ctx
+          .partitionBy()
+          ?.expression()
+          .map((e) => this.expression(e)) ?? [],
       orderBy: ctx.sortItem().map((s) => this.sortItem(s)),
       ...(windowFrame ? { frame: windowFrame } : {}),
     };
@@ -328,8 +373,13 @@ function call(fn: string, at: number, args: Ast.Expression[]): Ast.FunctionCall 
 }
 
 function isNegated(ctx: PredicateContext): boolean {
-  const negatable = ctx instanceof BetweenContext || ctx instanceof InListContext || ctx instanceof InSubqueryContext
-    || ctx instanceof LikeContext || ctx instanceof NullPredicateContext || ctx instanceof DistinctFromContext;
+  const negatable =
+    ctx instanceof BetweenContext ||
+    ctx instanceof InListContext ||
+    ctx instanceof InSubqueryContext ||
+    ctx instanceof LikeContext ||
+    ctx instanceof NullPredicateContext ||
+    ctx instanceof DistinctFromContext;
   return negatable && ctx.KW_NOT() !== null;
 }
 
@@ -340,7 +390,17 @@ function comparisonOperator(ctx: ComparisonOperatorContext): Ast.ComparisonOpera
 
 /** A construct Trino's grammar has that trailsight does not run (MATCH_RECOGNIZE, JSON_TABLE, LISTAGG, …). */
 export function unsupported(ctx: ParserRuleContext): SqlError {
-  const words = ctx.getText().match(/^[A-Za-z_]+/)?.[0]?.toUpperCase();
-  const construct = ctx.constructor.name.replace(/Context$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return new SqlError('NOT_SUPPORTED', `${words && construct.startsWith('json') ? words : construct} is not supported by trailsight's local engine`, startOf(ctx));
+  const words = ctx
+    .getText()
+    .match(/^[A-Za-z_]+/)?.[0]
+    ?.toUpperCase();
+  const construct = ctx.constructor.name
+    .replace(/Context$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return new SqlError(
+    'NOT_SUPPORTED',
+    `${words && construct.startsWith('json') ? words : construct} is not supported by trailsight's local engine`,
+    startOf(ctx),
+  );
 }

@@ -27,8 +27,7 @@ import {
 import { SqlError } from '../errors.ts';
 import type { Identifier, NumberLiteral, QualifiedName, TypeName, TypeParameter } from '../tree/ast.ts';
 
-export const startOf = (ctx: ParserRuleContext | TerminalNode): number =>
-  'symbol' in ctx ? ctx.symbol.start : (ctx.start?.start ?? 0);
+export const startOf = (ctx: ParserRuleContext | TerminalNode): number => ('symbol' in ctx ? ctx.symbol.start : (ctx.start?.start ?? 0));
 
 export function identifier(ctx: IdentifierContext): Identifier {
   const at = startOf(ctx);
@@ -127,7 +126,8 @@ export function typeName(ctx: TypeContext): TypeName {
   if (ctx instanceof IntervalTypeContext) {
     const [from, to] = ctx.intervalField().map((f) => f.getText().toLowerCase());
     const name = from === 'year' || from === 'month' ? 'interval year to month' : 'interval day to second';
-    if (to && (to === 'year' || to === 'month') !== (name === 'interval year to month')) throw new SqlError('TYPE_NOT_FOUND', `Unknown type: interval ${from} to ${to}`, at);
+    if (to && (to === 'year' || to === 'month') !== (name === 'interval year to month'))
+      throw new SqlError('TYPE_NOT_FOUND', `Unknown type: interval ${from} to ${to}`, at);
     return { at, name, parameters: [] };
   }
   if (ctx instanceof DateTimeTypeContext || ctx instanceof TimeTypeContext) {

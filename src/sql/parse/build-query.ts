@@ -58,7 +58,12 @@ export class QueryBuilder {
       recursive: ctx.KW_RECURSIVE() !== null,
       queries: ctx.namedQuery().map((named) => {
         const aliases = named.columnAliases();
-        return { name: identifier(named.identifier()), ...(aliases ? { columns: aliases.identifier().map(identifier) } : {}), query: this.query(named.query()), at: startOf(named) };
+        return {
+          name: identifier(named.identifier()),
+          ...(aliases ? { columns: aliases.identifier().map(identifier) } : {}),
+          query: this.query(named.query()),
+          at: startOf(named),
+        };
       }),
     };
   }
@@ -68,7 +73,9 @@ export class QueryBuilder {
     const body = this.queryTerm(ctx.queryTerm());
     const orderBy = ctx.sortItem().map((s) => this.expressions.sortItem(s));
     if (ctx.KW_WITH() && ctx.KW_TIES()) throw new SqlError('NOT_SUPPORTED', 'FETCH FIRST … WITH TIES is not supported', at);
-    const rowCount = (count: { INTEGER_VALUE(): { getText(): string; symbol: { start: number } } | null; QUESTION_MARK(): unknown } | undefined): Ast.Expression | undefined => {
+    const rowCount = (
+      count: { INTEGER_VALUE(): { getText(): string; symbol: { start: number } } | null; QUESTION_MARK(): unknown } | undefined,
+    ): Ast.Expression | undefined => {
       if (!count) return undefined;
       const integer = count.INTEGER_VALUE();
       if (integer) return { kind: 'number', at: integer.symbol.start, text: integer.getText(), type: 'integer' };
@@ -115,7 +122,10 @@ export class QueryBuilder {
       kind: 'select',
       at: startOf(ctx),
       distinct: ctx.setQuantifier()?.KW_DISTINCT() != null,
-      items: ctx.selectList().selectItem().map((item) => this.selectItem(item)),
+      items: ctx
+        .selectList()
+        .selectItem()
+        .map((item) => this.selectItem(item)),
       from: ctx.relation().map((r) => this.relation(r)),
       ...(where ? { where: this.expressions.booleanExpression(where) } : {}),
       ...(groupBy
@@ -132,7 +142,12 @@ export class QueryBuilder {
     const all = ctx.tableAllColumns();
     if (all) {
       const aliases = ctx.columnAliases();
-      return { kind: 'all-columns', at, qualifier: this.expressions.primary(all.primaryExpression()), ...(aliases ? { aliases: aliases.identifier().map(identifier) } : {}) };
+      return {
+        kind: 'all-columns',
+        at,
+        qualifier: this.expressions.primary(all.primaryExpression()),
+        ...(aliases ? { aliases: aliases.identifier().map(identifier) } : {}),
+      };
     }
     const literal = ctx.selectLiteralColumnName();
     const expression = literal
@@ -154,7 +169,8 @@ export class QueryBuilder {
   private groupingSet(ctx: GroupingSetContext): Ast.Expression[] {
     return ctx.groupingTerm().map((term) => {
       const ref = term.columnRef();
-      if (ref) return { kind: 'column', at: startOf(ref), name: { parts: ref.qualifiedName()!.identifier().map(identifier), at: startOf(ref) } } as Ast.Expression;
+      if (ref)
+        return { kind: 'column', at: startOf(ref), name: { parts: ref.qualifiedName()!.identifier().map(identifier), at: startOf(ref) } } as Ast.Expression;
       return this.expressions.expression(term.expression()!);
     });
   }
@@ -192,11 +208,18 @@ export class QueryBuilder {
 
   private sampled(ctx: SampledRelationContext): Ast.Relation {
     const recognition = ctx.patternRecognition();
-    if (recognition.KW_MATCH_RECOGNIZE()) throw new SqlError('NOT_SUPPORTED', 'MATCH_RECOGNIZE is not supported by trailsight\'s local engine', startOf(recognition));
+    if (recognition.KW_MATCH_RECOGNIZE())
+      throw new SqlError('NOT_SUPPORTED', "MATCH_RECOGNIZE is not supported by trailsight's local engine", startOf(recognition));
     const relation = this.aliased(recognition.aliasedRelation());
     const sample = ctx.sampleType();
     if (!sample) return relation;
-    return { kind: 'sampled', at: startOf(ctx), relation, method: sample.KW_SYSTEM() ? 'system' : 'bernoulli', percentage: this.expressions.expression(ctx._percentage!) };
+    return {
+      kind: 'sampled',
+      at: startOf(ctx),
+      relation,
+      method: sample.KW_SYSTEM() ? 'system' : 'bernoulli',
+      percentage: this.expressions.expression(ctx._percentage!),
+    };
   }
 
   private aliased(ctx: AliasedRelationContext): Ast.Relation {
@@ -218,7 +241,12 @@ export class QueryBuilder {
       const source = ctx.relationSourceTable();
       if (source instanceof SubqueryRelationContext) return { kind: 'subquery-relation', at, query: this.query(source.query()) };
       if (source instanceof UnnestContext) {
-        return { kind: 'unnest', at, expressions: source.expression().map((e) => this.expressions.expression(e)), withOrdinality: source.KW_ORDINALITY() !== null };
+        return {
+          kind: 'unnest',
+          at,
+          expressions: source.expression().map((e) => this.expressions.expression(e)),
+          withOrdinality: source.KW_ORDINALITY() !== null,
+        };
       }
       if (source instanceof LateralContext) return { kind: 'lateral', at, query: this.query(source.query()) };
       throw unsupported(source);

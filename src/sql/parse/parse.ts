@@ -50,7 +50,18 @@ export function parseExpression(text: string): Expression {
   }
   const { body, orderBy, limit, offset, with: withClause } = parsed.query;
   const item = body.kind === 'select' && body.items.length === 1 ? body.items[0] : undefined;
-  const clean = body.kind === 'select' && !withClause && orderBy.length === 0 && !limit && !offset && body.from.length === 0 && !body.where && !body.groupBy && !body.having && body.windows.length === 0 && !body.distinct;
+  const clean =
+    body.kind === 'select' &&
+    !withClause &&
+    orderBy.length === 0 &&
+    !limit &&
+    !offset &&
+    body.from.length === 0 &&
+    !body.where &&
+    !body.groupBy &&
+    !body.having &&
+    body.windows.length === 0 &&
+    !body.distinct;
   if (item?.kind !== 'item' || !clean) throw new SqlError('SYNTAX_ERROR', 'expected one expression', 0);
   if (item.alias) throw new SqlError('SYNTAX_ERROR', `an expression cannot be named here ('${item.alias.value}')`, item.alias.at - EXPRESSION_PREFIX.length);
   return shiftTree(item.expression);
@@ -64,7 +75,9 @@ function shift(error: SqlError): SqlError {
 function shiftTree<T>(value: T): T {
   if (Array.isArray(value)) return value.map(shiftTree) as T;
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, key === 'at' && typeof v === 'number' ? v - EXPRESSION_PREFIX.length : shiftTree(v)])) as T;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, v]) => [key, key === 'at' && typeof v === 'number' ? v - EXPRESSION_PREFIX.length : shiftTree(v)]),
+  ) as T;
 }
 
 /** Athena's statement type of a text that may not parse as a query: DML for queries, DDL for schema changes. */
@@ -90,10 +103,16 @@ function kindOf(statement: StatementContext): StatementKind {
 
 function notAQuery(statement: StatementContext): SqlError {
   const at = startOf(statement);
-  if (statement instanceof ExplainContext) return new SqlError('NOT_SUPPORTED', 'EXPLAIN is not supported by trailsight\'s local engine; run the query itself', at);
+  if (statement instanceof ExplainContext)
+    return new SqlError('NOT_SUPPORTED', "EXPLAIN is not supported by trailsight's local engine; run the query itself", at);
   if (statement instanceof UseContext) return new SqlError('NOT_SUPPORTED', 'USE is not supported: choose the database in the query execution context', at);
   const words = statement.start?.text?.toUpperCase() ?? 'this statement';
   const kind = kindOf(statement);
-  const what = kind === 'ddl' ? 'a schema statement (tables are created through Glue)' : kind === 'dml' ? 'a statement that changes data' : 'a session or utility statement';
+  const what =
+    kind === 'ddl'
+      ? 'a schema statement (tables are created through Glue)'
+      : kind === 'dml'
+        ? 'a statement that changes data'
+        : 'a session or utility statement';
   return new SqlError('NOT_SUPPORTED', `${words} is ${what}, not a query: only queries (SELECT, WITH, VALUES) run here`, at);
 }

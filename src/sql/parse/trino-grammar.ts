@@ -53,7 +53,35 @@ function lexerOffset<T extends ATNSimulator>(recognizer: Recognizer<T>): number 
 }
 
 /** Keywords worth naming beside `<expression>`: the ones that end or join clauses. */
-const CLAUSE_WORDS = new Set(["','", "')'", "'*'", "'ALL'", "'DISTINCT'", "'FROM'", "'WHERE'", "'GROUP'", "'HAVING'", "'ORDER'", "'LIMIT'", "'OFFSET'", "'AS'", "'AND'", "'OR'", "'ON'", "'USING'", "'JOIN'", "'WHEN'", "'THEN'", "'ELSE'", "'END'", "'UNION'", "'EXCEPT'", "'INTERSECT'", "'BY'", "<EOF>"]);
+const CLAUSE_WORDS = new Set([
+  "','",
+  "')'",
+  "'*'",
+  "'ALL'",
+  "'DISTINCT'",
+  "'FROM'",
+  "'WHERE'",
+  "'GROUP'",
+  "'HAVING'",
+  "'ORDER'",
+  "'LIMIT'",
+  "'OFFSET'",
+  "'AS'",
+  "'AND'",
+  "'OR'",
+  "'ON'",
+  "'USING'",
+  "'JOIN'",
+  "'WHEN'",
+  "'THEN'",
+  "'ELSE'",
+  "'END'",
+  "'UNION'",
+  "'EXCEPT'",
+  "'INTERSECT'",
+  "'BY'",
+  '<EOF>',
+]);
 const SHOWN_EXPECTED = 30;
 
 function trinoMessage<T extends ATNSimulator>(
@@ -111,7 +139,10 @@ function summarize(expected: readonly string[]): string[] {
 
 /** The statements of the text by Trino's `program` rule (statements, then the end of the text). */
 function statementsOf(parser: TrinoSqlParser): SingleStatementContext[] {
-  return parser.program().statements().map((s) => s.singleStatement());
+  return parser
+    .program()
+    .statements()
+    .map((s) => s.singleStatement());
 }
 
 function parserOf(text: string, listener: FirstError): TrinoSqlParser {

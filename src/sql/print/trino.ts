@@ -15,11 +15,29 @@ const RESERVED = new Set(
   execute exists extract false fetch for from full group grouping having in inner insert intersect into is join json_array
   json_exists json_object json_query json_table json_value left like listagg localtime localtimestamp natural normalize not
   null on or order outer prepare recursive right rollup select skip table then trim true uescape union unnest using values
-  when where with`.split(/\s+/).filter(Boolean),
+  when where with`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Words that, bare, can start a literal (`timestamp '…'`): quoted when they are names, to read unambiguously. */
-const LITERAL_WORDS = new Set(['timestamp', 'date', 'time', 'interval', 'decimal', 'double', 'real', 'json', 'ipaddress', 'uuid', 'char', 'varchar', 'varbinary', 'bigint', 'integer']);
+const LITERAL_WORDS = new Set([
+  'timestamp',
+  'date',
+  'time',
+  'interval',
+  'decimal',
+  'double',
+  'real',
+  'json',
+  'ipaddress',
+  'uuid',
+  'char',
+  'varchar',
+  'varbinary',
+  'bigint',
+  'integer',
+]);
 
 export function printIdentifier(name: Ast.Identifier | string): string {
   const value = typeof name === 'string' ? name : name.value;
@@ -44,15 +62,30 @@ const VALUE = CONCAT;
 
 function precedence(e: Ast.Expression): number {
   switch (e.kind) {
-    case 'logical': return e.operator === 'or' ? OR : AND;
-    case 'not': return NOT;
-    case 'comparison': case 'between': case 'in-list': case 'in-subquery': case 'like': case 'is-null': case 'distinct-from': case 'quantified-comparison':
+    case 'logical':
+      return e.operator === 'or' ? OR : AND;
+    case 'not':
+      return NOT;
+    case 'comparison':
+    case 'between':
+    case 'in-list':
+    case 'in-subquery':
+    case 'like':
+    case 'is-null':
+    case 'distinct-from':
+    case 'quantified-comparison':
       return PREDICATE;
-    case 'concat': return CONCAT;
-    case 'arithmetic': return e.operator === '+' || e.operator === '-' ? ADDITIVE : MULTIPLICATIVE;
-    case 'negation': case 'at-time-zone': return UNARY;
-    case 'number': return e.text.startsWith('-') ? UNARY : PRIMARY;
-    default: return PRIMARY;
+    case 'concat':
+      return CONCAT;
+    case 'arithmetic':
+      return e.operator === '+' || e.operator === '-' ? ADDITIVE : MULTIPLICATIVE;
+    case 'negation':
+    case 'at-time-zone':
+      return UNARY;
+    case 'number':
+      return e.text.startsWith('-') ? UNARY : PRIMARY;
+    default:
+      return PRIMARY;
   }
 }
 
@@ -79,7 +112,9 @@ class TrinoPrinter {
     const parts: string[] = [];
     if (query.with) {
       this.withNames.push(query.with.queries.map((q) => q.name.value.toLowerCase()));
-      const items = query.with.queries.map((q) => `${printIdentifier(q.name)}${q.columns ? ` (${q.columns.map(printIdentifier).join(', ')})` : ''} AS (${this.query(q.query)})`);
+      const items = query.with.queries.map(
+        (q) => `${printIdentifier(q.name)}${q.columns ? ` (${q.columns.map(printIdentifier).join(', ')})` : ''} AS (${this.query(q.query)})`,
+      );
       parts.push(`WITH ${query.with.recursive ? 'RECURSIVE ' : ''}${items.join(', ')}`);
     }
     parts.push(this.body(query.body));
@@ -92,10 +127,14 @@ class TrinoPrinter {
 
   private body(body: Ast.QueryBody): string {
     switch (body.kind) {
-      case 'query': return `(${this.query(body)})`;
-      case 'select': return this.select(body);
-      case 'values': return `VALUES ${body.rows.map((r) => this.expression(r)).join(', ')}`;
-      case 'table-body': return `TABLE ${this.tableName(body.name)}`;
+      case 'query':
+        return `(${this.query(body)})`;
+      case 'select':
+        return this.select(body);
+      case 'values':
+        return `VALUES ${body.rows.map((r) => this.expression(r)).join(', ')}`;
+      case 'table-body':
+        return `TABLE ${this.tableName(body.name)}`;
       case 'set-operation':
         return `${this.setSide(body.left)} ${body.operator.toUpperCase()}${body.distinct ? '' : ' ALL'} ${this.setSide(body.right)}`;
     }
@@ -116,19 +155,25 @@ class TrinoPrinter {
     const parts = [`SELECT ${select.distinct ? 'DISTINCT ' : ''}${items.join(', ')}`];
     if (select.from.length > 0) parts.push(`FROM ${select.from.map((r) => this.relation(r)).join(', ')}`);
     if (select.where) parts.push(`WHERE ${this.expression(select.where)}`);
-    if (select.groupBy) parts.push(`GROUP BY ${select.groupBy.distinct ? 'DISTINCT ' : ''}${select.groupBy.elements.map((g) => this.groupingElement(g)).join(', ')}`);
+    if (select.groupBy)
+      parts.push(`GROUP BY ${select.groupBy.distinct ? 'DISTINCT ' : ''}${select.groupBy.elements.map((g) => this.groupingElement(g)).join(', ')}`);
     if (select.having) parts.push(`HAVING ${this.expression(select.having)}`);
-    if (select.windows.length > 0) parts.push(`WINDOW ${select.windows.map((w) => `${printIdentifier(w.name)} AS (${this.windowSpecification(w.window)})`).join(', ')}`);
+    if (select.windows.length > 0)
+      parts.push(`WINDOW ${select.windows.map((w) => `${printIdentifier(w.name)} AS (${this.windowSpecification(w.window)})`).join(', ')}`);
     return parts.join(' ');
   }
 
   private groupingElement(g: Ast.GroupingElement): string {
     const set = (s: readonly Ast.Expression[]) => `(${s.map((e) => this.expression(e)).join(', ')})`;
     switch (g.kind) {
-      case 'expressions': return g.expressions.length === 1 ? this.expression(g.expressions[0]!) : set(g.expressions);
-      case 'rollup': return `ROLLUP (${g.sets.map(set).join(', ')})`;
-      case 'cube': return `CUBE (${g.sets.map(set).join(', ')})`;
-      case 'grouping-sets': return `GROUPING SETS (${g.sets.map(set).join(', ')})`;
+      case 'expressions':
+        return g.expressions.length === 1 ? this.expression(g.expressions[0]!) : set(g.expressions);
+      case 'rollup':
+        return `ROLLUP (${g.sets.map(set).join(', ')})`;
+      case 'cube':
+        return `CUBE (${g.sets.map(set).join(', ')})`;
+      case 'grouping-sets':
+        return `GROUPING SETS (${g.sets.map(set).join(', ')})`;
     }
   }
 
@@ -144,18 +189,24 @@ class TrinoPrinter {
 
   private relation(r: Ast.Relation): string {
     switch (r.kind) {
-      case 'table': return this.tableName(r.name);
-      case 'aliased': return `${this.relation(r.relation)} AS ${printIdentifier(r.alias)}${r.columns ? ` (${r.columns.map(printIdentifier).join(', ')})` : ''}`;
+      case 'table':
+        return this.tableName(r.name);
+      case 'aliased':
+        return `${this.relation(r.relation)} AS ${printIdentifier(r.alias)}${r.columns ? ` (${r.columns.map(printIdentifier).join(', ')})` : ''}`;
       case 'join': {
         if (r.type === 'cross') return `${this.relation(r.left)} CROSS JOIN ${this.joinSide(r.right)}`;
         const type = `${r.natural ? 'NATURAL ' : ''}${r.type.toUpperCase()} JOIN`;
         const criteria = r.on ? ` ON ${this.expression(r.on)}` : r.using ? ` USING (${r.using.map(printIdentifier).join(', ')})` : '';
         return `${this.relation(r.left)} ${type} ${this.joinSide(r.right)}${criteria}`;
       }
-      case 'subquery-relation': return `(${this.query(r.query)})`;
-      case 'lateral': return `LATERAL (${this.query(r.query)})`;
-      case 'unnest': return `UNNEST(${r.expressions.map((e) => this.expression(e)).join(', ')})${r.withOrdinality ? ' WITH ORDINALITY' : ''}`;
-      case 'sampled': return `${this.relation(r.relation)} TABLESAMPLE ${r.method.toUpperCase()} (${this.expression(r.percentage)})`;
+      case 'subquery-relation':
+        return `(${this.query(r.query)})`;
+      case 'lateral':
+        return `LATERAL (${this.query(r.query)})`;
+      case 'unnest':
+        return `UNNEST(${r.expressions.map((e) => this.expression(e)).join(', ')})${r.withOrdinality ? ' WITH ORDINALITY' : ''}`;
+      case 'sampled':
+        return `${this.relation(r.relation)} TABLESAMPLE ${r.method.toUpperCase()} (${this.expression(r.percentage)})`;
     }
   }
 
@@ -172,20 +223,34 @@ class TrinoPrinter {
 
   expression(e: Ast.Expression): string {
     switch (e.kind) {
-      case 'string': return quoteString(e.value);
-      case 'number': return e.text;
-      case 'boolean': return e.value ? 'true' : 'false';
-      case 'null': return 'NULL';
-      case 'typed-literal': return `${e.type.toUpperCase()} ${quoteString(e.value)}`;
-      case 'interval': return `INTERVAL ${e.negative ? '-' : ''}${quoteString(e.value)} ${e.from.toUpperCase()}${e.to ? ` TO ${e.to.toUpperCase()}` : ''}`;
-      case 'binary': return `X'${e.hex}'`;
-      case 'parameter': return '?';
-      case 'column': return printName(e.name);
-      case 'dereference': return `${this.operand(e.base)}.${printIdentifier(e.field)}`;
-      case 'subscript': return `${this.operand(e.base)}[${this.expression(e.index)}]`;
-      case 'call': return this.call(e);
-      case 'lambda': return `${e.parameters.length === 1 ? printIdentifier(e.parameters[0]!) : `(${e.parameters.map(printIdentifier).join(', ')})`} -> ${this.expression(e.body)}`;
-      case 'cast': return `${e.safe ? 'TRY_CAST' : 'CAST'}(${this.expression(e.expression)} AS ${printTypeName(e.type)})`;
+      case 'string':
+        return quoteString(e.value);
+      case 'number':
+        return e.text;
+      case 'boolean':
+        return e.value ? 'true' : 'false';
+      case 'null':
+        return 'NULL';
+      case 'typed-literal':
+        return `${e.type.toUpperCase()} ${quoteString(e.value)}`;
+      case 'interval':
+        return `INTERVAL ${e.negative ? '-' : ''}${quoteString(e.value)} ${e.from.toUpperCase()}${e.to ? ` TO ${e.to.toUpperCase()}` : ''}`;
+      case 'binary':
+        return `X'${e.hex}'`;
+      case 'parameter':
+        return '?';
+      case 'column':
+        return printName(e.name);
+      case 'dereference':
+        return `${this.operand(e.base)}.${printIdentifier(e.field)}`;
+      case 'subscript':
+        return `${this.operand(e.base)}[${this.expression(e.index)}]`;
+      case 'call':
+        return this.call(e);
+      case 'lambda':
+        return `${e.parameters.length === 1 ? printIdentifier(e.parameters[0]!) : `(${e.parameters.map(printIdentifier).join(', ')})`} -> ${this.expression(e.body)}`;
+      case 'cast':
+        return `${e.safe ? 'TRY_CAST' : 'CAST'}(${this.expression(e.expression)} AS ${printTypeName(e.type)})`;
       case 'case': {
         const operand = e.operand ? ` ${this.expression(e.operand)}` : '';
         const whens = e.whens.map((w) => ` WHEN ${this.expression(w.condition)} THEN ${this.expression(w.result)}`).join('');
@@ -195,28 +260,46 @@ class TrinoPrinter {
         const level = precedence(e);
         return `${this.operandAt(e.left, level)} ${e.operator} ${this.operandAt(e.right, level, true)}`;
       }
-      case 'negation': return `-${this.operandAt(e.expression, UNARY, true)}`;
-      case 'concat': return `${this.operandAt(e.left, CONCAT)} || ${this.operandAt(e.right, CONCAT, true)}`;
-      case 'comparison': return `${this.operandAt(e.left, VALUE)} ${e.operator} ${this.operandAt(e.right, VALUE)}`;
+      case 'negation':
+        return `-${this.operandAt(e.expression, UNARY, true)}`;
+      case 'concat':
+        return `${this.operandAt(e.left, CONCAT)} || ${this.operandAt(e.right, CONCAT, true)}`;
+      case 'comparison':
+        return `${this.operandAt(e.left, VALUE)} ${e.operator} ${this.operandAt(e.right, VALUE)}`;
       case 'logical': {
         const level = precedence(e);
         return `${this.operandAt(e.left, level)} ${e.operator.toUpperCase()} ${this.operandAt(e.right, level, true)}`;
       }
-      case 'not': return `NOT ${this.operandAt(e.expression, NOT)}`;
-      case 'between': return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}BETWEEN ${this.operandAt(e.low, VALUE)} AND ${this.operandAt(e.high, VALUE)}`;
-      case 'in-list': return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => this.expression(x)).join(', ')})`;
-      case 'in-subquery': return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}IN (${this.query(e.query)})`;
-      case 'like': return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}LIKE ${this.operandAt(e.pattern, VALUE)}${e.escape ? ` ESCAPE ${this.operandAt(e.escape, VALUE)}` : ''}`;
-      case 'is-null': return `${this.operandAt(e.expression, VALUE)} IS ${e.negated ? 'NOT ' : ''}NULL`;
-      case 'distinct-from': return `${this.operandAt(e.left, VALUE)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.operandAt(e.right, VALUE)}`;
-      case 'quantified-comparison': return `${this.operandAt(e.left, VALUE)} ${e.operator} ${e.quantifier.toUpperCase()} (${this.query(e.query)})`;
-      case 'exists': return `EXISTS (${this.query(e.query)})`;
-      case 'subquery': return `(${this.query(e.query)})`;
-      case 'array': return `ARRAY[${e.items.map((x) => this.expression(x)).join(', ')}]`;
-      case 'row': return `ROW(${e.items.map((x) => this.expression(x)).join(', ')})`;
-      case 'at-time-zone': return `${this.operandAt(e.expression, UNARY, true)} AT TIME ZONE ${this.operandAt(e.zone, PRIMARY)}`;
-      case 'extract': return `EXTRACT(${e.field.value.toUpperCase()} FROM ${this.expression(e.expression)})`;
-      case 'current-time': return `${e.function}${e.precision === undefined ? '' : `(${e.precision})`}`;
+      case 'not':
+        return `NOT ${this.operandAt(e.expression, NOT)}`;
+      case 'between':
+        return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}BETWEEN ${this.operandAt(e.low, VALUE)} AND ${this.operandAt(e.high, VALUE)}`;
+      case 'in-list':
+        return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => this.expression(x)).join(', ')})`;
+      case 'in-subquery':
+        return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}IN (${this.query(e.query)})`;
+      case 'like':
+        return `${this.operandAt(e.expression, VALUE)} ${e.negated ? 'NOT ' : ''}LIKE ${this.operandAt(e.pattern, VALUE)}${e.escape ? ` ESCAPE ${this.operandAt(e.escape, VALUE)}` : ''}`;
+      case 'is-null':
+        return `${this.operandAt(e.expression, VALUE)} IS ${e.negated ? 'NOT ' : ''}NULL`;
+      case 'distinct-from':
+        return `${this.operandAt(e.left, VALUE)} IS ${e.negated ? 'NOT ' : ''}DISTINCT FROM ${this.operandAt(e.right, VALUE)}`;
+      case 'quantified-comparison':
+        return `${this.operandAt(e.left, VALUE)} ${e.operator} ${e.quantifier.toUpperCase()} (${this.query(e.query)})`;
+      case 'exists':
+        return `EXISTS (${this.query(e.query)})`;
+      case 'subquery':
+        return `(${this.query(e.query)})`;
+      case 'array':
+        return `ARRAY[${e.items.map((x) => this.expression(x)).join(', ')}]`;
+      case 'row':
+        return `ROW(${e.items.map((x) => this.expression(x)).join(', ')})`;
+      case 'at-time-zone':
+        return `${this.operandAt(e.expression, UNARY, true)} AT TIME ZONE ${this.operandAt(e.zone, PRIMARY)}`;
+      case 'extract':
+        return `EXTRACT(${e.field.value.toUpperCase()} FROM ${this.expression(e.expression)})`;
+      case 'current-time':
+        return `${e.function}${e.precision === undefined ? '' : `(${e.precision})`}`;
     }
   }
 

@@ -13,7 +13,10 @@ export function quoteIdentifier(name: string): string {
 /** `'text'`, inner quotes doubled; a NUL character (legal in Trino strings) is spliced in with chr(0). */
 export function quoteString(value: string): string {
   if (!value.includes('\u0000')) return `'${value.replaceAll("'", "''")}'`;
-  return `(${value.split('\u0000').map((part) => `'${part.replaceAll("'", "''")}'`).join(' || chr(0) || ')})`;
+  return `(${value
+    .split('\u0000')
+    .map((part) => `'${part.replaceAll("'", "''")}'`)
+    .join(' || chr(0) || ')})`;
 }
 
 /** A LIKE pattern matching `value` literally (`%`, `_` and `\` escaped with `\`); use with `ESCAPE '\'`. */

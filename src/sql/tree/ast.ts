@@ -342,7 +342,9 @@ export interface TypeName {
   readonly parameters: readonly TypeParameter[];
 }
 
-export type TypeParameter = { readonly kind: 'number'; readonly value: number } | { readonly kind: 'type'; readonly type: TypeName; readonly field?: Identifier };
+export type TypeParameter =
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'type'; readonly type: TypeName; readonly field?: Identifier };
 
 export interface Case {
   readonly kind: 'case';

@@ -12,7 +12,10 @@ const INTEGER_RANK: Readonly<Record<string, number>> = { tinyint: 1, smallint: 2
 export function canCoerce(from: SqlType, to: SqlType): boolean {
   if (from.kind === 'unknown') return true;
   switch (to.kind) {
-    case 'tinyint': case 'smallint': case 'integer': case 'bigint':
+    case 'tinyint':
+    case 'smallint':
+    case 'integer':
+    case 'bigint':
       return isIntegral(from) && INTEGER_RANK[from.kind]! <= INTEGER_RANK[to.kind]!;
     case 'decimal': {
       if (isIntegral(from)) return fitsDecimal(integerAsDecimal(from), to);
@@ -23,7 +26,10 @@ export function canCoerce(from: SqlType, to: SqlType): boolean {
     case 'double':
       return isIntegral(from) || from.kind === 'decimal' || from.kind === 'real' || from.kind === 'double';
     case 'varchar':
-      return (from.kind === 'varchar' && (to.length === undefined || (from.length !== undefined && from.length <= to.length))) || (from.kind === 'char' && to.length === undefined);
+      return (
+        (from.kind === 'varchar' && (to.length === undefined || (from.length !== undefined && from.length <= to.length))) ||
+        (from.kind === 'char' && to.length === undefined)
+      );
     case 'char':
       return from.kind === 'char' && from.length <= to.length;
     case 'timestamp':
@@ -86,7 +92,10 @@ function numericCommon(a: SqlType, b: SqlType): SqlType | undefined {
   if (!numeric) return undefined;
   if (kinds.has('double')) return { kind: 'double' };
   if (kinds.has('real')) return { kind: 'real' };
-  const [x, y] = [a, b].map((t) => (t.kind === 'decimal' ? t : integerAsDecimal(t))) as [{ precision: number; scale: number }, { precision: number; scale: number }];
+  const [x, y] = [a, b].map((t) => (t.kind === 'decimal' ? t : integerAsDecimal(t))) as [
+    { precision: number; scale: number },
+    { precision: number; scale: number },
+  ];
   const scale = Math.max(x.scale, y.scale);
   return decimal(Math.max(x.precision - x.scale, y.precision - y.scale) + scale, scale);
 }

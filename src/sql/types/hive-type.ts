@@ -19,19 +19,33 @@ class HiveTypeParser {
   type(): SqlType {
     const name = this.word().toLowerCase();
     switch (name) {
-      case 'string': return { kind: 'varchar' };
-      case 'varchar': return this.optionalLength() === undefined ? { kind: 'varchar' } : { kind: 'varchar', length: this.lastLength! };
-      case 'char': return { kind: 'char', length: this.optionalLength() ?? 1 };
-      case 'tinyint': return { kind: 'tinyint' };
-      case 'smallint': return { kind: 'smallint' };
-      case 'int': case 'integer': return { kind: 'integer' };
-      case 'bigint': return { kind: 'bigint' };
-      case 'float': return { kind: 'real' };
-      case 'double': return { kind: 'double' };
-      case 'boolean': return { kind: 'boolean' };
-      case 'date': return { kind: 'date' };
-      case 'timestamp': return { kind: 'timestamp', precision: 3 };
-      case 'binary': return { kind: 'varbinary' };
+      case 'string':
+        return { kind: 'varchar' };
+      case 'varchar':
+        return this.optionalLength() === undefined ? { kind: 'varchar' } : { kind: 'varchar', length: this.lastLength! };
+      case 'char':
+        return { kind: 'char', length: this.optionalLength() ?? 1 };
+      case 'tinyint':
+        return { kind: 'tinyint' };
+      case 'smallint':
+        return { kind: 'smallint' };
+      case 'int':
+      case 'integer':
+        return { kind: 'integer' };
+      case 'bigint':
+        return { kind: 'bigint' };
+      case 'float':
+        return { kind: 'real' };
+      case 'double':
+        return { kind: 'double' };
+      case 'boolean':
+        return { kind: 'boolean' };
+      case 'date':
+        return { kind: 'date' };
+      case 'timestamp':
+        return { kind: 'timestamp', precision: 3 };
+      case 'binary':
+        return { kind: 'varbinary' };
       case 'decimal': {
         if (!this.take('(')) return { kind: 'decimal', precision: 10, scale: 0 };
         const precision = this.number();

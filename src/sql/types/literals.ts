@@ -10,16 +10,22 @@ const INT_MAX = 2147483647;
 
 export function literalType(e: Literal): SqlType {
   switch (e.kind) {
-    case 'string': return { kind: 'varchar', length: [...e.value].length };
-    case 'number': return numberType(e);
-    case 'boolean': return { kind: 'boolean' };
-    case 'null': return { kind: 'unknown' };
-    case 'binary': return { kind: 'varbinary' };
+    case 'string':
+      return { kind: 'varchar', length: [...e.value].length };
+    case 'number':
+      return numberType(e);
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'null':
+      return { kind: 'unknown' };
+    case 'binary':
+      return { kind: 'varbinary' };
     case 'interval': {
       if (!/^\s*\d+(?:[-: .]\d+)*\s*$/.test(e.value)) throw new SqlError('INVALID_LITERAL', `'${e.value}' is not a valid interval literal`, e.at);
       return { kind: e.from === 'year' || e.from === 'month' ? 'interval year to month' : 'interval day to second' };
     }
-    case 'typed-literal': return typedLiteralType(e);
+    case 'typed-literal':
+      return typedLiteralType(e);
   }
 }
 
@@ -44,7 +50,8 @@ export function decimalLiteralType(text: string, at: number): SqlType {
 }
 
 const DATE = /^\s*([+-]?\d{4,})-(\d{1,2})-(\d{1,2})\s*$/;
-const TIMESTAMP = /^\s*([+-]?\d{4,})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,12}))?)?)?\s*(?:([+-]\d{1,2}(?::?\d{2})?|Z|UTC|[A-Za-z][A-Za-z0-9_/+-]*))?\s*$/;
+const TIMESTAMP =
+  /^\s*([+-]?\d{4,})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,12}))?)?)?\s*(?:([+-]\d{1,2}(?::?\d{2})?|Z|UTC|[A-Za-z][A-Za-z0-9_/+-]*))?\s*$/;
 const TIME = /^\s*(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d{1,12}))?)?\s*$/;
 
 function validDay(year: number, month: number, day: number): boolean {
@@ -55,8 +62,10 @@ function validDay(year: number, month: number, day: number): boolean {
 function typedLiteralType(e: Ast.TypedLiteral): SqlType {
   const invalid = (what: string) => new SqlError('INVALID_LITERAL', `'${e.value}' is not a valid ${what} literal`, e.at);
   switch (e.type) {
-    case 'varchar': return { kind: 'varchar', length: [...e.value].length };
-    case 'char': return { kind: 'char', length: [...e.value].length };
+    case 'varchar':
+      return { kind: 'varchar', length: [...e.value].length };
+    case 'char':
+      return { kind: 'char', length: [...e.value].length };
     case 'date': {
       const m = DATE.exec(e.value);
       if (!m || !validDay(Number(m[1]), Number(m[2]), Number(m[3]))) throw invalid('date');
@@ -64,7 +73,8 @@ function typedLiteralType(e: Ast.TypedLiteral): SqlType {
     }
     case 'timestamp': {
       const m = TIMESTAMP.exec(e.value);
-      if (!m || !validDay(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59) throw invalid('timestamp');
+      if (!m || !validDay(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4] ?? 0) > 23 || Number(m[5] ?? 0) > 59 || Number(m[6] ?? 0) > 59)
+        throw invalid('timestamp');
       // Athena engine 3 keeps timestamps to milliseconds: every timestamp is timestamp(3).
       const precision = 3;
       const zone = m[8];
@@ -75,7 +85,8 @@ function typedLiteralType(e: Ast.TypedLiteral): SqlType {
       if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) throw invalid('time');
       return { kind: 'time', precision: 3 };
     }
-    case 'decimal': return decimalLiteralType(e.value, e.at);
+    case 'decimal':
+      return decimalLiteralType(e.value, e.at);
     case 'double':
     case 'real':
       if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(e.value) && !/^\s*[+-]?(nan|infinity)\s*$/i.test(e.value)) throw invalid(e.type);

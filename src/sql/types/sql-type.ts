@@ -65,27 +65,42 @@ export const isInterval = (t: SqlType): boolean => t.kind === 'interval day to s
 /** The decimal an integer type fits in (Trino's implicit integer → decimal coercion). */
 export function integerAsDecimal(t: SqlType): { precision: number; scale: number } {
   switch (t.kind) {
-    case 'tinyint': return { precision: 3, scale: 0 };
-    case 'smallint': return { precision: 5, scale: 0 };
-    case 'integer': return { precision: 10, scale: 0 };
-    default: return { precision: 19, scale: 0 };
+    case 'tinyint':
+      return { precision: 3, scale: 0 };
+    case 'smallint':
+      return { precision: 5, scale: 0 };
+    case 'integer':
+      return { precision: 10, scale: 0 };
+    default:
+      return { precision: 19, scale: 0 };
   }
 }
 
 /** Trino's display of a type: `varchar`, `decimal(4,1)`, `array(row(arn varchar))`, `timestamp(3) with time zone`. */
 export function typeText(t: SqlType): string {
   switch (t.kind) {
-    case 'decimal': return `decimal(${t.precision},${t.scale})`;
-    case 'varchar': return t.length === undefined ? 'varchar' : `varchar(${t.length})`;
-    case 'char': return `char(${t.length})`;
-    case 'time': return `time(${t.precision})`;
-    case 'timestamp': return `timestamp(${t.precision})`;
-    case 'timestamp with time zone': return `timestamp(${t.precision}) with time zone`;
-    case 'array': return `array(${typeText(t.element)})`;
-    case 'map': return `map(${typeText(t.key)}, ${typeText(t.value)})`;
-    case 'row': return `row(${t.fields.map((f) => (f.name ? `${quoteFieldName(f.name)} ${typeText(f.type)}` : typeText(f.type))).join(', ')})`;
-    case 'function': return `function(${[...t.parameters, t.result].map(typeText).join(', ')})`;
-    default: return t.kind;
+    case 'decimal':
+      return `decimal(${t.precision},${t.scale})`;
+    case 'varchar':
+      return t.length === undefined ? 'varchar' : `varchar(${t.length})`;
+    case 'char':
+      return `char(${t.length})`;
+    case 'time':
+      return `time(${t.precision})`;
+    case 'timestamp':
+      return `timestamp(${t.precision})`;
+    case 'timestamp with time zone':
+      return `timestamp(${t.precision}) with time zone`;
+    case 'array':
+      return `array(${typeText(t.element)})`;
+    case 'map':
+      return `map(${typeText(t.key)}, ${typeText(t.value)})`;
+    case 'row':
+      return `row(${t.fields.map((f) => (f.name ? `${quoteFieldName(f.name)} ${typeText(f.type)}` : typeText(f.type))).join(', ')})`;
+    case 'function':
+      return `function(${[...t.parameters, t.result].map(typeText).join(', ')})`;
+    default:
+      return t.kind;
   }
 }
 

@@ -43,7 +43,8 @@ export function typeFromName(name: TypeName): SqlType {
       if (types.length > 0 || numbers.length > 2) throw bad();
       const precision = numbers[0] ?? 38;
       const scale = numbers[1] ?? 0;
-      if (precision < 1 || precision > 38 || scale > precision) throw new SqlError('INVALID_LITERAL', `DECIMAL precision must be in range [1, 38] and scale in [0, precision]: ${printTypeName(name)}`, name.at);
+      if (precision < 1 || precision > 38 || scale > precision)
+        throw new SqlError('INVALID_LITERAL', `DECIMAL precision must be in range [1, 38] and scale in [0, precision]: ${printTypeName(name)}`, name.at);
       return { kind: 'decimal', precision, scale };
     }
     case 'time':
@@ -57,7 +58,7 @@ export function typeFromName(name: TypeName): SqlType {
       return name.name === 'timestamp' ? { kind: 'timestamp', precision } : { kind: 'timestamp with time zone', precision };
     }
     case 'time with time zone':
-      throw new SqlError('NOT_SUPPORTED', 'time with time zone is not supported by trailsight\'s local engine', name.at);
+      throw new SqlError('NOT_SUPPORTED', "time with time zone is not supported by trailsight's local engine", name.at);
     case 'array':
       if (types.length !== 1 || numbers.length > 0) throw bad();
       return { kind: 'array', element: typeFromName(types[0]!.type) };

@@ -43,7 +43,10 @@ function enumProjection(column: string, property: Name, get: Get): Read {
   const values = get('values');
   if (values === undefined || values === '') return [{ column, property: property('values'), message: `Missing required property: '${property('values')}'.` }];
   const allowed = new Set(values.split(','));
-  const pattern = [...allowed].sort((a, b) => b.length - a.length).map(escapeRegex).join('|');
+  const pattern = [...allowed]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|');
   return { column, pattern: `(?:${pattern})`, accepts: (value) => allowed.has(value) };
 }
 
@@ -61,7 +64,11 @@ function integerProjection(column: string, property: Name, get: Get): Read {
   const bounds = range === undefined ? undefined : /^\s*(-?[0-9]+)\s*,\s*(-?[0-9]+)\s*$/.exec(range);
   if (range === undefined) problems.push({ column, property: property('range'), message: `Missing required property: '${property('range')}'.` });
   else if (!bounds || BigInt(bounds[1]) > BigInt(bounds[2])) {
-    problems.push({ column, property: property('range'), message: `Property: '${property('range')}' needs to be two integers separated by a comma, the first not above the second (e.g. 0,10), not '${range}'.` });
+    problems.push({
+      column,
+      property: property('range'),
+      message: `Property: '${property('range')}' needs to be two integers separated by a comma, the first not above the second (e.g. 0,10), not '${range}'.`,
+    });
   }
   const interval = positive(property('interval'), get('interval'), problems, column) ?? 1n;
   const digits = positive(property('digits'), get('digits'), problems, column);
@@ -86,7 +93,12 @@ function dateProjection(column: string, property: Name, get: Get, now: DateTime)
   const format = get('format');
   const pattern = format === undefined ? undefined : parseDatePattern(format);
   if (format === undefined) problems.push({ column, property: property('format'), message: `Missing required property: '${property('format')}'.` });
-  else if (typeof pattern === 'string') problems.push({ column, property: property('format'), message: `Property: '${property('format')}' is not a date format trailsight reads ('${format}': ${pattern}).` });
+  else if (typeof pattern === 'string')
+    problems.push({
+      column,
+      property: property('format'),
+      message: `Property: '${property('format')}' is not a date format trailsight reads ('${format}': ${pattern}).`,
+    });
   const range = get('range');
   if (range === undefined) problems.push({ column, property: property('range'), message: `Missing required property: '${property('range')}'.` });
   const interval = Number(positive(property('interval'), get('interval'), problems, column) ?? 1n);
@@ -94,12 +106,23 @@ function dateProjection(column: string, property: Name, get: Get, now: DateTime)
   let unit: DateUnit | undefined;
   if (unitText !== undefined) {
     unit = DATE_UNITS.find((u) => u === unitText.trim().toUpperCase());
-    if (!unit) problems.push({ column, property: property('interval.unit'), message: `Property: '${property('interval.unit')}' needs to be one of ${DATE_UNITS.join(', ')}, not '${unitText}'.` });
+    if (!unit)
+      problems.push({
+        column,
+        property: property('interval.unit'),
+        message: `Property: '${property('interval.unit')}' needs to be one of ${DATE_UNITS.join(', ')}, not '${unitText}'.`,
+      });
   }
   if (!pattern || typeof pattern === 'string' || range === undefined || problems.length > 0) return problems;
   if (!unit) {
     if (DATE_UNITS.indexOf(pattern.precision) > DATE_UNITS.indexOf('DAYS')) {
-      return [{ column, property: property('interval.unit'), message: `Property: '${property('interval.unit')}' needs to be set when '${property('format')}' is finer than a day ('${format}').` }];
+      return [
+        {
+          column,
+          property: property('interval.unit'),
+          message: `Property: '${property('interval.unit')}' needs to be set when '${property('format')}' is finer than a day ('${format}').`,
+        },
+      ];
     }
     unit = pattern.precision === 'DAYS' ? 'DAYS' : 'MONTHS';
   }

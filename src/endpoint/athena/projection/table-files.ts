@@ -49,10 +49,18 @@ export function tableFiles(table: Pick<GlueTable, 'Parameters' | 'PartitionKeys'
   }
   const placeholders = [...relative.matchAll(PLACEHOLDER)].map((m) => m[1]);
   for (const column of columns) {
-    if (!placeholders.includes(column)) problems.push({ property: TEMPLATE, message: `Partition projection location template: ${template} is missing partition column: '${column}' placeholder.` });
+    if (!placeholders.includes(column))
+      problems.push({
+        property: TEMPLATE,
+        message: `Partition projection location template: ${template} is missing partition column: '${column}' placeholder.`,
+      });
   }
   for (const name of new Set(placeholders)) {
-    if (!columns.includes(name)) problems.push({ property: TEMPLATE, message: `Partition projection location template: ${template} names '\${${name}}', which is not a partition column (${columns.join(', ')}).` });
+    if (!columns.includes(name))
+      problems.push({
+        property: TEMPLATE,
+        message: `Partition projection location template: ${template} names '\${${name}}', which is not a partition column (${columns.join(', ')}).`,
+      });
   }
   if (problems.length > 0) return { kind: 'invalid', problems };
 
@@ -72,8 +80,13 @@ export function tableFiles(table: Pick<GlueTable, 'Parameters' | 'PartitionKeys'
     }
     return values;
   };
-  const configuration = Object.entries(parameters).filter(([k]) => k.startsWith('projection.')).sort(([a], [b]) => (a < b ? -1 : 1));
-  const key = createHash('sha256').update(JSON.stringify([template, configuration])).digest('hex').slice(0, 16);
+  const configuration = Object.entries(parameters)
+    .filter(([k]) => k.startsWith('projection.'))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  const key = createHash('sha256')
+    .update(JSON.stringify([template, configuration]))
+    .digest('hex')
+    .slice(0, 16);
   return { kind: 'projected', files: { key, partitionOf, accepts: (path) => partitionOf(path) !== undefined } };
 }
 

@@ -18,8 +18,12 @@ export class BoardScope {
 
   /** The dataset an element names by alias, or the board's only one. */
   dataset(alias: string | undefined): BoardDataSet {
-    if (alias === undefined) return must(this.datasets.length === 1 ? this.datasets[0] : undefined, `board ${this.spec.id}: an element without a dataset alias`);
-    return must(this.datasets.find((d) => d.alias === alias), `board ${this.spec.id}: dataset alias ${alias}`);
+    if (alias === undefined)
+      return must(this.datasets.length === 1 ? this.datasets[0] : undefined, `board ${this.spec.id}: an element without a dataset alias`);
+    return must(
+      this.datasets.find((d) => d.alias === alias),
+      `board ${this.spec.id}: dataset alias ${alias}`,
+    );
   }
 
   column(dataset: BoardDataSet, name: string): OutputColumn {

@@ -10,12 +10,18 @@ import { GateBug, must } from './gate-bug.ts';
 export function checkedControl(scope: BoardScope, control: ControlSpec, sheetId: string, filters: readonly CheckedFilter[]): CheckedControl {
   const bug = (what: string) => new GateBug(`control '${control.title}' on sheet ${sheetId}: ${what}`);
   if (control.filter !== undefined) {
-    const filter = must(filters.find((f) => f.id === control.filter), `control '${control.title}': filter ${control.filter}`);
+    const filter = must(
+      filters.find((f) => f.id === control.filter),
+      `control '${control.title}': filter ${control.filter}`,
+    );
     const id = controlId(sheetId, { filter: filter.id }, control.type);
     const spec = scope.spec.filters?.find((f) => f.id === filter.id);
     return { id, title: control.title, filter: filter.id, widget: filterWidget(control, filter, spec, bug) };
   }
-  const parameter = must(scope.spec.parameters?.find((p) => p.name === control.parameter), `control '${control.title}': its parameter`);
+  const parameter = must(
+    scope.spec.parameters?.find((p) => p.name === control.parameter),
+    `control '${control.title}': its parameter`,
+  );
   const id = controlId(sheetId, { parameter: parameter.name }, control.type);
   return { id, title: control.title, parameter: parameter.name, widget: parameterWidget(scope, control, parameter, bug) };
 }
@@ -25,7 +31,8 @@ function parameterWidget(scope: BoardScope, control: ControlSpec, parameter: Par
     case 'dropdown': {
       const values = control.values;
       const listed = Array.isArray(values) ? { values: { list: values.map(String) } } : undefined;
-      const linked = values && !Array.isArray(values) ? { values: { column: { dataset: scope.dataset(values.dataset).alias, column: values.column } } } : undefined;
+      const linked =
+        values && !Array.isArray(values) ? { values: { column: { dataset: scope.dataset(values.dataset).alias, column: values.column } } } : undefined;
       return { type: 'dropdown', multiValue: !!parameter.multiValue, ...(listed ?? linked ?? {}) };
     }
     case 'text':

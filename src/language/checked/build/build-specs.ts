@@ -21,7 +21,11 @@ export interface AcceptedSpecs {
 export function checkedSpecs(accepted: AcceptedSpecs): CheckedSpecs {
   const datasets = accepted.datasets.map(checkedDataSet);
   const byId = new Map(datasets.map((d) => [d.spec.id, d]));
-  const asLocated = <T>(located: YamlLocated<T>) => ({ spec: located.spec, file: located.file, at: (path: readonly (string | number)[]) => located.at([...path]) });
+  const asLocated = <T>(located: YamlLocated<T>) => ({
+    spec: located.spec,
+    file: located.file,
+    at: (path: readonly (string | number)[]) => located.at([...path]),
+  });
   const themes = accepted.themes.map(asLocated);
   const themesById = new Map(themes.map((t) => [t.spec.id, t]));
   const model = {

@@ -71,7 +71,10 @@ function tableColumns(scope: BoardScope, fields: FieldPlacer, spec: SpecOf<'tabl
 /** The top-N filter of an aggregated table: its first grouping column, ranked by the first aggregated sort key, else its first value. */
 function topGroupsOf(scope: BoardScope, fields: FieldPlacer, spec: SpecOf<'table'>, sheetId: string, limit: number): TopGroups {
   const refs = spec.columns.map(parseField);
-  const group = must(refs.find((r) => !r.aggregation), `table ${spec.id}: a limit with no column to group by`);
+  const group = must(
+    refs.find((r) => !r.aggregation),
+    `table ${spec.id}: a limit with no column to group by`,
+  );
   const key = spec.sort?.map((s) => ({ ref: parseField(s.by), order: s.order })).find((s) => s.ref.aggregation);
   const rank = key ?? { ref: refs.find((r) => r.aggregation)!, order: 'desc' as const };
   const groupColumn = scope.column(fields.dataset, group.column);

@@ -53,7 +53,8 @@ export class FieldPlacer {
     const display = displayOf(ref);
     if (NUMERIC.has(column.type)) return { ...base, kind: 'numerical', ...(agg ? { aggregation: agg } : {}), ...(display ? { display } : {}) };
     if (display) throw this.bug(ref, 'a number format on a measure of a column that is no number');
-    if (column.type === 'datetime' && (agg === 'count' || agg === 'distinct_count' || agg === 'min' || agg === 'max')) return { ...base, kind: 'date', aggregation: agg };
+    if (column.type === 'datetime' && (agg === 'count' || agg === 'distinct_count' || agg === 'min' || agg === 'max'))
+      return { ...base, kind: 'date', aggregation: agg };
     if (agg === 'count' || agg === 'distinct_count') return { ...base, kind: 'categorical', aggregation: agg };
     throw this.bug(ref, `a measure of a ${column.type} column ${agg ? `by ${agg}` : 'without an aggregation'}`);
   }
@@ -69,7 +70,13 @@ export class FieldPlacer {
     const display = displayOf(ref);
     if (ref.granularity && column.type !== 'datetime') throw this.bug(ref, 'a granularity on a column that is no datetime');
     if (display && !NUMERIC.has(column.type)) throw this.bug(ref, 'a number format on a column that is no number');
-    return { fieldId, column: ref.column, ...(ref.label ? { label: ref.label } : {}), ...(ref.granularity ? { granularity: ref.granularity } : {}), ...(display ? { display } : {}) };
+    return {
+      fieldId,
+      column: ref.column,
+      ...(ref.label ? { label: ref.label } : {}),
+      ...(ref.granularity ? { granularity: ref.granularity } : {}),
+      ...(display ? { display } : {}),
+    };
   }
 
   /**
@@ -93,7 +100,8 @@ export class FieldPlacer {
     const agg = ref.aggregation;
     if (agg === undefined) throw this.bug(ref, 'a ranking without an aggregation');
     if (NUMERIC.has(column.type)) return { over: 'number', aggregation: agg };
-    if (column.type === 'datetime' && (agg === 'count' || agg === 'distinct_count' || agg === 'min' || agg === 'max')) return { over: 'date', aggregation: agg };
+    if (column.type === 'datetime' && (agg === 'count' || agg === 'distinct_count' || agg === 'min' || agg === 'max'))
+      return { over: 'date', aggregation: agg };
     if (agg === 'count' || agg === 'distinct_count') return { over: 'text', aggregation: agg };
     throw this.bug(ref, `${agg} of a ${column.type} column`);
   }

@@ -7,7 +7,10 @@ import { decimal, type SqlType } from '../../types/sql-type.ts';
 import { duckdbType } from '../../duckdb/duckdb-type.ts';
 import { aggregate, aggregateCall, windowFunction, type Emit, type EmitArg, type EmitContext, type TrinoFunction } from '../function.ts';
 
-const cast = (inner: Emit): Emit => (args, context) => `CAST(${inner(args, context)} AS ${duckdbType(context.result)})`;
+const cast =
+  (inner: Emit): Emit =>
+  (args, context) =>
+    `CAST(${inner(args, context)} AS ${duckdbType(context.result)})`;
 
 const sumType = (args: readonly SqlType[]): SqlType => {
   const t = args[0]!;
@@ -31,7 +34,10 @@ const firstPerKey = (list: string) => `list_filter(${list}, lambda e, i: e.k IS 
 const statistic = (name: string, duck = name) => aggregate(name, [{ args: ['double'], returns: 'double', emit: aggregateCall(duck) }]);
 const pairStatistic = (name: string, duck = name) => aggregate(name, [{ args: ['double', 'double'], returns: 'double', emit: aggregateCall(duck) }]);
 
-const topN = (duck: string): Emit => (args, context) => `${duck}(${context.distinct}${args[0]!.sql}, CAST(${args[1]!.sql} AS BIGINT)${context.orderBy})${context.after}`;
+const topN =
+  (duck: string): Emit =>
+  (args, context) =>
+    `${duck}(${context.distinct}${args[0]!.sql}, CAST(${args[1]!.sql} AS BIGINT)${context.orderBy})${context.after}`;
 
 export const AGGREGATES: readonly TrinoFunction[] = [
   aggregate('count', [
@@ -70,14 +76,19 @@ export const AGGREGATES: readonly TrinoFunction[] = [
   aggregate('listagg', [{ args: ['varchar', 'varchar'], returns: 'varchar', emit: aggregateCall('string_agg') }]),
   aggregate('array_agg', [{ args: ['T'], returns: 'array(T)', emit: aggregateCall('list') }]),
   aggregate('map_agg', [{ args: ['K', 'V'], returns: 'map(K,V)', emit: (args, c) => `map_from_entries(${firstPerKey(entries(args, c))})` }]),
-  aggregate('multimap_agg', [{
-    args: ['K', 'V'], returns: (args) => ({ kind: 'map', key: args[0]!, value: { kind: 'array', element: args[1]! } }),
-    emit: (args, c) => {
-      const list = entries(args, c);
-      return `map_from_entries(list_transform(list_distinct(list_transform(list_filter(${list}, lambda e: e.k IS NOT NULL), lambda e: e.k)), lambda key: struct_pack(k := key, v := list_transform(list_filter(${list}, lambda e: e.k = key), lambda e: e.v))))`;
+  aggregate('multimap_agg', [
+    {
+      args: ['K', 'V'],
+      returns: (args) => ({ kind: 'map', key: args[0]!, value: { kind: 'array', element: args[1]! } }),
+      emit: (args, c) => {
+        const list = entries(args, c);
+        return `map_from_entries(list_transform(list_distinct(list_transform(list_filter(${list}, lambda e: e.k IS NOT NULL), lambda e: e.k)), lambda key: struct_pack(k := key, v := list_transform(list_filter(${list}, lambda e: e.k = key), lambda e: e.v))))`;
+      },
     },
-  }]),
-  aggregate('histogram', [{ args: ['T'], returns: (args) => ({ kind: 'map', key: args[0]!, value: { kind: 'bigint' } }), emit: cast(aggregateCall('histogram')) }]),
+  ]),
+  aggregate('histogram', [
+    { args: ['T'], returns: (args) => ({ kind: 'map', key: args[0]!, value: { kind: 'bigint' } }), emit: cast(aggregateCall('histogram')) },
+  ]),
   aggregate('bitwise_and_agg', [{ args: ['bigint'], returns: 'bigint', emit: cast(aggregateCall('bit_and')) }]),
   aggregate('bitwise_or_agg', [{ args: ['bigint'], returns: 'bigint', emit: cast(aggregateCall('bit_or')) }]),
   aggregate('bitwise_xor_agg', [{ args: ['bigint'], returns: 'bigint', emit: cast(aggregateCall('bit_xor')) }]),

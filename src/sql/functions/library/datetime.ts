@@ -27,11 +27,17 @@ function constantFormat(arg: EmitArg, fn: string, translate: (format: string) =>
 const local = (arg: EmitArg) => (arg.type.kind === 'timestamp with time zone' ? localTime(arg.sql, arg.type) : arg.sql);
 
 /** A field of a date-time as a bigint: `hour(x)` → `CAST(hour(<local x>) AS BIGINT)`. */
-const field = (duck: string): Emit => (args) => `CAST(${duck}(${local(args[0]!)}) AS BIGINT)`;
+const field =
+  (duck: string): Emit =>
+  (args) =>
+    `CAST(${duck}(${local(args[0]!)}) AS BIGINT)`;
 
 const TEMPORAL = ['date', 'timestamp', 'timestamptz'] as const;
 const fieldFunction = (name: string, duck: string, kinds: readonly string[] = TEMPORAL) =>
-  scalar(name, kinds.map((kind) => ({ args: [kind], returns: 'bigint', emit: field(duck) })));
+  scalar(
+    name,
+    kinds.map((kind) => ({ args: [kind], returns: 'bigint', emit: field(duck) })),
+  );
 
 const UNITS = new Set(['millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year']);
 const DATE_UNITS = new Set(['day', 'week', 'month', 'quarter', 'year']);
@@ -50,7 +56,14 @@ const dateAdd: Emit = (args) => {
   const [u, n, x] = args as [EmitArg, EmitArg, EmitArg];
   const unitSql = unit(u, x.type);
   const text = literalText(u)?.toLowerCase();
-  const interval = text === 'quarter' ? `to_months(3 * ${n.sql})` : text === 'millisecond' ? `to_milliseconds(${n.sql})` : text ? `to_${text}s(${n.sql})` : `_trino_interval(${unitSql}, ${n.sql})`;
+  const interval =
+    text === 'quarter'
+      ? `to_months(3 * ${n.sql})`
+      : text === 'millisecond'
+        ? `to_milliseconds(${n.sql})`
+        : text
+          ? `to_${text}s(${n.sql})`
+          : `_trino_interval(${unitSql}, ${n.sql})`;
   if (x.type.kind === 'date') return `CAST(${x.sql} + ${interval} AS DATE)`;
   if (x.type.kind === 'timestamp with time zone') return `timezone(${quoteString(x.type.zone ?? 'UTC')}, ${localTime(x.sql, x.type)} + ${interval})`;
   return `(${x.sql} + ${interval})`;
@@ -86,11 +99,36 @@ export const DATETIME: readonly TrinoFunction[] = [
   scalar('from_iso8601_timestamp', [{ args: ['varchar'], returns: 'timestamptz', emit: (a) => `CAST(${a[0]!.sql} AS TIMESTAMPTZ)` }]),
   scalar('from_iso8601_timestamp_nanos', [{ args: ['varchar'], returns: 'timestamptz', emit: (a) => `CAST(${a[0]!.sql} AS TIMESTAMPTZ)` }]),
   scalar('from_iso8601_date', [{ args: ['varchar'], returns: 'date', emit: (a) => `CAST(${a[0]!.sql} AS DATE)` }]),
-  scalar('to_iso8601', TEMPORAL.map((kind) => ({ args: [kind], returns: 'varchar', emit: toIso8601 }))),
-  scalar('date_parse', [{ args: ['varchar', 'varchar'], returns: 'timestamp', emit: (a) => `strptime(${a[0]!.sql}, ${constantFormat(a[1]!, 'date_parse', mysqlToStrftime)})` }]),
-  scalar('parse_datetime', [{ args: ['varchar', 'varchar'], returns: 'timestamptz', emit: (a) => `CAST(strptime(${a[0]!.sql}, ${constantFormat(a[1]!, 'parse_datetime', jodaToStrftime)}) AS TIMESTAMPTZ)` }]),
-  scalar('date_format', ['timestamp', 'timestamptz'].map((kind) => ({ args: [kind, 'varchar'], returns: 'varchar', emit: ((a) => `strftime(${local(a[0]!)}, ${constantFormat(a[1]!, 'date_format', mysqlToStrftime)})`) as Emit }))),
-  scalar('format_datetime', ['timestamp', 'timestamptz'].map((kind) => ({ args: [kind, 'varchar'], returns: 'varchar', emit: ((a) => `strftime(${local(a[0]!)}, ${constantFormat(a[1]!, 'format_datetime', jodaToStrftime)})`) as Emit }))),
+  scalar(
+    'to_iso8601',
+    TEMPORAL.map((kind) => ({ args: [kind], returns: 'varchar', emit: toIso8601 })),
+  ),
+  scalar('date_parse', [
+    { args: ['varchar', 'varchar'], returns: 'timestamp', emit: (a) => `strptime(${a[0]!.sql}, ${constantFormat(a[1]!, 'date_parse', mysqlToStrftime)})` },
+  ]),
+  scalar('parse_datetime', [
+    {
+      args: ['varchar', 'varchar'],
+      returns: 'timestamptz',
+      emit: (a) => `CAST(strptime(${a[0]!.sql}, ${constantFormat(a[1]!, 'parse_datetime', jodaToStrftime)}) AS TIMESTAMPTZ)`,
+    },
+  ]),
+  scalar(
+    'date_format',
+    ['timestamp', 'timestamptz'].map((kind) => ({
+      args: [kind, 'varchar'],
+      returns: 'varchar',
+      emit: ((a) => `strftime(${local(a[0]!)}, ${constantFormat(a[1]!, 'date_format', mysqlToStrftime)})`) as Emit,
+    })),
+  ),
+  scalar(
+    'format_datetime',
+    ['timestamp', 'timestamptz'].map((kind) => ({
+      args: [kind, 'varchar'],
+      returns: 'varchar',
+      emit: ((a) => `strftime(${local(a[0]!)}, ${constantFormat(a[1]!, 'format_datetime', jodaToStrftime)})`) as Emit,
+    })),
+  ),
   scalar('date_trunc', [
     { args: ['varchar', 'date'], returns: 'date', emit: dateTrunc },
     { args: ['varchar', 'timestamp'], returns: (args) => args[1]!, emit: dateTrunc },
@@ -122,8 +160,18 @@ export const DATETIME: readonly TrinoFunction[] = [
   fieldFunction('hour', 'hour', ['timestamp', 'timestamptz']),
   fieldFunction('minute', 'minute', ['timestamp', 'timestamptz']),
   fieldFunction('second', 'second', ['timestamp', 'timestamptz']),
-  scalar('millisecond', ['timestamp', 'timestamptz'].map((kind) => ({ args: [kind], returns: 'bigint', emit: ((a) => `CAST(millisecond(${local(a[0]!)}) % 1000 AS BIGINT)`) as Emit }))),
-  scalar('last_day_of_month', TEMPORAL.map((kind) => ({ args: [kind], returns: 'date', emit: ((a) => `last_day(${local(a[0]!)})`) as Emit }))),
+  scalar(
+    'millisecond',
+    ['timestamp', 'timestamptz'].map((kind) => ({
+      args: [kind],
+      returns: 'bigint',
+      emit: ((a) => `CAST(millisecond(${local(a[0]!)}) % 1000 AS BIGINT)`) as Emit,
+    })),
+  ),
+  scalar(
+    'last_day_of_month',
+    TEMPORAL.map((kind) => ({ args: [kind], returns: 'date', emit: ((a) => `last_day(${local(a[0]!)})`) as Emit })),
+  ),
   scalar('date', [
     { args: ['varchar'], returns: 'date', emit: (a) => `CAST(${a[0]!.sql} AS DATE)` },
     { args: ['timestamp'], returns: 'date', emit: (a) => `CAST(${a[0]!.sql} AS DATE)` },

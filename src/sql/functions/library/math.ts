@@ -36,15 +36,23 @@ export const MATH: readonly TrinoFunction[] = [
   scalar('power', [{ args: ['double', 'double'], returns: 'double', emit: call('power') }]),
   scalar('pow', [{ args: ['double', 'double'], returns: 'double', emit: call('power') }]),
   scalar('mod', [
-    { args: ['bigint', 'bigint'], returns: (args) => (args[0]!.kind === 'bigint' || args[1]!.kind === 'bigint' ? { kind: 'bigint' } : args[0]!.kind === 'unknown' ? args[1]! : args[0]!), emit: template('_trino_integer_modulus($1, $2)') },
+    {
+      args: ['bigint', 'bigint'],
+      returns: (args) => (args[0]!.kind === 'bigint' || args[1]!.kind === 'bigint' ? { kind: 'bigint' } : args[0]!.kind === 'unknown' ? args[1]! : args[0]!),
+      emit: template('_trino_integer_modulus($1, $2)'),
+    },
     { args: ['double', 'double'], returns: 'double', emit: template('_trino_double_modulus(CAST($1 AS DOUBLE), CAST($2 AS DOUBLE))') },
   ]),
   scalar('pi', [{ args: [], returns: 'double', emit: () => 'pi()' }]),
   scalar('e', [{ args: [], returns: 'double', emit: () => 'exp(1)' }]),
-  scalar('random', [
-    { args: [], returns: 'double', emit: () => 'random()' },
-    { args: ['bigint'], returns: 'bigint', emit: template('CAST(floor(random() * $1) AS BIGINT)') },
-  ], { deterministic: false }),
+  scalar(
+    'random',
+    [
+      { args: [], returns: 'double', emit: () => 'random()' },
+      { args: ['bigint'], returns: 'bigint', emit: template('CAST(floor(random() * $1) AS BIGINT)') },
+    ],
+    { deterministic: false },
+  ),
   scalar('rand', [{ args: [], returns: 'double', emit: () => 'random()' }], { deterministic: false }),
   double('radians'),
   double('degrees'),
@@ -63,16 +71,62 @@ export const MATH: readonly TrinoFunction[] = [
   scalar('is_infinite', [{ args: ['double'], returns: 'boolean', emit: call('isinf') }]),
   scalar('nan', [{ args: [], returns: 'double', emit: () => `'NaN'::DOUBLE` }]),
   scalar('infinity', [{ args: [], returns: 'double', emit: () => `'Infinity'::DOUBLE` }]),
-  scalar('width_bucket', [{ args: ['double', 'double', 'double', 'bigint'], returns: 'bigint', emit: template('CASE WHEN $1 < $2 THEN 0 WHEN $1 >= $3 THEN $4 + 1 ELSE CAST(floor(($1 - $2) / (($3 - $2) / $4)) + 1 AS BIGINT) END') }]),
-  scalar('to_base', [{ args: ['bigint', 'bigint'], returns: 'varchar', emit: template("CASE WHEN $2 = 2 THEN ltrim(bin($1), '0') WHEN $2 = 16 THEN lower(hex($1)) WHEN $2 = 10 THEN CAST($1 AS VARCHAR) ELSE error('trailsight''s local engine converts to bases 2, 10 and 16 only') END") }]),
-  scalar('from_base', [{ args: ['varchar', 'bigint'], returns: 'bigint', emit: template("CASE WHEN $2 = 16 THEN CAST(('0x' || $1) AS BIGINT) WHEN $2 = 2 THEN CAST(('0b' || $1) AS BIGINT) WHEN $2 = 10 THEN CAST($1 AS BIGINT) ELSE error('trailsight''s local engine converts from bases 2, 10 and 16 only') END") }]),
+  scalar('width_bucket', [
+    {
+      args: ['double', 'double', 'double', 'bigint'],
+      returns: 'bigint',
+      emit: template('CASE WHEN $1 < $2 THEN 0 WHEN $1 >= $3 THEN $4 + 1 ELSE CAST(floor(($1 - $2) / (($3 - $2) / $4)) + 1 AS BIGINT) END'),
+    },
+  ]),
+  scalar('to_base', [
+    {
+      args: ['bigint', 'bigint'],
+      returns: 'varchar',
+      emit: template(
+        "CASE WHEN $2 = 2 THEN ltrim(bin($1), '0') WHEN $2 = 16 THEN lower(hex($1)) WHEN $2 = 10 THEN CAST($1 AS VARCHAR) ELSE error('trailsight''s local engine converts to bases 2, 10 and 16 only') END",
+      ),
+    },
+  ]),
+  scalar('from_base', [
+    {
+      args: ['varchar', 'bigint'],
+      returns: 'bigint',
+      emit: template(
+        "CASE WHEN $2 = 16 THEN CAST(('0x' || $1) AS BIGINT) WHEN $2 = 2 THEN CAST(('0b' || $1) AS BIGINT) WHEN $2 = 10 THEN CAST($1 AS BIGINT) ELSE error('trailsight''s local engine converts from bases 2, 10 and 16 only') END",
+      ),
+    },
+  ]),
   scalar('bitwise_and', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CAST($1 AS BIGINT) & CAST($2 AS BIGINT)') }]),
   scalar('bitwise_or', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CAST($1 AS BIGINT) | CAST($2 AS BIGINT)') }]),
   scalar('bitwise_xor', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('xor(CAST($1 AS BIGINT), CAST($2 AS BIGINT))') }]),
-  scalar('bitwise_left_shift', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CASE WHEN $2 >= 64 THEN 0 ELSE CAST($1 AS BIGINT) << CAST($2 AS INTEGER) END') }]),
-  scalar('bitwise_right_shift', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CASE WHEN $2 = 0 THEN CAST($1 AS BIGINT) WHEN $2 >= 64 THEN 0 ELSE CAST((CAST($1 AS HUGEINT) + CASE WHEN $1 < 0 THEN CAST(18446744073709551616 AS HUGEINT) ELSE 0 END) >> CAST($2 AS INTEGER) AS BIGINT) END') }]),
-  scalar('bitwise_right_shift_arithmetic', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CASE WHEN $2 >= 64 THEN CASE WHEN $1 < 0 THEN -1 ELSE 0 END ELSE CAST($1 AS BIGINT) >> CAST($2 AS INTEGER) END') }]),
-  scalar('bit_count', [{ args: ['bigint', 'bigint'], returns: 'bigint', emit: template("CASE WHEN $2 < 2 OR $2 > 64 THEN error('Bits specified in bit_count must be between 2 and 64') WHEN $2 = 64 THEN CAST(bit_count(CAST($1 AS BIGINT)) AS BIGINT) ELSE CAST(bit_count(CAST($1 AS BIGINT) & ((CAST(1 AS BIGINT) << CAST($2 AS INTEGER)) - 1)) AS BIGINT) END") }]),
+  scalar('bitwise_left_shift', [
+    { args: ['bigint', 'bigint'], returns: 'bigint', emit: template('CASE WHEN $2 >= 64 THEN 0 ELSE CAST($1 AS BIGINT) << CAST($2 AS INTEGER) END') },
+  ]),
+  scalar('bitwise_right_shift', [
+    {
+      args: ['bigint', 'bigint'],
+      returns: 'bigint',
+      emit: template(
+        'CASE WHEN $2 = 0 THEN CAST($1 AS BIGINT) WHEN $2 >= 64 THEN 0 ELSE CAST((CAST($1 AS HUGEINT) + CASE WHEN $1 < 0 THEN CAST(18446744073709551616 AS HUGEINT) ELSE 0 END) >> CAST($2 AS INTEGER) AS BIGINT) END',
+      ),
+    },
+  ]),
+  scalar('bitwise_right_shift_arithmetic', [
+    {
+      args: ['bigint', 'bigint'],
+      returns: 'bigint',
+      emit: template('CASE WHEN $2 >= 64 THEN CASE WHEN $1 < 0 THEN -1 ELSE 0 END ELSE CAST($1 AS BIGINT) >> CAST($2 AS INTEGER) END'),
+    },
+  ]),
+  scalar('bit_count', [
+    {
+      args: ['bigint', 'bigint'],
+      returns: 'bigint',
+      emit: template(
+        "CASE WHEN $2 < 2 OR $2 > 64 THEN error('Bits specified in bit_count must be between 2 and 64') WHEN $2 = 64 THEN CAST(bit_count(CAST($1 AS BIGINT)) AS BIGINT) ELSE CAST(bit_count(CAST($1 AS BIGINT) & ((CAST(1 AS BIGINT) << CAST($2 AS INTEGER)) - 1)) AS BIGINT) END",
+      ),
+    },
+  ]),
   scalar('bitwise_not', [{ args: ['bigint'], returns: 'bigint', emit: template('~CAST($1 AS BIGINT)') }]),
 ];
 

@@ -21,7 +21,12 @@ export const STRINGS: readonly TrinoFunction[] = [
     { args: ['array(E)', 'array(E)'], variadic: true, returns: 'array(E)', emit: (args) => args.map((a) => a.sql).reduce((x, y) => `list_concat(${x}, ${y})`) },
   ]),
   scalar('concat_ws', [
-    { args: ['varchar', 'varchar'], variadic: true, returns: 'varchar', emit: (args) => `CASE WHEN (${args[0]!.sql}) IS NULL THEN NULL ELSE concat_ws(${args.map((a) => a.sql).join(', ')}) END` },
+    {
+      args: ['varchar', 'varchar'],
+      variadic: true,
+      returns: 'varchar',
+      emit: (args) => `CASE WHEN (${args[0]!.sql}) IS NULL THEN NULL ELSE concat_ws(${args.map((a) => a.sql).join(', ')}) END`,
+    },
     { args: ['varchar', 'array(varchar)'], returns: 'varchar', emit: template('CASE WHEN $1 IS NULL THEN NULL ELSE array_to_string($2, $1) END') },
   ]),
   scalar('substr', [
@@ -45,8 +50,24 @@ export const STRINGS: readonly TrinoFunction[] = [
     { args: ['varchar', 'varchar'], returns: 'array(varchar)', emit: template('_trino_split($1, $2)') },
     { args: ['varchar', 'varchar', 'bigint'], returns: 'array(varchar)', emit: template('_trino_split_limit($1, $2, $3)') },
   ]),
-  scalar('split_part', [{ args: ['varchar', 'varchar', 'bigint'], returns: 'varchar', emit: template('CASE WHEN $3 < 1 THEN error(\'Index must be greater than zero\') WHEN $3 > len(_trino_split($1, $2)) THEN NULL ELSE _trino_split($1, $2)[$3] END') }]),
-  scalar('split_to_map', [{ args: ['varchar', 'varchar', 'varchar'], returns: 'map(varchar,varchar)', emit: template('map_from_entries(list_transform(_trino_split($1, $2), lambda e: struct_pack(k := split_part(e, $3, 1), v := substr(e, length(split_part(e, $3, 1)) + length($3) + 1))))') }]),
+  scalar('split_part', [
+    {
+      args: ['varchar', 'varchar', 'bigint'],
+      returns: 'varchar',
+      emit: template(
+        "CASE WHEN $3 < 1 THEN error('Index must be greater than zero') WHEN $3 > len(_trino_split($1, $2)) THEN NULL ELSE _trino_split($1, $2)[$3] END",
+      ),
+    },
+  ]),
+  scalar('split_to_map', [
+    {
+      args: ['varchar', 'varchar', 'varchar'],
+      returns: 'map(varchar,varchar)',
+      emit: template(
+        'map_from_entries(list_transform(_trino_split($1, $2), lambda e: struct_pack(k := split_part(e, $3, 1), v := substr(e, length(split_part(e, $3, 1)) + length($3) + 1))))',
+      ),
+    },
+  ]),
   scalar('trim', [
     { args: ['varchar'], returns: 'varchar', emit: template("trim($1, ' ')") },
     { args: ['varchar', 'varchar'], returns: 'varchar', emit: call('trim') },
@@ -59,14 +80,46 @@ export const STRINGS: readonly TrinoFunction[] = [
     { args: ['varchar'], returns: 'varchar', emit: template("rtrim($1, ' ')") },
     { args: ['varchar', 'varchar'], returns: 'varchar', emit: call('rtrim') },
   ]),
-  scalar('lpad', [{ args: ['varchar', 'bigint', 'varchar'], returns: 'varchar', emit: template("CASE WHEN $3 = '' AND $2 > length($1) THEN error('Padding string must not be empty') ELSE lpad($1, CAST($2 AS INTEGER), $3) END") }]),
-  scalar('rpad', [{ args: ['varchar', 'bigint', 'varchar'], returns: 'varchar', emit: template("CASE WHEN $3 = '' AND $2 > length($1) THEN error('Padding string must not be empty') ELSE rpad($1, CAST($2 AS INTEGER), $3) END") }]),
+  scalar('lpad', [
+    {
+      args: ['varchar', 'bigint', 'varchar'],
+      returns: 'varchar',
+      emit: template("CASE WHEN $3 = '' AND $2 > length($1) THEN error('Padding string must not be empty') ELSE lpad($1, CAST($2 AS INTEGER), $3) END"),
+    },
+  ]),
+  scalar('rpad', [
+    {
+      args: ['varchar', 'bigint', 'varchar'],
+      returns: 'varchar',
+      emit: template("CASE WHEN $3 = '' AND $2 > length($1) THEN error('Padding string must not be empty') ELSE rpad($1, CAST($2 AS INTEGER), $3) END"),
+    },
+  ]),
   scalar('chr', [{ args: ['bigint'], returns: 'varchar', emit: template('chr(CAST($1 AS INTEGER))') }]),
-  scalar('codepoint', [{ args: ['varchar'], returns: 'integer', emit: template("CASE WHEN length($1) <> 1 THEN error('Input string must be a single character string') ELSE unicode($1) END") }]),
+  scalar('codepoint', [
+    {
+      args: ['varchar'],
+      returns: 'integer',
+      emit: template("CASE WHEN length($1) <> 1 THEN error('Input string must be a single character string') ELSE unicode($1) END"),
+    },
+  ]),
   scalar('levenshtein_distance', [{ args: ['varchar', 'varchar'], returns: 'bigint', emit: template('CAST(levenshtein($1, $2) AS BIGINT)') }]),
-  scalar('hamming_distance', [{ args: ['varchar', 'varchar'], returns: 'bigint', emit: template("CASE WHEN length($1) <> length($2) THEN error('The input strings to hamming_distance function must have the same length') ELSE CAST(hamming($1, $2) AS BIGINT) END") }]),
+  scalar('hamming_distance', [
+    {
+      args: ['varchar', 'varchar'],
+      returns: 'bigint',
+      emit: template(
+        "CASE WHEN length($1) <> length($2) THEN error('The input strings to hamming_distance function must have the same length') ELSE CAST(hamming($1, $2) AS BIGINT) END",
+      ),
+    },
+  ]),
   scalar('translate', [{ args: ['varchar', 'varchar', 'varchar'], returns: 'varchar', emit: call('translate') }]),
   scalar('to_utf8', [{ args: ['varchar'], returns: 'varbinary', emit: call('encode') }]),
   scalar('from_utf8', [{ args: ['varbinary'], returns: 'varchar', emit: call('decode') }]),
-  scalar('normalize', [{ args: ['varchar', 'varchar'], returns: 'varchar', emit: template("CASE WHEN $2 = 'NFC' THEN nfc_normalize($1) ELSE error('Only NFC normalization is supported by trailsight''s local engine') END") }]),
+  scalar('normalize', [
+    {
+      args: ['varchar', 'varchar'],
+      returns: 'varchar',
+      emit: template("CASE WHEN $2 = 'NFC' THEN nfc_normalize($1) ELSE error('Only NFC normalization is supported by trailsight''s local engine') END"),
+    },
+  ]),
 ];
