@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { QUICKSIGHT_FUNCTIONS, quicksightFunction } from '../../src/preview/calculated/functions.ts';
-import { type Expr, ExpressionSyntaxError, parseExpression } from '../../src/preview/calculated/parse-expression.ts';
+import { QUICKSIGHT_FUNCTIONS, quicksightFunction } from '../../src/quicksight/expression/functions.ts';
+import { type Expr, ExpressionSyntaxError, parseExpression } from '../../src/quicksight/expression/parse-expression.ts';
 
 interface CorpusEntry {
   readonly repo: string;

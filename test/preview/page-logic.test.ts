@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { applyCalculated } from '../../src/preview/calculated/calculated.ts';
 import { evaluateFormula } from '../../src/preview/calculated/formula.ts';
-import { parseExpression } from '../../src/preview/calculated/parse-expression.ts';
+import { parseExpression } from '../../src/quicksight/expression/parse-expression.ts';
 import type { FilterModel, VisualModel } from '../../src/preview/dashboard-model.ts';
 import { computeResult } from '../../src/preview/page/aggregate.ts';
 import { passes } from '../../src/preview/page/filter-eval.ts';

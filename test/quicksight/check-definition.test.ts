@@ -344,9 +344,9 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
         d.Sheets[0].Layouts[0].Configuration.GridLayout.Elements[0].ColumnIndex = 20;
       }),
       [
-        "calculated-field: The expression of calculated field 'open' leaves 1 '(' unclosed.",
-        "calculated-field: The expression of calculated field 'stray' has a ')' at character 14 that closes nothing opened.",
-        "calculated-field: The expression of calculated field 'quote' has a string opened at character 22 and never closed.",
+        "calculated-field: The expression of calculated field 'open' is not QuickSight's syntax: expected ')' at character 13 (the end).",
+        "calculated-field: The expression of calculated field 'stray' is not QuickSight's syntax: unexpected text after the expression at character 14 (')').",
+        "calculated-field: The expression of calculated field 'quote' is not QuickSight's syntax: a text opened and never closed at character 22.",
         "calculated-field: Calculated field 'param' uses parameter 'nobody', which is not declared in ParameterDeclarations.",
         "filter-control: Filter control 'c3' is a DateTimePicker control, which cannot drive filter 'f1', a CategoryFilter.",
         "sort-field: Visual 'bar' sorts by field 'kpi.v', which its field wells do not have.",

@@ -1,7 +1,7 @@
 import type { CalculatedFormula, CalculatedLeaf } from '../dashboard-model.ts';
 import type { ColumnKind, DatasetSource } from '../query/dataset-source.ts';
 import { quoteIdentifier } from '../query/sql-text.ts';
-import { type Expr, parseExpression } from './parse-expression.ts';
+import { type Expr, parseExpression } from '../../quicksight/expression/parse-expression.ts';
 import { AGGREGATE_FUNCTIONS, isAggregate, rowSql } from './row-sql.ts';
 
 export interface CalculatedField {

@@ -1,6 +1,6 @@
 import { quoteIdentifier, quoteNumber, quoteString } from '../query/sql-text.ts';
-import { quicksightFunction } from './functions.ts';
-import type { Expr } from './parse-expression.ts';
+import { quicksightFunction } from '../../quicksight/expression/functions.ts';
+import type { Expr } from '../../quicksight/expression/parse-expression.ts';
 
 export const AGGREGATE_FUNCTIONS: Record<string, 'SUM' | 'COUNT' | 'AVERAGE' | 'MIN' | 'MAX' | 'DISTINCT_COUNT' | 'MEDIAN'> = {
   sum: 'SUM',

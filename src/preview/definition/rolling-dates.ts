@@ -1,5 +1,5 @@
 import type { RelativeDatesFilter } from '@aws-sdk/client-quicksight';
-import { type Expr, parseExpression } from '../calculated/parse-expression.ts';
+import { type Expr, parseExpression } from '../../quicksight/expression/parse-expression.ts';
 
 /**
  * Dates relative to now, as QuickSight works them out when a dashboard is opened: a time range

@@ -1,41 +1,54 @@
+import { type Expr, ExpressionSyntaxError, parseExpression } from '../expression/parse-expression.ts';
 import { violation, type DefinitionRule, type Violation } from './rule.ts';
 
-/** What is wrong with an expression's form: an unclosed string, field, parenthesis or bracket, a stray closer; undefined when nothing. */
+/** What is wrong with an expression: QuickSight's grammar does not read it (where and why); undefined when nothing. */
 export function expressionProblem(expression: string): string | undefined {
   if (expression.trim() === '') return 'is empty';
-  const open: string[] = [];
-  const closer: Record<string, string> = { '(': ')', '[': ']' };
-  for (let i = 0; i < expression.length; i++) {
-    const c = expression[i]!;
-    if (c === "'" || c === '"') {
-      const end = expression.indexOf(c, i + 1);
-      if (end < 0) return `has a string opened at character ${i + 1} and never closed`;
-      i = end;
-    } else if (c === '/' && expression[i + 1] === '*') {
-      const end = expression.indexOf('*/', i + 2);
-      if (end < 0) return `has a comment opened at character ${i + 1} and never closed`;
-      i = end + 1;
-    } else if (c === '{') {
-      const end = expression.indexOf('}', i + 1);
-      if (end < 0) return `has a field reference opened at character ${i + 1} and never closed`;
-      i = end;
-    } else if (c === '(' || c === '[') open.push(closer[c]!);
-    else if (c === ')' || c === ']') {
-      if (open.pop() !== c) return `has a '${c}' at character ${i + 1} that closes nothing opened`;
-    }
+  try {
+    parseExpression(expression);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ExpressionSyntaxError) return `is not QuickSight's syntax: ${error.message}`;
+    throw error;
   }
-  return open.length > 0 ? `leaves ${open.length} '${open[0] === ')' ? '(' : '['}' unclosed` : undefined;
 }
 
-/** The parameters an expression names (`${name}`), outside strings. */
+/** The parameters an expression names (`${name}` or `$name`), read from its tree. */
 export function expressionParameters(expression: string): string[] {
-  const code = expression.replace(/'[^']*'|"[^"]*"/g, "''");
-  return [...code.matchAll(/\$\{([^{}]+)\}/g)].map((m) => m[1]!.trim());
+  const names: string[] = [];
+  const visit = (e: Expr): void => {
+    switch (e.k) {
+      case 'param':
+        names.push(e.name);
+        break;
+      case 'call':
+        e.args.forEach(visit);
+        break;
+      case 'list':
+        e.items.forEach(visit);
+        break;
+      case 'bin':
+        visit(e.l);
+        visit(e.r);
+        break;
+      case 'neg':
+      case 'not':
+      case 'sort':
+        visit(e.e);
+        break;
+      default:
+        break;
+    }
+  };
+  visit(parseExpression(expression));
+  return names;
 }
 
 /**
- * A calculated field's expression is well formed — strings, field references, parentheses and
- * brackets closed — and the parameters it names (`${name}`) are declared.
+ * A calculated field's expression is QuickSight's syntax — read by the one grammar of its
+ * expression language (src/quicksight/expression: operators, fields braced or bare, `${name}`,
+ * quoted text, the documented functions), which the preview evaluates with too — and the
+ * parameters it names are declared.
  *
  * Evidence: QuickSight's calculated-field syntax (user guide, "Adding calculated fields": fields in
  * braces, parameters as `${name}`, text in quotes); the API model's `CalculatedField.Expression`; a
