@@ -35,12 +35,11 @@ export interface PlanOptions {
   readonly concurrency: number;
 }
 
-/** 1–3: load and check the specs, open the target, compile for it. A failure is a UserError saying what to fix. */
-export async function openSession(options: SessionOptions): Promise<Session> {
+/** 1–2: load and check the specs, open the target. A failure is a UserError saying what to fix. The caller closes it. */
+export async function openChecked(options: SessionOptions): Promise<OpenTarget> {
   const checked = await loadCheckedSpecs(options.paths);
-  let open: OpenTarget;
   try {
-    open = await openTarget(checked, {
+    return await openTarget(checked, {
       name: options.target,
       logs: options.logs,
       workdir: join(process.cwd(), '.trailsight'),
@@ -51,6 +50,11 @@ export async function openSession(options: SessionOptions): Promise<Session> {
   } catch (error) {
     throw targetFailure(error);
   }
+}
+
+/** 1–3: load and check the specs, open the target, compile for it. */
+export async function openSession(options: SessionOptions): Promise<Session> {
+  const open = await openChecked(options);
   try {
     return { open, resources: compile(open.specs, open.target) };
   } catch (error) {

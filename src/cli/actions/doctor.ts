@@ -1,9 +1,6 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { createReadClients, destroyClients } from '../../aws/clients.ts';
 import { doctorExitCode, runDoctor, type Finding } from '../../doctor/index.ts';
-import { openTarget } from '../../targets/index.ts';
-import { loadCheckedSpecs, targetFailure } from '../specs.ts';
+import { openChecked } from '../pipeline.ts';
 import { printErr, printJson, printOut } from '../output.ts';
 
 interface DoctorFlags {
@@ -16,21 +13,8 @@ const MARK: Readonly<Record<Finding['outcome'], string>> = { pass: 'ok  ', fail:
 
 /** `trailsight doctor` (declared in ../commands/doctor.ts). */
 export async function run(paths: string[], flags: DoctorFlags): Promise<void> {
-  const checked = await loadCheckedSpecs(paths);
   const note = (line: string) => printErr(`${line}\n`);
-  let open;
-  try {
-    open = await openTarget(checked, {
-      name: flags.target,
-      logs: flags.logs,
-      workdir: join(process.cwd(), '.trailsight'),
-      env: process.env,
-      home: homedir(),
-      note,
-    });
-  } catch (error) {
-    throw targetFailure(error);
-  }
+  const open = await openChecked({ paths, target: flags.target, logs: flags.logs, note });
   const read = createReadClients(open.connection);
   try {
     if (!flags.json) note(`doctor: target ${open.description}`);
