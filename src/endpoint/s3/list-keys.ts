@@ -12,20 +12,23 @@ export interface ListedKey {
 export interface KeySource {
   readonly keyPrefix: string;
   readonly dir: string;
+  /** Key prefixes another source serves (a mount over part of a bucket): not listed from this folder. */
+  readonly shadowed?: readonly string[];
 }
 
 /**
  * The first `limit` keys after `startAfter` that start with `prefix`, in S3's order (UTF-8 byte
  * order: a folder's entries are visited as `name/` for folders and `name` for files, so a walk in
  * that order is already sorted). Links are never followed, so nothing outside the folder is listed;
- * folders that cannot hold a wanted key are not opened.
+ * folders that cannot hold a wanted key, or that another source shadows, are not opened.
  */
 export async function listKeys(source: KeySource, prefix: string, startAfter: string, limit: number): Promise<ListedKey[]> {
   const found: ListedKey[] = [];
   // The folder itself must be one (a bucket folder replaced by a link lists nothing).
   if (!(await lstat(source.dir).catch(() => undefined))?.isDirectory()) return found;
+  const shadowed = (key: string) => source.shadowed?.some((p) => key.startsWith(p)) ?? false;
   const visit = async (dir: string, keyOfDir: string): Promise<void> => {
-    if (!couldHold(keyOfDir, prefix, startAfter)) return;
+    if (!couldHold(keyOfDir, prefix, startAfter) || shadowed(keyOfDir)) return;
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -40,7 +43,7 @@ export async function listKeys(source: KeySource, prefix: string, startAfter: st
       if (found.length >= limit) return;
       if (child.folder) {
         await visit(join(dir, child.name), child.key);
-      } else if (child.key.startsWith(prefix) && compareKeys(child.key, startAfter) > 0) {
+      } else if (child.key.startsWith(prefix) && compareKeys(child.key, startAfter) > 0 && !shadowed(child.key)) {
         const stats = await lstat(join(dir, child.name)).catch(() => undefined);
         if (stats?.isFile()) found.push({ key: child.key, size: stats.size, lastModified: stats.mtime });
       }

@@ -105,10 +105,10 @@ function bucketExists(files: { s3Root: string; mounts: readonly S3Mount[] }, buc
 }
 
 /** Where a bucket's keys are: its mounts, and its folder in the S3 root for every key no mount serves. */
-function sourcesOf(files: { s3Root: string; mounts: readonly S3Mount[] }, bucket: string): { source: KeySource; shadowed: string[] }[] {
+function sourcesOf(files: { s3Root: string; mounts: readonly S3Mount[] }, bucket: string): KeySource[] {
   const mounts = files.mounts.filter((m) => m.bucket === bucket);
-  const root = { source: { keyPrefix: '', dir: join(files.s3Root, bucket) }, shadowed: mounts.map((m) => m.prefix) };
-  return [root, ...mounts.map((m) => ({ source: { keyPrefix: m.prefix, dir: m.dir }, shadowed: [] }))];
+  const root = { keyPrefix: '', dir: join(files.s3Root, bucket), shadowed: mounts.map((m) => m.prefix).filter((p) => p !== '') };
+  return [root, ...mounts.map((m) => ({ keyPrefix: m.prefix, dir: m.dir }))];
 }
 
 async function listObjects(files: { s3Root: string; mounts: readonly S3Mount[] }, input: ListInput): Promise<string> {
@@ -119,10 +119,7 @@ async function listObjects(files: { s3Root: string; mounts: readonly S3Mount[] }
   const token = input.ContinuationToken === undefined ? undefined : decodeToken(input.ContinuationToken);
   const startAfter = [token ?? '', input.StartAfter ?? ''].sort(compareKeys)[1] ?? '';
   const listed: ListedKey[] = [];
-  for (const { source, shadowed } of sourcesOf(files, input.Bucket)) {
-    const keys = await listKeys(source, prefix, startAfter, maxKeys + 1 + (shadowed.length ? MAX_KEYS : 0));
-    listed.push(...keys.filter((k) => !shadowed.some((p) => p !== '' && k.key.startsWith(p))));
-  }
+  for (const source of sourcesOf(files, input.Bucket)) listed.push(...(await listKeys(source, prefix, startAfter, maxKeys + 1)));
   listed.sort((a, b) => compareKeys(a.key, b.key));
   const page = listed.slice(0, maxKeys);
   const truncated = listed.length > maxKeys;
