@@ -1,3 +1,4 @@
+import { trailKeyPrefix } from '../compile/index.ts';
 import type { LocalTrail } from '../endpoint/cloudtrail/trail.ts';
 import type { ProjectSpec } from '../language/schema/index.ts';
 import type { LogsLayout } from './logs.ts';
@@ -11,7 +12,7 @@ export const LOCAL_TRAIL_NAME = 'trailsight-local';
  * folders, so that is left unknown (the endpoint says so) rather than guessed.
  */
 export function localTrail(source: ProjectSpec['source'], layout: LogsLayout, where: { account: string; region: string }): LocalTrail {
-  const prefix = (source.prefix ?? '').replace(/\/$/, '');
+  const prefix = trailKeyPrefix(source);
   return {
     trail: {
       Name: LOCAL_TRAIL_NAME,

@@ -8,11 +8,21 @@ export const CLOUDTRAIL_OUTPUT_FORMAT = 'org.apache.hadoop.hive.ql.io.HiveIgnore
 export const CLOUDTRAIL_SERDE = 'org.apache.hive.hcatalog.data.JsonSerDe';
 
 /**
- * `s3://bucket/prefix/AWSLogs/` (`…/AWSLogs/o-…/` for an organization trail): where the trail's
- * files are, right above the account folders.
+ * `prefix/AWSLogs/` (`…/AWSLogs/o-…/` for an organization trail): the key prefix of the trail's
+ * files, right above the account folders.
  */
+export function logsKeyPrefix(source: ProjectSpec['source']): string {
+  return `${source.prefix ?? ''}AWSLogs/${source.organizationId ? `${source.organizationId}/` : ''}`;
+}
+
+/** `s3://bucket/prefix/AWSLogs/[o-…/]`: the table's Location, where its template starts. */
 export function logsLocation(source: ProjectSpec['source']): string {
-  return `s3://${source.bucket}/${source.prefix ?? ''}AWSLogs/${source.organizationId ? `${source.organizationId}/` : ''}`;
+  return `s3://${source.bucket}/${logsKeyPrefix(source)}`;
+}
+
+/** The S3 key prefix a trail is configured with to deliver where the Project reads (`org-trail/` → `org-trail`). */
+export function trailKeyPrefix(source: ProjectSpec['source']): string {
+  return (source.prefix ?? '').replace(/\/$/, '');
 }
 
 function glueColumn(column: Column) {

@@ -1,5 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
+import { logsKeyPrefix } from '../../compile/index.ts';
 import type { DoctorContext } from '../context.ts';
 import { awsError, fail, pass, type Finding } from '../finding.ts';
 
@@ -13,8 +14,7 @@ function dayPath(time: number): string {
 
 /** The key prefix of one account's, one Region's, one day's files, as the Glue table's template builds it. */
 export function dayPrefix(source: DoctorContext['project']['source'], account: string, region: string, day: string): string {
-  const org = source.organizationId ? `${source.organizationId}/` : '';
-  return `${source.prefix ?? ''}AWSLogs/${org}${account}/CloudTrail/${region}/${day}/`;
+  return `${logsKeyPrefix(source)}${account}/CloudTrail/${region}/${day}/`;
 }
 
 /**

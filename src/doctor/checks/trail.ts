@@ -1,13 +1,9 @@
 import { DescribeTrailsCommand, GetTrailStatusCommand, type Trail } from '@aws-sdk/client-cloudtrail';
+import { trailKeyPrefix } from '../../compile/index.ts';
 import type { DoctorContext, Learned } from '../context.ts';
 import { awsError, fail, pass, type Finding } from '../finding.ts';
 
 const TITLE = "The trail delivers to the Project's bucket and logs";
-
-/** The S3 key prefix a trail is configured with for the Project's `source.prefix` (`org-trail/` → `org-trail`). */
-export function trailPrefix(prefix: string | undefined): string {
-  return (prefix ?? '').replace(/\/$/, '');
-}
 
 /**
  * A trail (the account's own, or its organization's shadow) delivers to the Project's bucket and
@@ -24,7 +20,7 @@ export async function checkTrail(ctx: DoctorContext, learned: Learned): Promise<
     const { code, message } = awsError(error);
     return { finding: fail('trail', TITLE, `DescribeTrails failed: ${code}: ${message}`, 'allow cloudtrail:DescribeTrails (see `trailsight iam-policy`)') };
   }
-  const trail = trails.find((t) => t.S3BucketName === source.bucket && (t.S3KeyPrefix ?? '') === trailPrefix(source.prefix));
+  const trail = trails.find((t) => t.S3BucketName === source.bucket && (t.S3KeyPrefix ?? '') === trailKeyPrefix(source));
   if (!trail) {
     const elsewhere = trails.map((t) => `${t.Name} → s3://${t.S3BucketName}/${t.S3KeyPrefix ? `${t.S3KeyPrefix}/` : ''}`).join(', ');
     return {
