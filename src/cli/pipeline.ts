@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ResourceResult } from '../aws/apply.ts';
 import type { SpecLocator } from '../aws/failure-report.ts';
+import type { AwsContext } from '../aws/context.ts';
 import { awsContext, planTarget, type TargetPlan } from '../aws/plan-target.ts';
 import { publishPlan } from '../aws/publish-plan.ts';
 import { compile, type DesiredResource } from '../kinds/index.ts';
@@ -22,10 +23,11 @@ export interface SessionOptions {
   readonly note: (line: string) => void;
 }
 
-/** Specs checked, target open, resources compiled. The caller closes `open`. */
+/** Specs checked, target open, resources compiled, the AWS context to read and write them with. The caller closes `open`. */
 export interface Session {
   readonly open: OpenTarget;
   readonly resources: DesiredResource[];
+  readonly aws: AwsContext;
 }
 
 export interface PlanOptions {
@@ -56,7 +58,7 @@ export async function openChecked(options: SessionOptions): Promise<OpenTarget> 
 export async function openSession(options: SessionOptions): Promise<Session> {
   const open = await openChecked(options);
   try {
-    return { open, resources: compile(open.specs, open.target) };
+    return { open, resources: compile(open.specs, open.target), aws: awsContext(open.clients, open.target) };
   } catch (error) {
     await open.close();
     throw error;
@@ -65,7 +67,7 @@ export async function openSession(options: SessionOptions): Promise<Session> {
 
 /** 4–5: read the target (freshness at the AWS edge) and plan against it. */
 export function planSession(session: Session, options: PlanOptions): Promise<TargetPlan> {
-  return planTarget(awsContext(session.open.clients, session.open.target), session.open.target, session.resources, options);
+  return planTarget(session.aws, session.open.target, session.resources, options);
 }
 
 /** 6: apply the plan, each resource's result told as it comes. */
@@ -74,7 +76,7 @@ export function applySession(
   planned: TargetPlan,
   options: { concurrency: number; onResult: (result: ResourceResult) => void },
 ): Promise<ResourceResult[]> {
-  return publishPlan(awsContext(session.open.clients, session.open.target), planned, options);
+  return publishPlan(session.aws, planned, options);
 }
 
 /** 7, for the report: `file:line:col` of a path inside the spec a resource came from (QuickSight's errors name paths). */
