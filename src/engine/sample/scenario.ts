@@ -59,26 +59,25 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
   };
   // People do not click on the minute: each call lands some seconds into it.
   const at = (from: number, minutes: number) => from + minutes * MINUTE + rng.int(60) * 1000 + rng.int(1000);
-  const adminCallAt = (from: number, minutes: number, service: string, name: string, details: CallDetails) => {
+  /** One console call of `who` (its identity and address), `minutes` after `from`. */
+  const consoleCall = (
+    who: { identity: Record<string, unknown>; sourceIp: string },
+    from: number,
+    minutes: number,
+    action: { service: string; name: string; readOnly: boolean; data?: boolean },
+    details: CallDetails,
+    error?: { code: string; message: string },
+  ) => {
     const time = at(from, minutes);
     events.push({
       time,
       account,
       region,
-      record: apiCall({
-        rng,
-        time,
-        account,
-        region,
-        identity: admin,
-        sourceIp: '203.0.113.10',
-        userAgent: CHROME,
-        console: true,
-        action: { service, name, readOnly: false },
-        details,
-      }),
+      record: apiCall({ rng, time, account, region, ...who, userAgent: CHROME, console: true, action, details, error }),
     });
   };
+  const adminCallAt = (from: number, minutes: number, service: string, name: string, details: CallDetails) =>
+    consoleCall({ identity: admin, sourceIp: '203.0.113.10' }, from, minutes, { service, name, readOnly: false }, details);
   const adminCall = (minutes: number, service: string, name: string, details: CallDetails) => adminCallAt(start, minutes, service, name, details);
   const nicholasCall = (
     minutes: number,
@@ -88,27 +87,7 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
     details: CallDetails,
     error?: { code: string; message: string },
     data = false,
-  ) => {
-    const time = at(loginAt, minutes);
-    events.push({
-      time,
-      account,
-      region,
-      record: apiCall({
-        rng,
-        time,
-        account,
-        region,
-        identity: nicholas,
-        sourceIp: SCENARIO.sourceIp,
-        userAgent: CHROME,
-        console: true,
-        action: { service, name, readOnly, data },
-        details,
-        error,
-      }),
-    });
-  };
+  ) => consoleCall({ identity: nicholas, sourceIp: SCENARIO.sourceIp }, loginAt, minutes, { service, name, readOnly, data }, details, error);
   const objectResources = (key: string) => [
     { ARN: `arn:aws:s3:::${SCENARIO.bucket}/${key}`, accountId: account, type: 'AWS::S3::Object' },
     { ARN: `arn:aws:s3:::${SCENARIO.bucket}`, accountId: account, type: 'AWS::S3::Bucket' },
