@@ -33,15 +33,20 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'trailsight-local', secretAccessKey: 'trailsight-local' } as const;
 
-/** SDK v3 clients for a connection: one retry policy, and calls paced per operation to what the service accepts. */
-export function createClients(connection: Connection, retry: RetryPolicy = DEFAULT_RETRY): AwsClients {
-  const config = {
+/** What every client of a connection is built with: its Region, profile or local endpoint, and the retry policy. */
+function clientConfig(connection: Connection, retry: RetryPolicy) {
+  return {
     region: connection.region,
     maxAttempts: retry.maxAttempts,
     retryStrategy: retryStrategy(retry),
     ...(connection.profile ? { profile: connection.profile } : {}),
     ...(connection.endpoint ? { endpoint: connection.endpoint, credentials: LOCAL_CREDENTIALS } : {}),
   };
+}
+
+/** SDK v3 clients for a connection: one retry policy, and calls paced per operation to what the service accepts. */
+export function createClients(connection: Connection, retry: RetryPolicy = DEFAULT_RETRY): AwsClients {
+  const config = clientConfig(connection, retry);
   const clients = {
     quicksight: new QuickSightClient(config),
     athena: new AthenaClient(config),
@@ -65,13 +70,7 @@ export interface ReadClients {
 
 /** CloudTrail, S3 and IAM clients for a connection (S3 path-style on the local endpoint: `http://127.0.0.1:PORT/<bucket>`). */
 export function createReadClients(connection: Connection, retry: RetryPolicy = DEFAULT_RETRY): ReadClients {
-  const config = {
-    region: connection.region,
-    maxAttempts: retry.maxAttempts,
-    retryStrategy: retryStrategy(retry),
-    ...(connection.profile ? { profile: connection.profile } : {}),
-    ...(connection.endpoint ? { endpoint: connection.endpoint, credentials: LOCAL_CREDENTIALS } : {}),
-  };
+  const config = clientConfig(connection, retry);
   return {
     cloudtrail: new CloudTrailClient(config),
     s3: new S3Client({ ...config, ...(connection.endpoint ? { forcePathStyle: true } : {}) }),
