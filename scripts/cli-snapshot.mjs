@@ -1,0 +1,69 @@
+// Builds the CLI's V8 startup snapshot (src/cli/startup-snapshot.ts says why) into dist/snapshot/:
+// the entry bundled as one CommonJS file (what `node --build-snapshot` takes), the snapshot blob, and
+// a manifest of the Node.js and folder it was built for. bin/trailsight.js starts `lint` from the
+// blob only when the manifest matches the running Node.js and the package's folder; otherwise, or
+// when this build fails, the CLI starts as usual, only slower. Run by scripts/build.mjs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { FILES_AT_RUN_TIME, ROOT } from './cli-build.mjs';
+
+export const SNAPSHOT_DIR = join(ROOT, 'dist', 'snapshot');
+export const SNAPSHOT_BLOB = join(SNAPSHOT_DIR, 'cli.blob');
+export const SNAPSHOT_MANIFEST = join(SNAPSHOT_DIR, 'cli.json');
+
+/** What the snapshot's parser is run over while it is built: public queries and the shipped specs. */
+const WARM_UP = {
+  TRAILSIGHT_SNAPSHOT_QUERIES: join(ROOT, 'test', 'sql', 'corpus', 'queries'),
+  TRAILSIGHT_SNAPSHOT_SPECS: join(ROOT, 'dashboards'),
+};
+
+/** The manifest bin/trailsight.js compares with the running Node.js before using the blob. */
+export function snapshotManifest() {
+  return { node: process.version, platform: process.platform, arch: process.arch, root: ROOT };
+}
+
+/** Builds the snapshot; returns why it could not be built, or undefined. Never throws. */
+export async function buildSnapshot() {
+  rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  const entry = join(SNAPSHOT_DIR, 'cli.cjs');
+  try {
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints: ['src/cli/startup-snapshot.ts'],
+      outfile: entry,
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      external: FILES_AT_RUN_TIME.flatMap((name) => [name, `${name}/*`]),
+      // The bundle's modules find the package's files from their own address, as in dist/*.mjs.
+      define: { 'import.meta.url': '__trailsightModuleUrl' },
+      banner: { js: "var __trailsightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      legalComments: 'linked',
+      logLevel: 'error',
+    });
+  } catch (error) {
+    return giveUp(`bundling its entry failed: ${error.message}`);
+  }
+  const warmUp = Object.fromEntries(Object.entries(WARM_UP).filter(([, path]) => existsSync(path)));
+  const built = spawnSync(process.execPath, ['--snapshot-blob', SNAPSHOT_BLOB, '--build-snapshot', entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...warmUp, NODE_OPTIONS: '' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (built.status !== 0 || !existsSync(SNAPSHOT_BLOB)) {
+    const said = `${built.stderr ?? ''}${built.error?.message ?? ''}`.trim().split('\n').slice(-3).join(' / ');
+    return giveUp(`node --build-snapshot exited with ${built.status ?? built.signal}: ${said}`);
+  }
+  writeFileSync(SNAPSHOT_MANIFEST, `${JSON.stringify(snapshotManifest(), null, 2)}\n`);
+  return undefined;
+}
+
+function giveUp(why) {
+  rmSync(SNAPSHOT_DIR, { recursive: true, force: true });
+  return why;
+}
