@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { ResourceResult } from '../aws/apply.ts';
-import type { SpecLocator } from '../aws/failure-report.ts';
+import type { SpecLocator } from './failure-report.ts';
 import type { AwsContext } from '../aws/context.ts';
 import { awsContext, planTarget, type TargetPlan } from '../aws/plan-target.ts';
 import { publishPlan } from '../aws/publish-plan.ts';

@@ -2,6 +2,5 @@ export { startEndpoint, type EndpointOptions, type RunningEndpoint } from './sta
 export type { BadLogFile } from './athena/engine-host.ts';
 export type { FaultConfig, ThrottleRate } from './faults/config.ts';
 export { parseErrorRate, parseLatency, parseThrottle } from './faults/config.ts';
-export { stderrLog } from './log.ts';
 export type { EndpointCredentials } from './admission/signature.ts';
 export { isLoopback } from './admission/own-hosts.ts';

@@ -13,7 +13,7 @@ import { glueService } from './glue/service.ts';
 import { quicksightService } from './quicksight/service.ts';
 import { isLoopback, ownHosts } from './admission/own-hosts.ts';
 import type { EndpointCredentials } from './admission/signature.ts';
-import { safeLog, stderrLog } from './log.ts';
+import { safeLog } from './log.ts';
 import { createEndpointServer } from './server.ts';
 import type { EndpointSettings, ServiceHandler } from './service.ts';
 import type { StateFileSystem } from './state/files.ts';
@@ -69,8 +69,8 @@ export interface EndpointOptions {
   readonly queryDelayMs?: number;
   /** Where the query engine caches ingested logs (default `<stateDir>/engine-cache`). */
   readonly cacheDir?: string;
-  /** Where the endpoint's notes go (default: standard error). */
-  readonly log?: (line: string) => void;
+  /** Where the endpoint's notes go: it never prints by itself (the CLI's `serve` sends them to standard error). */
+  readonly log: (line: string) => void;
   /** Told once about each CloudTrail log file an Athena query found unreadable and skipped (it is also logged). */
   readonly onBadLogFile?: (file: BadLogFile) => void;
   /** Told when an Athena query failed because the query cache could not be written (a full disk). */
@@ -116,7 +116,7 @@ export async function startEndpoint(options: EndpointOptions): Promise<RunningEn
     now: options.clock ?? Date.now,
   };
   await mkdir(stateDir, { recursive: true });
-  const log = options.log ? safeLog(options.log) : stderrLog();
+  const log = safeLog(options.log);
   const modelsDir = options.modelsDir === false ? undefined : (options.modelsDir ?? findModelsDir());
   if (!modelsDir) log('shape validation is off: no AWS API models found (pass --models DIR or set TRAILSIGHT_AWS_MODELS)');
   const services = new Map<ServiceName, ServiceHandler>(

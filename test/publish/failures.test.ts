@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DescribeDataSetCommand, ListTagsForResourceCommand, TagResourceCommand, UpdateDataSetCommand, type PhysicalTable } from '@aws-sdk/client-quicksight';
 import { ResourceFailedError } from '../../src/aws/errors.ts';
-import { describeFailure } from '../../src/aws/failure-report.ts';
+import { describeFailure } from '../../src/cli/failure-report.ts';
 import { FINGERPRINT_TAG, fingerprintTagValue, hasChanges, parseFingerprintTag, renderPlanText, stampOf } from '../../src/plan/index.ts';
 import { awsEnv, runCli } from './cli.ts';
 import { ACCOUNT, Harness, modelViolations, outcomes } from './harness.ts';

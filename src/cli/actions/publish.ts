@@ -1,6 +1,6 @@
 import type { ResourceResult } from '../../aws/apply.ts';
 import { ResourceFailedError } from '../../aws/errors.ts';
-import { describeFailure } from '../../aws/failure-report.ts';
+import { describeFailure } from '../failure-report.ts';
 import { CallCounter, observeCalls } from '../../aws/observe.ts';
 import { resourceKey } from '../../compile/index.ts';
 import { renderPlanText } from '../../plan/index.ts';

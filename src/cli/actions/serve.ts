@@ -1,16 +1,7 @@
 import { existsSync } from 'node:fs';
-import {
-  isLoopback,
-  parseErrorRate,
-  parseLatency,
-  parseThrottle,
-  startEndpoint,
-  stderrLog,
-  type EndpointCredentials,
-  type FaultConfig,
-} from '../../endpoint/index.ts';
+import { isLoopback, parseErrorRate, parseLatency, parseThrottle, startEndpoint, type EndpointCredentials, type FaultConfig } from '../../endpoint/index.ts';
 import { UserError } from '../errors.ts';
-import { printErr, printOut } from '../output.ts';
+import { printErr, printOut, stderrLog } from '../output.ts';
 import { terminalText } from '../../text/terminal.ts';
 
 interface ServeFlags {
@@ -51,7 +42,7 @@ export async function run(flags: ServeFlags): Promise<void> {
     creationDelayMs: integer(flags.creationDelayMs, '--creation-delay-ms'),
     queryDelayMs: integer(flags.queryDelayMs, '--query-delay-ms'),
     // Its notes name log files and quote requests: one line each, control characters shown as escapes.
-    log: stderrLog(terminalText),
+    log: stderrLog('trailsight serve: ', terminalText),
   }).catch((error: Error) => {
     throw new UserError(`cannot start the endpoint: ${error.message}`);
   });

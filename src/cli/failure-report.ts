@@ -1,7 +1,7 @@
 import type { SheetDefinition } from '@aws-sdk/client-quicksight';
 import type { DesiredBase } from '../compile/index.ts';
 import type { DesiredResource } from '../kinds/index.ts';
-import type { QuickSightProblem, ResourceFailedError } from './errors.ts';
+import type { QuickSightProblem, ResourceFailedError } from '../aws/errors.ts';
 import escapeRegex from 'escape-string-regexp';
 
 /** Where in a spec a sheet or visual is: `sheets[i].visuals[j]` as a path the spec's `at()` resolves. */
