@@ -23,7 +23,7 @@ import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
 import { installSqlSupport, lockDown } from './query/setup.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
-import { filesNeeded } from './query/prune.ts';
+import { filesNeeded, PARTITION_NAMES } from './query/prune.ts';
 import { columnsRead, compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
 import { CLOUDTRAIL_COLUMNS, cloudTrailTable } from '../cloudtrail/index.ts';
 
@@ -106,7 +106,6 @@ interface AttachedTable {
 }
 
 /** Partition columns a query's conditions can prune files by. */
-const PARTITION_NAMES: ReadonlySet<string> = new Set(['account', 'region', 'timestamp']);
 
 async function attachCache(db: Database, folder: string, file: string): Promise<void> {
   try {

@@ -8,6 +8,7 @@ export type { IngestReport, BadFile } from './ingest/report.ts';
 export type { QueryColumn, QueryResult } from './query/result.ts';
 export { EngineQueryError } from './query/errors.ts';
 export { CloudTrailEngine } from './engine.ts';
+export { partitionsNeeded } from './query/prune.ts';
 export type { OpenOptions, AttachOptions, QueryOptions, EngineCounters } from './engine.ts';
 export { generateSample } from './sample/generate.ts';
 export type { SampleOptions, SampleSummary } from './sample/generate.ts';

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSample } from '../../src/engine/sample/generate.ts';
+import { awsEnv, runCli as runAws } from '../publish/cli.ts';
+import { Harness } from '../publish/harness.ts';
 import { runCli } from './run-cli.ts';
 
 const DASHBOARDS = fileURLToPath(new URL('../../dashboards', import.meta.url));
@@ -68,5 +70,57 @@ describe("query --target: the question on a target's Athena (the local endpoint,
     const bad = await runCli(['query', '--target', 'local', '--logs', logs, '--max-scan', 'lots', '--sql', SQL], dir);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--max-scan "lots": a size such as 500MB/);
+  });
+});
+
+describe('query --target aws: what it scans, from S3 listings, when the logs are not on this machine', function () {
+  this.timeout(240_000);
+  let h: Harness;
+  let env: NodeJS.ProcessEnv;
+  /** Where the fixture Project's table looks (bucket test-cloudtrail-logs, prefix trail/), in the endpoint's S3. */
+  let logs: string;
+  const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10).replace(/-/g, '/');
+  const query = (sql: string, ...flags: string[]) => runAws(['query', '--target', 'aws', '--format', 'csv', ...flags, '--sql', sql], { cwd: h.dir, env });
+
+  before(async () => {
+    h = await Harness.start();
+    env = awsEnv(h.endpoint.url, h.dir);
+    logs = join(h.dir, 's3', 'test-cloudtrail-logs', 'trail');
+    await generateSample({ out: logs, events: 1500, days: 3, seed: 3, accounts: ['111122223333'], regions: ['us-east-1'] });
+    await cp(h.specsDir, join(h.dir, 'dashboards'), { recursive: true });
+    const published = await runAws(['publish', '--target', 'aws'], { cwd: h.dir, env });
+    assert.equal(published.code, 0, published.stderr);
+  });
+  after(() => h.stop());
+
+  it("one day's predicate: the bytes of that day's files only, as the listing gives them; the query runs", async () => {
+    const run = await query(`SELECT count(*) AS n FROM cloudtrail_logs WHERE "timestamp" = '${day}'`);
+    assert.equal(run.code, 0, run.stderr);
+    const dayBytes = await logBytes(join(logs, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', ...day.split('/')));
+    assert.ok(dayBytes > 0 && dayBytes < (await logBytes(logs)));
+    const scanned =
+      /query: scans ([\d.]+) KB in (\d+) log file\(s\) \(its partition predicates: 1 of (\d+) account\/Region\/day partitions, listed in s3:\/\/test-cloudtrail-logs\)/.exec(
+        run.stderr,
+      );
+    assert.ok(scanned, run.stderr);
+    assert.equal(Number(scanned[1]), Number((dayBytes / 1000).toFixed(1)));
+    assert.ok(Number(scanned[3]) > 300, 'every day since the Project’s firstDay is a candidate');
+    assert.ok(Number(run.stdout.trim().split('\n')[1]) > 0, run.stdout);
+  });
+
+  it('no predicate: every partition, more than --max-scan: listing stops there and the query is not run', async () => {
+    const run = await query('SELECT count(*) FROM cloudtrail_logs', '--max-scan', '10KB');
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /query: scans over [\d.]+ KB in over \d+ log file\(s\) \(its partition predicates: (\d+) of \1 account\/Region\/day partitions/);
+    assert.match(run.stderr, /not run: it would scan over [\d.]+ KB, over --max-scan 10\.0 KB/);
+    assert.equal(run.stdout, '');
+  });
+
+  it('a bucket it may not list: says why, and counts the scan as over --max-scan', async () => {
+    await rm(join(h.dir, 's3', 'test-cloudtrail-logs'), { recursive: true, force: true });
+    const run = await query(`SELECT count(*) FROM cloudtrail_logs WHERE "timestamp" = '${day}'`);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /the bytes it scans cannot be told \(listing s3:\/\/test-cloudtrail-logs failed: NoSuchBucket/);
+    assert.match(run.stderr, /not run: it would scan an unknown amount/);
   });
 });

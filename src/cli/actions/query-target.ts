@@ -2,16 +2,21 @@
  * `trailsight query --target T --sql …`: the question goes to a target's Athena when one machine is
  * not enough. The SQL must pass the same gate as on the local engine (Trino's grammar, Athena's
  * functions and types, the CloudTrail table) before anything is sent; the bytes its partition
- * predicates select are printed first (from the log files' sizes where the logs are local), and a
- * scan over --max-scan (or one that cannot be told) runs only when the user says so.
+ * predicates select are printed first (from the log files' sizes where the logs are local, else from
+ * S3 listings of the partitions Athena's projection would read), and a scan over --max-scan (or one
+ * that cannot be told) runs only when the user says so.
  */
 import { createInterface } from 'node:readline/promises';
+import { createReadClients, destroyClients } from '../../aws/clients.ts';
+import { bytesUnderPrefixes } from '../../aws/log-listing.ts';
 import { cloudTrailTable } from '../../cloudtrail/index.ts';
+import { partitionKeyPrefix, projectedPartitions } from '../../compile/index.ts';
 import type { DesiredResource } from '../../kinds/index.ts';
-import { CloudTrailEngine, EngineQueryError, type QueryResult } from '../../engine/index.ts';
+import { CloudTrailEngine, EngineQueryError, partitionsNeeded, type QueryResult } from '../../engine/index.ts';
 import { toQueryError } from '../../engine/query/errors.ts';
 import { QueryFailed, runAthenaQuery } from '../../preview/query/athena-runner.ts';
-import { compileForDuckDb, staticCatalog } from '../../sql/index.ts';
+import { compileForDuckDb, staticCatalog, type DuckDbQuery } from '../../sql/index.ts';
+import type { OpenTarget } from '../../targets/index.ts';
 import { openSession } from '../pipeline.ts';
 import { terminalText } from '../../text/terminal.ts';
 import { UserError } from '../errors.ts';
@@ -72,6 +77,40 @@ async function localScan(logsDir: string, sql: string, database: string, table: 
   }
 }
 
+interface Scan {
+  readonly bytes: number;
+  readonly files: number;
+  /** False when the listing stopped once past --max-scan: the scan is at least `bytes`. */
+  readonly complete: boolean;
+  readonly from: string;
+}
+
+/**
+ * What the query scans of logs in S3: the partitions of the table's projection its predicates select
+ * (as Athena chooses them), each listed and summed; listing stops once past `maxScan`. Undefined, with
+ * why, when the bucket cannot be listed.
+ */
+async function s3Scan(open: OpenTarget, compiled: DuckDbQuery, table: ReturnType<typeof cloudTrailTable>, maxScan: number): Promise<Scan | string> {
+  const source = open.specs.project.spec.source;
+  const candidates = projectedPartitions(source, new Date());
+  const needed = await partitionsNeeded(compiled, table, candidates);
+  const from = `${needed.length} of ${candidates.length} account/Region/day partitions, listed in s3://${source.bucket}`;
+  const read = createReadClients(open.connection);
+  try {
+    const listed = await bytesUnderPrefixes(
+      read.s3,
+      source.bucket,
+      needed.map((partition) => partitionKeyPrefix(source, partition)),
+      maxScan,
+    );
+    return { ...listed, from };
+  } catch (error) {
+    return `listing s3://${source.bucket} failed: ${(error as Error).name}: ${(error as Error).message}`;
+  } finally {
+    destroyClients(read);
+  }
+}
+
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
@@ -88,20 +127,25 @@ export async function run(options: TargetQueryOptions): Promise<void> {
   try {
     const { database, table, workGroup } = athenaNames(resources);
     // The gate: only what Athena would run leaves this machine (a SqlError worded as Athena's).
+    const catalogTable = cloudTrailTable({ database, name: table, relation: '' });
+    let compiled: DuckDbQuery;
     try {
-      compileForDuckDb(options.sql, staticCatalog([cloudTrailTable({ database, name: table, relation: '' })], database));
+      compiled = compileForDuckDb(options.sql, staticCatalog([catalogTable], database));
     } catch (error) {
       throw new UserError(toQueryError(error as Error, options.sql).message);
     }
     const where = `${open.description}, workgroup ${workGroup ?? '(the default)'}, database ${database}`;
-    const scan = open.local ? await localScan(open.local.logsDir, options.sql, database, table) : undefined;
+    const found = open.local
+      ? { ...(await localScan(open.local.logsDir, options.sql, database, table)), complete: true, from: `the logs in ${terminalText(open.local.logsDir)}` }
+      : await s3Scan(open, compiled, catalogTable, maxScan);
+    const scan = typeof found === 'string' ? undefined : found;
     if (scan)
       note(
-        `query: scans ${formatBytes(scan.bytes)} in ${scan.files} log file(s) (its partition predicates over the logs in ${terminalText(open.local!.logsDir)}) on ${where}`,
+        `query: scans ${scan.complete ? '' : 'over '}${formatBytes(scan.bytes)} in ${scan.complete ? '' : 'over '}${scan.files} log file(s) (its partition predicates: ${scan.from}) on ${where}`,
       );
-    else note(`query: on ${where}; the bytes it scans cannot be told here (the logs are not on this machine): counted as over --max-scan`);
+    else note(`query: on ${where}; the bytes it scans cannot be told (${terminalText(String(found))}): counted as over --max-scan`);
     if ((scan === undefined || scan.bytes > maxScan) && !options.yes) {
-      const what = scan ? `${formatBytes(scan.bytes)}, over --max-scan ${formatBytes(maxScan)}` : 'an unknown amount';
+      const what = scan ? `${scan.complete ? '' : 'over '}${formatBytes(scan.bytes)}, over --max-scan ${formatBytes(maxScan)}` : 'an unknown amount';
       if (!process.stdin.isTTY)
         throw new UserError(`query: not run: it would scan ${what}; narrow it by account, region or timestamp, raise --max-scan, or pass --yes`);
       if (!(await confirm(`query: it would scan ${what}. Run it? [y/N] `))) throw new UserError('query: not run');

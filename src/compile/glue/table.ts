@@ -25,6 +25,31 @@ export function trailKeyPrefix(source: ProjectSpec['source']): string {
   return (source.prefix ?? '').replace(/\/$/, '');
 }
 
+/** One partition of the table as its template places it: an account's, a Region's, a day's (`yyyy/MM/dd`) files. */
+export interface LogPartition {
+  readonly account: string;
+  readonly region: string;
+  readonly timestamp: string;
+}
+
+/** The key prefix of one partition's files, as the table's `storage.location.template` builds it. */
+export function partitionKeyPrefix(source: ProjectSpec['source'], partition: LogPartition): string {
+  return `${logsKeyPrefix(source)}${partition.account}/CloudTrail/${partition.region}/${partition.timestamp}/`;
+}
+
+/**
+ * Every partition the table's projection lets Athena consider, as it enumerates them: each account and
+ * Region of the Project, each day from `firstDay` to `now` (the range `…,NOW`), in UTC.
+ */
+export function projectedPartitions(source: ProjectSpec['source'], now: Date): LogPartition[] {
+  const days: string[] = [];
+  const last = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  for (let day = Date.parse(`${source.firstDay}T00:00:00Z`); day <= last; day += 86_400_000) {
+    days.push(new Date(day).toISOString().slice(0, 10).replace(/-/g, '/'));
+  }
+  return source.accounts.flatMap((account) => source.regions.flatMap((region) => days.map((timestamp) => ({ account, region, timestamp }))));
+}
+
 function glueColumn(column: Column) {
   return { Name: column.name, Type: hiveType(column.type), Comment: column.description };
 }

@@ -1,6 +1,6 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
-import { logsKeyPrefix } from '../../compile/index.ts';
+import { partitionKeyPrefix } from '../../compile/index.ts';
 import type { DoctorContext } from '../context.ts';
 import { awsError, fail, pass, type Finding } from '../finding.ts';
 
@@ -12,9 +12,8 @@ function dayPath(time: number): string {
   return new Date(time).toISOString().slice(0, 10).replace(/-/g, '/');
 }
 
-/** The key prefix of one account's, one Region's, one day's files, as the Glue table's template builds it. */
-export function dayPrefix(source: DoctorContext['project']['source'], account: string, region: string, day: string): string {
-  return `${logsKeyPrefix(source)}${account}/CloudTrail/${region}/${day}/`;
+function dayPrefix(source: DoctorContext['project']['source'], account: string, region: string, timestamp: string): string {
+  return partitionKeyPrefix(source, { account, region, timestamp });
 }
 
 /**

@@ -4,11 +4,15 @@
  * DuckDB evaluates them against each distinct partition (account, region, day) of the files, so
  * `=`, IN, ranges, LIKE and functions prune with the same semantics the query runs with.
  */
-import type { Database } from '../sql/database.ts';
+import { Database } from '../sql/database.ts';
 import { partitionFilters, quoteString, type CatalogTable, type DuckDbQuery } from '../../sql/index.ts';
+import type { PartitionValues } from '../files/partition.ts';
 import type { ScannedFile } from '../files/scan.ts';
 
 const ALIAS = 'p';
+
+/** The table's partition columns, as its projection (and the files' layout) gives them. */
+export const PARTITION_NAMES: ReadonlySet<string> = new Set(['account', 'region', 'timestamp']);
 
 /** The files the query can need (all of them whenever that cannot be narrowed safely). */
 export async function filesNeeded(
@@ -44,5 +48,21 @@ async function evaluate(db: Database, predicates: readonly string[], files: read
   } catch {
     // A predicate DuckDB cannot evaluate on partition values alone (it fails on some value): read everything.
     return undefined;
+  }
+}
+
+/**
+ * Which of `candidates` (an account's, a Region's, a day's files each) the query's partition predicates
+ * select, decided as the engine prunes its own files: for Athena's scan of logs that are not on this
+ * machine (Athena enumerates the same candidates from the table's partition projection).
+ */
+export async function partitionsNeeded<P extends PartitionValues>(compiled: DuckDbQuery, table: CatalogTable, candidates: readonly P[]): Promise<P[]> {
+  const db = await Database.open();
+  try {
+    const asFiles = candidates.map((candidate, index) => ({ ...candidate, path: String(index), size: 0, mtimeMs: 0 }));
+    const needed = await filesNeeded(db, compiled, table, asFiles, PARTITION_NAMES);
+    return needed.map((file) => candidates[Number(file.path)]!);
+  } finally {
+    db.close();
   }
 }
