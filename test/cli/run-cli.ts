@@ -9,9 +9,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the trailsight CLI in `cwd`, as a user with no AWS configuration (HOME is `cwd`), and collects its output. */
-export function runCli(args: readonly string[], cwd: string): Promise<CliResult> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: cwd }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs the trailsight CLI (or another copy of its `bin`) in `cwd`, as a user with no AWS configuration
+ * (HOME is `cwd`, plus `env`), and collects its output.
+ */
+export function runCli(args: readonly string[], cwd: string, options: { bin?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const env = { PATH: process.env.PATH, HOME: cwd, ...options.env };
+  const child = spawn(process.execPath, [options.bin ?? BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
