@@ -24,8 +24,14 @@ export async function startTestEndpoint(options: Partial<EndpointOptions> = {}):
   const dirs: string[] = [];
   const stateDir = options.stateDir ?? (dirs[dirs.length] = await tempDir('state'));
   const s3Root = options.s3Root ?? (dirs[dirs.length] = await tempDir('s3'));
-  const endpoint = await startEndpoint({ account: ACCOUNT, region: REGION, creationDelayMs: 50, log: () => undefined, ...options, stateDir, s3Root });
-  return Object.assign(endpoint, { dirs });
+  try {
+    const endpoint = await startEndpoint({ account: ACCOUNT, region: REGION, creationDelayMs: 50, log: () => undefined, ...options, stateDir, s3Root });
+    return Object.assign(endpoint, { dirs });
+  } catch (error) {
+    // An endpoint that refused its options leaves no folders behind.
+    for (const dir of dirs) await removeDir(dir);
+    throw error;
+  }
 }
 
 export async function stopTestEndpoint(endpoint: (RunningEndpoint & { dirs: string[] }) | undefined): Promise<void> {

@@ -11,7 +11,7 @@ import {
   DescribeDashboardCommand,
   QuickSightClient,
 } from '@aws-sdk/client-quicksight';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,6 +78,7 @@ export async function publishLocally(options: {
   const close = async () => {
     for (const client of [quicksight, athena, glue]) client.destroy();
     await running.close();
+    await rm(dir, { recursive: true, force: true });
   };
   try {
     for (const resource of resources) {
