@@ -19,7 +19,12 @@ export function pageOf<T>(
   return { items: items.slice(start, end), NextToken: end < items.length ? Buffer.from(`offset:${end}`).toString('base64url') : undefined };
 }
 
-/** The members of an input a resource keeps (those given). */
-export function pickMembers(input: Record<string, unknown>, members: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(members.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
+/**
+ * The members of an input a resource keeps (those given). A member the input's operation does not
+ * have is never there (the model refuses unknown members), as its type says.
+ */
+export function pickMembers<T extends object, K extends string>(input: T, members: readonly K[]): Pick<T, Extract<K, keyof T>> {
+  const given = new Map<string, unknown>(Object.entries(input));
+  // Object.fromEntries cannot say which keys it makes: these are the members of `members` the input has.
+  return Object.fromEntries(members.filter((k) => given.get(k) !== undefined).map((k) => [k, given.get(k)])) as Pick<T, Extract<K, keyof T>>;
 }

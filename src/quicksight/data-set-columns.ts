@@ -12,7 +12,7 @@
  * (asset-templates/*-config.json, test/quicksight/corpus/security-lake): input `identity_session_mfa`
  * BOOLEAN is output column INTEGER, the `unmapped_additional_*` JSON columns are STRING.
  */
-const OUTPUT_TYPE: Readonly<Record<string, string>> = {
+const OUTPUT_TYPE: Readonly<Record<string, OutputType>> = {
   STRING: 'STRING',
   INTEGER: 'INTEGER',
   DECIMAL: 'DECIMAL',
@@ -23,8 +23,11 @@ const OUTPUT_TYPE: Readonly<Record<string, string>> = {
   SEMISTRUCT: 'STRING',
 };
 
+/** A type of a data set's output columns (QuickSight's `ColumnDataType`). */
+export type OutputType = 'STRING' | 'INTEGER' | 'DECIMAL' | 'DATETIME';
+
 /** The type an input column of `inputType` has among the data set's output columns (STRING when unknown). */
-export function outputType(inputType: string): string {
+export function outputType(inputType: string): OutputType {
   return Object.hasOwn(OUTPUT_TYPE, inputType) ? OUTPUT_TYPE[inputType]! : 'STRING';
 }
 

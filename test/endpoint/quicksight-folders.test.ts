@@ -79,6 +79,15 @@ describe('endpoint: QuickSight folders over the SDK', () => {
     assert.deepEqual(Permissions, [{ Principal: USER, Actions: ['quicksight:DescribeFolder'] }]);
   });
 
+  it("answers the folder's ARN as Arn in its permission calls, the member QuickSight's model names (was FolderArn, which the SDK drops)", async () => {
+    const described = await qs.send(new DescribeFolderPermissionsCommand({ ...A, FolderId: 'security' }));
+    assert.equal(described.Arn, arn('folder', 'security'));
+    const updated = await qs.send(
+      new UpdateFolderPermissionsCommand({ ...A, FolderId: 'security', GrantPermissions: [{ Principal: USER, Actions: ['quicksight:DescribeFolder'] }] }),
+    );
+    assert.equal(updated.Arn, arn('folder', 'security'));
+  });
+
   it('deletes an empty folder only (QuickSight: "Deletes an empty folder"); a deleted asset leaves its folders', async () => {
     const full = await failure(qs.send(new DeleteFolderCommand({ ...A, FolderId: 'security' })));
     assert.equal(full.name, 'ConflictException');

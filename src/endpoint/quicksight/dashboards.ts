@@ -1,20 +1,20 @@
-import type { Operations } from '../service.ts';
+import type * as QuickSight from '@aws-sdk/client-quicksight';
 import { pickMembers } from '../paging.ts';
-import { evaluateDefinition } from './definitions.ts';
+import type { Wire } from '../sdk-types.ts';
+import type { Transaction } from '../state/store.ts';
+import { evaluateDefinition, versionErrors } from './definitions.ts';
 import { alreadyExists, invalid, quicksightError } from './errors.ts';
 import { page } from './paging.ts';
 import { initialPermissions } from './permissions.ts';
-import { errorsOf, inProgress, startProgress, statusOf } from './progress.ts';
-import { seconds, type DashboardRecord, type DashboardVersionRecord, type Permission } from './records.ts';
+import { inProgress, startProgress, statusOf } from './progress.ts';
+import { DASHBOARD_VERSION_MEMBERS, seconds, type DashboardRecord, type DashboardVersionRecord } from './records.ts';
+import type { Answer, Input, QuickSightOperations } from './sdk.ts';
 import { QuickSightState } from './state.ts';
 import { mergeTags } from './tags.ts';
 
-const STORED = ['Name', 'Parameters', 'VersionDescription', 'DashboardPublishOptions', 'ThemeArn', 'Definition', 'ValidationStrategy'] as const;
-
-const pick = (input: Record<string, unknown>) => pickMembers(input, STORED);
-
 const versionArn = (record: DashboardRecord, n: number) => `${record.arn}/version/${n}`;
-const latest = (record: DashboardRecord) => record.versions[record.versions.length - 1];
+/** A dashboard has a version from its creation on: deleting one alone never takes its last (the published one stays). */
+const latest = (record: DashboardRecord) => record.versions[record.versions.length - 1]!;
 
 /** The version asked for, else the published one. */
 function versionOf(record: DashboardRecord, number: number | undefined): DashboardVersionRecord {
@@ -27,22 +27,22 @@ function versionOf(record: DashboardRecord, number: number | undefined): Dashboa
 async function newVersion(
   state: QuickSightState,
   record: DashboardRecord | undefined,
-  input: Record<string, any>,
-  tx: Parameters<typeof evaluateDefinition>[2],
+  input: Input<'CreateDashboard'> | Input<'UpdateDashboard'>,
+  tx: Transaction,
   stage: 'CREATION' | 'UPDATE',
-) {
+): Promise<DashboardVersionRecord> {
   const evaluated = await evaluateDefinition(state, input, tx);
   const now = state.now();
   const version: DashboardVersionRecord = {
     versionNumber: record ? latest(record).versionNumber + 1 : 1,
     createdTime: now,
     progress: startProgress(stage, now, state.context.settings.creationDelayMs, evaluated.errors),
-    properties: { ...pick(input), DataSetArns: evaluated.dataSetArns, Sheets: evaluated.sheets },
+    properties: { ...pickMembers(input, DASHBOARD_VERSION_MEMBERS), DataSetArns: evaluated.DataSetArns, Sheets: evaluated.Sheets },
   };
   return version;
 }
 
-function summary(record: DashboardRecord) {
+function summary(record: DashboardRecord): Wire<QuickSight.DashboardSummary> {
   return {
     Arn: record.arn,
     DashboardId: record.id,
@@ -54,12 +54,12 @@ function summary(record: DashboardRecord) {
   };
 }
 
-export const dashboardOperations: Operations = {
-  async CreateDashboard(input: Record<string, any>, context) {
+export const dashboardOperations = {
+  async CreateDashboard(input, context): Promise<Answer<'CreateDashboard'>> {
     const state = new QuickSightState(context);
     const permissions = initialPermissions(input.Permissions);
     const tags = mergeTags([], input.Tags);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'CreateDashboard'>> => {
       if (await state.get('dashboard', input.DashboardId, tx)) throw alreadyExists('dashboard', input.DashboardId);
       const version = await newVersion(state, undefined, input, tx, 'CREATION');
       const record: DashboardRecord = {
@@ -73,13 +73,13 @@ export const dashboardOperations: Operations = {
         permissions,
         tags,
         versions: [version],
-        ...(input.LinkSharingConfiguration ? { linkSharing: { Permissions: input.LinkSharingConfiguration.Permissions as Permission[] } } : {}),
+        ...(input.LinkSharingConfiguration ? { linkSharing: { Permissions: input.LinkSharingConfiguration.Permissions } } : {}),
       };
       state.put(tx, record);
       return { Status: 202, Arn: record.arn, VersionArn: versionArn(record, 1), DashboardId: record.id, CreationStatus: 'CREATION_IN_PROGRESS' };
     });
   },
-  async DescribeDashboard(input: { DashboardId: string; VersionNumber?: number }, context) {
+  async DescribeDashboard(input, context): Promise<Answer<'DescribeDashboard'>> {
     const state = new QuickSightState(context);
     const record = await state.require('dashboard', input.DashboardId);
     const version = versionOf(record, input.VersionNumber);
@@ -91,7 +91,7 @@ export const dashboardOperations: Operations = {
         Name: p.Name,
         Version: {
           CreatedTime: seconds(version.createdTime),
-          Errors: errorsOf(version.progress, now),
+          Errors: versionErrors(version.progress, now),
           VersionNumber: version.versionNumber,
           Status: statusOf(version.progress, now),
           Arn: versionArn(record, version.versionNumber),
@@ -103,14 +103,14 @@ export const dashboardOperations: Operations = {
       },
     };
   },
-  async DescribeDashboardDefinition(input: { DashboardId: string; VersionNumber?: number }, context) {
+  async DescribeDashboardDefinition(input, context): Promise<Answer<'DescribeDashboardDefinition'>> {
     const state = new QuickSightState(context);
     const record = await state.require('dashboard', input.DashboardId);
     const version = versionOf(record, input.VersionNumber);
     const now = state.now();
     return {
       DashboardId: record.id,
-      Errors: errorsOf(version.progress, now),
+      Errors: versionErrors(version.progress, now),
       Name: version.properties.Name,
       ResourceStatus: statusOf(version.progress, now),
       ThemeArn: version.properties.ThemeArn,
@@ -118,11 +118,11 @@ export const dashboardOperations: Operations = {
       DashboardPublishOptions: version.properties.DashboardPublishOptions,
     };
   },
-  async ListDashboards(input: { MaxResults?: number; NextToken?: string }, context) {
+  async ListDashboards(input, context): Promise<Answer<'ListDashboards'>> {
     const { items, NextToken } = page(await new QuickSightState(context).list('dashboard'), input);
     return { DashboardSummaryList: items.map(summary), NextToken };
   },
-  async ListDashboardVersions(input: { DashboardId: string; MaxResults?: number; NextToken?: string }, context) {
+  async ListDashboardVersions(input, context): Promise<Answer<'ListDashboardVersions'>> {
     const state = new QuickSightState(context);
     const record = await state.require('dashboard', input.DashboardId);
     const now = state.now();
@@ -136,9 +136,9 @@ export const dashboardOperations: Operations = {
     }));
     return { DashboardVersionSummaryList, NextToken };
   },
-  async UpdateDashboard(input: Record<string, any>, context) {
+  async UpdateDashboard(input, context): Promise<Answer<'UpdateDashboard'>> {
     const state = new QuickSightState(context);
-    return state.update('dashboard', input.DashboardId, async (record, tx) => {
+    return state.update('dashboard', input.DashboardId, async (record, tx): Promise<Answer<'UpdateDashboard'>> => {
       if (inProgress(latest(record).progress, state.now()))
         throw quicksightError('ConflictException', `Dashboard ${record.id} has a version being created; try again when that finishes.`);
       const version = await newVersion(state, record, input, tx, 'UPDATE');
@@ -153,9 +153,9 @@ export const dashboardOperations: Operations = {
       };
     });
   },
-  async UpdateDashboardPublishedVersion(input: { DashboardId: string; VersionNumber: number }, context) {
+  async UpdateDashboardPublishedVersion(input, context): Promise<Answer<'UpdateDashboardPublishedVersion'>> {
     const state = new QuickSightState(context);
-    return state.update('dashboard', input.DashboardId, (record) => {
+    return state.update('dashboard', input.DashboardId, (record): Answer<'UpdateDashboardPublishedVersion'> => {
       const version = versionOf(record, input.VersionNumber);
       const now = state.now();
       if (inProgress(version.progress, now))
@@ -170,9 +170,9 @@ export const dashboardOperations: Operations = {
       return { DashboardId: record.id, DashboardArn: record.arn };
     });
   },
-  async DeleteDashboard(input: { DashboardId: string; VersionNumber?: number }, context) {
+  async DeleteDashboard(input, context): Promise<Answer<'DeleteDashboard'>> {
     const state = new QuickSightState(context);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'DeleteDashboard'>> => {
       const record = await state.require('dashboard', input.DashboardId, tx);
       if (input.VersionNumber === undefined) {
         tx.delete(state.key('dashboard', record.id));
@@ -186,4 +186,4 @@ export const dashboardOperations: Operations = {
       return { Arn: record.arn, DashboardId: record.id };
     });
   },
-};
+} satisfies QuickSightOperations;

@@ -1,48 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import type { Operations } from '../service.ts';
 import { pickMembers } from '../paging.ts';
 import type { Transaction } from '../state/store.ts';
 import { outputColumns, type OutputColumn } from './dataset-columns.ts';
 import { alreadyExists, invalid } from './errors.ts';
 import { page } from './paging.ts';
 import { initialPermissions } from './permissions.ts';
-import { parseArn, seconds, type DataSetRecord } from './records.ts';
+import { DATA_SET_MEMBERS, parseArn, seconds, type DataSetProperties, type DataSetRecord } from './records.ts';
+import type { Answer, QuickSightOperations } from './sdk.ts';
 import { QuickSightState } from './state.ts';
 import { mergeTags } from './tags.ts';
 
-const STORED = [
-  'Name',
-  'PhysicalTableMap',
-  'LogicalTableMap',
-  'ImportMode',
-  'ColumnGroups',
-  'FieldFolders',
-  'RowLevelPermissionDataSet',
-  'RowLevelPermissionTagConfiguration',
-  'ColumnLevelPermissionRules',
-  'DataSetUsageConfiguration',
-  'DatasetParameters',
-  'PerformanceConfiguration',
-  'UseAs',
-  'DataPrepConfiguration',
-  'SemanticModelConfiguration',
-] as const;
-
-const pick = (input: Record<string, unknown>) => pickMembers(input, STORED);
-
 /** Checks the data set's references (data sources, parent data sets, columns) and works out its columns. */
-async function resolveColumns(state: QuickSightState, properties: Record<string, any>, tx: Transaction): Promise<OutputColumn[]> {
-  const physical: Record<string, any> = properties.PhysicalTableMap ?? {};
+async function resolveColumns(state: QuickSightState, properties: DataSetProperties, tx: Transaction): Promise<OutputColumn[]> {
+  const physical = properties.PhysicalTableMap ?? {};
   for (const [id, table] of Object.entries(physical)) {
-    const source = table.RelationalTable ?? table.CustomSql ?? table.S3Source ?? {};
-    const arn: string | undefined = source.DataSourceArn;
+    const arn = (table.RelationalTable ?? table.CustomSql ?? table.S3Source)?.DataSourceArn;
     const parsed = arn ? parseArn(arn) : undefined;
     if (!arn || parsed?.kind !== 'datasource' || parsed.account !== state.account || !(await state.get('datasource', parsed.id, tx)))
       throw invalid(`PhysicalTableMap.${id}: data source ${arn ?? '(none)'} does not exist in account ${state.account}, region ${state.region}.`);
   }
   const parents = new Map<string, OutputColumn[]>();
-  for (const table of Object.values<any>(properties.LogicalTableMap ?? {})) {
-    const arn: string | undefined = table.Source?.DataSetArn;
+  for (const table of Object.values(properties.LogicalTableMap ?? {})) {
+    const arn = table.Source?.DataSetArn;
     const parsed = arn ? parseArn(arn) : undefined;
     if (arn && parsed?.kind === 'dataset') {
       const parent = await state.get('dataset', parsed.id, tx);
@@ -58,7 +37,7 @@ function ingestion(record: DataSetRecord) {
   return { IngestionId, IngestionArn: `${record.arn}/ingestion/${IngestionId}` };
 }
 
-function describe(record: DataSetRecord) {
+function describe(record: DataSetRecord): Answer<'DescribeDataSet'>['DataSet'] {
   return {
     Arn: record.arn,
     DataSetId: record.id,
@@ -71,13 +50,13 @@ function describe(record: DataSetRecord) {
   };
 }
 
-export const dataSetOperations: Operations = {
-  async CreateDataSet(input: Record<string, any>, context) {
+export const dataSetOperations = {
+  async CreateDataSet(input, context): Promise<Answer<'CreateDataSet'>> {
     const state = new QuickSightState(context);
     const permissions = initialPermissions(input.Permissions);
     const tags = mergeTags([], input.Tags);
-    const properties = pick(input);
-    return state.transact(async (tx) => {
+    const properties = pickMembers(input, DATA_SET_MEMBERS);
+    return state.transact(async (tx): Promise<Answer<'CreateDataSet'>> => {
       if (await state.get('dataset', input.DataSetId, tx)) throw alreadyExists('dataset', input.DataSetId);
       const now = state.now();
       const record: DataSetRecord = {
@@ -96,10 +75,10 @@ export const dataSetOperations: Operations = {
       return { Status: 201, Arn: record.arn, DataSetId: record.id, ...ingestion(record) };
     });
   },
-  async DescribeDataSet(input: { DataSetId: string }, context) {
+  async DescribeDataSet(input, context): Promise<Answer<'DescribeDataSet'>> {
     return { DataSet: describe(await new QuickSightState(context).require('dataset', input.DataSetId)) };
   },
-  async ListDataSets(input: { MaxResults?: number; NextToken?: string }, context) {
+  async ListDataSets(input, context): Promise<Answer<'ListDataSets'>> {
     const { items, NextToken } = page(await new QuickSightState(context).list('dataset'), input);
     const DataSetSummaries = items.map((r) => ({
       Arn: r.arn,
@@ -114,22 +93,22 @@ export const dataSetOperations: Operations = {
     }));
     return { DataSetSummaries, NextToken };
   },
-  async UpdateDataSet(input: Record<string, any>, context) {
+  async UpdateDataSet(input, context): Promise<Answer<'UpdateDataSet'>> {
     const state = new QuickSightState(context);
-    const properties = pick(input);
-    return state.update('dataset', input.DataSetId, async (record, tx) => {
+    const properties = pickMembers(input, DATA_SET_MEMBERS);
+    return state.update('dataset', input.DataSetId, async (record, tx): Promise<Answer<'UpdateDataSet'>> => {
       record.outputColumns = await resolveColumns(state, properties, tx);
       record.properties = properties;
       record.lastUpdatedTime = state.now();
       return { Arn: record.arn, DataSetId: record.id, ...ingestion(record) };
     });
   },
-  async DeleteDataSet(input: { DataSetId: string }, context) {
+  async DeleteDataSet(input, context): Promise<Answer<'DeleteDataSet'>> {
     const state = new QuickSightState(context);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'DeleteDataSet'>> => {
       const record = await state.require('dataset', input.DataSetId, tx);
       tx.delete(state.key('dataset', record.id));
       return { Arn: record.arn, DataSetId: record.id };
     });
   },
-};
+} satisfies QuickSightOperations;

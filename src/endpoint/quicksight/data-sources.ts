@@ -1,35 +1,38 @@
-import type { Operations } from '../service.ts';
+import type * as QuickSight from '@aws-sdk/client-quicksight';
 import { pickMembers } from '../paging.ts';
+import type { Wire } from '../sdk-types.ts';
 import { PRIMARY_WORKGROUP, workGroupKey } from '../athena/keys.ts';
 import { alreadyExists, quicksightError } from './errors.ts';
 import { page } from './paging.ts';
 import { initialPermissions } from './permissions.ts';
 import { errorsOf, inProgress, startProgress, statusOf } from './progress.ts';
-import { seconds, type DataSourceRecord, type DefinitionError } from './records.ts';
+import { DATA_SOURCE_MEMBERS, seconds, type DataSourceRecord } from './records.ts';
+import type { Answer, QuickSightOperations } from './sdk.ts';
 import { QuickSightState } from './state.ts';
 import { mergeTags } from './tags.ts';
 
-const STORED = ['Name', 'Type', 'DataSourceParameters', 'AlternateDataSourceParameters', 'VpcConnectionProperties', 'SslProperties'] as const;
-
-const pick = (input: Record<string, unknown>) => pickMembers(input, STORED);
+type Properties = DataSourceRecord['properties'];
 
 /** An Athena data source must name a workgroup that exists, as QuickSight checks when it connects. */
-async function connectionErrors(state: QuickSightState, properties: Record<string, unknown>): Promise<DefinitionError[]> {
-  const athena = (properties.DataSourceParameters as { AthenaParameters?: { WorkGroup?: string } } | undefined)?.AthenaParameters;
+async function connectionErrors(
+  state: QuickSightState,
+  properties: Pick<Properties, 'Type' | 'DataSourceParameters'>,
+): Promise<Wire<QuickSight.DataSourceErrorInfo>[]> {
+  const athena = properties.DataSourceParameters?.AthenaParameters;
   if (properties.Type !== 'ATHENA' || !athena) return [];
   const workGroup = athena.WorkGroup ?? PRIMARY_WORKGROUP;
   if (workGroup === PRIMARY_WORKGROUP || (await state.context.store.get(workGroupKey(state.account, state.region, workGroup)))) return [];
   return [{ Type: 'GENERIC_SQL_FAILURE', Message: `WorkGroup ${workGroup} is not found.` }];
 }
 
-function describe(record: DataSourceRecord, now: number) {
+function describe(record: DataSourceRecord, now: number): Wire<QuickSight.DataSource> {
   const p = record.properties;
   const error = errorsOf(record.progress, now)?.[0];
   return {
     Arn: record.arn,
     DataSourceId: record.id,
     ...p,
-    AlternateDataSourceParameters: p.AlternateDataSourceParameters ?? (p.DataSourceParameters ? [p.DataSourceParameters] : undefined),
+    AlternateDataSourceParameters: p.DataSourceParameters ? [p.DataSourceParameters] : undefined,
     SslProperties: p.SslProperties ?? { DisableSsl: false },
     Status: statusOf(record.progress, now),
     CreatedTime: seconds(record.createdTime),
@@ -38,14 +41,14 @@ function describe(record: DataSourceRecord, now: number) {
   };
 }
 
-export const dataSourceOperations: Operations = {
-  async CreateDataSource(input: Record<string, any>, context) {
+export const dataSourceOperations = {
+  async CreateDataSource(input, context): Promise<Answer<'CreateDataSource'>> {
     const state = new QuickSightState(context);
     const permissions = initialPermissions(input.Permissions);
     const tags = mergeTags([], input.Tags);
-    const properties = pick(input);
+    const properties = pickMembers(input, DATA_SOURCE_MEMBERS);
     const errors = await connectionErrors(state, properties);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'CreateDataSource'>> => {
       if (await state.get('datasource', input.DataSourceId, tx)) throw alreadyExists('datasource', input.DataSourceId);
       const now = state.now();
       const record: DataSourceRecord = {
@@ -63,21 +66,21 @@ export const dataSourceOperations: Operations = {
       return { Status: 202, Arn: record.arn, DataSourceId: record.id, CreationStatus: 'CREATION_IN_PROGRESS' };
     });
   },
-  async DescribeDataSource(input: { DataSourceId: string }, context) {
+  async DescribeDataSource(input, context): Promise<Answer<'DescribeDataSource'>> {
     const state = new QuickSightState(context);
     return { DataSource: describe(await state.require('datasource', input.DataSourceId), state.now()) };
   },
-  async ListDataSources(input: { MaxResults?: number; NextToken?: string }, context) {
+  async ListDataSources(input, context): Promise<Answer<'ListDataSources'>> {
     const state = new QuickSightState(context);
     const now = state.now();
     const { items, NextToken } = page(await state.list('datasource'), input);
     return { DataSources: items.map((r) => describe(r, now)), NextToken };
   },
-  async UpdateDataSource(input: Record<string, any>, context) {
+  async UpdateDataSource(input, context): Promise<Answer<'UpdateDataSource'>> {
     const state = new QuickSightState(context);
-    const properties = pick(input);
+    const properties = pickMembers(input, DATA_SOURCE_MEMBERS);
     const errors = await connectionErrors(state, { Type: (await state.require('datasource', input.DataSourceId)).properties.Type, ...properties });
-    return state.update('datasource', input.DataSourceId, (record) => {
+    return state.update('datasource', input.DataSourceId, (record): Answer<'UpdateDataSource'> => {
       const now = state.now();
       if (inProgress(record.progress, now))
         throw quicksightError('ConflictException', `Data source ${record.id} is being created or updated; try again when that finishes.`);
@@ -87,12 +90,12 @@ export const dataSourceOperations: Operations = {
       return { Status: 202, Arn: record.arn, DataSourceId: record.id, UpdateStatus: 'UPDATE_IN_PROGRESS' };
     });
   },
-  async DeleteDataSource(input: { DataSourceId: string }, context) {
+  async DeleteDataSource(input, context): Promise<Answer<'DeleteDataSource'>> {
     const state = new QuickSightState(context);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'DeleteDataSource'>> => {
       const record = await state.require('datasource', input.DataSourceId, tx);
       tx.delete(state.key('datasource', record.id));
       return { Arn: record.arn, DataSourceId: record.id };
     });
   },
-};
+} satisfies QuickSightOperations;

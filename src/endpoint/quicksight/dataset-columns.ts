@@ -1,15 +1,70 @@
+import type { ColumnDataType } from '@aws-sdk/client-quicksight';
 import { findColumn, outputType } from '../../quicksight/index.ts';
 import { invalid } from './errors.ts';
 
+/** A column a data set offers to analyses (QuickSight's `OutputColumn`, as the endpoint works it out). */
 export interface OutputColumn {
   Name: string;
-  Type: string;
+  Type: ColumnDataType;
   Description?: string;
 }
 
-interface InputColumn {
-  Name: string;
-  Type: string;
+// What the columns are worked out from: the members read of a data set's PhysicalTableMap and
+// LogicalTableMap. The SDK's own types fit (a member QuickSight requires is `X | undefined` there),
+// as does a request the model checked; a column type is any text (one QuickSight's rules do not
+// know comes out STRING, `outputType`).
+
+interface InputColumnIn {
+  readonly Name: string | undefined;
+  readonly Type: string | undefined;
+}
+
+interface TableColumnsIn {
+  readonly InputColumns?: readonly InputColumnIn[];
+}
+
+interface PhysicalTableIn {
+  readonly RelationalTable?: TableColumnsIn;
+  readonly CustomSql?: { readonly Columns?: readonly InputColumnIn[] };
+  readonly S3Source?: TableColumnsIn;
+  readonly SaaSTable?: TableColumnsIn;
+}
+
+interface NamedColumnIn {
+  readonly ColumnName: string | undefined;
+}
+
+interface TransformIn {
+  readonly ProjectOperation?: { readonly ProjectedColumns?: readonly string[] };
+  readonly RenameColumnOperation?: NamedColumnIn & { readonly NewColumnName: string | undefined };
+  readonly CastColumnTypeOperation?: NamedColumnIn & { readonly NewColumnType: ColumnDataType | undefined };
+  readonly CreateColumnsOperation?: { readonly Columns?: readonly NamedColumnIn[] };
+  readonly TagColumnOperation?: NamedColumnIn;
+  readonly UntagColumnOperation?: NamedColumnIn;
+}
+
+interface LogicalTableIn {
+  readonly Source?: {
+    readonly PhysicalTableId?: string;
+    readonly DataSetArn?: string;
+    readonly JoinInstruction?: { readonly LeftOperand: string | undefined; readonly RightOperand: string | undefined };
+  };
+  readonly DataTransforms?: readonly TransformIn[];
+}
+
+/** A member QuickSight's model requires: there in every request the model checked, refused in one nothing checked. */
+function required<T>(value: T | undefined, member: string): T {
+  if (value === undefined) throw invalid(`${member} is required.`);
+  return value;
+}
+
+/** The input columns of a physical table (the endpoint reads none of a FileSource's). */
+function inputColumns(table: PhysicalTableIn): readonly InputColumnIn[] {
+  if (table.RelationalTable) return table.RelationalTable.InputColumns ?? [];
+  if (table.CustomSql) return table.CustomSql.Columns ?? [];
+  if (table.S3Source) return table.S3Source.InputColumns ?? [];
+  if (table.SaaSTable) return table.SaaSTable.InputColumns ?? [];
+  return [];
 }
 
 /**
@@ -18,35 +73,37 @@ interface InputColumn {
  * transform finds its column); refuses references to tables or columns that are not there.
  */
 export function outputColumns(
-  physical: Record<string, any> = {},
-  logical: Record<string, any> | undefined,
+  physical: Readonly<Record<string, PhysicalTableIn>> = {},
+  logical: Readonly<Record<string, LogicalTableIn>> | undefined,
   resolveDataSet: (arn: string) => OutputColumn[] | undefined,
 ): OutputColumn[] {
   const physicalColumns = (id: string): OutputColumn[] => {
     const table = physical[id];
     if (!table) throw invalid(`LogicalTableMap refers to PhysicalTableId ${id}, which is not in PhysicalTableMap.`);
-    const source = table.RelationalTable ?? table.CustomSql ?? table.S3Source ?? table.SaaSTable ?? {};
-    const columns: InputColumn[] = source.InputColumns ?? source.Columns ?? [];
-    return columns.map((c) => ({ Name: c.Name, Type: outputType(c.Type) }));
+    return inputColumns(table).map((c) => ({
+      Name: required(c.Name, `PhysicalTableMap.${id}: an input column's Name`),
+      Type: c.Type === undefined ? 'STRING' : outputType(c.Type),
+    }));
   };
   if (!logical || Object.keys(logical).length === 0) {
-    const ids = Object.keys(physical);
-    return ids.length === 1 ? physicalColumns(ids[0]) : [];
+    const [only, ...others] = Object.keys(physical);
+    return only !== undefined && others.length === 0 ? physicalColumns(only) : [];
   }
   const referenced = new Set(
     Object.values(logical)
-      .flatMap((t: any) => [t.Source?.JoinInstruction?.LeftOperand, t.Source?.JoinInstruction?.RightOperand])
+      .flatMap((t) => [t.Source?.JoinInstruction?.LeftOperand, t.Source?.JoinInstruction?.RightOperand])
       .filter(Boolean),
   );
   const roots = Object.keys(logical).filter((id) => !referenced.has(id));
-  if (roots.length !== 1)
+  const [root] = roots;
+  if (root === undefined || roots.length !== 1)
     throw invalid(
       `LogicalTableMap must have exactly one table that no join uses (the data set's output); found ${roots.length}: ${roots.join(', ') || 'none'}.`,
     );
   const seen = new Set<string>();
-  const columnsOf = (id: string): OutputColumn[] => {
-    const table = logical[id];
-    if (!table) throw invalid(`A join refers to logical table ${id}, which is not in LogicalTableMap.`);
+  const columnsOf = (id: string | undefined): OutputColumn[] => {
+    const table = id === undefined ? undefined : logical[id];
+    if (id === undefined || !table) throw invalid(`A join refers to logical table ${id}, which is not in LogicalTableMap.`);
     if (seen.has(id)) throw invalid(`Logical table ${id} is part of a join cycle.`);
     seen.add(id);
     const source = table.Source ?? {};
@@ -60,13 +117,13 @@ export function outputColumns(
     } else throw invalid(`Logical table ${id} has no Source.`);
     return applyTransforms(id, columns, table.DataTransforms ?? []);
   };
-  return columnsOf(roots[0]);
+  return columnsOf(root);
 }
 
-function applyTransforms(tableId: string, input: OutputColumn[], transforms: any[]): OutputColumn[] {
+function applyTransforms(tableId: string, input: OutputColumn[], transforms: readonly TransformIn[]): OutputColumn[] {
   let columns = input.map((c) => ({ ...c }));
-  const find = (name: string, op: string) => {
-    const column = findColumn(columns, name);
+  const find = (name: string | undefined, op: string) => {
+    const column = name === undefined ? undefined : findColumn(columns, name);
     if (!column)
       throw invalid(
         `${op} in logical table ${tableId} names column ${name}, which the table does not have (it has: ${columns.map((c) => c.Name).join(', ')}).`,
@@ -75,14 +132,22 @@ function applyTransforms(tableId: string, input: OutputColumn[], transforms: any
   };
   for (const transform of transforms) {
     if (transform.ProjectOperation) {
-      const projected: string[] = transform.ProjectOperation.ProjectedColumns ?? [];
-      columns = projected.map((name) => find(name, 'ProjectOperation'));
+      columns = (transform.ProjectOperation.ProjectedColumns ?? []).map((name) => find(name, 'ProjectOperation'));
     } else if (transform.RenameColumnOperation) {
-      find(transform.RenameColumnOperation.ColumnName, 'RenameColumnOperation').Name = transform.RenameColumnOperation.NewColumnName;
+      const rename = transform.RenameColumnOperation;
+      find(rename.ColumnName, 'RenameColumnOperation').Name = required(
+        rename.NewColumnName,
+        `RenameColumnOperation in logical table ${tableId}: NewColumnName`,
+      );
     } else if (transform.CastColumnTypeOperation) {
-      find(transform.CastColumnTypeOperation.ColumnName, 'CastColumnTypeOperation').Type = transform.CastColumnTypeOperation.NewColumnType;
+      const cast = transform.CastColumnTypeOperation;
+      find(cast.ColumnName, 'CastColumnTypeOperation').Type = required(
+        cast.NewColumnType,
+        `CastColumnTypeOperation in logical table ${tableId}: NewColumnType`,
+      );
     } else if (transform.CreateColumnsOperation) {
-      for (const c of transform.CreateColumnsOperation.Columns ?? []) columns.push({ Name: c.ColumnName, Type: 'STRING' });
+      for (const c of transform.CreateColumnsOperation.Columns ?? [])
+        columns.push({ Name: required(c.ColumnName, `CreateColumnsOperation in logical table ${tableId}: ColumnName`), Type: 'STRING' });
     } else if (transform.TagColumnOperation) {
       find(transform.TagColumnOperation.ColumnName, 'TagColumnOperation');
     } else if (transform.UntagColumnOperation) {

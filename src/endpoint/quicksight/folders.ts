@@ -1,20 +1,27 @@
-import type { Operations } from '../service.ts';
+import type * as QuickSight from '@aws-sdk/client-quicksight';
+import type { Wire } from '../sdk-types.ts';
 import type { Transaction } from '../state/store.ts';
 import { alreadyExists, invalid, notFound, quicksightError } from './errors.ts';
 import { page } from './paging.ts';
 import { initialPermissions } from './permissions.ts';
 import { parseArn, seconds, type FolderMember, type FolderRecord, type QuickSightKind } from './records.ts';
+import type { Answer, QuickSightOperations } from './sdk.ts';
 import { QuickSightState } from './state.ts';
 import { mergeTags } from './tags.ts';
 
 /** The member types the endpoint keeps (QuickSight also has TOPIC, which it does not serve). */
-const MEMBER_KINDS: Readonly<Record<string, QuickSightKind>> = { DASHBOARD: 'dashboard', ANALYSIS: 'analysis', DATASET: 'dataset', DATASOURCE: 'datasource' };
+const MEMBER_KINDS: Readonly<Partial<Record<QuickSight.MemberType, QuickSightKind>>> = {
+  DASHBOARD: 'dashboard',
+  ANALYSIS: 'analysis',
+  DATASET: 'dataset',
+  DATASOURCE: 'datasource',
+};
 
 /** QuickSight nests folders at most this deep. */
 const MAX_DEPTH = 10;
 
-function memberKind(type: string): QuickSightKind {
-  const kind = MEMBER_KINDS[type];
+function memberKind(type: QuickSight.MemberType): QuickSightKind {
+  const kind = Object.hasOwn(MEMBER_KINDS, type) ? MEMBER_KINDS[type] : undefined;
   if (!kind) throw invalid(`MemberType ${JSON.stringify(type)}: trailsight's endpoint keeps ${Object.keys(MEMBER_KINDS).join(', ')} in folders.`);
   return kind;
 }
@@ -49,7 +56,7 @@ async function parentOf(state: QuickSightState, arn: unknown, tx: Transaction): 
   return parent.arn;
 }
 
-function summary(record: FolderRecord) {
+function summary(record: FolderRecord): Wire<QuickSight.FolderSummary> {
   return {
     Arn: record.arn,
     FolderId: record.id,
@@ -61,12 +68,12 @@ function summary(record: FolderRecord) {
   };
 }
 
-export const folderOperations: Operations = {
-  async CreateFolder(input: Record<string, any>, context) {
+export const folderOperations = {
+  async CreateFolder(input, context): Promise<Answer<'CreateFolder'>> {
     const state = new QuickSightState(context);
     const permissions = initialPermissions(input.Permissions);
     const tags = mergeTags([], input.Tags);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'CreateFolder'>> => {
       if (await state.get('folder', input.FolderId, tx)) throw alreadyExists('folder', input.FolderId);
       const parentArn = await parentOf(state, input.ParentFolderArn, tx);
       const now = state.now();
@@ -88,27 +95,27 @@ export const folderOperations: Operations = {
       return { Status: 200, Arn: record.arn, FolderId: record.id };
     });
   },
-  async DescribeFolder(input: { FolderId: string }, context) {
+  async DescribeFolder(input, context): Promise<Answer<'DescribeFolder'>> {
     const state = new QuickSightState(context);
     const record = await state.require('folder', input.FolderId);
     return { Folder: { ...summary(record), FolderPath: await folderPath(state, record) } };
   },
-  async ListFolders(input: { MaxResults?: number; NextToken?: string }, context) {
+  async ListFolders(input, context): Promise<Answer<'ListFolders'>> {
     const state = new QuickSightState(context);
     const { items, NextToken } = page(await state.list('folder'), input);
     return { FolderSummaryList: items.map(summary), NextToken };
   },
-  async UpdateFolder(input: { FolderId: string; Name: string }, context) {
+  async UpdateFolder(input, context): Promise<Answer<'UpdateFolder'>> {
     const state = new QuickSightState(context);
-    return state.update('folder', input.FolderId, (record) => {
+    return state.update('folder', input.FolderId, (record): Answer<'UpdateFolder'> => {
       record.name = input.Name;
       record.lastUpdatedTime = state.now();
       return { Status: 200, Arn: record.arn, FolderId: record.id };
     });
   },
-  async DeleteFolder(input: { FolderId: string }, context) {
+  async DeleteFolder(input, context): Promise<Answer<'DeleteFolder'>> {
     const state = new QuickSightState(context);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'DeleteFolder'>> => {
       const record = await state.require('folder', input.FolderId, tx);
       // QuickSight deletes an empty folder only.
       if ((await liveMembers(state, record, tx)).length > 0)
@@ -119,10 +126,10 @@ export const folderOperations: Operations = {
       return { Status: 200, Arn: record.arn, FolderId: record.id };
     });
   },
-  async CreateFolderMembership(input: { FolderId: string; MemberId: string; MemberType: string }, context) {
+  async CreateFolderMembership(input, context): Promise<Answer<'CreateFolderMembership'>> {
     const state = new QuickSightState(context);
     const kind = memberKind(input.MemberType);
-    return state.update('folder', input.FolderId, async (record, tx) => {
+    return state.update('folder', input.FolderId, async (record, tx): Promise<Answer<'CreateFolderMembership'>> => {
       if (!(await state.get(kind, input.MemberId, tx))) throw notFound(kind, input.MemberId);
       const live = await liveMembers(state, record, tx);
       if (live.some((m) => m.type === input.MemberType && m.id === input.MemberId))
@@ -131,10 +138,10 @@ export const folderOperations: Operations = {
       return { Status: 200, FolderMember: { MemberId: input.MemberId, MemberType: input.MemberType } };
     });
   },
-  async DeleteFolderMembership(input: { FolderId: string; MemberId: string; MemberType: string }, context) {
+  async DeleteFolderMembership(input, context): Promise<Answer<'DeleteFolderMembership'>> {
     const state = new QuickSightState(context);
     memberKind(input.MemberType);
-    return state.update('folder', input.FolderId, (record) => {
+    return state.update('folder', input.FolderId, (record): Answer<'DeleteFolderMembership'> => {
       const kept = record.members.filter((m) => !(m.type === input.MemberType && m.id === input.MemberId));
       if (kept.length === record.members.length)
         throw quicksightError('ResourceNotFoundException', `${input.MemberType} ${input.MemberId} is not in folder ${record.id}.`);
@@ -142,10 +149,10 @@ export const folderOperations: Operations = {
       return { Status: 200 };
     });
   },
-  async ListFolderMembers(input: { FolderId: string; MaxResults?: number; NextToken?: string }, context) {
+  async ListFolderMembers(input, context): Promise<Answer<'ListFolderMembers'>> {
     const state = new QuickSightState(context);
     const record = await state.require('folder', input.FolderId);
     const { items, NextToken } = page(await liveMembers(state, record), input);
     return { FolderMemberList: items.map((m) => ({ MemberId: m.id, MemberArn: state.arn(memberKind(m.type), m.id) })), NextToken };
   },
-};
+} satisfies QuickSightOperations;

@@ -1,16 +1,10 @@
-import type * as QuickSight from '@aws-sdk/client-quicksight';
-import type { OperationsOf, OutputOf } from '../sdk-types.ts';
 import type { ServiceContext } from '../service.ts';
 import { quicksightError } from './errors.ts';
-
-type Sdk = typeof QuickSight;
+import type { Answer, QuickSightOperations } from './sdk.ts';
 
 /** The one namespace, and the one user in it, of the endpoint's QuickSight account. */
 export const LOCAL_NAMESPACE = 'default';
 export const LOCAL_USER = 'trailsight';
-
-/** Without `Status` and `RequestId`: the protocol writes those. */
-type Answer<Name extends string> = Omit<OutputOf<Sdk, Name>, 'Status' | 'RequestId'>;
 
 function notFound(what: string, context: ServiceContext): never {
   throw quicksightError('ResourceNotFoundException', `${what} not found in account ${context.settings.account}.`);
@@ -21,7 +15,7 @@ function notFound(what: string, context: ServiceContext): never {
  * and its one user, `trailsight` (the local target shares everything with it). What
  * `trailsight doctor` asks of a real account: is QuickSight subscribed, does every principal exist.
  */
-export const identityOperations: OperationsOf<Sdk> = {
+export const identityOperations = {
   DescribeAccountSubscription: (_input, context): Answer<'DescribeAccountSubscription'> => ({
     AccountInfo: {
       AccountName: `trailsight-local-${context.settings.account}`,
@@ -56,4 +50,4 @@ export const identityOperations: OperationsOf<Sdk> = {
     };
   },
   DescribeGroup: (input, context): Answer<'DescribeGroup'> => notFound(`Group ${input.GroupName} in namespace ${input.Namespace}`, context),
-};
+} satisfies QuickSightOperations;

@@ -1,7 +1,8 @@
-import type { Operations } from '../service.ts';
+import type { ServiceContext } from '../service.ts';
 import { invalid } from './errors.ts';
-import type { Permission, QuickSightKind } from './records.ts';
-import { QuickSightState } from './state.ts';
+import type { DashboardRecord, Permission, QuickSightKind, QuickSightRecord } from './records.ts';
+import type { Answer, Input, QuickSightOperations } from './sdk.ts';
+import { QuickSightState, type RecordOf } from './state.ts';
 
 const PRINCIPAL = /^arn:aws[a-z-]*:(quicksight|iam):[a-z0-9-]*:\d{12}:[A-Za-z]+(\/.+)?$/;
 
@@ -38,46 +39,75 @@ export function initialPermissions(permissions: readonly Permission[] | undefine
   return changePermissions([], permissions ?? []);
 }
 
-const LABELS: Readonly<Record<QuickSightKind, { op: string; idMember: string }>> = {
-  datasource: { op: 'DataSource', idMember: 'DataSourceId' },
-  dataset: { op: 'DataSet', idMember: 'DataSetId' },
-  analysis: { op: 'Analysis', idMember: 'AnalysisId' },
-  dashboard: { op: 'Dashboard', idMember: 'DashboardId' },
-  theme: { op: 'Theme', idMember: 'ThemeId' },
-  folder: { op: 'Folder', idMember: 'FolderId' },
-};
+type Changes = Pick<Input<'UpdateDashboardPermissions'>, 'GrantPermissions' | 'RevokePermissions' | 'GrantLinkPermissions' | 'RevokeLinkPermissions'>;
 
-/** Describe<X>Permissions and Update<X>Permissions for every resource kind. */
-export const permissionOperations: Operations = Object.fromEntries(
-  (Object.keys(LABELS) as QuickSightKind[]).flatMap((kind) => {
-    const { op, idMember } = LABELS[kind];
-    const answer = (record: { arn: string; id: string; permissions: Permission[]; linkSharing?: unknown }) => ({
-      [`${op}Arn`]: record.arn,
-      [idMember]: record.id,
-      Permissions: record.permissions,
-      ...(kind === 'dashboard' ? { LinkSharingConfiguration: record.linkSharing ?? { Permissions: [] } } : {}),
-    });
-    return [
-      [`Describe${op}Permissions`, async (input: Record<string, string>, context) => answer(await new QuickSightState(context).require(kind, input[idMember]))],
-      [
-        `Update${op}Permissions`,
-        async (input: Record<string, Permission[] | undefined>, context) => {
-          checkPermissions(input.GrantPermissions, 'GrantPermissions');
-          checkPermissions(input.RevokePermissions, 'RevokePermissions');
-          checkPermissions(input.GrantLinkPermissions, 'GrantLinkPermissions');
-          const state = new QuickSightState(context);
-          return state.update(kind, String(input[idMember]), (record) => {
-            record.permissions = changePermissions(record.permissions, input.GrantPermissions, input.RevokePermissions);
-            if (kind === 'dashboard' && (input.GrantLinkPermissions || input.RevokeLinkPermissions)) {
-              const dashboard = record as { linkSharing?: { Permissions: Permission[] } };
-              dashboard.linkSharing = {
-                Permissions: changePermissions(dashboard.linkSharing?.Permissions ?? [], input.GrantLinkPermissions, input.RevokeLinkPermissions),
-              };
-            }
-            return answer(record);
-          });
-        },
-      ],
-    ];
-  }),
-);
+/** Update<X>Permissions: the grants and revokes checked as QuickSight checks them, then applied; the record as it is then. */
+async function updatePermissions<K extends QuickSightKind>(context: ServiceContext, kind: K, id: string, input: Changes): Promise<RecordOf<K>> {
+  checkPermissions(input.GrantPermissions, 'GrantPermissions');
+  checkPermissions(input.RevokePermissions, 'RevokePermissions');
+  checkPermissions(input.GrantLinkPermissions, 'GrantLinkPermissions');
+  return new QuickSightState(context).update(kind, id, (record) => {
+    record.permissions = changePermissions(record.permissions, input.GrantPermissions, input.RevokePermissions);
+    const changed: QuickSightRecord = record;
+    if (changed.kind === 'dashboard' && (input.GrantLinkPermissions || input.RevokeLinkPermissions)) {
+      changed.linkSharing = {
+        Permissions: changePermissions(changed.linkSharing?.Permissions ?? [], input.GrantLinkPermissions, input.RevokeLinkPermissions),
+      };
+    }
+    return record;
+  });
+}
+
+const linkSharing = (record: DashboardRecord) => record.linkSharing ?? { Permissions: [] };
+
+/** Describe<X>Permissions and Update<X>Permissions for every resource kind, each answering its own members. */
+export const permissionOperations = {
+  async DescribeDataSourcePermissions(input, context): Promise<Answer<'DescribeDataSourcePermissions'>> {
+    const record = await new QuickSightState(context).require('datasource', input.DataSourceId);
+    return { DataSourceArn: record.arn, DataSourceId: record.id, Permissions: record.permissions };
+  },
+  async UpdateDataSourcePermissions(input, context): Promise<Answer<'UpdateDataSourcePermissions'>> {
+    const record = await updatePermissions(context, 'datasource', input.DataSourceId, input);
+    return { DataSourceArn: record.arn, DataSourceId: record.id };
+  },
+  async DescribeDataSetPermissions(input, context): Promise<Answer<'DescribeDataSetPermissions'>> {
+    const record = await new QuickSightState(context).require('dataset', input.DataSetId);
+    return { DataSetArn: record.arn, DataSetId: record.id, Permissions: record.permissions };
+  },
+  async UpdateDataSetPermissions(input, context): Promise<Answer<'UpdateDataSetPermissions'>> {
+    const record = await updatePermissions(context, 'dataset', input.DataSetId, input);
+    return { DataSetArn: record.arn, DataSetId: record.id };
+  },
+  async DescribeAnalysisPermissions(input, context): Promise<Answer<'DescribeAnalysisPermissions'>> {
+    const record = await new QuickSightState(context).require('analysis', input.AnalysisId);
+    return { AnalysisArn: record.arn, AnalysisId: record.id, Permissions: record.permissions };
+  },
+  async UpdateAnalysisPermissions(input, context): Promise<Answer<'UpdateAnalysisPermissions'>> {
+    const record = await updatePermissions(context, 'analysis', input.AnalysisId, input);
+    return { AnalysisArn: record.arn, AnalysisId: record.id, Permissions: record.permissions };
+  },
+  async DescribeDashboardPermissions(input, context): Promise<Answer<'DescribeDashboardPermissions'>> {
+    const record = await new QuickSightState(context).require('dashboard', input.DashboardId);
+    return { DashboardArn: record.arn, DashboardId: record.id, Permissions: record.permissions, LinkSharingConfiguration: linkSharing(record) };
+  },
+  async UpdateDashboardPermissions(input, context): Promise<Answer<'UpdateDashboardPermissions'>> {
+    const record = await updatePermissions(context, 'dashboard', input.DashboardId, input);
+    return { DashboardArn: record.arn, DashboardId: record.id, Permissions: record.permissions, LinkSharingConfiguration: linkSharing(record) };
+  },
+  async DescribeThemePermissions(input, context): Promise<Answer<'DescribeThemePermissions'>> {
+    const record = await new QuickSightState(context).require('theme', input.ThemeId);
+    return { ThemeArn: record.arn, ThemeId: record.id, Permissions: record.permissions };
+  },
+  async UpdateThemePermissions(input, context): Promise<Answer<'UpdateThemePermissions'>> {
+    const record = await updatePermissions(context, 'theme', input.ThemeId, input);
+    return { ThemeArn: record.arn, ThemeId: record.id, Permissions: record.permissions };
+  },
+  async DescribeFolderPermissions(input, context): Promise<Answer<'DescribeFolderPermissions'>> {
+    const record = await new QuickSightState(context).require('folder', input.FolderId);
+    return { Arn: record.arn, FolderId: record.id, Permissions: record.permissions };
+  },
+  async UpdateFolderPermissions(input, context): Promise<Answer<'UpdateFolderPermissions'>> {
+    const record = await updatePermissions(context, 'folder', input.FolderId, input);
+    return { Arn: record.arn, FolderId: record.id, Permissions: record.permissions };
+  },
+} satisfies QuickSightOperations;

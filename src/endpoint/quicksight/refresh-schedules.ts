@@ -1,12 +1,11 @@
-import type { Operations } from '../service.ts';
+import type * as QuickSight from '@aws-sdk/client-quicksight';
+import type { Wire } from '../sdk-types.ts';
 import { invalid, quicksightError } from './errors.ts';
 import type { DataSetRecord } from './records.ts';
+import type { Answer, QuickSightOperations } from './sdk.ts';
 import { QuickSightState } from './state.ts';
 
-interface Schedule {
-  ScheduleId: string;
-  [member: string]: unknown;
-}
+type Schedule = Wire<QuickSight.RefreshSchedule>;
 
 const scheduleArn = (dataSet: DataSetRecord, id: string) => `${dataSet.arn}/refresh-schedule/${id}`;
 
@@ -18,15 +17,15 @@ function requireSpice(dataSet: DataSetRecord): void {
 }
 
 function requireSchedule(dataSet: DataSetRecord, id: string): Schedule {
-  const schedule = dataSet.refreshSchedules.find((s) => s.ScheduleId === id) as Schedule | undefined;
+  const schedule = dataSet.refreshSchedules.find((s) => s.ScheduleId === id);
   if (!schedule) throw quicksightError('ResourceNotFoundException', `Refresh schedule ${id} of data set ${dataSet.id} not found.`);
   return schedule;
 }
 
 /** Refresh schedules of SPICE data sets, and the data set's refresh properties. */
-export const refreshScheduleOperations: Operations = {
-  async CreateRefreshSchedule(input: { DataSetId: string; Schedule: Schedule }, context) {
-    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet) => {
+export const refreshScheduleOperations = {
+  async CreateRefreshSchedule(input, context): Promise<Answer<'CreateRefreshSchedule'>> {
+    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet): Answer<'CreateRefreshSchedule'> => {
       requireSpice(dataSet);
       const id = input.Schedule.ScheduleId;
       if (dataSet.refreshSchedules.some((s) => s.ScheduleId === id))
@@ -36,8 +35,8 @@ export const refreshScheduleOperations: Operations = {
       return { Status: 201, ScheduleId: id, Arn };
     });
   },
-  async UpdateRefreshSchedule(input: { DataSetId: string; Schedule: Schedule }, context) {
-    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet) => {
+  async UpdateRefreshSchedule(input, context): Promise<Answer<'UpdateRefreshSchedule'>> {
+    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet): Answer<'UpdateRefreshSchedule'> => {
       const id = input.Schedule.ScheduleId;
       requireSchedule(dataSet, id);
       const Arn = scheduleArn(dataSet, id);
@@ -45,38 +44,38 @@ export const refreshScheduleOperations: Operations = {
       return { ScheduleId: id, Arn };
     });
   },
-  async DescribeRefreshSchedule(input: { DataSetId: string; ScheduleId: string }, context) {
+  async DescribeRefreshSchedule(input, context): Promise<Answer<'DescribeRefreshSchedule'>> {
     const dataSet = await new QuickSightState(context).require('dataset', input.DataSetId);
     const schedule = requireSchedule(dataSet, input.ScheduleId);
     return { RefreshSchedule: schedule, Arn: schedule.Arn };
   },
-  async ListRefreshSchedules(input: { DataSetId: string }, context) {
+  async ListRefreshSchedules(input, context): Promise<Answer<'ListRefreshSchedules'>> {
     const dataSet = await new QuickSightState(context).require('dataset', input.DataSetId);
     return { RefreshSchedules: dataSet.refreshSchedules };
   },
-  async DeleteRefreshSchedule(input: { DataSetId: string; ScheduleId: string }, context) {
-    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet) => {
+  async DeleteRefreshSchedule(input, context): Promise<Answer<'DeleteRefreshSchedule'>> {
+    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet): Answer<'DeleteRefreshSchedule'> => {
       const schedule = requireSchedule(dataSet, input.ScheduleId);
       dataSet.refreshSchedules = dataSet.refreshSchedules.filter((s) => s !== schedule);
       return { ScheduleId: input.ScheduleId, Arn: schedule.Arn };
     });
   },
-  async DescribeDataSetRefreshProperties(input: { DataSetId: string }, context) {
+  async DescribeDataSetRefreshProperties(input, context): Promise<Answer<'DescribeDataSetRefreshProperties'>> {
     const dataSet = await new QuickSightState(context).require('dataset', input.DataSetId);
     if (!dataSet.refreshProperties) throw quicksightError('ResourceNotFoundException', `Data set ${dataSet.id} has no refresh properties.`);
     return { DataSetRefreshProperties: dataSet.refreshProperties };
   },
-  async PutDataSetRefreshProperties(input: { DataSetId: string; DataSetRefreshProperties: unknown }, context) {
-    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet) => {
+  async PutDataSetRefreshProperties(input, context): Promise<Answer<'PutDataSetRefreshProperties'>> {
+    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet): Answer<'PutDataSetRefreshProperties'> => {
       requireSpice(dataSet);
       dataSet.refreshProperties = input.DataSetRefreshProperties;
       return {};
     });
   },
-  async DeleteDataSetRefreshProperties(input: { DataSetId: string }, context) {
-    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet) => {
+  async DeleteDataSetRefreshProperties(input, context): Promise<Answer<'DeleteDataSetRefreshProperties'>> {
+    return new QuickSightState(context).update('dataset', input.DataSetId, (dataSet): Answer<'DeleteDataSetRefreshProperties'> => {
       delete dataSet.refreshProperties;
       return {};
     });
   },
-};
+} satisfies QuickSightOperations;

@@ -24,7 +24,7 @@ const OPERATIONS: Operations = {
   ...folderOperations,
   ...permissionOperations,
   ...tagOperations,
-  ...(identityOperations as Operations),
+  ...identityOperations,
 };
 
 /** QuickSight over REST-JSON: data sources, data sets, analyses, dashboards, themes, folders, permissions, tags. */

@@ -3,7 +3,7 @@ import type { Transaction } from '../state/store.ts';
 import { notFound } from './errors.ts';
 import { arnOf, collectionKey, recordKey, type QuickSightKind, type QuickSightRecord } from './records.ts';
 
-type RecordOf<K extends QuickSightKind> = Extract<QuickSightRecord, { kind: K }>;
+export type RecordOf<K extends QuickSightKind> = Extract<QuickSightRecord, { kind: K }>;
 
 /** QuickSight's records for the caller's account and region. */
 export class QuickSightState {

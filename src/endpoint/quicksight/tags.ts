@@ -1,6 +1,6 @@
-import type { Operations } from '../service.ts';
 import { invalid, quicksightError } from './errors.ts';
 import { parseArn, type Tag } from './records.ts';
+import type { Answer, QuickSightOperations } from './sdk.ts';
 import { QuickSightState } from './state.ts';
 
 /** Sets tags: a key given again takes the new value. */
@@ -20,23 +20,23 @@ function resolve(state: QuickSightState, arn: string) {
 }
 
 /** TagResource, UntagResource and ListTagsForResource, by ARN. */
-export const tagOperations: Operations = {
-  async TagResource(input: { ResourceArn: string; Tags: Tag[] }, context) {
+export const tagOperations = {
+  async TagResource(input, context): Promise<Answer<'TagResource'>> {
     const state = new QuickSightState(context);
     const { kind, id } = resolve(state, input.ResourceArn);
     await state.update(kind, id, (record) => void (record.tags = mergeTags(record.tags, input.Tags)));
     return {};
   },
-  async UntagResource(input: { ResourceArn: string; TagKeys: string[] }, context) {
+  async UntagResource(input, context): Promise<Answer<'UntagResource'>> {
     const state = new QuickSightState(context);
     const { kind, id } = resolve(state, input.ResourceArn);
     const removed = new Set(input.TagKeys);
     await state.update(kind, id, (record) => void (record.tags = record.tags.filter((t) => !removed.has(t.Key))));
     return {};
   },
-  async ListTagsForResource(input: { ResourceArn: string }, context) {
+  async ListTagsForResource(input, context): Promise<Answer<'ListTagsForResource'>> {
     const state = new QuickSightState(context);
     const { kind, id } = resolve(state, input.ResourceArn);
     return { Tags: (await state.require(kind, id)).tags };
   },
-};
+} satisfies QuickSightOperations;

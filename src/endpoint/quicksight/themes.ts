@@ -1,10 +1,12 @@
-import type { Operations } from '../service.ts';
+import type * as QuickSight from '@aws-sdk/client-quicksight';
+import type { Wire } from '../sdk-types.ts';
 import type { Transaction } from '../state/store.ts';
 import { alreadyExists, invalid, notFound, quicksightError } from './errors.ts';
 import { page } from './paging.ts';
 import { initialPermissions } from './permissions.ts';
 import { inProgress, startProgress, statusOf } from './progress.ts';
 import { parseArn, seconds, type ThemeRecord, type ThemeVersionRecord } from './records.ts';
+import type { Answer, Input, QuickSightOperations } from './sdk.ts';
 import { QuickSightState } from './state.ts';
 import { mergeTags } from './tags.ts';
 
@@ -14,6 +16,7 @@ const STARTING_THEMES: ReadonlySet<string> = new Set(['CLASSIC', 'MIDNIGHT', 'SE
 /** A starting theme's ARN: in no Region, in the `aws` account. */
 const STARTING_THEME_ARN = /^arn:aws[a-z-]*:quicksight::aws:theme\/([A-Z]+)$/;
 
+/** A theme has a version from its creation on, and deleting one alone never takes the latest. */
 const latest = (record: ThemeRecord) => record.versions[record.versions.length - 1]!;
 const versionArn = (record: ThemeRecord, n: number) => `${record.arn}/version/${n}`;
 
@@ -42,7 +45,12 @@ async function checkBaseTheme(state: QuickSightState, id: unknown, own: string, 
   throw invalid(`BaseThemeId ${JSON.stringify(id)} is neither a starting theme (${[...STARTING_THEMES].join(', ')}) nor another theme of the account.`);
 }
 
-function newVersion(state: QuickSightState, record: ThemeRecord | undefined, input: Record<string, any>, stage: 'CREATION' | 'UPDATE'): ThemeVersionRecord {
+function newVersion(
+  state: QuickSightState,
+  record: ThemeRecord | undefined,
+  input: Input<'CreateTheme'> | Input<'UpdateTheme'>,
+  stage: 'CREATION' | 'UPDATE',
+): ThemeVersionRecord {
   const now = state.now();
   return {
     versionNumber: record ? latest(record).versionNumber + 1 : 1,
@@ -63,7 +71,7 @@ function versionOf(record: ThemeRecord, number: number | undefined): ThemeVersio
   return version;
 }
 
-function versionView(record: ThemeRecord, version: ThemeVersionRecord, now: number) {
+function versionView(record: ThemeRecord, version: ThemeVersionRecord, now: number): Wire<QuickSight.ThemeVersion> {
   return {
     VersionNumber: version.versionNumber,
     Arn: versionArn(record, version.versionNumber),
@@ -75,12 +83,12 @@ function versionView(record: ThemeRecord, version: ThemeVersionRecord, now: numb
   };
 }
 
-export const themeOperations: Operations = {
-  async CreateTheme(input: Record<string, any>, context) {
+export const themeOperations = {
+  async CreateTheme(input, context): Promise<Answer<'CreateTheme'>> {
     const state = new QuickSightState(context);
     const permissions = initialPermissions(input.Permissions);
     const tags = mergeTags([], input.Tags);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'CreateTheme'>> => {
       if (await state.get('theme', input.ThemeId, tx)) throw alreadyExists('theme', input.ThemeId);
       await checkBaseTheme(state, input.BaseThemeId, input.ThemeId, tx);
       const version = newVersion(state, undefined, input, 'CREATION');
@@ -99,7 +107,7 @@ export const themeOperations: Operations = {
       return { Status: 202, Arn: record.arn, VersionArn: versionArn(record, 1), ThemeId: record.id, CreationStatus: 'CREATION_IN_PROGRESS' };
     });
   },
-  async DescribeTheme(input: { ThemeId: string; VersionNumber?: number; AliasName?: string }, context) {
+  async DescribeTheme(input, context): Promise<Answer<'DescribeTheme'>> {
     if (input.AliasName !== undefined) throw invalid("trailsight's endpoint keeps no theme aliases.");
     const state = new QuickSightState(context);
     const record = await state.require('theme', input.ThemeId);
@@ -116,7 +124,7 @@ export const themeOperations: Operations = {
       },
     };
   },
-  async ListThemes(input: { MaxResults?: number; NextToken?: string; Type?: string }, context) {
+  async ListThemes(input, context): Promise<Answer<'ListThemes'>> {
     const state = new QuickSightState(context);
     // The account's own themes; QuickSight also lists its starting themes for ALL and QUICKSIGHT, which this endpoint does not describe.
     const own = input.Type === 'QUICKSIGHT' ? [] : await state.list('theme');
@@ -133,7 +141,7 @@ export const themeOperations: Operations = {
       NextToken,
     };
   },
-  async ListThemeVersions(input: { ThemeId: string; MaxResults?: number; NextToken?: string }, context) {
+  async ListThemeVersions(input, context): Promise<Answer<'ListThemeVersions'>> {
     const state = new QuickSightState(context);
     const record = await state.require('theme', input.ThemeId);
     const now = state.now();
@@ -146,9 +154,9 @@ export const themeOperations: Operations = {
       NextToken,
     };
   },
-  async UpdateTheme(input: Record<string, any>, context) {
+  async UpdateTheme(input, context): Promise<Answer<'UpdateTheme'>> {
     const state = new QuickSightState(context);
-    return state.update('theme', input.ThemeId, async (record, tx) => {
+    return state.update('theme', input.ThemeId, async (record, tx): Promise<Answer<'UpdateTheme'>> => {
       if (inProgress(latest(record).progress, state.now()))
         throw quicksightError('ConflictException', `Theme ${record.id} is being created or updated; try again when that finishes.`);
       await checkBaseTheme(state, input.BaseThemeId, record.id, tx);
@@ -165,9 +173,9 @@ export const themeOperations: Operations = {
       };
     });
   },
-  async DeleteTheme(input: { ThemeId: string; VersionNumber?: number }, context) {
+  async DeleteTheme(input, context): Promise<Answer<'DeleteTheme'>> {
     const state = new QuickSightState(context);
-    return state.transact(async (tx) => {
+    return state.transact(async (tx): Promise<Answer<'DeleteTheme'>> => {
       const record = await state.get('theme', input.ThemeId, tx);
       if (!record) throw notFound('theme', input.ThemeId);
       if (input.VersionNumber === undefined) {
@@ -182,4 +190,4 @@ export const themeOperations: Operations = {
       return { Arn: record.arn, ThemeId: record.id };
     });
   },
-};
+} satisfies QuickSightOperations;
