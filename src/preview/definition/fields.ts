@@ -1,4 +1,11 @@
-import type { DimensionField as QsDimensionField, FieldSortOptions, ItemsLimitConfiguration, MeasureField as QsMeasureField } from '@aws-sdk/client-quicksight';
+import type {
+  DimensionField as QsDimensionField,
+  FieldSortOptions,
+  FormatConfiguration,
+  ItemsLimitConfiguration,
+  MeasureField as QsMeasureField,
+  UnaggregatedField,
+} from '@aws-sdk/client-quicksight';
 import type { Aggregation, DimensionField, Granularity, MeasureField, NumberFormat, SortKey } from '../dashboard-model.ts';
 
 /** Field ids → labels, from the visual's field options (table and pivot headers, axis titles). */
@@ -25,23 +32,37 @@ export function dimensionField(field: QsDimensionField, labels: Labels): Dimensi
   }
   const category = field.CategoricalDimensionField;
   if (category) {
-    const column = columnRef(category.Column);
-    // Unaggregated table columns arrive here carrying any format, date-time and number formats included.
-    const any = category.FormatConfiguration as
-      | { DateTimeFormatConfiguration?: { DateTimeFormat?: string }; NumberFormatConfiguration?: QsNumberFormat }
-      | undefined;
-    const format = any?.DateTimeFormatConfiguration?.DateTimeFormat;
-    const number = numberFormat(any?.NumberFormatConfiguration);
-    return {
-      fieldId: category.FieldId!,
-      ...column,
-      type: format ? 'date' : number ? 'number' : 'category',
-      ...(format ? { dateFormat: format } : {}),
-      ...(number ? { numberFormat: number } : {}),
-      label: labels.get(category.FieldId!) ?? column.column,
-    };
+    // QuickSight's model gives a categorical field a string format; a date-time or number format is read too, as an unaggregated column's is.
+    return formattedField(category.FieldId!, category.Column, category.FormatConfiguration as AnyFormat | undefined, labels);
   }
   throw new PreviewUnsupported('a dimension field of an unknown kind');
+}
+
+/** An unaggregated table column: a date or a number when its format says so, else a category. */
+export function unaggregatedField(field: UnaggregatedField, labels: Labels): DimensionField {
+  return formattedField(field.FieldId!, field.Column, field.FormatConfiguration, labels);
+}
+
+/** The members of QuickSight's `FormatConfiguration` that make a field a date or a number. */
+type AnyFormat = Pick<FormatConfiguration, 'DateTimeFormatConfiguration' | 'NumberFormatConfiguration'>;
+
+function formattedField(
+  fieldId: string,
+  column: { DataSetIdentifier?: string; ColumnName?: string } | undefined,
+  format: AnyFormat | undefined,
+  labels: Labels,
+): DimensionField {
+  const ref = columnRef(column);
+  const dateFormat = format?.DateTimeFormatConfiguration?.DateTimeFormat;
+  const number = numberFormat(format?.NumberFormatConfiguration);
+  return {
+    fieldId,
+    ...ref,
+    type: dateFormat ? 'date' : number ? 'number' : 'category',
+    ...(dateFormat ? { dateFormat } : {}),
+    ...(number ? { numberFormat: number } : {}),
+    label: labels.get(fieldId) ?? ref.column,
+  };
 }
 
 export function measureField(field: QsMeasureField, labels: Labels): MeasureField {

@@ -1,7 +1,15 @@
-import type { DimensionField as QsDimensionField, MeasureField as QsMeasureField, Visual } from '@aws-sdk/client-quicksight';
+import type {
+  AxisDisplayOptions,
+  DimensionField as QsDimensionField,
+  LineChartType,
+  MeasureField as QsMeasureField,
+  ShortFormatText,
+  UnaggregatedField,
+  Visual,
+} from '@aws-sdk/client-quicksight';
 import type { AnyVisual, DimensionField, MeasureField, SortKey, UnsupportedVisual, VisualKind, VisualModel, VisualOptions } from '../dashboard-model.ts';
 import { visualTypeName } from './visual-types.ts';
-import { countOfRecords, dimensionField, itemsLimit, type Labels, measureField, PreviewUnsupported, sortKeys } from './fields.ts';
+import { countOfRecords, dimensionField, itemsLimit, type Labels, measureField, PreviewUnsupported, sortKeys, unaggregatedField } from './fields.ts';
 
 interface Wells {
   kind: VisualKind;
@@ -9,7 +17,7 @@ interface Wells {
   color?: readonly QsDimensionField[];
   values?: readonly QsMeasureField[];
   /** Unaggregated table columns. */
-  columns?: readonly QsDimensionField[];
+  columns?: readonly UnaggregatedField[];
   sort?: SortKey[];
   limit?: number;
   options?: VisualOptions;
@@ -18,10 +26,14 @@ interface Wells {
 
 /** Reads one QuickSight visual into the preview model, or a box naming its type and saying why it cannot be drawn. */
 export function readVisual(visual: Visual, sheetId: string): AnyVisual {
-  const [typeKey, body] = (Object.entries(visual).find(([, value]) => value !== undefined) ?? ['unknown', {}]) as [string, any];
-  const id: string = typeof body?.VisualId === 'string' ? body.VisualId : 'unknown';
-  const title = plainText(body?.Title?.FormatText);
-  const subtitle = plainText(body?.Subtitle?.FormatText);
+  // Its one member: one of the SDK's visual types, or one QuickSight added since (a box naming it).
+  const members: [string, unknown][] = Object.entries(visual);
+  const [typeKey, body] = members.find(([, value]) => value !== undefined) ?? ['unknown', {}];
+  // What every visual type has, read whatever the type: its id, title and subtitle.
+  const common = isRecord(body) ? body : {};
+  const id = typeof common.VisualId === 'string' ? common.VisualId : 'unknown';
+  const title = plainText(formatText(common.Title));
+  const subtitle = plainText(formatText(common.Subtitle));
   const unsupported = (reason: string): UnsupportedVisual => ({
     id,
     sheetId,
@@ -31,14 +43,14 @@ export function readVisual(visual: Visual, sheetId: string): AnyVisual {
     ...(title === undefined ? {} : { title }),
     reason,
   });
-  const read = WELLS[typeKey];
+  const read = isVisualType(typeKey) ? readerOf(visual, typeKey) : undefined;
   if (!read) return unsupported('the preview cannot draw this type of visual');
   try {
-    const wells = read(body);
-    const labels = labelsOf(body?.ChartConfiguration);
+    const wells = read();
+    const labels = labelsOf(common.ChartConfiguration);
     const category = (wells.category ?? []).map((field) => dimensionField(field, labels));
     const color = (wells.color ?? []).map((field) => dimensionField(field, labels));
-    const columns = (wells.columns ?? []).map((field) => dimensionField(field, labels));
+    const columns = (wells.columns ?? []).map((field) => unaggregatedField(field, labels));
     const valued = (wells.values ?? []).map((field) => measureField(field, labels));
     const dimensions = [...category, ...color, ...columns];
     const dataset = commonDataset([...dimensions, ...valued]);
@@ -70,7 +82,7 @@ export function readVisual(visual: Visual, sheetId: string): AnyVisual {
 }
 
 /** A line chart's Type (LINE when unset); a type this preview does not know is refused, not drawn as lines. */
-function lineType(type: unknown): VisualOptions['lineType'] {
+function lineType(type: LineChartType | undefined): VisualOptions['lineType'] {
   if (type === undefined || type === 'LINE' || type === 'AREA' || type === 'STACKED_AREA') return type ?? 'LINE';
   throw new PreviewUnsupported(`line charts of type ${String(type)}`);
 }
@@ -79,11 +91,7 @@ function lineType(type: unknown): VisualOptions['lineType'] {
  * A value axis' scale and range (AxisDisplayOptions.DataOptions.NumericAxisOptions): Logarithmic
  * with its Base (10 when unset), a MinMax range.
  */
-function valueAxis(
-  axis:
-    | { DataOptions?: { NumericAxisOptions?: { Scale?: { Logarithmic?: { Base?: number } }; Range?: { MinMax?: { Minimum?: number; Maximum?: number } } } } }
-    | undefined,
-): Pick<VisualOptions, 'valueAxis'> {
+function valueAxis(axis: AxisDisplayOptions | undefined): Pick<VisualOptions, 'valueAxis'> {
   const numeric = axis?.DataOptions?.NumericAxisOptions;
   const log = numeric?.Scale?.Logarithmic;
   const range = numeric?.Range?.MinMax;
@@ -104,9 +112,9 @@ function noSmallMultiples(wells: { SmallMultiples?: unknown[] }): void {
 }
 
 /** Values of a well that takes one beyond the first, which the drawing leaves out: said on the visual. */
-function onlyFirstValue(values: readonly unknown[] | undefined, caveats: string[]): readonly QsMeasureField[] | undefined {
+function onlyFirstValue(values: readonly QsMeasureField[] | undefined, caveats: string[]): readonly QsMeasureField[] | undefined {
   if (values && values.length > 1) caveats.push(`only the first of its ${values.length} values is drawn`);
-  return values?.slice(0, 1) as QsMeasureField[] | undefined;
+  return values?.slice(0, 1);
 }
 
 /** A series bound to the secondary Y axis would be drawn on the primary one's scale: not drawn. */
@@ -114,7 +122,8 @@ function noSecondaryAxis(config: { Series?: unknown[] }): void {
   if (JSON.stringify(config.Series ?? []).includes('SECONDARY_YAXIS')) throw new PreviewUnsupported('a series on the secondary Y axis');
 }
 
-const WELLS: Record<string, (body: any) => Wells> = {
+/** How the preview reads the wells of each visual type it draws, from the SDK's type of that visual. */
+const WELLS: { readonly [K in keyof Visual]?: (body: NonNullable<Visual[K]>) => Wells } = {
   KPIVisual: (body) => {
     const wells = body.ChartConfiguration?.FieldWells ?? {};
     const caveats: string[] = [];
@@ -179,10 +188,7 @@ const WELLS: Record<string, (body: any) => Wells> = {
     const limit = itemsLimit({ ItemsLimit: config.SortConfiguration?.PaginationConfiguration?.PageSize });
     const unaggregated = config.FieldWells?.TableUnaggregatedFieldWells;
     if (unaggregated) {
-      const columns = (unaggregated.Values ?? []).map((field: any) => ({
-        CategoricalDimensionField: { FieldId: field.FieldId, Column: field.Column, FormatConfiguration: field.FormatConfiguration },
-      }));
-      return { kind: 'table', columns, sort, limit };
+      return { kind: 'table', columns: unaggregated.Values ?? [], sort, limit };
     }
     const wells = config.FieldWells?.TableAggregatedFieldWells ?? {};
     return { kind: 'table', category: wells.GroupBy, values: wells.Values, sort, limit };
@@ -191,8 +197,9 @@ const WELLS: Record<string, (body: any) => Wells> = {
     const config = body.ChartConfiguration ?? {};
     const wells = config.FieldWells?.PivotTableAggregatedFieldWells ?? {};
     const sort: SortKey[] = [];
+    // A sort by a column (ColumnSort: no field id) is not drawn and is dropped, as sortKeys drops one.
     for (const option of config.SortConfiguration?.FieldSortOptions ?? []) {
-      const by = option.SortBy?.Field ?? option.SortBy?.Column;
+      const by = option.SortBy?.Field;
       if (by?.FieldId) sort.push({ fieldId: by.FieldId, direction: by.Direction === 'ASC' ? 'ASC' : 'DESC' });
     }
     return { kind: 'pivot', category: wells.Rows, color: wells.Columns, values: wells.Values, sort };
@@ -214,6 +221,15 @@ const WELLS: Record<string, (body: any) => Wells> = {
   },
 };
 
+const isVisualType = (key: string): key is keyof Visual => Object.hasOwn(WELLS, key);
+
+/** Reads the wells of the visual's member `key`, by that type's reader; undefined when the preview draws no such visual. */
+function readerOf<K extends keyof Visual>(visual: Visual, key: K): (() => Wells) | undefined {
+  const read = WELLS[key];
+  const body = visual[key];
+  return read && body ? () => read(body) : undefined;
+}
+
 function commonDataset(fields: readonly (DimensionField | MeasureField)[]): string {
   const datasets = [...new Set(fields.map((f) => f.dataset))];
   if (datasets.length !== 1) throw new PreviewUnsupported(datasets.length === 0 ? 'a visual without fields' : 'a visual over several datasets');
@@ -225,14 +241,24 @@ function labelsOf(config: unknown): Labels {
   const labels = new Map<string, string>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const record = node as Record<string, any>;
-    const fieldId = record.FieldId ?? record.ApplyTo?.FieldId;
-    if (typeof record.CustomLabel === 'string' && typeof fieldId === 'string' && !labels.has(fieldId)) labels.set(fieldId, record.CustomLabel);
-    Object.values(record).forEach(walk);
+    if (!isRecord(node)) return;
+    const fieldId = node.FieldId ?? (isRecord(node.ApplyTo) ? node.ApplyTo.FieldId : undefined);
+    if (typeof node.CustomLabel === 'string' && typeof fieldId === 'string' && !labels.has(fieldId)) labels.set(fieldId, node.CustomLabel);
+    Object.values(node).forEach(walk);
   };
   walk(config);
   return labels;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A title's or subtitle's text (`VisualTitleLabelOptions.FormatText`), of a visual of any type. */
+function formatText(label: unknown): ShortFormatText | undefined {
+  if (!isRecord(label) || !isRecord(label.FormatText)) return undefined;
+  const { PlainText, RichText } = label.FormatText;
+  return { ...(typeof PlainText === 'string' ? { PlainText } : {}), ...(typeof RichText === 'string' ? { RichText } : {}) };
 }
 
 /** Plain text of a title: PlainText, or RichText with its markup removed. */
