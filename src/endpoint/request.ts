@@ -51,7 +51,8 @@ const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\/([^/,\s]+)\/aws4_r
 
 export function signingScope(request: Pick<RequestHead, 'headers'>): SigningScope | undefined {
   const match = CREDENTIAL.exec(header(request, 'authorization') ?? '');
-  return match ? { accessKeyId: match[1], region: match[2], service: match[3] } : undefined;
+  // CREDENTIAL's three groups take part in every match.
+  return match ? { accessKeyId: match[1]!, region: match[2]!, service: match[3]! } : undefined;
 }
 
 export function header(request: Pick<RequestHead, 'headers'>, name: string): string | undefined {

@@ -29,7 +29,7 @@ export function admit(head: RequestHead, hosts: ReadonlySet<string>, rules: Prot
 /** `http://127.0.0.1:4566` → `127.0.0.1:4566`; anything else (`null`, https, a path) matches no host. */
 function hostOfOrigin(origin: string): string {
   const match = /^http:\/\/([^/?#@]+)$/i.exec(origin.trim());
-  return match ? match[1].toLowerCase() : '';
+  return match?.[1]?.toLowerCase() ?? '';
 }
 
 function checkMediaType(head: RequestHead, rules: ProtocolRules): void {
@@ -38,7 +38,7 @@ function checkMediaType(head: RequestHead, rules: ProtocolRules): void {
     if (hasBody(head)) throw new Refusal('media-type', `A request with a body needs a Content-Type: ${rules.mediaTypes.join(' or ')}.`);
     return;
   }
-  const mediaType = contentType.split(';')[0].trim().toLowerCase();
+  const mediaType = contentType.split(';')[0]!.trim().toLowerCase(); // split gives at least one part
   if (!rules.mediaTypes.includes(mediaType))
     throw new Refusal('media-type', `Content-Type ${JSON.stringify(contentType.slice(0, 100))} is not accepted here; send ${rules.mediaTypes.join(' or ')}.`);
 }

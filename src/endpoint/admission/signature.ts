@@ -61,9 +61,9 @@ function parseAuthorization(request: EndpointRequest): Authorization {
   }
   const match = AUTHORIZATION.exec(value);
   if (!match)
-    throw new Refusal('incomplete-signature', `Authorization header must use AWS4-HMAC-SHA256, got ${JSON.stringify(value.split(/\s/)[0].slice(0, 40))}.`);
+    throw new Refusal('incomplete-signature', `Authorization header must use AWS4-HMAC-SHA256, got ${JSON.stringify(value.split(/\s/)[0]!.slice(0, 40))}.`);
   const parts = new Map(
-    match[1].split(',').map((part) => {
+    match[1]!.split(',').map((part) => {
       const at = part.indexOf('=');
       return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
     }),
@@ -72,11 +72,12 @@ function parseAuthorization(request: EndpointRequest): Authorization {
   if (missing.length > 0) throw new Refusal('incomplete-signature', missing.map((name) => `Authorization header requires '${name}' parameter.`).join(' '));
   const scope = /^([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request$/.exec(parts.get('Credential')!);
   if (!scope) throw new Refusal('incomplete-signature', "Credential must be '<access key id>/<yyyymmdd>/<region>/<service>/aws4_request'.");
+  // The pattern's four groups take part in every match.
   return {
-    accessKeyId: scope[1],
-    date: scope[2],
-    region: scope[3],
-    service: scope[4],
+    accessKeyId: scope[1]!,
+    date: scope[2]!,
+    region: scope[3]!,
+    service: scope[4]!,
     signedHeaders: parts.get('SignedHeaders')!.toLowerCase().split(';'),
     signature: parts.get('Signature')!,
   };
@@ -86,7 +87,8 @@ function signingDate(request: EndpointRequest, auth: Authorization): Date {
   const text = header(request, 'x-amz-date') ?? '';
   const match = AMZ_DATE.exec(text);
   if (!match) throw new Refusal('incomplete-signature', "Authorization header requires existence of a valid 'X-Amz-Date' header (yyyyMMdd'T'HHmmss'Z').");
-  const [, y, mo, d, h, mi, s] = match.map(Number);
+  // AMZ_DATE's six groups take part in every match.
+  const [y, mo, d, h, mi, s] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
   if (Number.isNaN(date.getTime()) || amzDate(date) !== text) throw new Refusal('incomplete-signature', `X-Amz-Date ${JSON.stringify(text)} is not a date.`);
   if (text.slice(0, 8) !== auth.date)
@@ -115,7 +117,7 @@ async function computeSignature(request: EndpointRequest, auth: Authorization, c
   const query: Record<string, string | string[]> = {};
   for (const key of new Set(request.query.keys())) {
     const values = request.query.getAll(key);
-    query[key] = values.length === 1 ? values[0] : values;
+    query[key] = values.length === 1 ? values[0]! : values;
   }
   const signed = await signer.sign(
     { method: request.method, protocol: 'http:', hostname: headers.host ?? '', path: request.path, query, headers, body: request.body },

@@ -3,7 +3,7 @@ import type { QueryColumn } from '../../engine/index.ts';
 /** A value as Athena prints it in GetQueryResults and the result CSV (null stays null). */
 export function formatValue(value: unknown, type: string): string | null {
   if (value === null || value === undefined) return null;
-  const base = type.split('(')[0].trim();
+  const base = type.split('(')[0]!.trim(); // split gives at least one part
   switch (base) {
     case 'timestamp':
       return typeof value === 'string' ? formatTimestamp(value, type.includes('time zone')) : String(value);
@@ -76,7 +76,7 @@ const PRECISION: Readonly<Record<string, number>> = {
 /** `ResultSetMetadata.ColumnInfo` for the result's columns, as Athena describes them. */
 export function columnInfo(columns: readonly QueryColumn[]) {
   return columns.map((c) => {
-    const base = c.type.split('(')[0].trim();
+    const base = c.type.split('(')[0]!.trim();
     const decimal = /^decimal\((\d+),\s*(\d+)\)$/.exec(c.type);
     return {
       CatalogName: 'hive',

@@ -7,7 +7,7 @@ import type { GlueTable } from '../glue/keys.ts';
 export function tableLocation(table: Pick<GlueTable, 'Parameters' | 'StorageDescriptor'>): string | undefined {
   const template = table.Parameters?.['storage.location.template'];
   if (template) {
-    const fixed = template.split('${')[0];
+    const fixed = template.split('${')[0]!; // split gives at least one part
     return fixed.slice(0, fixed.lastIndexOf('/') + 1);
   }
   return table.StorageDescriptor?.Location;

@@ -12,7 +12,7 @@ function workGroupOf(context: ServiceContext, arn: string): string {
   const match = /^arn:aws[a-z-]*:athena:([a-z0-9-]+):(\d{12}):workgroup\/(.+)$/.exec(arn);
   if (!match || match[1] !== context.region || match[2] !== context.settings.account)
     throw new ServiceError('ResourceNotFoundException', `Resource ${arn} was not found.`, 400, { ResourceName: arn });
-  return match[3];
+  return match[3]!; // the pattern's groups take part in every match
 }
 
 async function changeTags(context: ServiceContext, arn: string, change: (tags: readonly Tag[]) => Tag[]): Promise<void> {

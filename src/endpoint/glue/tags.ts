@@ -9,10 +9,9 @@ type Tags = Record<string, string>;
 
 /** The record an ARN names (`…:database/<db>` or `…:table/<db>/<table>`), which must exist. */
 async function resolve(context: ServiceContext, arn: string): Promise<string[]> {
-  const match = /^arn:aws[a-z-]*:glue:([a-z0-9-]+):(\d{12}):(database|table)\/([^/]+)(?:\/([^/]+))?$/.exec(arn);
-  if (!match || (match[3] === 'table') !== (match[5] !== undefined))
+  const [, region, account, kind, database, table] = /^arn:aws[a-z-]*:glue:([a-z0-9-]+):(\d{12}):(database|table)\/([^/]+)(?:\/([^/]+))?$/.exec(arn) ?? [];
+  if (!kind || !database || (kind === 'table') !== (table !== undefined))
     throw new ServiceError('InvalidInputException', `${arn} is not the ARN of a Glue database or table.`);
-  const [, region, account, kind, database, table] = match;
   if (account !== context.settings.account || region !== context.region) throw entityNotFound(`Resource ${arn} not found.`);
   const key = kind === 'database' ? databaseKey(account, region, database) : tableKey(account, region, database, table!);
   if (!(await context.store.get(key))) throw entityNotFound(`Resource ${arn} not found.`);

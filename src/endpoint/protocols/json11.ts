@@ -22,7 +22,7 @@ export function parseJson11(
     throw new ServiceError('UnknownOperationException', `Expected X-Amz-Target ${targetPrefix}.<Operation>, got ${JSON.stringify(target.slice(0, 100))}`);
   if (request.method !== 'POST')
     throw new ServiceError('UnknownOperationException', `${targetPrefix} operations are POST requests, not ${request.method.slice(0, 20)}`);
-  return { operation: match[2], input: parseJsonObject(request.body) };
+  return { operation: match[2]!, input: parseJsonObject(request.body) }; // TARGET's groups take part in every match
 }
 
 export function writeJson11(response: ServerResponse, output: unknown, requestId: string): void {

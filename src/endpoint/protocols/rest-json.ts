@@ -46,22 +46,23 @@ export function parseRestJson(routes: readonly RestRoute[], request: EndpointReq
   for (const [member, [name, type]] of Object.entries(route.query ?? {})) {
     const values = request.query.getAll(name);
     if (values.length === 0) continue;
-    input[member] = type === 'list' ? values : convert(values[0], type, name);
+    input[member] = type === 'list' ? values : convert(values[0]!, type, name);
   }
   return { operation: route.operation, input };
 }
 
 /** The label values of a path that fits the template (still percent-encoded), or undefined. */
 function matchTemplate(uri: string, segments: readonly string[]): Record<string, string> | undefined {
-  const template = uri.split('?')[0].split('/');
+  const template = uri.split('?')[0]!.split('/'); // split gives at least one part
   if (template.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
-  for (let i = 0; i < template.length; i++) {
-    const label = /^\{([A-Za-z0-9]+)\}$/.exec(template[i]);
-    if (label) {
-      if (!segments[i]) return undefined;
-      params[label[1]] = segments[i];
-    } else if (template[i] !== segments[i]) return undefined;
+  for (const [i, part] of template.entries()) {
+    const segment = segments[i];
+    const label = /^\{([A-Za-z0-9]+)\}$/.exec(part)?.[1];
+    if (label !== undefined) {
+      if (!segment) return undefined;
+      params[label] = segment;
+    } else if (part !== segment) return undefined;
   }
   return params;
 }

@@ -63,7 +63,7 @@ function integerProjection(column: string, property: Name, get: Get): Read {
   const range = get('range');
   const bounds = range === undefined ? undefined : /^\s*(-?[0-9]+)\s*,\s*(-?[0-9]+)\s*$/.exec(range);
   if (range === undefined) problems.push({ column, property: property('range'), message: `Missing required property: '${property('range')}'.` });
-  else if (!bounds || BigInt(bounds[1]) > BigInt(bounds[2])) {
+  else if (!bounds || BigInt(bounds[1]!) > BigInt(bounds[2]!)) {
     problems.push({
       column,
       property: property('range'),
@@ -73,7 +73,7 @@ function integerProjection(column: string, property: Name, get: Get): Read {
   const interval = positive(property('interval'), get('interval'), problems, column) ?? 1n;
   const digits = positive(property('digits'), get('digits'), problems, column);
   if (problems.length > 0 || !bounds) return problems;
-  const [min, max] = [BigInt(bounds[1]), BigInt(bounds[2])];
+  const [min, max] = [BigInt(bounds[1]!), BigInt(bounds[2]!)]; // the range pattern's two groups take part in every match
   const text = (n: bigint) => {
     const abs = (n < 0n ? -n : n).toString();
     return digits === undefined ? n.toString() : (n < 0n ? '-' : '') + abs.padStart(Number(digits) - (n < 0n ? 1 : 0), '0');

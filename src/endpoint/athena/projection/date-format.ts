@@ -45,7 +45,7 @@ export function parseDatePattern(text: string): DatePattern | string {
     luxon += `'${chars}'`;
   };
   for (let i = 0; i < text.length; ) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === "'") {
       const end = text.indexOf("'", i + 1);
       if (end < 0) return `the quote at position ${i + 1} is not closed`;
@@ -61,11 +61,12 @@ export function parseDatePattern(text: string): DatePattern | string {
     }
     let n = 1;
     while (text[i + n] === c) n += 1;
-    const token = LETTERS[c]?.token(n);
-    if (!token) return `pattern letters '${c.repeat(n)}' are not supported by trailsight (it reads y, u, M, d, H, m, s and SSS)`;
+    const letter = LETTERS[c];
+    const token = letter?.token(n);
+    if (!letter || !token) return `pattern letters '${c.repeat(n)}' are not supported by trailsight (it reads y, u, M, d, H, m, s and SSS)`;
     regex += token.regex;
     luxon += token.luxon;
-    const unit = LETTERS[c].unit;
+    const unit = letter.unit;
     if (!precision || DATE_UNITS.indexOf(unit) > DATE_UNITS.indexOf(precision)) precision = unit;
     i += n;
   }
@@ -94,7 +95,7 @@ export function parseBound(value: string, pattern: DatePattern, now: DateTime): 
   const relative = RELATIVE.exec(value);
   if (!relative) return parseDate(value, pattern);
   const [, sign, amount, unit] = relative;
-  const offset: DurationLikeObject = sign ? { [`${unit.toLowerCase()}s`]: Number(amount) * (sign === '-' ? -1 : 1) } : {};
+  const offset: DurationLikeObject = sign && unit ? { [`${unit.toLowerCase()}s`]: Number(amount) * (sign === '-' ? -1 : 1) } : {};
   return parseDate(formatDate(now.toUTC().plus(offset), pattern), pattern);
 }
 

@@ -47,7 +47,7 @@ export function tableFiles(table: Pick<GlueTable, 'Parameters' | 'PartitionKeys'
     if (Array.isArray(read)) problems.push(...read);
     else projections.set(column, read);
   }
-  const placeholders = [...relative.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  const placeholders = [...relative.matchAll(PLACEHOLDER)].map((m) => m[1]!); // PLACEHOLDER's group takes part in every match
   for (const column of columns) {
     if (!placeholders.includes(column))
       problems.push({
@@ -75,7 +75,7 @@ export function tableFiles(table: Pick<GlueTable, 'Parameters' | 'PartitionKeys'
     const values: Record<string, string> = {};
     for (const [i, name] of placeholders.entries()) {
       const value = match[i + 1];
-      if ((values[name] !== undefined && values[name] !== value) || !projections.get(name)!.accepts(value)) return undefined;
+      if (value === undefined || (values[name] !== undefined && values[name] !== value) || !projections.get(name)!.accepts(value)) return undefined;
       values[name] = value;
     }
     return values;
