@@ -10,9 +10,9 @@ import type { ServiceContext } from './service.ts';
 
 type Constructor = abstract new (...args: never[]) => unknown;
 
-/** `GetTable` for every `GetTableCommand` class the package exports. */
+/** `GetTable` for every `GetTableCommand` class the package exports (not `$Command`, the base class it re-exports). */
 export type OperationName<Sdk> = {
-  [K in keyof Sdk]: K extends `${infer Name}Command` ? (Sdk[K] extends Constructor ? Name : never) : never;
+  [K in keyof Sdk]: K extends `$${string}` ? never : K extends `${infer Name}Command` ? (Sdk[K] extends Constructor ? Name : never) : never;
 }[keyof Sdk];
 
 type CommandOf<Sdk, Name extends string> = Sdk[`${Name}Command` & keyof Sdk];

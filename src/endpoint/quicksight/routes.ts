@@ -1,4 +1,5 @@
 import type { RestRoute } from '../protocols/rest-json.ts';
+import type { QuickSightOperation } from './sdk.ts';
 
 const A = '/accounts/{AwsAccountId}';
 const page = { MaxResults: ['max-results', 'integer'], NextToken: ['next-token', 'string'] } as const;
@@ -8,7 +9,7 @@ const version = { VersionNumber: ['version-number', 'long'], AliasName: ['alias-
  * The QuickSight operations the endpoint serves, with their HTTP bindings as QuickSight's API model
  * declares them (a test checks each one against `quicksight.service-2.json`).
  */
-export const QUICKSIGHT_ROUTES: readonly RestRoute[] = [
+export const QUICKSIGHT_ROUTES: readonly (RestRoute & { readonly operation: QuickSightOperation })[] = [
   { operation: 'CreateDataSource', method: 'POST', uri: `${A}/data-sources` },
   { operation: 'ListDataSources', method: 'GET', uri: `${A}/data-sources`, query: page },
   { operation: 'DescribeDataSource', method: 'GET', uri: `${A}/data-sources/{DataSourceId}` },
