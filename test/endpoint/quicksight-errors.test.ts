@@ -22,7 +22,8 @@ describe('endpoint: QuickSight refuses what AWS refuses, with its error types', 
   const A = { AwsAccountId: ACCOUNT };
 
   before(async () => {
-    endpoint = await startTestEndpoint();
+    // Long enough that an update sent right after a create meets it in progress on a loaded machine.
+    endpoint = await startTestEndpoint({ creationDelayMs: 500 });
     qs = clients(endpoint.url).quicksight;
     await qs.send(new CreateDataSourceCommand(dataSourceInput()));
     await qs.send(new CreateDataSetCommand(dataSetInput('events')));
