@@ -2,6 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import assert from 'node:assert/strict';
 import type { FilterModel, VisualModel } from '../../src/preview/dashboard-model.ts';
 import { filterPredicate } from '../../src/preview/query/filter-sql.ts';
+import { normalizeTimestamp } from '../../src/preview/query/result-rows.ts';
 import { quoteIdentifier, quoteString, quoteTimestamp } from '../../src/preview/query/sql-text.ts';
 import { buildVisualQuery } from '../../src/preview/query/visual-query.ts';
 import type { ColumnKind } from '../../src/preview/query/dataset-source.ts';
@@ -155,6 +156,13 @@ describe('preview query builder', () => {
     assert.deepEqual(nicholas, ['StopInstances', 'ListUsers'], 'the two newest calls of each user');
     assert.equal(rows.filter((r) => r.f0 === 'alice').length, 2);
     assert.equal(rows.filter((r) => r.f0 === HOSTILE).length, 1);
+  });
+
+  it("reads Athena's date-times, with a zone or not, as one sortable text: date, space, time", () => {
+    assert.deepEqual(
+      ['2026-12-07 17:40:42.000 UTC', '2026-12-07T17:40:42.000Z', '2026-12-07 17:40:42.000', '2026-12-07 17:40:42.000+00:00'].map(normalizeTimestamp),
+      ['2026-12-07 17:40:42.000', '2026-12-07 17:40:42.000', '2026-12-07 17:40:42.000', '2026-12-07 17:40:42.000'],
+    );
   });
 
   it('refuses a visual whose column the dataset does not have, naming it', () => {

@@ -21,10 +21,11 @@ export function cellValue(text: string | undefined, column: ColumnInfo | undefin
   return text;
 }
 
+/** `2026-12-07T17:40:42Z`, `2026-12-07 17:40:42.000 UTC` → `2026-12-07 17:40:42.000`-like: the date and time apart by a space, no zone. */
 export function normalizeTimestamp(text: string): string {
   return text
     .trim()
-    .replace('T', ' ')
+    .replace(/^(\d{4}-\d{2}-\d{2})T/, '$1 ')
     .replace(/(?:\s*UTC|Z|[+-]00:?00)$/, '');
 }
 
