@@ -326,9 +326,10 @@ export function datesDefinition(datasetArn: string): DashboardVersionDefinition 
 }
 
 /**
- * Controls as CID's focus.yaml writes them: a category filter on every sheet with its dropdown on
- * the first sheet and a CrossSheet control on the second, and a relative dates filter (LAST 3 DAY)
- * with a RelativeDateTime control; a pie by access and the events per day to check them against.
+ * Controls as CID's focus.yaml writes them: a category filter on every sheet, carrying its control
+ * (a dropdown titled Access, DefaultFilterControlConfiguration) shown on each sheet as a CrossSheet
+ * control, and a relative dates filter (LAST 3 DAY) with a RelativeDateTime control; a pie by access
+ * and the events per day to check them against.
  */
 export function controlsDefinition(datasetArn: string): DashboardVersionDefinition {
   const pie = {
@@ -347,7 +348,7 @@ export function controlsDefinition(datasetArn: string): DashboardVersionDefiniti
     datasetArn,
     [
       sheet('s1', [barByEventName('first')], {
-        FilterControls: [{ Dropdown: { FilterControlId: 'access-dropdown', Title: 'Access', SourceFilterId: 'by-access', Type: 'MULTI_SELECT' } }],
+        FilterControls: [{ CrossSheet: { FilterControlId: 'access-dropdown', SourceFilterId: 'by-access' } }],
       }),
       sheet('s2', [barByEventName('by-name'), pie, perDay], {
         FilterControls: [
@@ -375,6 +376,7 @@ export function controlsDefinition(datasetArn: string): DashboardVersionDefiniti
                 FilterId: 'by-access',
                 Column: column('access'),
                 Configuration: { FilterListConfiguration: { MatchOperator: 'CONTAINS', SelectAllOptions: 'FILTER_ALL_VALUES' } },
+                DefaultFilterControlConfiguration: { Title: 'Access', ControlOptions: { DefaultDropdownOptions: { Type: 'MULTI_SELECT' } } },
               },
             },
           ],

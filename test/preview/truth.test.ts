@@ -325,10 +325,10 @@ describe('the preview never lies (real definitions on the local endpoint)', func
           ['access-cross', 'Access'],
           ['period', 'Period'],
         ],
-        "the cross-sheet control carries its filter's title",
+        "the cross-sheet control carries its filter's title (DefaultFilterControlConfiguration)",
       );
       const options = await page.$$eval('[data-control-id="access-cross"] select option', (os) => os.map((o) => o.textContent));
-      assert.deepEqual(options, ['Read', 'Write'], "a multi-select dropdown of the filter's column, as its control on the first sheet");
+      assert.deepEqual(options, ['Read', 'Write'], "a multi-select dropdown of the filter's column, as the filter's DefaultFilterControlConfiguration says");
       const sum = (id: string) =>
         page.$eval(`figure[data-visual-id="${id}"] .visual-body`, (body) => {
           const option = (window as unknown as { echarts: typeof import('echarts') }).echarts.getInstanceByDom(body as HTMLElement)!.getOption() as {

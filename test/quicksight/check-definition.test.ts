@@ -233,6 +233,59 @@ describe("QuickSight's rules for a definition (src/quicksight)", () => {
     );
   });
 
+  it("want a cross-sheet control's filter scoped to several sheets and carrying the control they share, of a kind it can drive", () => {
+    /** Filter f1 on both sheets, with the shared control a dropdown; each sheet shows it as a cross-sheet control. */
+    const shared = (d: any) => {
+      d.FilterGroups[0].ScopeConfiguration = { AllSheets: {} };
+      d.FilterGroups[0].Filters[0].CategoryFilter.DefaultFilterControlConfiguration = {
+        Title: 'Name',
+        ControlOptions: { DefaultDropdownOptions: { Type: 'MULTI_SELECT' } },
+      };
+      d.Sheets[0].FilterControls = [{ CrossSheet: { FilterControlId: 'c1', SourceFilterId: 'f1' } }];
+      d.Sheets[1].FilterControls = [{ CrossSheet: { FilterControlId: 'c2', SourceFilterId: 'f1' } }];
+    };
+    assert.deepEqual(violationsAfter(shared), []);
+    assert.deepEqual(
+      violationsAfter((d) => {
+        shared(d);
+        d.FilterGroups[0].ScopeConfiguration = {
+          SelectedSheets: {
+            SheetVisualScopingConfigurations: [
+              { SheetId: 's1', Scope: 'ALL_VISUALS' },
+              { SheetId: 's2', Scope: 'ALL_VISUALS' },
+            ],
+          },
+        };
+      }),
+      [],
+      'several sheets selected by name',
+    );
+    assert.deepEqual(
+      violationsAfter((d) => {
+        shared(d);
+        delete d.FilterGroups[0].Filters[0].CategoryFilter.DefaultFilterControlConfiguration;
+      }),
+      [
+        "filter-control: Filter control 'c1' is a cross-sheet control, but filter 'f1' has no DefaultFilterControlConfiguration to show it with.",
+        "filter-control: Filter control 'c2' is a cross-sheet control, but filter 'f1' has no DefaultFilterControlConfiguration to show it with.",
+      ],
+    );
+    assert.deepEqual(
+      violationsAfter((d) => {
+        shared(d);
+        d.FilterGroups[0].ScopeConfiguration = { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: 's1', Scope: 'ALL_VISUALS' }] } };
+        d.FilterGroups[0].Filters[0].CategoryFilter.DefaultFilterControlConfiguration.ControlOptions = {
+          DefaultRelativeDateTimeOptions: {},
+        };
+      }),
+      [
+        "filter-control: Filter 'f1' is a CategoryFilter, which DefaultRelativeDateTimeOptions cannot drive.",
+        "filter-control: Filter control 'c1' is a cross-sheet control, but filter 'f1' applies to one sheet only: give the sheet a control of its own.",
+        "filter-control: Filter control 'c2' is on sheet 's2', but filter 'f1' does not apply there.",
+      ],
+    );
+  });
+
   it("name the entity QuickSight names in an error's ViolatedEntities", () => {
     const definition = base();
     const [violation] = checkDefinition(

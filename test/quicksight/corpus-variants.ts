@@ -240,6 +240,39 @@ export const VARIANTS: readonly Variant[] = [
     refusal: { creation: 'PARAMETER_VALUE_INCOMPATIBLE', entity: /^sheet\/[\w-]+\/filter-control\/stray-control$/ },
   },
   {
+    name: 'a cross-sheet control whose filter lost its DefaultFilterControlConfiguration',
+    evidence:
+      'the API model\'s FilterCrossSheetControl (no title or widget of its own) and DefaultFilterControlConfiguration ("shared by all controls that are tied to this filter"); the corpus: all 55 cross-sheet controls have one; issue 14',
+    breaks: (d) => {
+      const control = first(d.Sheets, (n, k) => k === 'CrossSheet' && typeof n.SourceFilterId === 'string');
+      const filter = control && first(d.FilterGroups, (n) => n.FilterId === control.SourceFilterId && n.DefaultFilterControlConfiguration !== undefined);
+      if (filter) delete filter.DefaultFilterControlConfiguration;
+      return !!filter;
+    },
+    refusal: { creation: 'PARAMETER_VALUE_INCOMPATIBLE', entity: /^sheet\/[\w-]+\/filter-control\/[\w-]+$/ },
+  },
+  {
+    name: 'a cross-sheet control whose filter was narrowed to its one sheet',
+    evidence: 'the API model\'s FilterCrossSheetControl ("a control from a filter that is scoped across more than one sheet"); issue 14',
+    breaks: (d) => {
+      for (const sheet of d.Sheets ?? []) {
+        const control = (sheet.FilterControls ?? []).find((c: Json) => c.CrossSheet);
+        const group =
+          control &&
+          (d.FilterGroups ?? []).find((g: Json) => g.Filters?.some((f: Json) => (Object.values(f)[0] as Json).FilterId === control.CrossSheet.SourceFilterId));
+        if (!group) continue;
+        group.ScopeConfiguration = { SelectedSheets: { SheetVisualScopingConfigurations: [{ SheetId: sheet.SheetId, Scope: 'ALL_VISUALS' }] } };
+        for (const other of d.Sheets) {
+          if (other !== sheet)
+            other.FilterControls = other.FilterControls?.filter((c: Json) => c.CrossSheet?.SourceFilterId !== control.CrossSheet.SourceFilterId);
+        }
+        return true;
+      }
+      return false;
+    },
+    refusal: { creation: 'PARAMETER_VALUE_INCOMPATIBLE', entity: /^sheet\/[\w-]+\/filter-control\/[\w-]+$/ },
+  },
+  {
     name: 'a grid element past column 36',
     evidence: "the API model's GridLayoutElement (ColumnIndex 0–35, ColumnSpan 1–36 of a 36-column grid); issue 14",
     breaks: (d) => {
