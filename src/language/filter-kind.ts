@@ -1,9 +1,25 @@
 import type { DataType, FilterSpec } from './schema/index.ts';
 import { withArticle } from './words.ts';
 
+/** "The last N periods up to now" conditions, each with its unit: relative dates filters. */
+export const LAST_PERIODS = {
+  lastMinutes: 'minute',
+  lastHours: 'hour',
+  lastDays: 'day',
+  lastWeeks: 'week',
+  lastMonths: 'month',
+  lastYears: 'year',
+} as const satisfies Readonly<Record<Extract<keyof FilterSpec, `last${string}`>, string>>;
+export type LastPeriod = keyof typeof LAST_PERIODS;
+export type RelativeUnit = (typeof LAST_PERIODS)[LastPeriod];
+
 /** The conditions a filter can have; a filter has exactly one. */
-export const FILTER_CONDITIONS = ['equals', 'notEquals', 'between', 'timeRange', 'lastDays'] as const;
+export const FILTER_CONDITIONS = ['equals', 'notEquals', 'between', 'timeRange', ...(Object.keys(LAST_PERIODS) as LastPeriod[])] as const;
 export type FilterCondition = (typeof FILTER_CONDITIONS)[number];
+
+export function isLastPeriod(condition: FilterCondition | undefined): condition is LastPeriod {
+  return condition !== undefined && condition in LAST_PERIODS;
+}
 
 /**
  * The QuickSight filter a spec filter becomes: category filters for text, numeric equality and range
@@ -42,7 +58,7 @@ export function filterKind(filter: FilterSpec, type: DataType | undefined): { ki
   const parameterRef = filter.equals !== undefined && !Array.isArray(filter.equals);
   const wrongColumn = (needs: string): FilterMisfit => ({ problem: `${condition} needs ${needs} column; ${column} is ${is}`, at: 'column' });
 
-  if (condition === 'timeRange' || condition === 'lastDays') {
+  if (condition === 'timeRange' || isLastPeriod(condition)) {
     if (type !== 'datetime') return wrongColumn('a datetime');
     return { kind: condition === 'timeRange' ? 'time-range' : 'relative-dates' };
   }
@@ -53,7 +69,7 @@ export function filterKind(filter: FilterSpec, type: DataType | undefined): { ki
   // equals or notEquals
   if (type === 'datetime') {
     if (parameterRef) return { kind: 'time-equality' };
-    return { problem: `${column} is a datetime column: use timeRange or lastDays, or equals a datetime parameter`, at: 'condition' };
+    return { problem: `${column} is a datetime column: use timeRange or lastDays (lastHours, …), or equals a datetime parameter`, at: 'condition' };
   }
   if (type === 'boolean') {
     // QuickSight promotes a boolean to an integer, 1 or 0 (src/quicksight/data-set-columns.ts): its filter is a number's.

@@ -5,3 +5,4 @@ export { pathText, type DefinitionPath } from './definition/walk.ts';
 export { GRID_COLUMNS, RESTRICTIVE_ID } from './limits.ts';
 export type { DataSetColumn, DataSetColumns, DefinitionErrorType, Violation } from './rules/rule.ts';
 export { findColumn, outputType } from './data-set-columns.ts';
+export { DATE_PARTS, type DatePart, readRollingDate, type RollingDate } from './expression/rolling-date.ts';

@@ -201,6 +201,37 @@ describe('compile: analyses and dashboards', () => {
     });
   });
 
+  it('bounds every time range, with rolling dates at the precision they name; the last N hours is a relative dates filter in hours', () => {
+    const timed = withSpec(specs, 'all-visuals', (d) => {
+      d.filters.find((f: any) => f.id === 'period').timeRange = { from: { rolling: "addDateTime(-24, 'HH', now())" }, to: { rolling: 'now()' } };
+      const recent = d.filters.find((f: any) => f.id === 'recent');
+      delete recent.lastDays;
+      recent.lastHours = 6;
+    });
+    const d = find(compile(timed, local), 'Dashboard', 'all-visuals').input.Definition!;
+    const of = (id: string) => Object.values(d.FilterGroups!.find((g) => g.FilterGroupId === `${id}-group`)!.Filters![0]!)[0];
+    assert.deepEqual(of('period'), {
+      FilterId: 'period',
+      Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' },
+      NullOption: 'NON_NULLS_ONLY',
+      IncludeMinimum: true,
+      RangeMinimumValue: { RollingDate: { Expression: "addDateTime(-24, 'HH', now())" } },
+      IncludeMaximum: true,
+      RangeMaximumValue: { RollingDate: { Expression: 'now()' } },
+      TimeGranularity: 'MINUTE',
+    });
+    assert.deepEqual(of('recent'), {
+      FilterId: 'recent',
+      Column: { DataSetIdentifier: 'events', ColumnName: 'event_time' },
+      NullOption: 'NON_NULLS_ONLY',
+      AnchorDateConfiguration: { AnchorOption: 'NOW' },
+      MinimumGranularity: 'HOUR',
+      TimeGranularity: 'HOUR',
+      RelativeDateType: 'LAST',
+      RelativeDateValue: 6,
+    });
+  });
+
   it('lays visuals out on the 36-column grid: flowing left to right, or where `grid` says', () => {
     const elements = definition.Sheets![0].Layouts![0].Configuration!.GridLayout!.Elements!;
     const at = (id: string) => {

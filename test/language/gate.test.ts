@@ -118,7 +118,7 @@ describe("the gate: what it accepts compiles, and keeps QuickSight's rules", fun
       [
         "filter 'principal-types': no sheet 'nowhere' to scope to",
         "control 'Principal type': filter 'principal-types' applies only to sheet 'nowhere', not 'overview': put the control there or widen the filter's scope",
-        "control 'Range': a date-range control drives a filter with `timeRange` or `lastDays`, not a parameter (a `date` control sets one datetime parameter)",
+        "control 'Range': a date-range control drives a filter with `timeRange` or a last period (`lastDays`, `lastHours`, …), not a parameter (a `date` control sets one datetime parameter)",
         "sum(event_name): 'event_name' is a string column; sum needs integer or decimal (count or distinct_count work on any column)",
         "no column 'no_such_column' in dataset 'events'",
         "control 'Types': a slider control drives a filter with `between`; filter 'principal-types' has an `equals` list",

@@ -82,7 +82,10 @@ const CONDITIONS: Record<string, unknown>[] = [
   { timeRange: {} },
   { timeRange: { from: { parameter: 'pMoment' } } },
   { timeRange: { to: { parameter: 'pWhole' } } },
+  { timeRange: { from: '2026-01-01T00:00:00Z', to: { rolling: "addDateTime(-30, 'MI', now())" } } },
+  { timeRange: { from: { rolling: "addDateTime(-1, 'WK', truncDate('WK', ${pMoment}))" } } },
   { lastDays: 3 },
+  { lastHours: 12 },
 ];
 
 const FILTER_CONTROLS: Record<string, unknown>[] = [

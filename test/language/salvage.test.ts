@@ -31,7 +31,7 @@ const CASES: { what: string; text: string; also?: string; expected: string[] }[]
     what: 'a broken filter: a control bound to it is not a follow-on error; a second visual after a broken one is found at its own line',
     text: board(
       'filters:',
-      '  - { id: period, column: event_time, timeRange: {}, colour: red }',
+      '  - { id: period, column: event_time, lastDays: 7, colour: red }',
       '  - { id: gone, column: event_time, timeRange: 5 }',
       'sheets:',
       '  - id: main',
@@ -42,7 +42,7 @@ const CASES: { what: string; text: string; also?: string; expected: string[] }[]
       '      - { type: kpi, id: total, value: sum(event_name) }',
     ),
     expected: [
-      "7:54  filters[0].colour: unknown key 'colour'; valid keys: id, dataset, column, equals, notEquals, between, timeRange, lastDays, nullOption, scope",
+      "7:52  filters[0].colour: unknown key 'colour'; valid keys: id, dataset, column, equals, notEquals, between, timeRange, lastMinutes, lastHours, lastDays, lastWeeks, lastMonths, lastYears, nullOption, scope",
       '8:48  filters[1].timeRange: must be a mapping, found an integer',
       "14:9  sheets[0].visuals[0]: missing required key 'value' (A field: `column`, `aggregation(column)`, or an object with a label, granularity or number format)",
       "15:40  sum(event_name): 'event_name' is a string column; sum needs integer or decimal (count or distinct_count work on any column)",

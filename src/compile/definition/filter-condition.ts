@@ -1,6 +1,10 @@
 import type { Filter, NumericRangeFilterValue, TimeGranularity, TimeRangeFilterValue } from '@aws-sdk/client-quicksight';
-import type { Bound, CheckedFilter } from '../../language/index.ts';
+import type { Bound, CheckedFilter, RelativeUnit, TimeBound, TimePrecision } from '../../language/index.ts';
 import { columnIdentifier } from './fields.ts';
+
+const PRECISION: Readonly<Record<TimePrecision, TimeGranularity>> = { day: 'DAY', minute: 'MINUTE', second: 'SECOND', millisecond: 'MILLISECOND' };
+
+const UNIT: Readonly<Record<RelativeUnit, TimeGranularity>> = { minute: 'MINUTE', hour: 'HOUR', day: 'DAY', week: 'WEEK', month: 'MONTH', year: 'YEAR' };
 
 /**
  * The QuickSight filter of a checked filter, as the gate decided it from its condition and its
@@ -11,30 +15,31 @@ export function quicksightFilter(filter: CheckedFilter): Filter {
   const base = { FilterId: filter.id, Column: columnIdentifier(filter.dataset, filter.column.name) };
   const NullOption = filter.nullOption;
   switch (filter.kind) {
-    case 'time-range': {
-      const TimeGranularity = timeGranularity([filter.from, filter.to]);
+    case 'time-range':
+      // Each bound with its Include…, as the console writes them (test/quicksight/corpus: a range
+      // with a minimum only has no IncludeMaximum).
       return {
         TimeRangeFilter: {
           ...base,
           NullOption,
-          IncludeMinimum: true,
-          IncludeMaximum: true,
-          RangeMinimumValue: timeValue(filter.from),
-          RangeMaximumValue: timeValue(filter.to),
-          TimeGranularity,
+          ...(filter.from ? { IncludeMinimum: true, RangeMinimumValue: timeValue(filter.from) } : {}),
+          ...(filter.to ? { IncludeMaximum: true, RangeMaximumValue: timeValue(filter.to) } : {}),
+          TimeGranularity: PRECISION[filter.precision],
         },
       };
-    }
     case 'relative-dates':
+      // As the console writes "last N periods" (test/quicksight/corpus: all 25 relative dates filters
+      // anchored NOW, each with a MinimumGranularity: DAY, under windows of days, months and years).
+      // Hours and minutes, which no real one has, keep their own unit as the minimum.
       return {
         RelativeDatesFilter: {
           ...base,
           NullOption,
           AnchorDateConfiguration: { AnchorOption: 'NOW' },
-          MinimumGranularity: 'DAY',
-          TimeGranularity: 'DAY',
+          MinimumGranularity: filter.unit === 'minute' || filter.unit === 'hour' ? UNIT[filter.unit] : 'DAY',
+          TimeGranularity: UNIT[filter.unit],
           RelativeDateType: 'LAST',
-          RelativeDateValue: filter.days,
+          RelativeDateValue: filter.amount,
         },
       };
     case 'time-equality':
@@ -66,27 +71,9 @@ export function quicksightFilter(filter: CheckedFilter): Filter {
   }
 }
 
-/**
- * The precision a time range filter compares at: the finest its static bounds need — DAY for whole
- * days (and for parameters, declared at DAY, or no bound), else MINUTE, SECOND or MILLISECOND. Every
- * TimeRangeFilter of the corpus (test/quicksight/corpus) has a TimeGranularity (DAY or MINUTE), every
- * RelativeDatesFilter a MinimumGranularity (DAY).
- */
-function timeGranularity(bounds: readonly (Bound<string> | undefined)[]): TimeGranularity {
-  const precisions: TimeGranularity[] = ['DAY', 'MINUTE', 'SECOND', 'MILLISECOND'];
-  let finest = 0;
-  for (const bound of bounds) {
-    if (bound === undefined || !('value' in bound)) continue;
-    const ms = new Date(bound.value).getTime();
-    const need = ms % 86_400_000 === 0 ? 0 : ms % 60_000 === 0 ? 1 : ms % 1000 === 0 ? 2 : 3;
-    finest = Math.max(finest, need);
-  }
-  return precisions[finest]!;
-}
-
-function timeValue(bound: Bound<string> | undefined): TimeRangeFilterValue | undefined {
-  if (bound === undefined) return undefined;
-  return 'value' in bound ? { StaticValue: new Date(bound.value) } : { Parameter: bound.parameter };
+function timeValue(bound: TimeBound): TimeRangeFilterValue {
+  if ('value' in bound) return { StaticValue: new Date(bound.value) };
+  return 'parameter' in bound ? { Parameter: bound.parameter } : { RollingDate: { Expression: bound.rolling } };
 }
 
 function numericValue(bound: Bound<number> | undefined): NumericRangeFilterValue | undefined {

@@ -1,8 +1,14 @@
 import type { OutputColumn } from '../dataset-columns.ts';
-import type { FilterKind } from '../filter-kind.ts';
+import type { FilterKind, RelativeUnit } from '../filter-kind.ts';
 
 /** A bound of a range: a value, or a parameter's value. */
 export type Bound<T> = { readonly value: T } | { readonly parameter: string };
+
+/** A bound of a time range: an ISO 8601 date-time, a parameter's value, or a rolling date (QuickSight's expression, worked out when the dashboard is opened). */
+export type TimeBound = Bound<string> | { readonly rolling: string };
+
+/** The precision a time range compares at: the finest its bounds need. */
+export type TimePrecision = 'day' | 'minute' | 'second' | 'millisecond';
 
 /** The QuickSight filter a spec filter becomes (filter-kind.ts decides which), with what it needs. */
 export type FilterCondition =
@@ -11,9 +17,10 @@ export type FilterCondition =
   | { readonly kind: 'numeric-equality'; readonly match: 'EQUALS' | 'DOES_NOT_EQUAL'; readonly target: Bound<number> }
   | { readonly kind: 'numeric-range'; readonly min?: Bound<number>; readonly max?: Bound<number> }
   | { readonly kind: 'time-equality'; readonly parameter: string }
-  /** Bounds as ISO 8601 date-times. */
-  | { readonly kind: 'time-range'; readonly from?: Bound<string>; readonly to?: Bound<string> }
-  | { readonly kind: 'relative-dates'; readonly days: number };
+  /** At least one bound (the schema wants one). */
+  | { readonly kind: 'time-range'; readonly from?: TimeBound; readonly to?: TimeBound; readonly precision: TimePrecision }
+  /** The last `amount` periods of `unit` up to now, the current one included. */
+  | { readonly kind: 'relative-dates'; readonly amount: number; readonly unit: RelativeUnit };
 
 /** Where a filter applies: every sheet, or these sheets (all their visuals, or the ones listed), in sheet order. */
 export type FilterScope = { readonly allSheets: true } | { readonly sheets: readonly { readonly sheetId: string; readonly visualIds?: readonly string[] }[] };
@@ -30,4 +37,4 @@ export type CheckedFilter = FilterCondition & {
   readonly scope: FilterScope;
 };
 
-export type { FilterKind };
+export type { FilterKind, RelativeUnit };

@@ -16,7 +16,7 @@ const DRIVES: Readonly<Record<ControlSpec['type'], readonly FilterKind[]>> = {
 const WANTS: Readonly<Record<ControlSpec['type'], string>> = {
   dropdown: 'an `equals` list on a string column',
   text: 'an `equals` list on a string column',
-  'date-range': '`timeRange` or `lastDays`',
+  'date-range': '`timeRange` or a last period (`lastDays`, `lastHours`, …)',
   date: '`timeRange`',
   slider: '`between`',
 };
@@ -29,7 +29,7 @@ const HAS: Readonly<Record<FilterKind, string>> = {
   'numeric-range': '`between`',
   'time-equality': '`equals` a parameter',
   'time-range': '`timeRange`',
-  'relative-dates': '`lastDays`',
+  'relative-dates': 'a last period (`lastDays`, `lastHours`, …)',
 };
 
 /** Why a control cannot drive a filter (over `column`), or undefined when it can. Unknown columns are other rules' findings. */
@@ -56,7 +56,7 @@ export function filterMisfit(control: ControlSpec, filter: FilterSpec, column: O
 export function parameterMisfit(control: ControlSpec, parameter: ParameterSpec): string | undefined {
   switch (control.type) {
     case 'date-range':
-      return 'a date-range control drives a filter with `timeRange` or `lastDays`, not a parameter (a `date` control sets one datetime parameter)';
+      return 'a date-range control drives a filter with `timeRange` or a last period (`lastDays`, `lastHours`, …), not a parameter (a `date` control sets one datetime parameter)';
     case 'date':
       return parameter.type === 'datetime' ? undefined : `a date control needs a datetime parameter; '${parameter.name}' is ${withArticle(parameter.type)}`;
     case 'slider':

@@ -1,3 +1,4 @@
+import { readRollingDate } from '../../quicksight/index.ts';
 import type { Finding } from '../finding.ts';
 import { FILTER_CONDITIONS, filterKind, presentConditions, type FilterKind } from '../filter-kind.ts';
 import type { FilterSpec, ParameterSpec } from '../schema/index.ts';
@@ -16,7 +17,8 @@ const PARAMETER_TYPES: Readonly<Record<'equals' | 'between' | 'timeRange', Parti
 
 /**
  * Each filter has exactly one condition, which fits its column's type (src/language/filter-kind.ts, the
- * same decision compile makes), and names parameters that exist and have a fitting type.
+ * same decision compile makes), and names parameters that exist and have a fitting type; a time
+ * range's rolling dates are dates QuickSight works out from now (src/quicksight/expression/rolling-date.ts).
  */
 export const filterConditions: Rule = {
   name: 'filter-conditions',
@@ -39,17 +41,23 @@ export const filterConditions: Rule = {
         const column = columns?.get(filter.column);
         const fit = present.length === 1 && column ? filterKind(filter, column.type) : undefined;
         if (fit && !('kind' in fit)) findings.push(at(fit.at === 'column' ? ['column'] : [present[0] as string], fit.problem));
-        for (const { path, name, place } of parameterRefs(filter)) {
+        const refs = parameterRefs(filter);
+        for (const { path, rolling } of rollingDates(filter)) {
+          const read = readRollingDate(rolling);
+          if ('problem' in read) findings.push(at(path, `the rolling date ${read.problem}`));
+          else refs.push(...read.parameters.map((name) => ({ path, name, place: 'timeRange' as const })));
+        }
+        for (const { path, name, place } of refs) {
           const parameter = parameters.find((p) => p.name === name);
           if (!parameter) {
             const names = parameters.map((p) => p.name);
-            findings.push(at([...path, 'parameter'], `no parameter '${name}' in this ${board.kind.toLowerCase()}${didYouMean(name, names)}`));
+            findings.push(at(path, `no parameter '${name}' in this ${board.kind.toLowerCase()}${didYouMean(name, names)}`));
             continue;
           }
           const wanted = fit && 'kind' in fit ? PARAMETER_TYPES[place][fit.kind] : undefined;
           if (wanted && !wanted.includes(parameter.type)) {
             const what = `${withArticle(wanted.join(' or '))} parameter`;
-            findings.push(at([...path, 'parameter'], `${place} on '${filter.column}' needs ${what}; '${name}' is ${withArticle(parameter.type)}`));
+            findings.push(at(path, `${place} on '${filter.column}' needs ${what}; '${name}' is ${withArticle(parameter.type)}`));
           }
         }
         return findings;
@@ -58,7 +66,10 @@ export const filterConditions: Rule = {
   },
 };
 
-function parameterRefs(filter: FilterSpec): { path: (string | number)[]; name: string; place: keyof typeof PARAMETER_TYPES }[] {
+type ParameterRef = { path: (string | number)[]; name: string; place: keyof typeof PARAMETER_TYPES };
+
+/** The parameters a filter names as a value or a bound, each with the path of its `parameter` key. */
+function parameterRefs(filter: FilterSpec): ParameterRef[] {
   const refs = [
     { path: ['equals'], value: filter.equals, place: 'equals' as const },
     { path: ['between', 'min'], value: filter.between?.min, place: 'between' as const },
@@ -68,6 +79,14 @@ function parameterRefs(filter: FilterSpec): { path: (string | number)[]; name: s
   ];
   return refs.flatMap(({ path, value, place }) => {
     const name = (value as { parameter?: string } | undefined)?.parameter;
-    return name === undefined ? [] : [{ path, name, place }];
+    return name === undefined ? [] : [{ path: [...path, 'parameter'], name, place }];
+  });
+}
+
+/** A time range's rolling dates, each with the path of its `rolling` key. */
+function rollingDates(filter: FilterSpec): { path: (string | number)[]; rolling: string }[] {
+  return (['from', 'to'] as const).flatMap((side) => {
+    const bound = filter.timeRange?.[side];
+    return typeof bound === 'object' && 'rolling' in bound ? [{ path: ['timeRange', side, 'rolling'], rolling: bound.rolling }] : [];
   });
 }

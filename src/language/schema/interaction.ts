@@ -20,6 +20,35 @@ export type ParameterSpec = Static<typeof Parameter>;
 
 const ParameterRef = strict({ parameter: ParameterName }, 'The value of a parameter.');
 
+/**
+ * A rolling date: QuickSight works it out each time the dashboard is opened (its expression language,
+ * the `RollingDate` of a time range filter).
+ */
+const RollingDate = strict(
+  {
+    rolling: Type.String({
+      minLength: 1,
+      maxLength: 4096,
+      description:
+        "A date worked out when the dashboard is opened: now(), truncDate(unit, date), addDateTime(amount, unit, date) or a datetime ${parameter}, units YYYY, Q, MM, WK, DD, HH, MI, SS, MS; e.g. addDateTime(-7, 'DD', truncDate('DD', now())), the start of the day a week ago.",
+    }),
+  },
+  'A rolling date.',
+);
+
+function TimeBound(description: string) {
+  return Type.Union([Type.String({ format: 'date-time' }), ParameterRef, RollingDate], { description });
+}
+
+/** The last N periods of a unit, up to now, the current one included: a relative dates filter. */
+function lastPeriods(unit: string) {
+  return Type.Integer({
+    minimum: 1,
+    maximum: 3660,
+    description: `Keep the last N ${unit}s up to now, this ${unit} included (a relative dates filter: the window moves with the time the dashboard is opened).`,
+  });
+}
+
 export const Filter = strict(
   {
     id: LocalId,
@@ -39,15 +68,21 @@ export const Filter = strict(
       ),
     ),
     timeRange: Type.Optional(
-      strict(
+      Type.Object(
+        { from: Type.Optional(TimeBound('Start (inclusive).')), to: Type.Optional(TimeBound('End (inclusive).')) },
         {
-          from: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), ParameterRef], { description: 'Start (inclusive).' })),
-          to: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), ParameterRef], { description: 'End (inclusive).' })),
+          additionalProperties: false,
+          minProperties: 1,
+          description: 'Date-time range with a start, an end or both: each fixed, a parameter, or a rolling date.',
         },
-        'Date-time range, fixed or from parameters.',
       ),
     ),
-    lastDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3660, description: 'Keep the last N days (relative date filter).' })),
+    lastMinutes: Type.Optional(lastPeriods('minute')),
+    lastHours: Type.Optional(lastPeriods('hour')),
+    lastDays: Type.Optional(lastPeriods('day')),
+    lastWeeks: Type.Optional(lastPeriods('week')),
+    lastMonths: Type.Optional(lastPeriods('month')),
+    lastYears: Type.Optional(lastPeriods('year')),
     nullOption: Type.Optional(
       Type.Union([Type.Literal('all'), Type.Literal('non-null'), Type.Literal('null')], {
         description: 'Which null values pass (default all for equals, non-null otherwise).',
@@ -64,7 +99,7 @@ export const Filter = strict(
       ),
     ),
   },
-  'A filter: exactly one of equals, notEquals, between, timeRange, lastDays.',
+  'A filter: exactly one of equals, notEquals, between, timeRange, or one of lastMinutes … lastYears.',
 );
 export type FilterSpec = Static<typeof Filter>;
 

@@ -50,8 +50,15 @@ export function describeError(e: SchemaError): { message: string; key?: string; 
       return { message: Number(params.limit) === 1 ? 'must not be empty' : `must be at least ${params.limit} characters long` };
     case 'maxLength':
       return { message: `is too long: at most ${params.limit} characters` };
-    case 'minProperties':
+    case 'minProperties': {
+      // An object of named keys (a time range) names them; a record (datasets) counts its entries.
+      const keys = Object.keys(parent.properties ?? {});
+      if (keys.length > 0 && Number(params.limit) === 1) {
+        const needs = keys.length === 2 ? `${keys[0]}, ${keys[1]} or both` : `one of ${keys.join(', ')}`;
+        return { message: `needs ${needs}${parent.description ? ` (${parent.description.replace(/\.$/, '')})` : ''}` };
+      }
       return { message: `needs at least ${plural(Number(params.limit), 'entry', 'entries')}` };
+    }
     case 'minimum':
     case 'maximum':
       return { message: `must be ${String(params.comparison)} ${String(params.limit)}, found ${show(e.data)}` };
@@ -81,6 +88,13 @@ function noBranchFits(e: SchemaError): { message: string; at?: string } {
   if (constants.length === branches.length) {
     const hint = typeof e.data === 'string' ? didYouMean(e.data, constants) : '';
     return { message: `must be one of ${constants.join(', ')}, found ${show(e.data)}${hint}` };
+  }
+  const keys = branches.flatMap((b) => (b.type === 'object' ? Object.keys(b.properties ?? {}) : []));
+  if (isObject(e.data) && keys.length > 0) {
+    const given = Object.keys(e.data);
+    const hint = given.length === 1 ? didYouMean(given[0]!, keys) : '';
+    const found = given.length === 0 ? 'an empty mapping' : `${given.length === 1 ? 'key' : 'keys'} ${given.map((k) => `'${k}'`).join(', ')}${hint}`;
+    return { message: `expected a mapping with ${keys.map((k) => `'${k}'`).join(' or ')}, found ${found}` };
   }
   const description = ((e.parentSchema ?? {}) as Schema).description;
   return {

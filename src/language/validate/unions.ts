@@ -18,7 +18,11 @@ export function reduceUnionErrors(errors: readonly SchemaError[]): SchemaError[]
       return Number(e.schemaPath.slice(union.schemaPath.length + 1).split('/')[0]);
     };
     const branches = union.schema as Schema[];
-    const viable = branches.map((schema, i) => (fits(schema, union.data) ? i : -1)).filter((i) => i >= 0);
+    const viable = byKeys(
+      branches,
+      branches.map((schema, i) => (fits(schema, union.data) ? i : -1)).filter((i) => i >= 0),
+      union.data,
+    );
     const count = (i: number) => errors.filter((e) => !removed.has(e) && branchOf(e) === i).length;
     const chosen = viable.length === 0 ? undefined : viable.reduce((best, i) => (count(i) < count(best) ? i : best));
     for (const e of errors) {
@@ -28,6 +32,18 @@ export function reduceUnionErrors(errors: readonly SchemaError[]): SchemaError[]
     if (chosen !== undefined) removed.add(union);
   }
   return errors.filter((e) => !removed.has(e));
+}
+
+/**
+ * Of several mapping branches (`{ parameter }`, `{ rolling }`), the ones sharing a key with the value;
+ * none when it shares a key with none of them, so that the union itself is reported ("expected
+ * parameter or rolling") rather than the first branch's missing key.
+ */
+function byKeys(branches: readonly Schema[], viable: readonly number[], data: unknown): number[] {
+  const objects = viable.filter((i) => branches[i]!.type === 'object');
+  if (!isObject(data) || objects.length < 2) return [...viable];
+  const sharing = objects.filter((i) => Object.keys(data).some((key) => key in (branches[i]!.properties ?? {})));
+  return sharing.length > 0 ? sharing : viable.filter((i) => branches[i]!.type !== 'object');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RelativeDatesFilter } from '@aws-sdk/client-quicksight';
 import { type Expr, parseExpression } from '../../quicksight/expression/parse-expression.ts';
+import { DATE_PARTS } from '../../quicksight/expression/rolling-date.ts';
 
 /**
  * Dates relative to now, as QuickSight works them out when a dashboard is opened: a time range
@@ -11,26 +12,8 @@ import { type Expr, parseExpression } from '../../quicksight/expression/parse-ex
 /** A date-time unit as QuickSight's date functions name it (truncDate, addDateTime), or a filter's TimeGranularity. */
 type Unit = 'YEAR' | 'QUARTER' | 'MONTH' | 'WEEK' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND' | 'MILLISECOND';
 
-const UNITS: Record<string, Unit> = {
-  YYYY: 'YEAR',
-  YEAR: 'YEAR',
-  Q: 'QUARTER',
-  QUARTER: 'QUARTER',
-  MM: 'MONTH',
-  MONTH: 'MONTH',
-  WK: 'WEEK',
-  WEEK: 'WEEK',
-  DD: 'DAY',
-  DAY: 'DAY',
-  HH: 'HOUR',
-  HOUR: 'HOUR',
-  MI: 'MINUTE',
-  MINUTE: 'MINUTE',
-  SS: 'SECOND',
-  SECOND: 'SECOND',
-  MS: 'MILLISECOND',
-  MILLISECOND: 'MILLISECOND',
-};
+/** QuickSight's date parts (YYYY, DD…, as its date functions name them) and the TimeGranularity names of filters. */
+const UNITS: Readonly<Record<string, Unit>> = { ...DATE_PARTS, ...Object.fromEntries(Object.values(DATE_PARTS).map((unit) => [unit, unit])) };
 
 function unitOf(text: string): Unit {
   const unit = UNITS[text.toUpperCase()];

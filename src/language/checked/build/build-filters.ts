@@ -1,6 +1,7 @@
-import { filterKind, presentConditions } from '../../filter-kind.ts';
+import { readRollingDate } from '../../../quicksight/index.ts';
+import { filterKind, isLastPeriod, LAST_PERIODS, presentConditions } from '../../filter-kind.ts';
 import type { FilterSpec, SheetSpec } from '../../schema/index.ts';
-import type { Bound, CheckedFilter, FilterCondition, FilterScope } from '../filters.ts';
+import type { Bound, CheckedFilter, FilterCondition, FilterScope, TimeBound, TimePrecision } from '../filters.ts';
 import { filterGroupId } from '../ids.ts';
 import type { BoardScope } from './board-scope.ts';
 import { GateBug, must } from './gate-bug.ts';
@@ -22,18 +23,24 @@ export function checkedFilter(scope: BoardScope, spec: FilterSpec): CheckedFilte
     column,
     nullOption: NULL_OPTION[spec.nullOption ?? (condition === 'equals' ? 'all' : 'non-null')],
     scope: filterScope(scope.spec.sheets, spec),
-    ...filterCondition(spec, fit.kind),
+    ...filterCondition(spec, fit.kind, condition),
   };
 }
 
-function filterCondition(spec: FilterSpec, kind: CheckedFilter['kind']): FilterCondition {
+function filterCondition(spec: FilterSpec, kind: CheckedFilter['kind'], condition: ReturnType<typeof presentConditions>[number]): FilterCondition {
   const parameter = spec.equals !== undefined && !Array.isArray(spec.equals) ? spec.equals.parameter : undefined;
   const values = Array.isArray(spec.equals) ? spec.equals : spec.notEquals;
   switch (kind) {
-    case 'time-range':
-      return { kind, ...bounds({ from: spec.timeRange?.from, to: spec.timeRange?.to }) };
-    case 'relative-dates':
-      return { kind, days: must(spec.lastDays, `filter ${spec.id}: lastDays`) };
+    case 'time-range': {
+      const from = spec.timeRange?.from === undefined ? undefined : timeBound(spec.timeRange.from);
+      const to = spec.timeRange?.to === undefined ? undefined : timeBound(spec.timeRange.to);
+      if (!from && !to) throw new GateBug(`filter ${spec.id}: a time range without a bound`);
+      return { kind, ...(from ? { from } : {}), ...(to ? { to } : {}), precision: timePrecision([from, to]) };
+    }
+    case 'relative-dates': {
+      if (!isLastPeriod(condition)) throw new GateBug(`filter ${spec.id}: relative dates from ${condition}`);
+      return { kind, amount: must(spec[condition], `filter ${spec.id}: ${condition}`), unit: LAST_PERIODS[condition] };
+    }
     case 'time-equality':
     case 'category-parameter':
       return { kind, parameter: must(parameter, `filter ${spec.id}: its parameter`) };
@@ -59,6 +66,38 @@ function bounds<T extends string | number, K extends string>(given: Record<K, T 
     found[key] = typeof bound === 'object' ? { parameter: bound.parameter } : { value: bound as T };
   }
   return found;
+}
+
+function timeBound(bound: string | { parameter: string } | { rolling: string }): TimeBound {
+  if (typeof bound === 'string') return { value: bound };
+  return 'parameter' in bound ? { parameter: bound.parameter } : { rolling: bound.rolling };
+}
+
+/**
+ * The precision a time range compares at: the finest its bounds need — a day for whole days, for
+ * parameters (declared at DAY) and for rolling dates naming no part finer than a day; else a minute,
+ * a second or a millisecond. Every TimeRangeFilter of the real definitions (test/quicksight/corpus)
+ * has a TimeGranularity, DAY or MINUTE.
+ */
+function timePrecision(bounds: readonly (TimeBound | undefined)[]): TimePrecision {
+  const precisions: TimePrecision[] = ['day', 'minute', 'second', 'millisecond'];
+  let finest = 0;
+  for (const bound of bounds) {
+    if (bound === undefined || 'parameter' in bound) continue;
+    finest = Math.max(finest, 'value' in bound ? staticNeed(bound.value) : rollingNeed(bound.rolling));
+  }
+  return precisions[finest]!;
+}
+
+function staticNeed(value: string): number {
+  const ms = new Date(value).getTime();
+  return ms % 86_400_000 === 0 ? 0 : ms % 60_000 === 0 ? 1 : ms % 1000 === 0 ? 2 : 3;
+}
+
+function rollingNeed(expression: string): number {
+  const read = readRollingDate(expression);
+  if ('problem' in read) throw new GateBug(`a rolling date the rules let through: ${read.problem}`);
+  return read.finest === 'HH' || read.finest === 'MI' ? 1 : read.finest === 'SS' ? 2 : read.finest === 'MS' ? 3 : 0;
 }
 
 /** Every sheet; or the sheets named, in sheet order; or, per sheet in order, the visuals named that it holds. */
