@@ -232,6 +232,42 @@ describe('compile: analyses and dashboards', () => {
     });
   });
 
+  it('shows the controls of a filter on several sheets as cross-sheet controls, the filter carrying the control they share, as the console writes it', () => {
+    const shared = withSpec(specs, 'all-visuals', (d) => {
+      d.filters.find((f: any) => f.id === 'principal-types').scope = { sheets: ['overview', 'details'] };
+      d.sheets[1].controls.push({ type: 'dropdown', filter: 'principal-types', title: 'Principal type', values: ['IAMUser', 'AssumedRole', 'Root'] });
+    });
+    const d = find(compile(shared, local), 'Dashboard', 'all-visuals').input.Definition!;
+    const [overview, details] = d.Sheets!;
+    assert.deepEqual(overview.FilterControls![0], {
+      CrossSheet: { FilterControlId: 'overview-filter-principal-types-dropdown', SourceFilterId: 'principal-types' },
+    });
+    assert.deepEqual(details.FilterControls!.at(-1), {
+      CrossSheet: { FilterControlId: 'details-filter-principal-types-dropdown', SourceFilterId: 'principal-types' },
+    });
+    assert.ok(
+      details.SheetControlLayouts![0].Configuration!.GridLayout!.Elements!.some(
+        (e) => e.ElementId === 'details-filter-principal-types-dropdown' && e.ElementType === 'FILTER_CONTROL',
+      ),
+    );
+    const group = d.FilterGroups!.find((g) => g.FilterGroupId === 'principal-types-group')!;
+    assert.deepEqual(group.Filters![0].CategoryFilter!.DefaultFilterControlConfiguration, {
+      Title: 'Principal type',
+      ControlOptions: {
+        DefaultDropdownOptions: {
+          DisplayOptions: {
+            SelectAllOptions: { Visibility: 'VISIBLE' },
+            TitleOptions: { FontConfiguration: { FontSize: { Relative: 'MEDIUM' } }, Visibility: 'VISIBLE' },
+          },
+          Type: 'MULTI_SELECT',
+          SelectableValues: { Values: ['IAMUser', 'AssumedRole', 'Root'] },
+        },
+      },
+    });
+    // A filter on one sheet keeps its own control, and no shared one.
+    assert.equal(filter('principal-types')[1].DefaultFilterControlConfiguration, undefined);
+  });
+
   it('lays visuals out on the 36-column grid: flowing left to right, or where `grid` says', () => {
     const elements = definition.Sheets![0].Layouts![0].Configuration!.GridLayout!.Elements!;
     const at = (id: string) => {

@@ -20,13 +20,13 @@ describe('spec fixtures', () => {
     );
     assert.deepEqual(
       checked.dashboards.map((d) => d.spec.id),
-      ['controls', 'two-datasets'],
+      ['controls', 'time-filters', 'two-datasets'],
     );
     assert.deepEqual(
       checked.analyses.map((d) => d.spec.id),
       ['raw-analysis'],
     );
-    assert.deepEqual(checked.dashboards[1].at(['sheets', 0, 'visuals', 1]), { file: 'test/language/fixtures/valid/two-datasets.yaml', line: 22, col: 9 });
+    assert.deepEqual(checked.dashboards[2].at(['sheets', 0, 'visuals', 1]), { file: 'test/language/fixtures/valid/two-datasets.yaml', line: 22, col: 9 });
   });
 
   for (const invalid of sourcesIn('invalid')) {

@@ -124,7 +124,10 @@ function withField(visual: Record<string, unknown>, role: string, field: unknown
   return { ...visual, [role]: Array.isArray(current) ? [field, ...current.slice(1)] : field };
 }
 
-/** Every filter condition on every column type, alone and with every filter control. */
+/**
+ * Every filter condition on every column type, alone and with every filter control: on the one sheet,
+ * and on each of two sheets the filter applies to (a cross-sheet control).
+ */
 function* filterCases(): Generator<MatrixCase> {
   for (const column of COLUMNS) {
     for (const condition of CONDITIONS) {
@@ -136,6 +139,19 @@ function* filterCases(): Generator<MatrixCase> {
           sources: board((b) => {
             b.filters = [filter];
             b.sheets[0].controls = [{ ...control, filter: 'f', title: 'C' }];
+          }),
+        };
+        yield {
+          what: `filter ${JSON.stringify(filter)} on two sheets, each with control ${JSON.stringify(control)}`,
+          sources: board((b) => {
+            b.filters = [filter];
+            b.sheets[0].controls = [{ ...control, filter: 'f', title: 'C' }];
+            b.sheets.push({
+              id: 'more',
+              title: 'More',
+              controls: [{ ...control, filter: 'f', title: 'C' }],
+              visuals: [{ type: 'kpi', id: 'more-total', value: 'count(text)' }],
+            });
           }),
         };
       }

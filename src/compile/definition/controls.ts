@@ -1,8 +1,12 @@
 import type { FilterControl, ParameterControl, SheetControlLayout } from '@aws-sdk/client-quicksight';
 import type { CheckedControl, FilterWidget, ParameterWidget } from '../../language/index.ts';
 import { columnIdentifier } from './fields.ts';
+import { RELATIVE_DATE_TIME_DISPLAY } from './filter-control-defaults.ts';
 
-/** The controls of one sheet: on parameters, and on filters. */
+/**
+ * The controls of one sheet: on parameters, and on filters — a filter on several sheets shown as a
+ * cross-sheet control, its title and widget on the filter (filter-control-defaults.ts).
+ */
 export function sheetControls(controls: readonly CheckedControl[]): { ParameterControls: ParameterControl[]; FilterControls: FilterControl[] } {
   const ParameterControls: ParameterControl[] = [];
   const FilterControls: FilterControl[] = [];
@@ -11,6 +15,7 @@ export function sheetControls(controls: readonly CheckedControl[]): { ParameterC
       ParameterControls.push(
         parameterControl({ ParameterControlId: control.id, Title: control.title, SourceParameterName: control.parameter }, control.widget),
       );
+    else if (control.crossSheet) FilterControls.push({ CrossSheet: { FilterControlId: control.id, SourceFilterId: control.filter } });
     else FilterControls.push(filterControl({ FilterControlId: control.id, Title: control.title, SourceFilterId: control.filter }, control.widget));
   }
   return { ParameterControls, FilterControls };
@@ -58,7 +63,7 @@ function filterControl(base: { FilterControlId: string; Title: string; SourceFil
     case 'date-range':
       return { DateTimePicker: { ...base, Type: 'DATE_RANGE' } };
     case 'relative-dates':
-      return { RelativeDateTime: base };
+      return { RelativeDateTime: { ...base, DisplayOptions: RELATIVE_DATE_TIME_DISPLAY } };
     case 'date':
       return { DateTimePicker: { ...base, Type: 'SINGLE_VALUED' } };
     case 'slider':

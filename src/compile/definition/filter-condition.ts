@@ -1,6 +1,7 @@
 import type { Filter, NumericRangeFilterValue, TimeGranularity, TimeRangeFilterValue } from '@aws-sdk/client-quicksight';
 import type { Bound, CheckedFilter, RelativeUnit, TimeBound, TimePrecision } from '../../language/index.ts';
 import { columnIdentifier } from './fields.ts';
+import { defaultFilterControl } from './filter-control-defaults.ts';
 
 const PRECISION: Readonly<Record<TimePrecision, TimeGranularity>> = { day: 'DAY', minute: 'MINUTE', second: 'SECOND', millisecond: 'MILLISECOND' };
 
@@ -9,10 +10,12 @@ const UNIT: Readonly<Record<RelativeUnit, TimeGranularity>> = { minute: 'MINUTE'
 /**
  * The QuickSight filter of a checked filter, as the gate decided it from its condition and its
  * column's type: category filters for text, numeric equality and range filters for numbers, time
- * range, equality and relative-date filters for datetimes.
+ * range, equality and relative-date filters for datetimes. A filter on several sheets with controls
+ * carries the control they share (filter-control-defaults.ts).
  */
 export function quicksightFilter(filter: CheckedFilter): Filter {
-  const base = { FilterId: filter.id, Column: columnIdentifier(filter.dataset, filter.column.name) };
+  const shared = filter.sharedControl && { DefaultFilterControlConfiguration: defaultFilterControl(filter.sharedControl) };
+  const base = { FilterId: filter.id, Column: columnIdentifier(filter.dataset, filter.column.name), ...shared };
   const NullOption = filter.nullOption;
   switch (filter.kind) {
     case 'time-range':

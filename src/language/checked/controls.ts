@@ -20,8 +20,8 @@ export type ParameterWidget =
 
 /**
  * The widget a control on a filter is: a dropdown or text box over a category list, a date range
- * picker over a time range, a relative-date control over `lastDays`, a date picker (one end of a
- * time range), a slider over a numeric range.
+ * picker over a time range, a relative-date control over a last period (`lastDays`, `lastHours`, …),
+ * a date picker (one end of a time range), a slider over a numeric range.
  */
 export type FilterWidget =
   | { readonly type: 'dropdown'; readonly values?: readonly string[] }
@@ -31,8 +31,12 @@ export type FilterWidget =
   | { readonly type: 'date' }
   | ({ readonly type: 'slider' } & SliderRange);
 
-/** A control with its QuickSight id, bound to a declared parameter or to a filter it can drive. */
+/**
+ * A control with its QuickSight id, bound to a declared parameter or to a filter it can drive. A
+ * control on a filter that applies to several sheets is `crossSheet`: the filter holds its title and
+ * widget (CheckedFilter.sharedControl), the sheet only shows it.
+ */
 export type CheckedControl = { readonly id: string; readonly title: string } & (
   | { readonly parameter: string; readonly widget: ParameterWidget }
-  | { readonly filter: string; readonly widget: FilterWidget }
+  | { readonly filter: string; readonly widget: FilterWidget; readonly crossSheet: boolean }
 );

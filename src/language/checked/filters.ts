@@ -1,5 +1,6 @@
 import type { OutputColumn } from '../dataset-columns.ts';
 import type { FilterKind, RelativeUnit } from '../filter-kind.ts';
+import type { FilterWidget } from './controls.ts';
 
 /** A bound of a range: a value, or a parameter's value. */
 export type Bound<T> = { readonly value: T } | { readonly parameter: string };
@@ -35,6 +36,12 @@ export type CheckedFilter = FilterCondition & {
   readonly column: OutputColumn;
   readonly nullOption: 'ALL_VALUES' | 'NON_NULLS_ONLY' | 'NULLS_ONLY';
   readonly scope: FilterScope;
+  /**
+   * A filter that applies to several sheets and has controls: the one control they are, shown on
+   * each of those sheets as a cross-sheet control (its title and widget: the first control's; the
+   * rules made the others the same).
+   */
+  readonly sharedControl?: { readonly title: string; readonly widget: FilterWidget };
 };
 
 export type { FilterKind, RelativeUnit };

@@ -1,5 +1,6 @@
 import { RESTRICTIVE_ID } from '../../quicksight/index.ts';
 import type { Finding } from '../finding.ts';
+import { filterSheetIds } from '../filter-sheets.ts';
 import type { FilterSpec } from '../schema/index.ts';
 import { didYouMean } from '../suggest.ts';
 import { boardControls, columnsFor, type Board } from './board-parts.ts';
@@ -81,7 +82,7 @@ export const controlBindings: Rule = {
 function outsideScope(board: Board, filter: FilterSpec, sheetId: string): string | undefined {
   const scope = filter.scope;
   if (scope === undefined || scope === 'all') return undefined;
-  const sheets = 'sheets' in scope ? scope.sheets : board.sheets.filter((s) => s.visuals.some((v) => scope.visuals.includes(v.id))).map((s) => s.id);
+  const sheets = 'sheets' in scope ? scope.sheets : filterSheetIds(board.sheets, filter);
   if (sheets.includes(sheetId)) return undefined;
   return `filter '${filter.id}' applies only to sheet${sheets.length === 1 ? '' : 's'} '${sheets.join("', '")}', not '${sheetId}': put the control there or widen the filter's scope`;
 }

@@ -1,5 +1,6 @@
 import { calculatedFieldRefs } from './calculated-refs.ts';
 import { controlBindings } from './control-bindings.ts';
+import { crossSheetControls } from './cross-sheet-controls.ts';
 import { datasetRefs } from './dataset-refs.ts';
 import { datasetSql } from './dataset-sql.ts';
 import { fieldRoles } from './field-roles.ts';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   filterConditions,
   filterScopes,
   controlBindings,
+  crossSheetControls,
   parameters,
   gridLayout,
   rawVisual,

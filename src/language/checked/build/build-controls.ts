@@ -1,3 +1,4 @@
+import { coversSeveralSheets } from '../../filter-sheets.ts';
 import type { ControlSpec, FilterSpec, ParameterSpec } from '../../schema/index.ts';
 import { sliderBounds } from '../../slider-bounds.ts';
 import type { CheckedControl, FilterWidget, ParameterWidget, SliderRange } from '../controls.ts';
@@ -15,8 +16,12 @@ export function checkedControl(scope: BoardScope, control: ControlSpec, sheetId:
       `control '${control.title}': filter ${control.filter}`,
     );
     const id = controlId(sheetId, { filter: filter.id }, control.type);
-    const spec = scope.spec.filters?.find((f) => f.id === filter.id);
-    return { id, title: control.title, filter: filter.id, widget: filterWidget(control, filter, spec, bug) };
+    const spec = must(
+      scope.spec.filters?.find((f) => f.id === filter.id),
+      `control '${control.title}': the spec of filter ${filter.id}`,
+    );
+    const crossSheet = coversSeveralSheets(scope.spec.sheets, spec);
+    return { id, title: control.title, filter: filter.id, widget: filterWidget(control, filter, spec, bug), crossSheet };
   }
   const parameter = must(
     scope.spec.parameters?.find((p) => p.name === control.parameter),
@@ -48,7 +53,7 @@ function parameterWidget(scope: BoardScope, control: ControlSpec, parameter: Par
   }
 }
 
-function filterWidget(control: ControlSpec, filter: CheckedFilter, spec: FilterSpec | undefined, bug: (what: string) => GateBug): FilterWidget {
+function filterWidget(control: ControlSpec, filter: CheckedFilter, spec: FilterSpec, bug: (what: string) => GateBug): FilterWidget {
   const kind = filter.kind;
   switch (control.type) {
     case 'dropdown':
