@@ -20,6 +20,11 @@ const definition = dashboard.input.Definition as AnalysisDefinition;
 const group = (filterId: string) => definition.FilterGroups!.find((g) => g.Filters![0] && Object.values(g.Filters![0])[0]!.FilterId === filterId)!;
 const filter = (filterId: string) => Object.entries(group(filterId).Filters![0])[0] as [string, any];
 
+/** What the console writes on a dropdown (test/quicksight/corpus): `Select all` and the title shown. */
+const CONSOLE_DROPDOWN_DISPLAY = {
+  SelectAllOptions: { Visibility: 'VISIBLE' },
+  TitleOptions: { FontConfiguration: { FontSize: { Relative: 'MEDIUM' } }, Visibility: 'VISIBLE' },
+};
 describe('compile: analyses and dashboards', () => {
   it('compiles a Dashboard to an analysis and a dashboard with the same definition; an Analysis to an analysis only', () => {
     const analysis = find(resources, 'Analysis', 'all-visuals');
@@ -159,6 +164,7 @@ describe('compile: analyses and dashboards', () => {
         Title: 'User',
         SourceParameterName: 'user',
         Type: 'SINGLE_SELECT',
+        DisplayOptions: CONSOLE_DROPDOWN_DISPLAY,
         SelectableValues: { LinkToDataSetColumn: { DataSetIdentifier: 'events', ColumnName: 'user_name' } },
       },
     });
@@ -172,6 +178,7 @@ describe('compile: analyses and dashboards', () => {
           Title: 'Principal type',
           SourceFilterId: 'principal-types',
           Type: 'MULTI_SELECT',
+          DisplayOptions: CONSOLE_DROPDOWN_DISPLAY,
           SelectableValues: { Values: ['IAMUser', 'AssumedRole', 'Root'] },
         },
       },

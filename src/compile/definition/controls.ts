@@ -1,7 +1,7 @@
 import type { FilterControl, ParameterControl, SheetControlLayout } from '@aws-sdk/client-quicksight';
 import type { CheckedControl, FilterWidget, ParameterWidget } from '../../language/index.ts';
 import { columnIdentifier } from './fields.ts';
-import { RELATIVE_DATE_TIME_DISPLAY } from './filter-control-defaults.ts';
+import { DROPDOWN_DISPLAY, RELATIVE_DATE_TIME_DISPLAY } from './filter-control-defaults.ts';
 
 /**
  * The controls of one sheet: on parameters, and on filters — a filter on several sheets shown as a
@@ -37,13 +37,23 @@ export function sheetControlLayout(controls: readonly CheckedControl[]): SheetCo
   return { Configuration: { GridLayout: { Elements } } };
 }
 
+// Display options as the console writes them where the corpus shows them: a dropdown's (2 of 2 on one
+// sheet), a relative-date control's (3 of 3); date-time pickers on one sheet carry none (6 of 6). It
+// has no text field, slider or parameter control on one sheet: those are written without.
 function parameterControl(base: { ParameterControlId: string; Title: string; SourceParameterName: string }, widget: ParameterWidget): ParameterControl {
   switch (widget.type) {
     case 'dropdown': {
       const values = widget.values;
       const SelectableValues =
         values && ('list' in values ? { Values: [...values.list] } : { LinkToDataSetColumn: columnIdentifier(values.column.dataset, values.column.column) });
-      return { Dropdown: { ...base, Type: widget.multiValue ? 'MULTI_SELECT' : 'SINGLE_SELECT', ...(SelectableValues ? { SelectableValues } : {}) } };
+      return {
+        Dropdown: {
+          ...base,
+          Type: widget.multiValue ? 'MULTI_SELECT' : 'SINGLE_SELECT',
+          DisplayOptions: DROPDOWN_DISPLAY,
+          ...(SelectableValues ? { SelectableValues } : {}),
+        },
+      };
     }
     case 'text':
       return { TextField: base };
@@ -57,7 +67,14 @@ function parameterControl(base: { ParameterControlId: string; Title: string; Sou
 function filterControl(base: { FilterControlId: string; Title: string; SourceFilterId: string }, widget: FilterWidget): FilterControl {
   switch (widget.type) {
     case 'dropdown':
-      return { Dropdown: { ...base, Type: 'MULTI_SELECT', ...(widget.values ? { SelectableValues: { Values: [...widget.values] } } : {}) } };
+      return {
+        Dropdown: {
+          ...base,
+          Type: 'MULTI_SELECT',
+          DisplayOptions: DROPDOWN_DISPLAY,
+          ...(widget.values ? { SelectableValues: { Values: [...widget.values] } } : {}),
+        },
+      };
     case 'text':
       return { TextField: base };
     case 'date-range':

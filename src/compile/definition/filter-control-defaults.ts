@@ -1,4 +1,12 @@
-import type { DefaultFilterControlConfiguration, LabelOptions, RelativeDateTimeControlDisplayOptions } from '@aws-sdk/client-quicksight';
+import type {
+  DateTimePickerControlDisplayOptions,
+  DefaultFilterControlConfiguration,
+  DropDownControlDisplayOptions,
+  LabelOptions,
+  RelativeDateTimeControlDisplayOptions,
+  SliderControlDisplayOptions,
+  TextFieldControlDisplayOptions,
+} from '@aws-sdk/client-quicksight';
 import type { FilterWidget } from '../../language/index.ts';
 
 /**
@@ -14,6 +22,12 @@ export const RELATIVE_DATE_TIME_DISPLAY: RelativeDateTimeControlDisplayOptions =
   InfoIconLabelOptions: { Visibility: 'HIDDEN' },
   TitleOptions: TITLE,
 };
+
+/** A dropdown: `Select all` shown (the corpus: all 18 shared dropdowns and both dropdowns of one sheet). */
+export const DROPDOWN_DISPLAY: DropDownControlDisplayOptions = { SelectAllOptions: { Visibility: 'VISIBLE' }, TitleOptions: TITLE };
+const TEXT_FIELD_DISPLAY: TextFieldControlDisplayOptions = { PlaceholderOptions: { Visibility: 'VISIBLE' }, TitleOptions: TITLE };
+const DATE_TIME_PICKER_DISPLAY: DateTimePickerControlDisplayOptions = { DateTimeFormat: DATE_TIME_FORMAT, TitleOptions: TITLE };
+const SLIDER_DISPLAY: SliderControlDisplayOptions = { InfoIconLabelOptions: { Visibility: 'HIDDEN' }, TitleOptions: TITLE };
 
 /**
  * The control a filter on several sheets shares among them (QuickSight's DefaultFilterControlConfiguration;
@@ -33,7 +47,7 @@ export function defaultFilterControl(shared: { readonly title: string; readonly 
         ...base,
         ControlOptions: {
           DefaultDropdownOptions: {
-            DisplayOptions: { SelectAllOptions: { Visibility: 'VISIBLE' }, TitleOptions: TITLE },
+            DisplayOptions: DROPDOWN_DISPLAY,
             Type: 'MULTI_SELECT',
             ...(widget.values ? { SelectableValues: { Values: [...widget.values] } } : {}),
           },
@@ -42,7 +56,7 @@ export function defaultFilterControl(shared: { readonly title: string; readonly 
     case 'text':
       return {
         ...base,
-        ControlOptions: { DefaultTextFieldOptions: { DisplayOptions: { PlaceholderOptions: { Visibility: 'VISIBLE' }, TitleOptions: TITLE } } },
+        ControlOptions: { DefaultTextFieldOptions: { DisplayOptions: TEXT_FIELD_DISPLAY } },
       };
     case 'date-range':
     case 'date':
@@ -50,7 +64,7 @@ export function defaultFilterControl(shared: { readonly title: string; readonly 
         ...base,
         ControlOptions: {
           DefaultDateTimePickerOptions: {
-            DisplayOptions: { DateTimeFormat: DATE_TIME_FORMAT, TitleOptions: TITLE },
+            DisplayOptions: DATE_TIME_PICKER_DISPLAY,
             Type: widget.type === 'date' ? 'SINGLE_VALUED' : 'DATE_RANGE',
           },
         },
@@ -62,7 +76,7 @@ export function defaultFilterControl(shared: { readonly title: string; readonly 
         ...base,
         ControlOptions: {
           DefaultSliderOptions: {
-            DisplayOptions: { InfoIconLabelOptions: { Visibility: 'HIDDEN' }, TitleOptions: TITLE },
+            DisplayOptions: SLIDER_DISPLAY,
             Type: 'RANGE',
             MinimumValue: widget.min,
             MaximumValue: widget.max,
