@@ -34,7 +34,10 @@ export interface TrailShape {
 
 /** The two sizes the engine is measured at (BENCH_EVENTS picks one, or sets another event count on the small shape). */
 export function shapeFor(events: number): TrailShape {
-  const common = { fileMinutes: 5, endDay: '2024-11-20', seed: 1 };
+  // The trail ends yesterday (UTC), as a live trail does: the shipped dashboards' rolling windows (the
+  // last 30 days) and their datasets' (the last 365) then read it, as they would a real account's.
+  const endDay = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const common = { fileMinutes: 5, endDay, seed: 1 };
   // One busy account in 2 Regions for 10 days (~5,800 files of ~35 events), or an organization's
   // 2 accounts in 3 Regions for 60 days (~100 k files of ~10 events).
   return events >= 1_000_000
