@@ -9,6 +9,8 @@
 /** A Hive/Athena column type, as a small tree so every consumer can render it its own way. */
 export type ColumnType =
   | { kind: 'string' }
+  | { kind: 'double' }
+  | { kind: 'int' }
   | { kind: 'map'; key: 'string'; value: 'string' }
   | { kind: 'struct'; fields: readonly Column[] }
   | { kind: 'array'; element: ColumnType };
@@ -24,11 +26,12 @@ export interface Column {
 
 const string = { kind: 'string' } as const;
 
-function col(key: string, type: ColumnType, description: string): Column {
+/** A column (or struct field) named by its record key; Athena's name is the key in lower case. */
+export function col(key: string, type: ColumnType, description: string): Column {
   return { name: key.toLowerCase(), key, type, description };
 }
-const str = (key: string, description: string): Column => col(key, string, description);
-const struct = (key: string, description: string, fields: Column[]): Column => col(key, { kind: 'struct', fields }, description);
+export const str = (key: string, description: string): Column => col(key, string, description);
+export const struct = (key: string, description: string, fields: Column[]): Column => col(key, { kind: 'struct', fields }, description);
 
 const sessionIssuer = struct('sessionIssuer', 'The identity that issued the temporary credentials.', [
   str('type', 'Source of the credentials: Root, IAMUser or Role.'),
@@ -127,7 +130,8 @@ export const JSON_TEXT_COLUMNS: ReadonlySet<string> = new Set([
 
 /**
  * Partition columns, taken from the S3 key
- * `AWSLogs/<account>/CloudTrail/<region>/<yyyy>/<MM>/<dd>/…` and projected by Athena.
+ * `AWSLogs/[o-…/]<account>/CloudTrail/<region>/<yyyy>/<MM>/<dd>/…` (`CloudTrail-Insight/` for
+ * Insights events) and projected by Athena.
  */
 export const PARTITION_COLUMNS: readonly Column[] = [
   str('account', 'Account ID from the log file path (partition).'),

@@ -1,10 +1,11 @@
 /**
- * The CloudTrail table as the SQL analyzer sees it: every column with the type Athena gives it
- * (from the Glue/Hive type the table is created with), and the hidden columns Athena adds.
+ * A trail's table (its events, or its Insights events) as the SQL analyzer sees it: every column
+ * with the type Athena gives it (from the Glue/Hive type the table is created with), and the
+ * hidden columns Athena adds.
  */
 import type { CatalogTable } from '../sql/analyze/catalog.ts';
 import { parseHiveType } from '../sql/types/hive-type.ts';
-import { ALL_COLUMNS } from './columns.ts';
+import { LOGS_TABLE, tableColumns, type TrailTable } from './tables.ts';
 import { hiveType } from './types.ts';
 
 export interface CloudTrailTableName {
@@ -13,6 +14,8 @@ export interface CloudTrailTableName {
   readonly name: string;
   /** The DuckDB relation holding the rows (the engine's view); empty for checks that run nothing. */
   readonly relation?: string;
+  /** Which of a trail's tables it is; default its events (`cloudtrail_logs`). */
+  readonly model?: TrailTable;
 }
 
 /** Athena's hidden columns of a table over S3 files: named explicitly, never by `*`. */
@@ -27,7 +30,7 @@ export function cloudTrailTable(name: CloudTrailTableName): CatalogTable {
     catalog: name.catalog ?? 'awsdatacatalog',
     database: name.database.toLowerCase(),
     name: name.name.toLowerCase(),
-    columns: ALL_COLUMNS.map((c) => ({ name: c.name, type: parseHiveType(hiveType(c.type)) })),
+    columns: tableColumns(name.model ?? LOGS_TABLE).map((c) => ({ name: c.name, type: parseHiveType(hiveType(c.type)) })),
     hidden: HIDDEN_COLUMNS,
     relation: name.relation ?? '',
   };

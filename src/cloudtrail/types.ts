@@ -5,6 +5,10 @@ export function hiveType(type: ColumnType): string {
   switch (type.kind) {
     case 'string':
       return 'string';
+    case 'double':
+      return 'double';
+    case 'int':
+      return 'int';
     case 'map':
       return `map<${type.key},${type.value}>`;
     case 'array':
@@ -23,6 +27,10 @@ export function duckdbType(type: ColumnType, fieldNames: 'name' | 'key' = 'name'
   switch (type.kind) {
     case 'string':
       return 'VARCHAR';
+    case 'double':
+      return 'DOUBLE';
+    case 'int':
+      return 'INTEGER';
     case 'map':
       return 'MAP(VARCHAR, VARCHAR)';
     case 'array':
