@@ -18,14 +18,14 @@ import { RootRecords } from './cache/records.ts';
 import { SegmentStore } from './cache/segments.ts';
 import { makeScratchFolder } from './cache/scratch.ts';
 import { ingestFiles } from './ingest/ingest.ts';
-import { EVENT_MARKERS, viewColumns, type ColumnSet } from './ingest/read-sql.ts';
+import { viewColumns, type ColumnSet } from './ingest/read-sql.ts';
 import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
 import { installSqlSupport, lockDown } from './query/setup.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
 import { filesNeeded, PARTITION_NAMES } from './query/prune.ts';
 import { columnsRead, compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
-import { CLOUDTRAIL_COLUMNS, cloudTrailTable } from '../cloudtrail/index.ts';
+import { cloudTrailTable, TRAIL_TABLES, type TrailTable, type TrailTableKind } from '../cloudtrail/index.ts';
 
 /** The catalog name Athena gives the Glue Data Catalog, so `awsdatacatalog.db.table` resolves too. */
 export const CATALOG = 'awsdatacatalog';
@@ -50,8 +50,13 @@ export interface AttachOptions {
   root: string;
   /** Schema (Athena database) of the table; default `default`. */
   schema?: string;
-  /** Table name; default `cloudtrail_logs`. */
+  /** Table name; default `cloudtrail_logs` (`cloudtrail_insights` for Insights events). */
   table?: string;
+  /**
+   * Which of a trail's tables it is: its events (`logs`, the default: every log file but those in
+   * `CloudTrail-Insight/` folders) or its Insights events (`insights`: only those), with that table's columns.
+   */
+  records?: TrailTableKind;
   /** What `"$path"` shows for the root's files: this prefix and the path below the root (e.g. `s3://bucket/prefix/`); default the local path. */
   pathPrefix?: string;
   /** Called as files are read: `done` of `total` files. */
@@ -82,9 +87,11 @@ export interface EngineCounters {
   filesOpened: number;
 }
 
-/** The log files under one root: several tables may show the same root. */
+/** The log files of one table model under one root: several tables may show the same root. */
 interface AttachedRoot {
   root: string;
+  /** Its events or its Insights events: which files it holds and their columns. */
+  model: TrailTable;
   /** The folder the logs are in (the root without its filter key). */
   folder: string;
   /** What `"$path"` shows instead of the folder. */
@@ -177,13 +184,15 @@ export class CloudTrailEngine {
     return this.db.exclusive(async () => {
       const folder = resolve(options.root);
       this.allowRead(folder);
-      // A filtered view of a folder is cached apart from its other views (the cache forgets files a scan no longer lists).
-      const root = options.files ? `${folder}#${options.files.key}` : folder;
+      const model = TRAIL_TABLES[options.records ?? 'logs'];
+      // A folder's Insights events, and a filtered view of a folder, are cached apart from its other views
+      // (the cache forgets files a scan no longer lists).
+      const root = [folder, ...(model.kind === 'logs' ? [] : [model.kind]), ...(options.files ? [options.files.key] : [])].join('#');
       const schema = options.schema ?? 'default';
-      const table = options.table ?? 'cloudtrail_logs';
-      const records = new RootRecords(this.db, this.segments, root);
+      const table = options.table ?? model.name;
+      const records = new RootRecords(this.db, this.segments, root, model);
       await records.sweep();
-      const scanned = await scanLogFiles(folder, options.files);
+      const scanned = await scanLogFiles(folder, { table: model.kind, filter: options.files });
       const diff = diffWithCache(scanned, await cachedFiles(this.db, root));
       await records.forget(diff.stale);
       const report = emptyReport();
@@ -198,7 +207,17 @@ export class CloudTrailEngine {
       }
       await registerView(this.db, schema, table, root);
       const unchanged = new Set(diff.unchanged.filter((f) => f.badReason === null).map((f) => f.path));
-      const attachedRoot: AttachedRoot = { root, folder, pathPrefix: options.pathPrefix, records, files: scanned, pending: diff.pending, unchanged, report };
+      const attachedRoot: AttachedRoot = {
+        root,
+        model,
+        folder,
+        pathPrefix: options.pathPrefix,
+        records,
+        files: scanned,
+        pending: diff.pending,
+        unchanged,
+        report,
+      };
       for (const [key, other] of this.tables) {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
       }
@@ -234,7 +253,7 @@ export class CloudTrailEngine {
         await this.readPending(
           attached.root,
           needed.filter((f) => pending.has(f)),
-          storedNames(columns),
+          storedNames(attached.root.model, columns),
           options.onProgress,
         );
       }
@@ -299,8 +318,8 @@ export class CloudTrailEngine {
   }
 
   /**
-   * The table as the analyzer sees it: CloudTrail's columns, in the engine's view. The view without
-   * the files' sizes and times costs a query no join with the files table.
+   * The table as the analyzer sees it: its model's columns (the events' or the Insights events'), in
+   * the engine's view. The view without the files' sizes and times costs a query no join with the files table.
    */
   private catalogTable(attached: AttachedTable, withFiles: boolean): CatalogTable {
     const name = withFiles ? filesViewName(attached.table) : attached.table.toLowerCase();
@@ -308,6 +327,7 @@ export class CloudTrailEngine {
       database: attached.schema,
       name: attached.table,
       relation: `${CATALOG}.${quoteIdentifier(attached.schema.toLowerCase())}.${quoteIdentifier(name)}`,
+      model: attached.root.model,
     });
   }
 
@@ -360,7 +380,7 @@ export class CloudTrailEngine {
     try {
       if (widen) await this.readAgain(attached, onProgress);
       this.counters.filesOpened += files.length;
-      addIngest(attached.report, await ingestFiles({ db: this.db, records: attached.records, columns }, files, onProgress));
+      addIngest(attached.report, await ingestFiles({ db: this.db, table: attached.model, records: attached.records, columns }, files, onProgress));
       await attached.records.compact();
     } catch (error) {
       // What was committed before the failure stays visible; the failure is what gets reported.
@@ -382,7 +402,7 @@ export class CloudTrailEngine {
     const before = new Map<string, CachedFile>(loaded.map((f) => [f.path, f]));
     await attached.records.forget(loaded);
     this.counters.filesOpened += again.length;
-    const report = await ingestFiles({ db: this.db, records: attached.records }, again, onProgress);
+    const report = await ingestFiles({ db: this.db, table: attached.model, records: attached.records }, again, onProgress);
     for (const bad of report.badFiles) {
       const was = before.get(bad.path)?.records ?? 0;
       if (attached.unchanged.has(bad.path)) {
@@ -403,9 +423,10 @@ export class CloudTrailEngine {
     const [path, ...files] = hiddenColumns(attached);
     for (const { schema, name } of await viewsOf(this.db, attached.root)) {
       await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
-      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(name)} AS SELECT ${viewColumns()}, ${path} FROM ${source} AS s`);
+      const columns = viewColumns(attached.model);
+      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(name)} AS SELECT ${columns}, ${path} FROM ${source} AS s`);
       await this.db.run(
-        `CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(filesViewName(name))} AS SELECT ${viewColumns()}, ${[path, ...files].join(', ')} FROM ${source} AS s`,
+        `CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(filesViewName(name))} AS SELECT ${columns}, ${[path, ...files].join(', ')} FROM ${source} AS s`,
       );
     }
   }
@@ -434,12 +455,11 @@ function hiddenColumns(attached: AttachedRoot): string[] {
   return [`${path} AS "$path"`, `(SELECT f.size ${file}) AS "$file_size"`, `(SELECT to_timestamp(f.mtime / 1000) ${file}) AS "$file_modified_time"`];
 }
 
-const STORED = new Set(CLOUDTRAIL_COLUMNS.map((c) => c.name));
-
-/** The stored columns among those a query reads (partitions and hidden columns are always there), the event markers added. */
-function storedNames(read: ReadonlySet<string> | undefined): ColumnSet {
+/** The stored columns among those a query reads (partitions and hidden columns are always there), the table's markers added. */
+function storedNames(model: TrailTable, read: ReadonlySet<string> | undefined): ColumnSet {
   if (read === undefined) return undefined;
-  return new Set([...[...read].filter((name) => STORED.has(name)), ...EVENT_MARKERS]);
+  const stored = new Set(model.columns.map((c) => c.name));
+  return new Set([...[...read].filter((name) => stored.has(name)), ...model.markers]);
 }
 
 function tableKey(schema: string, table: string): string {

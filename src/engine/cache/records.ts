@@ -4,7 +4,7 @@
  * catalog to them in one transaction; files no longer listed are removed afterwards (or, after a
  * crash, by `sweep` on the next attach), so the cache is never half updated.
  */
-import { CLOUDTRAIL_COLUMNS, PARTITION_COLUMNS } from '../../cloudtrail/index.ts';
+import { PARTITION_COLUMNS, type TrailTable } from '../../cloudtrail/index.ts';
 import type { Database } from '../sql/database.ts';
 import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
 import { parseColumnSet, storedType, type ColumnSet } from '../ingest/read-sql.ts';
@@ -34,6 +34,8 @@ export class RootRecords {
     private readonly db: Database,
     private readonly store: SegmentStore,
     readonly root: string,
+    /** Which of a trail's tables the records are of: the columns its segments hold. */
+    readonly table: TrailTable,
   ) {
     this.key = rootKey(root);
   }
@@ -180,8 +182,8 @@ export class RootRecords {
           )
         : undefined;
     const columns = [
-      ...CLOUDTRAIL_COLUMNS.map((c) =>
-        parquet && held?.has(c.name) ? quoteIdentifier(c.name) : `CAST(NULL AS ${storedType(c)}) AS ${quoteIdentifier(c.name)}`,
+      ...this.table.columns.map((c) =>
+        parquet && held?.has(c.name) ? quoteIdentifier(c.name) : `CAST(NULL AS ${storedType(this.table, c)}) AS ${quoteIdentifier(c.name)}`,
       ),
       ...PARTITION_COLUMNS.map((c) => (parquet ? quoteIdentifier(c.name) : `CAST(NULL AS VARCHAR) AS ${quoteIdentifier(c.name)}`)),
       parquet ? '_path' : 'CAST(NULL AS VARCHAR) AS _path',

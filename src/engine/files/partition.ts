@@ -1,3 +1,5 @@
+import type { TrailTableKind } from '../../cloudtrail/index.ts';
+
 /** Partition values Athena projects from a CloudTrail S3 key. */
 export interface PartitionValues {
   account: string | null;
@@ -6,8 +8,11 @@ export interface PartitionValues {
   timestamp: string | null;
 }
 
-/** `AWSLogs/[o-orgid/]<account>/CloudTrail/<region>/<yyyy>/<MM>/<dd>/<file>`, for JS and for DuckDB (RE2) alike. */
-const LAYOUT_PATTERN = '(?:^|/)AWSLogs/(?:o-[a-z0-9]+/)?([^/]+)/CloudTrail/([^/]+)/(\\d{4})/(\\d{2})/(\\d{2})/[^/]+$';
+/**
+ * `AWSLogs/[o-orgid/]<account>/CloudTrail/<region>/<yyyy>/<MM>/<dd>/<file>` (`CloudTrail-Insight/` for
+ * Insights events), for JS and for DuckDB (RE2) alike.
+ */
+const LAYOUT_PATTERN = '(?:^|/)AWSLogs/(?:o-[a-z0-9]+/)?([^/]+)/CloudTrail(?:-Insight)?/([^/]+)/(\\d{4})/(\\d{2})/(\\d{2})/[^/]+$';
 const LAYOUT = new RegExp(LAYOUT_PATTERN);
 
 /** Partition values from a file path in the S3 layout; all null when the path does not follow it. */
@@ -40,6 +45,15 @@ export function partitionSql(path: string, parts: string): { parts: string; valu
 /** CloudTrail digest files (`CloudTrail-Digest/` folders, `_CloudTrail-Digest_` names) hold no events. */
 export function isDigestPath(path: string): boolean {
   return /CloudTrail-Digest/.test(path);
+}
+
+/**
+ * Which of a trail's tables a log file is of: Insights events are delivered to `CloudTrail-Insight/`
+ * folders (`<account>_CloudTrail-Insight_<region>_…` files), everything else is the trail's events.
+ */
+export function tableOfPath(path: string): TrailTableKind {
+  const slashed = path.includes('\\') ? path.split('\\').join('/') : path;
+  return /(?:^|\/)CloudTrail-Insight\//.test(slashed) || /_CloudTrail-Insight_[^/]*$/.test(slashed) ? 'insights' : 'logs';
 }
 
 const LOG_FILE = /\.(json|jsonl|ndjson)(\.gz)?$/i;

@@ -5,6 +5,7 @@
  * Each file is loaded or reported, atomically.
  */
 import pLimit from 'p-limit';
+import type { TrailTable } from '../../cloudtrail/index.ts';
 import type { Database } from '../sql/database.ts';
 import type { ScannedFile } from '../files/scan.ts';
 import { sniffLogFile } from '../files/sniff.ts';
@@ -16,6 +17,8 @@ import { emptyReport, type IngestReport } from './report.ts';
 
 export interface IngestTarget {
   db: Database;
+  /** Which of a trail's tables the files are of (its events, or its Insights events). */
+  table: TrailTable;
   records: RootRecords;
   /** The columns to store (those a query reads, see read-sql.ts); undefined: every column. */
   columns?: ColumnSet;
@@ -31,8 +34,8 @@ interface Candidate {
   oneValuePerLine: boolean;
 }
 
-/** CloudTrail's own file names: `<account>_CloudTrail_<region>_<stamp>_<suffix>.json.gz`. */
-const CLOUDTRAIL_NAME = /_CloudTrail_[^/\\]*\.json\.gz$/;
+/** CloudTrail's own file names: `<account>_CloudTrail_<region>_<stamp>_<suffix>.json.gz` (`_CloudTrail-Insight_` for Insights events). */
+const CLOUDTRAIL_NAME = /_CloudTrail(?:-Insight)?_[^/\\]*\.json\.gz$/;
 /** Small files are always sniffed: that is where empty gzip members and stubs hide. */
 const SNIFF_BELOW_BYTES = 1024;
 
@@ -162,14 +165,23 @@ async function loadIsolating(target: IngestTarget, group: Candidate[], report: I
   }
 }
 
-/** Objects with none of these are not CloudTrail events (e.g. a digest or some other JSON). */
-const NOT_AN_EVENT = 'eventtime IS NULL AND eventname IS NULL AND eventsource IS NULL';
+/** Objects with none of the table's markers are not its records (e.g. a digest or some other JSON). */
+function notARecord(table: TrailTable): string {
+  return table.markers.map((name) => `${name} IS NULL`).join(' AND ');
+}
+
+/** The markers as the records spell them, for a person: `eventTime, eventName or eventSource`. */
+function markerKeys(table: TrailTable): string {
+  const keys = table.markers.map((name) => table.columns.find((c) => c.name === name)?.key ?? name);
+  return `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}`;
+}
 
 async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
-  const { db, records } = target;
+  const { db, records, table } = target;
   const { format, compression, oneValuePerLine } = group[0];
   const written = await records.writeSegment(
     selectEvents(
+      table,
       group.map((c) => c.file.path),
       format,
       compression,
@@ -182,14 +194,14 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
   try {
     const counts = await db
       .objects<{ path: string; total: number; strangers: number }>(
-        `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${NOT_AN_EVENT}) AS strangers ` +
+        `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${notARecord(table)}) AS strangers ` +
           `FROM ${records.segmentSource(written)} GROUP BY _path`,
       )
       .catch((error: Error) => {
         // The cache's own file: whatever went wrong, no log file is to blame.
         throw new Error(`cannot read the cache file ${written}: ${error.message.split('\n')[0]}`, { cause: error });
       });
-    const { good, bad } = judge(group, counts);
+    const { good, bad } = judge(table, group, counts);
     const loaded = good.reduce((sum, g) => sum + g.records, 0);
     let segment: string | null = written;
     if (loaded === 0) {
@@ -205,7 +217,7 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       ...good.map((g) => ({ file: g.candidate.file, records: g.records, badReason: null, segment })),
       ...bad.map((b) => ({ file: b.candidate.file, records: b.records, badReason: b.reason, segment: null })),
     ];
-    await records.commit(rows, segment === null ? null : { name: segment, records: loaded, columns: columnSetText(target.columns) });
+    await records.commit(rows, segment === null ? null : { name: segment, records: loaded, columns: columnSetText(table, target.columns) });
     committed = true;
     await records.release(segments.filter((s) => s !== segment));
     for (const g of good) {
@@ -228,14 +240,14 @@ interface Verdicts {
   bad: { candidate: Candidate; reason: string; records: number }[];
 }
 
-/** Which files of a group hold only CloudTrail events (good), from the per-file counts of their loaded objects. */
-function judge(group: readonly Candidate[], counts: readonly { path: string; total: number; strangers: number }[]): Verdicts {
+/** Which files of a group hold only the table's records (good), from the per-file counts of their loaded objects. */
+function judge(table: TrailTable, group: readonly Candidate[], counts: readonly { path: string; total: number; strangers: number }[]): Verdicts {
   const byPath = new Map(counts.map((c) => [c.path, c]));
   const verdicts: Verdicts = { good: [], bad: [] };
   for (const candidate of group) {
     const count = byPath.get(candidate.file.path) ?? { total: 0, strangers: 0 };
     if (count.strangers > 0) {
-      const reason = `not a CloudTrail log: ${count.strangers} of ${count.total} JSON objects have no eventTime, eventName or eventSource`;
+      const reason = `not a CloudTrail log: ${count.strangers} of ${count.total} JSON objects have no ${markerKeys(table)}`;
       // Its records are the objects that are CloudTrail events; the others are not records at all.
       verdicts.bad.push({ candidate, reason, records: count.total - count.strangers });
     } else {

@@ -1,5 +1,6 @@
 /**
- * The SQL that lets DuckDB read CloudTrail files itself: `read_json` with explicit column types
+ * The SQL that lets DuckDB read CloudTrail files itself (a trail's events or its Insights events,
+ * as the table model says): `read_json` with explicit column types
  * (record keys in camelCase, as the files spell them, since DuckDB matches JSON keys
  * case-sensitively), then a projection to Athena's lower-case column names.
  *
@@ -9,7 +10,7 @@
  * lower case as Athena does (query/result.ts). Renaming the fields at ingest would cost a struct
  * cast of every record for nothing a query can see.
  */
-import { CLOUDTRAIL_COLUMNS, JSON_TEXT_COLUMNS, PARTITION_COLUMNS, duckdbType, type Column, type ColumnType } from '../../cloudtrail/index.ts';
+import { PARTITION_COLUMNS, duckdbType, type Column, type ColumnType, type TrailTable } from '../../cloudtrail/index.ts';
 import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
 import { partitionSql } from '../files/partition.ts';
 
@@ -20,36 +21,35 @@ export type Compression = 'gzip' | 'none';
 /** The DuckDB type for reading a column's JSON value: struct fields named by their record keys. */
 const readType = (type: ColumnType): string => duckdbType(type, 'key');
 
-function columnReadType(column: Column): string {
-  return JSON_TEXT_COLUMNS.has(column.name) ? 'JSON' : readType(column.type);
+function columnReadType(table: TrailTable, column: Column): string {
+  return table.jsonText.has(column.name) ? 'JSON' : readType(column.type);
 }
 
 /** The stored DuckDB type of a data column: JSON text is kept as text (Athena's `string`). */
-export function storedType(column: Column): string {
-  return JSON_TEXT_COLUMNS.has(column.name) ? 'VARCHAR' : readType(column.type);
+export function storedType(table: TrailTable, column: Column): string {
+  return table.jsonText.has(column.name) ? 'VARCHAR' : readType(column.type);
 }
 
 /** The user-facing column list (what the view exposes). */
-export function viewColumns(): string {
-  return [...CLOUDTRAIL_COLUMNS, ...PARTITION_COLUMNS].map((c) => quoteIdentifier(c.name)).join(', ');
+export function viewColumns(table: TrailTable): string {
+  return [...table.columns, ...PARTITION_COLUMNS].map((c) => quoteIdentifier(c.name)).join(', ');
 }
 
 /**
- * The columns a read stores: all of them, or those a query reads. The three that tell an event
- * from other JSON (ingest.ts) are always read.
+ * The columns a read stores: all of them, or those a query reads. The table's markers, which tell
+ * its records from other JSON (ingest.ts), are always read.
  */
 export type ColumnSet = ReadonlySet<string> | undefined;
-export const EVENT_MARKERS: readonly string[] = ['eventtime', 'eventname', 'eventsource'];
 
-function columnsOf(set: ColumnSet): readonly Column[] {
-  return set === undefined ? CLOUDTRAIL_COLUMNS : CLOUDTRAIL_COLUMNS.filter((c) => set.has(c.name) || EVENT_MARKERS.includes(c.name));
+function columnsOf(table: TrailTable, set: ColumnSet): readonly Column[] {
+  return set === undefined ? table.columns : table.columns.filter((c) => set.has(c.name) || table.markers.includes(c.name));
 }
 
 /** A column set as the catalog keeps it (`Segment.columns`): sorted names, or null for every column. */
-export function columnSetText(set: ColumnSet): string | null {
+export function columnSetText(table: TrailTable, set: ColumnSet): string | null {
   return set === undefined
     ? null
-    : columnsOf(set)
+    : columnsOf(table, set)
         .map((c) => c.name)
         .sort()
         .join(',');
@@ -59,11 +59,11 @@ export function parseColumnSet(text: string | null): ColumnSet {
   return text === null ? undefined : new Set(text.split(','));
 }
 
-function projection(prefix: string, columns: readonly Column[]): string {
+function projection(table: TrailTable, prefix: string, columns: readonly Column[]): string {
   return columns
     .map((c) => {
       const source = `${prefix}${quoteIdentifier(c.key)}`;
-      return `${JSON_TEXT_COLUMNS.has(c.name) ? `${source}::VARCHAR` : source} AS ${quoteIdentifier(c.name)}`;
+      return `${table.jsonText.has(c.name) ? `${source}::VARCHAR` : source} AS ${quoteIdentifier(c.name)}`;
     })
     .join(', ');
 }
@@ -91,20 +91,21 @@ function readJson(paths: readonly string[], format: LogFormat, compression: Comp
  * file list in would slice every wide row and cost DuckDB as much as the reading.
  */
 export function selectEvents(
+  table: TrailTable,
   paths: readonly string[],
   format: LogFormat,
   compression: Compression,
   oneValuePerLine = true,
   set: ColumnSet = undefined,
 ): string {
-  const read = columnsOf(set);
+  const read = columnsOf(table, set);
   const sql = partitionSql('_path', '_parts');
   const partitions = PARTITION_COLUMNS.map((c) => `${sql.values[c.name as keyof typeof sql.values]} AS ${quoteIdentifier(c.name)}`).join(', ');
   if (format === 'envelope') {
-    const recordType = `STRUCT(${read.map((c) => `${quoteIdentifier(c.key)} ${columnReadType(c)}`).join(', ')})[]`;
+    const recordType = `STRUCT(${read.map((c) => `${quoteIdentifier(c.key)} ${columnReadType(table, c)}`).join(', ')})[]`;
     const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`, oneValuePerLine);
-    return `SELECT ${projection('r.', read)}, ${partitions}, _path FROM (SELECT unnest("Records") AS r, ${sql.parts} AS _parts, _path FROM ${source})`;
+    return `SELECT ${projection(table, 'r.', read)}, ${partitions}, _path FROM (SELECT unnest("Records") AS r, ${sql.parts} AS _parts, _path FROM ${source})`;
   }
-  const columns = read.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(c))}`).join(', ');
-  return `SELECT ${projection('', read)}, ${partitions}, _path FROM (SELECT *, ${sql.parts} AS _parts FROM ${readJson(paths, format, compression, columns, oneValuePerLine)})`;
+  const columns = read.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(table, c))}`).join(', ');
+  return `SELECT ${projection(table, '', read)}, ${partitions}, _path FROM (SELECT *, ${sql.parts} AS _parts FROM ${readJson(paths, format, compression, columns, oneValuePerLine)})`;
 }
