@@ -4,7 +4,7 @@ import { compile, type DesiredResource } from '../../src/kinds/index.ts';
 import type { DataSetColumnSpec } from '../../src/language/index.ts';
 import { parseExpression, parseQuery, renameTables } from '../../src/sql/index.ts';
 import { selectItem, windowPredicate } from '../../src/compile/dataset/sql.ts';
-import { fixtureSpecs } from './helpers.ts';
+import { fixtureSpecs, refusalsWith, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();
 const local = resolveTarget(specs.project.spec);
@@ -112,6 +112,57 @@ describe('compile: datasets', () => {
     assert.equal(customSql(events).DataSourceArn, 'arn:aws:quicksight:eu-central-1:333333333333:datasource/prod-fixture');
     assert.match(customSql(events).SqlQuery!, /FROM "prod_fixture_db"\."cloudtrail_logs"/);
     assert.deepEqual(events.dependsOn, ['DataSource/prod-fixture', 'GlueTable/prod_fixture_db.cloudtrail_logs']);
+  });
+});
+
+describe('compile: free SQL over the Insights table', () => {
+  const sql = `WITH insights AS (
+  SELECT sharedeventid, account, insightdetails.eventsource AS source, insightdetails.eventname AS name,
+         min(from_iso8601_timestamp(eventtime)) AS started, max(from_iso8601_timestamp(eventtime)) AS ended
+  FROM cloudtrail_insights
+  GROUP BY 1, 2, 3, 4
+)
+SELECT i.source AS service, count(c.eventid) AS calls, CAST(max(from_iso8601_timestamp(c.eventtime)) AS timestamp) AS last_call
+FROM insights i JOIN cloudtrail_logs c
+  ON c.account = i.account AND c.eventsource = i.source AND c.eventname = i.name
+ AND from_iso8601_timestamp(c.eventtime) BETWEEN i.started AND i.ended
+GROUP BY 1`;
+  /** The fixture's free-SQL dataset (the analysis reads its service, calls and last_call) with the SQL `sql`. */
+  const over = (text: string) =>
+    withSpec(specs, 'services', (d) => {
+      d.sql = text;
+    });
+
+  it("qualifies cloudtrail_insights with the Project's Glue table too, and depends on both tables", () => {
+    const prod = resolveTarget(specs.project.spec, { name: 'prod' });
+    const resource = dataset(compile(over(sql), prod), 'prod-services');
+    const query = customSql(resource).SqlQuery!;
+    assert.match(query, /FROM "prod_fixture_db"\."cloudtrail_insights"\n/);
+    assert.match(query, /FROM insights i JOIN "prod_fixture_db"\."cloudtrail_logs" c/);
+    assert.deepEqual(resource.dependsOn, [
+      'DataSource/prod-fixture',
+      'GlueTable/prod_fixture_db.cloudtrail_logs',
+      'GlueTable/prod_fixture_db.cloudtrail_insights',
+    ]);
+    const named = withSpec(over(sql), 'fixture', (p) => (p.glue.insightsTable = 'trail_insights'));
+    assert.match(customSql(dataset(compile(named, prod), 'prod-services')).SqlQuery!, /FROM "prod_fixture_db"\."trail_insights"\n/);
+  });
+
+  it('a dataset reading only the Insights table depends on it alone', () => {
+    const only = over(
+      'SELECT insightdetails.eventsource AS service, count(*) AS calls, CAST(max(from_iso8601_timestamp(eventtime)) AS timestamp) AS last_call FROM cloudtrail_insights GROUP BY 1',
+    );
+    assert.deepEqual(dataset(compile(only, local), 'services').dependsOn, ['DataSource/fixture', 'GlueTable/fixture_db.cloudtrail_insights']);
+  });
+
+  it('is checked by the gate against the Insights columns', () => {
+    const refusals = refusalsWith(specs, 'services', (d) => {
+      d.sql = sql.replace('insightdetails.eventsource', 'insightdetails.insightcontext.statistics.baselin.average');
+    });
+    assert.equal(
+      refusals[0],
+      "sql: column 'insightdetails.insightcontext.statistics' has no field 'baselin' (did you mean 'insightdetails.insightcontext.statistics.baseline'?)",
+    );
   });
 });
 

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
-import { CLOUDTRAIL_COLUMNS, hiveType } from '../../src/cloudtrail/index.ts';
+import { CLOUDTRAIL_COLUMNS, hiveType, INSIGHTS_COLUMNS } from '../../src/cloudtrail/index.ts';
 import { resolveTarget } from '../../src/compile/index.ts';
 import { compile, type DesiredResource } from '../../src/kinds/index.ts';
-import { fixtureSpecs, withSpec } from './helpers.ts';
+import { fixtureSpecs, refusalsWith, withSpec } from './helpers.ts';
 
 const specs = fixtureSpecs();
 const local = resolveTarget(specs.project.spec);
 const byKind = <K extends DesiredResource['kind']>(resources: DesiredResource[], kind: K) =>
   resources.filter((r): r is Extract<DesiredResource, { kind: K }> => r.kind === kind);
+/** The Glue table of that name (resources come sorted by id: cloudtrail_insights before cloudtrail_logs). */
+const tableNamed = (resources: DesiredResource[], name: string) => byKind(resources, 'GlueTable').find((t) => t.input.TableInput?.Name === name)!;
 
 describe('compile: Glue database and the CloudTrail table', () => {
   const resources = compile(specs, local);
@@ -22,7 +24,7 @@ describe('compile: Glue database and the CloudTrail table', () => {
   });
 
   it('creates the table as AWS documents it: every CloudTrail column, its format and SerDe', () => {
-    const [table] = byKind(resources, 'GlueTable');
+    const table = tableNamed(resources, 'cloudtrail_logs');
     const input = table.input.TableInput!;
     assert.equal(table.input.DatabaseName, 'fixture_db');
     assert.equal(input.Name, 'cloudtrail_logs');
@@ -42,7 +44,7 @@ describe('compile: Glue database and the CloudTrail table', () => {
   });
 
   it('projects the account, region and day partitions from the Project source', () => {
-    const input = byKind(resources, 'GlueTable')[0].input.TableInput!;
+    const input = tableNamed(resources, 'cloudtrail_logs').input.TableInput!;
     assert.deepEqual(
       input.PartitionKeys!.map((k) => [k.Name, k.Type]),
       [
@@ -70,9 +72,92 @@ describe('compile: Glue database and the CloudTrail table', () => {
       withSpec(specs, 'fixture', (p) => delete p.source.prefix),
       local,
     );
-    const input = byKind(bare, 'GlueTable')[0].input.TableInput!;
+    const input = tableNamed(bare, 'cloudtrail_logs').input.TableInput!;
     assert.equal(input.StorageDescriptor!.Location, 's3://fixture-trail-bucket/AWSLogs/');
     assert.equal(input.Parameters!['storage.location.template'], 's3://fixture-trail-bucket/AWSLogs/${account}/CloudTrail/${region}/${timestamp}');
+  });
+});
+
+describe('compile: the Insights table, compiled with the events table', () => {
+  const resources = compile(specs, local);
+  const insightsOf = (all: DesiredResource[]) => byKind(all, 'GlueTable').find((t) => t.input.TableInput?.Name !== 'cloudtrail_logs')!;
+
+  it('is the second table of the database: cloudtrail_insights, with the columns of an Insights record', () => {
+    const tables = byKind(resources, 'GlueTable');
+    assert.deepEqual(
+      tables.map((t) => t.id),
+      ['fixture_db.cloudtrail_insights', 'fixture_db.cloudtrail_logs'],
+    );
+    const table = insightsOf(resources);
+    assert.deepEqual(table.dependsOn, ['GlueDatabase/fixture_db']);
+    const input = table.input.TableInput!;
+    assert.equal(input.Description, 'CloudTrail Insights events, one row per start or end of unusual activity (managed by trailsight).');
+    const sd = input.StorageDescriptor!;
+    assert.deepEqual(
+      sd.Columns!.map((c) => [c.Name, c.Type]),
+      INSIGHTS_COLUMNS.map((c) => [c.name, hiveType(c.type)]),
+    );
+    assert.deepEqual(
+      sd.Columns!.map((c) => c.Name),
+      ['eventversion', 'eventtime', 'awsregion', 'eventid', 'eventtype', 'recipientaccountid', 'sharedeventid', 'insightdetails', 'eventcategory'],
+    );
+    const details = sd.Columns!.find((c) => c.Name === 'insightdetails')!.Type!;
+    assert.equal(
+      details,
+      'struct<state:string,eventsource:string,eventname:string,insighttype:string,errorcode:string,sourceeventcategory:string,insightsource:string,' +
+        'insightcontext:struct<statistics:struct<baseline:struct<average:double>,insight:struct<average:double>,insightduration:int,baselineduration:int>,' +
+        'attributions:array<struct<attribute:string,insight:array<struct<value:string,average:double>>,baseline:array<struct<value:string,average:double>>>>>>',
+    );
+    assert.equal(sd.InputFormat, 'com.amazon.emr.cloudtrail.CloudTrailInputFormat');
+    assert.equal(sd.SerdeInfo?.SerializationLibrary, 'org.apache.hive.hcatalog.data.JsonSerDe');
+  });
+
+  it('projects the same partitions over the CloudTrail-Insight/ folders beside the events', () => {
+    const logs = tableNamed(resources, 'cloudtrail_logs').input.TableInput!;
+    const input = insightsOf(resources).input.TableInput!;
+    assert.deepEqual(input.PartitionKeys, logs.PartitionKeys);
+    assert.equal(input.StorageDescriptor!.Location, 's3://fixture-trail-bucket/trails/org/AWSLogs/');
+    const { 'storage.location.template': template, ...projection } = input.Parameters!;
+    const { 'storage.location.template': logsTemplate, ...logsProjection } = logs.Parameters!;
+    assert.deepEqual(projection, logsProjection, 'the same accounts, Regions and days');
+    assert.equal(template, 's3://fixture-trail-bucket/trails/org/AWSLogs/${account}/CloudTrail-Insight/${region}/${timestamp}');
+    assert.equal(logsTemplate, 's3://fixture-trail-bucket/trails/org/AWSLogs/${account}/CloudTrail/${region}/${timestamp}');
+  });
+
+  it("an organization trail's: under AWSLogs/o-…/, for both tables", () => {
+    const org = compile(
+      withSpec(specs, 'fixture', (p) => (p.source.organizationId = 'o-a1b2c3d4e5')),
+      local,
+    );
+    assert.deepEqual(
+      ['cloudtrail_logs', 'cloudtrail_insights']
+        .map((name) => tableNamed(org, name).input.TableInput!)
+        .map((input) => [input.StorageDescriptor!.Location, input.Parameters!['storage.location.template']]),
+      [
+        [
+          's3://fixture-trail-bucket/trails/org/AWSLogs/o-a1b2c3d4e5/',
+          's3://fixture-trail-bucket/trails/org/AWSLogs/o-a1b2c3d4e5/${account}/CloudTrail/${region}/${timestamp}',
+        ],
+        [
+          's3://fixture-trail-bucket/trails/org/AWSLogs/o-a1b2c3d4e5/',
+          's3://fixture-trail-bucket/trails/org/AWSLogs/o-a1b2c3d4e5/${account}/CloudTrail-Insight/${region}/${timestamp}',
+        ],
+      ],
+    );
+  });
+
+  it('takes its name from glue.insightsTable, which must differ from glue.table', () => {
+    const named = compile(
+      withSpec(specs, 'fixture', (p) => (p.glue.insightsTable = 'trail_insights')),
+      local,
+    );
+    assert.equal(insightsOf(named).id, 'fixture_db.trail_insights');
+    assert.deepEqual(
+      refusalsWith(specs, 'fixture', (p) => (p.glue.insightsTable = 'cloudtrail_logs')),
+      [
+        "the events' table and the Insights events' table are both 'cloudtrail_logs': name them apart (glue.table, glue.insightsTable, default cloudtrail_insights)",
+      ],
+    );
   });
 });
 

@@ -35,7 +35,11 @@ const INVALID: [SqlForm, string, string][] = [
   ['expression', 'lower(eventname))', "16 error unmatched ')'"],
   ['condition', "eventname = 'StopInstances", '12 error unterminated string literal'],
   ['condition', 'eventid IN (SELECT eventid FROM cloudtrail_logs)', '12 error a condition cannot contain a subquery (SELECT); use `sql` for a whole query'],
-  ['query', 'SELECT eventid FROM other_table', "20 error unknown table 'other_table': name the CloudTrail table cloudtrail_logs"],
+  [
+    'query',
+    'SELECT eventid FROM other_table',
+    "20 error unknown table 'other_table': name the CloudTrail table cloudtrail_logs (or cloudtrail_insights, its Insights events)",
+  ],
   ['query', 'DELETE FROM cloudtrail_logs', '0 error DELETE is a statement that changes data, not a query: only queries (SELECT, WITH, VALUES) run here'],
   ['query', 'SELECT eventname FROM cloudtrail_logs WHERE eventname latest', "54 error syntax error: mismatched input 'latest'. Expecting: <EOF>"],
   ['condition', "eventname = = 'x'", "12 error syntax error: mismatched input '='"],

@@ -3,6 +3,7 @@ import type { CheckedDataSet, DataSetSpec } from '../../language/index.ts';
 import { tagList } from '../tags.ts';
 import type { ResolvedTarget } from '../target.ts';
 import { inputColumnType } from './columns.ts';
+import type { QualifiedTables } from './qualify.ts';
 import { datasetSql } from './sql.ts';
 
 /** Ids inside a dataset: one physical table (the custom SQL) and one logical table on top of it. */
@@ -18,7 +19,7 @@ export function quicksightDataSet(options: {
   target: ResolvedTarget;
   id: string;
   dataSourceArn: string;
-  table: string;
+  tables: QualifiedTables;
   permissions: ResourcePermission[] | undefined;
   tags: Record<string, string>;
 }): CreateDataSetCommandInput {
@@ -34,7 +35,7 @@ export function quicksightDataSet(options: {
         CustomSql: {
           DataSourceArn: options.dataSourceArn,
           Name: spec.name,
-          SqlQuery: datasetSql(dataset.query, options.table),
+          SqlQuery: datasetSql(dataset.query, options.tables),
           Columns: spec.columns.map((c) => ({ Name: c.name, ...inputColumnType(c.type ?? 'string') })),
         },
       },

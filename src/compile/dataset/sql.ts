@@ -2,7 +2,8 @@ import { ALL_COLUMNS, columnPaths } from '../../cloudtrail/index.ts';
 import type { DataSetColumnSpec, DataSetQuery } from '../../language/index.ts';
 import { printExpression, quoteIdentifier, renameTables, type Ast } from '../../sql/index.ts';
 import { sqlType } from './columns.ts';
-import { TABLE_PLACEHOLDER } from './qualify.ts';
+import { TABLE_PLACEHOLDERS, type QualifiedTables } from './qualify.ts';
+import type { TrailTableKind } from '../../cloudtrail/index.ts';
 
 /** `"database"."table"`: the Glue table as Athena (and the local engine) name it. */
 export function qualifiedTable(database: string, table: string): string {
@@ -41,14 +42,36 @@ export function selectItem(column: DataSetColumnSpec, parsed: Ast.Expression): s
   return `${value} AS ${quoteIdentifier(column.name)}`;
 }
 
+/** Which of the trail's tables a free SQL query names (`cloudtrail_logs`, `cloudtrail_insights`). */
+function placeholderOf(parts: readonly string[]): TrailTableKind | undefined {
+  const [name] = parts;
+  return parts.length === 1 && name !== undefined && Object.hasOwn(TABLE_PLACEHOLDERS, name) ? TABLE_PLACEHOLDERS[name] : undefined;
+}
+
+/** The trail's tables a dataset's SQL reads: the events' always for columns, those free SQL names. */
+export function tablesRead(query: DataSetQuery): TrailTableKind[] {
+  if (query.form !== 'sql') return ['logs'];
+  const read = new Set<TrailTableKind>();
+  renameTables(query.text, query.query, (parts) => {
+    const kind = placeholderOf(parts);
+    if (kind) read.add(kind);
+    return undefined;
+  });
+  return (['logs', 'insights'] as const).filter((kind) => read.has(kind));
+}
+
 /**
  * The dataset's custom SQL over the CloudTrail table: its columns, row filter and time window; or its
- * free SQL with `cloudtrail_logs` qualified to the Glue table.
+ * free SQL with `cloudtrail_logs` and `cloudtrail_insights` qualified to the Project's Glue tables.
  */
-export function datasetSql(query: DataSetQuery, table: string): string {
+export function datasetSql(query: DataSetQuery, tables: QualifiedTables): string {
   if (query.form === 'sql') {
-    return renameTables(query.text, query.query, (parts) => (parts.length === 1 && parts[0] === TABLE_PLACEHOLDER ? table : undefined));
+    return renameTables(query.text, query.query, (parts) => {
+      const kind = placeholderOf(parts);
+      return kind ? tables[kind] : undefined;
+    });
   }
+  const table = tables.logs;
   const predicates = [...(query.where ? [`(${printExpression(query.where)})`] : []), ...(query.windowDays ? [windowPredicate(query.windowDays)] : [])];
   return [
     'SELECT',

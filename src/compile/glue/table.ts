@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-glue';
-import { CLOUDTRAIL_COLUMNS, hiveType, PARTITION_COLUMNS, type Column } from '../../cloudtrail/index.ts';
+import { hiveType, INSIGHTS_TABLE, LOGS_TABLE, PARTITION_COLUMNS, type Column, type TrailTable, type TrailTableKind } from '../../cloudtrail/index.ts';
 import type { ProjectSpec } from '../../language/schema/index.ts';
 
 /** How CloudTrail files are read, as AWS documents the table for Athena. */
@@ -50,27 +50,35 @@ export function projectedPartitions(source: ProjectSpec['source'], now: Date): L
   return source.accounts.flatMap((account) => source.regions.flatMap((region) => days.map((timestamp) => ({ account, region, timestamp }))));
 }
 
+/** The Glue table of each of the trail's tables: `glue.table` for its events, `glue.insightsTable` (default `cloudtrail_insights`) for its Insights events. */
+export function glueTableName(project: ProjectSpec, kind: TrailTableKind): string {
+  return kind === 'logs' ? project.glue.table : (project.glue.insightsTable ?? INSIGHTS_TABLE.name);
+}
+
 function glueColumn(column: Column) {
   return { Name: column.name, Type: hiveType(column.type), Comment: column.description };
 }
 
 /**
- * Glue `CreateTable`: the CloudTrail table as AWS documents it ("Create the table for CloudTrail logs
- * in Athena using partition projection"), partitioned by account, Region and day, with the partitions
- * projected from the Project's source, so no crawler or `MSCK REPAIR TABLE` is ever needed.
+ * Glue `CreateTable`: one of the trail's tables as AWS documents the events' for Athena ("Create the
+ * table for CloudTrail logs in Athena using partition projection") — its events, or its Insights
+ * events with their own columns over the `CloudTrail-Insight/` folders beside them — partitioned by
+ * account, Region and day, with the partitions projected from the Project's source, so no crawler
+ * or `MSCK REPAIR TABLE` is ever needed.
  */
-export function glueTable(options: { project: ProjectSpec; database: string }): CreateTableCommandInput {
-  const { source, glue } = options.project;
+export function glueTable(options: { project: ProjectSpec; database: string; table?: TrailTable }): CreateTableCommandInput {
+  const { source } = options.project;
+  const table = options.table ?? LOGS_TABLE;
   const location = logsLocation(source);
   return {
     DatabaseName: options.database,
     TableInput: {
-      Name: glue.table,
-      Description: 'CloudTrail events, one row per event (managed by trailsight).',
+      Name: glueTableName(options.project, table.kind),
+      Description: `${table.description} (managed by trailsight).`,
       TableType: 'EXTERNAL_TABLE',
       PartitionKeys: PARTITION_COLUMNS.map(glueColumn),
       StorageDescriptor: {
-        Columns: CLOUDTRAIL_COLUMNS.map(glueColumn),
+        Columns: table.columns.map(glueColumn),
         Location: location,
         InputFormat: CLOUDTRAIL_INPUT_FORMAT,
         OutputFormat: CLOUDTRAIL_OUTPUT_FORMAT,
@@ -88,7 +96,7 @@ export function glueTable(options: { project: ProjectSpec; database: string }): 
         'projection.timestamp.range': `${source.firstDay.replace(/-/g, '/')},NOW`,
         'projection.timestamp.interval': '1',
         'projection.timestamp.interval.unit': 'DAYS',
-        'storage.location.template': `${location}\${account}/CloudTrail/\${region}/\${timestamp}`,
+        'storage.location.template': `${location}\${account}/${table.folder}/\${region}/\${timestamp}`,
       },
     },
   };

@@ -1,4 +1,5 @@
 import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
+import { glueTableName } from '../../compile/index.ts';
 import type { DoctorContext, Learned } from '../context.ts';
 import { QUICKSIGHT_SERVICE_ROLE } from '../../aws/quicksight-service-role.ts';
 import { awsError, fail, notChecked, pass, type Finding } from '../finding.ts';
@@ -16,10 +17,11 @@ export function serviceRoleNeeds(ctx: DoctorContext, learned: Learned): { action
       actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults'],
       resource: `arn:aws:athena:${region}:${account}:workgroup/${athena.workgroup}`,
     },
-    {
+    // The trail's two tables: its events, and its Insights events (the Unusual activity dashboard's).
+    ...(['logs', 'insights'] as const).map((kind) => ({
       actions: ['glue:GetTable', 'glue:GetDatabase', 'glue:GetPartitions'],
-      resource: `arn:aws:glue:${region}:${account}:table/${glue.database}/${glue.table}`,
-    },
+      resource: `arn:aws:glue:${region}:${account}:table/${glue.database}/${glueTableName(ctx.project, kind)}`,
+    })),
   ];
   const results = /^s3:\/\/([^/]+)\/(.*)$/.exec(athena.outputLocation ?? '');
   if (results) needs.push({ actions: ['s3:PutObject', 's3:GetObject'], resource: `arn:aws:s3:::${results[1]}/${results[2]}*` });

@@ -2,7 +2,8 @@ import type { CreateDataSetCommandInput, CreateRefreshScheduleCommandInput } fro
 import { permissionsFor, resourceId, resourceKey, type DesiredBase } from '../../compile/index.ts';
 import { quicksightDataSet } from '../../compile/dataset/dataset.ts';
 import { refreshSchedule } from '../../compile/dataset/refresh.ts';
-import { qualifiedTable } from '../../compile/dataset/sql.ts';
+import { qualifiedTable, tablesRead } from '../../compile/dataset/sql.ts';
+import { glueTableName } from '../../compile/index.ts';
 import type { CompileContext } from '../kind.ts';
 import { dataSourceArn, dataSourceId } from '../data-source/identity.ts';
 import { glueDatabaseName } from '../glue-database/identity.ts';
@@ -14,15 +15,20 @@ export type DataSetResource = DesiredBase<'DataSet', CreateDataSetCommandInput, 
   readonly refreshSchedule?: CreateRefreshScheduleCommandInput;
 };
 
-/** A QuickSight dataset per DataSet spec: custom SQL over the CloudTrail table, through the target's data source. */
+/** A QuickSight dataset per DataSet spec: custom SQL over the trail's tables, through the target's data source. */
 export function compileDataSets(ctx: CompileContext): DataSetResource[] {
   const { target } = ctx;
   const project = ctx.specs.project.spec;
   const source = dataSourceId(project, target);
-  const table = qualifiedTable(glueDatabaseName(project, target), project.glue.table);
+  const database = glueDatabaseName(project, target);
+  const tables = { logs: qualifiedTable(database, glueTableName(project, 'logs')), insights: qualifiedTable(database, glueTableName(project, 'insights')) };
   const permissions = permissionsFor(DATA_SET_ACTIONS, target.principals, { viewers: false });
-  const dependsOn = [resourceKey({ kind: 'DataSource', id: source }), resourceKey({ kind: 'GlueTable', id: glueTableId(project, target) })];
   return ctx.specs.datasets.map((dataset) => {
+    // Its data source, and the tables its SQL reads.
+    const dependsOn = [
+      resourceKey({ kind: 'DataSource', id: source }),
+      ...tablesRead(dataset.query).map((kind) => resourceKey({ kind: 'GlueTable', id: glueTableId(project, target, kind) })),
+    ];
     const id = resourceId(target, dataset.spec.id);
     const tags = ctx.tagsOf(dataset.spec.id, dataset.spec);
     return {
@@ -31,7 +37,7 @@ export function compileDataSets(ctx: CompileContext): DataSetResource[] {
       source: { file: dataset.file, specId: dataset.spec.id },
       service: 'quicksight',
       operation: 'CreateDataSet',
-      input: quicksightDataSet({ dataset, target, id, dataSourceArn: dataSourceArn(target, source), table, permissions, tags }),
+      input: quicksightDataSet({ dataset, target, id, dataSourceArn: dataSourceArn(target, source), tables, permissions, tags }),
       ...(dataset.refresh ? { refreshSchedule: refreshSchedule({ refresh: dataset.refresh, target, id }) } : {}),
       dependsOn,
     };

@@ -1,4 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-glue';
+import { TRAIL_TABLES } from '../../cloudtrail/index.ts';
 import { resourceKey, type DesiredBase } from '../../compile/index.ts';
 import { glueTable } from '../../compile/glue/table.ts';
 import type { CompileContext } from '../kind.ts';
@@ -8,19 +9,17 @@ import { glueTableId } from './identity.ts';
 
 export type GlueTableResource = DesiredBase<'GlueTable', CreateTableCommandInput, 'CreateTable'>;
 
-/** The CloudTrail table, in the Project's database. */
+/** The trail's two tables, in the Project's database: its events, then its Insights events. */
 export function compileGlueTable(ctx: CompileContext): GlueTableResource[] {
   const project = ctx.specs.project.spec;
   const database = glueDatabaseName(project, ctx.target);
-  return [
-    {
-      kind: 'GlueTable',
-      id: glueTableId(project, ctx.target),
-      source: projectSource(ctx),
-      service: 'glue',
-      operation: 'CreateTable',
-      input: glueTable({ project, database }),
-      dependsOn: [resourceKey({ kind: 'GlueDatabase', id: database })],
-    },
-  ];
+  return [TRAIL_TABLES.logs, TRAIL_TABLES.insights].map((table) => ({
+    kind: 'GlueTable',
+    id: glueTableId(project, ctx.target, table.kind),
+    source: projectSource(ctx),
+    service: 'glue',
+    operation: 'CreateTable',
+    input: glueTable({ project, database, table }),
+    dependsOn: [resourceKey({ kind: 'GlueDatabase', id: database })],
+  }));
 }

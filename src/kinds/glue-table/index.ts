@@ -5,7 +5,7 @@ import { createGlueTable, normaliseGlueTable, readGlueTable, removeGlueTable, up
 import { compileGlueTable, type GlueTableResource } from './compile.ts';
 import { glueTableArn } from './identity.ts';
 
-/** The CloudTrail table (partition projection: no crawler). Read in full every time (one call); never pruned. */
+/** The trail's tables, its events and its Insights events (partition projection: no crawler). Read in full every time (one call each); never pruned. */
 export const glueTable: KindDefinition<GlueTableResource> = {
   name: 'GlueTable',
   dependsOn: ['GlueDatabase'],

@@ -9,6 +9,7 @@ import { fieldTypes } from './field-types.ts';
 import { fieldsExist } from './fields-exist.ts';
 import { filterConditions } from './filter-conditions.ts';
 import { filterScopes } from './filter-scopes.ts';
+import { glueTables } from './glue-tables.ts';
 import { gridLayout } from './grid-layout.ts';
 import { localIds } from './local-ids.ts';
 import { parameters } from './parameters.ts';
@@ -23,6 +24,7 @@ import { uniqueIds } from './unique-ids.ts';
 /** Every rule of the gate, run in this order over the schema-valid specs (and the well-formed part of the others). */
 export const RULES: readonly Rule[] = [
   projectCount,
+  glueTables,
   uniqueIds,
   datasetSql,
   refreshSchedule,

@@ -41,7 +41,7 @@ export const Source = strict(
       }),
     ),
   },
-  'Where CloudTrail delivers the logs: s3://bucket/prefix/AWSLogs/[<organizationId>/]<account>/CloudTrail/<region>/YYYY/MM/DD/.',
+  'Where CloudTrail delivers the logs: s3://bucket/prefix/AWSLogs/[<organizationId>/]<account>/CloudTrail/<region>/YYYY/MM/DD/ (Insights events: CloudTrail-Insight/ instead of CloudTrail/).',
 );
 
 export const Target = strict(
@@ -65,8 +65,15 @@ export const ProjectSpec = strict(
       {
         database: GlueName,
         table: GlueName,
+        insightsTable: Type.Optional(
+          Type.String({
+            pattern: '^[a-z0-9_]{1,255}$',
+            description:
+              "The Glue table of the trail's Insights events (its CloudTrail-Insight/ folders), created with the events' table (default cloudtrail_insights; free SQL names it cloudtrail_insights).",
+          }),
+        ),
       },
-      'The Glue database and CloudTrail table trailsight creates.',
+      "The Glue database and the trail's two tables trailsight creates: its events and its Insights events.",
     ),
     athena: strict(
       {

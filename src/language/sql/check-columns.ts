@@ -1,11 +1,16 @@
-import { ALL_COLUMNS, columnPaths, type Column } from '../../cloudtrail/index.ts';
+import { ALL_COLUMNS, columnPaths, INSIGHTS_TABLE, tableColumns, type Column } from '../../cloudtrail/index.ts';
 import { closest } from '../suggest.ts';
 
-const PATHS = columnPaths(ALL_COLUMNS).map((p) => p.path);
+const INSIGHTS_COLUMNS = tableColumns(INSIGHTS_TABLE);
+const PATHS = [...new Set([...columnPaths(ALL_COLUMNS), ...columnPaths(INSIGHTS_COLUMNS)].map((p) => p.path))];
 
-/** Whether a column reference names a CloudTrail table column (or a field of one); a message if not. */
+/**
+ * Whether a column reference names a column of the trail's tables (or a field of one); a message if
+ * not. A path that starts with a column only the Insights table has is checked against that table.
+ */
 export function checkColumnPath(path: readonly string[]): string | undefined {
-  let columns: readonly Column[] = ALL_COLUMNS;
+  const insights = !ALL_COLUMNS.some((c) => c.name === path[0]) && INSIGHTS_COLUMNS.some((c) => c.name === path[0]);
+  let columns: readonly Column[] = insights ? INSIGHTS_COLUMNS : ALL_COLUMNS;
   for (const [i, name] of path.entries()) {
     const column = columns.find((c) => c.name === name);
     if (!column) {

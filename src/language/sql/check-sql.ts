@@ -1,9 +1,10 @@
 /**
  * A spec's SQL checked as Athena would check it, with the one parser and analyzer the engine runs
  * (src/sql): a column's `expr` and a `where` are Trino expressions over the CloudTrail table, free
- * `sql` a Trino query that reads only `cloudtrail_logs`. Every problem is reported at its offset.
+ * `sql` a Trino query that reads only the trail's tables, `cloudtrail_logs` (its events) and
+ * `cloudtrail_insights` (its Insights events). Every problem is reported at its offset.
  */
-import { cloudTrailTable } from '../../cloudtrail/index.ts';
+import { cloudTrailTable, INSIGHTS_TABLE, LOGS_TABLE } from '../../cloudtrail/index.ts';
 import {
   SqlError,
   analyzeExpression,
@@ -19,8 +20,8 @@ import {
 import { closest } from '../suggest.ts';
 import { checkColumnPath } from './check-columns.ts';
 
-/** The CloudTrail table as free SQL names it; the compiler qualifies it with the Glue database. */
-export const SQL_TABLE = 'cloudtrail_logs';
+/** The trail's tables as free SQL names them; the compiler qualifies them with the Glue database and the Project's table names. */
+export const SQL_TABLES: readonly string[] = [LOGS_TABLE.name, INSIGHTS_TABLE.name];
 
 /** A problem in a piece of SQL, at an offset in its text. */
 export interface SqlProblem {
@@ -32,10 +33,10 @@ export interface SqlProblem {
 /** What the SQL is: a column expression, a row condition (`where`), or a whole query (`sql`). */
 export type SqlForm = 'expression' | 'condition' | 'query';
 
-/** The database lint resolves `cloudtrail_logs` in (any name would do: specs never name one). */
+/** The database lint resolves the tables in (any name would do: specs never name one). */
 const LINT_DATABASE = 'trailsight_spec';
-const TABLE = cloudTrailTable({ database: LINT_DATABASE, name: SQL_TABLE });
-const CATALOG = staticCatalog([TABLE], LINT_DATABASE);
+const TABLE = cloudTrailTable({ database: LINT_DATABASE, name: LOGS_TABLE.name });
+const CATALOG = staticCatalog([TABLE, cloudTrailTable({ database: LINT_DATABASE, name: INSIGHTS_TABLE.name, model: INSIGHTS_TABLE })], LINT_DATABASE);
 
 export interface CheckedSql {
   readonly problems: SqlProblem[];
@@ -85,7 +86,9 @@ function describe(error: SqlError): SqlProblem {
     case 'SCHEMA_NOT_FOUND':
     case 'CATALOG_NOT_FOUND': {
       const name = /'([^']+)'/.exec(error.detail)?.[1] ?? '';
-      return problem(`unknown table '${name.replace(`awsdatacatalog.${LINT_DATABASE}.`, '')}': name the CloudTrail table ${SQL_TABLE}`);
+      return problem(
+        `unknown table '${name.replace(`awsdatacatalog.${LINT_DATABASE}.`, '')}': name the CloudTrail table ${LOGS_TABLE.name} (or ${INSIGHTS_TABLE.name}, its Insights events)`,
+      );
     }
     case 'FUNCTION_NOT_FOUND': {
       const name = /^Function '([^']+)' not registered/.exec(error.detail)?.[1];
