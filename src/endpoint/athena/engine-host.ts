@@ -6,7 +6,7 @@ import { projectionFailure, tableFiles } from './projection/table-files.ts';
 import { containedRealPath } from '../../files/contained-path.ts';
 import { storageFailure, type StorageFailure } from '../../files/storage-failure.ts';
 import { s3Location, type S3Mount } from './s3-path.ts';
-import { isCloudTrailTable, tableLocation } from './table-location.ts';
+import { isCloudTrailTable, tableLocation, trailTableOf } from './table-location.ts';
 
 /**
  * How long an attached table's file listing is trusted before a query rescans it for new logs: 2 s,
@@ -150,7 +150,7 @@ export class EngineHost {
     if (!where.mounted) await mkdir(root, { recursive: true });
     const filter = files.kind === 'projected' ? files.files : undefined;
     const pathPrefix = location!.replace(/\/?$/, '/');
-    await engine.attach({ root, schema: table.DatabaseName, table: table.Name, lazy: true, files: filter, pathPrefix });
+    await engine.attach({ root, schema: table.DatabaseName, table: table.Name, records: trailTableOf(table), lazy: true, files: filter, pathPrefix });
     const scannedAt = Date.now();
     this.attached.set(name, {
       schema: table.DatabaseName,

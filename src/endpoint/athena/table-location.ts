@@ -1,3 +1,4 @@
+import type { TrailTableKind } from '../../cloudtrail/index.ts';
 import type { GlueTable } from '../glue/keys.ts';
 
 /**
@@ -17,4 +18,13 @@ export function tableLocation(table: Pick<GlueTable, 'Parameters' | 'StorageDesc
 export function isCloudTrailTable(table: GlueTable): boolean {
   const sd = table.StorageDescriptor;
   return /cloudtrail/i.test(sd?.InputFormat ?? '') || /cloudtrail/i.test(sd?.SerdeInfo?.SerializationLibrary ?? '');
+}
+
+/**
+ * Which of a trail's tables a CloudTrail table is, from the columns it declares, as Athena reads
+ * them: one with an `insightdetails` column reads Insights records (its files are the
+ * `CloudTrail-Insight/` folders'), any other the trail's events (never those folders' files).
+ */
+export function trailTableOf(table: GlueTable): TrailTableKind {
+  return (table.StorageDescriptor?.Columns ?? []).some((c) => c.Name.toLowerCase() === 'insightdetails') ? 'insights' : 'logs';
 }
