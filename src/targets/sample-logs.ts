@@ -7,6 +7,8 @@ import { UnsafePathError } from '../files/unsafe-path-error.ts';
 const MADE = '.trailsight-sample';
 /** Written last: a finished sample, so a generation killed half-way is started again. */
 const DONE = '.trailsight-sample-complete';
+/** What the sample holds: a sample of an earlier layout (2: the burst's Insights events in CloudTrail-Insight/) is made again. */
+const SAMPLE_VERSION = 2;
 
 export interface SampleOptions {
   readonly accounts: readonly string[];
@@ -15,14 +17,14 @@ export interface SampleOptions {
 }
 
 /**
- * Generates sample logs into `folder` of trailsight's working folder unless a complete sample for
- * these accounts and Regions is there; returns whether it generated. What it replaces is only ever a
+ * Generates sample logs into `folder` of trailsight's working folder unless a complete sample of this
+ * version for these accounts and Regions is there; returns whether it generated. What it replaces is only ever a
  * sample it made itself: a folder without its marks that holds anything (the user's logs, put there
  * to be served with `--logs`) is refused, never deleted.
  */
 export async function ensureSampleLogs(own: OwnedFolder, folder: string, options: SampleOptions): Promise<boolean> {
   const dir = await own.path(folder);
-  const marker = `${JSON.stringify({ accounts: options.accounts, regions: options.regions })}\n`;
+  const marker = `${JSON.stringify({ version: SAMPLE_VERSION, accounts: options.accounts, regions: options.regions })}\n`;
   if ((await readFile(join(dir, DONE), 'utf8').catch(() => '')) === marker) return false;
   if (!(await isSampleOrEmpty(dir))) {
     throw new UnsafePathError(

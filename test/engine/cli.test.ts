@@ -19,7 +19,7 @@ describe('cli: trailsight sample and trailsight query', () => {
   it('writes sample logs, then finds the scenario with --format json into a cache under the working directory', () => {
     const sample = trailsight(dir.path, 'sample', '--out', 'logs', '--events', '2000', '--days', '3', '--seed', '5', '--end-day', '2024-11-20');
     assert.equal(sample.code, 0, sample.stderr);
-    assert.match(sample.stderr, /wrote 2000 events in \d+ files under logs/);
+    assert.match(sample.stderr, /wrote 2000 events in \d+ files and 4 Insights events in 2 files under logs/);
     const sql = `SELECT eventname, sourceipaddress, json_extract_scalar(requestparameters, '$.instancesSet.items[0].instanceId') AS instance
       FROM cloudtrail_logs WHERE useridentity.username = 'nicholas' AND eventname = 'StopInstances'`;
     const query = trailsight(dir.path, 'query', '--logs', 'logs', '--sql', sql, '--format', 'json');

@@ -42,7 +42,15 @@ describe('sample generator', () => {
     const prints = fingerprint(a.path);
     assert.deepEqual(prints, fingerprint(b.path));
     const keys = [...prints.keys()];
-    const logs = keys.filter((k) => !k.includes('CloudTrail-Digest'));
+    const logs = keys.filter((k) => !k.includes('CloudTrail-Digest') && !k.includes('CloudTrail-Insight'));
+    const insights = keys.filter((k) => k.includes('CloudTrail-Insight'));
+    assert.equal(insights.length, first.insights.files);
+    for (const key of insights) {
+      assert.match(
+        key,
+        /^AWSLogs\/123456789012\/CloudTrail-Insight\/us-east-1\/2024\/02\/28\/123456789012_CloudTrail-Insight_us-east-1_20240228T\d{4}Z_[A-Z2-7]{16}\.json\.gz$/,
+      );
+    }
     assert.equal(logs.length, first.files);
     for (const key of logs) {
       assert.match(

@@ -8,7 +8,9 @@ export async function run(options: { out: string; events: number; days: number; 
     throw new UserError(`--end-day must be YYYY-MM-DD, got ${JSON.stringify(options.endDay)}`, 2);
   }
   const started = Date.now();
-  const { files, events } = await generateSample(options);
-  printErr(`sample: wrote ${events} events in ${files} files under ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  const { files, events, insights } = await generateSample(options);
+  printErr(
+    `sample: wrote ${events} events in ${files} files and ${insights.events} Insights events in ${insights.files} files under ${options.out} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   process.exitCode = 0;
 }

@@ -14,7 +14,9 @@ function positiveInteger(name: string) {
 export function register(program: Command): void {
   program
     .command('sample')
-    .description('Write realistic CloudTrail logs (AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz) with the nicholas scenario inside.')
+    .description(
+      "Write realistic CloudTrail logs (AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/*.json.gz) with the nicholas scenario inside, and its burst's Insights events (CloudTrail-Insight/).",
+    )
     .requiredOption('--out <dir>', 'folder to write the AWSLogs/ tree into')
     .option('--events <n>', 'number of events, scenario included', positiveInteger('--events'), 10_000)
     .option('--days <n>', 'days of logs, ending with --end-day', positiveInteger('--days'), 7)

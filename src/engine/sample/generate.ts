@@ -1,7 +1,8 @@
 /**
  * Realistic, deterministic CloudTrail logs in the S3 layout: background traffic spread over
  * accounts, regions, days and hours, with the classic scenario inside, one gzip file per account,
- * region and hour, plus the digest files CloudTrail writes next to them.
+ * region and hour, plus the digest files CloudTrail writes next to them, and the Insights events of
+ * the scenario's burst in the `CloudTrail-Insight/` folder beside them.
  */
 import { compiled, packageFile } from '../../files/package-files.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -9,12 +10,13 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
+import { insightFiles, watchedApi } from './insights.ts';
 import { digestFileKey, localPath } from './layout.ts';
 import { Random } from './random.ts';
 import { scenarioEvents } from './scenario.ts';
 import { buildWorld, DEFAULT_ACCOUNTS, DEFAULT_REGIONS, SCENARIO } from './world.ts';
 import { planSlots } from './slots.ts';
-import { writeSlots, type SlotJob, type WrittenFile } from './write-slots.ts';
+import { writeSlots, type SlotJob, type SlotsWritten, type WrittenFile } from './write-slots.ts';
 
 export interface SampleOptions {
   /** Folder to write into (the `AWSLogs/` tree goes inside). */
@@ -33,9 +35,11 @@ export interface SampleOptions {
 }
 
 export interface SampleSummary {
-  /** Log files written (digest files not counted). */
+  /** Log files written (digest files and Insights files not counted). */
   files: number;
   events: number;
+  /** The Insights events of the scenario's burst (Start and End of each type), and their files. */
+  insights: { files: number; events: number };
 }
 
 const HOUR = 3_600_000;
@@ -52,10 +56,11 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const homeRegion = regions.includes(SCENARIO.region) ? SCENARIO.region : regions[0];
   const scenarioStart = (days > 1 ? endDay - DAY : endDay) + 8 * HOUR + 12 * 60_000;
   const trailAt = firstDay + 7 * HOUR + 48 * 60_000;
-  const scenario = scenarioEvents(world[0], { trailAt, start: scenarioStart }, seed).map((e) => ({
-    ...e,
-    region: regions.includes(e.region) ? e.region : homeRegion,
-  }));
+  const placed = scenarioEvents(world[0], { trailAt, start: scenarioStart }, seed);
+  const inRegions = (region: string) => (regions.includes(region) ? region : homeRegion);
+  const scenario = placed.events.map((e) => ({ ...e, region: inRegions(e.region) }));
+  const burst = { ...placed.burst, region: inRegions(placed.burst.region) };
+  const watch = watchedApi(burst, firstDay);
   const slots = planSlots(new Random(seed), {
     firstDay,
     days,
@@ -65,10 +70,20 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
     events: Math.max(0, (options.events ?? 10_000) - scenario.length),
     fileMinutes: options.fileMinutes,
   });
-  const job: SlotJob = { out: options.out, seed, accounts: [...accounts], regions: [...regions], homeRegion, slots, scenario };
-  const written = await writeInParallel(job);
+  const job: SlotJob = { out: options.out, seed, accounts: [...accounts], regions: [...regions], homeRegion, slots, scenario, watch };
+  const { files: written, watched } = await writeInParallel(job);
   await writeDigests(options.out, written);
-  return { files: written.length, events: written.reduce((sum, f) => sum + f.events, 0) };
+  const insights = insightFiles({ burst, api: watch, baseline: watched, rng: new Random(seed ^ 0x1a51647) });
+  for (const file of insights) {
+    const path = localPath(options.out, file.key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, gzipSync(JSON.stringify({ Records: file.records })));
+  }
+  return {
+    files: written.length,
+    events: written.reduce((sum, f) => sum + f.events, 0),
+    insights: { files: insights.length, events: insights.reduce((sum, f) => sum + f.records.length, 0) },
+  };
 }
 
 /** Below this many events a worker's start-up costs more than it saves. */
@@ -79,7 +94,7 @@ function workerScript(): URL | string {
   return compiled ? packageFile('dist', 'sample-worker.mjs') : new URL('./worker.mjs', import.meta.url);
 }
 
-async function writeInParallel(job: SlotJob): Promise<WrittenFile[]> {
+async function writeInParallel(job: SlotJob): Promise<SlotsWritten> {
   const events = job.slots.reduce((sum, slot) => sum + slot.count, 0);
   const workers = Math.min(availableParallelism(), 8);
   if (events < PARALLEL_FROM || workers < 2) return writeSlots(job);
@@ -87,7 +102,7 @@ async function writeInParallel(job: SlotJob): Promise<WrittenFile[]> {
   const results = await Promise.all(
     shares.map(
       (share) =>
-        new Promise<WrittenFile[]>((resolve, reject) => {
+        new Promise<SlotsWritten>((resolve, reject) => {
           const worker = new Worker(workerScript(), { workerData: share });
           worker.once('message', resolve);
           worker.once('error', reject);
@@ -95,7 +110,10 @@ async function writeInParallel(job: SlotJob): Promise<WrittenFile[]> {
         }),
     ),
   );
-  return results.flat().sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    files: results.flatMap((r) => r.files).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    watched: results.flatMap((r) => r.watched).sort((a, b) => a.time - b.time),
+  };
 }
 
 function parseDay(day: string): number {

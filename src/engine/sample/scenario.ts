@@ -1,9 +1,11 @@
 /**
- * The classic scenario: on the first day of logs an administrator creates the trail and names the
- * web server instance (tag `Name=web-server`); later the administrator creates the IAM user `nicholas`;
+ * The classic scenario: on the first day of logs an administrator creates the trail, names the
+ * web server instance (tag `Name=web-server`) and rotates the CI's access key; later the administrator creates the IAM user `nicholas`;
  * nicholas signs in to the console without MFA from an address no one else uses, looks around
- * (EC2, S3), is denied listing IAM users and reading a bucket object, stops the web server, then
- * lists the customer bucket, reads four reports from it and fails to delete one (S3 data events).
+ * (EC2, S3), is denied listing IAM users and reading a bucket object, then from AWS CloudShell tries
+ * to create access keys for other users in a burst (36 calls in 3 minutes, all denied: what CloudTrail
+ * Insights marks), stops the web server, then lists the customer bucket, reads four reports from it
+ * and fails to delete one (S3 data events).
  */
 import type { CallDetails } from './actions.ts';
 import { apiCall, consoleLogin } from './event.ts';
@@ -20,6 +22,25 @@ export interface PlacedEvent {
 const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36';
 const MINUTE = 60_000;
 
+/** The scenario's burst of calls on one API (what its Insights events are about). */
+export interface Burst {
+  readonly account: string;
+  readonly region: string;
+  readonly eventSource: string;
+  readonly eventName: string;
+  /** The error every call of the burst failed with. */
+  readonly errorCode: string;
+  /** When each call was made, ms since the epoch, in order. */
+  readonly times: readonly number[];
+  readonly userArn: string;
+  readonly userAgent: string;
+}
+
+export interface Scenario {
+  readonly events: PlacedEvent[];
+  readonly burst: Burst;
+}
+
 export interface ScenarioTimes {
   /** When the administrator creates the trail and tags the web server (ms since the epoch): the logs' first day. */
   readonly trailAt: number;
@@ -27,8 +48,8 @@ export interface ScenarioTimes {
   readonly start: number;
 }
 
-/** The scenario's events in account `world`. */
-export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: number): PlacedEvent[] {
+/** The scenario's events in account `world`, and its burst. */
+export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: number): Scenario {
   const { trailAt, start } = times;
   const rng = new Random(seed ^ 0x5ce7a210);
   const account = world.id;
@@ -147,6 +168,11 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
     request: { resourcesSet: { items: [{ resourceId: SCENARIO.webServerInstanceId }] }, tagSet: { items: [{ key: 'Name', value: SCENARIO.webServerName }] } },
     response: { requestId: rng.uuid(), _return: true },
   });
+  // The CI's deploy key, rotated on the first day: the only access key created before the burst (its Insights baseline).
+  adminCallAt(trailAt, 6, 'iam', 'CreateAccessKey', {
+    request: { userName: 'ci-deploy' },
+    response: { accessKey: { userName: 'ci-deploy', accessKeyId: `AKIA${rng.alnum(16)}`, status: 'Active', createDate: 'Jan 1, 2024 7:54:00 AM' } },
+  });
   adminCall(12, 'iam', 'CreateUser', {
     request: { userName: SCENARIO.userName },
     response: { user: { path: '/', userName: SCENARIO.userName, userId: nicholasBase.principalId, arn: nicholasArn, createDate: 'Jan 1, 2024 9:12:00 AM' } },
@@ -211,6 +237,35 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
     { code: 'AccessDenied', message: 'Access Denied' },
     true,
   );
+  // The burst, from CloudShell: his console session's credentials, CloudShell's address and AWS CLI.
+  const { burst: b } = SCENARIO;
+  const burstTimes: number[] = [];
+  for (let i = 0; i < b.minutes * b.perMinute; i++) {
+    const time = loginAt + b.startMinute * MINUTE + Math.round((i * MINUTE) / b.perMinute) + rng.int(2000);
+    const userName = b.users[i % b.users.length] ?? 'admin';
+    burstTimes.push(time);
+    events.push({
+      time,
+      account,
+      region,
+      record: apiCall({
+        rng,
+        time,
+        account,
+        region,
+        identity: nicholas,
+        sourceIp: b.sourceIp,
+        userAgent: b.userAgent,
+        console: true,
+        action: { service: b.service, name: b.action, readOnly: false },
+        details: { request: { userName } },
+        error: {
+          code: b.errorCode,
+          message: `User: ${nicholasArn} is not authorized to perform: iam:${b.action} on resource: user ${userName} because no identity-based policy allows the iam:${b.action} action`,
+        },
+      }),
+    });
+  }
   nicholasCall(14, 'ec2', 'DescribeInstanceStatus', true, {
     request: { instancesSet: { items: [{ instanceId: SCENARIO.webServerInstanceId }] }, filterSet: {}, includeAllInstances: false },
   });
@@ -248,5 +303,15 @@ export function scenarioEvents(world: AccountWorld, times: ScenarioTimes, seed: 
     { code: 'AccessDenied', message: 'Access Denied' },
     true,
   );
-  return events;
+  const burst: Burst = {
+    account,
+    region,
+    eventSource: `${b.service}.amazonaws.com`,
+    eventName: b.action,
+    errorCode: b.errorCode,
+    times: burstTimes,
+    userArn: nicholasArn,
+    userAgent: b.userAgent,
+  };
+  return { events, burst };
 }

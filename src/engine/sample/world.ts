@@ -22,6 +22,23 @@ export const SCENARIO = {
   bucket: 'customer-data-prod',
   /** What nicholas reads from the bucket after stopping the server (then fails to delete the first). */
   readKeys: ['reports/2026/q3-revenue.csv', 'reports/2026/q4-forecast.xlsx', 'reports/payroll/2026-11.csv', 'reports/customers/top-accounts.csv'],
+  /**
+   * The burst: minutes 12 to 14 after signing in, from AWS CloudShell (his console session's
+   * credentials), nicholas tries to create access keys for other users, 12 times a minute, every try
+   * denied. CloudTrail Insights marks it (an unusual rate of calls, and of AccessDenied errors).
+   */
+  burst: {
+    service: 'iam',
+    action: 'CreateAccessKey',
+    errorCode: 'AccessDenied',
+    startMinute: 12,
+    minutes: 3,
+    perMinute: 12,
+    users: ['admin', 'alice', 'ci-deploy', 'bob', 'carol', 'dave'],
+    sourceIp: '192.0.2.130',
+    userAgent:
+      'aws-cli/2.15.30 Python/3.11.8 Linux/6.1.72-96.166.amzn2023.x86_64 exec-env/CloudShell exe/x86_64.amzn.2023 prompt/off command/iam.create-access-key',
+  },
 } as const;
 
 export interface AccountWorld {
