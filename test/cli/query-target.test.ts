@@ -3,6 +3,7 @@ import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatBytes } from '../../src/cli/actions/query-target.ts';
 import { generateSample } from '../../src/engine/sample/generate.ts';
 import { awsEnv, runCli as runAws } from '../publish/cli.ts';
 import { Harness } from '../publish/harness.ts';
@@ -51,6 +52,18 @@ describe("query --target: the question on a target's Athena (the local endpoint,
     assert.ok(scanned, onTarget.stderr);
     assert.equal(Number(scanned[1]), Number((region / 1000).toFixed(1)), 'the us-west-2 files only');
     assert.match(onTarget.stderr, /workgroup trailsight, database trailsight/);
+  });
+
+  it("the Insights table too: the Project's cloudtrail_insights, scanning only the CloudTrail-Insight/ files", async () => {
+    const sql = `SELECT insightdetails.insighttype, insightdetails.state, insightdetails.eventname FROM cloudtrail_insights ORDER BY 1, eventtime`;
+    const onTarget = await runCli(['query', '--target', 'local', '--logs', logs, '--format', 'csv', '--sql', sql], dir);
+    assert.equal(onTarget.code, 0, onTarget.stderr);
+    const here = await runCli(['query', '--logs', logs, '--cache', join(dir, 'cache'), '--format', 'csv', '--sql', sql], dir);
+    assert.equal(here.code, 0, here.stderr);
+    assert.deepEqual(csvOf(onTarget.stdout), csvOf(here.stdout));
+    assert.equal(csvOf(here.stdout).length, 5, here.stdout);
+    const insights = await logBytes(join(logs, 'AWSLogs', '111122223333', 'CloudTrail-Insight'));
+    assert.ok(onTarget.stderr.includes(`query: scans ${formatBytes(insights)} in 2 log file(s)`), onTarget.stderr);
   });
 
   it('asks before a scan over --max-scan: without a terminal to ask on, it is not run', async () => {

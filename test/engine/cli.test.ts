@@ -28,6 +28,28 @@ describe('cli: trailsight sample and trailsight query', () => {
     assert.equal(query.stderr, '', 'quiet when piped');
     const again = trailsight(dir.path, 'query', '--logs', 'logs', '--sql', 'SELECT count(*) AS n FROM cloudtrail_logs', '--format', 'csv');
     assert.equal(again.stdout, 'n\r\n2000\r\n');
+    const insights = trailsight(
+      dir.path,
+      'query',
+      '--logs',
+      'logs',
+      '--format',
+      'csv',
+      '--sql',
+      `SELECT insightdetails.insighttype AS type, insightdetails.state AS state, insightdetails.eventname AS api FROM default.cloudtrail_insights ORDER BY 1, eventtime`,
+    );
+    assert.equal(insights.code, 0, insights.stderr);
+    assert.equal(
+      insights.stdout,
+      [
+        'type,state,api',
+        'ApiCallRateInsight,Start,CreateAccessKey',
+        'ApiCallRateInsight,End,CreateAccessKey',
+        'ApiErrorRateInsight,Start,CreateAccessKey',
+        'ApiErrorRateInsight,End,CreateAccessKey',
+        '',
+      ].join('\r\n'),
+    );
   });
 
   it('prints a table by default, reports bad files on stderr and query errors as Athena does', () => {

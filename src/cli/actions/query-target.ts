@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline/promises';
 import { createReadClients, destroyClients } from '../../aws/clients.ts';
 import { bytesUnderPrefixes } from '../../aws/log-listing.ts';
-import { cloudTrailTable } from '../../cloudtrail/index.ts';
+import { cloudTrailTable, INSIGHTS_TABLE, LOGS_TABLE, type TrailTable } from '../../cloudtrail/index.ts';
 import { partitionKeyPrefix, projectedPartitions } from '../../compile/index.ts';
 import type { DesiredResource } from '../../kinds/index.ts';
 import { CloudTrailEngine, EngineQueryError, partitionsNeeded, type QueryResult } from '../../engine/index.ts';
@@ -52,13 +52,20 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} bytes` : `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
 }
 
-/** The Project's CloudTrail table and the workgroup its queries run in, as compiled for the target. */
-function athenaNames(resources: readonly DesiredResource[]): { database: string; table: string; workGroup: string | undefined } {
-  const table = resources.find((r) => r.kind === 'GlueTable');
-  if (!table) throw new UserError('query: the Project compiles no Glue table for this target');
-  const [database, name] = table.id.split('.');
+/** The Project's two tables (its events', its Insights events') and the workgroup its queries run in, as compiled for the target. */
+function athenaNames(resources: readonly DesiredResource[]): {
+  database: string;
+  table: string;
+  insightsTable: string | undefined;
+  workGroup: string | undefined;
+} {
+  const tables = resources.flatMap((r) => (r.kind === 'GlueTable' ? [r] : []));
+  const events = tables.find((t) => t.records === 'logs');
+  if (!events) throw new UserError('query: the Project compiles no Glue table for this target');
+  const [database, name] = events.id.split('.');
+  const insights = tables.find((t) => t.records === 'insights')?.id.split('.')[1];
   const workGroup = resources.find((r) => r.kind === 'WorkGroup')?.id ?? dataSourceWorkGroup(resources);
-  return { database, table: name, workGroup };
+  return { database, table: name, insightsTable: insights, workGroup };
 }
 
 function dataSourceWorkGroup(resources: readonly DesiredResource[]): string | undefined {
@@ -67,10 +74,17 @@ function dataSourceWorkGroup(resources: readonly DesiredResource[]): string | un
 }
 
 /** What the query scans of logs on this machine: the files its partition predicates select. */
-async function localScan(logsDir: string, sql: string, database: string, table: string): Promise<{ bytes: number; files: number }> {
+async function localScan(
+  logsDir: string,
+  sql: string,
+  database: string,
+  table: string,
+  insightsTable: string | undefined,
+): Promise<{ bytes: number; files: number }> {
   const engine = await CloudTrailEngine.open({ cacheDir: ':memory:', readable: [logsDir] });
   try {
     await engine.attach({ root: logsDir, schema: database, table, lazy: true });
+    if (insightsTable) await engine.attach({ root: logsDir, schema: database, table: insightsTable, records: 'insights', lazy: true });
     return await engine.estimate(sql, { database });
   } finally {
     await engine.close();
@@ -85,25 +99,29 @@ interface Scan {
   readonly from: string;
 }
 
+/** One of the trail's tables a query may read: its catalog entry and its model (the folder its files are in). */
+interface TableRead {
+  readonly catalog: ReturnType<typeof cloudTrailTable>;
+  readonly model: TrailTable;
+}
+
 /**
- * What the query scans of logs in S3: the partitions of the table's projection its predicates select
- * (as Athena chooses them), each listed and summed; listing stops once past `maxScan`. Undefined, with
- * why, when the bucket cannot be listed.
+ * What the query scans of logs in S3: for each of the trail's tables, the partitions of its projection
+ * the query's predicates select (as Athena chooses them), each listed and summed; listing stops once
+ * past `maxScan`. Why not, when the bucket cannot be listed.
  */
-async function s3Scan(open: OpenTarget, compiled: DuckDbQuery, table: ReturnType<typeof cloudTrailTable>, maxScan: number): Promise<Scan | string> {
+async function s3Scan(open: OpenTarget, compiled: DuckDbQuery, tables: readonly TableRead[], maxScan: number): Promise<Scan | string> {
   const source = open.specs.project.spec.source;
   const candidates = projectedPartitions(source, new Date());
-  const needed = await partitionsNeeded(compiled, table, candidates);
-  const from = `${needed.length} of ${candidates.length} account/Region/day partitions, listed in s3://${source.bucket}`;
+  const prefixes: string[] = [];
+  for (const table of tables) {
+    const needed = await partitionsNeeded(compiled, table.catalog, candidates);
+    prefixes.push(...needed.map((partition) => partitionKeyPrefix(source, partition, table.model.folder)));
+  }
+  const from = `${prefixes.length} account/Region/day partition(s), of ${candidates.length} per table, listed in s3://${source.bucket}`;
   const read = createReadClients(open.connection);
   try {
-    const listed = await bytesUnderPrefixes(
-      read.s3,
-      source.bucket,
-      needed.map((partition) => partitionKeyPrefix(source, partition)),
-      maxScan,
-    );
-    return { ...listed, from };
+    return { ...(await bytesUnderPrefixes(read.s3, source.bucket, prefixes, maxScan)), from };
   } catch (error) {
     return `listing s3://${source.bucket} failed: ${(error as Error).name}: ${(error as Error).message}`;
   } finally {
@@ -125,19 +143,32 @@ export async function run(options: TargetQueryOptions): Promise<void> {
   const note = (line: string) => printErr(`${line}\n`);
   const { open, resources } = await openSession({ paths: [], target: options.target, logs: options.logs, note });
   try {
-    const { database, table, workGroup } = athenaNames(resources);
+    const { database, table, insightsTable, workGroup } = athenaNames(resources);
     // The gate: only what Athena would run leaves this machine (a SqlError worded as Athena's).
-    const catalogTable = cloudTrailTable({ database, name: table, relation: '' });
+    const tablesRead: TableRead[] = [
+      { catalog: cloudTrailTable({ database, name: table, relation: '' }), model: LOGS_TABLE },
+      ...(insightsTable ? [{ catalog: cloudTrailTable({ database, name: insightsTable, relation: '', model: INSIGHTS_TABLE }), model: INSIGHTS_TABLE }] : []),
+    ];
     let compiled: DuckDbQuery;
     try {
-      compiled = compileForDuckDb(options.sql, staticCatalog([catalogTable], database));
+      compiled = compileForDuckDb(
+        options.sql,
+        staticCatalog(
+          tablesRead.map((t) => t.catalog),
+          database,
+        ),
+      );
     } catch (error) {
       throw new UserError(toQueryError(error as Error, options.sql).message);
     }
     const where = `${open.description}, workgroup ${workGroup ?? '(the default)'}, database ${database}`;
     const found = open.local
-      ? { ...(await localScan(open.local.logsDir, options.sql, database, table)), complete: true, from: `the logs in ${terminalText(open.local.logsDir)}` }
-      : await s3Scan(open, compiled, catalogTable, maxScan);
+      ? {
+          ...(await localScan(open.local.logsDir, options.sql, database, table, insightsTable)),
+          complete: true,
+          from: `the logs in ${terminalText(open.local.logsDir)}`,
+        }
+      : await s3Scan(open, compiled, tablesRead, maxScan);
     const scan = typeof found === 'string' ? undefined : found;
     if (scan)
       note(

@@ -48,26 +48,48 @@ function reportBadFiles(report: IngestReport | undefined): void {
   );
 }
 
-/** Where the logs are served: `default.cloudtrail_logs`, the Project's Glue table, `--database`'s `cloudtrail_logs`. */
-function servedNames(database: string | undefined): { database: string; table: string }[] {
-  const names = [{ database: 'default', table: 'cloudtrail_logs' }, ...projectTable(), ...(database ? [{ database, table: 'cloudtrail_logs' }] : [])];
+/** A table the logs are served as: the trail's events, or its Insights events. */
+interface ServedTable {
+  readonly database: string;
+  readonly table: string;
+  readonly records: 'logs' | 'insights';
+}
+
+/**
+ * Where the logs are served: `default.cloudtrail_logs` and `default.cloudtrail_insights`, the Project's
+ * Glue tables (`glue.table`, `glue.insightsTable`) in its database, `--database`'s `cloudtrail_logs`
+ * and `cloudtrail_insights`.
+ */
+function servedNames(database: string | undefined): ServedTable[] {
+  const both = (db: string): ServedTable[] => [
+    { database: db, table: 'cloudtrail_logs', records: 'logs' },
+    { database: db, table: 'cloudtrail_insights', records: 'insights' },
+  ];
+  const names = [...both('default'), ...projectTables(), ...(database ? both(database) : [])];
   return names.filter(
     (n, i) => names.findIndex((m) => m.database.toLowerCase() === n.database.toLowerCase() && m.table.toLowerCase() === n.table.toLowerCase()) === i,
   );
 }
 
-/** The Project's `glue.database` and `glue.table`, when a Project is in dashboards/ (read as plain YAML: no spec is needed to query). */
-function projectTable(): { database: string; table: string }[] {
+/** The Project's `glue.database` and its two tables, when a Project is in dashboards/ (read as plain YAML: no spec is needed to query). */
+function projectTables(): ServedTable[] {
   const folder = 'dashboards';
   if (!existsSync(folder)) return [];
+  const glueName = (name: unknown, otherwise: string) => (typeof name === 'string' && /^[a-z0-9_]+$/i.test(name) ? name : otherwise);
   for (const file of readdirSync(folder)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
     .sort()) {
     try {
-      const doc = parse(readFileSync(join(folder, file), 'utf8')) as { kind?: unknown; glue?: { database?: unknown; table?: unknown } };
-      const { database, table } = doc?.glue ?? {};
+      const doc = parse(readFileSync(join(folder, file), 'utf8')) as {
+        kind?: unknown;
+        glue?: { database?: unknown; table?: unknown; insightsTable?: unknown };
+      };
+      const { database, table, insightsTable } = doc?.glue ?? {};
       if (doc?.kind === 'Project' && typeof database === 'string' && /^[a-z0-9_]+$/i.test(database)) {
-        return [{ database, table: typeof table === 'string' && /^[a-z0-9_]+$/i.test(table) ? table : 'cloudtrail_logs' }];
+        return [
+          { database, table: glueName(table, 'cloudtrail_logs'), records: 'logs' },
+          { database, table: glueName(insightsTable, 'cloudtrail_insights'), records: 'insights' },
+        ];
       }
     } catch {
       // Not this file: the Project is optional here.
@@ -108,10 +130,11 @@ export async function run(flags: QueryOptions): Promise<void> {
   let failure: unknown;
   try {
     const names = servedNames(options.database);
-    for (const { database, table } of names) await engine.attach({ root: options.logs, schema: database, table, lazy: true });
+    for (const { database, table, records } of names) await engine.attach({ root: options.logs, schema: database, table, records, lazy: true });
     const database = options.database ?? 'default';
     const result = await engine.query(options.sql, { database, onProgress: bar.update }).finally(bar.stop);
     reportBadFiles(engine.report());
+    reportBadFiles(engine.report({ table: 'cloudtrail_insights' }));
     process.stdout.write(renderResult(result, options.format));
     process.exitCode = 0;
   } catch (error) {

@@ -32,9 +32,12 @@ export interface LogPartition {
   readonly timestamp: string;
 }
 
-/** The key prefix of one partition's files, as the table's `storage.location.template` builds it. */
-export function partitionKeyPrefix(source: ProjectSpec['source'], partition: LogPartition): string {
-  return `${logsKeyPrefix(source)}${partition.account}/CloudTrail/${partition.region}/${partition.timestamp}/`;
+/**
+ * The key prefix of one partition's files, as the table's `storage.location.template` builds it: in
+ * the events' `CloudTrail/` folders, or another of the trail's tables' (`CloudTrail-Insight/`).
+ */
+export function partitionKeyPrefix(source: ProjectSpec['source'], partition: LogPartition, folder = LOGS_TABLE.folder): string {
+  return `${logsKeyPrefix(source)}${partition.account}/${folder}/${partition.region}/${partition.timestamp}/`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-glue';
-import { TRAIL_TABLES } from '../../cloudtrail/index.ts';
+import { TRAIL_TABLES, type TrailTableKind } from '../../cloudtrail/index.ts';
 import { resourceKey, type DesiredBase } from '../../compile/index.ts';
 import { glueTable } from '../../compile/glue/table.ts';
 import type { CompileContext } from '../kind.ts';
@@ -7,7 +7,10 @@ import { projectSource } from '../shared/requests.ts';
 import { glueDatabaseName } from '../glue-database/identity.ts';
 import { glueTableId } from './identity.ts';
 
-export type GlueTableResource = DesiredBase<'GlueTable', CreateTableCommandInput, 'CreateTable'>;
+export type GlueTableResource = DesiredBase<'GlueTable', CreateTableCommandInput, 'CreateTable'> & {
+  /** Which of the trail's tables it is: its events, or its Insights events. */
+  readonly records: TrailTableKind;
+};
 
 /** The trail's two tables, in the Project's database: its events, then its Insights events. */
 export function compileGlueTable(ctx: CompileContext): GlueTableResource[] {
@@ -20,6 +23,7 @@ export function compileGlueTable(ctx: CompileContext): GlueTableResource[] {
     service: 'glue',
     operation: 'CreateTable',
     input: glueTable({ project, database, table }),
+    records: table.kind,
     dependsOn: [resourceKey({ kind: 'GlueDatabase', id: database })],
   }));
 }
