@@ -8,7 +8,8 @@ export const LOCAL_TRAIL_NAME = 'trailsight-local';
 /**
  * The trail the local endpoint describes to CloudTrail's read calls, inferred from the served logs:
  * it delivers to the Project's bucket and prefix (where the logs are mounted), for the Regions and,
- * organization-wide, the organization its folders show. Which events it selects is not in the
+ * organization-wide, the organization its folders show, and it has Insights selectors when its
+ * folders hold Insights events (`CloudTrail-Insight/`). Which events it selects is not in the
  * folders, so that is left unknown (the endpoint says so) rather than guessed.
  */
 export function localTrail(source: ProjectSpec['source'], layout: LogsLayout, where: { account: string; region: string }): LocalTrail {
@@ -25,11 +26,11 @@ export function localTrail(source: ProjectSpec['source'], layout: LogsLayout, wh
       IsOrganizationTrail: layout.organizationId !== undefined,
       LogFileValidationEnabled: false,
       HasCustomEventSelectors: false,
-      HasInsightSelectors: false,
+      HasInsightSelectors: layout.insightRegions.length > 0,
     },
     status: { IsLogging: true },
     unknownBecause:
-      'the local trail is inferred from the folders of the logs served, which show where it delivers and for which accounts and Regions, not which events it selects',
+      'the local trail is inferred from the folders of the logs served, which show where it delivers and for which accounts and Regions (and whether Insights events were delivered), not which events it selects',
   };
 }
 

@@ -12,6 +12,8 @@ export interface LogsLayout {
   readonly organizationId?: string;
   readonly accounts: string[];
   readonly regions: string[];
+  /** Regions with Insights events (`<account>/CloudTrail-Insight/<region>/` folders): the trail records Insights there. */
+  readonly insightRegions: string[];
   /** The earliest day with logs, `YYYY-MM-DD`. */
   readonly firstDay?: string;
 }
@@ -41,8 +43,11 @@ export async function discoverLogs(dir: string): Promise<LogsLayout> {
   }
   const accounts = entries.filter((name) => ACCOUNT.test(name)).sort();
   const regions = new Set<string>();
+  const insightRegions = new Set<string>();
   let firstDay: string | undefined;
   for (const account of accounts) {
+    const insightsDir = join(accountsDir, account, 'CloudTrail-Insight');
+    for (const region of existsSync(insightsDir) ? await subdirs(dir, insightsDir) : []) insightRegions.add(region);
     const trailDir = join(accountsDir, account, 'CloudTrail');
     for (const region of existsSync(trailDir) ? await subdirs(dir, trailDir) : []) {
       regions.add(region);
@@ -51,7 +56,14 @@ export async function discoverLogs(dir: string): Promise<LogsLayout> {
     }
   }
   if (!accounts.length || !regions.size) throw new TargetError(`${awsLogs} holds no AWSLogs/<account>/CloudTrail/<region>/ folders`);
-  return { accountsDir, ...(organizationId ? { organizationId } : {}), accounts, regions: [...regions].sort(), ...(firstDay ? { firstDay } : {}) };
+  return {
+    accountsDir,
+    ...(organizationId ? { organizationId } : {}),
+    accounts,
+    regions: [...regions].sort(),
+    insightRegions: [...insightRegions].sort(),
+    ...(firstDay ? { firstDay } : {}),
+  };
 }
 
 /** The folders in `dir`, links among them only when they stay inside the logs folder `root`. */

@@ -10,6 +10,7 @@ import { compile } from '../../src/kinds/index.ts';
 import { generateSample } from '../../src/engine/index.ts';
 import { loadSpecs } from '../../src/language/index.ts';
 import { defaultTargetName, discoverLogs, hasAwsConfig, openTarget } from '../../src/targets/index.ts';
+import { localTrail } from '../../src/targets/local-trail.ts';
 import { FIXTURE_SPECS } from './harness.ts';
 
 describe('targets', () => {
@@ -47,8 +48,17 @@ describe('targets', () => {
       accountsDir: join(dir, 'plain', 'AWSLogs'),
       accounts: ['111122223333', '444455556666'],
       regions: ['eu-west-1', 'us-east-1'],
+      insightRegions: [],
       firstDay: '2025-12-30',
     });
+    // Insights events, beside the events: the Regions they are in (the trail records Insights there).
+    await file('plain', 'AWSLogs', '444455556666', 'CloudTrail-Insight', 'us-east-1', '2026', '01', '03', 'i.json');
+    const withInsights = await discoverLogs(join(dir, 'plain'));
+    assert.deepEqual(withInsights.insightRegions, ['us-east-1']);
+    const source = { bucket: 'b', accounts: ['111122223333'], regions: ['us-east-1'], firstDay: '2026-01-01' };
+    const where = { account: '111122223333', region: 'us-east-1' };
+    assert.equal(localTrail(source, withInsights, where).trail.HasInsightSelectors, true, 'the local trail has Insights selectors');
+    assert.equal(localTrail(source, { ...withInsights, insightRegions: [] }, where).trail.HasInsightSelectors, false);
     await file('org', 'AWSLogs', 'o-abcde12345', '111122223333', 'CloudTrail', 'us-east-1', '2026', '01', '05', 'a.json');
     const org = await discoverLogs(join(dir, 'org'));
     assert.equal(org.accountsDir, join(dir, 'org', 'AWSLogs', 'o-abcde12345'));
