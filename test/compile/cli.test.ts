@@ -27,7 +27,7 @@ describe('trailsight compile', function () {
     await writeFile(join(dir, 'notes.txt'), 'kept');
     const { code, out } = await run(['compile', join(REPO, 'dashboards'), '--target', 'staging', '--out', dir]);
     assert.equal(code, 0);
-    assert.match(out, /compile: 27 requests for target staging \(account 123456789012, eu-west-1\)/);
+    assert.match(out, /compile: 32 requests for target staging \(account 123456789012, eu-west-1\)/);
     const specs = await dashboardSpecs();
     const expected = requestFiles(compile(specs, resolveTarget(specs.project.spec, { name: 'staging' })));
     assert.deepEqual((await readdir(dir)).sort(), [...expected.map((f) => f.name), 'notes.txt'].sort());

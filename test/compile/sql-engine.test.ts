@@ -22,7 +22,7 @@ const customSql = (r: DataSetResource) => Object.values(r.input.PhysicalTableMap
 
 /**
  * Every compiled dataset SQL runs on the local engine (DuckDB with Trino functions) over generated
- * CloudTrail logs, and returns the columns it declares, with fitting types.
+ * CloudTrail logs (their events and their Insights events), and returns the columns it declares, with fitting types.
  */
 describe('compile: dataset SQL runs on the local engine', function () {
   this.timeout(180_000);
@@ -39,7 +39,9 @@ describe('compile: dataset SQL runs on the local engine', function () {
     await generateSample({ out: dir, events: 2500, days: 5, accounts, regions, seed: 7 });
     engine = await CloudTrailEngine.open({ cacheDir: ':memory:' });
     for (const specs of [dashboards, fixtures]) {
-      await engine.attach({ root: dir, schema: specs.project.spec.glue.database, table: specs.project.spec.glue.table });
+      const { glue } = specs.project.spec;
+      await engine.attach({ root: dir, schema: glue.database, table: glue.table });
+      await engine.attach({ root: dir, schema: glue.database, table: glue.insightsTable ?? 'cloudtrail_insights', records: 'insights' });
     }
   });
 

@@ -69,7 +69,7 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
       links,
       local!.dashboardIds.map((id) => `${id}.html`),
     );
-    // dashboards/folder.yaml: the shared folder holding the four, read with ListFolders and ListFolderMembers.
+    // dashboards/folder.yaml: the shared folder holding them all, read with ListFolders and ListFolderMembers.
     const folders = await watched.page.$$eval('ul.folders li', (lis) =>
       lis.map((li) => [li.querySelector('.folder')?.textContent, [...li.querySelectorAll('a')].map((a) => a.getAttribute('href'))]),
     );
@@ -199,6 +199,36 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     await page.click('[role="tab"][data-sheet-id="functions"]');
     await page.waitForSelector('figure[data-visual-id="invocations"] .kpi-value');
     assert.match((await page.$eval('figure[data-visual-id="invocations"] .kpi-value', (el) => el.textContent)) ?? '', /^[1-9][\d,]*$/);
+    await assertClean(watched);
+    await page.close();
+  });
+
+  it("the Unusual activity page: the burst's two Insights events against their baselines, and nicholas's calls around them", async () => {
+    const watched = await open(join(SITE, 'unusual-activity.html'));
+    const { page } = watched;
+    const insights = await page.$$eval('figure[data-visual-id="insight-list"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    for (const insight of ['CreateAccessKey calls', 'CreateAccessKey AccessDenied errors']) {
+      const row = insights.find((cells) => cells.includes(insight));
+      assert.ok(row, `${insight} in ${JSON.stringify(insights)}`);
+      assert.ok(
+        row.some((cell) => cell.endsWith(':user/nicholas')),
+        'nicholas is behind it',
+      );
+    }
+    assert.ok(await page.$('figure[data-visual-id="baseline-vs-insight"] canvas'), 'baseline against insight is drawn');
+    await page.click('[role="tab"][data-sheet-id="calls"]');
+    await page.waitForSelector('figure[data-visual-id="call-list"] tbody tr');
+    const calls = await page.$$eval('figure[data-visual-id="call-list"] tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+    assert.ok(calls.length > 0);
+    assert.ok(
+      calls.every((cells) => cells.includes('nicholas') && cells.includes('CreateAccessKey') && cells.includes('AccessDenied')),
+      JSON.stringify(calls.slice(0, 3)),
+    );
+    assert.equal(await page.$eval('figure[data-visual-id="calls-around"] .kpi-value', (el) => el.textContent), '36');
     await assertClean(watched);
     await page.close();
   });
