@@ -188,7 +188,7 @@ try {
     `no-op publish: ${s(noop.ms)}, ${counter.reads} reads for ${resources.length} resources = ${(counter.reads / resources.length).toFixed(2)} reads per resource (target ≤ 1), ${counter.writes} writes (target 0); ${counter.throttled} attempts throttled and retried`,
   );
   console.log(
-    `  of which ${listPages} List pages (one per kind per 100 resources: every LastUpdatedTime), ${permissionReads} permission reads (the data source, each dataset and dashboard) and ${resourceReads} other resource reads (the deployment record matched: only the data source's tags, the Glue database and table and the workgroup are read)`,
+    `  of which ${listPages} List pages (one per kind per 100 resources: every LastUpdatedTime), ${permissionReads} permission reads (the data source, each dataset and dashboard) and ${resourceReads} other resource reads (the deployment record matched: only the data source's tags, the Glue database and tables and the workgroup are read)`,
   );
 } finally {
   await endpoint.close();

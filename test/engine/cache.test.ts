@@ -43,10 +43,10 @@ function logsAndCache(name: string): { logs: ReturnType<typeof tempDir>; cache: 
   return { logs, cache };
 }
 
-/** The log files of a sample, sorted. */
+/** The log files of a sample's events (not its digests, nor its Insights events), sorted. */
 function logFiles(root: string): string[] {
   return (readdirSync(root, { recursive: true }) as string[])
-    .filter((p) => p.endsWith('.json.gz') && !p.includes('CloudTrail-Digest'))
+    .filter((p) => p.endsWith('.json.gz') && !p.includes('CloudTrail-Digest') && !p.includes('CloudTrail-Insight'))
     .map((p) => join(root, p))
     .sort();
 }

@@ -51,6 +51,8 @@ describe('publish converges the local endpoint to the specs', () => {
         'athena:GetWorkGroup',
         'athena:ListTagsForResource',
         'glue:GetDatabase',
+        // The trail's two tables: its events and its Insights events.
+        'glue:GetTable',
         'glue:GetTable',
         'glue:GetTags',
         // A List page per QuickSight kind (per 100): every LastUpdatedTime and published version…
@@ -89,12 +91,12 @@ describe('publish converges the local endpoint to the specs', () => {
       for (const c of calls.filter((c) => predicate(c.operation))) out[`${c.service}:${c.operation}`] = (out[`${c.service}:${c.operation}`] ?? 0) + 1;
       return out;
     };
-    // The fixture: the Glue database and table, the workgroup, the data source, 2 datasets, a theme, 3 boards, a folder of 2.
+    // The fixture: the Glue database and the trail's two tables, the workgroup, the data source, 2 datasets, a theme, 3 boards, a folder of 2.
     assert.deepEqual(
       count((op) => !/^(Describe|Get|List)/.test(op)),
       {
         'glue:CreateDatabase': 1,
-        'glue:CreateTable': 1,
+        'glue:CreateTable': 2,
         'athena:CreateWorkGroup': 1,
         'athena:TagResource': 1, // the workgroup's fingerprint
         'quicksight:CreateDataSource': 1,
@@ -108,7 +110,7 @@ describe('publish converges the local endpoint to the specs', () => {
         'quicksight:TagResource': 9,
       },
     );
-    assert.equal(writes, 26);
+    assert.equal(writes, 27);
     // Reads: Glue and the workgroup once; each List page twice (to plan, and for the record once
     // everything converged); each asynchronous creation's status; each dataset's and the folder's LastUpdatedTime.
     const waits = count((op) => /^Describe(DataSource|Theme|Analysis|Dashboard)$/.test(op));
@@ -124,7 +126,7 @@ describe('publish converges the local endpoint to the specs', () => {
       count((op) => /^(Get|List)/.test(op) || op === 'DescribeDataSet' || op === 'DescribeFolder'),
       {
         'glue:GetDatabase': 1,
-        'glue:GetTable': 1,
+        'glue:GetTable': 2,
         'athena:GetWorkGroup': 1,
         'quicksight:ListDataSources': 2,
         'quicksight:ListDataSets': 2,
@@ -137,7 +139,7 @@ describe('publish converges the local endpoint to the specs', () => {
         'quicksight:DescribeFolder': 1,
       },
     );
-    assert.equal(reads, 18 + polls);
+    assert.equal(reads, 19 + polls);
   });
 
   it('a changed spec updates only what it compiles to, and publishes the new dashboard version', async () => {

@@ -119,7 +119,7 @@ describe('publish under throttling, server errors and QuickSight failures', () =
     const env = awsEnv(h.endpoint.url, h.dir);
     const first = await runCli(['publish', h.specsDir, '--target', 'aws'], { cwd: h.dir, env });
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /publish: 14 created, 0 updated, 0 unchanged, 0 deleted/);
+    assert.match(first.stdout, /publish: 15 created, 0 updated, 0 unchanged, 0 deleted/);
     await dropSourceIp(h);
     await writeFile(join(h.specsDir, 'ips.yaml'), IPS_DASHBOARD);
     const run = await runCli(['publish', h.specsDir, '--target', 'aws'], { cwd: h.dir, env });

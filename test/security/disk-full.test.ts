@@ -91,7 +91,7 @@ describe('security: a full disk is a clear error', () => {
       mounted.push(cache);
       const result = await runCli(['publish', DASHBOARDS, '--logs', join(dir, 'logs')], work);
       assert.equal(result.code, 1, result.stderr);
-      assert.match(result.stdout, /publish: 20 created/, 'the resources themselves were published');
+      assert.match(result.stdout, /publish: 25 created/, 'the resources themselves were published');
       assert.ok(
         result.stderr.includes(
           `\nlocal: the preview's queries failed: cannot write the query cache ${cache}: no space left on the device (free some space there and run again)\n`,
