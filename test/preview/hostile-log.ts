@@ -15,7 +15,8 @@ export const HOSTILE_USER = 'mallory';
 /**
  * One CloudTrail log file, in the S3 layout under `root` (the folder holding `AWSLogs/`), whose
  * TerminateInstances event by `mallory` carries the payloads in its user agent, request parameters
- * and error fields.
+ * and error fields; and one Insights file beside it, whose Insights event on that call (an unusual
+ * rate of its error) carries them in its error code and attributions.
  */
 export async function writeHostileLog(root: string, input: { account: string; region: string; time: Date }): Promise<void> {
   const iso = input.time.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -72,4 +73,37 @@ export async function writeHostileLog(root: string, input: { account: string; re
   await mkdir(dir, { recursive: true });
   const name = `${input.account}_CloudTrail_${input.region}_${y}${m}${d}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z_hostile0000000000.json.gz`;
   await writeFile(join(dir, name), gzipSync(JSON.stringify({ Records: [event, rootLogin] })));
+  const minute = `${iso.slice(0, 16)}:00Z`;
+  const insight = (state: 'Start' | 'End', eventID: string) => ({
+    eventVersion: '1.09',
+    eventTime: minute,
+    awsRegion: input.region,
+    eventID,
+    eventType: 'AwsCloudTrailInsight',
+    recipientAccountId: input.account,
+    sharedEventID: '66666666-7777-8888-9999-0000000000aa',
+    insightDetails: {
+      state,
+      eventSource: 'ec2.amazonaws.com',
+      eventName: 'TerminateInstances',
+      insightType: 'ApiErrorRateInsight',
+      errorCode: PAYLOADS.errorCode,
+      sourceEventCategory: 'Management',
+      insightContext: {
+        statistics: { baseline: { average: 0 }, insight: { average: 1 }, insightDuration: 1, baselineDuration: 10080 },
+        attributions: [
+          { attribute: 'userIdentityArn', insight: [{ value: PAYLOADS.instanceId, average: 1 }], baseline: [] },
+          { attribute: 'userAgent', insight: [{ value: PAYLOADS.userAgent, average: 1 }], baseline: [] },
+        ],
+      },
+    },
+    eventCategory: 'Insight',
+  });
+  const insights = join(root, 'AWSLogs', input.account, 'CloudTrail-Insight', input.region, y!, m!, d!);
+  await mkdir(insights, { recursive: true });
+  const insightsName = `${input.account}_CloudTrail-Insight_${input.region}_${y}${m}${d}T${iso.slice(11, 13)}${iso.slice(14, 16)}Z_hostile0000000000.json.gz`;
+  await writeFile(
+    join(insights, insightsName),
+    gzipSync(JSON.stringify({ Records: [insight('Start', '66666666-7777-8888-9999-0000000000ab'), insight('End', '66666666-7777-8888-9999-0000000000ac')] })),
+  );
 }

@@ -223,12 +223,16 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     const calls = await page.$$eval('figure[data-visual-id="call-list"] tbody tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );
-    assert.ok(calls.length > 0);
+    const burst = calls.filter((cells) => cells.includes('nicholas'));
+    assert.equal(burst.length, 2 * 36, 'each of his 36 calls, around each of the two Insights events');
     assert.ok(
-      calls.every((cells) => cells.includes('nicholas') && cells.includes('CreateAccessKey') && cells.includes('AccessDenied')),
-      JSON.stringify(calls.slice(0, 3)),
+      burst.every((cells) => cells.includes('CreateAccessKey') && cells.includes('AccessDenied') && cells.includes('192.0.2.130')),
+      JSON.stringify(burst.slice(0, 3)),
     );
-    assert.equal(await page.$eval('figure[data-visual-id="calls-around"] .kpi-value', (el) => el.textContent), '36');
+    assert.ok(
+      calls.every((cells) => cells.includes('nicholas') || cells.includes(HOSTILE_USER)),
+      'and the hostile call around the hostile Insights event',
+    );
     await assertClean(watched);
     await page.close();
   });
@@ -256,6 +260,21 @@ describe('preview site in headless Chromium (dashboards/ on the local endpoint o
     assert.equal(look.visual, 'rgb(255, 255, 255)', 'primaryBackground #FFFFFF');
     assert.match(look.font, /^"Amazon Ember", Arial, /);
     assert.deepEqual(look.colors, ['#0072B2', '#E69F00', '#009E73'], 'the data colours, in order');
+    await assertClean(watched);
+    await page.close();
+  });
+
+  it('hostile Insights events (error code, principal and user agent) render as text and run nothing, chart labels included', async () => {
+    const watched = await open(join(SITE, 'unusual-activity.html'));
+    const { page } = watched;
+    const text = await page.$eval('section.sheet', (s) => s.textContent ?? '');
+    for (const payload of [PAYLOADS.errorCode, PAYLOADS.instanceId, PAYLOADS.userAgent]) assert.ok(text.includes(payload), `${payload} is shown as text`);
+    assert.equal(await page.$$eval('section.sheet img, section.sheet svg[onload], section.sheet script', (els) => els.length), 0);
+    for (const id of ['baseline-vs-insight', 'by-principal']) {
+      const b = (await (await page.$(`figure[data-visual-id="${id}"] canvas`))!.boundingBox())!;
+      for (let y = b.y + 10; y < b.y + b.height; y += b.height / 10) await page.mouse.move(b.x + b.width * 0.4, y);
+    }
+    await page.waitForTimeout(200);
     await assertClean(watched);
     await page.close();
   });
