@@ -124,7 +124,10 @@ describe('query --target aws: what it scans, from S3 listings, when the logs are
   it('no predicate: every partition, more than --max-scan: listing stops there and the query is not run', async () => {
     const run = await query('SELECT count(*) FROM cloudtrail_logs', '--max-scan', '10KB');
     assert.equal(run.code, 1, run.stderr);
-    assert.match(run.stderr, /query: scans over [\d.]+ KB in over \d+ log file\(s\) \(its partition predicates: (\d+) of \1 account\/Region\/day partitions/);
+    assert.match(
+      run.stderr,
+      /query: scans over [\d.]+ KB in over \d+ log file\(s\) \(its partition predicates: (\d+) account\/Region\/day partition\(s\), of \1 per table/,
+    );
     assert.match(run.stderr, /not run: it would scan over [\d.]+ KB, over --max-scan 10\.0 KB/);
     assert.equal(run.stdout, '');
   });
