@@ -112,7 +112,7 @@ describe('query --target aws: what it scans, from S3 listings, when the logs are
     const dayBytes = await logBytes(join(logs, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', ...day.split('/')));
     assert.ok(dayBytes > 0 && dayBytes < (await logBytes(logs)));
     const scanned =
-      /query: scans ([\d.]+) KB in (\d+) log file\(s\) \(its partition predicates: 1 of (\d+) account\/Region\/day partitions, listed in s3:\/\/test-cloudtrail-logs\)/.exec(
+      /query: scans ([\d.]+) KB in (\d+) log file\(s\) \(its partition predicates: 1 account\/Region\/day partition\(s\), of (\d+) per table, listed in s3:\/\/test-cloudtrail-logs\)/.exec(
         run.stderr,
       );
     assert.ok(scanned, run.stderr);
