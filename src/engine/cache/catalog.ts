@@ -41,7 +41,7 @@ export async function isOtherLayout(db: Database): Promise<boolean> {
   const [meta] = await db.objects<{ n: number }>(
     `SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = '${CACHE_SCHEMA}' AND table_name = 'meta'`,
   );
-  if (Number(meta.n) === 0) return false;
+  if (Number(meta?.n ?? 0) === 0) return false;
   const [version] = await db.objects<{ value: string }>(`SELECT value FROM ${CACHE_SCHEMA}.meta WHERE key = 'layout'`);
   return version !== undefined && Number(version.value) !== LAYOUT_VERSION;
 }
@@ -96,8 +96,9 @@ export async function cachedFiles(db: Database, root: string): Promise<Map<strin
     (string | null)[],
   ];
   const files = new Map<string, CachedFile>();
-  for (let i = 0; i < path.length; i++) {
-    files.set(path[i], { path: path[i], size: size[i], mtimeMs: mtime[i], records: records[i], badReason: bad[i], segment: segment[i] });
+  // Columns of one result: each has a value at every row index.
+  for (const [i, file] of path.entries()) {
+    files.set(file, { path: file, size: size[i]!, mtimeMs: mtime[i]!, records: records[i]!, badReason: bad[i]!, segment: segment[i]! });
   }
   return files;
 }

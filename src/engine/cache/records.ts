@@ -121,7 +121,7 @@ export class RootRecords {
     const name = await this.writeSegment(`SELECT * FROM ${this.store.source(this.key, names)}`);
     try {
       // Every segment of a root holds the same columns (readPending in engine.ts keeps it so).
-      await inTransaction(this.db, () => this.replace(names, { name, records: merged.reduce((sum, s) => sum + s.records, 0), columns: merged[0].columns }));
+      await inTransaction(this.db, () => this.replace(names, { name, records: merged.reduce((sum, s) => sum + s.records, 0), columns: merged[0]!.columns }));
     } catch (error) {
       await this.discard([name]);
       throw error;

@@ -20,6 +20,7 @@ export function partitionOf(path: string): PartitionValues {
   const match = LAYOUT.exec(path.includes('\\') ? path.split('\\').join('/') : path);
   if (!match) return { account: null, region: null, timestamp: null };
   const [, account, region, year, month, day] = match;
+  if (!account || !region || !year || !month || !day) return { account: null, region: null, timestamp: null };
   return { account, region, timestamp: `${year}/${month}/${day}` };
 }
 

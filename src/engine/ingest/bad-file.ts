@@ -28,7 +28,7 @@ export async function describeReadError(message: string, path: string): Promise<
     const gzipProblem = await gzipIntegrity(path);
     if (gzipProblem) return gzipProblem;
   }
-  const firstLine = message.split('\n')[0].trim();
+  const firstLine = (message.split('\n')[0] ?? '').trim();
   const reason = firstLine
     .replace(/^[A-Za-z ]+ Error: /, '')
     .replace(` in file "${path}"`, '')

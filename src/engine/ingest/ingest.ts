@@ -136,7 +136,7 @@ async function loadIsolating(target: IngestTarget, group: Candidate[], report: I
     // Binder, catalog or parser errors are our bug, not a bad file: no file would load.
     if (!named && !isReadError(message)) throw error;
     if (named || group.length === 1) {
-      const culprit = named ?? group[0];
+      const culprit = named ?? group[0]!;
       const rest = group.filter((c) => c !== culprit);
       if (culprit.presumed) {
         // Named like CloudTrail's files but not read as one: look at what it really holds.
@@ -178,7 +178,7 @@ function markerKeys(table: TrailTable): string {
 
 async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
   const { db, records, table } = target;
-  const { format, compression, oneValuePerLine } = group[0];
+  const { format, compression, oneValuePerLine } = group[0]!; // loadIsolating never loads an empty group
   const written = await records.writeSegment(
     selectEvents(
       table,

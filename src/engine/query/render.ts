@@ -35,10 +35,10 @@ export function renderTable(result: QueryResult, maxWidth = 80): string {
   const header = result.columns.map((c) => terminalText(c.name));
   // Spaces, tabs and line feeds are layout (one space); any other control character shows as its escape.
   const body = result.rows.map((row) => row.map((v) => cut(terminalText(cellText(v).replace(/[ \t\n]+/g, ' ')))));
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => c.padEnd(widths[i]))
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join(' | ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('-+-');

@@ -74,7 +74,7 @@ export function trinoTypeName(type: DuckDBType): string {
     case DuckDBTypeId.MAP:
       return `map(${trinoTypeName(type.keyType)}, ${trinoTypeName(type.valueType)})`;
     case DuckDBTypeId.STRUCT:
-      return `row(${type.entryNames.map((name, i) => `${name.toLowerCase()} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
+      return `row(${type.entryNames.map((name, i) => `${name.toLowerCase()} ${trinoTypeName(type.entryTypes[i]!)}`).join(', ')})`;
     case DuckDBTypeId.SQLNULL:
       return 'unknown';
     default:
@@ -116,7 +116,7 @@ export function plainValue(value: unknown, type: DuckDBType): unknown {
     case DuckDBTypeId.STRUCT: {
       const entries = value as Record<string, unknown>;
       // Lower case, as Athena names every field (storage keeps CloudTrail's camelCase).
-      return Object.fromEntries(type.entryNames.map((name, i) => [name.toLowerCase(), plainValue(entries[name], type.entryTypes[i])]));
+      return Object.fromEntries(type.entryNames.map((name, i) => [name.toLowerCase(), plainValue(entries[name], type.entryTypes[i]!)]));
     }
     case DuckDBTypeId.MAP:
       return Object.fromEntries(
@@ -136,11 +136,11 @@ export async function readResult(result: DuckDBMaterializedResult, trino?: reado
   const types = result.columnTypes();
   const columns = trino
     ? trino.map((c) => ({ name: c.name, type: typeText(c.type) }))
-    : names.map((name, i) => ({ name: name.toLowerCase(), type: trinoTypeName(types[i]) }));
+    : names.map((name, i) => ({ name: name.toLowerCase(), type: trinoTypeName(types[i]!) }));
   const rows: unknown[][] = [];
   for (const chunk of await result.fetchAllChunks()) {
     for (const row of chunk.convertRows(JSDuckDBValueConverter)) {
-      rows.push(row.map((value, i) => plainValue(value, types[i])));
+      rows.push(row.map((value, i) => plainValue(value, types[i]!)));
     }
   }
   return { columns, rows };

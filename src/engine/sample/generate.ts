@@ -53,10 +53,10 @@ export async function generateSample(options: SampleOptions): Promise<SampleSumm
   const endDay = parseDay(options.endDay ?? new Date(Date.now() - DAY).toISOString().slice(0, 10));
   const firstDay = endDay - (days - 1) * DAY;
   const world = buildWorld(seed, accounts, regions);
-  const homeRegion = regions.includes(SCENARIO.region) ? SCENARIO.region : regions[0];
+  const homeRegion = regions.includes(SCENARIO.region) ? SCENARIO.region : regions[0]!; // regions is never empty (the defaults)
   const scenarioStart = (days > 1 ? endDay - DAY : endDay) + 8 * HOUR + 12 * 60_000;
   const trailAt = firstDay + 7 * HOUR + 48 * 60_000;
-  const placed = scenarioEvents(world[0], { trailAt, start: scenarioStart }, seed);
+  const placed = scenarioEvents(world[0]!, { trailAt, start: scenarioStart }, seed); // a world per account, and there is one at least
   const inRegions = (region: string) => (regions.includes(region) ? region : homeRegion);
   const scenario = placed.events.map((e) => ({ ...e, region: inRegions(e.region) }));
   const burst = { ...placed.burst, region: inRegions(placed.burst.region) };
@@ -134,7 +134,7 @@ async function writeDigests(out: string, written: readonly WrittenFile[]): Promi
     groups.set(key, group);
   }
   for (const files of groups.values()) {
-    const { account, region, day } = files[0];
+    const { account, region, day } = files[0]!; // a group is made by its first file
     const end = day + DAY - 1000;
     const body = JSON.stringify({
       awsAccountId: account,

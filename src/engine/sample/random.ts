@@ -30,7 +30,8 @@ export class Random {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)];
+    if (items.length === 0) throw new RangeError('pick: nothing to pick from');
+    return items[this.int(items.length)]!;
   }
 
   chance(p: number): boolean {
@@ -42,11 +43,12 @@ export class Random {
     let total = 0;
     for (const w of weights) total += w;
     let x = this.next() * total;
-    for (let i = 0; i < items.length; i++) {
-      x -= weights[i];
-      if (x < 0) return items[i];
+    if (items.length === 0) throw new RangeError('weighted: nothing to pick from');
+    for (const [i, item] of items.entries()) {
+      x -= weights[i] ?? 0;
+      if (x < 0) return item;
     }
-    return items[items.length - 1];
+    return items[items.length - 1]!;
   }
 
   hex(length: number): string {

@@ -64,10 +64,11 @@ export function planSlots(rng: Random, plan: SlotPlan): Slot[] {
   const exact = weights.map((w) => (w / total) * plan.events);
   let assigned = 0;
   slots.forEach((slot, i) => {
-    slot.count = Math.floor(exact[i]);
+    slot.count = Math.floor(exact[i]!); // exact has a share for each slot
     assigned += slot.count;
   });
   const byRemainder = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((p, q) => q.r - p.r || p.i - q.i);
-  for (let k = 0; k < plan.events - assigned; k++) slots[byRemainder[k].i].count += 1;
+  // Fewer events are left than there are slots (each slot's floor took the rest).
+  for (const { i } of byRemainder.slice(0, plan.events - assigned)) slots[i]!.count += 1;
   return slots;
 }

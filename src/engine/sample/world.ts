@@ -72,7 +72,8 @@ export function buildWorld(seed: number, accounts: readonly string[], regions: r
       kmsKeys: perRegion(() => rng.uuid()),
       principalIds: new Map(),
     };
-    if (index === 0 && world.instances[SCENARIO.region]) world.instances[SCENARIO.region][0] = SCENARIO.webServerInstanceId;
+    const scenarioInstances = world.instances[SCENARIO.region];
+    if (index === 0 && scenarioInstances) scenarioInstances[0] = SCENARIO.webServerInstanceId;
     return world;
   });
 }

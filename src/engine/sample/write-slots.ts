@@ -88,8 +88,9 @@ export function writeSlots(job: SlotJob): SlotsWritten {
       key,
       events: records.length,
       hashValue: createHash('sha256').update(compressed).digest('hex'),
-      oldestEventTime: iso(records[0].time),
-      newestEventTime: iso(records[records.length - 1].time),
+      // A slot without events writes no file.
+      oldestEventTime: iso(records[0]!.time),
+      newestEventTime: iso(records[records.length - 1]!.time),
     });
   }
   return { files: written, watched };
