@@ -333,6 +333,17 @@ describe('doctor: every check over real SDK clients against the local endpoint',
       assert.deepEqual(validateOperationInput(iam, 'SimulatePrincipalPolicy', input), []);
     }
   });
+  it("asks about the target's own names: a target's prefix on the workgroup and Glue database publish creates there", () => {
+    const staging = { ...target(), name: 'staging', idPrefix: 'staging-' };
+    const ctx = { project: project(), target: staging, now: NOW } as unknown as DoctorContext;
+    const resources = serviceRoleNeeds(ctx, {}).map((n) => n.resource);
+    assert.ok(resources.includes(`arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/staging-trailsight`), resources.join('\n'));
+    assert.ok(resources.includes(`arn:aws:glue:${REGION}:${ACCOUNT}:table/staging_trailsight/cloudtrail_logs`), resources.join('\n'));
+    assert.ok(resources.includes(`arn:aws:glue:${REGION}:${ACCOUNT}:table/staging_trailsight/cloudtrail_insights`), resources.join('\n'));
+    // An existing workgroup (createWorkgroup false) is used by its own name, in every target.
+    const existing = { project: project({}, { createWorkgroup: false }), target: staging, now: NOW } as unknown as DoctorContext;
+    assert.ok(serviceRoleNeeds(existing, {}).some((n) => n.resource === `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/trailsight`));
+  });
 });
 
 /** The IAM action and resource a doctor call is authorised as. */

@@ -1,5 +1,7 @@
 import { SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
 import { glueTableName } from '../../compile/index.ts';
+import { glueDatabaseName } from '../../kinds/glue-database/identity.ts';
+import { workGroupName } from '../../kinds/workgroup/identity.ts';
 import type { DoctorContext, Learned } from '../context.ts';
 import { QUICKSIGHT_SERVICE_ROLE } from '../../aws/quicksight-service-role.ts';
 import { awsError, fail, notChecked, pass, type Finding } from '../finding.ts';
@@ -8,19 +10,21 @@ const TITLE = "QuickSight's service role can read the logs and use Athena";
 
 /** What QuickSight's role must be allowed, on which resource: the most common reason a real dashboard shows nothing. */
 export function serviceRoleNeeds(ctx: DoctorContext, learned: Learned): { actions: string[]; resource: string }[] {
-  const { source, athena, glue } = ctx.project;
+  const { source, athena } = ctx.project;
   const { account, region } = ctx.target;
+  // The names publish gives them in this target (its prefix applied), not the spec's.
+  const database = glueDatabaseName(ctx.project, ctx.target);
   const needs = [
     { actions: ['s3:ListBucket', 's3:GetBucketLocation'], resource: `arn:aws:s3:::${source.bucket}` },
     { actions: ['s3:GetObject'], resource: `arn:aws:s3:::${source.bucket}/${source.prefix ?? ''}AWSLogs/*` },
     {
       actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults'],
-      resource: `arn:aws:athena:${region}:${account}:workgroup/${athena.workgroup}`,
+      resource: `arn:aws:athena:${region}:${account}:workgroup/${workGroupName(ctx.project, ctx.target)}`,
     },
     // The trail's two tables: its events, and its Insights events (the Unusual activity dashboard's).
     ...(['logs', 'insights'] as const).map((kind) => ({
       actions: ['glue:GetTable', 'glue:GetDatabase', 'glue:GetPartitions'],
-      resource: `arn:aws:glue:${region}:${account}:table/${glue.database}/${glueTableName(ctx.project, kind)}`,
+      resource: `arn:aws:glue:${region}:${account}:table/${database}/${glueTableName(ctx.project, kind)}`,
     })),
   ];
   const results = /^s3:\/\/([^/]+)\/(.*)$/.exec(athena.outputLocation ?? '');

@@ -1,4 +1,5 @@
 import { GetWorkGroupCommand } from '@aws-sdk/client-athena';
+import { workGroupName } from '../../kinds/workgroup/identity.ts';
 import type { DoctorContext } from '../context.ts';
 import { awsError, fail, pass, type Finding } from '../finding.ts';
 
@@ -6,7 +7,9 @@ const TITLE = 'Athena workgroup and its output location';
 
 /** The Project's workgroup exists and is enabled (or publish creates it) and query results have somewhere to go. */
 export async function checkWorkgroup(ctx: DoctorContext): Promise<Finding> {
-  const { workgroup, createWorkgroup, outputLocation } = ctx.project.athena;
+  const { createWorkgroup, outputLocation } = ctx.project.athena;
+  // The workgroup publish creates in this target (its prefix applied), or the existing one named.
+  const workgroup = workGroupName(ctx.project, ctx.target);
   let found;
   try {
     found = (await ctx.clients.athena.send(new GetWorkGroupCommand({ WorkGroup: workgroup }))).WorkGroup;
