@@ -3,7 +3,7 @@
  * query will scan on Athena when the logs are not on this machine. Digest files (`CloudTrail-Digest/`)
  * are not under a partition's prefix, so they are never counted.
  */
-import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 
 export interface ListedBytes {
@@ -27,16 +27,14 @@ export async function bytesUnderPrefixes(
   await Promise.all(
     prefixes.map((prefix) =>
       limit(async () => {
-        let token: string | undefined;
-        do {
-          if (over()) return;
-          const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+        if (over()) return;
+        for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: prefix })) {
           for (const object of page.Contents ?? []) {
             bytes += object.Size ?? 0;
             files += 1;
           }
-          token = page.IsTruncated ? page.NextContinuationToken : undefined;
-        } while (token);
+          if (over()) return;
+        }
       }),
     ),
   );

@@ -11,4 +11,13 @@ export { permissionsFor, type ActionSets } from './permissions.ts';
 export { MANAGED_BY_KEY, MANAGED_BY_VALUE, SPEC_HASH_KEY, SPEC_ID_KEY, TARGET_KEY, resourceTags, specHash, tagList } from './tags.ts';
 export { glueName, partition, resourceId } from './names.ts';
 export { VISUAL_TYPES } from './visuals/registry.ts';
-export { glueTableName, logsKeyPrefix, logsLocation, partitionKeyPrefix, projectedPartitions, trailKeyPrefix, type LogPartition } from './glue/table.ts';
+export {
+  dayFolder,
+  glueTableName,
+  logsKeyPrefix,
+  logsLocation,
+  partitionKeyPrefix,
+  projectedPartitions,
+  trailKeyPrefix,
+  type LogPartition,
+} from './glue/table.ts';

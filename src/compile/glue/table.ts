@@ -40,6 +40,11 @@ export function partitionKeyPrefix(source: ProjectSpec['source'], partition: Log
   return `${logsKeyPrefix(source)}${partition.account}/${folder}/${partition.region}/${partition.timestamp}/`;
 }
 
+/** The day folder (`yyyy/MM/dd`, the `timestamp` partition) of a time, in UTC as CloudTrail names them. */
+export function dayFolder(time: number): string {
+  return new Date(time).toISOString().slice(0, 10).replace(/-/g, '/');
+}
+
 /**
  * Every partition the table's projection lets Athena consider, as it enumerates them: each account and
  * Region of the Project, each day from `firstDay` to `now` (the range `…,NOW`), in UTC.
@@ -47,9 +52,7 @@ export function partitionKeyPrefix(source: ProjectSpec['source'], partition: Log
 export function projectedPartitions(source: ProjectSpec['source'], now: Date): LogPartition[] {
   const days: string[] = [];
   const last = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  for (let day = Date.parse(`${source.firstDay}T00:00:00Z`); day <= last; day += 86_400_000) {
-    days.push(new Date(day).toISOString().slice(0, 10).replace(/-/g, '/'));
-  }
+  for (let day = Date.parse(`${source.firstDay}T00:00:00Z`); day <= last; day += 86_400_000) days.push(dayFolder(day));
   return source.accounts.flatMap((account) => source.regions.flatMap((region) => days.map((timestamp) => ({ account, region, timestamp }))));
 }
 

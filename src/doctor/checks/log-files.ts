@@ -1,16 +1,11 @@
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
-import { partitionKeyPrefix } from '../../compile/index.ts';
+import { dayFolder, partitionKeyPrefix } from '../../compile/index.ts';
 import type { DoctorContext } from '../context.ts';
 import { awsError, fail, pass, type Finding } from '../finding.ts';
 
 const TITLE = 'Recent log files where the table looks';
 const DAY = 24 * 60 * 60 * 1000;
-
-/** `YYYY/MM/DD` of a time, in UTC (CloudTrail's folders). */
-function dayPath(time: number): string {
-  return new Date(time).toISOString().slice(0, 10).replace(/-/g, '/');
-}
 
 function dayPrefix(source: DoctorContext['project']['source'], account: string, region: string, timestamp: string): string {
   return partitionKeyPrefix(source, { account, region, timestamp });
@@ -22,7 +17,7 @@ function dayPrefix(source: DoctorContext['project']['source'], account: string, 
  */
 export async function checkLogFiles(ctx: DoctorContext): Promise<Finding> {
   const source = ctx.project.source;
-  const days = [dayPath(ctx.now.getTime()), dayPath(ctx.now.getTime() - DAY)];
+  const days = [dayFolder(ctx.now.getTime()), dayFolder(ctx.now.getTime() - DAY)];
   const limit = pLimit(8);
   const pairs = source.accounts.flatMap((account) => source.regions.map((region) => ({ account, region })));
   const results = await Promise.all(pairs.map((pair) => limit(() => recentFiles(ctx, pair.account, pair.region, days))));
