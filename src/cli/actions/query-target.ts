@@ -113,11 +113,12 @@ interface TableRead {
 async function s3Scan(open: OpenTarget, compiled: DuckDbQuery, tables: readonly TableRead[], maxScan: number): Promise<Scan | string> {
   const source = open.specs.project.spec.source;
   const candidates = projectedPartitions(source, new Date());
-  const prefixes: string[] = [];
-  for (const table of tables) {
-    const needed = await partitionsNeeded(compiled, table.catalog, candidates);
-    prefixes.push(...needed.map((partition) => partitionKeyPrefix(source, partition, table.model.folder)));
-  }
+  const needed = await partitionsNeeded(
+    compiled,
+    tables.map((table) => table.catalog),
+    candidates,
+  );
+  const prefixes = tables.flatMap((table, i) => (needed[i] ?? []).map((partition) => partitionKeyPrefix(source, partition, table.model.folder)));
   const from = `${prefixes.length} account/Region/day partition(s), of ${candidates.length} per table, listed in s3://${source.bucket}`;
   const read = createReadClients(open.connection);
   try {

@@ -53,15 +53,24 @@ async function evaluate(db: Database, predicates: readonly string[], files: read
 
 /**
  * Which of `candidates` (an account's, a Region's, a day's files each) the query's partition predicates
- * select, decided as the engine prunes its own files: for Athena's scan of logs that are not on this
- * machine (Athena enumerates the same candidates from the table's partition projection).
+ * select in each of `tables`, decided as the engine prunes its own files: for Athena's scan of logs
+ * that are not on this machine (Athena enumerates the same candidates from each table's partition
+ * projection). One list per table, in order; empty for a table the query does not read.
  */
-export async function partitionsNeeded<P extends PartitionValues>(compiled: DuckDbQuery, table: CatalogTable, candidates: readonly P[]): Promise<P[]> {
+export async function partitionsNeeded<P extends PartitionValues>(
+  compiled: DuckDbQuery,
+  tables: readonly CatalogTable[],
+  candidates: readonly P[],
+): Promise<P[][]> {
   const db = await Database.open();
   try {
     const asFiles = candidates.map((candidate, index) => ({ ...candidate, path: String(index), size: 0, mtimeMs: 0 }));
-    const needed = await filesNeeded(db, compiled, table, asFiles, PARTITION_NAMES);
-    return needed.map((file) => candidates[Number(file.path)]!);
+    const needed: P[][] = [];
+    for (const table of tables) {
+      const files = await filesNeeded(db, compiled, table, asFiles, PARTITION_NAMES);
+      needed.push(files.map((file) => candidates[Number(file.path)]!));
+    }
+    return needed;
   } finally {
     db.close();
   }
