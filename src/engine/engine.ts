@@ -2,15 +2,19 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdentifier, quoteString } from '../sql/text/quote.ts';
-import { scanLogFiles, type FileFilter, type ScannedFile } from './files/scan.ts';
+import { scanFolders, type FileFilter, type ScannedFile } from './files/scan.ts';
+import { partitionOf, type PartitionValues } from './files/partition.ts';
 import {
+  badFilesIn,
   CACHE_SCHEMA,
   cachedFiles,
   diffWithCache,
   type CachedFile,
   ensureCatalog,
   isOtherLayout,
+  knownFolders,
   knownRootKeys,
+  recordFolders,
   registerView,
   viewsOf,
 } from './cache/catalog.ts';
@@ -23,7 +27,7 @@ import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
 import { installSqlSupport, lockDown } from './query/setup.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
-import { filesNeeded, PARTITION_NAMES } from './query/prune.ts';
+import { partitionKey, partitionsSelected } from './query/prune.ts';
 import { columnsRead, compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
 import { cloudTrailTable, TRAIL_TABLES, type TrailTable, type TrailTableKind } from '../cloudtrail/index.ts';
 
@@ -68,6 +72,12 @@ export interface AttachOptions {
   lazy?: boolean;
   /** Only the files under `root` this accepts belong to the table (e.g. Athena's partition projection). */
   files?: FileFilter;
+  /**
+   * Trust a folder the cache listed before, when its modification time has not moved since (no
+   * file was added, removed or renamed in it): its files are not listed or stat'ed again (see
+   * files/scan.ts). Default true; false stats every file, to see a file rewritten in place.
+   */
+  trustFolders?: boolean;
 }
 
 export interface QueryOptions {
@@ -97,13 +107,19 @@ interface AttachedRoot {
   /** What `"$path"` shows instead of the folder. */
   pathPrefix: string | undefined;
   records: RootRecords;
-  /** Every log file the scan found (what a query may have to scan). */
-  files: readonly ScannedFile[];
+  /** The partitions of every log file the scan found, with their files' bytes (what a query may have to scan). */
+  partitions: readonly PartitionFiles[];
   /** Files found new or changed, not read yet (lazy attach). */
   pending: ScannedFile[];
-  /** Loaded files this run found unchanged in the cache (the report counts them as skipped). */
-  unchanged: ReadonlySet<string>;
+  /** Files this run has read (the others the report counts as skipped, unchanged). */
+  readNow: Set<string>;
   report: IngestReport;
+}
+
+/** The files of one partition (an account's, a Region's, a day's): how many, and their bytes. */
+interface PartitionFiles extends PartitionValues {
+  files: number;
+  bytes: number;
 }
 
 interface AttachedTable {
@@ -192,12 +208,18 @@ export class CloudTrailEngine {
       const table = options.table ?? model.name;
       const records = new RootRecords(this.db, this.segments, root, model);
       await records.sweep();
-      const scanned = await scanLogFiles(folder, { table: model.kind, filter: options.files });
-      const diff = diffWithCache(scanned, await cachedFiles(this.db, root));
+      const known = await knownFolders(this.db, root);
+      const trust = new Map(known.filter((f) => f.complete).map((f) => [f.folder, f.mtimeMs]));
+      const scan = await scanFolders(folder, { table: model.kind, filter: options.files, trust: options.trustFolders === false ? undefined : trust });
+      const trusted = new Set(scan.trusted);
+      const diff = diffWithCache(scan.files, await cachedFiles(this.db, root, trusted));
       await records.forget(diff.stale);
+      await recordFolders(this.db, root, scan.listed, trusted);
+      const trustedFolders = known.filter((f) => trusted.has(f.folder));
       const report = emptyReport();
-      report.filesScanned = scanned.length;
-      for (const known of diff.unchanged) {
+      report.filesScanned = scan.files.length + trustedFolders.reduce((n, f) => n + f.files, 0);
+      report.filesSkippedUnchanged = trustedFolders.reduce((n, f) => n + f.loaded, 0);
+      for (const known of [...diff.unchanged, ...(await badFilesIn(this.db, root, trusted))]) {
         if (known.badReason === null) {
           report.filesSkippedUnchanged += 1;
         } else {
@@ -206,16 +228,15 @@ export class CloudTrailEngine {
         }
       }
       await registerView(this.db, schema, table, root);
-      const unchanged = new Set(diff.unchanged.filter((f) => f.badReason === null).map((f) => f.path));
       const attachedRoot: AttachedRoot = {
         root,
         model,
         folder,
         pathPrefix: options.pathPrefix,
         records,
-        files: scanned,
+        partitions: partitionsOf(scan.files, trustedFolders),
         pending: diff.pending,
-        unchanged,
+        readNow: new Set(),
         report,
       };
       for (const [key, other] of this.tables) {
@@ -247,12 +268,12 @@ export class CloudTrailEngine {
       // The files the query's partition predicates select: read the new ones, and count all their bytes as Athena would.
       let scannedBytes = 0;
       for (const [attached, { table, columns }] of tables) {
-        const needed = await filesNeeded(this.db, compiled, table, attached.root.files, PARTITION_NAMES);
-        scannedBytes += needed.reduce((sum, f) => sum + f.size, 0);
-        const pending = new Set(attached.root.pending);
+        const needed = await partitionsSelected(this.db, compiled, table, attached.root.partitions);
+        scannedBytes += needed.reduce((sum, p) => sum + p.bytes, 0);
+        const keys = new Set(needed.map(partitionKey));
         await this.readPending(
           attached.root,
-          needed.filter((f) => pending.has(f)),
+          attached.root.pending.filter((f) => keys.has(partitionKey(f))),
           storedNames(attached.root.model, columns),
           options.onProgress,
         );
@@ -277,9 +298,9 @@ export class CloudTrailEngine {
       let bytes = 0;
       let files = 0;
       for (const [attached, { table }] of tables) {
-        const needed = await filesNeeded(this.db, compiled, table, attached.root.files, PARTITION_NAMES);
-        bytes += needed.reduce((sum, f) => sum + f.size, 0);
-        files += needed.length;
+        const needed = await partitionsSelected(this.db, compiled, table, attached.root.partitions);
+        bytes += needed.reduce((sum, p) => sum + p.bytes, 0);
+        files += needed.reduce((sum, p) => sum + p.files, 0);
       }
       return { bytes, files };
     });
@@ -377,6 +398,7 @@ export class CloudTrailEngine {
     const columns = widen ? undefined : stored.any || wanted === 'stored' ? stored.columns : wanted;
     const reading = new Set(files);
     attached.pending = attached.pending.filter((f) => !reading.has(f));
+    for (const file of files) attached.readNow.add(file.path);
     try {
       if (widen) await this.readAgain(attached, onProgress);
       this.counters.filesOpened += files.length;
@@ -397,15 +419,15 @@ export class CloudTrailEngine {
    */
   private async readAgain(attached: AttachedRoot, onProgress?: (done: number, total: number) => void): Promise<void> {
     const loaded = [...(await cachedFiles(this.db, attached.root)).values()].filter((f) => f.segment !== null);
-    const scanned = new Map(attached.files.map((f) => [f.path, f]));
-    const again = loaded.flatMap((f) => scanned.get(f.path) ?? []);
+    // The catalog's size and time: what the scan found (a changed or vanished file left the catalog then).
+    const again = loaded.map((f): ScannedFile => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs, ...partitionOf(f.path) }));
     const before = new Map<string, CachedFile>(loaded.map((f) => [f.path, f]));
     await attached.records.forget(loaded);
     this.counters.filesOpened += again.length;
     const report = await ingestFiles({ db: this.db, table: attached.model, records: attached.records }, again, onProgress);
     for (const bad of report.badFiles) {
       const was = before.get(bad.path)?.records ?? 0;
-      if (attached.unchanged.has(bad.path)) {
+      if (!attached.readNow.has(bad.path)) {
         attached.report.filesSkippedUnchanged -= 1;
       } else {
         attached.report.filesIngested -= 1;
@@ -430,6 +452,25 @@ export class CloudTrailEngine {
       );
     }
   }
+}
+
+/** The partitions of a scan's files and of the folders it trusted, with their files' count and bytes. */
+function partitionsOf(files: readonly ScannedFile[], trusted: readonly { folder: string; files: number; bytes: number }[]): PartitionFiles[] {
+  const partitions = new Map<string, PartitionFiles>();
+  const add = (values: PartitionValues, count: number, bytes: number) => {
+    const key = partitionKey(values);
+    const partition = partitions.get(key);
+    if (partition) {
+      partition.files += count;
+      partition.bytes += bytes;
+    } else {
+      partitions.set(key, { account: values.account, region: values.region, timestamp: values.timestamp, files: count, bytes });
+    }
+  };
+  for (const file of files) add(file, 1, file.size);
+  // Every file of a folder has the folder's partition values (they come from the path's folders).
+  for (const folder of trusted) add(partitionOf(join(folder.folder, '_')), folder.files, folder.bytes);
+  return [...partitions.values()];
 }
 
 /** The hidden columns read from the files table (a join per query): only the `filesViewName` view has them. */

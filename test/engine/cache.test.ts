@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { join, resolve } from 'node:path';
 import { rootKey } from '../../src/engine/cache/catalog.ts';
@@ -31,6 +31,15 @@ const record = (id: string, day = '20') => ({
 
 /** The folder CloudTrail delivers 2024-11-20's us-east-1 logs of account 111122223333 to, under `root`. */
 const dayFolder = (root: string) => join(root, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+
+/**
+ * Writes a log file as `aws s3 sync` delivers one: under another name, then renamed into place (a
+ * folder's time moves when an entry is renamed into it; a file rewritten in place leaves it alone).
+ */
+function deliver(path: string, records: readonly object[]): void {
+  writeFileSync(`${path}.partial-download`, gzipSync(JSON.stringify({ Records: records })));
+  renameSync(`${path}.partial-download`, path);
+}
 
 /** A log folder and a cache folder for one describe block, removed after it. */
 function logsAndCache(name: string): { logs: ReturnType<typeof tempDir>; cache: ReturnType<typeof tempDir> } {
@@ -90,7 +99,7 @@ describe('engine: the incremental cache', () => {
       });
     const changedCount = await countOf(changed);
     const removedCount = await countOf(removed);
-    writeFileSync(changed, gzipSync(JSON.stringify({ Records: [record('replacement-1'), record('replacement-2')] })));
+    deliver(changed, [record('replacement-1'), record('replacement-2')]);
     utimesSync(changed, new Date(), new Date(Date.now() + 5000));
     rmSync(removed);
     const added = join(dayFolder(logs.root), 'added.json.gz');
@@ -216,7 +225,11 @@ function makeWritable(path: string): void {
 describe('engine: the cache folder and its views across runs', () => {
   const { logs, cache } = logsAndCache('across');
   const folder = () => dayFolder(logs.path);
-  const write = (name: string, ids: string[]) => writeFileSync(join(folder(), name), gzipSync(JSON.stringify({ Records: ids.map((id) => record(id)) })));
+  const write = (name: string, ids: string[]) =>
+    deliver(
+      join(folder(), name),
+      ids.map((id) => record(id)),
+    );
   const count = async (engine: CloudTrailEngine, table: string) => Number(scalar(await engine.query(`SELECT count(*) FROM ${table}`)));
   before(() => mkdirSync(folder(), { recursive: true }));
 

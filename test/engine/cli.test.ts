@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIO } from '../../src/engine/sample/world.ts';
@@ -73,5 +74,36 @@ describe('cli: trailsight sample and trailsight query', () => {
     const error = trailsight(dir.path, 'query', '--logs', 'logs', '--sql', 'SELECT nope FROM cloudtrail_logs');
     assert.equal(error.code, 1);
     assert.match(error.stderr, /COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved/);
+  });
+
+  it('--rescan sees a log file rewritten in place, which a folder whose time did not move otherwise hides', () => {
+    const logs = join(dir.path, 'rescan');
+    const day = join(logs, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+    const file = join(day, 'a.json');
+    const write = (id: string) => writeFileSync(file, JSON.stringify({ Records: [{ eventTime: '2024-11-20T00:00:00Z', eventSource: 's', eventName: id }] }));
+    mkdirSync(day, { recursive: true });
+    write('First');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(day, past, past);
+    const names = (...flags: string[]) =>
+      trailsight(
+        dir.path,
+        'query',
+        '--logs',
+        'rescan',
+        '--cache',
+        'rescan-cache',
+        '--format',
+        'csv',
+        '--sql',
+        'SELECT eventname FROM cloudtrail_logs',
+        ...flags,
+      ).stdout;
+    assert.equal(names(), 'eventname\r\nFirst\r\n');
+    write('Second');
+    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    assert.equal(Math.round(statSync(day).mtimeMs), past.getTime(), 'a rewrite in place leaves the folder alone');
+    assert.equal(names(), 'eventname\r\nFirst\r\n', 'the folder is trusted');
+    assert.equal(names('--rescan'), 'eventname\r\nSecond\r\n');
   });
 });

@@ -15,6 +15,7 @@ interface QueryOptions {
   sql: string;
   format: 'table' | 'json' | 'csv';
   cache: string;
+  rescan?: boolean;
   database?: string;
   target?: string;
   maxScan: string;
@@ -130,7 +131,8 @@ export async function run(flags: QueryOptions): Promise<void> {
   let failure: unknown;
   try {
     const names = servedNames(options.database);
-    for (const { database, table, records } of names) await engine.attach({ root: options.logs, schema: database, table, records, lazy: true });
+    for (const { database, table, records } of names)
+      await engine.attach({ root: options.logs, schema: database, table, records, lazy: true, trustFolders: !options.rescan });
     const database = options.database ?? 'default';
     const result = await engine.query(options.sql, { database, onProgress: bar.update }).finally(bar.stop);
     reportBadFiles(engine.report());

@@ -13,7 +13,7 @@ export function register(program: Command): void {
         'The logs are the table cloudtrail_logs (their Insights events, in CloudTrail-Insight/ folders: cloudtrail_insights) in the',
         "database `default`, the Project's glue.table (glue.insightsTable) in its glue.database (dashboards/project.yaml), and in",
         '--database when given; unqualified names resolve in --database (default `default`).',
-        'Cached in DuckDB: only new or changed files are read.',
+        'Cached in DuckDB: only new or changed files are read; a folder whose time did not move since the cache listed it is not listed again (--rescan lists every folder).',
         "With --target, the same query runs on that target's Athena (its workgroup, the Project's Glue database), after",
         'printing the bytes its partition predicates will scan and asking before a scan over --max-scan.',
       ].join(' '),
@@ -25,6 +25,7 @@ export function register(program: Command): void {
     .requiredOption('--sql <sql>', 'the query, e.g. "SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1"')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
     .option('--database <name>', "the database unqualified table names resolve in (Athena's query execution context); the logs are served there too")
+    .option('--rescan', 'stat every log file: a file rewritten in place, in a folder whose time did not move since the cache listed it, is otherwise not seen')
     .option('--cache <dir>', 'cache folder (a DuckDB database listing the files read, and their records as Parquet under segments/)', '.trailsight')
     .action(lazyAction(() => import('../actions/query.ts')));
 }

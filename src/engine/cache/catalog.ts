@@ -1,16 +1,17 @@
 /**
  * The cache's own bookkeeping, in schema `_trailsight` of the cache database: which files of which
  * root are loaded (keyed by path + size + mtime) or known bad, and which Parquet segment
- * (segments.ts) holds each loaded file's records.
+ * (segments.ts) holds each loaded file's records; and the folders a scan may trust (files/scan.ts).
  */
 import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
 import type { Database } from '../sql/database.ts';
 import { quoteString } from '../../sql/text/quote.ts';
 import type { ScannedFile } from '../files/scan.ts';
 
 export const CACHE_SCHEMA = '_trailsight';
 /** Bump when the records layout changes: older caches are then rebuilt. */
-const LAYOUT_VERSION = 6;
+const LAYOUT_VERSION = 7;
 
 /** A file the cache knows. `badReason` set means it was reported bad and holds no records here. */
 export interface CachedFile {
@@ -51,9 +52,11 @@ export async function ensureCatalog(db: Database): Promise<void> {
   await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.meta (key VARCHAR PRIMARY KEY, value VARCHAR)`);
   await db.run(`INSERT OR REPLACE INTO ${CACHE_SCHEMA}.meta VALUES ('layout', '${LAYOUT_VERSION}')`);
   await db.run(
-    `CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.files (root VARCHAR, path VARCHAR, size BIGINT, mtime DOUBLE, ` +
+    `CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.files (root VARCHAR, path VARCHAR, folder VARCHAR, size BIGINT, mtime DOUBLE, ` +
       `records BIGINT, bad_reason VARCHAR, segment VARCHAR)`,
   );
+  // A folder without subfolders as a scan listed it: its time then, and how many of the root's files it held.
+  await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.folders (root VARCHAR, folder VARCHAR, mtime DOUBLE, files BIGINT)`);
   await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.segments (root VARCHAR, name VARCHAR, records BIGINT, columns VARCHAR)`);
   await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.views (schema VARCHAR, name VARCHAR, root VARCHAR, PRIMARY KEY (schema, name))`);
 }
@@ -83,9 +86,13 @@ export async function knownRootKeys(db: Database): Promise<Set<string>> {
   return new Set(rows.map((r) => rootKey(r.root)));
 }
 
-export async function cachedFiles(db: Database, root: string): Promise<Map<string, CachedFile>> {
+/**
+ * The files the cache knows of a root, but those in `trusted` folders (whose files a scan did not list).
+ */
+export async function cachedFiles(db: Database, root: string, trusted: ReadonlySet<string> = new Set()): Promise<Map<string, CachedFile>> {
   const c = await db.columns(
-    `SELECT path, size::DOUBLE AS size, mtime, records::DOUBLE AS records, bad_reason, segment FROM ${CACHE_SCHEMA}.files WHERE root = ${quoteString(root)}`,
+    `SELECT path, size::DOUBLE AS size, mtime, records::DOUBLE AS records, bad_reason, segment FROM ${CACHE_SCHEMA}.files ` +
+      `WHERE root = ${quoteString(root)}${outside(trusted)}`,
   );
   const [path, size, mtime, records, bad, segment] = [c.path, c.size, c.mtime, c.records, c.bad_reason, c.segment] as [
     string[],
@@ -101,6 +108,83 @@ export async function cachedFiles(db: Database, root: string): Promise<Map<strin
     files.set(file, { path: file, size: size[i]!, mtimeMs: mtime[i]!, records: records[i]!, badReason: bad[i]!, segment: segment[i]! });
   }
   return files;
+}
+
+/**
+ * ` AND folder NOT IN (…)` for rows outside `folders` (nothing when there are none): a subquery, which
+ * DuckDB answers with a hash join (hundreds of folders in a list cost 100 k rows ~0.8 s).
+ */
+function outside(folders: ReadonlySet<string>): string {
+  return folders.size === 0 ? '' : ` AND folder NOT IN (SELECT unnest([${[...folders].map(quoteString).join(', ')}]))`;
+}
+
+/** A folder a scan listed whole, as the cache has it. */
+export interface KnownFolder {
+  folder: string;
+  /** Its modification time when listed (only folders old enough to trust are recorded). */
+  mtimeMs: number;
+  /** Whether the cache holds a row for every file of the root the listing found there (none is still pending). */
+  complete: boolean;
+  /** The cache's rows of its files: how many, their bytes, how many loaded (not bad). */
+  files: number;
+  bytes: number;
+  loaded: number;
+}
+
+/** The folders of a root a scan listed whole, with what the cache holds of their files. */
+export async function knownFolders(db: Database, root: string): Promise<KnownFolder[]> {
+  const r = quoteString(root);
+  const c = await db.columns(
+    `SELECT d.folder, d.mtime, d.files AS listed, coalesce(f.files, 0)::DOUBLE AS files, coalesce(f.bytes, 0)::DOUBLE AS bytes, ` +
+      `coalesce(f.loaded, 0)::DOUBLE AS loaded FROM ${CACHE_SCHEMA}.folders AS d LEFT JOIN (SELECT folder, count(*) AS files, sum(size) AS bytes, ` +
+      `count(*) FILTER (WHERE bad_reason IS NULL) AS loaded FROM ${CACHE_SCHEMA}.files WHERE root = ${r} GROUP BY folder) AS f ON f.folder = d.folder ` +
+      `WHERE d.root = ${r}`,
+  );
+  const [folder, mtime, listed, files, bytes, loaded] = [c.folder, c.mtime, c.listed, c.files, c.bytes, c.loaded] as [
+    string[],
+    number[],
+    bigint[],
+    number[],
+    number[],
+    number[],
+  ];
+  return folder.map((name, i) => ({
+    folder: name,
+    mtimeMs: mtime[i]!,
+    complete: Number(listed[i]!) === files[i]!,
+    files: files[i]!,
+    bytes: bytes[i]!,
+    loaded: loaded[i]!,
+  }));
+}
+
+/** The known-bad files of a root in `folders`. */
+export async function badFilesIn(db: Database, root: string, folders: ReadonlySet<string>): Promise<CachedFile[]> {
+  if (folders.size === 0) return [];
+  const rows = await db.objects<{ path: string; folder: string; size: number; mtime: number; records: number; bad_reason: string }>(
+    `SELECT path, folder, size::DOUBLE AS size, mtime, records::DOUBLE AS records, bad_reason FROM ${CACHE_SCHEMA}.files ` +
+      `WHERE root = ${quoteString(root)} AND bad_reason IS NOT NULL ORDER BY path`,
+  );
+  return rows
+    .filter((r) => folders.has(r.folder))
+    .map((r) => ({ path: r.path, size: r.size, mtimeMs: r.mtime, records: r.records, badReason: r.bad_reason, segment: null }));
+}
+
+/**
+ * Records the folders a scan listed whole, for the next scan to trust (those whose time was old
+ * enough), in place of the root's earlier rows but for the `trusted` folders'.
+ */
+export async function recordFolders(
+  db: Database,
+  root: string,
+  listed: readonly { folder: string; trustableMtimeMs: number | null; files: number }[],
+  trusted: ReadonlySet<string>,
+): Promise<void> {
+  await inTransaction(db, async () => {
+    await db.run(`DELETE FROM ${CACHE_SCHEMA}.folders WHERE root = ${quoteString(root)}${outside(trusted)}`);
+    const rows = listed.filter((f) => f.trustableMtimeMs !== null).map((f) => [root, f.folder, f.trustableMtimeMs, BigInt(f.files)] as const);
+    if (rows.length > 0) await db.append(CACHE_SCHEMA, 'folders', rows);
+  });
 }
 
 export async function segmentsOf(db: Database, root: string): Promise<Segment[]> {
@@ -140,7 +224,7 @@ export async function insertFiles(db: Database, root: string, rows: readonly Fil
   await db.append(
     CACHE_SCHEMA,
     'files',
-    rows.map((r) => [root, r.file.path, BigInt(r.file.size), r.file.mtimeMs, BigInt(r.records), r.badReason, r.segment]),
+    rows.map((r) => [root, r.file.path, dirname(r.file.path), BigInt(r.file.size), r.file.mtimeMs, BigInt(r.records), r.badReason, r.segment]),
   );
 }
 

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { resolve, sep } from 'node:path';
 import type { TrailTableKind } from '../../cloudtrail/index.ts';
@@ -24,6 +24,34 @@ export interface FileFilter {
   accepts(relativePath: string): boolean;
 }
 
+/** A folder without subfolders, as a scan listed it. */
+export interface ListedFolder {
+  folder: string;
+  /** Its modification time, when old enough for a later scan to trust (see `TRUST_AFTER_MS`); null otherwise. */
+  trustableMtimeMs: number | null;
+  /** How many of the table's files it holds. */
+  files: number;
+}
+
+export interface FolderScan {
+  /** The table's files in the folders listed this time, sorted by path. */
+  files: ScannedFile[];
+  /** Folders the caller's earlier listing was trusted for (their modification time did not move): not listed. */
+  trusted: string[];
+  /** The folders without subfolders listed this time, for the caller to trust next time. */
+  listed: ListedFolder[];
+}
+
+/**
+ * A folder's listing is trusted only when its modification time is this much older than the
+ * moment it was looked at: file systems stamp times at a coarse granularity (a few ms on Linux, 2 s
+ * on FAT), so an entry added just after the listing could leave the time as it was.
+ */
+export const TRUST_AFTER_MS = 2000;
+
+/** Stats between turns of the event loop: a trail is tens of thousands of small files. */
+const STATS_PER_TURN = 4096;
+
 /**
  * Every log file of one of a trail's tables under `root` (or `root` itself when it is a file),
  * sorted by path: its events, or its Insights events (`CloudTrail-Insight/`), never both. Digest
@@ -31,36 +59,84 @@ export interface FileFilter {
  * Only `stat`s, never opens a file.
  */
 export async function scanLogFiles(root: string, options: { table?: TrailTableKind; filter?: FileFilter } = {}): Promise<ScannedFile[]> {
-  const { filter, table = 'logs' } = options;
+  return (await scanFolders(root, options)).files;
+}
+
+/**
+ * The same files as `scanLogFiles`, folder by folder, except in the folders `trust` vouches for:
+ * a folder without subfolders whose modification time is the one `trust` gives was not changed by
+ * adding, removing or renaming an entry since it was listed then, so its files are the ones listed
+ * then and it is neither listed nor are its files stat'ed again. That is what CloudTrail and
+ * `aws s3 sync` do to a folder of logs: CloudTrail never rewrites a delivered file, and sync
+ * writes a file under another name and renames it. A file rewritten in place leaves its folder's
+ * time alone and goes unseen in a trusted folder: pass no `trust` to stat every file.
+ * Symbolic links are never followed below `root`.
+ */
+export async function scanFolders(
+  root: string,
+  options: { table?: TrailTableKind; filter?: FileFilter; trust?: ReadonlyMap<string, number> } = {},
+): Promise<FolderScan> {
+  const { filter, table = 'logs', trust } = options;
   const absolute = resolve(root);
   const rootStat = await stat(absolute);
+  const scan: FolderScan = { files: [], trusted: [], listed: [] };
+  if (rootStat.isFile()) {
+    if (tableOfPath(absolute) === table) scan.files.push(scanned(absolute, rootStat.size, rootStat.mtimeMs));
+    return scan;
+  }
   const relative = (path: string) =>
     path
       .slice(absolute.length + 1)
       .split('\\')
       .join('/');
-  const paths = rootStat.isFile()
-    ? [absolute]
-    : (await readdir(absolute, { recursive: true, withFileTypes: true }))
-        .filter((entry) => entry.isFile() && isLogFileName(entry.name))
-        // The listing's folders are already normal absolute paths: no join (normalising 100 k paths costs ~0.1 s).
-        .map((entry) => `${entry.parentPath}${sep}${entry.name}`)
-        .filter((path) => !isDigestPath(path.slice(absolute.length)))
-        .filter((path) => !filter || filter.accepts(relative(path)));
-  const ofTable = paths.filter((path) => tableOfPath(path) === table);
-  // A trail is tens of thousands of small files: a synchronous stat costs a few microseconds, a
-  // promise's round trip through the thread pool several times that (100 k files: ~1 s of CPU
-  // against ~3 s). The event loop gets a turn between batches.
-  const files: ScannedFile[] = [];
-  const BATCH = 4096;
-  for (let i = 0; i < ofTable.length; i += BATCH) {
-    if (i > 0) await yieldToLoop();
-    for (const path of ofTable.slice(i, i + BATCH)) {
+  let statted = 0;
+  const folders = [absolute];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    const looked = Date.now();
+    // The root was stat'ed above; a subfolder may have been replaced by a link since it was listed.
+    const folderStat = folder === absolute ? rootStat : lstatSync(folder, { throwIfNoEntry: false });
+    if (folderStat === undefined || !folderStat.isDirectory()) continue;
+    if (trust?.get(folder) === folderStat.mtimeMs) {
+      scan.trusted.push(folder);
+      continue;
+    }
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch (error) {
+      // Gone between its parent's listing and its own: not part of this scan.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && folder !== absolute) continue;
+      throw error;
+    }
+    let subfolders = 0;
+    let files = 0;
+    for (const entry of entries) {
+      const path = `${folder}${sep}${entry.name}`;
+      if (entry.isDirectory()) {
+        // Digest folders hold no events, nor anything below them.
+        if (isDigestPath(path.slice(absolute.length))) continue;
+        subfolders += 1;
+        folders.push(path);
+        continue;
+      }
+      if (!entry.isFile() || !isLogFileName(entry.name) || isDigestPath(path.slice(absolute.length))) continue;
+      if (tableOfPath(path) !== table || (filter && !filter.accepts(relative(path)))) continue;
+      // A synchronous stat costs a few microseconds, a promise's round trip through the thread pool several times that.
+      if (++statted % STATS_PER_TURN === 0) await yieldToLoop();
       const s = statSync(path, { throwIfNoEntry: false });
       // Gone between the listing and the stat: not part of this scan.
       if (s === undefined) continue;
-      files.push({ path, size: s.size, mtimeMs: s.mtimeMs, ...partitionOf(path) });
+      scan.files.push(scanned(path, s.size, s.mtimeMs));
+      files += 1;
+    }
+    if (subfolders === 0) {
+      scan.listed.push({ folder, trustableMtimeMs: folderStat.mtimeMs < looked - TRUST_AFTER_MS ? folderStat.mtimeMs : null, files });
     }
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  scan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return scan;
+}
+
+function scanned(path: string, size: number, mtimeMs: number): ScannedFile {
+  return { path, size, mtimeMs, ...partitionOf(path) };
 }

@@ -7,44 +7,50 @@
 import { Database } from '../sql/database.ts';
 import { partitionFilters, quoteString, type CatalogTable, type DuckDbQuery } from '../../sql/index.ts';
 import type { PartitionValues } from '../files/partition.ts';
-import type { ScannedFile } from '../files/scan.ts';
 
 const ALIAS = 'p';
 
 /** The table's partition columns, as its projection (and the files' layout) gives them. */
 export const PARTITION_NAMES: ReadonlySet<string> = new Set(['account', 'region', 'timestamp']);
 
-/** The files the query can need (all of them whenever that cannot be narrowed safely). */
-export async function filesNeeded(
+/** A partition's key: its account, Region and day. */
+export function partitionKey(p: PartitionValues): string {
+  return JSON.stringify([p.account, p.region, p.timestamp]);
+}
+
+/**
+ * The partitions the query can need (all of them whenever that cannot be narrowed safely): those
+ * whose values satisfy the conditions of any place it reads the table; none when it does not read it.
+ */
+export async function partitionsSelected<P extends PartitionValues>(
   db: Database,
   compiled: DuckDbQuery,
   table: CatalogTable,
-  files: readonly ScannedFile[],
-  partitions: ReadonlySet<string>,
-): Promise<ScannedFile[]> {
-  const filters = partitionFilters(compiled.query, compiled.analysis, table, partitions, ALIAS);
+  partitions: readonly P[],
+): Promise<P[]> {
+  const filters = partitionFilters(compiled.query, compiled.analysis, table, PARTITION_NAMES, ALIAS);
   if (filters.length === 0) return [];
-  if (filters.some((f) => f === null)) return [...files];
-  return (await evaluate(db, filters as string[], files)) ?? [...files];
+  if (filters.some((f) => f === null)) return [...partitions];
+  return (await evaluate(db, filters as string[], partitions)) ?? [...partitions];
 }
 
-/** The files whose partition values satisfy any of the predicates: each distinct partition is tested once. */
-async function evaluate(db: Database, predicates: readonly string[], files: readonly ScannedFile[]): Promise<ScannedFile[] | undefined> {
-  const partitions = new Map<string, ScannedFile[]>();
-  for (const file of files) {
-    const key = JSON.stringify([file.account, file.region, file.timestamp]);
-    const same = partitions.get(key);
-    if (same) same.push(file);
-    else partitions.set(key, [file]);
+/** The partitions whose values satisfy any of the predicates: each distinct value is tested once. */
+async function evaluate<P extends PartitionValues>(db: Database, predicates: readonly string[], partitions: readonly P[]): Promise<P[] | undefined> {
+  const groups = new Map<string, P[]>();
+  for (const partition of partitions) {
+    const key = partitionKey(partition);
+    const same = groups.get(key);
+    if (same) same.push(partition);
+    else groups.set(key, [partition]);
   }
-  const groups = [...partitions.values()];
-  if (groups.length === 0) return [];
+  const distinct = [...groups.values()];
+  if (distinct.length === 0) return [];
   const lit = (value: string | null) => (value === null ? 'NULL::VARCHAR' : quoteString(value));
-  const values = groups.map((g, i) => `(${i}, ${lit(g[0]!.account)}, ${lit(g[0]!.region)}, ${lit(g[0]!.timestamp)})`).join(', ');
+  const values = distinct.map((g, i) => `(${i}, ${lit(g[0]!.account)}, ${lit(g[0]!.region)}, ${lit(g[0]!.timestamp)})`).join(', ');
   const where = predicates.map((p) => `(${p})`).join(' OR ');
   try {
     const wanted = await db.objects<{ idx: number }>(`SELECT idx FROM (VALUES ${values}) AS "${ALIAS}"(idx, account, region, "timestamp") WHERE ${where}`);
-    return wanted.flatMap((w) => groups[Number(w.idx)]!);
+    return wanted.flatMap((w) => distinct[Number(w.idx)]!);
   } catch {
     // A predicate DuckDB cannot evaluate on partition values alone (it fails on some value): read everything.
     return undefined;
@@ -64,12 +70,8 @@ export async function partitionsNeeded<P extends PartitionValues>(
 ): Promise<P[][]> {
   const db = await Database.open();
   try {
-    const asFiles = candidates.map((candidate, index) => ({ ...candidate, path: String(index), size: 0, mtimeMs: 0 }));
     const needed: P[][] = [];
-    for (const table of tables) {
-      const files = await filesNeeded(db, compiled, table, asFiles, PARTITION_NAMES);
-      needed.push(files.map((file) => candidates[Number(file.path)]!));
-    }
+    for (const table of tables) needed.push(await partitionsSelected(db, compiled, table, candidates));
     return needed;
   } finally {
     db.close();
