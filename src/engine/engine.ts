@@ -56,6 +56,8 @@ export interface AttachOptions {
   schema?: string;
   /** Table name; default `cloudtrail_logs` (`cloudtrail_insights` for Insights events). */
   table?: string;
+  /** More names of the same table (e.g. the Glue database's as well as `default`'s): one scan serves them all. */
+  alsoAs?: readonly { schema: string; table: string }[];
   /**
    * Which of a trail's tables it is: its events (`logs`, the default: every log file but those in
    * `CloudTrail-Insight/` folders) or its Insights events (`insights`: only those), with that table's columns.
@@ -227,7 +229,8 @@ export class CloudTrailEngine {
           report.badFiles.push({ path: known.path, reason: known.badReason, records: known.records });
         }
       }
-      await registerView(this.db, schema, table, root);
+      const names = [{ schema, table }, ...(options.alsoAs ?? [])];
+      for (const name of names) await registerView(this.db, name.schema, name.table, root);
       const attachedRoot: AttachedRoot = {
         root,
         model,
@@ -242,7 +245,7 @@ export class CloudTrailEngine {
       for (const [key, other] of this.tables) {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
       }
-      this.tables.set(tableKey(schema, table), { schema, table, root: attachedRoot });
+      for (const name of names) this.tables.set(tableKey(name.schema, name.table), { ...name, root: attachedRoot });
       // Reading files repoints the views; with nothing to read, they are pointed here.
       if (!options.lazy && attachedRoot.pending.length > 0) await this.readPending(attachedRoot, attachedRoot.pending, 'stored', options.onProgress);
       else await this.refreshViews(attachedRoot);

@@ -264,6 +264,15 @@ describe('engine: the cache folder and its views across runs', () => {
     });
   });
 
+  it('one attach serves a table under several names (alsoAs): one scan, the same records under each', async () => {
+    await withEngine(':memory:', async (engine) => {
+      const report = await engine.attach({ root: logs.path, schema: 'default', table: 'cloudtrail_logs', alsoAs: [{ schema: 'security', table: 'trail' }] });
+      assert.equal(report.filesIngested, engine.counters.filesOpened);
+      assert.equal(await count(engine, 'security.trail'), await count(engine, 'default.cloudtrail_logs'));
+      assert.ok((await count(engine, 'security.trail')) > 0);
+    });
+  });
+
   it('a segment lost from the folder is read again from its log files', async () => {
     write('b.json.gz', ['b-1']);
     await withEngine(cache.path, async (engine) => {

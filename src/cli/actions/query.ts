@@ -131,8 +131,11 @@ export async function run(flags: QueryOptions): Promise<void> {
   let failure: unknown;
   try {
     const names = servedNames(options.database);
-    for (const { database, table, records } of names)
-      await engine.attach({ root: options.logs, schema: database, table, records, lazy: true, trustFolders: !options.rescan });
+    // One scan per table of the trail, whatever the names it is served under.
+    for (const records of ['logs', 'insights'] as const) {
+      const [first, ...more] = names.filter((n) => n.records === records).map((n) => ({ schema: n.database, table: n.table }));
+      if (first) await engine.attach({ root: options.logs, ...first, alsoAs: more, records, lazy: true, trustFolders: !options.rescan });
+    }
     const database = options.database ?? 'default';
     const result = await engine.query(options.sql, { database, onProgress: bar.update }).finally(bar.stop);
     reportBadFiles(engine.report());
