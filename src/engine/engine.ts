@@ -211,10 +211,12 @@ export class CloudTrailEngine {
       const records = new RootRecords(this.db, this.segments, root, model);
       await records.sweep();
       const known = await knownFolders(this.db, root);
-      const trust = new Map(known.filter((f) => f.complete).map((f) => [f.folder, f.mtimeMs]));
+      const trust = new Map(known.flatMap((f) => (f.complete && f.mtimeMs !== null ? [[f.folder, f.mtimeMs] as const] : [])));
       const scan = await scanFolders(folder, { table: model.kind, filter: options.files, trust: options.trustFolders === false ? undefined : trust });
       const trusted = new Set(scan.trusted);
-      const diff = diffWithCache(scan.files, await cachedFiles(this.db, root, trusted));
+      // The cache's files of every folder but the trusted ones: listed again, or gone.
+      const elsewhere = new Set(known.filter((f) => f.files > 0 && !trusted.has(f.folder)).map((f) => f.folder));
+      const diff = diffWithCache(scan.files, await cachedFiles(this.db, root, elsewhere));
       await records.forget(diff.stale);
       await recordFolders(this.db, root, scan.listed, trusted);
       const trustedFolders = known.filter((f) => trusted.has(f.folder));

@@ -86,13 +86,12 @@ export async function knownRootKeys(db: Database): Promise<Set<string>> {
   return new Set(rows.map((r) => rootKey(r.root)));
 }
 
-/**
- * The files the cache knows of a root, but those in `trusted` folders (whose files a scan did not list).
- */
-export async function cachedFiles(db: Database, root: string, trusted: ReadonlySet<string> = new Set()): Promise<Map<string, CachedFile>> {
+/** The files the cache knows of a root (only those in `folders`, when given). */
+export async function cachedFiles(db: Database, root: string, folders?: ReadonlySet<string>): Promise<Map<string, CachedFile>> {
+  if (folders?.size === 0) return new Map();
   const c = await db.columns(
     `SELECT path, size::DOUBLE AS size, mtime, records::DOUBLE AS records, bad_reason, segment FROM ${CACHE_SCHEMA}.files ` +
-      `WHERE root = ${quoteString(root)}${outside(trusted)}`,
+      `WHERE root = ${quoteString(root)}${folders === undefined ? '' : ` AND folder IN (SELECT unnest(${stringList(folders)}))`}`,
   );
   const [path, size, mtime, records, bad, segment] = [c.path, c.size, c.mtime, c.records, c.bad_reason, c.segment] as [
     string[],
@@ -111,19 +110,19 @@ export async function cachedFiles(db: Database, root: string, trusted: ReadonlyS
 }
 
 /**
- * ` AND folder NOT IN (…)` for rows outside `folders` (nothing when there are none): a subquery, which
- * DuckDB answers with a hash join (hundreds of folders in a list cost 100 k rows ~0.8 s).
+ * A list literal of folders, for `folder [NOT] IN (SELECT unnest(…))`: a subquery, which DuckDB answers
+ * with a hash join (`NOT IN ('a', 'b', …)` of hundreds of folders cost 100 k rows ~0.8 s).
  */
-function outside(folders: ReadonlySet<string>): string {
-  return folders.size === 0 ? '' : ` AND folder NOT IN (SELECT unnest([${[...folders].map(quoteString).join(', ')}]))`;
+function stringList(folders: ReadonlySet<string>): string {
+  return `[${[...folders].map(quoteString).join(', ')}]`;
 }
 
-/** A folder a scan listed whole, as the cache has it. */
+/** A folder a scan listed whole, or that holds files the cache knows, as the cache has it. */
 export interface KnownFolder {
   folder: string;
-  /** Its modification time when listed (only folders old enough to trust are recorded). */
-  mtimeMs: number;
-  /** Whether the cache holds a row for every file of the root the listing found there (none is still pending). */
+  /** Its modification time when listed whole (only folders old enough to trust are recorded); null if it was not. */
+  mtimeMs: number | null;
+  /** Whether it was listed whole and the cache holds a row for every file of the root found there (none is still pending). */
   complete: boolean;
   /** The cache's rows of its files: how many, their bytes, how many loaded (not bad). */
   files: number;
@@ -131,19 +130,19 @@ export interface KnownFolder {
   loaded: number;
 }
 
-/** The folders of a root a scan listed whole, with what the cache holds of their files. */
+/** The folders of a root a scan listed whole or whose files the cache holds, with what it holds of them. */
 export async function knownFolders(db: Database, root: string): Promise<KnownFolder[]> {
   const r = quoteString(root);
   const c = await db.columns(
-    `SELECT d.folder, d.mtime, d.files AS listed, coalesce(f.files, 0)::DOUBLE AS files, coalesce(f.bytes, 0)::DOUBLE AS bytes, ` +
-      `coalesce(f.loaded, 0)::DOUBLE AS loaded FROM ${CACHE_SCHEMA}.folders AS d LEFT JOIN (SELECT folder, count(*) AS files, sum(size) AS bytes, ` +
-      `count(*) FILTER (WHERE bad_reason IS NULL) AS loaded FROM ${CACHE_SCHEMA}.files WHERE root = ${r} GROUP BY folder) AS f ON f.folder = d.folder ` +
-      `WHERE d.root = ${r}`,
+    `SELECT coalesce(d.folder, f.folder) AS folder, d.mtime, d.files::DOUBLE AS listed, coalesce(f.files, 0)::DOUBLE AS files, ` +
+      `coalesce(f.bytes, 0)::DOUBLE AS bytes, coalesce(f.loaded, 0)::DOUBLE AS loaded ` +
+      `FROM (SELECT * FROM ${CACHE_SCHEMA}.folders WHERE root = ${r}) AS d FULL JOIN (SELECT folder, count(*) AS files, sum(size) AS bytes, ` +
+      `count(*) FILTER (WHERE bad_reason IS NULL) AS loaded FROM ${CACHE_SCHEMA}.files WHERE root = ${r} GROUP BY folder) AS f ON f.folder = d.folder`,
   );
   const [folder, mtime, listed, files, bytes, loaded] = [c.folder, c.mtime, c.listed, c.files, c.bytes, c.loaded] as [
     string[],
-    number[],
-    bigint[],
+    (number | null)[],
+    (number | null)[],
     number[],
     number[],
     number[],
@@ -151,7 +150,7 @@ export async function knownFolders(db: Database, root: string): Promise<KnownFol
   return folder.map((name, i) => ({
     folder: name,
     mtimeMs: mtime[i]!,
-    complete: Number(listed[i]!) === files[i]!,
+    complete: listed[i] !== null && listed[i] === files[i],
     files: files[i]!,
     bytes: bytes[i]!,
     loaded: loaded[i]!,
@@ -181,7 +180,8 @@ export async function recordFolders(
   trusted: ReadonlySet<string>,
 ): Promise<void> {
   await inTransaction(db, async () => {
-    await db.run(`DELETE FROM ${CACHE_SCHEMA}.folders WHERE root = ${quoteString(root)}${outside(trusted)}`);
+    const keep = trusted.size === 0 ? '' : ` AND folder NOT IN (SELECT unnest(${stringList(trusted)}))`;
+    await db.run(`DELETE FROM ${CACHE_SCHEMA}.folders WHERE root = ${quoteString(root)}${keep}`);
     const rows = listed.filter((f) => f.trustableMtimeMs !== null).map((f) => [root, f.folder, f.trustableMtimeMs, BigInt(f.files)] as const);
     if (rows.length > 0) await db.append(CACHE_SCHEMA, 'folders', rows);
   });
