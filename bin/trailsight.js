@@ -2,12 +2,12 @@
 // Runs the compiled CLI (dist/, built by `npm ci` through the `prepare` script, or `npm run build`).
 // `lint` starts from the CLI's startup snapshot when there is one built for this Node.js and this
 // folder (scripts/cli-snapshot.mjs, src/cli/startup-snapshot.ts); TRAILSIGHT_SNAPSHOT=0 turns it off.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
-const SNAPSHOT_COMMANDS = new Set(['lint']);
+const SNAPSHOT_COMMANDS = new Set(['lint', 'query']);
 const args = process.argv.slice(2);
 
 /** The snapshot's blob, when it exists and was built by this Node.js for this folder. */
@@ -25,9 +25,23 @@ function usableSnapshot() {
 
 const snapshot = usableSnapshot();
 if (snapshot) {
-  const run = spawnSync(process.execPath, ['--snapshot-blob', snapshot, '--', ...args], { stdio: 'inherit' });
-  if (run.signal) process.kill(process.pid, run.signal);
-  process.exitCode = run.status ?? 1;
+  const child = spawn(process.execPath, ['--snapshot-blob', snapshot, '--', ...args], { stdio: 'inherit' });
+  // A signal sent to this process alone (kill, a supervisor) goes on to the CLI in the child, which
+  // then ends as it would have here; Ctrl-C on a terminal reaches both already.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const forward = (signal) => child.kill(signal);
+  for (const signal of signals) process.on(signal, forward);
+  const [status, signal] = await new Promise((resolve) => {
+    child.on('error', (error) => {
+      process.stderr.write(`trailsight: cannot start ${process.execPath}: ${error.message}\n`);
+      resolve([1, null]);
+    });
+    child.on('exit', (code, killedBy) => resolve([code, killedBy]));
+  });
+  for (const signal of signals) process.off(signal, forward);
+  // Ended by a signal: end by the same one, as the shell expects (exit status 128 + n).
+  if (signal) process.kill(process.pid, signal);
+  process.exitCode = status ?? 1;
 } else {
   const cli = new URL('../dist/cli.mjs', import.meta.url);
   if (!existsSync(cli)) {

@@ -19,6 +19,32 @@ const WARM_UP = {
   TRAILSIGHT_SNAPSHOT_SPECS: join(ROOT, 'dashboards'),
 };
 
+const DUCKDB = '@duckdb/node-api';
+
+/**
+ * DuckDB is a native addon, which a snapshot cannot hold, and a snapshot's `require` serves only
+ * Node's built-in modules: in the bundle, `@duckdb/node-api` is a module that loads the package from
+ * this folder's node_modules when it is first required, which is when a module that imports it first
+ * runs its body: `query`'s action, loaded by import() (esbuild turns that into a lazy init) when the
+ * command runs. Loading it while the snapshot is built fails the build (bin/trailsight.js then runs
+ * the CLI without a snapshot) instead of leaving a snapshot that cannot run `query`.
+ */
+const duckDbAtRunTime = {
+  name: 'duckdb-at-run-time',
+  setup(build) {
+    build.onResolve({ filter: /^@duckdb\/node-api$/ }, () => ({ path: DUCKDB, namespace: 'duckdb-at-run-time' }));
+    build.onLoad({ filter: /.*/, namespace: 'duckdb-at-run-time' }, () => ({
+      loader: 'js',
+      contents: [
+        "if (require('node:v8').startupSnapshot.isBuildingSnapshot()) {",
+        `  throw new Error(${JSON.stringify(`${DUCKDB} was loaded while the startup snapshot was built: a module importing it ran at the start, not when \`query\` runs`)});`,
+        '}',
+        `module.exports = require('node:module').createRequire(${JSON.stringify(join(ROOT, 'package.json'))})('${DUCKDB}');`,
+      ].join('\n'),
+    }));
+  },
+};
+
 /** The manifest bin/trailsight.js compares with the running Node.js before using the blob. */
 export function snapshotManifest() {
   return { node: process.version, platform: process.platform, arch: process.arch, root: ROOT };
@@ -38,7 +64,8 @@ export async function buildSnapshot() {
       format: 'cjs',
       platform: 'node',
       target: 'node20',
-      external: FILES_AT_RUN_TIME.flatMap((name) => [name, `${name}/*`]),
+      external: FILES_AT_RUN_TIME.filter((name) => name !== DUCKDB).flatMap((name) => [name, `${name}/*`]),
+      plugins: [duckDbAtRunTime],
       // The bundle's modules find the package's files from their own address, as in dist/*.mjs.
       define: { 'import.meta.url': '__trailsightModuleUrl' },
       banner: { js: "var __trailsightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
