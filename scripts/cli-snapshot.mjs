@@ -70,6 +70,7 @@ export async function buildSnapshot() {
       define: { 'import.meta.url': '__trailsightModuleUrl' },
       banner: { js: "var __trailsightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
       legalComments: 'linked',
+      minifyWhitespace: true,
       logLevel: 'error',
     });
   } catch (error) {
