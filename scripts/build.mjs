@@ -10,4 +10,4 @@ import { buildSnapshot } from './cli-snapshot.mjs';
 rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 await build(CLI_BUILD);
 const notBuilt = await buildSnapshot();
-if (notBuilt) process.stderr.write(`trailsight: no startup snapshot (${notBuilt}); \`lint\` will start slower\n`);
+if (notBuilt) process.stderr.write(`trailsight: no startup snapshot (${notBuilt}); \`lint\` and \`query\` will start slower\n`);

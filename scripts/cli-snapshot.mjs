@@ -84,7 +84,9 @@ export async function buildSnapshot() {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (built.status !== 0 || !existsSync(SNAPSHOT_BLOB)) {
-    const said = `${built.stderr ?? ''}${built.error?.message ?? ''}`.trim().split('\n').slice(-3).join(' / ');
+    const lines = `${built.stderr ?? ''}${built.error?.message ?? ''}`.trim().split('\n');
+    // The error's own line (`Error: …`) rather than the end of its stack, when there is one.
+    const said = lines.find((line) => /^\w*Error\b/.test(line)) ?? lines.slice(-3).join(' / ');
     return giveUp(`node --build-snapshot exited with ${built.status ?? built.signal}: ${said}`);
   }
   writeFileSync(SNAPSHOT_MANIFEST, `${JSON.stringify(snapshotManifest(), null, 2)}\n`);
