@@ -4,16 +4,32 @@
  * `node -e ''` (Node's own start, the floor) measured in the same run. The machine may be shared, so
  * each is run BENCH_RUNS times (default 10), interleaved round by round; the figures are the best and
  * the median run of each, and what each adds to the floor. Targets (issue 12): --help < 0.3 s,
- * lint < 1 s.
+ * lint < 1 s. `query` over an empty folder (its cache beside it, made by the first run) is its start:
+ * loading the CLI, the parser's first query, opening DuckDB; from the snapshot and without it, as a ratio.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10));
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(REPO, 'bin', 'trailsight.js');
+/** An empty folder of logs, and the cache folder of `query` over it. */
+const QUERY_DIR = mkdtempSync(join(tmpdir(), 'trailsight-bench-start-'));
+const EMPTY_LOGS = join(QUERY_DIR, 'logs');
+mkdirSync(EMPTY_LOGS);
+const QUERY_ARGS = [
+  CLI,
+  'query',
+  '--logs',
+  EMPTY_LOGS,
+  '--cache',
+  join(QUERY_DIR, 'cache'),
+  '--sql',
+  'SELECT eventname, count(*) AS n FROM cloudtrail_logs GROUP BY 1 ORDER BY 2 DESC',
+];
 
 interface Case {
   readonly label: string;
@@ -24,6 +40,8 @@ interface Case {
   readonly target?: number;
   /** Added to the environment. */
   readonly env?: Readonly<Record<string, string>>;
+  /** The label of the case this one is compared with, as a ratio of their times. */
+  readonly versus?: string;
 }
 
 const CASES: readonly Case[] = [
@@ -32,9 +50,18 @@ const CASES: readonly Case[] = [
   { label: 'trailsight lint', args: [CLI, 'lint'], prints: /lint: no problems found/, target: 1 },
   // Without the startup snapshot `lint` starts from (src/cli/startup-snapshot.ts), and on specs its
   // warm-up never saw (the compile tests' fixtures): what the snapshot is worth beyond what it was shown.
-  { label: 'lint, no snapshot', args: [CLI, 'lint'], prints: /lint: no problems found/, env: { TRAILSIGHT_SNAPSHOT: '0' } },
+  { label: 'lint, no snapshot', args: [CLI, 'lint'], prints: /lint: no problems found/, env: { TRAILSIGHT_SNAPSHOT: '0' }, versus: 'trailsight lint' },
   { label: 'lint, unseen specs', args: [CLI, 'lint', 'test/compile/fixtures'], prints: /lint: no problems found/, target: 1 },
-  { label: 'unseen, no snapshot', args: [CLI, 'lint', 'test/compile/fixtures'], prints: /lint: no problems found/, env: { TRAILSIGHT_SNAPSHOT: '0' } },
+  {
+    label: 'unseen, no snapshot',
+    args: [CLI, 'lint', 'test/compile/fixtures'],
+    prints: /lint: no problems found/,
+    env: { TRAILSIGHT_SNAPSHOT: '0' },
+    versus: 'lint, unseen specs',
+  },
+  // `query` starts from the snapshot too: its DuckDB is loaded from node_modules when the query runs.
+  { label: 'query, empty folder', args: QUERY_ARGS, prints: /\(0 rows\)/ },
+  { label: 'query, no snapshot', args: QUERY_ARGS, prints: /\(0 rows\)/, env: { TRAILSIGHT_SNAPSHOT: '0' }, versus: 'query, empty folder' },
 ];
 
 interface Timing {
@@ -100,3 +127,14 @@ for (const [i, c] of CASES.entries()) {
   const verdict = c.target === undefined ? '' : `  target < ${c.target} s: ${own.ms < c.target * 1000 ? 'met' : 'MISSED'}`;
   console.log(`${c.label.padEnd(22)} best ${seconds(own.ms)} (cpu ${seconds(own.cpuMs)})  median ${seconds(middle)}  ${beside}${verdict}`);
 }
+// What the snapshot is worth: each case with it against the same without it, measured in the same rounds.
+for (const [i, c] of CASES.entries()) {
+  const j = CASES.findIndex((other) => other.label === c.versus);
+  if (j < 0) continue;
+  const [fast, slow] = [runs[j]!, runs[i]!];
+  const ratio = (f: (t: readonly Timing[]) => number) => (f(fast) / f(slow)).toFixed(2);
+  console.log(
+    `${CASES[j]!.label} / ${c.label}: best ${ratio((t) => best(t).ms)}, median ${ratio((t) => median(t.map((x) => x.ms)))}, cpu of the best ${ratio((t) => best(t).cpuMs)}`,
+  );
+}
+rmSync(QUERY_DIR, { recursive: true, force: true });
