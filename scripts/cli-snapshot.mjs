@@ -1,8 +1,10 @@
 // Builds the CLI's V8 startup snapshot (src/cli/startup-snapshot.ts says why) into dist/snapshot/:
 // the entry bundled as one CommonJS file (what `node --build-snapshot` takes), the snapshot blob, and
-// a manifest of the Node.js and folder it was built for. bin/trailsight.js starts `lint` from the
-// blob only when the manifest matches the running Node.js and the package's folder; otherwise, or
-// when this build fails, the CLI starts as usual, only slower. Run by scripts/build.mjs.
+// a manifest of the Node.js and folder it was built for. bin/trailsight.js starts `lint` and `query`
+// from the blob only when the manifest matches the running Node.js and the package's folder;
+// otherwise, or when this build fails, the CLI starts as usual, only slower. Run by scripts/build.mjs.
+// The bundle is whitespace-minified: the blob holds its source, and 38 MB deserialize ~0.05 s slower
+// than 21 MB (a stack trace from the snapshot then points into long lines of dist/snapshot/cli.cjs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
