@@ -4,8 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import type { Database } from '../sql/database.ts';
-import { quoteString } from '../../sql/text/quote.ts';
-import type { Compression, LogFormat } from './read-sql.ts';
+import { literalSql, type Compression, type LogFormat } from './read-sql.ts';
 
 /** Whether a DuckDB error message names this file (`… in file "<path>" …`). */
 export function fileNamedIn(message: string, path: string): boolean {
@@ -66,8 +65,8 @@ export async function countRecords(db: Database, path: string, format: LogFormat
   const options = `compression = '${compression === 'gzip' ? 'gzip' : 'uncompressed'}', maximum_object_size = 2147483647`;
   const sql =
     format === 'envelope'
-      ? `SELECT coalesce(sum(json_array_length("Records")), 0) AS n FROM read_json(${quoteString(path)}, columns = {'Records': 'JSON'}, format = 'unstructured', ${options})`
-      : `SELECT count(*) AS n FROM read_json(${quoteString(path)}, columns = {'eventVersion': 'JSON'}, format = '${format === 'array' ? 'array' : 'auto'}', ${options})`;
+      ? `SELECT coalesce(sum(json_array_length("Records")), 0) AS n FROM read_json(${literalSql(path)}, columns = {'Records': 'JSON'}, format = 'unstructured', ${options})`
+      : `SELECT count(*) AS n FROM read_json(${literalSql(path)}, columns = {'eventVersion': 'JSON'}, format = '${format === 'array' ? 'array' : 'auto'}', ${options})`;
   try {
     const [row] = await db.objects<{ n: number }>(sql);
     return Number(row?.n ?? 0);

@@ -8,6 +8,7 @@ import pLimit from 'p-limit';
 import type { TrailTable } from '../../cloudtrail/index.ts';
 import type { Database } from '../sql/database.ts';
 import type { ScannedFile } from '../files/scan.ts';
+import { literalPath } from '../files/literal-path.ts';
 import { sniffLogFile } from '../files/sniff.ts';
 import type { FileRow } from '../cache/catalog.ts';
 import type { RootRecords } from '../cache/records.ts';
@@ -112,6 +113,10 @@ async function ingestBatch(target: IngestTarget, files: readonly ScannedFile[], 
   );
   const groups = new Map<string, Candidate[]>();
   for (const { file, sniff, presumed } of sniffed) {
+    if (literalPath(file.path) === undefined) {
+      await recordBad(target, file, 'its name has a backslash beside *, ? or [, which DuckDB cannot read as one file (rename it)', 0, report);
+      continue;
+    }
     if (!sniff.ok) {
       await recordBad(target, file, sniff.reason, 0, report);
       continue;

@@ -12,6 +12,7 @@
  */
 import { PARTITION_COLUMNS, duckdbType, type Column, type ColumnType, type TrailTable } from '../../cloudtrail/index.ts';
 import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
+import { literalPath } from '../files/literal-path.ts';
 import { partitionSql } from '../files/partition.ts';
 
 /** How a file holds its events. */
@@ -79,10 +80,17 @@ const MAX_OBJECT_SIZE = 2 ** 31 - 1;
 function readJson(paths: readonly string[], format: LogFormat, compression: Compression, columns: string, oneValuePerLine: boolean): string {
   const jsonFormat = format === 'array' ? 'array' : oneValuePerLine ? 'newline_delimited' : 'unstructured';
   return (
-    `read_json([${paths.map(quoteString).join(', ')}], columns = {${columns}}, format = '${jsonFormat}', ` +
+    `read_json([${paths.map(literalSql).join(', ')}], columns = {${columns}}, format = '${jsonFormat}', ` +
     `compression = '${compression === 'gzip' ? 'gzip' : 'uncompressed'}', filename = '_path', ` +
     `maximum_object_size = ${MAX_OBJECT_SIZE}, records = 'true')`
   );
+}
+
+/** A path as a SQL literal DuckDB reads as that one file (the ingest turns away files it cannot name so). */
+export function literalSql(path: string): string {
+  const literal = literalPath(path);
+  if (literal === undefined) throw new Error(`cannot name ${path} to DuckDB literally`);
+  return quoteString(literal);
 }
 
 /**
