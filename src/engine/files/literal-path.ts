@@ -1,5 +1,7 @@
 import { sep } from 'node:path';
 
+const GLOB = /[*?[]/;
+
 /**
  * A file's path as DuckDB's file functions (`read_json`, `read_parquet`) take it to mean that one
  * file. DuckDB expands any path holding `*`, `?` or `[` as a glob pattern, so a log file named
@@ -10,9 +12,10 @@ import { sep } from 'node:path';
  * DuckDB's glob takes as an escape.
  */
 export function literalPath(path: string): string | undefined {
+  if (!GLOB.test(path)) return path;
   const parts = path.split(sep);
   for (const [i, part] of parts.entries()) {
-    if (!/[*?[]/.test(part)) continue;
+    if (!GLOB.test(part)) continue;
     if (part.includes('\\')) return undefined;
     parts[i] = part.replace(/[*?[]/g, (char) => `[${char}]`);
   }

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { constants, gunzipSync } from 'node:zlib';
 import type { Compression, LogFormat } from '../ingest/read-sql.ts';
 
@@ -9,17 +9,19 @@ const PEEK_BYTES = 1024;
 /**
  * Looks at the first bytes of a file (decompressing them when gzip) to tell how it holds events:
  * a `{"Records":[…]}` envelope, a top-level array, or one event per line. Catches empty files and
- * files that are not JSON at all; anything deeper is left to DuckDB's reader.
+ * files that are not JSON at all; anything deeper is left to DuckDB's reader. Synchronous: a trail
+ * has thousands of small files to sniff, and three promise round trips through the thread pool
+ * cost each ~200 µs of the main thread (12,778 of them in the 1 M-event bench: 2.6 s), the
+ * synchronous calls a few tens.
  */
-export async function sniffLogFile(path: string): Promise<Sniffed> {
-  const handle = await open(path, 'r');
+export function sniffLogFile(path: string): Sniffed {
+  const fd = openSync(path, 'r');
   let head: Buffer;
   try {
     const buffer = Buffer.alloc(PEEK_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, PEEK_BYTES, 0);
-    head = buffer.subarray(0, bytesRead);
+    head = buffer.subarray(0, readSync(fd, buffer, 0, PEEK_BYTES, 0));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   if (head.length === 0) return { ok: false, reason: 'empty file' };
   const gzip = head[0] === 0x1f && head[1] === 0x8b;

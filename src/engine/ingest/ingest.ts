@@ -4,12 +4,12 @@
  * error names (or split in halves when it names none), so one bad file never costs the good ones.
  * Each file is loaded or reported, atomically.
  */
-import pLimit from 'p-limit';
 import type { TrailTable } from '../../cloudtrail/index.ts';
 import type { Database } from '../sql/database.ts';
 import type { ScannedFile } from '../files/scan.ts';
 import { literalPath } from '../files/literal-path.ts';
-import { sniffLogFile } from '../files/sniff.ts';
+import { sniffLogFile, type Sniffed } from '../files/sniff.ts';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FileRow } from '../cache/catalog.ts';
 import type { RootRecords } from '../cache/records.ts';
 import { columnSetText, selectEvents, type ColumnSet, type Compression, type LogFormat } from './read-sql.ts';
@@ -39,6 +39,7 @@ interface Candidate {
 const CLOUDTRAIL_NAME = /_CloudTrail(?:-Insight)?_[^/\\]*\.json\.gz$/;
 /** Small files are always sniffed: that is where empty gzip members and stubs hide. */
 const SNIFF_BELOW_BYTES = 1024;
+const SNIFFS_PER_TURN = 256;
 
 /** Files per DuckDB read: big enough to keep every core busy, small enough for steady progress. */
 const BATCH_BYTES = 256 * 1024 * 1024;
@@ -52,8 +53,21 @@ export async function ingestFiles(
   const report = emptyReport();
   let done = 0;
   onProgress?.(0, files.length);
-  for (const batch of batches(files)) {
-    await ingestBatchWithProgress(target, batch, report, done, files.length, onProgress);
+  const all = batches(files);
+  // The next batch's files are sniffed while DuckDB reads this one (sniffing touches no database).
+  // Settled at once, so that a failure waits for its turn instead of going unhandled.
+  const classifyAhead = (batch: readonly ScannedFile[] | undefined) =>
+    batch &&
+    classify(batch).then(
+      (classified) => ({ classified }),
+      (error: unknown) => ({ error }),
+    );
+  let next = classifyAhead(all[0]);
+  for (const [i, batch] of all.entries()) {
+    const ahead = await next!;
+    if ('error' in ahead) throw ahead.error;
+    next = classifyAhead(all[i + 1]);
+    await ingestBatchWithProgress(target, batch, ahead.classified, report, done, files.length, onProgress);
     done += batch.length;
     onProgress?.(done, files.length);
   }
@@ -64,6 +78,7 @@ export async function ingestFiles(
 async function ingestBatchWithProgress(
   target: IngestTarget,
   batch: readonly ScannedFile[],
+  classified: Classified,
   report: IngestReport,
   done: number,
   total: number,
@@ -76,7 +91,7 @@ async function ingestBatchWithProgress(
       if (percent > 0) onProgress(done + Math.floor((batch.length * Math.min(percent, 100)) / 100), total);
     }, 200);
   try {
-    await ingestBatch(target, batch, report);
+    await ingestBatch(target, classified, report);
   } finally {
     if (timer) clearInterval(timer);
   }
@@ -99,26 +114,35 @@ function batches(files: readonly ScannedFile[]): ScannedFile[][] {
   return result;
 }
 
-async function ingestBatch(target: IngestTarget, files: readonly ScannedFile[], report: IngestReport): Promise<void> {
-  const limit = pLimit(16);
+/** A batch's files by how they hold their events (same format and compression: one DuckDB read each), and those turned away. */
+interface Classified {
+  groups: Candidate[][];
+  bad: { file: ScannedFile; reason: string }[];
+}
+
+/** Sniffs the files whose format their name and size do not vouch for; reads no database. */
+async function classify(files: readonly ScannedFile[]): Promise<Classified> {
   const presumed = (file: ScannedFile) => CLOUDTRAIL_NAME.test(file.path) && file.size >= SNIFF_BELOW_BYTES;
-  const sniffed = await Promise.all(
-    files.map((file) =>
-      limit(async () => ({
-        file,
-        presumed: presumed(file),
-        sniff: presumed(file) ? ({ ok: true, format: 'envelope', compression: 'gzip' } as const) : await sniffLogFile(file.path),
-      })),
-    ),
-  );
+  const sniffed: { file: ScannedFile; presumed: boolean; sniff: Sniffed }[] = [];
+  let opened = 0;
+  for (const file of files) {
+    if (presumed(file)) {
+      sniffed.push({ file, presumed: true, sniff: { ok: true, format: 'envelope', compression: 'gzip' } });
+      continue;
+    }
+    // Synchronous sniffs (sniff.ts says why); the event loop gets a turn now and then.
+    if (++opened % SNIFFS_PER_TURN === 0) await yieldToLoop();
+    sniffed.push({ file, presumed: false, sniff: sniffLogFile(file.path) });
+  }
   const groups = new Map<string, Candidate[]>();
+  const bad: Classified['bad'] = [];
   for (const { file, sniff, presumed } of sniffed) {
     if (literalPath(file.path) === undefined) {
-      await recordBad(target, file, 'its name has a backslash beside *, ? or [, which DuckDB cannot read as one file (rename it)', 0, report);
+      bad.push({ file, reason: 'its name has a backslash beside *, ? or [, which DuckDB cannot read as one file (rename it)' });
       continue;
     }
     if (!sniff.ok) {
-      await recordBad(target, file, sniff.reason, 0, report);
+      bad.push({ file, reason: sniff.reason });
       continue;
     }
     const key = `${sniff.format}/${sniff.compression}`;
@@ -126,7 +150,12 @@ async function ingestBatch(target: IngestTarget, files: readonly ScannedFile[], 
     group.push({ file, format: sniff.format, compression: sniff.compression, presumed, oneValuePerLine: true });
     groups.set(key, group);
   }
-  for (const group of groups.values()) await loadIsolating(target, group, report);
+  return { groups: [...groups.values()], bad };
+}
+
+async function ingestBatch(target: IngestTarget, { groups, bad }: Classified, report: IngestReport): Promise<void> {
+  for (const { file, reason } of bad) await recordBad(target, file, reason, 0, report);
+  for (const group of groups) await loadIsolating(target, group, report);
 }
 
 /** Loads a group of same-format files; on failure drops the culprit and retries, or bisects. */
@@ -145,7 +174,7 @@ async function loadIsolating(target: IngestTarget, group: Candidate[], report: I
       const rest = group.filter((c) => c !== culprit);
       if (culprit.presumed) {
         // Named like CloudTrail's files but not read as one: look at what it really holds.
-        const sniff = await sniffLogFile(culprit.file.path);
+        const sniff = sniffLogFile(culprit.file.path);
         if (!sniff.ok) {
           await recordBad(target, culprit.file, sniff.reason, 0, report);
         } else {
