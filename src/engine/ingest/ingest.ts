@@ -226,15 +226,18 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
   const segments = [written];
   let committed = false;
   try {
-    const counts = await db
-      .objects<{ path: string; total: number; strangers: number }>(
-        `SELECT _path AS path, count(*) AS total, count(*) FILTER (WHERE ${notARecord(table)}) AS strangers ` +
+    // As columns, not Athena-presented rows: one row per file, 5,000 a batch (~0.25 s of a cold read at 100 k files as rows).
+    const columns = await db
+      .columns(
+        `SELECT _path AS path, count(*)::DOUBLE AS total, (count(*) FILTER (WHERE ${notARecord(table)}))::DOUBLE AS strangers ` +
           `FROM ${records.segmentSource(written)} GROUP BY _path`,
       )
       .catch((error: Error) => {
         // The cache's own file: whatever went wrong, no log file is to blame.
         throw new Error(`cannot read the cache file ${written}: ${error.message.split('\n')[0]}`, { cause: error });
       });
+    const [paths, totals, strangers] = [columns.path, columns.total, columns.strangers] as [string[], number[], number[]];
+    const counts = paths.map((path, i) => ({ path, total: totals[i]!, strangers: strangers[i]! }));
     const { good, bad } = judge(table, group, counts);
     const loaded = good.reduce((sum, g) => sum + g.records, 0);
     let segment: string | null = written;
