@@ -2,16 +2,18 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdentifier, quoteString } from '../sql/text/quote.ts';
-import { scanFolders, type FileFilter, type ScannedFile } from './files/scan.ts';
+import { scanFolders, type FileFilter, type FolderScan, type ScannedFile } from './files/scan.ts';
 import { partitionOf, type PartitionValues } from './files/partition.ts';
 import {
   badFilesIn,
   CACHE_SCHEMA,
+  type CacheDiff,
   cachedFiles,
   diffWithCache,
   type CachedFile,
   ensureCatalog,
   isOtherLayout,
+  type KnownFolder,
   knownFolders,
   knownRootKeys,
   recordFolders,
@@ -210,27 +212,10 @@ export class CloudTrailEngine {
       const table = options.table ?? model.name;
       const records = new RootRecords(this.db, this.segments, root, model);
       await records.sweep();
-      const known = await knownFolders(this.db, root);
-      const trust = new Map(known.flatMap((f) => (f.complete && f.mtimeMs !== null ? [[f.folder, f.mtimeMs] as const] : [])));
-      const scan = await scanFolders(folder, { table: model.kind, filter: options.files, trust: options.trustFolders === false ? undefined : trust });
-      const trusted = new Set(scan.trusted);
-      // The cache's files of every folder but the trusted ones: listed again, or gone.
-      const elsewhere = new Set(known.filter((f) => f.files > 0 && !trusted.has(f.folder)).map((f) => f.folder));
-      const diff = diffWithCache(scan.files, await cachedFiles(this.db, root, elsewhere));
+      const { scan, diff, trustedFolders } = await this.scanAgainstCache(root, folder, model, options);
       await records.forget(diff.stale);
-      await recordFolders(this.db, root, scan.listed, trusted);
-      const trustedFolders = known.filter((f) => trusted.has(f.folder));
-      const report = emptyReport();
-      report.filesScanned = scan.files.length + trustedFolders.reduce((n, f) => n + f.files, 0);
-      report.filesSkippedUnchanged = trustedFolders.reduce((n, f) => n + f.loaded, 0);
-      for (const known of [...diff.unchanged, ...(await badFilesIn(this.db, root, trusted))]) {
-        if (known.badReason === null) {
-          report.filesSkippedUnchanged += 1;
-        } else {
-          report.recordsFound += known.records;
-          report.badFiles.push({ path: known.path, reason: known.badReason, records: known.records });
-        }
-      }
+      await recordFolders(this.db, root, scan.listed, new Set(scan.trusted));
+      const report = await this.scanReport(root, scan, diff, trustedFolders);
       const names = [{ schema, table }, ...(options.alsoAs ?? [])];
       for (const name of names) await registerView(this.db, name.schema, name.table, root);
       const attachedRoot: AttachedRoot = {
@@ -253,6 +238,42 @@ export class CloudTrailEngine {
       else await this.refreshViews(attachedRoot);
       return cloneReport(report);
     });
+  }
+
+  /**
+   * The root's files on disk against the cache: the scan (trusting the folders the cache vouches
+   * for, unless `trustFolders` is false), and the diff of the files it listed with the cache's.
+   */
+  private async scanAgainstCache(
+    root: string,
+    folder: string,
+    model: TrailTable,
+    options: AttachOptions,
+  ): Promise<{ scan: FolderScan; diff: CacheDiff; trustedFolders: KnownFolder[] }> {
+    const known = await knownFolders(this.db, root);
+    const trust = new Map(known.flatMap((f) => (f.complete && f.mtimeMs !== null ? [[f.folder, f.mtimeMs] as const] : [])));
+    const scan = await scanFolders(folder, { table: model.kind, filter: options.files, trust: options.trustFolders === false ? undefined : trust });
+    const trusted = new Set(scan.trusted);
+    // The cache's files of every folder but the trusted ones: listed again, or gone.
+    const elsewhere = new Set(known.filter((f) => f.files > 0 && !trusted.has(f.folder)).map((f) => f.folder));
+    const diff = diffWithCache(scan.files, await cachedFiles(this.db, root, elsewhere));
+    return { scan, diff, trustedFolders: known.filter((f) => trusted.has(f.folder)) };
+  }
+
+  /** What a scan found, as the report counts it: known bad files again, unchanged files skipped. */
+  private async scanReport(root: string, scan: FolderScan, diff: CacheDiff, trustedFolders: readonly KnownFolder[]): Promise<IngestReport> {
+    const report = emptyReport();
+    report.filesScanned = scan.files.length + trustedFolders.reduce((n, f) => n + f.files, 0);
+    report.filesSkippedUnchanged = trustedFolders.reduce((n, f) => n + f.loaded, 0);
+    for (const known of [...diff.unchanged, ...(await badFilesIn(this.db, root, new Set(scan.trusted)))]) {
+      if (known.badReason === null) {
+        report.filesSkippedUnchanged += 1;
+      } else {
+        report.recordsFound += known.records;
+        report.badFiles.push({ path: known.path, reason: known.badReason, records: known.records });
+      }
+    }
+    return report;
   }
 
   /** The cumulative ingest report of an attached table (lazy tables grow it as queries read files). */
