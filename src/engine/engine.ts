@@ -79,7 +79,8 @@ export interface AttachOptions {
   /**
    * Trust a folder the cache listed before, when its modification time has not moved since (no
    * file was added, removed or renamed in it): its files are not listed or stat'ed again (see
-   * files/scan.ts). Default true; false stats every file, to see a file rewritten in place.
+   * files/scan.ts). Default true; false stats every file, to see a file rewritten in place. Never
+   * with `files`, whose verdicts may change under the same key (a projection's range ending at NOW).
    */
   trustFolders?: boolean;
 }
@@ -252,7 +253,10 @@ export class CloudTrailEngine {
   ): Promise<{ scan: FolderScan; diff: CacheDiff; trustedFolders: KnownFolder[] }> {
     const known = await knownFolders(this.db, root);
     const trust = new Map(known.flatMap((f) => (f.complete && f.mtimeMs !== null ? [[f.folder, f.mtimeMs] as const] : [])));
-    const scan = await scanFolders(folder, { table: model.kind, filter: options.files, trust: options.trustFolders === false ? undefined : trust });
+    // A filter's verdicts may change under the same key (a projection's range ending at NOW moves
+    // with the clock): the folders of a filtered root are listed every time.
+    const trusting = options.trustFolders !== false && options.files === undefined;
+    const scan = await scanFolders(folder, { table: model.kind, filter: options.files, trust: trusting ? trust : undefined });
     const trusted = new Set(scan.trusted);
     // The cache's files of every folder but the trusted ones: listed again, or gone.
     const elsewhere = new Set(known.filter((f) => f.files > 0 && !trusted.has(f.folder)).map((f) => f.folder));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { TRUST_AFTER_MS } from '../../src/engine/files/scan.ts';
 import type { CloudTrailEngine } from '../../src/engine/index.ts';
-import { column, scalar, tempDir, withEngine } from './helpers.ts';
+import { column, eventRecord, scalar, tempDir, withEngine, withLogsAndCache } from './helpers.ts';
 
 /**
  * A warm run does not list or stat the files of a folder whose time has not moved since the cache
@@ -14,17 +14,8 @@ import { column, scalar, tempDir, withEngine } from './helpers.ts';
  * query read only some partitions). What it does not see, by design: a file rewritten in place in
  * such a folder, which `trustFolders: false` sees.
  */
-const record = (id: string, day: string) => ({
-  eventVersion: '1.10',
-  eventTime: `2024-11-${day}T00:30:00Z`,
-  eventSource: 'sts.amazonaws.com',
-  eventName: 'GetCallerIdentity',
-  awsRegion: 'us-east-1',
-  eventID: id,
-});
-
 const day = (root: string, dd: string) => join(root, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', dd);
-const gz = (ids: readonly string[], dd: string) => gzipSync(JSON.stringify({ Records: ids.map((id) => record(id, dd)) }));
+const gz = (ids: readonly string[], dd: string) => gzipSync(JSON.stringify({ Records: ids.map((id) => eventRecord(id, dd)) }));
 
 /** As `aws s3 sync` delivers: written under another name, renamed into place. */
 function deliver(root: string, dd: string, name: string, ids: readonly string[]): void {
@@ -119,37 +110,30 @@ describe('engine: folders whose time did not move are trusted', function () {
   });
 
   it('a folder changed within the margin of its listing is listed again: a rewrite in place right after is seen', async () => {
-    const fresh = tempDir('trust-fresh');
-    const freshCache = tempDir('trust-fresh-cache');
-    try {
-      deliver(fresh.path, '20', 'a.json.gz', ['a-1']);
-      await withEngine(freshCache.path, (engine) => engine.attach({ root: fresh.path }));
-      writeFileSync(join(day(fresh.path, '20'), 'a.json.gz'), gz(['a-2'], '20'));
-      utimesSync(join(day(fresh.path, '20'), 'a.json.gz'), new Date(), new Date(Date.now() + 5000));
-      await withEngine(freshCache.path, async (engine) => {
-        await engine.attach({ root: fresh.path });
+    await withLogsAndCache('trust-fresh', async (fresh, freshCache) => {
+      deliver(fresh, '20', 'a.json.gz', ['a-1']);
+      await withEngine(freshCache, (engine) => engine.attach({ root: fresh }));
+      writeFileSync(join(day(fresh, '20'), 'a.json.gz'), gz(['a-2'], '20'));
+      utimesSync(join(day(fresh, '20'), 'a.json.gz'), new Date(), new Date(Date.now() + 5000));
+      await withEngine(freshCache, async (engine) => {
+        await engine.attach({ root: fresh });
         assert.deepEqual(await ids(engine), ['a-2']);
       });
-    } finally {
-      fresh.remove();
-      freshCache.remove();
-    }
+    });
   });
 
   it('files a lazy query left unread are found by the next run, though their folder is old', async () => {
-    const lazy = tempDir('trust-lazy');
-    const lazyCache = tempDir('trust-lazy-cache');
-    try {
-      deliver(lazy.path, '20', 'a.json.gz', ['a-1']);
-      deliver(lazy.path, '21', 'b.json.gz', ['b-1', 'b-2']);
-      ageFolders(lazy.path, ['20', '21']);
-      await withEngine(lazyCache.path, async (engine) => {
-        await engine.attach({ root: lazy.path, lazy: true });
+    await withLogsAndCache('trust-lazy', async (lazy, lazyCache) => {
+      deliver(lazy, '20', 'a.json.gz', ['a-1']);
+      deliver(lazy, '21', 'b.json.gz', ['b-1', 'b-2']);
+      ageFolders(lazy, ['20', '21']);
+      await withEngine(lazyCache, async (engine) => {
+        await engine.attach({ root: lazy, lazy: true });
         assert.deepEqual(await ids(engine, "timestamp = '2024/11/20'"), ['a-1']);
         assert.equal(engine.counters.filesOpened, 1);
       });
-      await withEngine(lazyCache.path, async (engine) => {
-        const report = await engine.attach({ root: lazy.path, lazy: true });
+      await withEngine(lazyCache, async (engine) => {
+        const report = await engine.attach({ root: lazy, lazy: true });
         assert.equal(report.filesScanned, 2);
         assert.deepEqual(await ids(engine, "timestamp = '2024/11/21'"), ['b-1', 'b-2']);
         assert.equal(engine.counters.filesOpened, 1, 'only the day not read before');
@@ -157,31 +141,26 @@ describe('engine: folders whose time did not move are trusted', function () {
         assert.equal(estimate.files, 2);
       });
       // Both folders complete in the cache now: trusted, nothing read, every byte still counted.
-      await withEngine(lazyCache.path, async (engine) => {
-        await engine.attach({ root: lazy.path, lazy: true });
+      await withEngine(lazyCache, async (engine) => {
+        await engine.attach({ root: lazy, lazy: true });
         assert.equal(Number(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs'))), 3);
         assert.equal(engine.counters.filesOpened, 0);
         const estimate = await engine.estimate("SELECT count(*) FROM cloudtrail_logs WHERE timestamp = '2024/11/21'");
         assert.equal(estimate.files, 1);
         assert.ok(estimate.bytes > 0);
       });
-    } finally {
-      lazy.remove();
-      lazyCache.remove();
-    }
+    });
   });
 
   it('a bad file in a trusted folder is reported again without being read', async () => {
-    const bad = tempDir('trust-bad');
-    const badCache = tempDir('trust-bad-cache');
-    try {
-      deliver(bad.path, '20', 'a.json.gz', ['a-1']);
-      writeFileSync(join(day(bad.path, '20'), 'broken.json.gz'), gzipSync('{"Records": [ {"eventTime": '));
-      ageFolders(bad.path, ['20']);
-      const first = await withEngine(badCache.path, (engine) => engine.attach({ root: bad.path }));
+    await withLogsAndCache('trust-bad', async (bad, badCache) => {
+      deliver(bad, '20', 'a.json.gz', ['a-1']);
+      writeFileSync(join(day(bad, '20'), 'broken.json.gz'), gzipSync('{"Records": [ {"eventTime": '));
+      ageFolders(bad, ['20']);
+      const first = await withEngine(badCache, (engine) => engine.attach({ root: bad }));
       assert.equal(first.badFiles.length, 1);
-      await withEngine(badCache.path, async (engine) => {
-        const again = await engine.attach({ root: bad.path });
+      await withEngine(badCache, async (engine) => {
+        const again = await engine.attach({ root: bad });
         assert.deepEqual(
           again.badFiles.map((b) => [b.path, b.reason]),
           first.badFiles.map((b) => [b.path, b.reason]),
@@ -189,9 +168,26 @@ describe('engine: folders whose time did not move are trusted', function () {
         assert.deepEqual([again.filesScanned, again.filesSkippedUnchanged], [2, 1]);
         assert.equal(engine.counters.filesOpened, 0);
       });
-    } finally {
-      bad.remove();
-      badCache.remove();
-    }
+    });
+  });
+
+  it("a filtered root's folders are listed every time: the filter's verdict may change under the same key", async () => {
+    await withLogsAndCache('trust-filter', async (logs, cache) => {
+      deliver(logs, '20', 'a.json.gz', ['a-1']);
+      deliver(logs, '21', 'b.json.gz', ['b-1']);
+      ageFolders(logs, ['20', '21']);
+      // Like a projection's date range ending at NOW: the same key, a window that moves.
+      let firstDay = '20';
+      const files = { key: 'window', accepts: (path: string) => path.split('/').at(-2)! >= firstDay };
+      const seen = async () =>
+        withEngine(cache, async (engine) => {
+          await engine.attach({ root: logs, files });
+          return ids(engine);
+        });
+      assert.deepEqual(await seen(), ['a-1', 'b-1']);
+      assert.deepEqual(await seen(), ['a-1', 'b-1']);
+      firstDay = '21';
+      assert.deepEqual(await seen(), ['b-1']);
+    });
   });
 });
