@@ -24,6 +24,23 @@ const BIN = join(REPO, 'bin/trailsight.js');
 const withSnapshot = (args: readonly string[], cwd = REPO) => trailsight(BIN, args, {}, cwd);
 const withoutSnapshot = (args: readonly string[], cwd = REPO) => trailsight(BIN, args, { TRAILSIGHT_SNAPSHOT: '0' }, cwd);
 
+/**
+ * Runs `work` with a copy of the package's bin/ beside its dist/ in another folder: the snapshot's
+ * manifest names the repository, not that folder, so the copy must start without the snapshot.
+ */
+async function fromElsewhere(work: (bin: string) => Promise<void>): Promise<void> {
+  const elsewhere = await mkdtemp(join(tmpdir(), 'trailsight-moved-'));
+  try {
+    await mkdir(join(elsewhere, 'bin'));
+    await copyFile(BIN, join(elsewhere, 'bin/trailsight.js'));
+    await copyFile(join(REPO, 'package.json'), join(elsewhere, 'package.json'));
+    await symlink(join(REPO, 'dist'), join(elsewhere, 'dist'));
+    await work(join(elsewhere, 'bin/trailsight.js'));
+  } finally {
+    await rm(elsewhere, { recursive: true, force: true });
+  }
+}
+
 describe('lint from the startup snapshot', function () {
   this.timeout(300_000);
 
@@ -51,19 +68,11 @@ describe('lint from the startup snapshot', function () {
   });
 
   it('a snapshot built for another folder is not used: the CLI starts as usual', async () => {
-    // A copy of the package's bin/ beside its dist/: the manifest names the repository, not this folder.
-    const elsewhere = await mkdtemp(join(tmpdir(), 'trailsight-moved-'));
-    try {
-      await mkdir(join(elsewhere, 'bin'));
-      await copyFile(BIN, join(elsewhere, 'bin/trailsight.js'));
-      await copyFile(join(REPO, 'package.json'), join(elsewhere, 'package.json'));
-      await symlink(join(REPO, 'dist'), join(elsewhere, 'dist'));
-      const moved = await trailsight(join(elsewhere, 'bin/trailsight.js'), ['lint', '--format', 'json', 'test/language/fixtures/base']);
+    await fromElsewhere(async (bin) => {
+      const moved = await trailsight(bin, ['lint', '--format', 'json', 'test/language/fixtures/base']);
       assert.deepEqual(moved, await withoutSnapshot(['lint', '--format', 'json', 'test/language/fixtures/base']));
       assert.equal(moved.code, 0, moved.stderr);
-    } finally {
-      await rm(elsewhere, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -159,19 +168,12 @@ describe('query from the startup snapshot', function () {
   });
 
   it('a snapshot built for another folder is not used', async () => {
-    const elsewhere = await mkdtemp(join(tmpdir(), 'trailsight-moved-'));
-    try {
-      await mkdir(join(elsewhere, 'bin'));
-      await copyFile(BIN, join(elsewhere, 'bin/trailsight.js'));
-      await copyFile(join(REPO, 'package.json'), join(elsewhere, 'package.json'));
-      await symlink(join(REPO, 'dist'), join(elsewhere, 'dist'));
+    await fromElsewhere(async (bin) => {
       const args = ['query', '--logs', logs, '--cache', ':memory:', '--format', 'csv', '--sql', GROUP_BY];
-      const moved = await trailsight(join(elsewhere, 'bin/trailsight.js'), args, {}, dir);
+      const moved = await trailsight(bin, args, {}, dir);
       assert.equal(moved.code, 0, moved.stderr);
       assert.deepEqual(moved, await withoutSnapshot(args, dir));
-    } finally {
-      await rm(elsewhere, { recursive: true, force: true });
-    }
+    });
   });
 
   it('SIGINT to bin/trailsight.js during a long query ends the query too: the cache is free and answers the next query', async () => {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { rootKey } from '../../src/engine/cache/catalog.ts';
 import { gzipSync } from 'node:zlib';
 import { CloudTrailEngine } from '../../src/engine/index.ts';
-import { column, sampleLogs, scalar, tempDir, withEngine } from './helpers.ts';
+import { column, eventRecord, sampleLogs, scalar, tempDir, withEngine } from './helpers.ts';
 
 /** The segment files of the cache's one root (the Parquet files holding its records). */
 function segmentFiles(cacheDir: string): string[] {
@@ -20,14 +20,7 @@ function segmentFiles(cacheDir: string): string[] {
     .sort();
 }
 
-const record = (id: string, day = '20') => ({
-  eventVersion: '1.10',
-  eventTime: `2024-11-${day}T00:30:00Z`,
-  eventSource: 'sts.amazonaws.com',
-  eventName: 'GetCallerIdentity',
-  awsRegion: 'us-east-1',
-  eventID: id,
-});
+const record = eventRecord;
 
 /** The folder CloudTrail delivers 2024-11-20's us-east-1 logs of account 111122223333 to, under `root`. */
 const dayFolder = (root: string) => join(root, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');

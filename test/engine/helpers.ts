@@ -16,6 +16,27 @@ export async function sampleLogs(events: number): Promise<{ root: string; files:
   return { root: dir.path, files, remove: dir.remove };
 }
 
+/** A minimal CloudTrail event of 2024-11-`day` with this `eventID`. */
+export const eventRecord = (id: string, day = '20') => ({
+  eventVersion: '1.10',
+  eventTime: `2024-11-${day}T00:30:00Z`,
+  eventSource: 'sts.amazonaws.com',
+  eventName: 'GetCallerIdentity',
+  awsRegion: 'us-east-1',
+  eventID: id,
+});
+
+/** Runs `work` with a fresh log folder and a fresh cache folder, both removed after it. */
+export async function withLogsAndCache<T>(name: string, work: (logs: string, cache: string) => Promise<T>): Promise<T> {
+  const [logs, cache] = [tempDir(name), tempDir(`${name}-cache`)];
+  try {
+    return await work(logs.path, cache.path);
+  } finally {
+    logs.remove();
+    cache.remove();
+  }
+}
+
 /** The first column of every row. */
 export const column = (result: QueryResult): unknown[] => result.rows.map((row) => row[0]);
 
