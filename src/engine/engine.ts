@@ -79,8 +79,8 @@ export interface AttachOptions {
   /**
    * Trust a folder the cache listed before, when its modification time has not moved since (no
    * file was added, removed or renamed in it): its files are not listed or stat'ed again (see
-   * files/scan.ts). Default true; false stats every file, to see a file rewritten in place. Never
-   * with `files`, whose verdicts may change under the same key (a projection's range ending at NOW).
+   * files/scan.ts). Default true; false stats every file, to see a file rewritten in place. With
+   * `files`, only folders the filter judges as it did when they were listed (see `FileFilter.acceptsFolder`).
    */
   trustFolders?: boolean;
 }
@@ -252,11 +252,14 @@ export class CloudTrailEngine {
     options: AttachOptions,
   ): Promise<{ scan: FolderScan; diff: CacheDiff; trustedFolders: KnownFolder[] }> {
     const known = await knownFolders(this.db, root);
-    const trust = new Map(known.flatMap((f) => (f.complete && f.mtimeMs !== null ? [[f.folder, f.mtimeMs] as const] : [])));
+    const filter = options.files;
     // A filter's verdicts may change under the same key (a projection's range ending at NOW moves
-    // with the clock): the folders of a filtered root are listed every time.
-    const trusting = options.trustFolders !== false && options.files === undefined;
-    const scan = await scanFolders(folder, { table: model.kind, filter: options.files, trust: trusting ? trust : undefined });
+    // with the clock): a filtered folder is trusted only when the filter's verdict on it now is the
+    // one its listing had (files there, or none), and never by a filter that cannot judge a folder.
+    const sameVerdict = (f: KnownFolder) =>
+      filter === undefined || (filter.acceptsFolder !== undefined && filter.acceptsFolder(relativeFolder(folder, f.folder)) === f.files > 0);
+    const trust = new Map(known.flatMap((f) => (f.complete && f.mtimeMs !== null && sameVerdict(f) ? [[f.folder, f.mtimeMs] as const] : [])));
+    const scan = await scanFolders(folder, { table: model.kind, filter, trust: options.trustFolders === false ? undefined : trust });
     const trusted = new Set(scan.trusted);
     // The cache's files of every folder but the trusted ones: listed again, or gone.
     const elsewhere = new Set(known.filter((f) => f.files > 0 && !trusted.has(f.folder)).map((f) => f.folder));
@@ -482,6 +485,16 @@ export class CloudTrailEngine {
       );
     }
   }
+}
+
+/** A folder below a root, `/`-separated ('' for the root itself), as a filter judges it. */
+function relativeFolder(root: string, folder: string): string {
+  return folder === root
+    ? ''
+    : folder
+        .slice(root.length + 1)
+        .split(sep)
+        .join('/');
 }
 
 /** The partitions of a scan's files and of the folders it trusted, with their files' count and bytes. */

@@ -60,6 +60,29 @@ describe('endpoint: Athena partition projection as a file filter (pure)', () => 
     assert.ok(!files.accepts('111122223333/CloudTrail/us-east-1/2026/11/20'), 'the partition folder itself holds no file name');
   });
 
+  it('judges a folder as each file in it (the engine trusts an unchanged folder by it): the partitions are folders', () => {
+    for (const table of [cloudTrail(), cloudTrail({ 'storage.location.template': undefined })]) {
+      const files = projected(table);
+      const paths = [
+        file('111122223333', 'us-east-1', '2026/11/20'),
+        file('111122223333', 'us-east-1', '2024/12/31'),
+        file('444455556666', 'us-east-1', '2026/11/20'),
+        '111122223333/CloudTrail/us-east-1/2026/11/20/deeper/file.json.gz',
+        '111122223333/CloudTrail/us-east-1/2026/11/file.json.gz',
+        'account=111122223333/region=us-east-1/timestamp=2026/11/20/file.json.gz',
+        'account=111122223333/region=us-east-1/timestamp=2024/11/20/file.json.gz',
+        'file.json.gz',
+      ];
+      const verdicts = paths.map((path) => {
+        const folder = path.split('/').slice(0, -1).join('/');
+        assert.equal(files.acceptsFolder(folder), files.accepts(path), path);
+        return files.accepts(path);
+      });
+      // Neither all accepted nor all refused: the comparison says something.
+      assert.ok(verdicts.includes(true) && verdicts.includes(false), JSON.stringify(verdicts));
+    }
+  });
+
   it('ranges relative to NOW, with NOW±N units as Athena documents them', () => {
     const lastDays = projected(cloudTrail({ 'projection.timestamp.range': 'NOW-3DAYS,NOW' }));
     const days = ['2026/11/20', '2026/11/21', '2026/11/22', '2026/11/23', '2026/11/24', '2026/11/25'];

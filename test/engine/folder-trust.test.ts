@@ -190,4 +190,27 @@ describe('engine: folders whose time did not move are trusted', function () {
       assert.deepEqual(await seen(), ['b-1']);
     });
   });
+
+  it('a filter that judges folders (a partition projection): a folder is trusted while its verdict holds, listed again once it changes', async () => {
+    await withLogsAndCache('trust-filter-folders', async (logs, cache) => {
+      deliver(logs, '20', 'a.json.gz', ['a-1']);
+      deliver(logs, '21', 'b.json.gz', ['b-1']);
+      ageFolders(logs, ['20', '21']);
+      let firstDay = '20';
+      const inWindow = (folder: string) => (folder.split('/').at(-1) ?? '') >= firstDay;
+      const files = { key: 'window', accepts: (path: string) => inWindow(path.split('/').slice(0, -1).join('/')), acceptsFolder: inWindow };
+      const seen = async () =>
+        withEngine(cache, async (engine) => {
+          await engine.attach({ root: logs, files });
+          return ids(engine);
+        });
+      assert.deepEqual(await seen(), ['a-1', 'b-1']);
+      rewriteInPlace(logs, '20', 'a.json.gz', ['a-9']);
+      assert.deepEqual(await seen(), ['a-1', 'b-1'], 'trusted: the verdict on the 20th has not changed');
+      firstDay = '21';
+      assert.deepEqual(await seen(), ['b-1']);
+      firstDay = '20';
+      assert.deepEqual(await seen(), ['a-9', 'b-1'], 'listed again: its rewrite is seen now');
+    });
+  });
 });

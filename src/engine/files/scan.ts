@@ -22,6 +22,12 @@ export interface FileFilter {
   key: string;
   /** Whether the file at `relativePath` (below the scanned folder, `/`-separated) belongs. */
   accepts(relativePath: string): boolean;
+  /**
+   * The verdict on every file directly in the folder at `relativeFolder` ('' for the scanned folder
+   * itself), when the filter decides by a file's folder alone (a partition projection: partitions
+   * are folders). Without it a filtered folder is never trusted (see `scanFolders`).
+   */
+  acceptsFolder?(relativeFolder: string): boolean;
 }
 
 /** A folder without subfolders, as a scan listed it. */

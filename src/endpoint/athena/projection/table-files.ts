@@ -14,6 +14,8 @@ export interface ProjectedFiles {
   /** The partition values of the file at `relativePath` (below the table's root, `/`-separated), or undefined when Athena never reads it. */
   partitionOf(relativePath: string): Record<string, string> | undefined;
   accepts(relativePath: string): boolean;
+  /** The verdict on every file directly in the folder at `relativeFolder`: the partitions are folders. */
+  acceptsFolder(relativeFolder: string): boolean;
 }
 
 export type TableFiles =
@@ -96,7 +98,9 @@ export function tableFiles(table: Pick<GlueTable, 'Parameters' | 'PartitionKeys'
     .update(JSON.stringify([template, configuration]))
     .digest('hex')
     .slice(0, 16);
-  return { kind: 'projected', files: { key, partitionOf, accepts: (path) => partitionOf(path) !== undefined } };
+  // The template's last placeholder is a folder (`${body}/…`): a file's folder alone decides.
+  const acceptsFolder = (folder: string) => partitionOf(folder === '' ? '_' : `${folder}/_`) !== undefined;
+  return { kind: 'projected', files: { key, partitionOf, accepts: (path) => partitionOf(path) !== undefined, acceptsFolder } };
 }
 
 /** Athena's failure for a table whose projection it cannot read, naming the table and each property at fault. */
