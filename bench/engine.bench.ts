@@ -15,7 +15,7 @@
  * < 0.3 s over the start; peak RSS < 1 GB at 1 M events.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,16 +106,21 @@ function trailsight(args: string[], cwd = REPO): Promise<Timing & { rows: string
 const best = (timings: Timing[]): Timing => timings.reduce((a, b) => (b.ms < a.ms ? b : a));
 const fmt = (t: Timing) => `wall ${seconds(t.ms)}  cpu ${seconds(t.cpuMs)}${t.rssKb ? `  peak RSS ${mb(t.rssKb)}` : ''}`;
 
-/** Hard links of `files` (paths under `from`) under `to`: the same files, times and all. */
+/**
+ * Hard links of `files` (paths under `from`) under `to`: the same files, times and all; each folder
+ * dated by its newest file, as a folder synced from S3 is (its time moves when a file arrives in it),
+ * so that a rerun sees the folders of days long delivered as old, not as made a second ago.
+ */
 function link(files: readonly string[], from: string, to: string): void {
-  const made = new Set<string>();
+  const newest = new Map<string, number>();
   for (const file of files) {
     const target = join(to, relative(from, file));
     const folder = dirname(target);
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-    made.add(folder);
+    if (!newest.has(folder)) mkdirSync(folder, { recursive: true });
     linkSync(file, target);
+    newest.set(folder, Math.max(newest.get(folder) ?? 0, statSync(target).mtimeMs));
   }
+  for (const [folder, mtimeMs] of newest) utimesSync(folder, new Date(mtimeMs), new Date(mtimeMs));
 }
 
 const jqVersion = process.env.BENCH_SKIP_JQ ? undefined : spawnSync('jq', ['--version'], { encoding: 'utf8' });
