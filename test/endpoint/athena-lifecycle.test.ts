@@ -8,6 +8,7 @@ import {
   StopQueryExecutionCommand,
   type AthenaClient,
 } from '@aws-sdk/client-athena';
+import { existsSync } from 'node:fs';
 import { clients, failure, poll, startTestEndpoint, stopTestEndpoint } from './helpers.ts';
 
 describe('endpoint: Athena query life cycle', () => {
@@ -54,5 +55,20 @@ describe('endpoint: Athena query life cycle', () => {
     const batch = await athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [first.QueryExecutionId!, 'not-an-id'] }));
     assert.equal(batch.QueryExecutions?.length, 1);
     assert.equal(batch.UnprocessedQueryExecutionIds?.[0]?.QueryExecutionId, 'not-an-id');
+  });
+});
+
+describe('endpoint: Athena executions when the endpoint closes', () => {
+  it('a query queued when the endpoint closes never runs after it: nothing writes its state or opens its engine again', async function () {
+    this.timeout(30_000);
+    const endpoint = await startTestEndpoint({ queryDelayMs: 1500 });
+    const athena = clients(endpoint.url).athena;
+    await athena.send(new CreateWorkGroupCommand({ Name: 'wg', Configuration: { ResultConfiguration: { OutputLocation: 's3://results/wg/' } } }));
+    const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', WorkGroup: 'wg' }));
+    assert.ok(QueryExecutionId);
+    // Closes the endpoint and removes its state and S3 folders, while the query is still queued.
+    await stopTestEndpoint(endpoint);
+    await new Promise((r) => setTimeout(r, 2500));
+    for (const dir of endpoint.dirs) assert.equal(existsSync(dir), false, `${dir} was written after the endpoint closed`);
   });
 });

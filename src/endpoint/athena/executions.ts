@@ -30,9 +30,39 @@ const notFound = (id: string) => invalidRequest(`QueryExecution ${id} was not fo
 const page = <T>(items: readonly T[], input: { MaxResults?: number; NextToken?: string }, defaultSize: number) =>
   pageOf(items, input, { defaultSize, invalidToken: () => invalidRequest('The NextToken is not valid.') });
 
-/** Query executions: start (run on the engine in the background), describe, results, stop, list. */
-export function executionOperations(host: EngineHost, instance: string, sweeper: HistorySweeper): OperationsOf<typeof Athena> {
-  return {
+/**
+ * The runs of started executions, which outlive their requests: `settle` cancels those not begun
+ * and waits for those running, so that none touches the state or opens the engine after the
+ * endpoint closed (an execution left queued is failed by its owner's absence, execution-record.ts).
+ */
+class BackgroundRuns {
+  private readonly waiting = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+
+  after(delayMs: number, run: () => Promise<void>): void {
+    const timer = setTimeout(() => {
+      this.waiting.delete(timer);
+      const running = run().finally(() => this.running.delete(running));
+      this.running.add(running);
+    }, delayMs);
+    this.waiting.add(timer);
+  }
+
+  async settle(): Promise<void> {
+    for (const timer of this.waiting) clearTimeout(timer);
+    this.waiting.clear();
+    await Promise.all(this.running);
+  }
+}
+
+/** Query executions: start (run on the engine in the background), describe, results, stop, list; `settle` before the engine closes. */
+export function executionOperations(
+  host: EngineHost,
+  instance: string,
+  sweeper: HistorySweeper,
+): { operations: OperationsOf<typeof Athena>; settle: () => Promise<void> } {
+  const runs = new BackgroundRuns();
+  const operations: OperationsOf<typeof Athena> = {
     async StartQueryExecution(input, context) {
       const workGroup = await requireWorkGroup(context, input.WorkGroup ?? PRIMARY_WORKGROUP);
       if (workGroup.State === 'DISABLED') throw invalidRequest(`WorkGroup ${workGroup.Name} is disabled.`);
@@ -80,7 +110,7 @@ export function executionOperations(host: EngineHost, instance: string, sweeper:
           runExecution(context, host, id.id).catch((error: unknown) =>
             context.log(`query ${id.id} could not finish: ${(error as Error)?.message ?? String(error)}`),
           );
-        setTimeout(run, context.settings.queryDelayMs);
+        runs.after(context.settings.queryDelayMs, run);
       }
       return { QueryExecutionId: id.id };
     },
@@ -141,4 +171,5 @@ export function executionOperations(host: EngineHost, instance: string, sweeper:
       return { QueryExecutionIds: items.map((r) => r.QueryExecutionId), NextToken };
     },
   };
+  return { operations, settle: () => runs.settle() };
 }

@@ -27,7 +27,8 @@ export function athenaService(options: AthenaServiceOptions): ServiceHandler {
   LIVE_INSTANCES.add(instance);
   const host = new EngineHost(options);
   const sweeper = new HistorySweeper();
-  const operations = { ...workGroupOperations, ...executionOperations(host, instance, sweeper), ...athenaTagOperations };
+  const executions = executionOperations(host, instance, sweeper);
+  const operations = { ...workGroupOperations, ...executions.operations, ...athenaTagOperations };
   return {
     name: 'athena',
     protocol: 'json11',
@@ -43,6 +44,8 @@ export function athenaService(options: AthenaServiceOptions): ServiceHandler {
     write: (response, _operation, output, requestId) => writeJson11(response, output, requestId),
     writeError: writeJson11Error,
     async close() {
+      // No run may start, or still be writing, once the engine is closed: it would open another.
+      await executions.settle();
       LIVE_INSTANCES.delete(instance);
       await host.close();
     },
