@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdentifier, quoteString } from '../sql/text/quote.ts';
-import { scanFolders, type FileFilter, type FolderScan, type ScannedFile } from './files/scan.ts';
+import { scanFolders, scannedFile, type FileFilter, type FolderScan, type ScannedFile } from './files/scan.ts';
 import { partitionOf, type PartitionValues } from './files/partition.ts';
 import {
   badFilesIn,
@@ -453,7 +453,7 @@ export class CloudTrailEngine {
   private async readAgain(attached: AttachedRoot, onProgress?: (done: number, total: number) => void): Promise<void> {
     const loaded = [...(await cachedFiles(this.db, attached.root)).values()].filter((f) => f.segment !== null);
     // The catalog's size and time: what the scan found (a changed or vanished file left the catalog then).
-    const again = loaded.map((f): ScannedFile => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs, ...partitionOf(f.path) }));
+    const again = loaded.map((f) => scannedFile(f.path, f.size, f.mtimeMs));
     const before = new Map<string, CachedFile>(loaded.map((f) => [f.path, f]));
     await attached.records.forget(loaded);
     this.counters.filesOpened += again.length;

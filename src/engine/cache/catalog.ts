@@ -149,7 +149,7 @@ export async function knownFolders(db: Database, root: string): Promise<KnownFol
   ];
   return folder.map((name, i) => ({
     folder: name,
-    mtimeMs: mtime[i]!,
+    mtimeMs: mtime[i] ?? null,
     complete: listed[i] !== null && listed[i] === files[i],
     files: files[i]!,
     bytes: bytes[i]!,

@@ -87,7 +87,7 @@ export async function scanFolders(
   const rootStat = await stat(absolute);
   const scan: FolderScan = { files: [], trusted: [], listed: [] };
   if (rootStat.isFile()) {
-    if (tableOfPath(absolute) === table) scan.files.push(scanned(absolute, rootStat.size, rootStat.mtimeMs));
+    if (tableOfPath(absolute) === table) scan.files.push(scannedFile(absolute, rootStat.size, rootStat.mtimeMs));
     return scan;
   }
   const relative = (path: string) =>
@@ -132,7 +132,7 @@ export async function scanFolders(
       const s = statSync(path, { throwIfNoEntry: false });
       // Gone between the listing and the stat: not part of this scan.
       if (s === undefined) continue;
-      scan.files.push(scanned(path, s.size, s.mtimeMs));
+      scan.files.push(scannedFile(path, s.size, s.mtimeMs));
       files += 1;
     }
     if (subfolders === 0) {
@@ -143,6 +143,7 @@ export async function scanFolders(
   return scan;
 }
 
-function scanned(path: string, size: number, mtimeMs: number): ScannedFile {
+/** A log file with what the cache keys on, its partition values read from its path. */
+export function scannedFile(path: string, size: number, mtimeMs: number): ScannedFile {
   return { path, size, mtimeMs, ...partitionOf(path) };
 }

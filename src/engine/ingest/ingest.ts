@@ -122,25 +122,18 @@ interface Classified {
 
 /** Sniffs the files whose format their name and size do not vouch for; reads no database. */
 async function classify(files: readonly ScannedFile[]): Promise<Classified> {
-  const presumed = (file: ScannedFile) => CLOUDTRAIL_NAME.test(file.path) && file.size >= SNIFF_BELOW_BYTES;
-  const sniffed: { file: ScannedFile; presumed: boolean; sniff: Sniffed }[] = [];
-  let opened = 0;
-  for (const file of files) {
-    if (presumed(file)) {
-      sniffed.push({ file, presumed: true, sniff: { ok: true, format: 'envelope', compression: 'gzip' } });
-      continue;
-    }
-    // Synchronous sniffs (sniff.ts says why); the event loop gets a turn now and then.
-    if (++opened % SNIFFS_PER_TURN === 0) await yieldToLoop();
-    sniffed.push({ file, presumed: false, sniff: sniffLogFile(file.path) });
-  }
   const groups = new Map<string, Candidate[]>();
   const bad: Classified['bad'] = [];
-  for (const { file, sniff, presumed } of sniffed) {
+  let opened = 0;
+  for (const file of files) {
     if (literalPath(file.path) === undefined) {
       bad.push({ file, reason: 'its name has a backslash beside *, ? or [, which DuckDB cannot read as one file (rename it)' });
       continue;
     }
+    const presumed = CLOUDTRAIL_NAME.test(file.path) && file.size >= SNIFF_BELOW_BYTES;
+    // Synchronous sniffs (sniff.ts says why); the event loop gets a turn now and then.
+    if (!presumed && ++opened % SNIFFS_PER_TURN === 0) await yieldToLoop();
+    const sniff: Sniffed = presumed ? { ok: true, format: 'envelope', compression: 'gzip' } : sniffLogFile(file.path);
     if (!sniff.ok) {
       bad.push({ file, reason: sniff.reason });
       continue;
