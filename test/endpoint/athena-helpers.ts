@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
+  CreateWorkGroupCommand,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
   StartQueryExecutionCommand,
@@ -10,7 +11,14 @@ import {
   type Row,
 } from '@aws-sdk/client-athena';
 import { CLOUDTRAIL_COLUMNS, hiveType, PARTITION_COLUMNS } from '../../src/cloudtrail/index.ts';
-import { poll } from './helpers.ts';
+import { CreateDatabaseCommand } from '@aws-sdk/client-glue';
+import { type clients, poll } from './helpers.ts';
+
+/** The Glue database and the Athena workgroup a compiled Project's tables are queried in: both `trailsight`. */
+export async function createTrailsightDatabase(sdk: ReturnType<typeof clients>): Promise<void> {
+  await sdk.glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'trailsight' } }));
+  await sdk.athena.send(new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://results/' } } }));
+}
 
 /** The CloudTrail table as AWS documents it for Athena, with partition projection over account, region and day. */
 export function cloudTrailTableInput(database: string, bucket: string) {

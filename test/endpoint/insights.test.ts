@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { CreateWorkGroupCommand } from '@aws-sdk/client-athena';
-import { CreateDatabaseCommand, CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-glue';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-glue';
 import { INSIGHTS_TABLE } from '../../src/cloudtrail/index.ts';
 import { glueTable } from '../../src/compile/glue/table.ts';
 import type { ProjectSpec } from '../../src/language/schema/index.ts';
 import { DOCS_RECORDS, writeLogFile } from '../fixtures/insights/docs-records.ts';
-import { runQuery } from './athena-helpers.ts';
+import { createTrailsightDatabase, runQuery } from './athena-helpers.ts';
 import { ACCOUNT, clients, removeDir, startTestEndpoint, stopTestEndpoint, tempDir } from './helpers.ts';
 
 const ORG = 'o-a1b2c3d4e5';
@@ -57,8 +56,7 @@ describe('endpoint: Athena over the compiled cloudtrail_insights table', functio
     writeLogFile(logs, `AWSLogs/${ACCOUNT}/CloudTrail/us-east-1/2023/07/10/${ACCOUNT}_CloudTrail_us-east-1_20230710T0145Z_QqWwEeRrTtYyUuIi.json.gz`, [CALL]);
     endpoint = await startTestEndpoint({ s3Mounts: [{ bucket: BUCKET, prefix: 'AWSLogs/', dir: join(logs, 'AWSLogs') }] });
     sdk = clients(endpoint.url);
-    await sdk.glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'trailsight' } }));
-    await sdk.athena.send(new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://results/' } } }));
+    await createTrailsightDatabase(sdk);
   });
   after(async () => {
     await stopTestEndpoint(endpoint);

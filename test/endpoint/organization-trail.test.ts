@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CreateWorkGroupCommand } from '@aws-sdk/client-athena';
-import { CreateDatabaseCommand, CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-glue';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-glue';
 import { glueTable } from '../../src/compile/glue/table.ts';
 import { generateSample } from '../../src/engine/sample/generate.ts';
 import type { ProjectSpec } from '../../src/language/schema/index.ts';
-import { runQuery } from './athena-helpers.ts';
+import { createTrailsightDatabase, runQuery } from './athena-helpers.ts';
 import { ACCOUNT, clients, removeDir, startTestEndpoint, stopTestEndpoint, tempDir } from './helpers.ts';
 
 const ORG = 'o-a1b2c3d4e5';
@@ -29,8 +28,7 @@ describe('organization trails: the compiled table reads AWSLogs/o-…/ exactly w
     await rename(join(logs, 'AWSLogs', ACCOUNT), join(logs, 'AWSLogs', ORG, ACCOUNT));
     endpoint = await startTestEndpoint({ s3Mounts: [{ bucket: 'org-bucket', prefix: 'trail/AWSLogs/', dir: join(logs, 'AWSLogs') }] });
     sdk = clients(endpoint.url);
-    await sdk.glue.send(new CreateDatabaseCommand({ DatabaseInput: { Name: 'trailsight' } }));
-    await sdk.athena.send(new CreateWorkGroupCommand({ Name: 'trailsight', Configuration: { ResultConfiguration: { OutputLocation: 's3://results/' } } }));
+    await createTrailsightDatabase(sdk);
   });
   after(async () => {
     await stopTestEndpoint(endpoint);
