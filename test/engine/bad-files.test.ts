@@ -17,6 +17,7 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const envelope = (...records: unknown[]) => JSON.stringify({ Records: records });
+const CLOUDTRAIL_NAME = '111122223333_CloudTrail_us-east-1_20241120T';
 
 describe('engine: bad files are reported and skipped, good records all load', () => {
   const dir = tempDir('bad-files');
@@ -41,6 +42,11 @@ describe('engine: bad files are reported and skipped, good records all load', ()
       file('111122223333_CloudTrail_us-east-1_20241120T1005Z_PLAINJSONAAAAAAA.json.gz'),
       envelope(...Array.from({ length: 10 }, (_, i) => event(`p${i}`, { userAgent: 'x'.repeat(100) }))),
     );
+    // Small files named as CloudTrail names its files (read as envelopes first, looked at when that finds no event).
+    writeFileSync(file(`${CLOUDTRAIL_NAME}1010Z_EMPTYGZIPAAAAAAA.json.gz`), gzipSync(''));
+    writeFileSync(file(`${CLOUDTRAIL_NAME}1015Z_NORECORDSAAAAAA.json.gz`), gzipSync(envelope()));
+    writeFileSync(file(`${CLOUDTRAIL_NAME}1020Z_ONEEVENTLINEAAA.json.gz`), gzipSync(JSON.stringify(event('g11'))));
+    writeFileSync(file(`${CLOUDTRAIL_NAME}1025Z_OTHERJSONAAAAAA.json.gz`), gzipSync(JSON.stringify({ hello: 'world' })));
     writeFileSync(file('invalid.json'), '{"Records":[{"eventVersion":"1.08",');
     writeFileSync(file('not-cloudtrail.json'), JSON.stringify({ hello: 'world', items: [1, 2, 3] }));
     writeFileSync(file('wrong-shape.json'), envelope(event('w1'), event('w2', { userIdentity: 'not-an-object' })));
@@ -66,12 +72,16 @@ describe('engine: bad files are reported and skipped, good records all load', ()
   });
 
   it('loads every record of the good files', async () => {
-    assert.equal(report.filesScanned, 17, 'notes.txt and the digest file are not log files');
-    assert.equal(report.filesIngested, 7);
-    assert.equal(report.recordsLoaded, 20);
-    assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 20);
+    assert.equal(report.filesScanned, 21, 'notes.txt and the digest file are not log files');
+    assert.equal(report.filesIngested, 9, 'an envelope without records is a good file');
+    assert.equal(report.recordsLoaded, 21);
+    assert.equal(scalar(await engine.query('SELECT count(*) FROM cloudtrail_logs')), 21);
     const ids = await engine.query(`SELECT array_agg(eventid ORDER BY eventid) FROM cloudtrail_logs WHERE eventid LIKE 'g%'`);
-    assert.deepEqual(scalar(ids), ['g1', 'g10', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'], 'pretty-printed files load too');
+    assert.deepEqual(
+      scalar(ids),
+      ['g1', 'g10', 'g11', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'],
+      'pretty-printed files load too, and a file named as CloudTrail names them holding one event per line',
+    );
     assert.equal(scalar(await engine.query(`SELECT count(*) FROM cloudtrail_logs WHERE eventid LIKE 'p%'`)), 10, 'a .json.gz that is plain JSON still loads');
   });
 
@@ -80,6 +90,8 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     const truncatedName = '111122223333_CloudTrail_us-east-1_20241120T1000Z_TRUNCATEDAAAAAAA.json.gz';
     assert.deepEqual(Object.keys(reasons).sort(), [
       truncatedName,
+      `${CLOUDTRAIL_NAME}1010Z_EMPTYGZIPAAAAAAA.json.gz`,
+      `${CLOUDTRAIL_NAME}1025Z_OTHERJSONAAAAAA.json.gz`,
       'binary-inside.json.gz',
       'binary.json',
       'empty.json',
@@ -97,6 +109,8 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     assert.match(reasons['wrong-shape.json'], /not the CloudTrail record shape/);
     assert.match(reasons['empty.json'], /empty file/);
     assert.match(reasons['empty.json.gz'], /empty file/);
+    assert.match(reasons[`${CLOUDTRAIL_NAME}1010Z_EMPTYGZIPAAAAAAA.json.gz`], /empty file/);
+    assert.match(reasons[`${CLOUDTRAIL_NAME}1025Z_OTHERJSONAAAAAA.json.gz`], /not a CloudTrail log/);
     assert.match(reasons['text.json'], /not JSON/);
     assert.equal(reasons['binary.json'], 'not JSON: binary data', 'no raw bytes in a message for a terminal');
     assert.equal(reasons['binary-inside.json.gz'], 'not JSON: binary data inside the gzip');
@@ -115,8 +129,8 @@ describe('engine: bad files are reported and skipped, good records all load', ()
     const again = await engine.attach({ root: dir.path });
     assert.equal(engine.counters.filesOpened, opened);
     assert.equal(again.filesIngested, 0);
-    assert.equal(again.filesSkippedUnchanged, 7);
-    assert.equal(again.badFiles.length, 10);
+    assert.equal(again.filesSkippedUnchanged, 9);
+    assert.equal(again.badFiles.length, 12);
     assert.equal(again.recordsFound, again.recordsLoaded + again.badFiles.reduce((sum, b) => sum + b.records, 0));
   });
 });

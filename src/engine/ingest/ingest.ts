@@ -37,8 +37,6 @@ interface Candidate {
 
 /** CloudTrail's own file names: `<account>_CloudTrail_<region>_<stamp>_<suffix>.json.gz` (`_CloudTrail-Insight_` for Insights events). */
 const CLOUDTRAIL_NAME = /_CloudTrail(?:-Insight)?_[^/\\]*\.json\.gz$/;
-/** Small files are always sniffed: that is where empty gzip members and stubs hide. */
-const SNIFF_BELOW_BYTES = 1024;
 const SNIFFS_PER_TURN = 256;
 
 /** Files per DuckDB read: big enough to keep every core busy, small enough for steady progress. */
@@ -130,7 +128,8 @@ async function classify(files: readonly ScannedFile[]): Promise<Classified> {
       bad.push({ file, reason: 'its name has a backslash beside *, ? or [, which DuckDB cannot read as one file (rename it)' });
       continue;
     }
-    const presumed = CLOUDTRAIL_NAME.test(file.path) && file.size >= SNIFF_BELOW_BYTES;
+    // Named as CloudTrail names its files: read as its envelopes, and looked at only if that fails or finds no event.
+    const presumed = CLOUDTRAIL_NAME.test(file.path);
     // Synchronous sniffs (sniff.ts says why); the event loop gets a turn now and then.
     if (!presumed && ++opened % SNIFFS_PER_TURN === 0) await yieldToLoop();
     const sniff: Sniffed = presumed ? { ok: true, format: 'envelope', compression: 'gzip' } : sniffLogFile(file.path);
@@ -154,9 +153,9 @@ async function ingestBatch(target: IngestTarget, { groups, bad }: Classified, re
 /** Loads a group of same-format files; on failure drops the culprit and retries, or bisects. */
 async function loadIsolating(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
   if (group.length === 0) return;
+  let unsure: Candidate[];
   try {
-    await loadGroup(target, group, report);
-    return;
+    unsure = await loadGroup(target, group, report);
   } catch (error) {
     const message = (error as Error).message;
     const named = group.find((c) => fileNamedIn(message, c.file.path));
@@ -166,13 +165,7 @@ async function loadIsolating(target: IngestTarget, group: Candidate[], report: I
       const culprit = named ?? group[0]!;
       const rest = group.filter((c) => c !== culprit);
       if (culprit.presumed) {
-        // Named like CloudTrail's files but not read as one: look at what it really holds.
-        const sniff = sniffLogFile(culprit.file.path);
-        if (!sniff.ok) {
-          await recordBad(target, culprit.file, sniff.reason, 0, report);
-        } else {
-          await loadIsolating(target, [{ ...culprit, ...sniff, presumed: false }], report);
-        }
+        await readAsSniffed(target, culprit, report);
         await loadIsolating(target, rest, report);
         return;
       }
@@ -189,7 +182,19 @@ async function loadIsolating(target: IngestTarget, group: Candidate[], report: I
     const half = Math.ceil(group.length / 2);
     await loadIsolating(target, group.slice(0, half), report);
     await loadIsolating(target, group.slice(half), report);
+    return;
   }
+  for (const candidate of unsure) await readAsSniffed(target, candidate, report);
+}
+
+/**
+ * A file named like CloudTrail's that did not read as its envelopes (or held no event): what it
+ * really holds decides, as for any other file (an empty gzip, plain JSON, one event per line…).
+ */
+async function readAsSniffed(target: IngestTarget, candidate: Candidate, report: IngestReport): Promise<void> {
+  const sniff = sniffLogFile(candidate.file.path);
+  if (!sniff.ok) await recordBad(target, candidate.file, sniff.reason, 0, report);
+  else await loadIsolating(target, [{ ...candidate, ...sniff, presumed: false }], report);
 }
 
 /** Objects with none of the table's markers are not its records (e.g. a digest or some other JSON). */
@@ -203,13 +208,17 @@ function markerKeys(table: TrailTable): string {
   return `${keys.slice(0, -1).join(', ')} or ${keys.at(-1)}`;
 }
 
-async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<void> {
+/**
+ * Loads a group in one read and lists its files; returns the files named like CloudTrail's in which
+ * the read found no event, unlisted, for a closer look (readAsSniffed).
+ */
+async function loadGroup(target: IngestTarget, group: Candidate[], report: IngestReport): Promise<Candidate[]> {
   const { db, records, table } = target;
   const { format, compression, oneValuePerLine } = group[0]!; // loadIsolating never loads an empty group
   const written = await records.writeSegment(
     selectEvents(
       table,
-      group.map((c) => c.file.path),
+      group.map((c) => c.file),
       format,
       compression,
       oneValuePerLine,
@@ -231,7 +240,7 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       });
     const [paths, totals, strangers] = [columns.path, columns.total, columns.strangers] as [string[], number[], number[]];
     const counts = paths.map((path, i) => ({ path, total: totals[i]!, strangers: strangers[i]! }));
-    const { good, bad } = judge(table, group, counts);
+    const { good, bad, unsure } = judge(table, group, counts);
     const loaded = good.reduce((sum, g) => sum + g.records, 0);
     let segment: string | null = written;
     if (loaded === 0) {
@@ -259,6 +268,7 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
       report.recordsFound += b.records;
       report.badFiles.push({ path: b.candidate.file.path, reason: b.reason, records: b.records });
     }
+    return unsure;
   } catch (error) {
     if (!committed) await records.discard(segments);
     throw error;
@@ -268,15 +278,19 @@ async function loadGroup(target: IngestTarget, group: Candidate[], report: Inges
 interface Verdicts {
   good: { candidate: Candidate; records: number }[];
   bad: { candidate: Candidate; reason: string; records: number }[];
+  /** Presumed CloudTrail files with no object read: an empty envelope, or not an envelope at all. */
+  unsure: Candidate[];
 }
 
 /** Which files of a group hold only the table's records (good), from the per-file counts of their loaded objects. */
 function judge(table: TrailTable, group: readonly Candidate[], counts: readonly { path: string; total: number; strangers: number }[]): Verdicts {
   const byPath = new Map(counts.map((c) => [c.path, c]));
-  const verdicts: Verdicts = { good: [], bad: [] };
+  const verdicts: Verdicts = { good: [], bad: [], unsure: [] };
   for (const candidate of group) {
     const count = byPath.get(candidate.file.path) ?? { total: 0, strangers: 0 };
-    if (count.strangers > 0) {
+    if (count.total === 0 && candidate.presumed) {
+      verdicts.unsure.push(candidate);
+    } else if (count.strangers > 0) {
       const reason = `not a CloudTrail log: ${count.strangers} of ${count.total} JSON objects have no ${markerKeys(table)}`;
       // Its records are the objects that are CloudTrail events; the others are not records at all.
       verdicts.bad.push({ candidate, reason, records: count.total - count.strangers });
