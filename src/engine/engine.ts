@@ -118,6 +118,8 @@ interface AttachedRoot {
   pending: ScannedFile[];
   /** Files this run has read (the others the report counts as skipped, unchanged). */
   readNow: Set<string>;
+  /** Whether its views show its segments as they are (a lazy attach leaves that to the first query). */
+  viewsCurrent: boolean;
   report: IngestReport;
 }
 
@@ -228,15 +230,17 @@ export class CloudTrailEngine {
         partitions: partitionsOf(scan.files, trustedFolders),
         pending: diff.pending,
         readNow: new Set(),
+        viewsCurrent: false,
         report,
       };
       for (const [key, other] of this.tables) {
         if (other.root.root === root) this.tables.set(key, { ...other, root: attachedRoot });
       }
       for (const name of names) this.tables.set(tableKey(name.schema, name.table), { ...name, root: attachedRoot });
-      // Reading files repoints the views; with nothing to read, they are pointed here.
+      // Reading files repoints the views; with nothing to read, they are pointed here; with files a
+      // lazy attach left for its queries, by the first query (which most often reads them first).
       if (!options.lazy && attachedRoot.pending.length > 0) await this.readPending(attachedRoot, attachedRoot.pending, 'stored', options.onProgress);
-      else await this.refreshViews(attachedRoot);
+      else if (!options.lazy || attachedRoot.pending.length === 0) await this.refreshViews(attachedRoot);
       return cloneReport(report);
     });
   }
@@ -310,6 +314,7 @@ export class CloudTrailEngine {
           storedNames(attached.root.model, columns),
           options.onProgress,
         );
+        if (!attached.root.viewsCurrent) await this.refreshViews(attached.root);
       }
       try {
         const result = await readResult(await this.db.connection.run(compiled.sql), compiled.columns);
@@ -474,6 +479,7 @@ export class CloudTrailEngine {
 
   /** Points every view of a root (this run's and earlier runs') at its current segments. */
   private async refreshViews(attached: AttachedRoot): Promise<void> {
+    attached.viewsCurrent = false;
     const source = await attached.records.source();
     const [path, ...files] = hiddenColumns(attached);
     for (const { schema, name } of await viewsOf(this.db, attached.root)) {
@@ -484,6 +490,7 @@ export class CloudTrailEngine {
         `CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(filesViewName(name))} AS SELECT ${columns}, ${[path, ...files].join(', ')} FROM ${source} AS s`,
       );
     }
+    attached.viewsCurrent = true;
   }
 }
 
