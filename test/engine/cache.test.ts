@@ -278,6 +278,33 @@ describe('engine: the cache folder and its views across runs', () => {
     });
   });
 
+  it('a name given in a later run to another folder shows that folder, and the first folder no longer moves it', async () => {
+    const other = tempDir('across-other');
+    try {
+      const otherDay = dayFolder(other.path);
+      mkdirSync(otherDay, { recursive: true });
+      deliver(join(otherDay, 'o.json.gz'), [record('o-1')]);
+      await withEngine(cache.path, async (engine) => {
+        await engine.attach({ root: logs.path, table: 'moved' });
+        assert.equal(await count(engine, 'moved'), 3);
+      });
+      await withEngine(cache.path, async (engine) => {
+        await engine.attach({ root: other.path, table: 'moved' });
+        assert.equal(await count(engine, 'moved'), 1);
+      });
+      write('c.json.gz', ['c-1']);
+      await withEngine(cache.path, async (engine) => {
+        await engine.attach({ root: other.path, table: 'moved' });
+        await engine.attach({ root: logs.path, table: 'kept' });
+        assert.equal(await count(engine, 'moved'), 1, "the first folder's new file does not repoint the name");
+        assert.equal(await count(engine, 'kept'), 4);
+      });
+      rmSync(join(folder(), 'c.json.gz'));
+    } finally {
+      other.remove();
+    }
+  });
+
   it('one attach serves a table under several names (alsoAs): one scan, the same records under each', async () => {
     await withEngine(':memory:', async (engine) => {
       const report = await engine.attach({ root: logs.path, schema: 'default', table: 'cloudtrail_logs', alsoAs: [{ schema: 'security', table: 'trail' }] });

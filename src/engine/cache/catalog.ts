@@ -50,7 +50,10 @@ export async function isOtherLayout(db: Database): Promise<boolean> {
 export async function ensureCatalog(db: Database): Promise<void> {
   await db.run(`CREATE SCHEMA IF NOT EXISTS ${CACHE_SCHEMA}`);
   await db.run(`CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.meta (key VARCHAR PRIMARY KEY, value VARCHAR)`);
-  await db.run(`INSERT OR REPLACE INTO ${CACHE_SCHEMA}.meta VALUES ('layout', '${LAYOUT_VERSION}')`);
+  // Written once: a statement that changes nothing writes nothing to DuckDB's log (each write costs a sync).
+  await db.run(
+    `INSERT INTO ${CACHE_SCHEMA}.meta SELECT 'layout', '${LAYOUT_VERSION}' WHERE NOT EXISTS (SELECT 1 FROM ${CACHE_SCHEMA}.meta WHERE key = 'layout')`,
+  );
   await db.run(
     `CREATE TABLE IF NOT EXISTS ${CACHE_SCHEMA}.files (root VARCHAR, path VARCHAR, folder VARCHAR, size BIGINT, mtime DOUBLE, ` +
       `records BIGINT, bad_reason VARCHAR, segment VARCHAR)`,
@@ -67,8 +70,12 @@ export async function ensureCatalog(db: Database): Promise<void> {
  */
 export async function registerView(db: Database, schema: string, name: string, root: string): Promise<void> {
   // Names are case-insensitive, as DuckDB's (and Athena's) are.
-  const [s, n] = [schema.toLowerCase(), name.toLowerCase()];
-  await db.run(`INSERT OR REPLACE INTO ${CACHE_SCHEMA}.views VALUES (${quoteString(s)}, ${quoteString(n)}, ${quoteString(root)})`);
+  const [s, n, r] = [schema.toLowerCase(), name.toLowerCase(), root].map(quoteString);
+  // Written only when new or of another root (most runs register the views they registered before).
+  await db.run(
+    `INSERT OR REPLACE INTO ${CACHE_SCHEMA}.views SELECT ${s}, ${n}, ${r} ` +
+      `WHERE NOT EXISTS (SELECT 1 FROM ${CACHE_SCHEMA}.views WHERE schema = ${s} AND name = ${n} AND root = ${r})`,
+  );
 }
 
 export async function viewsOf(db: Database, root: string): Promise<{ schema: string; name: string }[]> {
