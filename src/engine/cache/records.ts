@@ -79,7 +79,10 @@ export class RootRecords {
     const listed = new Map((await segmentsOf(this.db, this.root)).map((s) => [s.name, s]));
     const leaving = new Map<string, CachedFile[]>();
     for (const file of stale) {
-      if (file.segment !== null) leaving.set(file.segment, [...(leaving.get(file.segment) ?? []), file]);
+      if (file.segment === null) continue;
+      const files = leaving.get(file.segment);
+      if (files) files.push(file);
+      else leaving.set(file.segment, [file]);
     }
     const replacements: { old: string; replacement: Segment | null }[] = [];
     try {

@@ -123,7 +123,9 @@ export function selectEvents(
   const byPartition = new Map<string, FileToRead[]>();
   for (const file of files) {
     const key = JSON.stringify([file.account, file.region, file.timestamp]);
-    byPartition.set(key, [...(byPartition.get(key) ?? []), file]);
+    const group = byPartition.get(key);
+    if (group) group.push(file);
+    else byPartition.set(key, [file]);
   }
   const branches: string[] = [];
   const rest: string[] = [];
