@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CloudTrailEngine } from '../../src/engine/index.ts';
@@ -53,5 +53,33 @@ describe('security: log file names are names', function () {
     } finally {
       await engine.close();
     }
+  });
+
+  it('folder names become partition values as text, in a folder read with its values as constants too', async () => {
+    const logs = join(dir.path, 'partitions');
+    const account = "1111'); COPY (SELECT 1) TO 'x.csv'; --";
+    const region = "us-east-1' OR '1'='1";
+    const busy = join(logs, 'AWSLogs', account, 'CloudTrail', region, '2024', '11', '20');
+    const quiet = join(logs, 'AWSLogs', account, 'CloudTrail', region, '2024', '11', '21');
+    for (const folder of [busy, quiet]) mkdirSync(folder, { recursive: true });
+    // Enough files for the busy folder's own read, with its partition values written into the SQL (ingest/read-sql.ts).
+    for (let i = 0; i < 70; i++) writeFileSync(join(busy, `f${i}.json.gz`), gz([`busy-${i}`]));
+    writeFileSync(join(quiet, 'f.json.gz'), gz(['quiet']));
+    const engine = await CloudTrailEngine.open({ cacheDir: ':memory:', readable: [logs] });
+    try {
+      await engine.attach({ root: logs });
+      const rows = (await engine.query('SELECT account, region, "timestamp", count(*) FROM cloudtrail_logs GROUP BY 1, 2, 3 ORDER BY 3')).rows;
+      assert.deepEqual(rows, [
+        [account, region, '2024/11/20', 70],
+        [account, region, '2024/11/21', 1],
+      ]);
+    } finally {
+      await engine.close();
+    }
+    assert.deepEqual(
+      readdirSync(process.cwd()).filter((name) => name === 'x.csv'),
+      [],
+      'no statement ran from a folder name',
+    );
   });
 });
