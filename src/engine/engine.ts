@@ -29,7 +29,7 @@ import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
 import { installSqlSupport, lockDown } from './query/setup.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
-import { partitionKey, partitionsSelected } from './query/prune.ts';
+import { partitionKey, partitionsSelected, readsTable } from './query/prune.ts';
 import { columnsRead, compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
 import { cloudTrailTable, TRAIL_TABLES, type TrailTable, type TrailTableKind } from '../cloudtrail/index.ts';
 
@@ -314,7 +314,8 @@ export class CloudTrailEngine {
           storedNames(attached.root.model, columns),
           options.onProgress,
         );
-        if (!attached.root.viewsCurrent) await this.refreshViews(attached.root);
+        // A view the query does not read is left until a query does.
+        if (!attached.root.viewsCurrent && readsTable(compiled, table)) await this.refreshViews(attached.root);
       }
       try {
         const result = await readResult(await this.db.connection.run(compiled.sql), compiled.columns);

@@ -18,6 +18,11 @@ export function partitionKey(p: PartitionValues): string {
   return JSON.stringify([p.account, p.region, p.timestamp]);
 }
 
+/** Whether the query reads the table at all. */
+export function readsTable(compiled: DuckDbQuery, table: CatalogTable): boolean {
+  return partitionFilters(compiled.query, compiled.analysis, table, PARTITION_NAMES, ALIAS).length > 0;
+}
+
 /**
  * The partitions the query can need (all of them whenever that cannot be narrowed safely): those
  * whose values satisfy the conditions of any place it reads the table; none when it does not read it.
