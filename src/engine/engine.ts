@@ -2,8 +2,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdentifier, quoteString } from '../sql/text/quote.ts';
-import { scanFolders, scannedFile, type FileFilter, type FolderScan, type ScannedFile } from './files/scan.ts';
-import { partitionOf, type PartitionValues } from './files/partition.ts';
+import { pathBelow, scanFolders, scannedFile, type FileFilter, type FolderScan, type ScannedFile } from './files/scan.ts';
+import { partitionKey, partitionOf, type PartitionValues } from './files/partition.ts';
 import {
   badFilesIn,
   CACHE_SCHEMA,
@@ -29,7 +29,7 @@ import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
 import { installSqlSupport, lockDown } from './query/setup.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
-import { partitionKey, partitionsSelected, readsTable } from './query/prune.ts';
+import { partitionsSelected, readsTable } from './query/prune.ts';
 import { columnsRead, compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
 import { cloudTrailTable, TRAIL_TABLES, type TrailTable, type TrailTableKind } from '../cloudtrail/index.ts';
 
@@ -215,10 +215,10 @@ export class CloudTrailEngine {
       const table = options.table ?? model.name;
       const records = new RootRecords(this.db, this.segments, root, model);
       await records.sweep();
-      const { scan, diff, trustedFolders } = await this.scanAgainstCache(root, folder, model, options);
+      const { scan, trusted, diff, trustedFolders } = await this.scanAgainstCache(root, folder, model, options);
       await records.forget(diff.stale);
-      await recordFolders(this.db, root, scan.listed, new Set(scan.trusted));
-      const report = await this.scanReport(root, scan, diff, trustedFolders);
+      await recordFolders(this.db, root, scan.listed, trusted);
+      const report = await this.scanReport(root, scan, trusted, diff, trustedFolders);
       const names = [{ schema, table }, ...(options.alsoAs ?? [])];
       for (const name of names) await registerView(this.db, name.schema, name.table, root);
       const attachedRoot: AttachedRoot = {
@@ -254,29 +254,35 @@ export class CloudTrailEngine {
     folder: string,
     model: TrailTable,
     options: AttachOptions,
-  ): Promise<{ scan: FolderScan; diff: CacheDiff; trustedFolders: KnownFolder[] }> {
+  ): Promise<{ scan: FolderScan; trusted: ReadonlySet<string>; diff: CacheDiff; trustedFolders: KnownFolder[] }> {
     const known = await knownFolders(this.db, root);
     const filter = options.files;
     // A filter's verdicts may change under the same key (a projection's range ending at NOW moves
     // with the clock): a filtered folder is trusted only when the filter's verdict on it now is the
     // one its listing had (files there, or none), and never by a filter that cannot judge a folder.
     const sameVerdict = (f: KnownFolder) =>
-      filter === undefined || (filter.acceptsFolder !== undefined && filter.acceptsFolder(relativeFolder(folder, f.folder)) === f.files > 0);
+      filter === undefined || (filter.acceptsFolder !== undefined && filter.acceptsFolder(pathBelow(folder, f.folder)) === f.files > 0);
     const trust = new Map(known.flatMap((f) => (f.complete && f.mtimeMs !== null && sameVerdict(f) ? [[f.folder, f.mtimeMs] as const] : [])));
     const scan = await scanFolders(folder, { table: model.kind, filter, trust: options.trustFolders === false ? undefined : trust });
     const trusted = new Set(scan.trusted);
     // The cache's files of every folder but the trusted ones: listed again, or gone.
     const elsewhere = new Set(known.filter((f) => f.files > 0 && !trusted.has(f.folder)).map((f) => f.folder));
     const diff = diffWithCache(scan.files, await cachedFiles(this.db, root, elsewhere));
-    return { scan, diff, trustedFolders: known.filter((f) => trusted.has(f.folder)) };
+    return { scan, trusted, diff, trustedFolders: known.filter((f) => trusted.has(f.folder)) };
   }
 
   /** What a scan found, as the report counts it: known bad files again, unchanged files skipped. */
-  private async scanReport(root: string, scan: FolderScan, diff: CacheDiff, trustedFolders: readonly KnownFolder[]): Promise<IngestReport> {
+  private async scanReport(
+    root: string,
+    scan: FolderScan,
+    trusted: ReadonlySet<string>,
+    diff: CacheDiff,
+    trustedFolders: readonly KnownFolder[],
+  ): Promise<IngestReport> {
     const report = emptyReport();
     report.filesScanned = scan.files.length + trustedFolders.reduce((n, f) => n + f.files, 0);
     report.filesSkippedUnchanged = trustedFolders.reduce((n, f) => n + f.loaded, 0);
-    for (const known of [...diff.unchanged, ...(await badFilesIn(this.db, root, new Set(scan.trusted)))]) {
+    for (const known of [...diff.unchanged, ...(await badFilesIn(this.db, root, trusted))]) {
       if (known.badReason === null) {
         report.filesSkippedUnchanged += 1;
       } else {
@@ -493,16 +499,6 @@ export class CloudTrailEngine {
     }
     attached.viewsCurrent = true;
   }
-}
-
-/** A folder below a root, `/`-separated ('' for the root itself), as a filter judges it. */
-function relativeFolder(root: string, folder: string): string {
-  return folder === root
-    ? ''
-    : folder
-        .slice(root.length + 1)
-        .split(sep)
-        .join('/');
 }
 
 /** The partitions of a scan's files and of the folders it trusted, with their files' count and bytes. */

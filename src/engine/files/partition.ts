@@ -8,6 +8,11 @@ export interface PartitionValues {
   timestamp: string | null;
 }
 
+/** A partition's key: its account, Region and day. */
+export function partitionKey(p: PartitionValues): string {
+  return JSON.stringify([p.account, p.region, p.timestamp]);
+}
+
 /**
  * `AWSLogs/[o-orgid/]<account>/CloudTrail/<region>/<yyyy>/<MM>/<dd>/<file>` (`CloudTrail-Insight/` for
  * Insights events), for JS and for DuckDB (RE2) alike.

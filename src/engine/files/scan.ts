@@ -90,11 +90,6 @@ export async function scanFolders(
     if (tableOfPath(absolute) === table) scan.files.push(scannedFile(absolute, rootStat.size, rootStat.mtimeMs));
     return scan;
   }
-  const relative = (path: string) =>
-    path
-      .slice(absolute.length + 1)
-      .split('\\')
-      .join('/');
   let statted = 0;
   const folders = [absolute];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
@@ -126,7 +121,7 @@ export async function scanFolders(
         continue;
       }
       if (!entry.isFile() || !isLogFileName(entry.name) || isDigestPath(path.slice(absolute.length))) continue;
-      if (tableOfPath(path) !== table || (filter && !filter.accepts(relative(path)))) continue;
+      if (tableOfPath(path) !== table || (filter && !filter.accepts(pathBelow(absolute, path)))) continue;
       // A synchronous stat costs a few microseconds, a promise's round trip through the thread pool several times that.
       if (++statted % STATS_PER_TURN === 0) await yieldToLoop();
       const s = statSync(path, { throwIfNoEntry: false });
@@ -141,6 +136,16 @@ export async function scanFolders(
   }
   scan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return scan;
+}
+
+/** A path below `root` as a filter judges it: `/`-separated, '' for `root` itself. */
+export function pathBelow(root: string, path: string): string {
+  return path === root
+    ? ''
+    : path
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/');
 }
 
 /** A log file with what the cache keys on, its partition values read from its path. */

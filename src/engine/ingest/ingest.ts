@@ -118,7 +118,7 @@ interface Classified {
   bad: { file: ScannedFile; reason: string }[];
 }
 
-/** Sniffs the files whose format their name and size do not vouch for; reads no database. */
+/** Sniffs the files whose format their name does not vouch for; reads no database. */
 async function classify(files: readonly ScannedFile[]): Promise<Classified> {
   const groups = new Map<string, Candidate[]>();
   const bad: Classified['bad'] = [];

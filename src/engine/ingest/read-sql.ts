@@ -13,7 +13,7 @@
 import { PARTITION_COLUMNS, duckdbType, type Column, type ColumnType, type TrailTable } from '../../cloudtrail/index.ts';
 import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
 import { literalPath } from '../files/literal-path.ts';
-import { partitionSql, type PartitionValues } from '../files/partition.ts';
+import { partitionKey, partitionSql, type PartitionValues } from '../files/partition.ts';
 
 /** How a file holds its events. */
 export type LogFormat = 'envelope' | 'lines' | 'array';
@@ -119,10 +119,10 @@ export function selectEvents(
   oneValuePerLine = true,
   set: ColumnSet = undefined,
 ): string {
-  const read = columnsOf(table, set);
+  const reading: Reading = { table, read: columnsOf(table, set), format, compression, oneValuePerLine };
   const byPartition = new Map<string, FileToRead[]>();
   for (const file of files) {
-    const key = JSON.stringify([file.account, file.region, file.timestamp]);
+    const key = partitionKey(file);
     const group = byPartition.get(key);
     if (group) group.push(file);
     else byPartition.set(key, [file]);
@@ -130,51 +130,45 @@ export function selectEvents(
   const branches: string[] = [];
   const rest: string[] = [];
   for (const group of byPartition.values()) {
+    const paths = group.map((f) => f.path);
     if (group.length < FILES_PER_CONSTANT_BRANCH) {
-      rest.push(...group.map((f) => f.path));
+      rest.push(...paths);
       continue;
     }
     const { account, region, timestamp } = group[0]!;
-    const constants = [account, region, timestamp].map((value) => (value === null ? 'CAST(NULL AS VARCHAR)' : quoteString(value)));
-    const partitions = PARTITION_COLUMNS.map((c, i) => `${constants[i]} AS ${quoteIdentifier(c.name)}`).join(', ');
-    branches.push(
-      selectRead(
-        table,
-        read,
-        group.map((f) => f.path),
-        format,
-        compression,
-        oneValuePerLine,
-        partitions,
-        undefined,
-      ),
-    );
+    const constant = (value: string | null) => (value === null ? 'CAST(NULL AS VARCHAR)' : quoteString(value));
+    branches.push(selectRead(reading, paths, { account: constant(account), region: constant(region), timestamp: constant(timestamp) }));
   }
   if (rest.length > 0) {
     const sql = partitionSql('_path', '_parts');
-    const partitions = PARTITION_COLUMNS.map((c) => `${sql.values[c.name as keyof typeof sql.values]} AS ${quoteIdentifier(c.name)}`).join(', ');
-    branches.push(selectRead(table, read, rest, format, compression, oneValuePerLine, partitions, sql.parts));
+    branches.push(selectRead(reading, rest, sql.values, sql.parts));
   }
   return branches.join(' UNION ALL ');
 }
 
-/** One read of files: the stored columns, `partitions` (over `_parts`, the path's parts, when given), `_path`. */
+/** How a group's files are read: into which table's columns, from which format and compression. */
+interface Reading {
+  table: TrailTable;
+  read: readonly Column[];
+  format: LogFormat;
+  compression: Compression;
+  oneValuePerLine: boolean;
+}
+
+/** One read of files: the stored columns, the partitions as `partitions` give them (over `_parts`, the path's parts, when given), `_path`. */
 function selectRead(
-  table: TrailTable,
-  read: readonly Column[],
+  { table, read, format, compression, oneValuePerLine }: Reading,
   paths: readonly string[],
-  format: LogFormat,
-  compression: Compression,
-  oneValuePerLine: boolean,
-  partitions: string,
-  parts: string | undefined,
+  partitions: Record<'account' | 'region' | 'timestamp', string>,
+  parts?: string,
 ): string {
+  const partitionColumns = PARTITION_COLUMNS.map((c) => `${partitions[c.name as keyof typeof partitions]} AS ${quoteIdentifier(c.name)}`).join(', ');
   const withParts = parts === undefined ? '' : `, ${parts} AS _parts`;
   if (format === 'envelope') {
     const recordType = `STRUCT(${read.map((c) => `${quoteIdentifier(c.key)} ${columnReadType(table, c)}`).join(', ')})[]`;
     const source = readJson(paths, format, compression, `'Records': ${quoteString(recordType)}`, oneValuePerLine);
-    return `SELECT ${projection(table, 'r.', read)}, ${partitions}, _path FROM (SELECT unnest("Records") AS r${withParts}, _path FROM ${source})`;
+    return `SELECT ${projection(table, 'r.', read)}, ${partitionColumns}, _path FROM (SELECT unnest("Records") AS r${withParts}, _path FROM ${source})`;
   }
   const columns = read.map((c) => `${quoteString(c.key)}: ${quoteString(columnReadType(table, c))}`).join(', ');
-  return `SELECT ${projection(table, '', read)}, ${partitions}, _path FROM (SELECT *${withParts} FROM ${readJson(paths, format, compression, columns, oneValuePerLine)})`;
+  return `SELECT ${projection(table, '', read)}, ${partitionColumns}, _path FROM (SELECT *${withParts} FROM ${readJson(paths, format, compression, columns, oneValuePerLine)})`;
 }

@@ -6,17 +6,12 @@
  */
 import { Database } from '../sql/database.ts';
 import { partitionFilters, quoteString, type CatalogTable, type DuckDbQuery } from '../../sql/index.ts';
-import type { PartitionValues } from '../files/partition.ts';
+import { partitionKey, type PartitionValues } from '../files/partition.ts';
 
 const ALIAS = 'p';
 
 /** The table's partition columns, as its projection (and the files' layout) gives them. */
 export const PARTITION_NAMES: ReadonlySet<string> = new Set(['account', 'region', 'timestamp']);
-
-/** A partition's key: its account, Region and day. */
-export function partitionKey(p: PartitionValues): string {
-  return JSON.stringify([p.account, p.region, p.timestamp]);
-}
 
 /** Whether the query reads the table at all. */
 export function readsTable(compiled: DuckDbQuery, table: CatalogTable): boolean {
