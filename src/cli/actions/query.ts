@@ -77,9 +77,11 @@ function projectTables(): ServedTable[] {
   const folder = 'dashboards';
   if (!existsSync(folder)) return [];
   const glueName = (name: unknown, otherwise: string) => (typeof name === 'string' && /^[a-z0-9_]+$/i.test(name) ? name : otherwise);
+  // The Project's own file first: parsing every spec (the first YAML a process parses is slow) cost a query ~0.1 s.
+  const likely = (f: string) => (/^project\.ya?ml$/.test(f) ? 0 : 1);
   for (const file of readdirSync(folder)
     .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
-    .sort()) {
+    .sort((a, b) => likely(a) - likely(b) || (a < b ? -1 : a > b ? 1 : 0))) {
     try {
       const doc = parse(readFileSync(join(folder, file), 'utf8')) as {
         kind?: unknown;
@@ -122,15 +124,15 @@ export async function run(flags: QueryOptions): Promise<void> {
   // The engine deletes its own files in the cache folder (`.trailsight` by default, which a
   // repository may bring as a link): never through a link.
   if (options.cache !== ':memory:') await (await OwnedFolder.open(options.cache)).assertNoLinks();
-  const engine = await CloudTrailEngine.open({ cacheDir: options.cache, readable: [options.logs], trackProgress: process.stderr.isTTY }).catch(
-    (error: Error) => {
-      throw cacheFailure(error, options.cache) ?? new UserError(error.message);
-    },
-  );
+  const opening = CloudTrailEngine.open({ cacheDir: options.cache, readable: [options.logs], trackProgress: process.stderr.isTTY }).catch((error: Error) => {
+    throw cacheFailure(error, options.cache) ?? new UserError(error.message);
+  });
+  // Read while DuckDB opens the cache on its own thread.
+  const names = servedNames(options.database);
+  const engine = await opening;
   const bar = progress();
   let failure: unknown;
   try {
-    const names = servedNames(options.database);
     // One scan per table of the trail, whatever the names it is served under.
     for (const records of ['logs', 'insights'] as const) {
       const [first, ...more] = names.filter((n) => n.records === records).map((n) => ({ schema: n.database, table: n.table }));
