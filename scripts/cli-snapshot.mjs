@@ -22,27 +22,53 @@ const WARM_UP = {
 };
 
 const DUCKDB = '@duckdb/node-api';
+const DUCKDB_ADDON = '@duckdb/node-bindings';
 
 /**
- * DuckDB is a native addon, which a snapshot cannot hold, and a snapshot's `require` serves only
- * Node's built-in modules: in the bundle, `@duckdb/node-api` is a module that loads the package from
- * this folder's node_modules when it is first required, which is when a module that imports it first
- * runs its body: `query`'s action, loaded by import() (esbuild turns that into a lazy init) when the
- * command runs. Loading it while the snapshot is built fails the build (bin/trailsight.js then runs
- * the CLI without a snapshot) instead of leaving a snapshot that cannot run `query`.
+ * DuckDB's addon, which a snapshot cannot hold, is loaded when it is first used. The bundle holds
+ * `@duckdb/node-api`'s JavaScript (so `query` finds it loaded and compiled: resolving, reading and
+ * running its ~40 files cost every `query` ~0.1 s), but its `require('@duckdb/node-bindings')` gets
+ * this stand-in, which loads the addon (resolved from node-api's own folder, as node-api would) on
+ * the first read of one of its members. node-api reads two of them as it loads (`ResultType`,
+ * `StatementType`, re-exported as enums): while the snapshot is built, a read yields an object that
+ * reads the member when it is itself first used. Loading the addon while the snapshot is built
+ * fails the build (bin/trailsight.js then runs the CLI without a snapshot) instead of leaving a
+ * snapshot that cannot run `query`.
  */
-const duckDbAtRunTime = {
-  name: 'duckdb-at-run-time',
+const duckDbAddonAtRunTime = {
+  name: 'duckdb-addon-at-run-time',
   setup(build) {
-    build.onResolve({ filter: /^@duckdb\/node-api$/ }, () => ({ path: DUCKDB, namespace: 'duckdb-at-run-time' }));
-    build.onLoad({ filter: /.*/, namespace: 'duckdb-at-run-time' }, () => ({
+    build.onResolve({ filter: /^@duckdb\/node-bindings$/ }, () => ({ path: DUCKDB_ADDON, namespace: 'duckdb-addon-at-run-time' }));
+    build.onLoad({ filter: /.*/, namespace: 'duckdb-addon-at-run-time' }, () => ({
       loader: 'js',
-      contents: [
-        "if (require('node:v8').startupSnapshot.isBuildingSnapshot()) {",
-        `  throw new Error(${JSON.stringify(`${DUCKDB} was loaded while the startup snapshot was built: a module importing it ran at the start, not when \`query\` runs`)});`,
-        '}',
-        `module.exports = require('node:module').createRequire(${JSON.stringify(join(ROOT, 'package.json'))})('${DUCKDB}');`,
-      ].join('\n'),
+      contents: `
+const { startupSnapshot } = require('node:v8');
+const { createRequire } = require('node:module');
+let addon;
+function load() {
+  if (addon === undefined) {
+    if (startupSnapshot.isBuildingSnapshot()) throw new Error(${JSON.stringify(`${DUCKDB_ADDON} was loaded while the startup snapshot was built: it must load when \`query\` runs`)});
+    const api = createRequire(${JSON.stringify(join(ROOT, 'package.json'))}).resolve(${JSON.stringify(`${DUCKDB}/package.json`)});
+    addon = createRequire(api)(${JSON.stringify(DUCKDB_ADDON)});
+  }
+  return addon;
+}
+const member = (name) => new Proxy({}, {
+  get: (_, key) => load()[name][key],
+  has: (_, key) => key in load()[name],
+  ownKeys: () => Reflect.ownKeys(load()[name]),
+  getOwnPropertyDescriptor: (_, key) => {
+    const found = Reflect.getOwnPropertyDescriptor(load()[name], key);
+    return found && { ...found, configurable: true };
+  },
+});
+module.exports = new Proxy({}, {
+  get(_, name) {
+    if (name === '__esModule') return undefined;
+    return addon === undefined && startupSnapshot.isBuildingSnapshot() ? member(name) : load()[name];
+  },
+});
+`,
     }));
   },
 };
@@ -67,7 +93,7 @@ export async function buildSnapshot() {
       platform: 'node',
       target: 'node20',
       external: FILES_AT_RUN_TIME.filter((name) => name !== DUCKDB).flatMap((name) => [name, `${name}/*`]),
-      plugins: [duckDbAtRunTime],
+      plugins: [duckDbAddonAtRunTime],
       // The bundle's modules find the package's files from their own address, as in dist/*.mjs.
       define: { 'import.meta.url': '__trailsightModuleUrl' },
       banner: { js: "var __trailsightModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -9,12 +9,13 @@
  * started from it begins where this left off. Nothing the user runs is cached here: each run reads
  * and checks its specs and logs afresh; only the parser's knowledge of the grammar is kept.
  *
- * DuckDB is not in the snapshot (a native addon cannot be): `query`'s action, with the engine, is
- * loaded when the command runs, and loads `@duckdb/node-api` from node_modules then (~0.1 s; the
- * bundle's shim for it is in scripts/cli-snapshot.mjs). Measured 2026-12-07 (2 cores, load 2–3.5,
- * best of 10 interleaved runs): `query` over an empty folder 0.64 s, 0.73 s CPU, against 0.90 s,
- * 1.27 s CPU without the snapshot; of the 0.64 s, ~0.19 s is deserializing the snapshot, ~0.1 s
- * the launcher's own Node, ~0.1 s loading DuckDB's package and ~0.1 s waiting on DuckDB.
+ * DuckDB's addon is not in the snapshot (a native addon cannot be): `@duckdb/node-api`'s JavaScript
+ * is in the bundle, but the addon loads when `query` first uses it (the bundle's stand-in for
+ * `@duckdb/node-bindings` is in scripts/cli-snapshot.mjs); `query`'s action, with the engine, runs its
+ * modules' bodies when the command runs (node-api's read the addon as they load). Measured
+ * 2026-12-07 (2 cores, load ~1, means of 12 interleaved runs of the blob alone): `query` over an empty folder
+ * 0.44 s wall, 0.45 s CPU, against 0.50 s and 0.53 s when node-api was loaded from node_modules;
+ * through bin/trailsight.js, which starts the blob in a child Node, ~0.15 s more.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
