@@ -489,14 +489,14 @@ export class CloudTrailEngine {
     attached.viewsCurrent = false;
     const source = await attached.records.source();
     const [path, ...files] = hiddenColumns(attached);
-    for (const { schema, name } of await viewsOf(this.db, attached.root)) {
-      await this.db.run(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
-      const columns = viewColumns(attached.model);
-      await this.db.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(name)} AS SELECT ${columns}, ${path} FROM ${source} AS s`);
-      await this.db.run(
-        `CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(filesViewName(name))} AS SELECT ${columns}, ${[path, ...files].join(', ')} FROM ${source} AS s`,
-      );
-    }
+    const columns = viewColumns(attached.model);
+    const statements = (await viewsOf(this.db, attached.root)).flatMap(({ schema, name }) => [
+      `CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`,
+      `CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(name)} AS SELECT ${columns}, ${path} FROM ${source} AS s`,
+      `CREATE OR REPLACE VIEW ${quoteIdentifier(schema)}.${quoteIdentifier(filesViewName(name))} AS SELECT ${columns}, ${[path, ...files].join(', ')} FROM ${source} AS s`,
+    ]);
+    // One call for them all (each call is a round trip to DuckDB's thread).
+    if (statements.length > 0) await this.db.run(statements.join(';\n'));
     attached.viewsCurrent = true;
   }
 }
