@@ -156,6 +156,51 @@ describe('engine: a cold query stores only the columns it reads', () => {
   });
 });
 
+describe('engine: opened with everyColumn (the endpoint), the first read stores every column', () => {
+  const logs = tempDir('every-column');
+  const cache = tempDir('every-column-cache');
+  const day = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  const file = (name: string) => join(day, `111122223333_CloudTrail_us-east-1_20241120T${name}Z_AAAAAAAAAAAAAAAA.json.gz`);
+
+  before(() => {
+    mkdirSync(day, { recursive: true });
+    writeFileSync(file('1000'), envelope(event('a1'), event('a2', { eventName: 'StopInstances' })));
+    writeFileSync(file('1005'), envelope(event('b1', { userIdentity: 'not-an-object' })));
+  });
+  after(() => {
+    logs.remove();
+    cache.remove();
+  });
+
+  it('a group-by of eventname reads each file once, whole: a later query on other columns reads nothing', async () => {
+    const engine = await CloudTrailEngine.open({ cacheDir: cache.path, everyColumn: true });
+    try {
+      await engine.attach({ root: logs.path, lazy: true });
+      assert.deepEqual((await engine.query('SELECT eventname, count(*) FROM cloudtrail_logs GROUP BY 1 ORDER BY 1')).rows, [
+        ['DescribeInstances', 1],
+        ['StopInstances', 1],
+      ]);
+      assert.equal(engine.counters.filesOpened, 2);
+      assert.deepEqual(
+        engine.report()?.badFiles.map((b) => b.path),
+        [file('1005')],
+        'judged on every column at once',
+      );
+      const users = await engine.query('SELECT useridentity.username, sourceipaddress FROM cloudtrail_logs ORDER BY 1');
+      assert.deepEqual(users.rows, [
+        ['user-a1', '10.0.0.2'],
+        ['user-a2', '10.0.0.2'],
+      ]);
+      assert.equal(engine.counters.filesOpened, 2, 'no second read');
+    } finally {
+      await engine.close();
+    }
+    const stored = await segmentColumns(cache.path);
+    assert.equal(stored.length, 1);
+    assert.ok(stored[0].includes('useridentity') && stored[0].includes('requestparameters'), stored[0].join(', '));
+  });
+});
+
 describe("engine: a file's size and time are read only by the queries that name them", () => {
   const logs = tempDir('hidden-columns');
   const day = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');

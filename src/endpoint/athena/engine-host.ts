@@ -107,11 +107,11 @@ export class EngineHost {
     this.engine ??= (async () => {
       try {
         await mkdir(this.cacheDir, { recursive: true });
-        return await CloudTrailEngine.open({ cacheDir: this.cacheDir, readable: this.readable() });
+        return await CloudTrailEngine.open({ cacheDir: this.cacheDir, readable: this.readable(), everyColumn: true });
       } catch (error) {
         // Another server on the same state directory holds the cache: keep this one in memory.
         this.log(`query cache ${this.cacheDir} unavailable (${(error as Error).message}); caching in memory`);
-        return CloudTrailEngine.open({ cacheDir: ':memory:', readable: this.readable() });
+        return CloudTrailEngine.open({ cacheDir: ':memory:', readable: this.readable(), everyColumn: true });
       }
     })();
     return this.engine;
