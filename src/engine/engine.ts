@@ -525,7 +525,8 @@ function partitionsOf(files: readonly ScannedFile[], trusted: readonly { folder:
   };
   for (const file of files) add(file, 1, file.size);
   // Every file of a folder has the folder's partition values (they come from the path's folders).
-  for (const folder of trusted) add(partitionOf(join(folder.folder, '_')), folder.files, folder.bytes);
+  // The folders are the scan's own absolute paths: no `join` (it normalizes each path, ~20 µs apiece in a fresh process).
+  for (const folder of trusted) add(partitionOf(`${folder.folder}${sep}_`), folder.files, folder.bytes);
   return [...partitions.values()];
 }
 
