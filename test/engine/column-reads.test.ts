@@ -21,6 +21,23 @@ const event = (id: string, extra: Record<string, unknown> = {}) => ({
 });
 const envelope = (...records: unknown[]) => gzipSync(JSON.stringify({ Records: records }));
 
+/** A folder of logs with one CloudTrail day folder, and a cache folder of its own. */
+function trailDay(name: string) {
+  const logs = tempDir(name);
+  const cache = tempDir(`${name}-cache`);
+  const day = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
+  const file = (stamp: string) => join(day, `111122223333_CloudTrail_us-east-1_20241120T${stamp}Z_AAAAAAAAAAAAAAAA.json.gz`);
+  const write = (stamp: string, ...records: unknown[]) => {
+    mkdirSync(day, { recursive: true });
+    writeFileSync(file(stamp), envelope(...records));
+  };
+  const remove = () => {
+    logs.remove();
+    cache.remove();
+  };
+  return { logs, cache, file, write, remove };
+}
+
 /** The columns the Parquet segments under a cache folder hold, read by a DuckDB of the test's own. */
 async function segmentColumns(cacheDir: string): Promise<string[][]> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -66,22 +83,15 @@ describe('sql: the columns of a table a query reads', () => {
 });
 
 describe('engine: a cold query stores only the columns it reads', () => {
-  const logs = tempDir('column-reads');
-  const cache = tempDir('column-reads-cache');
-  const day = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
-  const file = (name: string) => join(day, `111122223333_CloudTrail_us-east-1_20241120T${name}Z_AAAAAAAAAAAAAAAA.json.gz`);
+  const { logs, cache, file, write, remove } = trailDay('column-reads');
 
   before(() => {
-    mkdirSync(day, { recursive: true });
-    writeFileSync(file('1000'), envelope(event('a1'), event('a2', { eventName: 'StopInstances' })));
-    writeFileSync(file('1005'), envelope(event('b1'), event('b2'), event('b3')));
+    write('1000', event('a1'), event('a2', { eventName: 'StopInstances' }));
+    write('1005', event('b1'), event('b2'), event('b3'));
     // Its userIdentity is not CloudTrail's shape: only a read of that column can tell.
-    writeFileSync(file('1010'), envelope(event('c1', { userIdentity: 'not-an-object' })));
+    write('1010', event('c1', { userIdentity: 'not-an-object' }));
   });
-  after(() => {
-    logs.remove();
-    cache.remove();
-  });
+  after(remove);
 
   it('a group-by of eventname stores eventname and the event markers, and answers from them', async () => {
     const engine = await CloudTrailEngine.open({ cacheDir: cache.path });
@@ -157,20 +167,13 @@ describe('engine: a cold query stores only the columns it reads', () => {
 });
 
 describe('engine: opened with everyColumn (the endpoint), the first read stores every column', () => {
-  const logs = tempDir('every-column');
-  const cache = tempDir('every-column-cache');
-  const day = join(logs.path, 'AWSLogs', '111122223333', 'CloudTrail', 'us-east-1', '2024', '11', '20');
-  const file = (name: string) => join(day, `111122223333_CloudTrail_us-east-1_20241120T${name}Z_AAAAAAAAAAAAAAAA.json.gz`);
+  const { logs, cache, file, write, remove } = trailDay('every-column');
 
   before(() => {
-    mkdirSync(day, { recursive: true });
-    writeFileSync(file('1000'), envelope(event('a1'), event('a2', { eventName: 'StopInstances' })));
-    writeFileSync(file('1005'), envelope(event('b1', { userIdentity: 'not-an-object' })));
+    write('1000', event('a1'), event('a2', { eventName: 'StopInstances' }));
+    write('1005', event('b1', { userIdentity: 'not-an-object' }));
   });
-  after(() => {
-    logs.remove();
-    cache.remove();
-  });
+  after(remove);
 
   it('a group-by of eventname reads each file once, whole: a later query on other columns reads nothing', async () => {
     const engine = await CloudTrailEngine.open({ cacheDir: cache.path, everyColumn: true });
