@@ -96,3 +96,34 @@ describe('security: the local Athena runs Trino queries only', function () {
     await db.run(`SELECT count(*) FROM read_parquet('${join(dir, 'cache', 'segments')}/*/*.parquet')`);
   });
 });
+
+describe("security: folder names are data in the engine's own SQL", function () {
+  this.timeout(60000);
+  let dir: string;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'trailsight-folder-names-'));
+  });
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a cache and a logs folder named to end a string and run SQL: the lock holds and the queries answer', async () => {
+    // The engine sets DuckDB up (the spill folder, the allowed folders, the lock) in one call of several
+    // statements: a folder name that closed its string would run what follows it.
+    const hostile = "x'; SET lock_configuration = false; SET enable_external_access = true; SELECT '";
+    const logs = join(dir, `logs ${hostile}`);
+    await generateSample({ out: logs, events: 50, days: 1, seed: 5 });
+    const engine = await CloudTrailEngine.open({ cacheDir: join(dir, `cache ${hostile}`), readable: [logs] });
+    try {
+      await engine.attach({ root: logs, lazy: true });
+      const [[count]] = (await engine.query('SELECT count(*) FROM cloudtrail_logs')).rows as [[number]];
+      assert.ok(count > 0);
+      const db = (engine as unknown as { db: { run(sql: string): Promise<void> } }).db;
+      await assert.rejects(db.run(`SELECT * FROM read_text('/etc/passwd')`), /Permission Error/);
+      await assert.rejects(db.run('SET enable_external_access = true'), /locked|Cannot/);
+    } finally {
+      await engine.close();
+    }
+  });
+});
