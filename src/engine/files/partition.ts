@@ -8,9 +8,15 @@ export interface PartitionValues {
   timestamp: string | null;
 }
 
-/** A partition's key: its account, Region and day. */
+const keyPart = (value: string | null): string => (value === null ? '\u0001' : `=${value}`);
+
+/**
+ * A partition's key: its account, Region and day. Values are joined by NUL, which no path and no
+ * spec's account or Region holds; a value is marked by `=`, null by U+0001 alone. Called for every
+ * file a few times per run: `JSON.stringify` of the three cost ~0.1 s at 100 k files.
+ */
 export function partitionKey(p: PartitionValues): string {
-  return JSON.stringify([p.account, p.region, p.timestamp]);
+  return `${keyPart(p.account)}\0${keyPart(p.region)}\0${keyPart(p.timestamp)}`;
 }
 
 /**
