@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { Database } from './sql/database.ts';
 import { quoteIdentifier, quoteString } from '../sql/text/quote.ts';
-import { pathBelow, scanFolders, scannedFile, type FileFilter, type FolderScan, type ScannedFile } from './files/scan.ts';
+import { pathBelow, scanFolders, scannedFile, type FileFilter, type FolderListings, type FolderScan, type ScannedFile } from './files/scan.ts';
 import { partitionKey, partitionOf, type PartitionValues } from './files/partition.ts';
 import {
   badFilesIn,
@@ -160,6 +160,12 @@ const openFolders = new Set<string>();
 export class CloudTrailEngine {
   readonly counters: EngineCounters = { filesOpened: 0 };
   private readonly tables = new Map<string, AttachedTable>();
+  /**
+   * The folders the attaches since the last query listed: a trail's events and its Insights events
+   * are attached one after the other over the same tree, and the second scan reads the first's
+   * listings (at 1 M events, ~370 folders of 100 k files listed once, not twice). Dropped by a query.
+   */
+  private readonly listings: FolderListings = new Map();
   /** Folders DuckDB may read: fixed when the first query locks it down. */
   private readonly readable: Set<string>;
   private locked = false;
@@ -272,7 +278,7 @@ export class CloudTrailEngine {
     const sameVerdict = (f: KnownFolder) =>
       filter === undefined || (filter.acceptsFolder !== undefined && filter.acceptsFolder(pathBelow(folder, f.folder)) === f.files > 0);
     const trust = new Map(known.flatMap((f) => (f.complete && f.mtimeMs !== null && sameVerdict(f) ? [[f.folder, f.mtimeMs] as const] : [])));
-    const scan = await scanFolders(folder, { table: model.kind, filter, trust: options.trustFolders === false ? undefined : trust });
+    const scan = await scanFolders(folder, { table: model.kind, filter, trust: options.trustFolders === false ? undefined : trust, listings: this.listings });
     const trusted = new Set(scan.trusted);
     // The cache's files of every folder but the trusted ones: listed again, or gone.
     const elsewhere = new Set(known.filter((f) => f.files > 0 && !trusted.has(f.folder)).map((f) => f.folder));
@@ -315,6 +321,7 @@ export class CloudTrailEngine {
    */
   query(trinoSql: string, options: QueryOptions = {}): Promise<QueryResult> {
     return this.db.exclusive(async () => {
+      this.listings.clear();
       await this.lock();
       const { compiled, tables } = this.compile(trinoSql, options);
       // The files the query's partition predicates select: read the new ones, and count all their bytes as Athena would.

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { TRUST_AFTER_MS, type FileFilter } from '../../src/engine/files/scan.ts';
+import { scanFolders, TRUST_AFTER_MS, type FileFilter, type FolderListings } from '../../src/engine/files/scan.ts';
 import type { CloudTrailEngine } from '../../src/engine/index.ts';
 import { column, eventRecord, scalar, tempDir, withEngine, withLogsAndCache } from './helpers.ts';
 
@@ -213,5 +213,44 @@ describe('engine: folders whose time did not move are trusted', function () {
       firstDay = '20';
       assert.deepEqual(await seen(files), ['a-9', 'b-1'], 'listed again: its rewrite is seen now');
     });
+  });
+});
+
+describe("scan: a trail's second table reads the folders the first listed", () => {
+  const logs = tempDir('listings');
+  after(() => logs.remove());
+
+  /** Adds a file to a day folder and puts the folder's time back: only a listing read before can miss it. */
+  function addBehindTheFoldersBack(dd: string, name: string): void {
+    const folderTime = statSync(day(logs.path, dd));
+    deliver(logs.path, dd, name, [`${name}-1`]);
+    utimesSync(day(logs.path, dd), folderTime.atime, folderTime.mtime);
+  }
+  const names = (files: readonly { path: string }[]) => files.map((f) => f.path.split('/').at(-1)).sort();
+
+  it('a listing old enough to trust serves the next scan while the folder time holds; a moved time or a fresh folder is listed again', async () => {
+    deliver(logs.path, '20', 'a.json.gz', ['a-1']);
+    deliver(logs.path, '21', 'b.json.gz', ['b-1']);
+    ageFolders(logs.path, ['20']);
+    const listings: FolderListings = new Map();
+    assert.deepEqual(names((await scanFolders(logs.path, { listings })).files), ['a.json.gz', 'b.json.gz']);
+    assert.ok(listings.has(day(logs.path, '20')), 'the old folder is kept');
+    assert.ok(!listings.has(day(logs.path, '21')), 'a folder changed within the margin is not');
+
+    addBehindTheFoldersBack('20', 'c.json.gz');
+    deliver(logs.path, '21', 'd.json.gz', ['d-1']);
+    assert.deepEqual(names((await scanFolders(logs.path, { listings })).files), ['a.json.gz', 'b.json.gz', 'd.json.gz'], "day 20's listing served it");
+    assert.deepEqual(
+      names((await scanFolders(logs.path)).files),
+      ['a.json.gz', 'b.json.gz', 'c.json.gz', 'd.json.gz'],
+      'without listings, every folder is read',
+    );
+
+    deliver(logs.path, '20', 'e.json.gz', ['e-1']);
+    assert.deepEqual(
+      names((await scanFolders(logs.path, { listings })).files),
+      ['a.json.gz', 'b.json.gz', 'c.json.gz', 'd.json.gz', 'e.json.gz'],
+      "day 20's time moved: listed again",
+    );
   });
 });

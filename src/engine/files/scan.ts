@@ -55,6 +55,14 @@ export interface FolderScan {
  */
 export const TRUST_AFTER_MS = 2000;
 
+/**
+ * Folders' entries as one scan read them, for the next scan of the same folders (the trail's other
+ * table: its events and its Insights events are scanned apart, over the same tree). Only listings a
+ * later scan could trust are kept (see `TRUST_AFTER_MS`), and one is used only while the folder's
+ * modification time is the one it was read at.
+ */
+export type FolderListings = Map<string, { mtimeMs: number; entries: Dirent[] }>;
+
 /** Stats between turns of the event loop: a trail is tens of thousands of small files. */
 const STATS_PER_TURN = 4096;
 
@@ -80,9 +88,9 @@ export async function scanLogFiles(root: string, options: { table?: TrailTableKi
  */
 export async function scanFolders(
   root: string,
-  options: { table?: TrailTableKind; filter?: FileFilter; trust?: ReadonlyMap<string, number> } = {},
+  options: { table?: TrailTableKind; filter?: FileFilter; trust?: ReadonlyMap<string, number>; listings?: FolderListings } = {},
 ): Promise<FolderScan> {
-  const { filter, table = 'logs', trust } = options;
+  const { filter, table = 'logs', trust, listings } = options;
   const absolute = resolve(root);
   const rootStat = await stat(absolute);
   const scan: FolderScan = { files: [], trusted: [], listed: [] };
@@ -101,17 +109,21 @@ export async function scanFolders(
       scan.trusted.push(folder);
       continue;
     }
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch (error) {
-      // Gone between its parent's listing and its own: not part of this scan.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && folder !== absolute) continue;
-      throw error;
+    const trustable = folderStat.mtimeMs < looked - TRUST_AFTER_MS;
+    let listing = trustable ? listings?.get(folder) : undefined;
+    if (listing?.mtimeMs !== folderStat.mtimeMs) {
+      try {
+        listing = { mtimeMs: folderStat.mtimeMs, entries: readdirSync(folder, { withFileTypes: true }) };
+      } catch (error) {
+        // Gone between its parent's listing and its own: not part of this scan.
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' && folder !== absolute) continue;
+        throw error;
+      }
+      if (trustable) listings?.set(folder, listing);
     }
     let subfolders = 0;
     let files = 0;
-    for (const entry of entries) {
+    for (const entry of listing.entries) {
       const path = `${folder}${sep}${entry.name}`;
       if (entry.isDirectory()) {
         // Digest folders hold no events, nor anything below them.
@@ -131,7 +143,7 @@ export async function scanFolders(
       files += 1;
     }
     if (subfolders === 0) {
-      scan.listed.push({ folder, trustableMtimeMs: folderStat.mtimeMs < looked - TRUST_AFTER_MS ? folderStat.mtimeMs : null, files });
+      scan.listed.push({ folder, trustableMtimeMs: trustable ? folderStat.mtimeMs : null, files });
     }
   }
   scan.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
