@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { startupSnapshot } from 'node:v8';
 import { cloudTrailTable, TRAIL_TABLES } from '../cloudtrail/index.ts';
 import { loadSpecs } from '../language/index.ts';
-import { columnsRead, compileForDuckDb, parseQuery, partitionFilters, staticCatalog } from '../sql/index.ts';
+import { columnsRead, compileForDuckDb, forgetRecentTrees, parseQuery, partitionFilters, staticCatalog } from '../sql/index.ts';
 import * as lintAction from './actions/lint.ts';
 import { main } from './main.ts';
 
@@ -74,6 +74,8 @@ async function warmUp(): Promise<void> {
     }
   }
   if (WARM_UP_SPECS) await loadSpecs([WARM_UP_SPECS]);
+  // The parser's automaton stays; the trees of the texts it was trained on do not.
+  forgetRecentTrees();
 }
 
 // Bundled as CommonJS (a snapshot's entry must be): no top-level await; the snapshot is taken

@@ -5,6 +5,7 @@
  */
 export { SqlError, lineAndColumn, type SqlErrorCode } from './errors.ts';
 export { parseQuery, parseExpression, statementKind, type ParsedQuery, type StatementKind } from './parse/parse.ts';
+export { forgetRecentTrees } from './parse/trino-grammar.ts';
 export type * as Ast from './tree/ast.ts';
 export { canonical } from './tree/ast.ts';
 export { staticCatalog, type Catalog, type CatalogTable, type CatalogColumn } from './analyze/catalog.ts';

@@ -184,8 +184,37 @@ function parseReported(text: string, rule: 'program' | 'statement' = 'program'):
   return { statements, ...(listener.error ? { error: listener.error } : {}) };
 }
 
+/**
+ * The trees of the texts parsed last, newest last. One query is parsed more than once on its way:
+ * the endpoint's Athena asks what kind of statement it is, then the engine parses it to run it; a
+ * cold local publish over 200 k events parsed its ~120 dashboard queries ~3 times each, ~5 s of
+ * ANTLR in all (2026-12-07). The tree is only read (build-*.ts make trailsight's tree from it), and
+ * only a text that parsed is kept.
+ */
+const RECENT_TREES = new Map<string, SingleStatementContext>();
+const RECENT_TREES_KEPT = 16;
+
+/** Forgets the trees kept (the CLI's startup snapshot keeps none of the texts its build parsed). */
+export function forgetRecentTrees(): void {
+  RECENT_TREES.clear();
+}
+
 /** Parses one statement (an optional `;` may end it); throws a SqlError (SYNTAX_ERROR) with its place. */
 export function parseStatementTree(text: string): SingleStatementContext {
+  const recent = RECENT_TREES.get(text);
+  if (recent) {
+    // Newest last: the Map keeps insertion order.
+    RECENT_TREES.delete(text);
+    RECENT_TREES.set(text, recent);
+    return recent;
+  }
+  const tree = parseStatementTreeAfresh(text);
+  RECENT_TREES.set(text, tree);
+  if (RECENT_TREES.size > RECENT_TREES_KEPT) RECENT_TREES.delete(RECENT_TREES.keys().next().value!);
+  return tree;
+}
+
+function parseStatementTreeAfresh(text: string): SingleStatementContext {
   const fast = parseFast(text);
   const { statements, error } = fast ? { statements: fast, error: undefined } : parseReported(text);
   // Nothing parsed at all: what a statement may start with says more than "expecting the end".
