@@ -95,18 +95,6 @@ describe('security: the local Athena runs Trino queries only', function () {
     await assert.rejects(db.run('INSTALL httpfs'), /Permission Error|locked|disabled/);
     await db.run(`SELECT count(*) FROM read_parquet('${join(dir, 'cache', 'segments')}/*/*.parquet')`);
   });
-});
-
-describe("security: folder names are data in the engine's own SQL", function () {
-  this.timeout(60000);
-  let dir: string;
-
-  before(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'trailsight-folder-names-'));
-  });
-  after(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
 
   it('a cache and a logs folder named to end a string and run SQL: the lock holds and the queries answer', async () => {
     // The engine sets DuckDB up (the spill folder, the allowed folders, the lock) in one call of several
