@@ -19,6 +19,18 @@ export function partitionKey(p: PartitionValues): string {
   return `${keyPart(p.account)}\0${keyPart(p.region)}\0${keyPart(p.timestamp)}`;
 }
 
+/** Items grouped by their partition (`partitionKey`), in the order each partition first appears. */
+export function groupByPartition<P extends PartitionValues>(items: readonly P[]): P[][] {
+  const groups = new Map<string, P[]>();
+  for (const item of items) {
+    const key = partitionKey(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
 /**
  * `AWSLogs/[o-orgid/]<account>/CloudTrail/<region>/<yyyy>/<MM>/<dd>/<file>` (`CloudTrail-Insight/` for
  * Insights events), for JS and for DuckDB (RE2) alike.

@@ -13,7 +13,7 @@
 import { PARTITION_COLUMNS, duckdbType, type Column, type ColumnType, type TrailTable } from '../../cloudtrail/index.ts';
 import { quoteIdentifier, quoteString } from '../../sql/text/quote.ts';
 import { literalPath } from '../files/literal-path.ts';
-import { partitionKey, partitionSql, type PartitionValues } from '../files/partition.ts';
+import { groupByPartition, partitionSql, type PartitionValues } from '../files/partition.ts';
 
 /** How a file holds its events. */
 export type LogFormat = 'envelope' | 'lines' | 'array';
@@ -120,16 +120,9 @@ export function selectEvents(
   set: ColumnSet = undefined,
 ): string {
   const reading: Reading = { table, read: columnsOf(table, set), format, compression, oneValuePerLine };
-  const byPartition = new Map<string, FileToRead[]>();
-  for (const file of files) {
-    const key = partitionKey(file);
-    const group = byPartition.get(key);
-    if (group) group.push(file);
-    else byPartition.set(key, [file]);
-  }
   const branches: string[] = [];
   const rest: string[] = [];
-  for (const group of byPartition.values()) {
+  for (const group of groupByPartition(files)) {
     const paths = group.map((f) => f.path);
     if (group.length < FILES_PER_CONSTANT_BRANCH) {
       rest.push(...paths);
