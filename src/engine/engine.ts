@@ -29,7 +29,7 @@ import { addIngest, emptyReport, type IngestReport } from './ingest/report.ts';
 import { installSqlSupport, lockDown } from './query/setup.ts';
 import { toQueryError } from './query/errors.ts';
 import { readResult, type QueryResult } from './query/result.ts';
-import { partitionsSelected, readsTable } from './query/prune.ts';
+import { partitionsSelected } from './query/prune.ts';
 import { columnsRead, compileForDuckDb, staticCatalog, type CatalogTable, type DuckDbQuery } from '../sql/index.ts';
 import { cloudTrailTable, TRAIL_TABLES, type TrailTable, type TrailTableKind } from '../cloudtrail/index.ts';
 
@@ -327,7 +327,7 @@ export class CloudTrailEngine {
       // The files the query's partition predicates select: read the new ones, and count all their bytes as Athena would.
       let scannedBytes = 0;
       for (const [attached, { table, columns }] of tables) {
-        const needed = await partitionsSelected(this.db, compiled, table, attached.root.partitions);
+        const { reads, selected: needed } = await partitionsSelected(this.db, compiled, table, attached.root.partitions);
         scannedBytes += needed.reduce((sum, p) => sum + p.bytes, 0);
         const keys = new Set(needed.map(partitionKey));
         await this.readPending(
@@ -337,7 +337,7 @@ export class CloudTrailEngine {
           options.onProgress,
         );
         // A view the query does not read is left until a query does.
-        if (!attached.root.viewsCurrent && readsTable(compiled, table)) await this.refreshViews(attached.root);
+        if (!attached.root.viewsCurrent && reads) await this.refreshViews(attached.root);
       }
       try {
         const result = await readResult(await this.db.connection.run(compiled.sql), compiled.columns);
@@ -359,7 +359,7 @@ export class CloudTrailEngine {
       let bytes = 0;
       let files = 0;
       for (const [attached, { table }] of tables) {
-        const needed = await partitionsSelected(this.db, compiled, table, attached.root.partitions);
+        const { selected: needed } = await partitionsSelected(this.db, compiled, table, attached.root.partitions);
         bytes += needed.reduce((sum, p) => sum + p.bytes, 0);
         files += needed.reduce((sum, p) => sum + p.files, 0);
       }

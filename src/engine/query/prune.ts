@@ -6,44 +6,33 @@
  */
 import { Database } from '../sql/database.ts';
 import { partitionFilters, quoteString, type CatalogTable, type DuckDbQuery } from '../../sql/index.ts';
-import { partitionKey, type PartitionValues } from '../files/partition.ts';
+import { groupByPartition, type PartitionValues } from '../files/partition.ts';
 
 const ALIAS = 'p';
 
 /** The table's partition columns, as its projection (and the files' layout) gives them. */
 export const PARTITION_NAMES: ReadonlySet<string> = new Set(['account', 'region', 'timestamp']);
 
-/** Whether the query reads the table at all. */
-export function readsTable(compiled: DuckDbQuery, table: CatalogTable): boolean {
-  return partitionFilters(compiled.query, compiled.analysis, table, PARTITION_NAMES, ALIAS).length > 0;
-}
-
 /**
- * The partitions the query can need (all of them whenever that cannot be narrowed safely): those
- * whose values satisfy the conditions of any place it reads the table; none when it does not read it.
+ * Whether the query reads the table at all, and the partitions it can need (all of them whenever
+ * that cannot be narrowed safely): those whose values satisfy the conditions of any place it reads
+ * the table; none when it does not read it.
  */
 export async function partitionsSelected<P extends PartitionValues>(
   db: Database,
   compiled: DuckDbQuery,
   table: CatalogTable,
   partitions: readonly P[],
-): Promise<P[]> {
+): Promise<{ reads: boolean; selected: P[] }> {
   const filters = partitionFilters(compiled.query, compiled.analysis, table, PARTITION_NAMES, ALIAS);
-  if (filters.length === 0) return [];
-  if (filters.some((f) => f === null)) return [...partitions];
-  return (await evaluate(db, filters as string[], partitions)) ?? [...partitions];
+  if (filters.length === 0) return { reads: false, selected: [] };
+  if (filters.some((f) => f === null)) return { reads: true, selected: [...partitions] };
+  return { reads: true, selected: (await evaluate(db, filters as string[], partitions)) ?? [...partitions] };
 }
 
 /** The partitions whose values satisfy any of the predicates: each distinct value is tested once. */
 async function evaluate<P extends PartitionValues>(db: Database, predicates: readonly string[], partitions: readonly P[]): Promise<P[] | undefined> {
-  const groups = new Map<string, P[]>();
-  for (const partition of partitions) {
-    const key = partitionKey(partition);
-    const same = groups.get(key);
-    if (same) same.push(partition);
-    else groups.set(key, [partition]);
-  }
-  const distinct = [...groups.values()];
+  const distinct = groupByPartition(partitions);
   if (distinct.length === 0) return [];
   const lit = (value: string | null) => (value === null ? 'NULL::VARCHAR' : quoteString(value));
   const values = distinct.map((g, i) => `(${i}, ${lit(g[0]!.account)}, ${lit(g[0]!.region)}, ${lit(g[0]!.timestamp)})`).join(', ');
@@ -71,7 +60,7 @@ export async function partitionsNeeded<P extends PartitionValues>(
   const db = await Database.open();
   try {
     const needed: P[][] = [];
-    for (const table of tables) needed.push(await partitionsSelected(db, compiled, table, candidates));
+    for (const table of tables) needed.push((await partitionsSelected(db, compiled, table, candidates)).selected);
     return needed;
   } finally {
     db.close();
